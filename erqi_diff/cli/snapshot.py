@@ -1,0 +1,103 @@
+"""``erqi-diff snapshot``, ``years`` and ``show``."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import snapshot as store
+from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+
+
+@click.command()
+@click.option("--check", is_flag=True, help="Build nothing; exit 1 listing stale or missing snapshots, 0 when all are fresh.")
+@click.option("--force", is_flag=True, help="Overwrite snapshots edited by hand, keeping each old file as <year>.md.bak.")
+@json_option
+@root_option
+def snapshot(check: bool, force: bool, as_json: bool) -> None:
+    """Build snapshots/<year>.md for every report in seeds/manifest.toml.
+
+    A snapshot edited by hand is kept while its seed is unchanged; when the
+    seed or the normalizer changed, the command refuses and shows the
+    difference, unless --force.
+    """
+    project = get_project()
+    if check:
+        rows = [store.status(project, r) for r in project.reports]
+        bad = [r for r in rows if r.status in (store.Status.STALE, store.Status.STALE_EDITED, store.Status.MISSING)]
+        if as_json:
+            emit_json([{"year": r.year, "status": r.status.value, "reason": r.reason} for r in rows])
+        else:
+            for r in rows:
+                click.echo(f"{r.year}  {r.status.value:<13} {r.reason}".rstrip())
+            if bad:
+                click.echo(f"{len(bad)} snapshot(s) out of date: run `erqi-diff snapshot`", err=True)
+        sys.exit(1 if bad else 0)
+    results = store.build_all(project, force=force)
+    if as_json:
+        emit_json([r.to_json() for r in results])
+        return
+    for r in results:
+        extra = f" (previous file kept as {r.backup})" if r.backup else ""
+        click.echo(f"{r.path}: {r.action.value}{extra}")
+
+
+@click.command()
+@json_option
+@root_option
+def years(as_json: bool) -> None:
+    """List year, date, title, characters, sections and snapshot status."""
+    project = get_project()
+    rows = []
+    for report in project.reports:
+        st = store.status(project, report)
+        snap = st.snapshot
+        rows.append({"year": report.year, "date": report.date, "title": report.title,
+                     "chars": snap.chars if snap else None, "sections": len(snap.sections) if snap else None,
+                     "status": st.status.value})
+    if as_json:
+        emit_json(rows)
+        return
+
+    def render(console):
+        from rich.table import Table
+
+        table = Table(box=None, header_style="bold")
+        for name in ("year", "date", "title", "chars", "sections", "status"):
+            table.add_column(name, justify="right" if name in ("chars", "sections") else "left")
+        for row in rows:
+            table.add_row(*("" if row[k] is None else str(row[k]) for k in ("year", "date", "title", "chars", "sections", "status")))
+        console.print(table)
+
+    output(render)
+
+
+@click.command()
+@click.argument("year")
+@json_option
+@pager_option
+@root_option
+def show(year: str, as_json: bool, no_pager: bool) -> None:
+    """Print the snapshot of YEAR section by section."""
+    project = get_project()
+    (y,) = parse_years([year])
+    snap = store.load(project, y)
+    if as_json:
+        emit_json(snap.to_json())
+        return
+
+    def render(console):
+        from rich.text import Text
+
+        console.print(Text(f"{snap.year}  {snap.date}  {snap.title}", style="bold"))
+        console.print(Text(f"{snap.chars} characters, {len(snap.sections)} sections, source seeds/{snap.source}"
+                           + (" (edited by hand)" if snap.edited else ""), style="dim"))
+        for section in snap.sections:
+            console.print()
+            if section.level:
+                console.print(Text("#" * section.level + " " + section.heading, style="bold cyan"))
+            for paragraph in section.paragraphs:
+                console.print(Text(paragraph))
+
+    output(render, no_pager=no_pager)

@@ -1,0 +1,391 @@
+"""Normalization: raw report text -> sections of clean paragraphs.
+
+:func:`normalize` is pure and idempotent: ``normalize(normalize_text(x))``
+gives the same sections as ``normalize(x)``. Bump :data:`NORMALIZER_VERSION`
+whenever its output can change: every snapshot records the version it was
+made with, and ``erqi-diff snapshot --check`` then reports them stale.
+
+What it does, in order:
+
+1. Characters: BOM and zero-width characters removed; line ends unified;
+   Unicode NFC; full-width Latin letters, digits and symbols to half-width
+   (so ％ -> %, ＋ -> +, １ -> 1); ideographic and other odd spaces to a
+   plain space; traditional script to simplified (OpenCC ``t2s``; simplified
+   text passes through unchanged); 「」『』 to “”‘’; Markdown emphasis
+   (``**567亿元**``) stripped.
+2. Punctuation: ASCII punctuation in Chinese context (next to a Chinese
+   character) becomes the canonical full-width form ，。；：！？（）“”‘’,
+   while numbers keep their own (2.9万, 1,000, 6.5%, 10:30).
+3. Boilerplate is taken out of the body and returned apart: licence
+   footers (from a line starting 本作品 near the end), bylines
+   (记者 景静, 通讯员 郭佳星/文 杨坤/图, also trailing a paragraph) and
+   photo captions (short lines without punctuation standing after two or
+   more blank lines).
+4. Structure: Markdown headings (``#``) keep their level; numbered parts
+   (一、 level 2, （一） level 3) and ● items are headings; in a text without
+   Markdown headings, a short block with no sentence punctuation, and a
+   newspaper headline line (two phrases separated by a space) opening a
+   block, are headings too (level 2).
+5. Layout healing: lines of a block are joined into one paragraph unless a
+   line ends a sentence; a paragraph cut by a blank line (a page break) is
+   joined to the next one when it ends inside a sentence (on a Chinese
+   character, a digit, a Latin letter, or ，、 and opening brackets).
+   Lines starting a list item (1. - ●), an attribution (——) or a numbered
+   part always start a new paragraph.
+6. Spaces between Chinese characters, or between them and digits, Latin
+   letters or punctuation, are removed; spaces between Latin words stay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .document import HEADING_RE, Section, render_body
+
+NORMALIZER_VERSION = 1
+
+# --- character classes -------------------------------------------------------
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
+_CJK = _HAN + _CJK_PUNCT
+HAN_RE = re.compile(f"[{_HAN}]")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"), " ")
+_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+# ASCII punctuation -> canonical full-width form in Chinese context.
+_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
+TERMINAL = "。！？…"
+_CLOSERS = "”’）》」』"
+# A paragraph cut at a blank line is continued when it ends on one of these.
+_OPEN_END = "，、（“‘《"
+# Characters a heading does not end on (function words, open punctuation).
+_NOT_HEADING_END = set("的了和与及以在对为将把被从向于等并或而且是其之着也又就都个，、：:,;；（(“‘《—-")
+_LIST_START = re.compile(r"^(?:\d{1,2}[.、．]\D|[-*+]\s|●|——|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
+_NUMBERED = (
+    (re.compile(r"^[一二三四五六七八九十百]+、"), 2),
+    (re.compile(r"^（[一二三四五六七八九十]+）"), 3),
+    (re.compile(r"^●"), 3),
+)
+_HEADLINE_SPACE = re.compile(f"[{_HAN}”’）] +[{_HAN}“‘（]")
+_NAME = f"[{_HAN}·]{{2,4}}"
+_BYLINE_UNIT = (
+    rf"(?:(?:本报)?(?:记者|通讯员|实习生|摄影|编辑|责编)(?: +{_NAME}(?:/[文图摄])?)+"
+    rf"|{_NAME}/[文图摄]|文/图)"
+)
+_BYLINE_LINE = re.compile(rf"^{_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*$")
+_BYLINE_TAIL = re.compile(rf"(?<=[{TERMINAL}”）])\s*({_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*)$")
+_FOOTER_START = re.compile(r"^(本作品(是|在|来自)|Public domain$|本文来源|来源[:：])")
+_FOOTER_MAX_LINES = 80
+_CAPTION_MAX = 20
+_HEADING_MAX = 50
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Result of :func:`normalize`: the body's sections and the boilerplate
+    lines taken out of it (bylines, captions, licence footer), in order."""
+
+    sections: tuple[Section, ...]
+    boilerplate: tuple[str, ...]
+
+    @property
+    def body(self) -> str:
+        return render_body(self.sections)
+
+
+# --- step 1 and 2: characters ---------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # heavy: loaded only when a text is normalized
+
+    return opencc.OpenCC("t2s")
+
+
+def _halfwidth(ch: str) -> str:
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    return ch
+
+
+_HALF = {c: _halfwidth(chr(c)) for c in range(0xFF01, 0xFF5F)}
+
+
+def normalize_chars(text: str) -> str:
+    """Step 1: character-level normalization (no structure, no punctuation context)."""
+    text = text.translate(_ZERO_WIDTH)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_HALF).translate(_SPACES)
+    if HAN_RE.search(text):
+        text = _t2s().convert(text)
+    text = text.translate(_QUOTES)
+    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
+    return text
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and re.match(f"[{_CJK}]", ch) is not None
+
+
+def canonical_punctuation(line: str) -> str:
+    """Step 2 on one line: ASCII punctuation next to Chinese becomes full-width;
+    straight quotes in Chinese context become curly ones."""
+    out: list[str] = []
+    parens: list[bool] = []
+    dquote_open = squote_open = False
+    n = len(line)
+    for i, ch in enumerate(line):
+        prev = _neighbour(line, i, -1)
+        nxt = _neighbour(line, i, 1)
+        chinese = _is_cjk(prev) or _is_cjk(nxt)
+        if ch == "(":
+            converted = chinese
+            parens.append(converted)
+            out.append("（" if converted else ch)
+        elif ch == ")":
+            converted = parens.pop() if parens else chinese
+            out.append("）" if converted else ch)
+        elif ch in ",:." and prev.isdigit() and nxt.isdigit():
+            out.append(ch)
+        elif ch == "," and prev == "%":
+            out.append("，")
+        elif ch == "." and (not _is_cjk(prev) or nxt.isdigit() or nxt.isascii() and nxt.isalnum()):
+            out.append(ch)
+        elif ch in _FULL and chinese and ch not in "()":
+            out.append(_FULL[ch])
+        elif ch == '"' and chinese:
+            out.append("”" if dquote_open else "“")
+            dquote_open = not dquote_open
+        elif ch == "'" and chinese:
+            out.append("’" if squote_open else "‘")
+            squote_open = not squote_open
+        else:
+            out.append(ch)
+    del n
+    return "".join(out)
+
+
+def _neighbour(line: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(line) and line[j] == " ":
+        j += step
+    return line[j] if 0 <= j < len(line) else ""
+
+
+_SPACE_RE = re.compile(
+    f"(?<=[{_CJK}]) +(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%]) +(?=[{_CJK}])|(?<=[0-9]) +(?=[%])"
+)
+
+
+def clean_spaces(text: str) -> str:
+    """Step 6: drop spaces touching Chinese; keep single spaces between Latin words."""
+    text = re.sub(" {2,}", " ", text.strip())
+    return _SPACE_RE.sub("", text)
+
+
+# --- step 3-5: structure ---------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    kind: str  # "heading" | "para"
+    text: str
+    level: int = 0
+    gap: int = 0  # blank lines before this unit's first line (0: same block)
+    candidate: str = ""  # a guessed heading: its raw text, in case context says otherwise
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in TERMINAL or text.endswith("：") or text.endswith(":")
+
+
+def _open_end(text: str) -> bool:
+    ch = text[-1:]
+    return bool(ch) and (bool(HAN_RE.match(ch)) or ch.isdigit() or ch.isascii() and ch.isalpha() or ch in _OPEN_END)
+
+
+def _heading_like(text: str, headline: bool = False, wrapped: bool = False) -> bool:
+    """A short line with no sentence punctuation that does not end mid-phrase:
+    quotes balanced, a comma only between two real clauses, and, for a block
+    of several lines, no list of two or more 、 outside quotes (wrapped body
+    text has them, headings not)."""
+    t = clean_spaces(text)
+    outside = re.sub(r"“[^”]*”", "", t)
+    last_clause = re.split(r"[，,]", t)[-1]
+    return (
+        t.count("“") == t.count("”")
+        and (headline or not wrapped or outside.count("、") < 2)
+        and ("，" not in t and "," not in t or len(last_clause) >= 4)
+        and
+        2 <= len(t) <= _HEADING_MAX
+        and not any(c in t for c in "。！？；…")
+        and t[-1] not in _NOT_HEADING_END
+        and not t[-1].isdigit()
+        and not t.startswith("——")
+        and not t.startswith("- ")
+        and HAN_RE.search(t) is not None
+    )
+
+
+def _numbered_heading(line: str) -> tuple[int, str, str] | None:
+    """(level, heading, rest) when ``line`` opens a numbered part or a ● item."""
+    for pattern, level in _NUMBERED:
+        if pattern.match(line):
+            t = clean_spaces(line)
+            if len(t) <= _HEADING_MAX and not any(c in t[:-1] for c in "。！？；"):
+                return level, t, ""
+            cut = t.find("。")
+            if 0 < cut < _HEADING_MAX:
+                return level, t[: cut + 1], t[cut + 1 :]
+    return None
+
+
+def _is_caption(line: str, gap: int) -> bool:
+    t = clean_spaces(line)
+    return (
+        gap >= 2
+        and 1 < len(t) <= _CAPTION_MAX
+        and HAN_RE.search(t) is not None
+        and not re.search(r"[\W_]", t.replace(" ", ""), re.UNICODE)
+    )
+
+
+def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
+    for i, line in enumerate(lines):
+        if _FOOTER_START.match(line.strip()):
+            rest = [l for l in lines[i:] if l.strip()]
+            if len(rest) <= _FOOTER_MAX_LINES:
+                return lines[:i], lines[i:]
+    return lines, []
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalize a raw report (see the module doc). Pure: no I/O."""
+    text = normalize_chars(raw)
+    lines = [canonical_punctuation(line.strip(" ")) for line in text.split("\n")]
+    lines, footer = _split_footer(lines)
+    boilerplate: list[str] = []
+    if footer:
+        boilerplate.append(clean_spaces(" ".join(l.strip() for l in footer if l.strip())))
+    markdown = any(HEADING_RE.match(l) for l in lines)
+
+    # Blocks of consecutive non-blank lines, with the blank lines before each.
+    blocks: list[tuple[int, list[str]]] = []
+    gap, current = 0, []
+    for line in lines:
+        if line.strip():
+            current.append(line.strip())
+        else:
+            if current:
+                blocks.append((gap, current))
+                current, gap = [], 0
+            gap += 1
+    if current:
+        blocks.append((gap, current))
+
+    units: list[_Unit] = []
+    for gap, block in blocks:
+        units.extend(_block_units(gap, block, markdown, boilerplate))
+    return Normalized(_sections(_join(units)), tuple(boilerplate))
+
+
+def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[str]) -> list[_Unit]:
+    # Boilerplate lines first: they are transparent to everything else.
+    kept: list[str] = []
+    for i, line in enumerate(block):
+        if _BYLINE_LINE.match(line):
+            boilerplate.append(clean_spaces(line) if " " not in line else line)
+        elif len(block) == 1 and _is_caption(line, gap) and not HEADING_RE.match(line):
+            boilerplate.append(clean_spaces(line))
+        else:
+            tail = _BYLINE_TAIL.search(line)
+            if tail and not HEADING_RE.match(line):
+                boilerplate.append(tail.group(1))
+                line = line[: tail.start()].rstrip()
+            kept.append(line)
+    if not kept:
+        return []
+    whole = "".join(kept)
+    if (not markdown and not (len(kept) > 1 and _HEADLINE_SPACE.search(kept[0]))
+            and _heading_like(whole, headline=len(kept) == 1 and bool(_HEADLINE_SPACE.search(whole)),
+                              wrapped=len(kept) > 1)
+            and not _LIST_START.match(kept[0])):
+        return [_Unit("heading", clean_spaces(whole), 2, gap, candidate=whole)]
+    units: list[_Unit] = []
+    first = True
+    for line in kept:
+        unit_gap = gap if first else 0
+        md = HEADING_RE.match(line)
+        numbered = _numbered_heading(line) if not md else None
+        if md:
+            if md.group(2).strip():
+                units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap))
+        elif numbered:
+            level, head, rest = numbered
+            units.append(_Unit("heading", head, level, unit_gap))
+            if rest:
+                units.append(_Unit("para", rest, 0, 1))
+        elif (first and not markdown and len(kept) > 1 and _HEADLINE_SPACE.search(line)
+              and _heading_like(line)):
+            units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
+        else:
+            units.append(_Unit("para", line, 0, unit_gap))
+        first = False
+    # A paragraph right after a heading in the same block starts afresh.
+    for i in range(1, len(units)):
+        if units[i - 1].kind == "heading" and units[i].gap == 0:
+            units[i].gap = 1
+    return units
+
+
+def _join(units: list[_Unit]) -> list[_Unit]:
+    out: list[_Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if (unit.candidate and prev is not None and prev.kind == "para" and "，" in unit.text
+                and HAN_RE.match(prev.text[-1:]) and not _ends_sentence(prev.text)):
+            # A clause right after an unfinished sentence continues it.
+            unit = _Unit("para", unit.candidate, 0, unit.gap)
+        if unit.kind == "para" and prev is not None and prev.kind == "para" and not _LIST_START.match(unit.text):
+            if unit.gap == 0:
+                join = not _ends_sentence(prev.text)
+            else:
+                join = _open_end(prev.text) and not _ends_sentence(prev.text)
+            if join:
+                sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and unit.text[:1].isascii() and unit.text[:1].isalpha() else ""
+                prev.text = prev.text + sep + unit.text
+                continue
+        out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap))
+    return out
+
+
+def _sections(units: list[_Unit]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading, level, paragraphs = "", 0, []
+    started = False
+    for unit in units:
+        if unit.kind == "heading":
+            if started or paragraphs:
+                sections.append(Section(heading, level, tuple(paragraphs)))
+            heading, level, paragraphs, started = unit.text, unit.level, [], True
+        else:
+            text = clean_spaces(unit.text)
+            if text:
+                paragraphs.append(text)
+    if started or paragraphs:
+        sections.append(Section(heading, level, tuple(paragraphs)))
+    return tuple(sections)
+
+
+def normalize_text(raw: str) -> str:
+    """The normalized body in text form (see :mod:`erqi_diff.document`)."""
+    return normalize(raw).body

@@ -1,0 +1,143 @@
+"""The project: a folder holding ``seeds/manifest.toml`` (a series of reports).
+
+The root is the nearest ancestor of the working directory holding
+``seeds/manifest.toml`` (as git finds ``.git``), unless given explicitly.
+The manifest has one ``[[report]]`` table per raw report::
+
+    [[report]]
+    year = 2017                          # int, the key
+    file = "000_316189b98bfa6228.txt"    # relative to seeds/, inside it
+    date = "2018-01-13"                  # ISO date
+    title = "区委十一届四次全体(扩大)会议"
+    encoding = "gb18030"                 # optional
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ManifestError, ProjectNotFound
+
+MANIFEST = Path("seeds") / "manifest.toml"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One manifest entry."""
+
+    year: int
+    file: str
+    date: str
+    title: str
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    reports: tuple[Report, ...]
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def snapshots_dir(self) -> Path:
+        return self.root / "snapshots"
+
+    @property
+    def years(self) -> list[int]:
+        return [r.year for r in self.reports]
+
+    def report(self, year: int) -> Report:
+        from .errors import UnknownYear
+
+        for r in self.reports:
+            if r.year == year:
+                return r
+        raise UnknownYear(year, self.years)
+
+    def seed_path(self, report: Report) -> Path:
+        return self.seeds_dir / report.file
+
+    def snapshot_path(self, year: int) -> Path:
+        return self.snapshots_dir / f"{year}.md"
+
+
+def find_root(start: Path | str | None = None) -> Path:
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file():
+            return folder
+    raise ProjectNotFound(
+        f"no erqi-diff project here: no seeds/manifest.toml in {here} or any parent folder; "
+        "run inside a project or pass --root DIR")
+
+
+def load_project(root: Path | str | None = None) -> Project:
+    """Load the project at ``root`` (or found from the working directory)."""
+    if root is None:
+        root_path = find_root()
+    else:
+        root_path = Path(root).resolve()
+        if not (root_path / MANIFEST).is_file():
+            raise ProjectNotFound(f"{root_path} is not an erqi-diff project: it has no seeds/manifest.toml")
+    return Project(root_path, parse_manifest(root_path / MANIFEST))
+
+
+def parse_manifest(path: Path) -> tuple[Report, ...]:
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ManifestError(f"{where} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ManifestError(f"{where} is not valid TOML: {exc}") from None
+    entries = data.get("report")
+    if not isinstance(entries, list) or not entries:
+        raise ManifestError(f"{where} has no [[report]] tables: add one per raw report")
+    seeds = path.parent.resolve()
+    reports: list[Report] = []
+    seen: dict[int, int] = {}
+    for index, entry in enumerate(entries, 1):
+        label = f"{where}, report #{index}"
+        if not isinstance(entry, dict):
+            raise ManifestError(f"{label} is not a table")
+        for key, kind in (("year", int), ("file", str), ("date", (str, _dt.date)), ("title", str)):
+            if key not in entry:
+                raise ManifestError(f"{label} has no `{key}`")
+            value = entry[key]
+            if not isinstance(value, kind) or isinstance(value, bool):
+                raise ManifestError(f"{label}: `{key}` must be {_kind_name(key)}, not {value!r}")
+        extra = set(entry) - {"year", "file", "date", "title", "encoding"}
+        if extra:
+            raise ManifestError(f"{label} has unknown field(s): {', '.join(sorted(extra))}")
+        year = entry["year"]
+        if not 1000 <= year <= 9999:
+            raise ManifestError(f"{label}: `year` must be a four-digit year, not {year}")
+        if year in seen:
+            raise ManifestError(f"{where}: year {year} appears twice (reports #{seen[year]} and #{index})")
+        seen[year] = index
+        date = entry["date"]
+        date = date.isoformat() if isinstance(date, _dt.date) else date
+        try:
+            _dt.date.fromisoformat(date)
+        except ValueError:
+            raise ManifestError(f"{label}: `date` must be an ISO date like 2018-01-13, not {date!r}") from None
+        encoding = entry.get("encoding")
+        if encoding is not None and not isinstance(encoding, str):
+            raise ManifestError(f"{label}: `encoding` must be a string")
+        file = entry["file"]
+        target = (seeds / file).resolve()
+        if Path(file).is_absolute() or seeds not in target.parents:
+            raise ManifestError(f"{label}: file {file!r} points outside the seeds folder")
+        reports.append(Report(year, file, date, entry["title"], encoding))
+    return tuple(sorted(reports, key=lambda r: r.year))
+
+
+def _kind_name(key: str) -> str:
+    return {"year": "an integer", "file": "a string", "date": "an ISO date", "title": "a string"}[key]

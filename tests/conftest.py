@@ -1,0 +1,62 @@
+"""Shared fixtures: the real seeds project, and the national reports
+(../shared/corpora/gwr/) laid out as a project of their own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+GWR = REPO.parent / "shared" / "corpora" / "gwr"
+GWR_YEARS = [2013, 2014, 2015, 2022, 2023, 2024, 2025]
+SEED_YEARS = [2016, 2017, 2018, 2019, 2021]
+
+
+def make_project(root: Path, files: dict[int, Path], build: bool = True) -> Path:
+    """Lay out ``files`` ({year: raw file}) as an erqi-diff project under
+    ``root`` (copied into seeds/, with a manifest) and build its snapshots."""
+    from erqi_diff.project import load_project
+    from erqi_diff.snapshot import build_all
+
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for year, path in sorted(files.items()):
+        shutil.copyfile(path, seeds / path.name)
+        entries.append(f'[[report]]\nyear = {year}\nfile = "{path.name}"\ndate = "{year}-03-05"\n'
+                       f'title = "政府工作报告 {year}"\n')
+    (seeds / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    if build:
+        build_all(load_project(root))
+    return root
+
+
+@pytest.fixture(scope="session")
+def seeds_root() -> Path:
+    """The repository itself: seeds/ and the committed snapshots/."""
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def gwr_root(tmp_path_factory) -> Path:
+    """The seven national reports as a project, snapshots built."""
+    if not GWR.is_dir():
+        pytest.fail(f"{GWR} is missing: the national reports must sit in ../shared/corpora/gwr/")
+    root = tmp_path_factory.mktemp("gwr")
+    return make_project(root, {y: GWR / f"{y}.txt" for y in GWR_YEARS})
+
+
+@pytest.fixture(scope="session")
+def seeds_project(seeds_root):
+    from erqi_diff.project import load_project
+
+    return load_project(seeds_root)
+
+
+@pytest.fixture(scope="session")
+def gwr_project(gwr_root):
+    from erqi_diff.project import load_project
+
+    return load_project(gwr_root)
