@@ -26,8 +26,8 @@ What it does, in order:
    Markdown headings, a short block with no sentence punctuation, and a
    newspaper headline line (two phrases separated by a space) opening a
    block, are headings too (level 2).
-5. Layout healing: lines of a block are joined into one paragraph unless a
-   line ends a sentence; a paragraph cut by a blank line (a page break) is
+5. Layout healing: lines of a block are joined into one paragraph, unless
+   a line ends a sentence and the next is indented; a paragraph cut by a blank line (a page break) is
    joined to the next one when it ends inside a sentence (on a Chinese
    character, a digit, a Latin letter, or ，、 and opening brackets).
    Lines starting a list item (1. - ●), an attribution (——) or a numbered
@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .document import HEADING_RE, Section, render_body
 
-NORMALIZER_VERSION = 1
+NORMALIZER_VERSION = 2
 
 # --- character classes -------------------------------------------------------
 
@@ -141,7 +141,6 @@ def canonical_punctuation(line: str) -> str:
     out: list[str] = []
     parens: list[bool] = []
     dquote_open = squote_open = False
-    n = len(line)
     for i, ch in enumerate(line):
         prev = _neighbour(line, i, -1)
         nxt = _neighbour(line, i, 1)
@@ -169,7 +168,6 @@ def canonical_punctuation(line: str) -> str:
             squote_open = not squote_open
         else:
             out.append(ch)
-    del n
     return "".join(out)
 
 
@@ -201,6 +199,7 @@ class _Unit:
     level: int = 0
     gap: int = 0  # blank lines before this unit's first line (0: same block)
     candidate: str = ""  # a guessed heading: its raw text, in case context says otherwise
+    indent: bool = False  # the line was indented (a paragraph may start there)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -271,7 +270,7 @@ def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
 def normalize(raw: str) -> Normalized:
     """Normalize a raw report (see the module doc). Pure: no I/O."""
     text = normalize_chars(raw)
-    lines = [canonical_punctuation(line.strip(" ")) for line in text.split("\n")]
+    lines = [(" " if line[:1] == " " else "") + canonical_punctuation(line.strip(" ")) for line in text.split("\n")]
     lines, footer = _split_footer(lines)
     boilerplate: list[str] = []
     if footer:
@@ -283,7 +282,8 @@ def normalize(raw: str) -> Normalized:
     gap, current = 0, []
     for line in lines:
         if line.strip():
-            current.append(line.strip())
+            # An indented line keeps one leading space: it may open a paragraph.
+            current.append((" " if line[:1] == " " else "") + line.strip())
         else:
             if current:
                 blocks.append((gap, current))
@@ -301,7 +301,11 @@ def normalize(raw: str) -> Normalized:
 def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[str]) -> list[_Unit]:
     # Boilerplate lines first: they are transparent to everything else.
     kept: list[str] = []
-    for i, line in enumerate(block):
+    indented: set[int] = set()
+    for raw_line in block:
+        line = raw_line.strip()
+        if raw_line.startswith(" "):
+            indented.add(len(kept))
         if _BYLINE_LINE.match(line):
             boilerplate.append(clean_spaces(line) if " " not in line else line)
         elif len(block) == 1 and _is_caption(line, gap) and not HEADING_RE.match(line):
@@ -322,7 +326,7 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
         return [_Unit("heading", clean_spaces(whole), 2, gap, candidate=whole)]
     units: list[_Unit] = []
     first = True
-    for line in kept:
+    for index, line in enumerate(kept):
         unit_gap = gap if first else 0
         md = HEADING_RE.match(line)
         numbered = _numbered_heading(line) if not md else None
@@ -338,7 +342,7 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
               and _heading_like(line)):
             units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
         else:
-            units.append(_Unit("para", line, 0, unit_gap))
+            units.append(_Unit("para", line, 0, unit_gap, indent=index in indented))
         first = False
     # A paragraph right after a heading in the same block starts afresh.
     for i in range(1, len(units)):
@@ -357,7 +361,7 @@ def _join(units: list[_Unit]) -> list[_Unit]:
             unit = _Unit("para", unit.candidate, 0, unit.gap)
         if unit.kind == "para" and prev is not None and prev.kind == "para" and not _LIST_START.match(unit.text):
             if unit.gap == 0:
-                join = not _ends_sentence(prev.text)
+                join = not (unit.indent and _ends_sentence(prev.text))
             else:
                 join = _open_end(prev.text) and not _ends_sentence(prev.text)
             if join:
@@ -378,7 +382,7 @@ def _sections(units: list[_Unit]) -> tuple[Section, ...]:
                 sections.append(Section(heading, level, tuple(paragraphs)))
             heading, level, paragraphs, started = unit.text, unit.level, [], True
         else:
-            text = clean_spaces(unit.text)
+            text = clean_spaces(canonical_punctuation(unit.text))
             if text:
                 paragraphs.append(text)
     if started or paragraphs:
