@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .document import HEADING_RE, Section, render_body
 
-NORMALIZER_VERSION = 2
+NORMALIZER_VERSION = 3
 
 # --- character classes -------------------------------------------------------
 
@@ -64,11 +64,13 @@ _CLOSERS = "”’）》」』"
 # A paragraph cut at a blank line is continued when it ends on one of these.
 _OPEN_END = "，、（“‘《"
 # Characters a heading does not end on (function words, open punctuation).
-_NOT_HEADING_END = set("的了和与及以在对为将把被从向于等并或而且是其之着也又就都个，、：:,;；（(“‘《—-")
-_LIST_START = re.compile(r"^(?:\d{1,2}[.、．]\D|[-*+]\s|●|——|[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)])")
+_NOT_HEADING_END = set("的了和与及以在对为将把被从向于等并或而且是其之着也又就都个，、：:,;；（(“‘《—-%")
+# Chinese ordinals 一 to 九十九 (not any run of numerals: 二七区 is a name).
+_ORDINAL = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_LIST_START = re.compile(rf"^(?:\d{{1,2}}[.、．]\D|[-*+]\s|●|——|{_ORDINAL}、|[（(]{_ORDINAL}[）)])")
 _NUMBERED = (
-    (re.compile(r"^[一二三四五六七八九十百]+、"), 2),
-    (re.compile(r"^（[一二三四五六七八九十]+）"), 3),
+    (re.compile(rf"^{_ORDINAL}、"), 2),
+    (re.compile(rf"^（{_ORDINAL}）"), 3),
     (re.compile(r"^●"), 3),
 )
 _HEADLINE_SPACE = re.compile(f"[{_HAN}”’）] +[{_HAN}“‘（]")
@@ -82,7 +84,8 @@ _BYLINE_TAIL = re.compile(rf"(?<=[{TERMINAL}”）])\s*({_BYLINE_UNIT}(?: +{_BYL
 _FOOTER_START = re.compile(r"^(本作品(是|在|来自)|Public domain$|本文来源|来源[:：])")
 _FOOTER_MAX_LINES = 80
 _CAPTION_MAX = 20
-_HEADING_MAX = 50
+_HEADING_MAX = 40
+_HEADLINE_MAX = 50
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,17 @@ def _is_cjk(ch: str) -> bool:
 
 def canonical_punctuation(line: str) -> str:
     """Step 2 on one line: ASCII punctuation next to Chinese becomes full-width;
-    straight quotes in Chinese context become curly ones."""
+    straight quotes in Chinese context become curly ones. Repeated until
+    stable, since a converted mark is itself Chinese context for its neighbour."""
+    for _ in range(8):
+        converted = _canonical_punctuation_once(line)
+        if converted == line:
+            break
+        line = converted
+    return line
+
+
+def _canonical_punctuation_once(line: str) -> str:
     out: list[str] = []
     parens: list[bool] = []
     dquote_open = squote_open = False
@@ -225,7 +238,7 @@ def _heading_like(text: str, headline: bool = False, wrapped: bool = False) -> b
         and (headline or not wrapped or outside.count("、") < 2)
         and ("，" not in t and "," not in t or len(last_clause) >= 4)
         and
-        2 <= len(t) <= _HEADING_MAX
+        2 <= len(t) <= (_HEADLINE_MAX if headline or _HEADLINE_SPACE.search(text) else _HEADING_MAX)
         and not any(c in t for c in "。！？；…")
         and t[-1] not in _NOT_HEADING_END
         and not t[-1].isdigit()

@@ -1,0 +1,222 @@
+"""Normalization: table-driven CJK cases, invariances on the real reports,
+and idempotence (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from erqi_diff.document import parse_body
+from erqi_diff.normalize import normalize, normalize_text
+from erqi_diff.read import decode
+
+from conftest import GWR, GWR_YEARS, REPO
+
+SEED_FILES = sorted((REPO / "seeds").glob("*.txt"))
+GWR_FILES = [GWR / f"{y}.txt" for y in GWR_YEARS]
+ALL_FILES = SEED_FILES + GWR_FILES
+
+
+def _raw(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def bodies() -> dict[str, str]:
+    return {p.name + p.parent.name: normalize_text(_raw(p)) for p in ALL_FILES}
+
+
+# --- table-driven cases ----------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    # Page breaks inside a sentence (a paragraph too long to be a heading).
+    ("1.二七区创新推进的经济发展与环境治理双统筹为全国环境治理提供了郑州理念、二七方案，省长批示要求持续抓好、力求\n\n实效。",
+     "1.二七区创新推进的经济发展与环境治理双统筹为全国环境治理提供了郑州理念、二七方案，省长批示要求持续抓好、力求实效。"),
+    ("全区上下紧紧围绕全市“四重点一稳定一保证”工作格局和“创优势、增实力、补短板、能抓住”工\n\n作方针，坚持目标导向。",
+     "全区上下紧紧围绕全市“四重点一稳定一保证”工作格局和“创优势、增实力、补短板、能抓住”工作方针，坚持目标导向。"),
+    ("以更加优异的成绩为郑\n州建设国家中心城市增光添彩。", "以更加优异的成绩为郑州建设国家中心城市增光添彩。"),
+    ("细颗粒物（PM\n2.5\n）浓度下降。", "细颗粒物（PM2.5）浓度下降。"),
+    ("2016年 6月，二七区综合成绩第一。", "2016年6月，二七区综合成绩第一。"),
+    ("新增绿地 263.89 万平方米。", "新增绿地263.89万平方米。"),
+    ("# 数据\n\n全年地区生产总值完成**567亿元**,增长**9%**", "# 数据\n\n全年地区生产总值完成567亿元，增长9%"),
+    ("二七区召开区委十一届四次全体(扩大)会议。", "二七区召开区委十一届四次全体（扩大）会议。"),
+    ("坚持目标导向:问题导向;项目带动!", "坚持目标导向：问题导向；项目带动！"),
+    ("增长６．５％左右，投资１，０００亿元。", "增长6.5%左右，投资1,000亿元。"),
+    ("“5＋1”的方式考核。", "“5+1”的方式考核。"),
+    ("打造\u200b「三个二七」\u3000建设。", "打造“三个二七”建设。"),
+    ('打造"三个二七"建设。', "打造“三个二七”建设。"),
+    ("对商圈周边2.9万平方米的区域进行规划，8个100%动态达标。", "对商圈周边2.9万平方米的区域进行规划，8个100%动态达标。"),
+    ("坏事变好事，坏账清零。", "坏事变好事，坏账清零。"),
+    ("發展經濟，堅持開放。", "发展经济，坚持开放。"),
+    ("Public domain and open data 共享。", "Public domain and open data共享。"),
+    ("会议在10:30召开。", "会议在10:30召开。"),
+])
+def test_normalize_cases(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected + "\n"
+
+
+@pytest.mark.parametrize("raw, boilerplate, body", [
+    ("取得了瞩目的业绩。记者 景静\n", ["记者 景静"], "取得了瞩目的业绩。"),
+    ("第一段。\n\n记者 张改华\n\n通讯员 郭佳星/文 杨坤/图\n\n第二段。", ["记者 张改华", "通讯员 郭佳星/文 杨坤/图"],
+     "第一段。\n\n第二段。"),
+    ("第一段。\n\n\n\n樱桃沟美景\n\n\n\n第二段。", ["樱桃沟美景"], "第一段。\n\n第二段。"),
+    ("记者从现场了解到，全区上下紧紧围绕。", [], "记者从现场了解到，全区上下紧紧围绕。"),
+    ("报告正文。\n\n本作品是中华人民共和国的\n法律\n、\n法规\n\nPublic domain\nfalse",
+     ["本作品是中华人民共和国的法律、法规Public domain false"], "报告正文。"),
+])
+def test_boilerplate(raw: str, boilerplate: list[str], body: str) -> None:
+    result = normalize(raw)
+    assert list(result.boilerplate) == boilerplate
+    assert result.body == body + "\n"
+
+
+@pytest.mark.parametrize("raw, headings", [
+    ("# 标题\n\n正文。\n\n## 小节\n\n内容。", [("标题", 1), ("小节", 2)]),
+    ("各位代表：\n\n一、过去五年工作回顾\n\n正文。\n\n（一）加快转变发展方式。\n\n内容。",
+     [("一、过去五年工作回顾", 2), ("（一）加快转变发展方式。", 3)]),
+    ("（一）创新宏观调控，保持经济运行在合理区间。坚持稳字当头。", [("（一）创新宏观调控，保持经济运行在合理区间。", 3)]),
+    ("导语。\n\n坚持绿色发展,提高生态水平\n\n二七区牢固树立理念。", [("坚持绿色发展，提高生态水平", 2)]),
+    ("导语。\n\n●突出生态建设项目攻坚\n\n安置房建设方面。", [("●突出生态建设项目攻坚", 3)]),
+    # A wrapped fragment is not a heading: a dangling clause, unbalanced quotes, a function word.
+    ("区卫计委认真履行创建工作牵头责任，周\n\n密部署、有序推进。", []),
+    ("今年，二七区全面落实河长制，以\n\n“四河两库一渠”为重点。", []),
+    ("特别在“温暖二七·让爱传\n\n递”启动暨捐赠活动现场。", []),
+])
+def test_headings(raw: str, headings: list[tuple[str, int]]) -> None:
+    sections = normalize(raw).sections
+    assert [(s.heading, s.level) for s in sections if s.level] == headings
+
+
+def test_markdown_mode_keeps_data_lines_as_paragraphs() -> None:
+    raw = "# 数据\n\n全年地区生产总值完成**567亿元**,增长**9%**\n\n一般公共预算收入完成**29.4亿元**,增长**8.5%**\n"
+    (section,) = normalize(raw).sections
+    assert section.paragraphs == ("全年地区生产总值完成567亿元，增长9%", "一般公共预算收入完成29.4亿元，增长8.5%")
+
+
+# --- the real seeds -----------------------------------------------------------------
+
+def test_seed_snapshots_read_as_a_reader_expects(seeds_project) -> None:
+    from erqi_diff.snapshot import load
+
+    assert "力求实效" in load(seeds_project, 2017).body
+    assert "工作方针" in load(seeds_project, 2017).body
+    assert "为郑州建设国家中心城市" in load(seeds_project, 2016).body
+    assert "记者 景静" in load(seeds_project, 2017).boilerplate
+    assert "南水北调运河" in load(seeds_project, 2018).boilerplate
+    assert "记者" not in load(seeds_project, 2021).body.split("记者从")[0]
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_no_paragraph_broken_inside_a_sentence(path: Path) -> None:
+    """Inside a section, a paragraph followed by another never stops mid-sentence
+    (on a Chinese character or ，、): the layout healer would have joined them."""
+    for section in normalize(_raw(path)).sections:
+        for paragraph in section.paragraphs[:-1]:
+            assert not re.search(r"[\u4e00-\u9fff，、]$", paragraph), paragraph[-40:]
+
+
+def test_licence_footer_kept_out_of_national_reports() -> None:
+    for path in GWR_FILES:
+        result = normalize(_raw(path))
+        assert "本作品" not in result.body and "Public domain" not in result.body
+        assert any(b.startswith("本作品是中华人民共和国") for b in result.boilerplate)
+
+
+# --- invariances: the same report in other clothes normalizes to the same body -----
+
+def test_simplified_text_passes_through_opencc_unchanged() -> None:
+    from erqi_diff.normalize import _t2s
+
+    for path in ALL_FILES:
+        raw = _raw(path)
+        assert _t2s().convert(raw) == raw, path.name
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_traditional_script_normalizes_to_the_same_body(path: Path, bodies) -> None:
+    import opencc
+
+    traditional = opencc.OpenCC("s2t").convert(_raw(path))
+    assert traditional != _raw(path)
+    assert normalize_text(traditional) == bodies[path.name + path.parent.name]
+
+
+def _rewrap(body: str, rng: random.Random) -> str:
+    """Hard-wrap every paragraph at 20-30 characters and put blank lines (page
+    breaks) at random points where a sentence is open."""
+    out = []
+    for line in body.splitlines():
+        if not line or line.startswith("#"):
+            out.append(line)
+            continue
+        pieces, pos = [], 0
+        while pos < len(line):
+            step = rng.randint(20, 30)
+            cut = min(len(line), pos + step)
+            # never split a Latin word or number in two
+            while 0 < cut < len(line) and line[cut - 1].isascii() and line[cut].isascii() and line[cut].isalnum():
+                cut += 1
+            pieces.append(line[pos:cut])
+            pos = cut
+        text = pieces[0]
+        for piece in pieces[1:]:
+            open_end = re.search(r"[\u4e00-\u9fff，、]$", text)
+            text += ("\n\n" if open_end and rng.random() < 0.3 else "\n") + piece
+        out.append(text)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_rewrapped_report_normalizes_to_the_same_body(path: Path, bodies) -> None:
+    body = bodies[path.name + path.parent.name]
+    rewrapped = _rewrap(body, random.Random(path.name))
+    assert rewrapped.count("\n") > body.count("\n") * 2
+    assert normalize_text(rewrapped) == body
+
+
+_TO_HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")", "！": "!", "？": "?"})
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_half_width_punctuation_normalizes_to_the_same_body(path: Path, bodies) -> None:
+    body = bodies[path.name + path.parent.name]
+    half = re.sub(r"(?<!\d)，|，(?!\d)", ",", body).translate(_TO_HALF)
+    assert half != body
+    assert normalize_text(half) == body
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_other_encodings_normalize_to_the_same_body(path: Path, encoding: str, bodies) -> None:
+    data = _raw(path).encode(encoding)
+    assert normalize_text(decode(data, path.name)) == bodies[path.name + path.parent.name]
+
+
+# --- idempotence -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: p.name)
+def test_idempotent_on_real_reports(path: Path, bodies) -> None:
+    body = bodies[path.name + path.parent.name]
+    assert normalize_text(body) == body
+
+
+_ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）0123456789%亿元万ABCab记者景静坏發展"))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(_ALPHABET, max_size=200))
+def test_idempotent_property(raw: str) -> None:
+    once = normalize_text(raw)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, max_size=200))
+def test_body_round_trips_through_its_text_form(raw: str) -> None:
+    result = normalize(raw)
+    assert parse_body(result.body) == tuple(s for s in result.sections)
