@@ -134,10 +134,6 @@ def normalize_chars(text: str) -> str:
     return text
 
 
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and re.match(f"[{_CJK}]", ch) is not None
-
-
 def canonical_punctuation(line: str) -> str:
     """Step 2 on one line: ASCII punctuation next to Chinese becomes full-width;
     straight quotes in Chinese context become curly ones. Repeated until
@@ -150,37 +146,44 @@ def canonical_punctuation(line: str) -> str:
     return line
 
 
+_ASCII_PUNCT = re.compile(r"[,;:!?.()\"']")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CJK_CHAR.match(ch) is not None
+
+
 def _canonical_punctuation_once(line: str) -> str:
-    out: list[str] = []
+    if not _ASCII_PUNCT.search(line):
+        return line
+    out = list(line)
     parens: list[bool] = []
     dquote_open = squote_open = False
-    for i, ch in enumerate(line):
+    for match in _ASCII_PUNCT.finditer(line):
+        i, ch = match.start(), match.group()
         prev = _neighbour(line, i, -1)
         nxt = _neighbour(line, i, 1)
         chinese = _is_cjk(prev) or _is_cjk(nxt)
         if ch == "(":
-            converted = chinese
-            parens.append(converted)
-            out.append("（" if converted else ch)
+            parens.append(chinese)
+            out[i] = "（" if chinese else ch
         elif ch == ")":
-            converted = parens.pop() if parens else chinese
-            out.append("）" if converted else ch)
+            out[i] = "）" if (parens.pop() if parens else chinese) else ch
         elif ch in ",:." and prev.isdigit() and nxt.isdigit():
-            out.append(ch)
+            continue
         elif ch == "," and prev == "%":
-            out.append("，")
+            out[i] = "，"
         elif ch == "." and (not _is_cjk(prev) or nxt.isdigit() or nxt.isascii() and nxt.isalnum()):
-            out.append(ch)
-        elif ch in _FULL and chinese and ch not in "()":
-            out.append(_FULL[ch])
+            continue
+        elif ch in _FULL and chinese:
+            out[i] = _FULL[ch]
         elif ch == '"' and chinese:
-            out.append("”" if dquote_open else "“")
+            out[i] = "”" if dquote_open else "“"
             dquote_open = not dquote_open
         elif ch == "'" and chinese:
-            out.append("’" if squote_open else "‘")
+            out[i] = "’" if squote_open else "‘"
             squote_open = not squote_open
-        else:
-            out.append(ch)
     return "".join(out)
 
 
