@@ -1,0 +1,328 @@
+"""Pairing the sections of two reports, and the paragraphs of two sections.
+
+Chinese has no spaces, so similarity is measured on character bigrams taken
+inside runs of letters (punctuation and spaces break a run and do not count):
+
+- sections are compared by topic: cosine of TF-IDF weighted bigram vectors,
+  the IDF taken over the sections of both reports (so 发展, 建设, the
+  district's name... weigh little), blended with the similarity of the two
+  headings (:func:`section_similarity`);
+- paragraphs are compared by wording: the Dice coefficient of their bigram
+  sets (:func:`dice`), the share of bigrams the two have in common.
+
+:func:`pair` turns a similarity table into pairs. Candidates at or above a
+threshold are taken best first (a small bonus for lying at the same relative
+place in both documents breaks near ties in favour of document order); the
+run of pairs in the order of both documents with the greatest summed
+similarity stays in place; a pair out of that order is *moved* when its
+similarity reaches ``move_threshold`` (0.4 for paragraphs, as wikidiff2 does;
+for sections, whose topical scores are lower, any pair) and is otherwise split
+into a removed and an added unit. :func:`merge` lays the result out in reading order.
+
+Large inputs (more than :data:`ALL_PAIRS_LIMIT` comparisons) are not compared
+all against all: a unit is compared with the units sharing one of its rarest
+bigrams and with the units at about the same place, which keeps the work
+near linear in the size of the documents.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from .document import Section
+
+#: Section pairs below this similarity are not paired (reported added/removed).
+SECTION_THRESHOLD = 0.05
+#: Paragraph pairs below this similarity are not paired.
+PARAGRAPH_THRESHOLD = 0.3
+#: A pair out of document order is shown as moved from this similarity on.
+MOVE_THRESHOLD = 0.4
+#: Weight of the heading in a section's similarity.
+HEADING_WEIGHT = 0.3
+#: Above this many comparisons, compare only likely candidates.
+ALL_PAIRS_LIMIT = 10_000
+_SIGNATURE = 24  # rarest bigrams of a unit used to find its candidates
+_ORDER_BONUS = 0.05
+
+_BREAK = re.compile(r"[\W_]+")
+
+
+def bigrams(text: str) -> Counter:
+    """Character bigrams of ``text`` within runs of letters and digits; a run
+    of one character counts as itself."""
+    grams: Counter = Counter()
+    for run in _BREAK.split(text):
+        if len(run) == 1:
+            grams[run] += 1
+        else:
+            grams.update(run[i:i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+def dice(a: frozenset | set, b: frozenset | set) -> float:
+    """2|A∩B| / (|A|+|B|): 1.0 for the same bigrams, 0.0 for none shared
+    (and 1.0 for two texts without any letters)."""
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _tfidf(counters: Sequence[Counter], df: Counter, total: int) -> list[dict[str, float]]:
+    vectors = []
+    for grams in counters:
+        vec = {g: (1 + math.log(c)) * math.log(1 + total / df[g]) for g, c in grams.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        vectors.append({g: w / norm for g, w in vec.items()})
+    return vectors
+
+
+def cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(w * v.get(g, 0.0) for g, w in u.items())
+
+
+class Kind(str, enum.Enum):
+    """Where a unit stands in the merged reading order."""
+
+    PAIRED = "paired"        # in both, in document order
+    MOVED_IN = "moved_in"    # in both, shown at its place in the newer document
+    MOVED_OUT = "moved_out"  # the older place of a moved unit
+    REMOVED = "removed"
+    ADDED = "added"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A unit of the older document (``a``) paired with one of the newer (``b``)."""
+
+    a: int
+    b: int
+    similarity: float
+    moved: bool = False
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One entry of the merged reading order."""
+
+    kind: Kind
+    a: int | None
+    b: int | None
+    similarity: float | None = None
+
+
+def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[tuple[int, int]]:
+    """Pairs worth comparing when all against all is too much: units sharing
+    one of their rarest bigrams, and units at about the same place."""
+    n, m = len(a_grams), len(b_grams)
+    postings_b: dict[str, list[int]] = {}
+    for j, grams in enumerate(b_grams):
+        for g in grams:
+            postings_b.setdefault(g, []).append(j)
+    postings_a: dict[str, list[int]] = {}
+    for i, grams in enumerate(a_grams):
+        for g in grams:
+            postings_a.setdefault(g, []).append(i)
+    out: set[tuple[int, int]] = set()
+    for i, grams in enumerate(a_grams):
+        shared = [g for g in grams if g in postings_b]
+        for g in sorted(shared, key=lambda g: len(postings_b[g]))[:_SIGNATURE]:
+            out.update((i, j) for j in postings_b[g])
+        centre = round(i * m / n) if n else 0
+        out.update((i, j) for j in range(max(0, centre - 2), min(m, centre + 3)))
+    for j, grams in enumerate(b_grams):
+        shared = [g for g in grams if g in postings_a]
+        for g in sorted(shared, key=lambda g: len(postings_a[g]))[:_SIGNATURE]:
+            out.update((i, j) for i in postings_a[g])
+    return out
+
+
+def _all_or_candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]):
+    n, m = len(a_grams), len(b_grams)
+    if n * m <= ALL_PAIRS_LIMIT:
+        return ((i, j) for i in range(n) for j in range(m))
+    return _candidates(a_grams, b_grams)
+
+
+def _in_order(pairs: list[Pair]) -> set[tuple[int, int]]:
+    """The run of pairs increasing in both documents with the greatest summed
+    similarity (a Fenwick tree over ``b`` keeps it O(k log k))."""
+    pairs = sorted(pairs, key=lambda p: p.a)
+    size = max((p.b for p in pairs), default=-1) + 2
+    tree_val = [0.0] * (size + 1)
+    tree_arg = [-1] * (size + 1)
+    best: list[float] = []
+    prev: list[int] = []
+    for k, p in enumerate(pairs):
+        # best chain ending at b' < p.b
+        val, arg, pos = 0.0, -1, p.b  # positions 1..p.b hold b' = 0..p.b-1
+        while pos > 0:
+            if tree_val[pos] > val:
+                val, arg = tree_val[pos], tree_arg[pos]
+            pos -= pos & -pos
+        best.append(val + p.similarity)
+        prev.append(arg)
+        pos = p.b + 1
+        while pos <= size:
+            if best[k] > tree_val[pos]:
+                tree_val[pos], tree_arg[pos] = best[k], k
+            pos += pos & -pos
+    keep: set[tuple[int, int]] = set()
+    k = max(range(len(pairs)), key=best.__getitem__, default=-1)
+    while k >= 0:
+        keep.add((pairs[k].a, pairs[k].b))
+        k = prev[k]
+    return keep
+
+
+def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
+         move_threshold: float = MOVE_THRESHOLD) -> list[Pair]:
+    """Pairs from a table of similarities ``{(i, j): s}`` (missing pairs
+    count as 0), as explained in the module doc; sorted by ``a``."""
+    def bonus(i: int, j: int) -> float:
+        return _ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
+
+    ranked = sorted(((s + bonus(i, j), s, i, j) for (i, j), s in scored.items() if s >= threshold),
+                    reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    chosen: list[Pair] = []
+    for _, s, i, j in ranked:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            chosen.append(Pair(i, j, s))
+    keep = _in_order(chosen)
+    out = []
+    for p in chosen:
+        if (p.a, p.b) in keep:
+            out.append(p)
+        elif p.similarity >= move_threshold:
+            out.append(Pair(p.a, p.b, p.similarity, moved=True))
+    return sorted(out, key=lambda p: p.a)
+
+
+def merge(n: int, m: int, pairs: list[Pair]) -> list[Slot]:
+    """Reading order of a pairing: before each in-place pair, the older
+    units since the previous one (removed, or the old place of a moved one),
+    then the newer units (added, or a moved one at its new place)."""
+    by_a = {p.a: p for p in pairs}
+    by_b = {p.b: p for p in pairs}
+    anchors = sorted((p for p in pairs if not p.moved), key=lambda p: p.a)
+    slots: list[Slot] = []
+    ia = ib = 0
+    for anchor in [*anchors, None]:
+        end_a = anchor.a if anchor else n
+        end_b = anchor.b if anchor else m
+        for i in range(ia, end_a):
+            p = by_a.get(i)
+            slots.append(Slot(Kind.MOVED_OUT, i, p.b, p.similarity) if p else Slot(Kind.REMOVED, i, None))
+        for j in range(ib, end_b):
+            p = by_b.get(j)
+            slots.append(Slot(Kind.MOVED_IN, p.a, j, p.similarity) if p else Slot(Kind.ADDED, None, j))
+        if anchor:
+            slots.append(Slot(Kind.PAIRED, anchor.a, anchor.b, anchor.similarity))
+            ia, ib = anchor.a + 1, anchor.b + 1
+    return slots
+
+
+def _pair_by(a_units: Sequence[str], b_units: Sequence[str],
+             score: Callable[[int, int], float], a_grams: Sequence[Counter], b_grams: Sequence[Counter],
+             threshold: float) -> list[Slot]:
+    scored = {(i, j): score(i, j) for i, j in _all_or_candidates(a_grams, b_grams)}
+    return merge(len(a_units), len(b_units), pair(len(a_units), len(b_units), scored, threshold))
+
+
+def section_similarity(content: float, heading: float, a_empty: bool, b_empty: bool) -> float:
+    """Blend of content and heading similarity; a section without text is
+    judged by its heading alone."""
+    if a_empty or b_empty:
+        return heading if (a_empty and b_empty) else heading * (1 - HEADING_WEIGHT)
+    return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
+
+
+def align_sections(a: Sequence[Section], b: Sequence[Section],
+                   threshold: float = SECTION_THRESHOLD) -> list[Slot]:
+    """Pair the sections of two reports; reading order of the newer one,
+    with removed sections at their older place (MOVED_OUT slots dropped)."""
+    texts_a = [s.text for s in a]
+    texts_b = [s.text for s in b]
+    grams_a = [bigrams(t) for t in texts_a]
+    grams_b = [bigrams(t) for t in texts_b]
+    df: Counter = Counter()
+    for grams in (*grams_a, *grams_b):
+        df.update(grams.keys())
+    total = len(grams_a) + len(grams_b)
+    vec_a = _tfidf(grams_a, df, total)
+    vec_b = _tfidf(grams_b, df, total)
+    head_a = [frozenset(bigrams(s.heading)) for s in a]
+    head_b = [frozenset(bigrams(s.heading)) for s in b]
+
+    def score(i: int, j: int) -> float:
+        if texts_a[i] == texts_b[j] and texts_a[i]:
+            return 1.0
+        heading = dice(head_a[i], head_b[j]) if (head_a[i] or head_b[j]) else 0.0
+        content = cosine(vec_a[i], vec_b[j])
+        return round(section_similarity(content, heading, not grams_a[i], not grams_b[j]), 4)
+
+    scored = {(i, j): score(i, j) for i, j in _all_or_candidates(grams_a, grams_b)}
+    pairs = pair(len(a), len(b), scored, threshold, move_threshold=threshold)
+    slots = merge(len(a), len(b), pairs)
+    return [s for s in slots if s.kind is not Kind.MOVED_OUT]
+
+
+def align_paragraphs(a: Sequence[str], b: Sequence[str],
+                     threshold: float = PARAGRAPH_THRESHOLD) -> list[Slot]:
+    """Pair the paragraphs of two sections; identical paragraphs score 1.0.
+    The result holds every paragraph of both, each older one once and each
+    newer one once (a moved pair gives a MOVED_OUT and a MOVED_IN slot)."""
+    grams_a = [bigrams(t) for t in a]
+    grams_b = [bigrams(t) for t in b]
+    sets_a = [frozenset(g) for g in grams_a]
+    sets_b = [frozenset(g) for g in grams_b]
+
+    def score(i: int, j: int) -> float:
+        return 1.0 if a[i] == b[j] else round(dice(sets_a[i], sets_b[j]), 4)
+
+    return _pair_by(a, b, score, grams_a, grams_b, threshold)
+
+
+def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_THRESHOLD) -> list[tuple[int | None, int | None]]:
+    """Order-keeping pairing of two short runs (the sentences of a changed
+    stretch): dynamic programming maximizing the summed Dice similarity of
+    pairs at or above ``threshold``. Returns (i, j), (i, None), (None, j)
+    entries in reading order covering every unit of both runs."""
+    n, m = len(a), len(b)
+    sets_a = [frozenset(bigrams(t)) for t in a]
+    sets_b = [frozenset(bigrams(t)) for t in b]
+    sim = [[dice(sa, sb) for sb in sets_b] for sa in sets_a]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= threshold else -1.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+    out: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    pending_b: list[int] = []
+    while i < n and j < m:
+        if sim[i][j] >= threshold and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
+            out.extend((None, k) for k in pending_b)
+            pending_b = []
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((i, None))
+            i += 1
+        else:
+            pending_b.append(j)
+            j += 1
+    out.extend((k, None) for k in range(i, n))
+    out.extend((None, k) for k in pending_b)
+    out.extend((None, k) for k in range(j, m))
+    return out
