@@ -1,0 +1,647 @@
+"""The HTML report: one self-contained page on a span of years.
+
+:func:`build_report` gathers what the other modules compute (snapshot
+metadata, slogans, metrics, goals, the diff of every pair of years, the
+reuse audit) into a :class:`ReportData` of plain JSON-able records, and
+:func:`render_report` turns that into one HTML page. Nothing is computed
+here beyond layout: which cell of a grid a slogan falls in, which series of
+a chart a half-year figure belongs to.
+
+The page opens offline: CSS and the small script are inline, the charts are
+SVG written by pygal (its config script and its per-chart copy of the CSS
+are taken out and the CSS is put once in the page), and the side-by-side
+view reads the diff results embedded as JSON. To keep the page small, each
+pair's ops are stored as lengths into a table of texts shared by all pairs
+(the ``=``/``-`` ops of a section join to its older text and ``=``/``+`` to
+its newer one, so lengths are enough to cut them back out).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .errors import UsageError
+
+SECTIONS = (("overview", "Overview"), ("slogans", "Slogans"), ("metrics", "Metrics"),
+            ("goals", "Goals"), ("compare", "Side by side"), ("reuse", "Reuse"))
+LONGEST_PASSAGES = 15
+FULL_YEAR = ("year", "full", "full_year", "annual", None, "")
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the page shows, as JSON-able records from the other modules."""
+
+    years: tuple[int, ...]
+    overview: tuple[dict, ...]        # Snapshot.meta() of each year
+    slogans: tuple[dict, ...]         # slogan records' to_json()
+    metrics: tuple[dict, ...]         # metric records' to_json()
+    goals: tuple[dict, ...]           # goal records' to_json()
+    pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
+    reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
+
+    def to_json(self) -> dict:
+        return {"years": list(self.years), "overview": list(self.overview), "slogans": list(self.slogans),
+                "metrics": list(self.metrics), "goals": list(self.goals), "pairs": self.pairs,
+                "reuse": self.reuse}
+
+
+def span_years(available: Iterable[int], first: int, last: int) -> list[int]:
+    """The years of the series from ``first`` to ``last`` (either order)."""
+    low, high = sorted((first, last))
+    return [y for y in sorted(available) if low <= y <= high]
+
+
+def build_report(project, first: int, last: int) -> ReportData:
+    """Load the snapshots from ``first`` to ``last`` and run every analysis the page shows."""
+    from . import snapshot as store
+    from .diff import diff_snapshots
+    from .goals import extract_goals
+    from .metrics import extract_metrics
+    from .reuse import audit_snapshots
+    from .slogans import extract_slogans
+
+    for year in (first, last):
+        project.report(year)  # UnknownYear lists the years there are
+    years = span_years(project.years, first, last)
+    if len(years) < 2:
+        listed = ", ".join(map(str, project.years))
+        raise UsageError(f"the span {min(first, last)}-{max(first, last)} holds one report ({years[0]}); "
+                         f"a report compares at least two: give two different years (years available: {listed})")
+    snaps = store.load_many(project, years)
+    pairs = {f"{a.year}-{b.year}": diff_snapshots(a, b).to_json()
+             for i, a in enumerate(snaps) for b in snaps[i + 1:]}
+    return ReportData(
+        years=tuple(years),
+        overview=tuple(s.meta() for s in snaps),
+        slogans=tuple(r.to_json() for r in extract_slogans(snaps)),
+        metrics=tuple(r.to_json() for r in extract_metrics(snaps)),
+        goals=tuple(r.to_json() for r in extract_goals(snaps)),
+        pairs=pairs,
+        reuse=audit_snapshots(snaps).to_json(),
+    )
+
+
+# ---------------------------------------------------------------- helpers
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def fmt_num(value: Any) -> str:
+    """A number as a reader writes it: 567, 10.5, 0.35; '' for None."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def fmt_value(value: Any) -> str:
+    """A figure or a range ([6.5, 7] -> 6.5–7)."""
+    if isinstance(value, (list, tuple)):
+        return "–".join(fmt_num(v) for v in value)
+    return fmt_num(value)
+
+
+def fmt_pct(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio * 100:.0f}%"
+
+
+def section(ident: str, title: str, body: str, lead: str = "") -> str:
+    lead_html = f'<p class="lead">{lead}</p>' if lead else ""
+    return f'<section id="{ident}"><h2>{esc(title)}</h2>{lead_html}{body}</section>'
+
+
+def empty_note(what: str) -> str:
+    return f'<p class="empty">{what}</p>'
+
+
+def json_script(ident: str, data: Any) -> str:
+    """Data for the page's script; '<' escaped so no text can close the tag."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{ident}">{text}</script>'
+
+
+def is_full_year(period: Any) -> bool:
+    return period in FULL_YEAR or str(period).lower() in ("year", "full", "full-year", "annual", "全年")
+
+
+# ---------------------------------------------------------------- charts (pygal)
+
+_STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+_SCRIPT_RE = re.compile(r"<script[^>]*>.*?</script>", re.S)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+
+
+class Charts:
+    """pygal charts as inline SVG sharing one copy of pygal's CSS."""
+
+    def __init__(self) -> None:
+        self.css: dict[str, None] = {}
+
+    @staticmethod
+    def style():
+        from pygal.style import Style
+
+        font = 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+        return Style(background="transparent", plot_background="#fff", font_family=font,
+                     colors=("#1f6fb2", "#d9822b", "#3a9d5d", "#b23b3b", "#7b5ea7"),
+                     label_font_size=11, major_label_font_size=11, value_font_size=10,
+                     legend_font_size=11, title_font_size=13, tooltip_font_size=11,
+                     guide_stroke_color="#c8c8c8", guide_stroke_dasharray="2,3",
+                     major_guide_stroke_color="#aaa", major_guide_stroke_dasharray="2,3")
+
+    def config(self, **extra) -> dict:
+        return dict(style=self.style(), js=[], disable_xml_declaration=True, explicit_size=False,
+                    show_y_guides=True, **extra)
+
+    def svg(self, chart, title: str) -> str:
+        """Render ``chart``; its CSS goes to :attr:`css`, keyed to ``.pygal-chart``."""
+        text = chart.render(is_unicode=True)
+        prefix = f"#chart-{chart.uuid}"
+        for css in _STYLE_RE.findall(text):
+            self.css[css.replace(prefix, ".pygal-chart").replace("&gt;", ">")] = None
+        text = _STYLE_RE.sub("", _SCRIPT_RE.sub("", _COMMENT_RE.sub("", text)))
+        text = text.replace("<title>Pygal</title>", f"<title>{esc(title)}</title>", 1)
+        return text.replace('<svg ', f'<svg role="img" aria-label="{esc(title)}" ', 1)
+
+    def stylesheet(self) -> str:
+        return "\n".join(self.css)
+
+
+# ---------------------------------------------------------------- overview
+
+def render_overview(data: ReportData) -> str:
+    rows = "".join(
+        f"<tr><td>{esc(m['year'])}</td><td>{esc(m.get('date'))}</td><td class=\"wrap\">{esc(m.get('title'))}</td>"
+        f"<td class=\"num\">{esc(m.get('chars'))}</td><td class=\"num\">{esc(m.get('sections'))}</td></tr>"
+        for m in data.overview)
+    table = ('<div class="scroll"><table class="overview"><thead><tr><th>Year</th><th>Date</th><th>Title</th>'
+             f'<th class="num">Characters</th><th class="num">Sections</th></tr></thead><tbody>{rows}</tbody></table></div>')
+    missing = [y for y in range(data.years[0], data.years[-1] + 1) if y not in data.years]
+    lead = f"{len(data.years)} reports from {data.years[0]} to {data.years[-1]}"
+    if missing:
+        lead += f"; the series has no report for {', '.join(map(str, missing))}"
+    return section("overview", "Overview", table, esc(lead) + ".")
+
+
+# ---------------------------------------------------------------- slogans
+
+def _variant_text(variant: Any) -> str:
+    if isinstance(variant, dict):
+        name = variant.get("slogan") or variant.get("text") or variant.get("variant") or ""
+        years = variant.get("years")
+        return f"{name} ({', '.join(map(str, years))})" if years else str(name)
+    return str(variant)
+
+
+def render_slogans(data: ReportData) -> str:
+    if not data.slogans:
+        return section("slogans", "Slogans", empty_note("No slogan was found in any report of the span."))
+    years = data.years
+    head = "".join(f"<th class=\"num\">{y}</th>" for y in years)
+    rows = []
+    for record in data.slogans:
+        found = sorted(int(y) for y in record.get("years", []))
+        counts = {int(k): v for k, v in (record.get("counts") or {}).items()}
+        first, last = (found[0], found[-1]) if found else (None, None)
+        cells = []
+        for year in years:
+            if year in found:
+                new = year == first and year != years[0]
+                mark = ' <span class="tag new">new</span>' if new else ""
+                cells.append(f'<td class="num hit{" is-new" if new else ""}">{counts.get(year, "") or "•"}{mark}</td>')
+            elif last is not None and year > last and year == next((y for y in years if y > last), None):
+                cells.append('<td class="num retired"><span class="tag gone">retired</span></td>')
+            else:
+                cells.append("<td></td>")
+        variants = record.get("variants") or []
+        variant_html = ("<div class=\"variants\">variants: " + " · ".join(
+            f"<span class=\"variant\">{esc(_variant_text(v))}</span>" for v in variants) + "</div>") if variants else ""
+        rows.append(f'<tr class="slogan-row"><th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{variant_html}</th>'
+                    f'{"".join(cells)}</tr>')
+    table = (f'<div class="scroll"><table class="timeline"><thead><tr><th>Slogan</th>{head}</tr></thead>'
+             f'<tbody>{"".join(rows)}</tbody></table></div>')
+    lead = (f"{len(data.slogans)} slogans; a number is how often a report uses it. "
+            "<span class=\"tag new\">new</span> first year it appears, "
+            "<span class=\"tag gone\">retired</span> first report without it after its last use; "
+            "variants are the other wordings linked to it.")
+    return section("slogans", "Slogans", table, lead)
+
+
+# ---------------------------------------------------------------- metrics
+
+def _numeric(value: Any) -> float | None:
+    """A single figure to plot; ranges ([6.5, 7]) and missing values are not plotted."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _metric_unit(records: list[dict]) -> str | None:
+    units = Counter(r.get("unit") for r in records if _numeric(r.get("value")) is not None)
+    return units.most_common(1)[0][0] if units else None
+
+
+def _chart_plan(records: list[dict]) -> tuple[str, str | None] | None:
+    """What one indicator's chart plots: ("value", unit) when values in one
+    unit stand in two years or more, else ("growth", "%") when growth rates
+    do, else None (the table alone shows it)."""
+    unit = _metric_unit(records)
+    if len({r["year"] for r in records if _numeric(r.get("value")) is not None and r.get("unit") == unit}) >= 2:
+        return "value", unit
+    if len({r["year"] for r in records if _numeric(r.get("growth_pct")) is not None}) >= 2:
+        return "growth", "%"
+    return None
+
+
+def _period_label(period: Any) -> str:
+    return "full year" if is_full_year(period) else f"{period} only"
+
+
+def _metric_chart(charts: Charts, name: str, records: list[dict], years: tuple[int, ...],
+                  plan: tuple[str, str | None]) -> str:
+    """One small chart of an indicator across the years: full-year figures as
+    one line, each shorter or longer period (H1, multi-year...) as a dashed
+    series of its own, so a half-year figure never reads as a full year."""
+    import pygal
+
+    field, unit = plan
+    series: dict[str, list] = {}
+    for record in records:
+        value = _numeric(record.get("value" if field == "value" else "growth_pct"))
+        if value is None or (field == "value" and record.get("unit") != unit) or int(record["year"]) not in years:
+            continue
+        label = _period_label(record.get("period"))
+        values = series.setdefault(label, [None] * len(years))
+        index = years.index(int(record["year"]))
+        if values[index] is None:  # the first figure of a year, in document order
+            values[index] = {"value": value, "label": f"{record['year']} {label}"}
+    title = f"{name}: {'growth, %' if field == 'growth' else unit or ''}"
+    chart = pygal.Line(**charts.config(width=360, height=230, show_legend=True, legend_at_bottom=True,
+                                       legend_at_bottom_columns=2, print_values=True, print_values_position="top",
+                                       margin=14, margin_top=22, margin_right=26, show_minor_y_labels=False, dots_size=4, formatter=fmt_num, truncate_legend=-1))
+    chart.x_labels = [str(y) for y in years]
+    for label, values in sorted(series.items(), key=lambda kv: kv[0] != "full year"):
+        dashed = {"width": 2, "dasharray": "5,4"} if label != "full year" else {"width": 2}
+        chart.add(label, values, stroke_style=dashed)
+    return charts.svg(chart, title)
+
+
+def _metric_row(r: dict) -> str:
+    full = is_full_year(r.get("period"))
+    growth = r.get("growth_pct")
+    period = esc(r.get("period")) + ("" if full else ' <span class="tag part">part of year</span>')
+    return (f'<tr class="{"" if full else "partial"}"><td>{esc(r.get("indicator"))}</td><td>{esc(r.get("year"))}</td>'
+            f'<td class="num">{esc(fmt_value(r.get("value")))}</td><td>{esc(r.get("unit"))}</td>'
+            f'<td class="num">{esc(fmt_num(growth))}{"%" if growth is not None else ""}</td>'
+            f'<td>{period}</td><td>{esc(r.get("qualifier"))}</td><td class="wrap quote">{esc(r.get("text"))}</td></tr>')
+
+
+def render_metrics(data: ReportData, charts: Charts) -> str:
+    if not data.metrics:
+        return section("metrics", "Metrics", empty_note("No metric (a figure with its indicator) was found in any report of the span."))
+    by_indicator: dict[str, list[dict]] = defaultdict(list)
+    for record in data.metrics:
+        by_indicator[record.get("indicator") or "?"].append(record)
+    # A chart for each indicator with figures in two years at least; the table lists all.
+    planned = [(name, recs, plan) for name, recs in by_indicator.items() if (plan := _chart_plan(recs))]
+    planned.sort(key=lambda item: (-len({r["year"] for r in item[1]}), item[0]))
+    tiles = "".join(
+        f'<figure class="tile"><figcaption>{esc(name)} <span class="unit">{esc("growth, %" if plan[0] == "growth" else plan[1])}'
+        f'</span></figcaption>{_metric_chart(charts, name, recs, data.years, plan)}</figure>'
+        for name, recs, plan in planned)
+    multiples = (f'<div class="multiples">{tiles}</div>' if tiles else
+                 empty_note("No indicator has a figure in two years of the span, so there is nothing to chart; the table lists every figure."))
+    rows = "".join(_metric_row(r) for r in sorted(data.metrics, key=lambda r: (str(r.get("indicator")), r.get("year", 0))))
+    table = ('<details class="table"><summary>The table behind the charts: '
+             f'{len(data.metrics)} figures of {len(by_indicator)} indicators</summary>'
+             '<div class="scroll"><table class="metrics"><thead><tr><th>Indicator</th><th>Year</th><th class="num">Value</th>'
+             '<th>Unit</th><th class="num">Growth</th><th>Period</th><th>Qualifier</th><th>Sentence</th></tr></thead>'
+             f'<tbody>{rows}</tbody></table></div></details>')
+    lead = ("One chart per indicator with figures in two years or more: its values in their commonest unit, "
+            "else its growth rates. Half-year (H1) and other part-year or multi-year figures are a dashed series "
+            "of their own, never joined to full-year ones. Ranges are in the table only.")
+    return section("metrics", "Metrics", multiples + table, lead)
+
+
+# ---------------------------------------------------------------- goals
+
+def _goal_target(goal: dict) -> str:
+    target = goal.get("target") or {}
+    return f"{fmt_num(target.get('value'))}{target.get('unit') or ''}" if target.get("value") is not None else ""
+
+
+def render_goals(data: ReportData, charts: Charts) -> str:
+    if not data.goals:
+        return section("goals", "Goals", empty_note("No goal (力争, 确保, 计划, 目标…) was found in any report of the span."))
+    import pygal
+
+    met = [g for g in data.goals if g.get("outcome") and g["outcome"].get("ratio") is not None]
+    chart_html = ""
+    if met:
+        chart = pygal.HorizontalBar(**charts.config(width=720, height=60 + 26 * len(met), show_legend=False,
+                                                    print_values=True, margin=10, truncate_label=28,
+                                                    formatter=lambda v: f"{v:.0f}%"))
+        chart.x_labels = [f"{g['year']} {_goal_target(g)} → {g['outcome']['year']}" for g in met]
+        chart.add("share achieved", [round(g["outcome"]["ratio"] * 100, 1) for g in met])
+        chart_html = f'<figure class="wide">{charts.svg(chart, "Share of each goal achieved")}</figure>'
+    rows = []
+    for g in sorted(data.goals, key=lambda g: (g.get("year", 0), str(g.get("text")))):
+        outcome = g.get("outcome")
+        if outcome:
+            ratio = outcome.get("ratio")
+            result = (f'<td class="wrap quote">{esc(outcome.get("year"))}: {esc(outcome.get("text"))}</td>'
+                      f'<td class="num share">{fmt_pct(ratio) or "reported"}</td>')
+        else:
+            result = '<td class="open">no later report says</td><td class="num">open</td>'
+        rows.append(f'<tr><td>{esc(g.get("year"))}</td><td class="wrap quote">{esc(g.get("text"))}</td>'
+                    f'<td class="num">{esc(_goal_target(g))}</td><td>{esc(g.get("deadline"))}</td>{result}</tr>')
+    table = ('<div class="scroll"><table class="goals"><thead><tr><th>Year</th><th>Goal</th><th class="num">Target</th>'
+             '<th>By</th><th>Outcome</th><th class="num">Achieved</th></tr></thead>'
+             f'<tbody>{"".join(rows)}</tbody></table></div>')
+    lead = (f"{len(data.goals)} goals; {sum(1 for g in data.goals if g.get('outcome'))} have an outcome in a later report, "
+            f"{len(met)} with a share achieved; the rest stay open.")
+    return section("goals", "Goals", chart_html + table, esc(lead))
+
+
+# ---------------------------------------------------------------- side by side
+
+def pack_pairs(pairs: dict[str, dict]) -> dict:
+    """The diff results of every pair, ops as lengths into one shared table of texts."""
+    texts: list[str] = []
+    index: dict[str, int] = {}
+
+    def intern(text: str) -> int:
+        if text not in index:
+            index[text] = len(texts)
+            texts.append(text)
+        return index[text]
+
+    packed = {}
+    for key, result in pairs.items():
+        sections = []
+        for sec in result.get("sections", []):
+            ops = [(op, text) for op, text in sec.get("ops", [])]
+            older = "".join(t for op, t in ops if op in "=-")
+            newer = "".join(t for op, t in ops if op in "=+")
+            sections.append({"s": sec.get("status"), "fh": sec.get("from_heading"), "th": sec.get("to_heading"),
+                             "sim": sec.get("similarity"), "ft": intern(older), "tt": intern(newer),
+                             "ops": "".join(f"{op}{len(text)}" for op, text in ops if text)})
+        packed[key] = {"stats": result.get("stats", {}), "sections": sections}
+    return {"texts": texts, "pairs": packed}
+
+
+def render_compare(data: ReportData) -> str:
+    options_from = "".join(f'<option value="{y}"{" selected" if y == data.years[0] else ""}>{y}</option>' for y in data.years)
+    options_to = "".join(f'<option value="{y}"{" selected" if y == data.years[-1] else ""}>{y}</option>' for y in data.years)
+    controls = (f'<div class="controls"><label>From <select id="sbs-from">{options_from}</select></label> '
+                f'<label>to <select id="sbs-to">{options_to}</select></label></div>')
+    body = ('<p id="sbs-summary" class="summary"></p><div id="sbs-body" class="sbs"></div>'
+            '<noscript><p class="empty">The side-by-side view needs JavaScript.</p></noscript>')
+    lead = ("Choose two years: sections are aligned by content, "
+            "<del>struck out</del> is only in the first year, <ins>underlined</ins> only in the second.")
+    return section("compare", "Side by side", controls + body, lead) + json_script("erqi-pairs", pack_pairs(data.pairs))
+
+
+# ---------------------------------------------------------------- reuse
+
+def _heat(value: float | None) -> str:
+    if value is None:
+        return ""
+    alpha = max(0.0, min(1.0, float(value)))
+    return f' style="background:rgba(192,57,43,{0.08 + 0.8 * alpha:.2f});color:{"#fff" if alpha > 0.55 else "#222"}"'
+
+
+def _matrix_cell(matrix: dict, row: int, col: int) -> float | None:
+    line = matrix.get(str(row)) or matrix.get(row) or {}
+    value = line.get(str(col), line.get(col)) if isinstance(line, dict) else None
+    return value if isinstance(value, (int, float)) else None
+
+
+def _span_side(side: dict) -> str:
+    where = f"{side.get('year', side.get('doc', ''))}"
+    if side.get("section"):
+        where += f" · {side['section']}"
+    return (f'<div class="side"><div class="where">{esc(where)}</div>'
+            f'<div class="wrap quote">{esc(side.get("text"))}</div></div>')
+
+
+def render_reuse(data: ReportData, charts: Charts) -> str:
+    reuse = data.reuse or {}
+    matrix = reuse.get("matrix") or {}
+    ratios = reuse.get("ratios") or {}
+    spans = reuse.get("spans") or []
+    years = data.years
+    parts = []
+    if ratios:
+        import pygal
+
+        chart = pygal.Bar(**charts.config(width=720, height=240, show_legend=False, print_values=True, margin=10,
+                                          formatter=lambda v: f"{v:.0f}%", range=(0, 100)))
+        chart.x_labels = [str(y) for y in years]
+        chart.add("written before", [round(ratios[str(y)] * 100, 1) if ratios.get(str(y)) is not None else None
+                                     for y in years])
+        parts.append(f'<figure class="wide"><figcaption>Share of each report that already stood in an earlier one'
+                     f'</figcaption>{charts.svg(chart, "Share of each report written before")}</figure>')
+    if matrix:
+        head = "".join(f'<th class="num">{y}</th>' for y in years)
+        rows = "".join(
+            f'<tr><th scope="row">{row}</th>' + "".join(
+                f'<td class="num heat"{_heat(v)}>{fmt_pct(v)}</td>' for v in (_matrix_cell(matrix, row, col) for col in years))
+            + "</tr>" for row in years)
+        parts.append('<figure class="wide"><figcaption>Heat map: share of the row\'s report found in the column\'s report'
+                     f'</figcaption><div class="scroll"><table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
+                     f'<tbody>{rows}</tbody></table></div></figure>')
+    longest = sorted(spans, key=lambda s: -int(s.get("chars") or 0))[:LONGEST_PASSAGES]
+    if longest:
+        items = "".join(
+            f'<li class="passage"><div class="meta">{esc(s.get("chars"))} characters, similarity '
+            f'{fmt_num(round(float(s.get("similarity") or 0), 3))}</div><div class="pair">{_span_side(s.get("a", {}))}'
+            f'{_span_side(s.get("b", {}))}</div></li>' for s in longest)
+        parts.append(f'<h3>The longest reused passages</h3><ol class="passages">{items}</ol>')
+    else:
+        parts.append(empty_note("No passage of one report reappears in another report of the span."))
+    lead = f"{len(spans)} reused passages found; the {min(len(spans), LONGEST_PASSAGES)} longest are shown."
+    return section("reuse", "Reuse", "".join(parts), esc(lead))
+
+
+# ---------------------------------------------------------------- page
+
+CSS = """
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font:15px/1.65 system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#1d1d1f;background:#f6f6f3}
+header.top{background:#1d2b3a;color:#fff;padding:18px 16px 12px}
+header.top h1{margin:0 auto;max-width:1200px;font-size:1.45rem;font-weight:600}
+header.top p{margin:4px auto 0;max-width:1200px;color:#c8d3de;font-size:.9rem}
+nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #ddd;overflow-x:auto;white-space:nowrap}
+nav div{max-width:1200px;margin:0 auto;padding:0 8px}
+nav a{display:inline-block;padding:8px 10px;color:#1f6fb2;text-decoration:none;font-size:.92rem}
+nav a:hover{background:#eef4fa}
+main{max-width:1200px;margin:0 auto;padding:0 16px 64px}
+section{background:#fff;border:1px solid #e3e3de;border-radius:6px;margin:18px 0;padding:14px 16px;min-width:0}
+h2{margin:0 0 6px;font-size:1.25rem}
+h3{font-size:1.05rem;margin:18px 0 8px}
+.lead{color:#555;margin:0 0 12px;font-size:.92rem}
+.empty{color:#8a5a00;background:#fff8e6;border:1px solid #f0dca8;border-radius:4px;padding:8px 10px}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;font-size:.9rem}
+th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
+thead th{background:#f3f3ef;position:sticky;top:0}
+.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.wrap,.quote,.side,.sbs .col{overflow-wrap:anywhere;word-break:break-word;white-space:pre-wrap}
+td.wrap,th.wrap{min-width:12em;max-width:36em}
+.tag{display:inline-block;font-size:.72rem;line-height:1.2;padding:1px 5px;border-radius:8px;font-weight:600;vertical-align:middle}
+.tag.new{background:#dff3e4;color:#17692f}
+.tag.gone{background:#fbe3e3;color:#9b1c1c}
+.tag.part{background:#fff0d6;color:#8a5a00}
+table.timeline th.slogan{position:sticky;left:0;background:#fff;font-weight:500;min-width:9em;max-width:22em;z-index:1}
+table.timeline td.hit{background:#e8f1fa}
+table.timeline td.is-new{background:#dff3e4}
+table.timeline td.retired{background:#fdf1f1}
+.variants{font-size:.78rem;color:#666;margin-top:2px}
+.variant{background:#f1efe8;border-radius:3px;padding:0 3px}
+.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
+figure{margin:0}
+figure.tile{border:1px solid #eee;border-radius:4px;padding:6px}
+figure.wide{margin:8px 0 14px;max-width:760px}
+figcaption{font-size:.88rem;font-weight:600;overflow-wrap:anywhere}
+figcaption .unit{font-weight:400;color:#666}
+svg.pygal-chart{width:100%;height:auto;display:block}
+details.table{margin-top:14px}
+details.table summary{cursor:pointer;color:#1f6fb2}
+tr.partial td{background:#fffaf0}
+td.open{color:#888;font-style:italic}
+td.share{font-weight:600}
+.controls{margin:6px 0 10px;display:flex;gap:14px;flex-wrap:wrap}
+.controls select{font-size:1rem;padding:2px 6px}
+.summary{font-size:.9rem;color:#444}
+.sbs .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:14px;border-top:1px solid #e6e6e1;padding:10px 0}
+.sbs .row.same .col{color:#666}
+.sbs .hd{grid-column:1/-1;font-size:.82rem;color:#555}
+.sbs .hd .status{font-weight:600;text-transform:uppercase;font-size:.72rem;padding:1px 5px;border-radius:8px;background:#eee}
+.sbs .hd .status.added{background:#dff3e4;color:#17692f}
+.sbs .hd .status.removed{background:#fbe3e3;color:#9b1c1c}
+.sbs h4{margin:0 0 4px;font-size:.95rem;white-space:normal}
+.sbs .col .none{color:#999;font-style:italic}
+del{background:#fbdcdc;color:#8f1d1d}
+ins{background:#d5f2dc;color:#10602a;text-decoration:underline;text-decoration-color:#7bc48f}
+table.heatmap td.heat{min-width:3.4em}
+ol.passages{padding-left:1.4em}
+li.passage{margin-bottom:14px}
+li.passage .meta{font-size:.82rem;color:#555}
+li.passage .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
+.side{background:#faf9f5;border-left:3px solid #d9822b;padding:6px 8px;font-size:.9rem}
+.side .where{font-size:.78rem;color:#666;white-space:normal}
+footer{max-width:1200px;margin:0 auto;padding:0 16px 30px;color:#777;font-size:.8rem}
+@media (max-width:640px){
+  body{font-size:14px}
+  main{padding:0 8px 40px}
+  section{padding:10px;margin:12px 0}
+  .sbs .row,li.passage .pair{grid-template-columns:minmax(0,1fr)}
+  .sbs .col+.col{border-top:1px dashed #ddd;padding-top:6px}
+  td.wrap,th.wrap{min-width:9em}
+}
+"""
+
+SCRIPT = r"""
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("erqi-pairs").textContent);
+  var texts = data.texts.map(function (t) { return Array.from(t); });
+  var from = document.getElementById("sbs-from"), to = document.getElementById("sbs-to");
+  var body = document.getElementById("sbs-body"), summary = document.getElementById("sbs-summary");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function ops(code) {
+    var out = [], re = /([=+-])(\d+)/g, m;
+    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10)]);
+    return out;
+  }
+  function column(year, heading, missing) {
+    var col = el("div", "col");
+    col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
+    if (missing) col.appendChild(el("div", "none", "no counterpart in " + year));
+    return col;
+  }
+  function show() {
+    var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
+    body.textContent = "";
+    if (a === b) { summary.textContent = "Choose two different years."; return; }
+    var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
+    if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
+    var counts = {matched: 0, added: 0, removed: 0}, changed = 0;
+    pair.sections.forEach(function (sec) {
+      var older = texts[sec.ft], newer = texts[sec.tt], i = 0, j = 0;
+      var status = swap ? ({added: "removed", removed: "added"}[sec.s] || sec.s) : sec.s;
+      counts[status] = (counts[status] || 0) + 1;
+      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added");
+      var newCol = column(swap ? a : b, sec.th, sec.s === "removed");
+      var oldText = el("div", "text"), newText = el("div", "text"), same = true;
+      ops(sec.ops).forEach(function (op) {
+        var n = op[1];
+        if (op[0] === "=") {
+          oldText.appendChild(document.createTextNode(older.slice(i, i + n).join("")));
+          newText.appendChild(document.createTextNode(newer.slice(j, j + n).join("")));
+          i += n; j += n;
+        } else if (op[0] === "-") {
+          oldText.appendChild(el(swap ? "ins" : "del", null, older.slice(i, i + n).join(""))); i += n; same = false;
+        } else {
+          newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
+        }
+      });
+      if (!same) changed += 1;
+      oldCol.appendChild(oldText); newCol.appendChild(newText);
+      var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
+      hd.appendChild(el("span", "status " + status, status));
+      if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
+        hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
+      if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · unchanged"));
+      row.appendChild(hd);
+      var left = swap ? newCol : oldCol, right = swap ? oldCol : newCol;
+      row.appendChild(left); row.appendChild(right);
+      body.appendChild(row);
+    });
+    summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
+      counts.added + " added, " + counts.removed + " removed.";
+  }
+  from.addEventListener("change", show);
+  to.addEventListener("change", show);
+  show();
+})();
+"""
+
+
+def render_report(data: ReportData) -> str:
+    """The whole page as one string of HTML."""
+    charts = Charts()
+    parts = [render_overview(data), render_slogans(data), render_metrics(data, charts), render_goals(data, charts),
+             render_compare(data), render_reuse(data, charts)]
+    nav = "".join(f'<a href="#{ident}">{esc(title)}</a>' for ident, title in SECTIONS)
+    span = f"{data.years[0]}–{data.years[-1]}"
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-Hans\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "script-src 'unsafe-inline'; img-src data:\">"
+        f"<title>erqi-diff report {span}</title><style>{CSS}\n{charts.stylesheet()}</style></head><body>"
+        f"<header class=\"top\"><h1>Reports {span}</h1><p>{esc(', '.join(map(str, data.years)))} · made by erqi-diff</p></header>"
+        f"<nav><div>{nav}</div></nav><main>{''.join(parts)}</main>"
+        "<footer>Every figure, slogan and passage on this page is quoted from the snapshots; "
+        "open it offline, it asks nothing of any other host.</footer>"
+        f"<script>{SCRIPT}</script></body></html>\n"
+    )
