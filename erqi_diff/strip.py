@@ -1,17 +1,38 @@
 """The strip on top of ``erqi-diff A B``: slogans added and retired between
 two snapshots, and the key metrics side by side.
 
-PLACEHOLDER CONTRACT (to be implemented by the extractors' work, issue 4):
 ``diff_strip(a, b)`` returns a JSON-able dict::
 
     {"slogans_added": [str, ...], "slogans_retired": [str, ...],
      "metrics": [{"indicator": str, "from": record|None, "to": record|None}]}
 
 where ``record`` is a metrics record as printed by ``erqi-diff metrics --json``.
+A slogan that only changed form (智慧督察 -> 智慧督查) is neither added nor
+retired. Metrics listed: the key indicators (:data:`metrics.KEY_INDICATORS`)
+present in either year, then any other indicator present in both. For each
+side the record shown is the first full-year one (a half-year figure only
+when the year has no full-year one, and its ``period`` says so).
+
+Regex only, no heavy imports: this runs on the hot path of the diff view.
 """
 
 from __future__ import annotations
 
+from . import metrics as _metrics
+from . import slogans as _slogans
+
 
 def diff_strip(a, b) -> dict:
-    raise NotImplementedError("diff_strip is built by the extractors (issue 4)")
+    """Slogans added/retired from snapshot ``a`` to ``b`` and key metrics side by side."""
+    found = _slogans.extract([a, b])
+    added, retired = _slogans.added_retired(found, a.year, b.year)
+    ma, mb = _metrics.extract(a), _metrics.extract(b)
+    names_a, names_b = _metrics.indicators(ma), _metrics.indicators(mb)
+    shown = [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]
+    shown += [n for n in names_a if n in names_b and n not in shown]
+    rows = []
+    for name in shown:
+        left, right = _metrics.key_metric(ma, name), _metrics.key_metric(mb, name)
+        rows.append({"indicator": name, "from": left.to_json() if left else None,
+                     "to": right.to_json() if right else None})
+    return {"slogans_added": added, "slogans_retired": retired, "metrics": rows}
