@@ -1,0 +1,682 @@
+"""The changelog of a span of years: what changed from each report to the next.
+
+:func:`build_changelog` loads the snapshots of the years of the series that
+fall within FROM..TO and asks the other modules for their results (the
+section diff of :mod:`erqi_diff.diff`, the slogans, goals and metrics of
+:mod:`erqi_diff.slogans`, :mod:`erqi_diff.goals` and :mod:`erqi_diff.metrics`,
+the reuse audit of :mod:`erqi_diff.reuse`). It computes nothing of its own
+beyond selecting from those results: it groups them by consecutive pair of
+available years, newest first, under a summary of the whole span.
+
+The result, :class:`Changelog`, is one JSON-able value serving ``--json``,
+the Markdown renderer (:mod:`erqi_diff.render_markdown`) and the Python API.
+:func:`assemble` builds it from the JSON-shaped results of those modules
+(:class:`Sources`), so it can be driven by hand-made data too.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from .errors import UsageError
+
+#: How long a quoted excerpt may be, in characters, before it is cut with "…".
+EXCERPT_CHARS = 48
+#: How many reused passages are shown per pair of years.
+REUSE_SHOWN = 5
+#: How many headline metrics the summary shows.
+HEADLINE_METRICS = 6
+
+
+class Outcome(str, enum.Enum):
+    """What the next report says of a goal."""
+
+    MET = "met"
+    MISSED = "missed"
+    REPORTED = "reported"          # spoken of, but with no figure to compare
+    NOT_REPORTED = "not reported"
+
+
+class SectionStatus(str, enum.Enum):
+    ADDED = "added"
+    REMOVED = "removed"
+    REWRITTEN = "rewritten"
+
+
+# --------------------------------------------------------------------- values
+
+
+def _tuple(value) -> tuple:
+    return tuple(value) if value is not None else ()
+
+
+@dataclass(frozen=True)
+class YearRef:
+    """One report of the span, as :meth:`Snapshot.meta` describes it."""
+
+    year: int
+    date: str
+    title: str
+    chars: int
+
+    def to_json(self) -> dict:
+        return {"year": self.year, "date": self.date, "title": self.title, "chars": self.chars}
+
+
+@dataclass(frozen=True)
+class Reworded:
+    """A slogan found in both years under different wordings."""
+
+    slogan: str
+    before: str
+    after: str
+    lineage: tuple[str, ...]  # every variant of the slogan, oldest first
+
+    def to_json(self) -> dict:
+        return {"slogan": self.slogan, "before": self.before, "after": self.after, "lineage": list(self.lineage)}
+
+
+@dataclass(frozen=True)
+class SloganChanges:
+    added: tuple[str, ...]
+    retired: tuple[str, ...]
+    reworded: tuple[Reworded, ...]
+
+    def to_json(self) -> dict:
+        return {"added": list(self.added), "retired": list(self.retired),
+                "reworded": [r.to_json() for r in self.reworded]}
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal set by a report; ``outcome`` is what the next report of the span says."""
+
+    year: int
+    text: str
+    target_value: float | None
+    target_unit: str | None
+    deadline: str | None
+    outcome: Outcome
+    outcome_year: int | None = None
+    outcome_text: str | None = None
+    ratio: float | None = None
+
+    def to_json(self) -> dict:
+        return {"year": self.year, "text": self.text,
+                "target": {"value": self.target_value, "unit": self.target_unit},
+                "deadline": self.deadline, "outcome": self.outcome.value, "outcome_year": self.outcome_year,
+                "outcome_text": self.outcome_text, "ratio": self.ratio}
+
+
+@dataclass(frozen=True)
+class GoalChanges:
+    new: tuple[Goal, ...]        # set by the newer report
+    previous: tuple[Goal, ...]   # set by the older report, with what the newer one says
+
+    def to_json(self) -> dict:
+        return {"new": [g.to_json() for g in self.new], "previous": [g.to_json() for g in self.previous]}
+
+
+@dataclass(frozen=True)
+class MetricValue:
+    """One metrics record (as ``erqi-diff metrics --json`` prints it), trimmed."""
+
+    year: int
+    value: float | list[float] | None  # a list [low, high] for a range
+    unit: str | None
+    growth_pct: float | None
+    period: str | None
+    qualifier: str | None
+    text: str
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> "MetricValue":
+        return cls(year=int(record["year"]), value=record.get("value"), unit=record.get("unit"),
+                   growth_pct=record.get("growth_pct"), period=record.get("period"),
+                   qualifier=record.get("qualifier"), text=record.get("text", ""))
+
+    def to_json(self) -> dict:
+        return {"year": self.year, "value": self.value, "unit": self.unit, "growth_pct": self.growth_pct,
+                "period": self.period, "qualifier": self.qualifier, "text": self.text}
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One indicator in two years. ``like_for_like`` is False when the two
+    figures cover different periods (a half year against a full year) or
+    units; then no change is given, only ``note`` saying why."""
+
+    indicator: str
+    before: MetricValue | None
+    after: MetricValue | None
+    like_for_like: bool
+    value_change: float | None      # after.value - before.value, same unit and period
+    value_change_pct: float | None  # that change as a share of before.value, in %
+    growth_change_pt: float | None  # after.growth_pct - before.growth_pct, in points
+    note: str
+
+    def to_json(self) -> dict:
+        return {"indicator": self.indicator,
+                "before": self.before.to_json() if self.before else None,
+                "after": self.after.to_json() if self.after else None,
+                "like_for_like": self.like_for_like, "value_change": self.value_change,
+                "value_change_pct": self.value_change_pct, "growth_change_pt": self.growth_change_pt,
+                "note": self.note}
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A short quote of one change: ``op`` is ``+`` (inserted), ``-`` (deleted)
+    or ``=`` (for a whole added or removed section, its opening words)."""
+
+    op: str
+    text: str
+    cut: bool  # True when ``text`` was shortened
+
+    def to_json(self) -> dict:
+        return {"op": self.op, "text": self.text, "cut": self.cut}
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    status: SectionStatus
+    from_heading: str | None
+    to_heading: str | None
+    similarity: float | None
+    share_changed: float        # 0..1 of the section's characters (both sides)
+    excerpt: Excerpt | None
+
+    def to_json(self) -> dict:
+        return {"status": self.status.value, "from_heading": self.from_heading, "to_heading": self.to_heading,
+                "similarity": self.similarity, "share_changed": self.share_changed,
+                "excerpt": self.excerpt.to_json() if self.excerpt else None}
+
+
+@dataclass(frozen=True)
+class SectionChanges:
+    changes: tuple[SectionChange, ...]
+    unchanged: int                     # sections paired with no change at all
+    share_changed: float | None        # of the whole report, as the diff's stats give it
+
+    def to_json(self) -> dict:
+        return {"changes": [c.to_json() for c in self.changes], "unchanged": self.unchanged,
+                "share_changed": self.share_changed}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage of the older report carried over into the newer one."""
+
+    chars: int
+    similarity: float
+    from_section: str
+    to_section: str
+    from_text: str
+    to_text: str
+
+    def to_json(self) -> dict:
+        return {"chars": self.chars, "similarity": self.similarity, "from_section": self.from_section,
+                "to_section": self.to_section, "from_text": self.from_text, "to_text": self.to_text}
+
+
+@dataclass(frozen=True)
+class YearEntry:
+    """What changed from ``previous`` to ``current``; ``skipped`` are the
+    years between them with no report. A part is None when the module that
+    computes it is not part of this build (``Changelog.missing`` says which)."""
+
+    current: YearRef
+    previous: YearRef
+    skipped: tuple[int, ...]
+    slogans: SloganChanges | None
+    goals: GoalChanges | None
+    metrics: tuple[MetricRow, ...] | None
+    sections: SectionChanges | None
+    reuse: tuple[Passage, ...] | None
+
+    @property
+    def anchor(self) -> str:
+        return f"y{self.current.year}"
+
+    def to_json(self) -> dict:
+        def part(value):
+            if value is None:
+                return None
+            if isinstance(value, tuple):
+                return [v.to_json() for v in value]
+            return value.to_json()
+
+        return {"year": self.current.year, "compared_with": self.previous.year, "anchor": self.anchor,
+                "skipped": list(self.skipped), "current": self.current.to_json(),
+                "previous": self.previous.to_json(), "slogans": part(self.slogans), "goals": part(self.goals),
+                "metrics": part(self.metrics), "sections": part(self.sections), "reuse": part(self.reuse)}
+
+
+@dataclass(frozen=True)
+class SloganSpan:
+    slogan: str
+    first: int
+    last: int
+
+    def to_json(self) -> dict:
+        return {"slogan": self.slogan, "first": self.first, "last": self.last}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An indicator's earliest and latest figures in the span, compared."""
+
+    indicator: str
+    first: MetricValue
+    last: MetricValue
+    change: MetricRow
+
+    def to_json(self) -> dict:
+        return {"indicator": self.indicator, "first": self.first.to_json(), "last": self.last.to_json(),
+                "change": self.change.to_json()}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The whole span: years covered and missing, slogans that ran
+    throughout, were born or retired within it, headline metrics first and last."""
+
+    years: tuple[int, ...]
+    missing: tuple[int, ...]
+    throughout: tuple[str, ...] | None
+    born: tuple[SloganSpan, ...] | None     # found in two reports or more
+    retired: tuple[SloganSpan, ...] | None  # found in two reports or more
+    one_offs: int | None                    # slogans found in one report only
+    headline: tuple[Headline, ...] | None
+
+    def to_json(self) -> dict:
+        def many(values):
+            return None if values is None else [v if isinstance(v, str) else v.to_json() for v in values]
+
+        return {"years": list(self.years), "missing": list(self.missing), "throughout": many(self.throughout),
+                "born": many(self.born), "retired": many(self.retired), "one_offs": self.one_offs,
+                "headline": many(self.headline)}
+
+
+@dataclass(frozen=True)
+class Changelog:
+    from_year: int
+    to_year: int
+    reports: tuple[YearRef, ...]   # oldest first
+    summary: Summary
+    entries: tuple[YearEntry, ...]  # newest first
+    missing: tuple[str, ...] = ()   # parts not computed: the module is not in this build
+
+    def to_json(self) -> dict:
+        return {"from": self.from_year, "to": self.to_year, "reports": [r.to_json() for r in self.reports],
+                "summary": self.summary.to_json(), "entries": [e.to_json() for e in self.entries],
+                "missing": list(self.missing)}
+
+
+# -------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The other modules' results, in their documented JSON shapes. A field is
+    None when the module that produces it is not available."""
+
+    diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
+    slogans: list | None = None                # erqi_diff.slogans.Slogan, from the span's reports
+    goals: list[Mapping[str, Any]] | None = None                       # goals --json
+    metrics: KeyMetrics | None = None          # year -> indicator -> key record (metrics --json shape)
+    key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
+    reuse: list[Mapping[str, Any]] | None = None                       # reuse spans (--json "spans")
+    missing: tuple[str, ...] = field(default=())
+
+
+def span_years(available: Iterable[int], from_year: int, to_year: int) -> list[int]:
+    """The years of the series within FROM..TO, oldest first; UsageError when
+    FROM is after TO or the span holds fewer than two reports."""
+    available = sorted(set(available))
+    if from_year > to_year:
+        raise UsageError(f"FROM ({from_year}) is after TO ({to_year}): give the older year first, "
+                         f"e.g. `erqi-diff changelog {to_year} {from_year}`")
+    years = [y for y in available if from_year <= y <= to_year]
+    if len(years) < 2:
+        held = ", ".join(map(str, years)) or "none"
+        listed = ", ".join(map(str, available)) or "none"
+        raise UsageError(f"{from_year}..{to_year} holds {len(years)} report(s) ({held}); a changelog needs two. "
+                         f"Years available: {listed}")
+    return years
+
+
+# ------------------------------------------------------------------- assembly
+
+
+def _ref(meta: Mapping[str, Any]) -> YearRef:
+    return YearRef(year=int(meta["year"]), date=str(meta.get("date", "")), title=str(meta.get("title", "")),
+                   chars=int(meta.get("chars", 0)))
+
+
+def excerpt(text: str, op: str, limit: int = EXCERPT_CHARS) -> Excerpt:
+    """``text`` on one line (paragraph breaks shown as " / "), cut to ``limit`` characters."""
+    flat = " / ".join(part.strip() for part in text.split("\n") if part.strip())
+    if len(flat) <= limit:
+        return Excerpt(op, flat, False)
+    return Excerpt(op, flat[:limit].rstrip() + "…", True)
+
+
+# slogans
+
+
+def _wordings(record: Mapping[str, Any], year: int) -> tuple[str, ...]:
+    """The variants of a slogan (``slogans --json`` shape) used in ``year``."""
+    return tuple(str(v["slogan"]) for v in record.get("variants") or () if year in {int(y) for y in v["years"]})
+
+
+def slogan_changes(slogans: list, before: int, after: int) -> SloganChanges:
+    """Slogans (:class:`erqi_diff.slogans.Slogan`) added and retired from
+    ``before`` to ``after`` (as :func:`slogans.added_retired` says), and those
+    found in both years under other wordings, with their lineage."""
+    from .slogans import added_retired
+
+    added, retired = added_retired(slogans, before, after)
+    reworded = []
+    for slogan in slogans:
+        record = slogan.to_json()
+        old, new = _wordings(record, before), _wordings(record, after)
+        if old and new and old != new:
+            lineage = tuple(str(v["slogan"]) for v in record["variants"])
+            reworded.append(Reworded(record["slogan"], " / ".join(old), " / ".join(new), lineage))
+    return SloganChanges(tuple(added), tuple(retired), tuple(reworded))
+
+
+def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, int]:
+    """(throughout, born, retired, one-offs) over ``years`` (oldest first),
+    from slogans extracted from those years' reports. Born and retired count
+    slogans found in two reports or more; those found in one report only
+    (listed under their year) are counted as one-offs."""
+    throughout, born, retired, once = [], [], [], 0
+    for slogan in slogans:
+        seen = sorted(set(slogan.years) & set(years))
+        if not seen:
+            continue
+        if seen == years:
+            throughout.append(slogan.slogan)
+            continue
+        if len(seen) == 1:
+            once += 1
+            continue
+        if seen[0] > years[0]:
+            born.append(SloganSpan(slogan.slogan, seen[0], seen[-1]))
+        if seen[-1] < years[-1]:
+            retired.append(SloganSpan(slogan.slogan, seen[0], seen[-1]))
+    born.sort(key=lambda s: (s.first, s.slogan))
+    retired.sort(key=lambda s: (s.last, s.slogan))
+    return tuple(throughout), tuple(born), tuple(retired), once
+
+
+# goals
+
+
+def _goal(record: Mapping[str, Any], after: int) -> Goal:
+    target = record.get("target") or {}
+    outcome = record.get("outcome")
+    kind, o_year, o_text, ratio = Outcome.NOT_REPORTED, None, None, None
+    if outcome and int(outcome.get("year", 0)) == after:
+        o_year, o_text, ratio = after, outcome.get("text"), outcome.get("ratio")
+        if ratio is None:
+            kind = Outcome.REPORTED
+        else:
+            kind = Outcome.MET if ratio >= 1 else Outcome.MISSED
+    return Goal(year=int(record["year"]), text=str(record["text"]), target_value=target.get("value"),
+                target_unit=target.get("unit"), deadline=record.get("deadline"), outcome=kind,
+                outcome_year=o_year, outcome_text=o_text, ratio=ratio)
+
+
+def goal_changes(records: list[Mapping[str, Any]], before: int, after: int) -> GoalChanges:
+    """Goals set by ``after`` (their outcome is for later reports: not shown
+    as met or missed here), and goals set by ``before`` with what ``after`` says."""
+    new = tuple(_goal(r, after=-1) for r in records if int(r["year"]) == after)
+    previous = tuple(_goal(r, after=after) for r in records if int(r["year"]) == before)
+    return GoalChanges(new, previous)
+
+
+# metrics
+
+
+def _scalar(value) -> float | None:
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> MetricRow:
+    """One indicator in two years. A change is given only like for like: same
+    period (a half year is never set against a full year) and same unit."""
+    if (before.period or "") != (after.period or ""):
+        return MetricRow(indicator, before, after, False, None, None, None,
+                         f"not like-for-like: {before.period or 'unstated'} against {after.period or 'unstated'}")
+    value_change = value_pct = growth_pt = None
+    notes = []
+    old, new = _scalar(before.value), _scalar(after.value)
+    if old is not None and new is not None:
+        if (before.unit or "") == (after.unit or ""):
+            value_change = round(new - old, 6)
+            if old:
+                value_pct = round(100.0 * value_change / old, 1)
+        else:
+            notes.append(f"units differ: {before.unit or 'none'} against {after.unit or 'none'}")
+    if _scalar(before.growth_pct) is not None and _scalar(after.growth_pct) is not None:
+        growth_pt = round(after.growth_pct - before.growth_pct, 6)
+    return MetricRow(indicator, before, after, not notes, value_change, value_pct, growth_pt, "; ".join(notes))
+
+
+KeyMetrics = Mapping[int, Mapping[str, Mapping[str, Any]]]
+
+
+def metric_rows(key: KeyMetrics, before: int, after: int) -> tuple[MetricRow, ...]:
+    """Indicators found in both years (each year's key record of the
+    indicator, as the metrics module picks it), in the newer report's order."""
+    old, new = key.get(before, {}), key.get(after, {})
+    return tuple(compare_metric(name, MetricValue.from_record(old[name]), MetricValue.from_record(record))
+                 for name, record in new.items() if name in old)
+
+
+def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ...] = (),
+                     limit: int = HEADLINE_METRICS) -> tuple[Headline, ...]:
+    """Indicators reported in at least two years of the span, with their
+    earliest and latest figures: the ``preferred`` ones (the metrics module's
+    key indicators) first, then those reported in most years."""
+    order: dict[str, int] = {}
+    for year in years:
+        for name in key.get(year, {}):
+            order.setdefault(name, len(order))
+    counts = {name: sum(name in key.get(y, {}) for y in years) for name in order}
+    rank = {name: i for i, name in enumerate(preferred)}
+    chosen = sorted((n for n in order if counts[n] >= 2),
+                    key=lambda n: (rank.get(n, len(rank)), -counts[n], order[n]))[:limit]
+    out = []
+    for name in chosen:
+        seen = [key[y][name] for y in years if name in key.get(y, {})]
+        first, last = MetricValue.from_record(seen[0]), MetricValue.from_record(seen[-1])
+        out.append(Headline(name, first, last, compare_metric(name, first, last)))
+    return tuple(out)
+
+
+# sections
+
+
+def _side_lengths(ops) -> tuple[int, int, int, int]:
+    """(chars of the older text, of the newer, deleted, inserted)."""
+    old = new = deleted = inserted = 0
+    for op, text in ops:
+        n = len(text)
+        if op != "+":
+            old += n
+        if op != "-":
+            new += n
+        deleted += n if op == "-" else 0
+        inserted += n if op == "+" else 0
+    return old, new, deleted, inserted
+
+
+def _moved_paragraphs(section: Mapping[str, Any]) -> set[str]:
+    """Texts of the paragraphs the diff shows as moved (old and new wording),
+    which its ops hold as a deletion and an insertion."""
+    out = set()
+    for move in section.get("moves") or ():
+        inner = move.get("ops") or ()
+        out.add("".join(t for op, t in inner if op != "+").strip())
+        out.add("".join(t for op, t in inner if op != "-").strip())
+    return out
+
+
+def _telling(ops, moved: set[str] = frozenset()) -> Excerpt | None:
+    """The longest run of inserted or deleted text, a moved paragraph aside (ties: the first)."""
+    best = None
+    for op, text in ops:
+        flat = text.strip()
+        if op in "+-" and flat and flat not in moved and (best is None or len(flat) > len(best[1].strip())):
+            best = (op, text)
+    return excerpt(best[1], best[0]) if best else None
+
+
+def section_changes(diff: Mapping[str, Any]) -> SectionChanges:
+    changes, unchanged = [], 0
+    for sec in diff.get("sections", ()):
+        status, ops = sec["status"], sec.get("ops") or []
+        old, new, deleted, inserted = _side_lengths(ops)
+        if status == "matched":
+            if not deleted and not inserted:
+                unchanged += 1
+                continue
+            kind, quote = SectionStatus.REWRITTEN, _telling(ops, _moved_paragraphs(sec))
+        else:
+            kind = SectionStatus.ADDED if status == "added" else SectionStatus.REMOVED
+            body = "".join(t for _, t in ops)
+            quote = excerpt(body, "+" if kind is SectionStatus.ADDED else "-") if body.strip() else None
+        share = (deleted + inserted) / (old + new) if old + new else 0.0
+        changes.append(SectionChange(kind, sec.get("from_heading"), sec.get("to_heading"), sec.get("similarity"),
+                                     round(share, 4), quote))
+    stats = diff.get("stats") or {}
+    share = stats.get("share_changed", stats.get("changed_share"))
+    return SectionChanges(tuple(changes), unchanged, share)
+
+
+# reuse
+
+
+def _locate(side: Mapping[str, Any]) -> tuple[int, str, str]:
+    return int(side["year"]), str(side.get("section") or ""), str(side.get("text") or "")
+
+
+def reused_passages(spans: list[Mapping[str, Any]], before: int, after: int,
+                    limit: int = REUSE_SHOWN) -> tuple[Passage, ...]:
+    """The longest passages of ``before`` found again in ``after``."""
+    found = []
+    for span in spans:
+        a, b = _locate(span["a"]), _locate(span["b"])
+        if (a[0], b[0]) == (after, before):
+            a, b = b, a
+        if (a[0], b[0]) != (before, after):
+            continue
+        found.append(Passage(int(span["chars"]), float(span["similarity"]), a[1], b[1], a[2], b[2]))
+    found.sort(key=lambda p: (-p.chars, p.from_text))
+    return tuple(found[:limit])
+
+
+def assemble(metas: list[Mapping[str, Any]], sources: Sources, from_year: int, to_year: int) -> Changelog:
+    """The changelog of the reports ``metas`` (oldest first, as
+    :meth:`Snapshot.meta` gives them) from the modules' results."""
+    refs = [_ref(m) for m in metas]
+    years = [r.year for r in refs]
+    entries = []
+    for prev, cur in zip(refs[:-1], refs[1:]):
+        diff = sources.diffs.get((prev.year, cur.year)) if sources.diffs is not None else None
+        entries.append(YearEntry(
+            current=cur, previous=prev, skipped=tuple(range(prev.year + 1, cur.year)),
+            slogans=None if sources.slogans is None else slogan_changes(sources.slogans, prev.year, cur.year),
+            goals=None if sources.goals is None else goal_changes(sources.goals, prev.year, cur.year),
+            metrics=None if sources.metrics is None else metric_rows(sources.metrics, prev.year, cur.year),
+            sections=None if diff is None else section_changes(diff),
+            reuse=None if sources.reuse is None else reused_passages(sources.reuse, prev.year, cur.year)))
+    throughout = born = retired = headline = once = None
+    if sources.slogans is not None:
+        throughout, born, retired, once = slogan_span(sources.slogans, years)
+    if sources.metrics is not None:
+        headline = headline_metrics(sources.metrics, years, sources.key_indicators)
+    missing_years = tuple(y for y in range(years[0], years[-1] + 1) if y not in years)
+    summary = Summary(tuple(years), missing_years, throughout, born, retired, once, headline)
+    return Changelog(from_year, to_year, tuple(refs), summary, tuple(reversed(entries)), tuple(sources.missing))
+
+
+# ------------------------------------------------------------ from a project
+
+
+def _module(name: str):
+    """``erqi_diff.<name>``, or None when this build does not have it."""
+    import importlib
+
+    full = f"erqi_diff.{name}"
+    try:
+        return importlib.import_module(full)
+    except ModuleNotFoundError as exc:
+        if exc.name == full:
+            return None
+        raise
+
+
+def _json_list(items) -> list:
+    return [item.to_json() if hasattr(item, "to_json") else item for item in items]
+
+
+def _key_metrics(snaps: list) -> tuple[dict | None, tuple[str, ...]]:
+    """year -> indicator -> the record the metrics module shows for it
+    (:func:`metrics.key_metric`), indicators in order of first appearance."""
+    mod = _module("metrics")
+    if mod is None:
+        return None, ()
+    records = mod.extract_many(snaps)
+    key: dict[int, dict[str, dict]] = {}
+    for snap in snaps:
+        mine = [r for r in records if r.year == snap.year]
+        key[snap.year] = {name: mod.key_metric(mine, name).to_json() for name in mod.indicators(mine)}
+    return key, tuple(mod.KEY_INDICATORS)
+
+
+def collect_sources(snaps: list) -> Sources:
+    """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first)."""
+    missing = []
+    diff_mod = _module("diff")
+    diffs = None
+    if diff_mod is None:
+        missing.append("sections (erqi_diff.diff)")
+    else:
+        diffs = {(a.year, b.year): diff_mod.compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])}
+    found = {}
+    slogans_mod = _module("slogans")
+    found["slogans"] = None if slogans_mod is None else slogans_mod.extract(snaps)
+    goals_mod = _module("goals")
+    found["goals"] = None if goals_mod is None else _json_list(goals_mod.extract(snaps))
+    missing += [f"{name} (erqi_diff.{name})" for name in ("slogans", "goals") if found[name] is None]
+    key_metrics, key_indicators = _key_metrics(snaps)
+    if key_metrics is None:
+        missing.append("metrics (erqi_diff.metrics)")
+    reuse_mod = _module("reuse")
+    reuse = None
+    if reuse_mod is None or not hasattr(reuse_mod, "audit_snapshots"):  # TEMP while issue 6 lands
+        missing.append("reused wording (erqi_diff.reuse)")
+    else:
+        reuse = reuse_mod.audit_snapshots(snaps).to_json()["spans"]
+    return Sources(diffs=diffs, slogans=found["slogans"], goals=found["goals"], metrics=key_metrics,
+                   key_indicators=key_indicators, reuse=reuse, missing=tuple(missing))
+
+
+def build_changelog(project, from_year: int, to_year: int) -> Changelog:
+    """The changelog of the reports of ``project`` within FROM..TO.
+
+    Raises :class:`UsageError` when FROM is after TO or the span holds fewer
+    than two reports, and the snapshot errors of :func:`snapshot.load`.
+    """
+    from .snapshot import load_many
+
+    years = span_years(project.years, from_year, to_year)
+    snaps = load_many(project, years)
+    return assemble([s.meta() for s in snaps], collect_sources(snaps), from_year, to_year)

@@ -1,0 +1,66 @@
+"""``erqi-diff changelog FROM TO [-o FILE] [--json]``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .common import get_project, json_option, parse_years, root_option
+
+
+def _check_output(path: Path) -> None:
+    """Fail before any work when ``path`` cannot be written: its folder is
+    missing or read-only, or the path is a folder. The write itself is atomic."""
+    import os
+
+    from ..errors import OutputError
+
+    folder = path.parent
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder; give a file name, e.g. {path / 'CHANGELOG.md'}")
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {path}: folder {folder} does not exist; create it or choose another -o path")
+    if not os.access(folder, os.W_OK):
+        raise OutputError(f"cannot write {path}: folder {folder} is read-only; choose another -o path")
+
+
+@click.command()
+@click.argument("from_year", metavar="FROM")
+@click.argument("to_year", metavar="TO")
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=True, path_type=Path), default=None,
+              help="Write to FILE (atomically) instead of stdout.")
+@json_option
+@root_option
+def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> None:
+    """A Markdown changelog of what changed between the reports of FROM..TO.
+
+    A summary of the span on top, then one section per consecutive pair of
+    reports, newest first: slogans, goals, metrics, sections, reused wording.
+    Years without a report are skipped, and the gap is said.
+
+    \b
+    erqi-diff changelog 2016 2021
+    erqi-diff changelog 2016 2021 -o CHANGELOG.md
+    """
+    from ..changelog import build_changelog
+    from ..fsutil import atomic_write_text
+
+    first, last = parse_years([from_year, to_year])
+    if out is not None:
+        _check_output(out)
+    result = build_changelog(get_project(), first, last)
+    if as_json:
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+    else:
+        from ..render_markdown import render
+
+        text = render(result)
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write_text(out, text)
+        click.echo(f"wrote {out}", err=True)

@@ -1,0 +1,283 @@
+"""Render a :class:`~erqi_diff.changelog.Changelog` as Markdown.
+
+The output is CommonMark (tables in the GitHub form, the one extension
+used), the same bytes for the same changelog (no dates, no clock, every list
+in a fixed order), with an HTML anchor before each year's heading
+(``<a id="y2021"></a>``) so a link such as ``CHANGELOG.md#y2021`` reaches it
+on any renderer. Every piece of report text is escaped (:func:`escape`), so
+a ``|``, ``*`` or ``<`` in a report cannot break a table or start markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Outcome, Passage,
+                        SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry)
+
+# ASCII characters with a meaning in CommonMark or GFM tables inside a line.
+# All ASCII punctuation may be backslash-escaped in CommonMark.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!#])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal inline Markdown: special characters backslash-escaped,
+    line breaks turned into " / " (a quote stays on one line)."""
+    flat = " / ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    return _SPECIAL.sub(r"\\\1", flat)
+
+
+def quote(text: str) -> str:
+    return f"“{escape(text)}”"
+
+
+def number(value: float) -> str:
+    """567.0 -> "567", 323.30 -> "323.3": no exponent, no grouping."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def signed(value: float) -> str:
+    return ("+" if value > 0 else "") + number(value)
+
+
+def percent(share: float) -> str:
+    """0.996 -> ">99%", 0.004 -> "<1%", 0.5 -> "50%": never rounds to all or nothing."""
+    if 0 < share < 0.01:
+        return "<1%"
+    if 0.99 < share < 1:
+        return ">99%"
+    return f"{share:.0%}"
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def years_phrase(years: Iterable[int]) -> str:
+    """(2016, 2017, 2018) -> "2016–2018"; (2020,) -> "2020"."""
+    years = list(years)
+    if not years:
+        return ""
+    runs, start = [], years[0]
+    for i, year in enumerate(years):
+        if i + 1 == len(years) or years[i + 1] != year + 1:
+            runs.append(str(start) if start == year else f"{start}–{year}")
+            if i + 1 < len(years):
+                start = years[i + 1]
+    return ", ".join(runs)
+
+
+def _list(items: Iterable[str]) -> str:
+    items = list(items)
+    return ", ".join(items) if items else "none"
+
+
+# ------------------------------------------------------------------- summary
+
+
+_HEDGES = {"about": "about", "at_least": "at least", "over": "over", "at_most": "at most", "estimate": "est."}
+
+
+def _value(v: MetricValue, show_period: bool = False) -> str:
+    """567亿元; about 6.5–7%; growth +9%; the period in brackets if asked."""
+    parts = []
+    hedge = _HEDGES.get(v.qualifier or "", "")
+    hedge += " " if hedge else ""
+    if isinstance(v.value, list):
+        parts.append(hedge + escape("–".join(number(x) for x in v.value) + (v.unit or "")))
+    elif v.value is not None:
+        parts.append(hedge + escape(number(v.value) + (v.unit or "")))
+    if v.growth_pct is not None:
+        parts.append(f"growth {'' if parts else hedge}{escape(signed(v.growth_pct))}%")
+    text = ", ".join(parts) or "no figure"
+    if show_period:
+        text += f" ({escape(v.period or 'period unstated')})"
+    return text
+
+
+def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str]:
+    out = ['<a id="summary"></a>', "", "## Summary", ""]
+    covered = ", ".join(str(y) for y in summary.years)
+    gap = f" (no report for {years_phrase(summary.missing)})" if summary.missing else ""
+    out.append(f"- Years covered: {covered}{gap}.")
+    if summary.throughout is not None:
+        out.append(f"- Slogans that ran throughout: {_list(quote(s) for s in summary.throughout)}.")
+        out.append("- Slogans born within the span, found in two reports or more: "
+                   f"{_list(f'{quote(s.slogan)} ({s.first})' for s in summary.born)}.")
+        out.append("- Slogans retired within the span, found in two reports or more: "
+                   f"{_list(f'{quote(s.slogan)} (last in {s.last})' for s in summary.retired)}.")
+        out.append(f"- {plural(summary.one_offs, 'slogan')} found in one report only (listed under its year).")
+    out.append("- Year by year: " + ", ".join(f"[{e.current.year}](#{e.anchor})" for e in entries) + ".")
+    if summary.headline:
+        out += ["", "Headline metrics, first and last:", "",
+                "| indicator | first | last | change |", "| --- | --- | --- | --- |"]
+        for h in summary.headline:
+            periods_differ = (h.first.period or "") != (h.last.period or "")
+            out.append(f"| {escape(h.indicator)} | {h.first.year}: {_value(h.first, periods_differ)} "
+                       f"| {h.last.year}: {_value(h.last, periods_differ)} | {_change(h.change)} |")
+    return out
+
+
+# ------------------------------------------------------------------ a year
+
+
+def render_slogans(changes: SloganChanges) -> list[str]:
+    out = ["### Slogans", ""]
+    if not (changes.added or changes.retired or changes.reworded):
+        return out + ["No slogan added, retired or reworded."]
+    if changes.added:
+        out.append(f"- Added: {_list(quote(s) for s in changes.added)}.")
+    if changes.retired:
+        out.append(f"- Retired: {_list(quote(s) for s in changes.retired)}.")
+    for r in changes.reworded:
+        lineage = " → ".join(quote(v) for v in r.lineage)
+        out.append(f"- Reworded: {quote(r.before)} → {quote(r.after)} (lineage: {lineage}).")
+    return out
+
+
+def _goal_line(goal: Goal) -> str:
+    target = ""
+    if goal.target_value is not None:
+        target = f" (target {escape(number(goal.target_value) + (goal.target_unit or ''))}"
+        target += f", by {escape(goal.deadline)})" if goal.deadline else ")"
+    elif goal.deadline:
+        target = f" (by {escape(goal.deadline)})"
+    return f"{quote(goal.text)}{target}"
+
+
+def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
+    out = ["### Goals", ""]
+    before, after = entry.previous.year, entry.current.year
+    if goals.new:
+        out += [f"New goals set in {after}:", ""]
+        out += [f"- {_goal_line(g)}" for g in goals.new]
+    else:
+        out.append(f"No new goal found in {after}.")
+    out.append("")
+    if not goals.previous:
+        return out + [f"No goal found in {before} to follow up."]
+    out += [f"Goals of {before}, and what {after} says:", ""]
+    for g in goals.previous:
+        status = g.outcome.value
+        if g.outcome in (Outcome.MET, Outcome.MISSED) and g.ratio is not None:
+            status += f", {g.ratio:.0%} of target"
+        said = f": {quote(g.outcome_text)}" if g.outcome_text else ""
+        out.append(f"- **{status}**: {_goal_line(g)}{said}")
+    return out
+
+
+def _change(row: MetricRow) -> str:
+    if not row.like_for_like:
+        return escape(row.note)
+    parts = []
+    if row.value_change is not None:
+        unit = row.after.unit or ""
+        text = escape(signed(row.value_change) + unit)
+        if row.value_change_pct is not None:
+            text += f" ({escape(signed(row.value_change_pct))}%)"
+        parts.append(text)
+    if row.growth_change_pt is not None:
+        parts.append(f"growth {escape(signed(row.growth_change_pt))} pt")
+    return ", ".join(parts) or "no comparable figure"
+
+
+def render_metrics(rows: tuple[MetricRow, ...], entry: YearEntry) -> list[str]:
+    out = ["### Metrics", ""]
+    if not rows:
+        return out + [f"No indicator found in both {entry.previous.year} and {entry.current.year}."]
+    out += [f"| indicator | {entry.previous.year} | {entry.current.year} | change |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        show = (row.before.period or "") != (row.after.period or "")
+        out.append(f"| {escape(row.indicator)} | {_value(row.before, show)} | {_value(row.after, show)} "
+                   f"| {_change(row)} |")
+    return out
+
+
+def _heading(text: str | None) -> str:
+    return escape(text) if text else "(opening, untitled)"
+
+
+def _excerpt(ex: Excerpt | None) -> str:
+    if ex is None:
+        return ""
+    verb = {"+": "added", "-": "dropped"}.get(ex.op, "reads")
+    return f"; {verb} {quote(ex.text)}"
+
+
+def _section_line(change: SectionChange) -> str:
+    if change.status is SectionStatus.ADDED:
+        return f"- Added: {_heading(change.to_heading)}{_excerpt(change.excerpt)}"
+    if change.status is SectionStatus.REMOVED:
+        return f"- Removed: {_heading(change.from_heading)}{_excerpt(change.excerpt)}"
+    names = _heading(change.to_heading)
+    if change.from_heading != change.to_heading:
+        names = f"{_heading(change.from_heading)} → {names}"
+    return f"- Rewritten: {names}, {percent(change.share_changed)} changed{_excerpt(change.excerpt)}"
+
+
+def render_sections(sections: SectionChanges) -> list[str]:
+    counts = {status: sum(c.status is status for c in sections.changes) for status in SectionStatus}
+    head = (f"{plural(counts[SectionStatus.REWRITTEN], 'section')} rewritten, {counts[SectionStatus.ADDED]} added, "
+            f"{counts[SectionStatus.REMOVED]} removed, {sections.unchanged} unchanged")
+    if sections.share_changed is not None:
+        head += f"; {percent(sections.share_changed)} of the text changed"
+    out = ["### Sections", "", head + "."]
+    order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED)
+    lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]
+    return out + ([""] + lines if lines else [])
+
+
+def _passage_line(p: Passage) -> str:
+    where = _heading(p.from_section)
+    if p.to_section != p.from_section:
+        where += f" → {_heading(p.to_section)}"
+    cut = p.to_text if len(p.to_text) <= 80 else p.to_text[:80] + "…"
+    return f"- {p.chars} characters, {p.similarity:.0%} alike ({where}): {quote(cut)}"
+
+
+def render_reuse(passages: tuple[Passage, ...], entry: YearEntry) -> list[str]:
+    out = ["### Reused wording", ""]
+    if not passages:
+        return out + [f"No passage of {entry.previous.year} found again in {entry.current.year}."]
+    return out + [f"Longest passages of {entry.previous.year} carried over:", ""] + [_passage_line(p) for p in passages]
+
+
+def render_entry(entry: YearEntry) -> list[str]:
+    cur, prev = entry.current, entry.previous
+    out = [f'<a id="{entry.anchor}"></a>', "", f"## {cur.year} (compared with {prev.year})", ""]
+    line = f"{cur.year}: {escape(cur.title)}, {escape(cur.date)}, {cur.chars} characters"
+    line += f" (against {prev.chars} in {prev.year})."
+    if entry.skipped:
+        line += f" There is no report for {years_phrase(entry.skipped)}: this compares {cur.year} with {prev.year}."
+    out.append(line)
+    parts = []
+    if entry.slogans is not None:
+        parts.append(render_slogans(entry.slogans))
+    if entry.goals is not None:
+        parts.append(render_goals(entry.goals, entry))
+    if entry.metrics is not None:
+        parts.append(render_metrics(entry.metrics, entry))
+    if entry.sections is not None:
+        parts.append(render_sections(entry.sections))
+    if entry.reuse is not None:
+        parts.append(render_reuse(entry.reuse, entry))
+    for part in parts:
+        out += [""] + part
+    return out
+
+
+def render(changelog: Changelog) -> str:
+    """The changelog as Markdown text, ending with one newline."""
+    years = changelog.summary.years
+    out = [f"# Changelog {years[0]}–{years[-1]}", "",
+           f"What changed from each report to the next, newest first "
+           f"(asked for {changelog.from_year}–{changelog.to_year}).", ""]
+    if changelog.missing:
+        out += [f"Not covered by this build: {escape(', '.join(changelog.missing))}.", ""]
+    out += render_summary(changelog.summary, changelog.entries)
+    for entry in changelog.entries:
+        out += [""] + render_entry(entry)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,399 @@
+"""`erqi-diff changelog`: the assembly from the modules' results (hand-made
+CJK cases), the Markdown (escaping, CommonMark structure, stable bytes), the
+command (golden outputs on the seeds and the national reports, bad input).
+
+Regenerate the golden files with ``ERQI_REGEN=1 python -m pytest tests/test_changelog.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from erqi_diff.changelog import (Changelog, MetricValue, Outcome, SectionStatus, Sources, assemble,
+                                 build_changelog, compare_metric, goal_changes, headline_metrics,
+                                 metric_rows, reused_passages, section_changes, slogan_changes, slogan_span,
+                                 span_years)
+from erqi_diff.cli import main
+from erqi_diff.errors import UsageError
+from erqi_diff.render_markdown import escape, render, years_phrase
+
+GOLDEN = Path(__file__).parent / "golden"
+REGEN = os.environ.get("ERQI_REGEN") == "1"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def commonmark() -> MarkdownIt:
+    """CommonMark plus GitHub tables, the one extension the changelog uses."""
+    return MarkdownIt("commonmark").enable("table")
+
+
+# ------------------------------------------------------------------ the span
+
+
+@pytest.mark.parametrize("available, a, b, expected", [
+    ([2016, 2017, 2018, 2019, 2021], 2016, 2021, [2016, 2017, 2018, 2019, 2021]),
+    ([2016, 2017, 2018, 2019, 2021], 2019, 2021, [2019, 2021]),
+    ([2016, 2017, 2018, 2019, 2021], 2010, 2017, [2016, 2017]),      # FROM before the series
+    ([2013, 2014, 2015, 2022, 2023], 2015, 2022, [2015, 2022]),      # a six-year gap
+    ([2021, 2016, 2017], 2016, 2021, [2016, 2017, 2021]),            # order of the manifest does not matter
+])
+def test_span_years(available, a, b, expected):
+    assert span_years(available, a, b) == expected
+
+
+@pytest.mark.parametrize("available, a, b, message", [
+    ([2016, 2017, 2018], 2018, 2016, "FROM (2018) is after TO (2016)"),
+    ([2016, 2017, 2018], 2017, 2017, "holds 1 report(s) (2017)"),
+    ([2016, 2017, 2019, 2021], 2020, 2020, "holds 0 report(s) (none)"),
+    ([2016, 2017, 2019, 2021], 2018, 2020, "Years available: 2016, 2017, 2019, 2021"),
+])
+def test_span_years_refuses(available, a, b, message):
+    with pytest.raises(UsageError, match=re.escape(message)):
+        span_years(available, a, b)
+
+
+def test_years_phrase():
+    assert years_phrase([2020]) == "2020"
+    assert years_phrase([2016, 2017, 2018, 2019, 2020, 2021]) == "2016–2021"
+    assert years_phrase([2016, 2018, 2019]) == "2016, 2018–2019"
+
+
+# ------------------------------------------------------------ hand-made data
+
+def slogan(text, counts, variants=()):
+    from erqi_diff.slogans import Kind, Slogan, Variant
+
+    return Slogan(text, next(iter(Kind)), tuple(sorted(counts)), dict(sorted(counts.items())),
+                  tuple(Variant(v, tuple(sorted(c)), c) for v, c in variants))
+
+
+SLOGANS = [
+    slogan("三个二七", {2017: 2, 2019: 1, 2021: 3}),
+    slogan("六个争先出彩", {2021: 1}),
+    slogan("智慧督查", {2017: 1, 2019: 1}, [("智慧督察", {2017: 1}), ("智慧督查", {2019: 1})]),
+    slogan("项目建设奋力推进年", {2017: 1}),
+    slogan("放管服", {2019: 2, 2021: 1}),
+]
+
+
+def test_slogan_changes_between_two_years():
+    changes = slogan_changes(SLOGANS, 2019, 2021)
+    assert changes.added == ("六个争先出彩",)
+    assert changes.retired == ("智慧督查",)
+    assert changes.reworded == ()
+    changes = slogan_changes(SLOGANS, 2017, 2019)
+    assert changes.added == ("放管服",)
+    assert changes.retired == ("项目建设奋力推进年",)
+    (reworded,) = changes.reworded
+    assert (reworded.before, reworded.after, reworded.lineage) == ("智慧督察", "智慧督查", ("智慧督察", "智慧督查"))
+
+
+def test_slogan_span():
+    throughout, born, retired, once = slogan_span(SLOGANS, [2017, 2019, 2021])
+    assert throughout == ("三个二七",)
+    # born and retired among slogans found in two reports or more; the rest are one-offs
+    assert [(s.slogan, s.first) for s in born] == [("放管服", 2019)]
+    assert [(s.slogan, s.last) for s in retired] == [("智慧督查", 2019)]
+    assert once == 2
+
+
+GOALS = [
+    {"year": 2016, "text": "今年计划完成投资446亿元", "target": {"value": 446, "unit": "亿元"}, "deadline": None,
+     "outcome": {"year": 2017, "text": "150个重大项目完成投资470亿元", "value": 470, "unit": "亿元", "ratio": 1.054}},
+    {"year": 2016, "text": "力争新建学校10所", "target": {"value": 10, "unit": "所"}, "deadline": "2017",
+     "outcome": {"year": 2017, "text": "8所学校建成投用", "value": 8, "unit": "所", "ratio": 0.8}},
+    {"year": 2016, "text": "确保空气质量持续好转", "target": {"value": None, "unit": None}, "deadline": None,
+     "outcome": {"year": 2017, "text": "空气质量明显好转", "value": None, "unit": None, "ratio": None}},
+    {"year": 2016, "text": "年底前完成老旧小区改造", "target": {"value": None, "unit": None}, "deadline": "年底前",
+     "outcome": {"year": 2019, "text": "对158个老旧小区提升改造", "value": 158, "unit": "个", "ratio": None}},
+    {"year": 2016, "text": "力争引进项目20个", "target": {"value": 20, "unit": "个"}, "deadline": None,
+     "outcome": None},
+    {"year": 2017, "text": "确保GDP增长8%", "target": {"value": 8, "unit": "%"}, "deadline": None,
+     "outcome": {"year": 2018, "text": "GDP增长8.3%", "value": 8.3, "unit": "%", "ratio": 1.04}},
+]
+
+
+def test_goal_outcomes_are_those_of_the_next_report():
+    goals = goal_changes(GOALS, 2016, 2017)
+    assert [g.text for g in goals.new] == ["确保GDP增长8%"]
+    # a new goal's outcome belongs to a later pair, never shown as met here
+    assert goals.new[0].outcome is Outcome.NOT_REPORTED
+    assert [(g.text, g.outcome) for g in goals.previous] == [
+        ("今年计划完成投资446亿元", Outcome.MET),
+        ("力争新建学校10所", Outcome.MISSED),
+        ("确保空气质量持续好转", Outcome.REPORTED),
+        ("年底前完成老旧小区改造", Outcome.NOT_REPORTED),  # spoken of in 2019, not in 2017
+        ("力争引进项目20个", Outcome.NOT_REPORTED),
+    ]
+    assert goals.previous[0].outcome_text == "150个重大项目完成投资470亿元"
+    assert goals.previous[3].outcome_text is None
+
+
+def record(year, indicator, value=None, unit=None, growth=None, period="year", text="…"):
+    return {"year": year, "indicator": indicator, "value": value, "unit": unit, "growth_pct": growth,
+            "period": period, "qualifier": None, "section": "", "text": text}
+
+
+@pytest.mark.parametrize("before, after, like, change, pct, growth, note", [
+    (record(2017, "地区生产总值", 567, "亿元", 9), record(2018, "地区生产总值", 610, "亿元", 8.5),
+     True, 43, 7.6, -0.5, ""),
+    (record(2018, "地区生产总值", 610, "亿元", 8.5, "year"), record(2019, "地区生产总值", 323.3, "亿元", 8, "H1"),
+     False, None, None, None, "not like-for-like: year against H1"),
+    (record(2017, "城镇新增就业", 1.2, "万人"), record(2018, "城镇新增就业", 11000, "人"),
+     False, None, None, None, "units differ: 万人 against 人"),
+    (record(2017, "居民人均可支配收入", growth=8), record(2018, "居民人均可支配收入", growth=8),
+     True, None, None, 0, ""),
+])
+def test_compare_metric(before, after, like, change, pct, growth, note):
+    row = compare_metric(after["indicator"], MetricValue.from_record(before), MetricValue.from_record(after))
+    assert (row.like_for_like, row.value_change, row.value_change_pct, row.growth_change_pt, row.note) == (
+        like, change, pct, growth, note)
+
+
+def test_metric_rows_and_headline():
+    key = {2017: {"地区生产总值": record(2017, "地区生产总值", 567, "亿元"), "税收": record(2017, "税收", 40, "亿元"),
+                  "优良天数": record(2017, "优良天数", 202, "天")},
+           2019: {"新增市场主体": record(2019, "新增市场主体", 1.11, "万家", period="H1"),
+                  "地区生产总值": record(2019, "地区生产总值", 323.3, "亿元", period="H1"),
+                  "优良天数": record(2019, "优良天数", 210, "天")},
+           2021: {"优良天数": record(2021, "优良天数", 250, "天"), "地区生产总值": record(2021, "地区生产总值", 700, "亿元")}}
+    rows = metric_rows(key, 2017, 2019)
+    # only indicators found in both years, in the newer report's order
+    assert [(r.indicator, r.like_for_like) for r in rows] == [("地区生产总值", False), ("优良天数", True)]
+    assert (rows[1].value_change, rows[1].value_change_pct) == (8, 4.0)
+    # headline: the preferred indicators first, then those seen in most years; none seen once
+    headline = headline_metrics(key, [2017, 2019, 2021], preferred=("地区生产总值",))
+    assert [(h.indicator, h.first.year, h.last.year, h.last.value) for h in headline] == [
+        ("地区生产总值", 2017, 2021, 700), ("优良天数", 2017, 2021, 250)]
+    assert (headline[1].change.value_change, headline[1].change.value_change_pct) == (48, 23.8)
+    assert headline_metrics(key, [2017, 2019, 2021], limit=1)[0].indicator == "地区生产总值"
+
+
+def test_ranges_never_get_a_computed_change():
+    row = compare_metric("地区生产总值", MetricValue.from_record(record(2013, "地区生产总值", [6.5, 7], "%")),
+                         MetricValue.from_record(record(2014, "地区生产总值", 7.5, "%")))
+    assert row.like_for_like and row.value_change is None
+
+
+DIFF = {"from": {"year": 2017}, "to": {"year": 2021}, "stats": {"share_changed": 0.5},
+        "sections": [
+            {"status": "matched", "from_heading": "生态环境", "to_heading": "在美丽田园打造上争先出彩", "similarity": 0.41,
+             "ops": [["=", "持续推进"], ["-", "大气污染防治"], ["+", "南水北调生态文化公园建设，打造美丽田园"], ["=", "。"]]},
+            {"status": "matched", "from_heading": "改善民生", "to_heading": "改善民生", "similarity": 1.0,
+             "ops": [["=", "新建学校8所。"]]},
+            {"status": "added", "from_heading": None, "to_heading": "绘就“十四五”蓝图", "similarity": None,
+             "ops": [["+", "展望“十四五”，二七区将全面推进有活力有秩序有品质的高质量发展，奋力建设现代化国际化生态化新城区。"]]},
+            {"status": "removed", "from_heading": "总结2017·数据", "to_heading": None, "similarity": None,
+             "ops": [["-", "GDP增长9%"]]},
+        ]}
+
+
+def test_section_changes():
+    changes = section_changes(DIFF)
+    assert changes.unchanged == 1 and changes.share_changed == 0.5
+    rewritten, added, removed = changes.changes
+    assert rewritten.status is SectionStatus.REWRITTEN
+    # 6 deleted + 19 inserted out of 11 + 24 characters on the two sides
+    assert rewritten.share_changed == round(25 / 35, 4)
+    assert (rewritten.excerpt.op, rewritten.excerpt.text) == ("+", "南水北调生态文化公园建设，打造美丽田园")
+    assert added.status is SectionStatus.ADDED and added.excerpt.cut and added.excerpt.text.endswith("…")
+    assert removed.status is SectionStatus.REMOVED and removed.excerpt.text == "GDP增长9%"
+
+
+def test_reused_passages_longest_first_either_orientation():
+    def side(year, text):
+        return {"year": year, "section": "s", "start": 0, "end": len(text), "text": text}
+
+    spans = [{"a": side(2019, "短的段落重复"), "b": side(2021, "短的段落重复"), "chars": 6, "similarity": 1.0},
+             {"a": side(2021, "较长的一段被沿用下来的话"), "b": side(2019, "较长的一段被沿用下来的话"), "chars": 12, "similarity": 1.0},
+             {"a": side(2017, "别的年份"), "b": side(2021, "别的年份"), "chars": 4, "similarity": 1.0},
+             {"a": side(2021, "同一报告内"), "b": side(2021, "同一报告内"), "chars": 5, "similarity": 1.0}]
+    passages = reused_passages(spans, 2019, 2021)
+    assert [p.chars for p in passages] == [12, 6]
+
+
+def test_assemble_newest_first_with_gap_and_missing_parts():
+    metas = [{"year": y, "date": f"{y}-01-01", "title": f"报告{y}", "chars": 100} for y in (2017, 2019, 2021)]
+    result = assemble(metas, Sources(slogans=SLOGANS, missing=("goals (x)",)), 2017, 2021)
+    assert [(e.current.year, e.previous.year, e.skipped) for e in result.entries] == [
+        (2021, 2019, (2020,)), (2019, 2017, (2018,))]
+    assert result.summary.missing == (2018, 2020)
+    assert result.entries[0].goals is None and result.entries[0].slogans is not None
+    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    assert data["entries"][0]["anchor"] == "y2021" and data["missing"] == ["goals (x)"]
+    text = render(result)
+    assert "### Goals" not in text and "### Slogans" in text
+    assert "There is no report for 2020" in text
+
+
+# -------------------------------------------------------------------- escaping
+
+_ALPHABET = st.sampled_from(list("二七区生态“”，。%亿元abc 123") + list("\\`*_[]<>|~&!#-+=.:()'\"{}"))
+
+
+def _inline_text(tokens) -> str:
+    return "".join(t.content for t in tokens if t.type == "text")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=30))
+def test_escaped_text_reads_back_verbatim_in_a_table_cell_and_a_list(text):
+    flat = text.strip()
+    if not flat:
+        return
+    md = commonmark()
+    table = md.parse(f"| a | b |\n| --- | --- |\n| {escape(text)} | x |\n")
+    cells = [t for t in table if t.type == "inline"]
+    assert [_inline_text(c.children) for c in cells] == ["a", "b", flat, "x"]
+    item = md.parse(f"- Added: {escape(text)}\n")
+    assert [t.type for t in item][:3] == ["bullet_list_open", "list_item_open", "paragraph_open"]
+    assert _inline_text(item[3].children) == f"Added: {flat}"
+
+
+# ------------------------------------------------------------ real reports
+
+def _golden(case: str, name: str, text: str) -> None:
+    path = GOLDEN / case / name
+    if REGEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert path.exists(), f"{path} is missing: regenerate with ERQI_REGEN=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case, fixture, years", [
+    ("changelog_2016_2021", "seeds_root", ("2016", "2021")),
+    ("changelog_gwr", "gwr_root", ("2022", "2025")),
+])
+def test_golden(case, fixture, years, request):
+    root = request.getfixturevalue(fixture)
+    result = run("--root", str(root), "changelog", *years)
+    assert result.exit_code == 0, result.output
+    _golden(case, "changelog.md", result.output)
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    tokens = commonmark().parse(text)
+    return [(int(t.tag[1]), tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+
+
+@pytest.mark.parametrize("fixture, years", [("seeds_root", (2016, 2021)), ("gwr_root", (2013, 2025))])
+def test_heading_structure_and_anchors(fixture, years, request):
+    root = request.getfixturevalue(fixture)
+    from erqi_diff.project import load_project
+
+    project = load_project(root)
+    expected_years = [y for y in sorted(project.years, reverse=True) if years[0] <= y <= years[1]]
+    text = run("--root", str(root), "changelog", *map(str, years)).output
+    heads = _headings(text)
+    assert heads[0] == (1, f"Changelog {expected_years[-1]}–{expected_years[0]}")
+    assert [h for h in heads if h[0] == 1] == heads[:1]
+    twos = [title for level, title in heads if level == 2]
+    assert twos == ["Summary"] + [f"{cur} (compared with {prev})"
+                                  for cur, prev in zip(expected_years, expected_years[1:])]
+    # under each year the same parts in the same order, and nothing deeper
+    order = ["Slogans", "Goals", "Metrics", "Sections", "Reused wording"]
+    groups: list[list[str]] = []
+    for level, title in heads[1:]:
+        assert level in (2, 3)
+        if level == 2:
+            groups.append([])
+        else:
+            groups[-1].append(title)
+    assert groups[0] == []  # the summary has no sub-headings
+    for group in groups[1:]:
+        assert group == [p for p in order if p in group] and group == groups[1]
+    # an anchor before each year's heading, and the links to it resolve
+    tokens = commonmark().parse(text)
+    anchors = re.findall(r'<a id="(y\d{4})"></a>', text)
+    assert anchors == [f"y{y}" for y in expected_years[:-1]]
+    links = [t.attrs["href"] for t in tokens if t.type == "inline" for t in t.children if t.type == "link_open"]
+    assert sorted(links) == sorted(f"#{a}" for a in anchors)
+
+
+def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
+    first = run("--root", str(seeds_root), "changelog", "2016", "2021").output
+    second = run("--root", str(seeds_root), "changelog", "2016", "2021").output
+    assert first.encode() == second.encode()
+    out = tmp_path / "CHANGELOG.md"
+    result = run("--root", str(seeds_root), "changelog", "2016", "2021", "-o", str(out))
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8") == first
+    assert [p.name for p in tmp_path.iterdir()] == ["CHANGELOG.md"]  # no temp file left behind
+    data = json.loads(run("--root", str(seeds_root), "changelog", "2016", "2021", "--json").output)
+    assert [e["year"] for e in data["entries"]] == [2021, 2019, 2018, 2017]
+    assert data["entries"][0]["skipped"] == [2020]
+    from erqi_diff.project import load_project
+
+    assert data == build_changelog(load_project(seeds_root), 2016, 2021).to_json()
+
+
+# ------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize("args, message", [
+    (["2021", "2016"], "FROM (2021) is after TO (2016)"),
+    (["2019", "2020"], "2019..2020 holds 1 report(s) (2019); a changelog needs two"),
+    (["2010", "2012"], "holds 0 report(s)"),
+    (["20x1", "2021"], "'20x1' is not a year"),
+])
+def test_bad_years(seeds_root, args, message):
+    result = run("--root", str(seeds_root), "changelog", *args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_output_in_a_missing_folder(seeds_root, tmp_path):
+    target = tmp_path / "nope" / "CHANGELOG.md"
+    result = run("--root", str(seeds_root), "changelog", "2016", "2021", "-o", str(target))
+    assert result.exit_code == 2
+    assert f"folder {target.parent} does not exist" in result.output
+    assert not target.parent.exists()
+
+
+def test_output_on_a_folder(seeds_root, tmp_path):
+    result = run("--root", str(seeds_root), "changelog", "2016", "2021", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "it is a folder" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_in_a_read_only_folder(seeds_root, tmp_path, monkeypatch):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if os.access(folder, os.W_OK):  # root ignores permissions: make the check see what a user would
+        real = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == folder else real(p, mode, **kw))
+    result = run("--root", str(seeds_root), "changelog", "2016", "2021", "-o", str(folder / "CHANGELOG.md"))
+    folder.chmod(0o755)
+    assert result.exit_code == 2
+    assert f"folder {folder} is read-only" in result.output
+    assert list(folder.iterdir()) == []
+
+
+def test_failed_write_leaves_no_partial_file(seeds_root, tmp_path, monkeypatch):
+    """The folder passes the first check but the write fails (disk full):
+    the old file stays as it was and no temp file is left."""
+    out = tmp_path / "CHANGELOG.md"
+    out.write_text("old\n", encoding="utf-8")
+
+    def full(fd, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", lambda fd: full(fd, b""))
+    result = run("--root", str(seeds_root), "changelog", "2016", "2021", "-o", str(out))
+    assert result.exit_code == 2 and "No space left on device" in result.output
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["CHANGELOG.md"]
