@@ -1,0 +1,357 @@
+"""The terminal view of a :class:`erqi_diff.diff.DiffResult` (rich).
+
+Deletions are red and struck through, insertions green. Without colour (not
+a terminal, or NO_COLOR) they are marked as ``git diff --word-diff`` does:
+``[-deleted-]`` and ``{+inserted+}``. Unchanged text is folded to a little
+context, counted in sentences: the sentence holding a change is always shown,
+plus ``context`` sentences on each side (``--context N``); untouched
+paragraphs fold into one line; ``full`` shows everything.
+
+Block markers at the start of a paragraph: ``~`` changed, ``-`` removed,
+``+`` added, ``>`` moved here, ``<`` moved away, ``=`` unchanged (``--full``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.text import Text
+
+from .diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
+
+DEL_STYLE = "red strike"
+INS_STYLE = "green"
+HEAD_STYLE = "bold cyan"
+DIM = "dim"
+FOLD = " ⋯ "
+#: Narrowest column --side-by-side accepts.
+MIN_COLUMN = 24
+_NO_LINE_START = frozenset("，。、；：？！）》”’,.;:?!)")
+_MARK = {BlockKind.SAME: "=", BlockKind.CHANGED: "~", BlockKind.REMOVED: "-", BlockKind.ADDED: "+",
+         BlockKind.MOVED_IN: ">", BlockKind.MOVED_OUT: "<"}
+
+
+@dataclass(frozen=True)
+class View:
+    """How to show a result: the options of ``erqi-diff A B``."""
+
+    context: int = 1
+    full: bool = False
+    side_by_side: bool = False
+    stat: bool = False
+
+
+def _plain(console) -> bool:
+    return console.no_color or console.color_system is None
+
+
+def _label(heading: str | None) -> str:
+    return heading if heading else "(untitled lead)"
+
+
+def _chars(n: int) -> str:
+    return f"{n:,}"
+
+
+# --- folding ---------------------------------------------------------------------
+
+
+def fold(text: str, after_change: bool, before_change: bool, context: int) -> str:
+    """Unchanged ``text`` cut down to the sentence touching a change on
+    either side plus ``context`` sentences, the rest replaced by ⋯."""
+    if not after_change and not before_change:
+        return text
+    sentences = split_sentences(text)
+    keep = context + 1
+    if len(sentences) <= (keep * 2 if after_change and before_change else keep):
+        return text
+    head = "".join(sentences[:keep]) if after_change else ""
+    tail = "".join(sentences[-keep:]) if before_change else ""
+    return head + FOLD + tail if head and tail else (head + FOLD.rstrip() if head else FOLD.lstrip() + tail)
+
+
+def _strip_sep(ops: Sequence[Op]) -> list[Op]:
+    """Ops of a block without the newline that separates it from the next."""
+    ops = list(ops)
+    if ops and ops[-1][1].endswith("\n"):
+        op, text = ops[-1]
+        ops[-1] = (op, text[:-1])
+    return [(op, t) for op, t in ops if t]
+
+
+def ops_text(ops: Sequence[Op], plain: bool, view: View, sides: str = "-+") -> Text:
+    """One paragraph's ops as styled text; ``sides`` "-" shows the older
+    side only, "+" the newer, "-+" both (inline)."""
+    out = Text()
+    ops = _strip_sep(ops)
+    for k, (op, text) in enumerate(ops):
+        if op == EQUAL:
+            if not view.full:
+                text = fold(text, after_change=k > 0, before_change=k < len(ops) - 1, context=view.context)
+            out.append(text)
+        elif op == DELETE and "-" in sides:
+            out.append(f"[-{text}-]" if plain else text, style=DEL_STYLE)
+        elif op == INSERT and "+" in sides:
+            out.append(f"{{+{text}+}}" if plain else text, style=INS_STYLE)
+    return out
+
+
+def _whole(ops: Sequence[Op], plain: bool) -> Text:
+    """A paragraph removed or added whole."""
+    text = "".join(t for _, t in _strip_sep(ops))
+    deleted = ops[0][0] == DELETE
+    if plain:
+        return Text(f"[-{text}-]" if deleted else f"{{+{text}+}}")
+    return Text(text, style=DEL_STYLE if deleted else INS_STYLE)
+
+
+def _preview(ops: Sequence[Op], width: int = 24) -> str:
+    text = "".join(t for _, t in _strip_sep(ops))
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def wrap_cells(text: Text, width: int) -> list[Text]:
+    """``text`` cut into lines of at most ``width`` cells, character by
+    character (Chinese has no spaces to break at; a CJK character is 2 cells)."""
+    from rich.cells import get_character_cell_size
+
+    plain = text.plain
+    offsets, used, start = [], 0, 0
+    for k, ch in enumerate(plain):
+        size = get_character_cell_size(ch)
+        if used + size > width and used:
+            cut = k - 1 if ch in _NO_LINE_START and k - 1 > start else k
+            offsets.append(cut)
+            used = sum(get_character_cell_size(c) for c in plain[cut:k])
+            start = cut
+        used += size
+    return list(text.divide(offsets)) if text.plain else [text]
+
+
+def print_hanging(console, marker: str, text: Text, style: str = DIM) -> None:
+    """``marker`` and a space, then ``text`` wrapped and indented under itself."""
+    from rich.cells import cell_len
+
+    indent = cell_len(marker) + 1 if marker else 0
+    for k, line in enumerate(wrap_cells(text, max(console.width - indent, 8))):
+        prefix = Text(marker + " " if k == 0 and marker else " " * indent, style=style)
+        console.print(prefix + line, soft_wrap=True)
+
+
+def block_text(block: Block, plain: bool, view: View) -> Text:
+    """The inline rendering of one block (without its marker)."""
+    line = Text()
+    if block.kind is BlockKind.SAME:
+        line.append("".join(t for _, t in _strip_sep(block.ops)))
+    elif block.kind is BlockKind.CHANGED:
+        line.append_text(ops_text(block.ops, plain, view))
+    elif block.kind in (BlockKind.REMOVED, BlockKind.ADDED):
+        line.append_text(_whole(block.ops, plain))
+    elif block.kind is BlockKind.MOVED_OUT:
+        line.append(f"paragraph {block.from_paragraph + 1} moved to paragraph {block.to_paragraph + 1} "
+                    f"(similarity {block.similarity:.2f}): {_preview(block.ops)}", style=DIM)
+    else:
+        line.append(f"moved here from paragraph {block.from_paragraph + 1} "
+                    f"(similarity {block.similarity:.2f}): ", style=DIM)
+        line.append_text(ops_text(block.inner, plain, view))
+    return line
+
+
+def _folded(run: int, chars: int) -> Text:
+    word = "paragraph" if run == 1 else "paragraphs"
+    return Text(f"  ⋯ {run} unchanged {word} ({_chars(chars)} characters)", style=DIM)
+
+
+def _runs(blocks: Sequence[Block], view: View):
+    """Blocks, with runs of unchanged ones folded (unless --full): yields
+    a Block or an (count, chars) tuple."""
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.SAME and not view.full:
+            run.append(block)
+            continue
+        if run:
+            yield (len(run), sum(len(b.ops[0][1]) for b in run))
+            run = []
+        yield block
+    if run:
+        yield (len(run), sum(len(b.ops[0][1]) for b in run))
+
+
+# --- the parts of the view -----------------------------------------------------------
+
+
+def header(console, result: DiffResult) -> None:
+    a, b = result.from_meta, result.to_meta
+    console.print(Text(f"erqi-diff {a['year']} → {b['year']}  (granularity: {result.granularity.value})",
+                       style="bold"))
+    for sign, meta, style in (("---", a, "red"), ("+++", b, "green")):
+        console.print(Text(f"{sign} {meta['year']}  {meta['date']}  {meta['title']}  "
+                           f"{_chars(meta['chars'])} characters, {meta['sections']} sections", style=style))
+
+
+def summary_line(result: DiffResult) -> Text:
+    s = result.stats
+    if result.identical:
+        return Text(f"No differences: {s.matched} sections, the same text.", style="bold")
+    paired = f"{s.matched} section{'s' if s.matched != 1 else ''} paired"
+    detail = [f"{s.moved} moved", f"{s.unchanged} unchanged"]
+    parts = [f"{paired} ({', '.join(detail)})", f"{s.added} added", f"{s.removed} removed"]
+    moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
+    share = (f"{s.changed_share:.1%} of the text changed ({_chars(s.chars_deleted)} characters deleted, "
+             f"{_chars(s.chars_inserted)} inserted, {_chars(s.chars_equal)} kept)")
+    return Text(", ".join(parts) + f"; {moved}; {share}.", style="bold")
+
+
+def _record(record) -> str:
+    """A metrics record of the strip, shown as compactly as it allows:
+    value and unit, growth in brackets; else its text."""
+    if record is None:
+        return "—"
+    if not isinstance(record, dict):
+        return str(record)
+    value, growth = record.get("value"), record.get("growth_pct")
+    shown = f"{value:g}{record.get('unit') or ''}" if isinstance(value, (int, float)) else ""
+    if isinstance(growth, (int, float)):
+        shown = f"{shown} ({growth:+g}%)" if shown else f"{growth:+g}%"
+    return shown or str(record.get("text") or record.get("display") or "?")
+
+
+def strip_view(console, result: DiffResult) -> None:
+    """Slogans added and retired, and the metrics side by side (issue 4)."""
+    strip = result.strip
+    if not strip:
+        return
+    console.print()
+    for key, title, style in (("slogans_added", "Slogans added", INS_STYLE),
+                              ("slogans_retired", "Slogans retired", "red")):
+        items = strip.get(key) or []
+        print_hanging(console, f"{title}:", Text("、".join(items) if items else "none", style=style if items else DIM),
+                      style="bold")
+    metrics = strip.get("metrics") or []
+    if metrics:
+        from rich.table import Table
+
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("indicator")
+        table.add_column(str(result.from_meta["year"]))
+        table.add_column(str(result.to_meta["year"]))
+        for row in metrics:
+            table.add_row(str(row.get("indicator", "")), _record(row.get("from")), _record(row.get("to")))
+        console.print(table)
+
+
+def section_title(s: SectionDiff) -> Text:
+    if s.status is Status.ADDED:
+        return Text(f"@@ added: {_label(s.to_heading)}", style="bold green")
+    if s.status is Status.REMOVED:
+        return Text(f"@@ removed: {_label(s.from_heading)}", style="bold red")
+    same = s.from_heading == s.to_heading
+    title = Text("@@ " + (_label(s.to_heading) if same else f"{_label(s.from_heading)} → {_label(s.to_heading)}"),
+                 style=HEAD_STYLE)
+    notes = [f"similarity {s.similarity:.2f}"]
+    if s.moved:
+        notes.append("moved")
+    if not s.changed:
+        notes.append("unchanged")
+    title.append(f"  ({', '.join(notes)})", style=DIM)
+    return title
+
+
+def section_inline(console, s: SectionDiff, view: View) -> None:
+    plain = _plain(console)
+    console.print()
+    print_hanging(console, "", section_title(s))
+    if not s.blocks:
+        console.print(Text("  (no text)", style=DIM))
+        return
+    if not s.changed and not view.full:
+        return
+    for item in _runs(s.blocks, view):
+        if isinstance(item, tuple):
+            console.print(_folded(*item))
+        else:
+            print_hanging(console, _MARK[item.kind], block_text(item, plain, view))
+
+
+def section_side_by_side(console, s: SectionDiff, view: View) -> None:
+    from rich.table import Table
+
+    plain = _plain(console)
+    console.print()
+    print_hanging(console, "", section_title(s))
+    if not s.blocks:
+        console.print(Text("  (no text)", style=DIM))
+        return
+    if not s.changed and not view.full:
+        return
+    table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 1))
+    table.add_column(ratio=1)
+    table.add_column(width=1, style=DIM)
+    table.add_column(ratio=1)
+    for item in _runs(s.blocks, view):
+        if isinstance(item, tuple):
+            folded = _folded(*item)
+            table.add_row(folded, "│", folded)
+            continue
+        left, right = _sides(item, plain, view)
+        table.add_row(left, "│", right)
+    console.print(table)
+
+
+def _sides(block: Block, plain: bool, view: View) -> tuple[Text, Text]:
+    empty = Text("")
+    if block.kind is BlockKind.SAME:
+        text = "".join(t for _, t in _strip_sep(block.ops))
+        return Text(text), Text(text)
+    if block.kind is BlockKind.CHANGED:
+        return ops_text(block.ops, plain, view, "-"), ops_text(block.ops, plain, view, "+")
+    if block.kind is BlockKind.REMOVED:
+        return _whole(block.ops, plain), empty
+    if block.kind is BlockKind.ADDED:
+        return empty, _whole(block.ops, plain)
+    if block.kind is BlockKind.MOVED_OUT:
+        return Text(f"< moved to paragraph {block.to_paragraph + 1}: {_preview(block.ops)}", style=DIM), empty
+    note = Text(f"> from paragraph {block.from_paragraph + 1} ({block.similarity:.2f}): ", style=DIM)
+    return note, note.copy().append_text(ops_text(block.inner, plain, view, "+"))
+
+
+def stat_view(console, result: DiffResult) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for name, justify in (("status", "left"), ("similarity", "right"), ("older", "left"),
+                          ("newer", "left"), ("-", "right"), ("+", "right")):
+        table.add_column(name, justify=justify)
+    for s in result.sections:
+        deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
+        inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
+        status = s.status.value + (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
+        table.add_row(status, "" if s.similarity is None else f"{s.similarity:.2f}",
+                      "" if s.from_heading is None else _label(s.from_heading),
+                      "" if s.to_heading is None else _label(s.to_heading),
+                      f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else "")
+    console.print(table)
+
+
+def render(console, result: DiffResult, view: View = View()) -> None:
+    """The whole terminal view: header, strip, summary, then the sections
+    (or the per-section table with ``view.stat``)."""
+    header(console, result)
+    strip_view(console, result)
+    console.print()
+    console.print(summary_line(result))
+    if result.identical and not view.full:
+        return
+    if view.stat:
+        console.print()
+        stat_view(console, result)
+        return
+    side = view.side_by_side
+    if side and console.width < 2 * MIN_COLUMN + 3:
+        console.print(Text(f"--side-by-side needs at least {2 * MIN_COLUMN + 3} columns and the terminal "
+                           f"has {console.width}: showing the changes inline.", style="yellow"))
+        side = False
+    for s in result.sections:
+        (section_side_by_side if side else section_inline)(console, s, view)
