@@ -99,8 +99,8 @@ class Goal:
     target_unit: str | None
     deadline: str | None
     outcome: Outcome
-    outcome_year: int | None = None
-    outcome_text: str | None = None
+    outcome_year: int | None = None    # the report that speaks of it (maybe a later one)
+    outcome_text: str | None = None    # what ``after`` says, when it says something
     ratio: float | None = None
 
     def to_json(self) -> dict:
@@ -153,7 +153,7 @@ class MetricRow:
     after: MetricValue | None
     like_for_like: bool
     value_change: float | None      # after.value - before.value, same unit and period
-    value_change_pct: float | None  # that change as a share of before.value, in %
+    value_change_pct: float | None  # that change as a share of before.value, in % (None for rates)
     growth_change_pt: float | None  # after.growth_pct - before.growth_pct, in points
     note: str
 
@@ -421,8 +421,10 @@ def _goal(record: Mapping[str, Any], after: int) -> Goal:
     target = record.get("target") or {}
     outcome = record.get("outcome")
     kind, o_year, o_text, ratio = Outcome.NOT_REPORTED, None, None, None
-    if outcome and int(outcome.get("year", 0)) == after:
-        o_year, o_text, ratio = after, outcome.get("text"), outcome.get("ratio")
+    if outcome:
+        o_year = int(outcome["year"])
+    if outcome and o_year == after:
+        o_text, ratio = outcome.get("text"), outcome.get("ratio")
         if ratio is None:
             kind = Outcome.REPORTED
         else:
@@ -435,7 +437,7 @@ def _goal(record: Mapping[str, Any], after: int) -> Goal:
 def goal_changes(records: list[Mapping[str, Any]], before: int, after: int) -> GoalChanges:
     """Goals set by ``after`` (their outcome is for later reports: not shown
     as met or missed here), and goals set by ``before`` with what ``after`` says."""
-    new = tuple(_goal(r, after=-1) for r in records if int(r["year"]) == after)
+    new = tuple(_goal(r, after=after) for r in records if int(r["year"]) == after)
     previous = tuple(_goal(r, after=after) for r in records if int(r["year"]) == before)
     return GoalChanges(new, previous)
 
@@ -445,6 +447,10 @@ def goal_changes(records: list[Mapping[str, Any]], before: int, after: int) -> G
 
 def _scalar(value) -> float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def is_percent(unit: str | None) -> bool:
+    return unit in ("%", "％", "个百分点")
 
 
 def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> MetricRow:
@@ -459,7 +465,7 @@ def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> M
     if old is not None and new is not None:
         if (before.unit or "") == (after.unit or ""):
             value_change = round(new - old, 6)
-            if old:
+            if old and not is_percent(after.unit):  # a rate's change is in points, not a percentage of it
                 value_pct = round(100.0 * value_change / old, 1)
         else:
             notes.append(f"units differ: {before.unit or 'none'} against {after.unit or 'none'}")
@@ -654,7 +660,7 @@ def collect_sources(snaps: list) -> Sources:
     slogans_mod = _module("slogans")
     found["slogans"] = None if slogans_mod is None else slogans_mod.extract(snaps)
     goals_mod = _module("goals")
-    found["goals"] = None if goals_mod is None else _json_list(goals_mod.extract(snaps))
+    found["goals"] = None if goals_mod is None else _json_list(goals_mod.extract_many(snaps))
     missing += [f"{name} (erqi_diff.{name})" for name in ("slogans", "goals") if found[name] is None]
     key_metrics, key_indicators = _key_metrics(snaps)
     if key_metrics is None:

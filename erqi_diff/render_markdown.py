@@ -14,7 +14,7 @@ import re
 from typing import Iterable
 
 from .changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Outcome, Passage,
-                        SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry)
+                        SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry, is_percent)
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.
 # All ASCII punctuation may be backslash-escaped in CommonMark.
@@ -26,6 +26,14 @@ def escape(text: str) -> str:
     line breaks turned into " / " (a quote stays on one line)."""
     flat = " / ".join(part.strip() for part in str(text).splitlines() if part.strip())
     return _SPECIAL.sub(r"\\\1", flat)
+
+
+#: Longest quote of a sentence a report says of a goal, or of a reused passage.
+QUOTE_CHARS = 80
+
+
+def cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def quote(text: str) -> str:
@@ -164,8 +172,9 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
         status = g.outcome.value
         if g.outcome in (Outcome.MET, Outcome.MISSED) and g.ratio is not None:
             status += f", {g.ratio:.0%} of target"
-        said = f": {quote(g.outcome_text)}" if g.outcome_text else ""
-        out.append(f"- **{status}**: {_goal_line(g)}{said}")
+        later = f" (the {g.outcome_year} report speaks of it)" if g.outcome_year and g.outcome_year != after else ""
+        said = f"; {after} says {quote(cut(g.outcome_text, QUOTE_CHARS))}" if g.outcome_text else ""
+        out.append(f"- **{status}**{later}: {_goal_line(g)}{said}")
     return out
 
 
@@ -173,14 +182,16 @@ def _change(row: MetricRow) -> str:
     if not row.like_for_like:
         return escape(row.note)
     parts = []
-    if row.value_change is not None:
-        unit = row.after.unit or ""
+    if row.value_change == 0:
+        parts.append("unchanged")
+    elif row.value_change is not None:
+        unit = " pt" if is_percent(row.after.unit) else (row.after.unit or "")
         text = escape(signed(row.value_change) + unit)
         if row.value_change_pct is not None:
             text += f" ({escape(signed(row.value_change_pct))}%)"
         parts.append(text)
     if row.growth_change_pt is not None:
-        parts.append(f"growth {escape(signed(row.growth_change_pt))} pt")
+        parts.append(f"growth {escape(signed(row.growth_change_pt))} pt" if row.growth_change_pt else "growth unchanged")
     return ", ".join(parts) or "no comparable figure"
 
 
@@ -234,8 +245,7 @@ def _passage_line(p: Passage) -> str:
     where = _heading(p.from_section)
     if p.to_section != p.from_section:
         where += f" → {_heading(p.to_section)}"
-    cut = p.to_text if len(p.to_text) <= 80 else p.to_text[:80] + "…"
-    return f"- {p.chars} characters, {p.similarity:.0%} alike ({where}): {quote(cut)}"
+    return f"- {p.chars} characters, {percent(p.similarity)} alike ({where}): {quote(cut(p.to_text, QUOTE_CHARS))}"
 
 
 def render_reuse(passages: tuple[Passage, ...], entry: YearEntry) -> list[str]:
