@@ -1,0 +1,215 @@
+"""Diffing texts, sections and whole reports (erqi_diff.diff)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from erqi_diff import diff as D
+from erqi_diff.diff import (DELETE, EQUAL, INSERT, BlockKind, Granularity, compare, diff_sections, diff_text,
+                            new_text, old_text, split_sentences)
+from erqi_diff.document import Section
+from erqi_diff.errors import UsageError
+from erqi_diff.snapshot import load
+
+from conftest import GWR_YEARS, SEED_YEARS, make_project
+
+CJK = st.text(alphabet="生态环境保护发展建设，。；、567亿元%.二七区“”", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CJK, CJK, st.sampled_from([Granularity.CHAR, Granularity.SENTENCE]))
+def test_ops_reproduce_both_texts(a, b, granularity):
+    ops = diff_text(a, b, granularity)
+    assert old_text(ops) == a
+    assert new_text(ops) == b
+    assert all(op in (EQUAL, DELETE, INSERT) and text for op, text in ops)
+
+
+@settings(max_examples=40, deadline=None)
+@given(CJK, CJK)
+def test_word_granularity_reproduces_both_texts(a, b):
+    ops = diff_text(a, b, Granularity.WORD)
+    assert (old_text(ops), new_text(ops)) == (a, b)
+
+
+@given(CJK)
+def test_sentences_join_back(text):
+    assert "".join(split_sentences(text)) == text
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # numbers stay whole: 567 -> 600, not 5[-67-]{+00+}
+    ("完成567亿元，增长9%", "完成600亿元，增长9%",
+     [("=", "完成"), ("-", "567"), ("+", "600"), ("=", "亿元，增长9%")]),
+    ("增长6.5%。", "增长5%。", [("=", "增长"), ("-", "6.5%"), ("+", "5%"), ("=", "。")]),
+    ("PM2.5下降", "PM10下降", [("-", "PM2.5"), ("+", "PM10"), ("=", "下降")]),
+    ("", "新增", [("+", "新增")]),
+    ("同样", "同样", [("=", "同样")]),
+])
+def test_char_diffs(a, b, expected):
+    assert diff_text(a, b) == expected
+
+
+def test_edit_boundaries_fall_on_chinese_punctuation():
+    a = "坚持稳中求进。推进改革开放。"
+    b = "坚持稳中求进。推进改革开放。推进改革开放。"
+    ops = diff_text(a, b)
+    # the inserted sentence is a whole sentence, starting after 。
+    assert ops == [("=", a), ("+", "推进改革开放。")]
+
+
+def test_sentence_granularity_changes_whole_sentences():
+    a = "坚持稳中求进。完成567亿元。保障民生。"
+    b = "坚持稳中求进。完成600亿元。保障民生。"
+    assert diff_text(a, b, Granularity.SENTENCE) == [
+        ("=", "坚持稳中求进。"), ("-", "完成567亿元。"), ("+", "完成600亿元。"), ("=", "保障民生。")]
+
+
+def test_word_granularity_keeps_words_whole():
+    ops = diff_text("加快发展新质生产力", "加快培育新质生产力", Granularity.WORD)
+    assert ("-", "发展") in ops and ("+", "培育") in ops
+
+
+def test_diff_is_exact_no_timeout():
+    assert D._dmp().Diff_Timeout == 0
+
+
+def test_a_long_unit_is_diffed_exactly(gwr_project):
+    # one 17,000-character paragraph with three small edits keeps all the rest
+    text = "".join(p for s in load(gwr_project, 2024).sections for p in s.paragraphs)
+    edited = text.replace("高质量发展", "高水平发展", 3)
+    ops = diff_text(text, edited)
+    assert (old_text(ops), new_text(ops)) == (text, edited)
+    deleted = sum(len(t) for op, t in ops if op == DELETE)
+    assert deleted <= 3 * 3  # at most 高质量 three times: nothing unchanged is reported changed
+
+
+def _check_report_pair(a, b):
+    result = compare(a, b, strip=False)
+    seen_a, seen_b = [], []
+    for s in result.sections:
+        if s.from_index is not None:
+            assert old_text(s.ops) == a.sections[s.from_index].text
+            seen_a.append(s.from_index)
+        else:
+            assert old_text(s.ops) == ""
+        if s.to_index is not None:
+            assert new_text(s.ops) == b.sections[s.to_index].text
+            seen_b.append(s.to_index)
+        else:
+            assert new_text(s.ops) == ""
+    # every section of both reports shows exactly once: nothing lost, nothing invented
+    assert sorted(seen_a) == list(range(len(a.sections)))
+    assert sorted(seen_b) == list(range(len(b.sections)))
+    st_ = result.stats
+    assert st_.chars_from == sum(len(s.text) - s.text.count("\n") for s in a.sections)
+    assert st_.chars_to == sum(len(s.text) - s.text.count("\n") for s in b.sections)
+    return result
+
+
+@pytest.mark.parametrize("y1, y2", list(itertools.combinations(SEED_YEARS, 2)))
+def test_every_pair_of_seed_years_reproduces_both_texts(seeds_project, y1, y2):
+    _check_report_pair(load(seeds_project, y1), load(seeds_project, y2))
+
+
+@pytest.mark.parametrize("y1, y2", list(itertools.combinations(GWR_YEARS, 2)))
+def test_every_pair_of_national_reports_reproduces_both_texts(gwr_project, y1, y2):
+    _check_report_pair(load(gwr_project, y1), load(gwr_project, y2))
+
+
+@pytest.mark.parametrize("year", SEED_YEARS)
+def test_a_report_against_itself_is_identical(seeds_project, year):
+    snap = load(seeds_project, year)
+    result = compare(snap, snap, strip=False)
+    assert result.identical
+    assert result.stats.changed_share == 0.0
+    assert all(op == EQUAL for s in result.sections for op, _ in s.ops)
+
+
+def test_traditional_script_copy_diffs_as_identical(seeds_project, tmp_path):
+    import opencc
+
+    from erqi_diff.project import load_project
+    from erqi_diff.read import decode
+
+    report = seeds_project.report(2017)
+    raw = decode(seeds_project.seed_path(report).read_bytes(), report.file, report.encoding)
+    trad = opencc.OpenCC("s2t").convert(raw)
+    assert trad != raw
+    (tmp_path / "src").mkdir()
+    original = tmp_path / "src" / "simplified.txt"
+    original.write_text(raw, encoding="utf-8")
+    copy = tmp_path / "src" / "traditional.txt"
+    copy.write_text(trad, encoding="utf-8")
+    project = load_project(make_project(tmp_path / "proj", {2017: original, 2018: copy}))
+    result = compare(load(project, 2017), load(project, 2018), strip=False)
+    assert result.identical, [s.ops for s in result.sections if s.changed][:1]
+
+
+def test_paragraph_moved_within_a_section_shows_as_moved():
+    a = [Section("任务", 2, ("着力扩大国内需求，推动经济实现良性循环。", "大力推进现代化产业体系建设。", "保障民生。"))]
+    b = [Section("任务", 2, ("大力推进现代化产业体系建设。", "保障民生。", "着力扩大国内需求，推动经济良性循环。"))]
+    (s,) = diff_sections(a, b)
+    kinds = [blk.kind for blk in s.blocks]
+    assert BlockKind.MOVED_OUT in kinds and BlockKind.MOVED_IN in kinds
+    moved = s.moves[0]
+    assert (moved.from_paragraph, moved.to_paragraph) == (0, 2)
+    assert old_text(moved.inner) == a[0].paragraphs[0] and new_text(moved.inner) == b[0].paragraphs[2]
+    assert (old_text(s.ops), new_text(s.ops)) == (a[0].text, b[0].text)
+    data = s.to_json()
+    assert data["moves"][0]["from_paragraph"] == 0 and data["moves"][0]["to_paragraph"] == 2
+
+
+def test_hand_edited_sections_empty_and_heading_only():
+    a = [Section("", 0, ("导语。",)), Section("生态环境", 2, ()), Section("改善民生", 2, ("民生支出25.2亿元。",))]
+    b = [Section("生态环境", 2, ()), Section("改善民生", 2, ("民生支出30亿元。", "新增一段。"))]
+    sections = diff_sections(a, b)
+    by_heading = {(s.from_heading, s.to_heading): s for s in sections}
+    assert set(by_heading) == {("", None), ("生态环境", "生态环境"), ("改善民生", "改善民生")}
+    assert by_heading["生态环境", "生态环境"].blocks == () and not by_heading["生态环境", "生态环境"].changed
+    assert by_heading["", None].status is D.Status.REMOVED
+    民生 = by_heading["改善民生", "改善民生"]
+    assert (old_text(民生.ops), new_text(民生.ops)) == (a[2].text, b[1].text)
+
+
+def test_json_schema(seeds_project):
+    result = compare(load(seeds_project, 2017), load(seeds_project, 2021))
+    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    assert set(data) == {"from", "to", "granularity", "sections", "stats", "strip"}
+    assert data["from"]["year"] == 2017 and data["to"]["year"] == 2021
+    for s in data["sections"]:
+        assert set(s) == {"status", "from_heading", "to_heading", "similarity", "moved", "ops", "moves"}
+        assert s["status"] in ("matched", "added", "removed")
+        assert all(op in ("=", "-", "+") and isinstance(t, str) for op, t in s["ops"])
+        if s["status"] == "added":
+            assert s["from_heading"] is None and {op for op, _ in s["ops"]} <= {"+"}
+    assert {"matched", "added", "removed", "moved", "changed_share", "chars_from", "chars_to"} <= set(data["stats"])
+
+
+def test_select_keeps_matching_sections_and_lists_headings_when_none(seeds_project):
+    result = compare(load(seeds_project, 2017), load(seeds_project, 2021), strip=False)
+    kept = result.select("生态")
+    assert [s.from_heading for s in kept.sections] == ["生态环境"]
+    assert kept.stats.matched == 1
+    with pytest.raises(UsageError, match="在美丽田园打造上争先出彩"):
+        result.select("没有这个标题")
+
+
+def test_missing_jieba_is_a_usage_error(monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def fake(name, *args, **kwargs):
+        if name == "jieba":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", fake)
+    with pytest.raises(UsageError, match="erqi-diff\\[word\\]"):
+        D.word_tokens("发展")
