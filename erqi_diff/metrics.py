@@ -58,6 +58,7 @@ _ALIAS_RE = re.compile("|".join(re.escape(a) for a in sorted(_CANON, key=len, re
 # 投资 after a named group of projects: 150个重大项目完成投资470亿元
 _INVEST_RE = re.compile(r"(?:总投资额?|(?:计划)?(?:完成)?(?:年度)?(?:计划)?投资)")
 _PROJECT_RE = re.compile(r"([\u4e00-\u9fff]{1,4}?)项目")
+_LEADING_VERB = re.compile(r"^(?:运作|推进|实施|开工|新建|建设|引进|纳入|梳理|启动|加快|签约)")
 _GROWTH_RE = re.compile(r"(?:同比|比上年|比去年|年均)?(增长|增速|上涨|涨幅|提高|下降|降低|减少|回落)")
 _NEGATIVE = ("下降", "降低", "减少")
 _SHARE_RE = re.compile(r"占(?P<of>[^，；。]{2,16}?)(?:的)?(?:比重|比例)")
@@ -66,7 +67,7 @@ _GAP_OK = re.compile(r"^(?:累计|预计|初步|同比|全年|年度|平均)*(?:
 _GOAL_RE = re.compile(r"力争|确保|(?<!年度)(?<!占)计划(?!的)|目标(?:是|为|：)|争取|年底前|月底前|要达到|将达到")
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_YEAR_RE = re.compile(r"(20\d\d)年(?![\d－\-~～至]|\d*月|上半年|一季度|前)")
+_YEAR_RE = re.compile(r"(20\d\d)(?:年(?![\d－\-~～至]|\d*月|上半年|一季度|前)|(?=[，,]))")
 _REL_YEAR = (("今年", 0), ("本年", 0), ("去年", -1), ("过去一年", -1))
 
 
@@ -88,7 +89,7 @@ _PERIODS: tuple[tuple[re.Pattern, Period], ...] = (
     (re.compile(r"一季度|首季|1[-－—~至]3月|前(?:3|三)个月"), Period.Q1),
     (re.compile(r"前(?:\d+|[一二三四五六七八九十]+)个月|1[-－—~至]\d{1,2}月"), Period.MONTHS),
     (re.compile(r"年均|五年来|5年来|十年来|这五年|这5年|这十年|期间|以来"), Period.MULTI_YEAR),
-    (re.compile(r"全年|年度|20\d\d年(?![\d－\-~～至]|\d*月|上半年|一季度|前)|过去一年|去年"), Period.YEAR),
+    (re.compile(r"全年|年度(?!计划|目标)|20\d\d年(?![\d－\-~～至]|\d*月|上半年|一季度|前)|过去一年|去年"), Period.YEAR),
 )
 
 
@@ -137,9 +138,11 @@ def period_of(sent: Sentence, pos: int) -> Period:
     in the sentence, then the paragraph, the headings, the title; else full year
     for a report given in Jan-Mar (an annual review), to-date otherwise."""
     contexts = [sent.text[:pos], sent.paragraph[:sent.start], *sent.headings, sent.title]
-    for context in contexts:
+    for i, context in enumerate(contexts):
         best, best_at = None, -1
         for pattern, period in _PERIODS:
+            if i == len(contexts) - 1 and period is Period.YEAR:
+                continue  # a year in the title (2018年…指数) says nothing of the period
             m = _last(pattern, context)
             if m and m.start() > best_at:
                 best, best_at = period, m.start()
@@ -216,8 +219,8 @@ def find_indicator(text: str, end: int) -> tuple[str, int, int] | None:
     if inv and (best is None or inv.start() >= best[2]):
         project = _last(_PROJECT_RE, text[:inv.start()])
         if project:
-            name = project.group(1).lstrip("个等和及与")
-            name = re.sub(r"^.*[个等]", "", name)
+            name = re.sub(r"^.*[个等和及与]", "", project.group(1))
+            name = _LEADING_VERB.sub("", name) if len(name) > 2 else name
             if name:
                 kind = "总投资" if inv.group().startswith("总投资") else "投资"
                 return (f"{name}项目{kind}", inv.start(), inv.end())
@@ -242,6 +245,7 @@ def extract_sentence(sent: Sentence) -> list[Metric]:
     records: list[dict] = []
     prev_end = 0
     estimate = "预计" in text or any("预计" in h for h in sent.headings)
+    planning = is_goal_context(text)
     for q in quantities:
         lead = text[prev_end:q.start]
         prev_end = q.end
@@ -259,6 +263,8 @@ def extract_sentence(sent: Sentence) -> list[Metric]:
             if of and base["indicator"] != of[0]:
                 records.append(_record(sent, q, f"{base['indicator']}占{of[0]}比重", estimate))
             continue
+        if ind and planning and ind[0].endswith("总投资"):
+            continue  # 项目171个，总投资75亿元，计划完成…: the size of a plan, not an outcome
         if ind and ind[1] >= q.start - len(lead):
             if "比重" in gap or "比例" in gap or "之比" in gap or "占" in gap:
                 continue

@@ -27,7 +27,9 @@ from difflib import SequenceMatcher
 from typing import Iterable
 
 _QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
-_QUOTE_RES = [re.compile(re.escape(o) + r"([^" + re.escape(o + c) + r"]{2,24}?)" + re.escape(c)) for o, c in _QUOTES]
+_QUOTE_RES = [re.compile(re.escape(o) + r"([^" + re.escape(o + c) + r"\n]{2,48}?)" + re.escape(c)) for o, c in _QUOTES]
+_MAX_PLAIN = 16          # a quoted formula without 、 is at most this long; a 、-series up to 48
+_DIGIT_FORMULA = re.compile(r"^\d+[+＋][\dA-Z]+$")   # “5+1”, “1+N”
 _NOT_INSIDE = re.compile(r"[。！？；：，,;:!?《》]")
 _STRIP = re.compile(r"[\s“”‘’「」『』\"'·・•]")
 # an award or title in quotes: 被评为“…”, 授予“…”称号, “…先进单位”
@@ -87,7 +89,9 @@ def candidates(snapshot) -> list[Candidate]:
     for pattern in _QUOTE_RES:
         for m in pattern.finditer(body):
             inner = m.group(1).strip()
-            if _NOT_INSIDE.search(inner) or not re.search(r"[\u4e00-\u9fff]", inner):
+            if _NOT_INSIDE.search(inner) or ("、" not in inner and len(inner) > _MAX_PLAIN):
+                continue
+            if not re.search(r"[\u4e00-\u9fff]", inner) and not _DIGIT_FORMULA.match(inner):
                 continue
             if _is_award(body, m.start(), m.end(), inner):
                 continue
@@ -188,8 +192,7 @@ class Slogan:
     def to_json(self) -> dict:
         return {"slogan": self.slogan, "years": list(self.years),
                 "counts": {str(k): v for k, v in self.counts.items()},
-                "variants": [v.to_json() for v in self.variants],
-                "kind": self.kind.value}
+                "variants": [v.to_json() for v in self.variants]}
 
 
 def _similar(a: str, b: str) -> bool:

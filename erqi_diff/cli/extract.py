@@ -1,0 +1,238 @@
+"""``erqi-diff slogans``, ``metrics`` and ``goals``: thin wrappers over
+:mod:`erqi_diff.slogans`, :mod:`erqi_diff.metrics` and :mod:`erqi_diff.goals`."""
+
+from __future__ import annotations
+
+import click
+
+from ..errors import UsageError
+from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+
+
+def _load(years: tuple[str, ...]):
+    from .. import snapshot as store
+
+    project = get_project()
+    wanted = parse_years(years) or None
+    return project, store.load_many(project, wanted)
+
+
+def _none_note(kind: str, empty_years: list[int]) -> str | None:
+    if not empty_years:
+        return None
+    return f"no {kind} found in " + ", ".join(map(str, empty_years))
+
+
+def _years_label(snaps) -> str:
+    return ", ".join(str(s.year) for s in snaps)
+
+
+@click.command()
+@click.argument("years", nargs=-1, metavar="[YEARS...]")
+@json_option
+@pager_option
+@root_option
+def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
+    """Slogans (提法) by year: counts, first and last year, new and retired.
+
+    Quoted formulas, numbered formulas (三定四推五落实, 8个100%), parallel
+    series (品质二七、田园二七、温暖二七) and named campaigns; variants of one
+    slogan across years are shown as one lineage. All years when none given.
+
+    \b
+    erqi-diff slogans
+    erqi-diff slogans 2016 2017 --json
+    """
+    from ..slogans import extract
+
+    _, snaps = _load(years)
+    found = extract(snaps)
+    if as_json:
+        emit_json([s.to_json() for s in found])
+        return
+    shown = [s.year for s in snaps]
+    empty = [y for y in shown if not any(y in s.counts for s in found)]
+
+    def render(console):
+        from rich.table import Table
+        from rich.text import Text
+
+        if not found:
+            console.print(f"No slogans found in {_years_label(snaps)}.")
+            return
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("slogan", overflow="fold")
+        for y in shown:
+            table.add_column(str(y), justify="right")
+        table.add_column("first", justify="right")
+        table.add_column("last", justify="right")
+        table.add_column("", no_wrap=True)
+        for s in found:
+            marks = []
+            if s.first > shown[0]:
+                marks.append(f"new {s.first}")
+            if s.last < shown[-1]:
+                marks.append(f"retired after {s.last}")
+            table.add_row(s.slogan, *(str(s.counts.get(y, "")) or "·" for y in shown), str(s.first), str(s.last),
+                          Text(", ".join(marks), style="green" if s.first > shown[0] else "red" if marks else ""))
+            for v in s.variants:
+                table.add_row(Text(f"  ↳ {v.slogan}", style="dim"), *(str(v.counts.get(y, "")) for y in shown),
+                              str(v.years[0]), str(v.years[-1]), "")
+        console.print(table)
+        note = _none_note("slogans", empty)
+        console.print(Text(f"{len(found)} slogans in {_years_label(snaps)}" + (f"; {note}" if note else ""), style="dim"))
+
+    output(render, no_pager=no_pager)
+
+
+@click.command()
+@click.argument("years", nargs=-1, metavar="[YEARS...]")
+@click.option("--indicator", metavar="TEXT",
+              help="Only this indicator: a name (地区生产总值), an alias (GDP, 国内生产总值) or part of a name.")
+@json_option
+@pager_option
+@root_option
+def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, no_pager: bool) -> None:
+    """Metrics by indicator and year: value, growth, period and trend.
+
+    A half-year or to-date figure is marked with its period and never
+    compared with a full year. All years when none given.
+
+    \b
+    erqi-diff metrics
+    erqi-diff metrics 2017 2018 --indicator GDP
+    erqi-diff metrics --json
+    """
+    from ..metrics import extract_many, indicators, match_indicator
+
+    _, snaps = _load(years)
+    records = extract_many(snaps)
+    if indicator is not None:
+        names = indicators(records)
+        hits = match_indicator(indicator, names)
+        if not hits:
+            listed = ", ".join(names) or "none"
+            raise UsageError(f"no indicator matches {indicator!r} in {_years_label(snaps)}; "
+                             f"indicators there: {listed}")
+        records = [r for r in records if r.indicator in hits]
+    if as_json:
+        emit_json([r.to_json() for r in records])
+        return
+    empty = [s.year for s in snaps if not any(r.year == s.year for r in records)]
+
+    def render(console):
+        from rich.table import Table
+        from rich.text import Text
+
+        if not records:
+            console.print(f"No metrics found in {_years_label(snaps)} (no sentence names a known indicator with a number).")
+            return
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        for name, justify in (("indicator", "left"), ("year", "right"), ("value", "right"), ("growth", "right"),
+                              ("period", "left"), ("qualifier", "left"), ("trend", "center")):
+            table.add_column(name, justify=justify, no_wrap=name != "indicator")
+        for name in indicators(records):
+            rows = [r for r in records if r.indicator == name]
+            for i, r in enumerate(rows):
+                table.add_row(name if i == 0 else "", str(r.year), _value(r), _growth(r),
+                              _period(r, Text),
+                              r.qualifier, _trend(r, rows[:i]))
+        console.print(table)
+        note = _none_note("metrics", empty)
+        if note:
+            console.print(Text(note, style="dim"))
+
+    output(render, no_pager=no_pager)
+
+
+def _period(r, Text):
+    if r.full_year or r.period.value == "multi-year":
+        return r.period.value
+    return Text(f"{r.period.value} (part of the year)", style="yellow")
+
+
+def _num(v) -> str:
+    if isinstance(v, list):
+        return "–".join(_num(x) for x in v)
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def _value(r) -> str:
+    return "" if r.value is None else f"{_num(r.value)}{r.unit or ''}"
+
+
+def _growth(r) -> str:
+    if r.growth_pct is None:
+        return ""
+    g = r.growth_pct
+    return f"{'+' if not isinstance(g, list) and g >= 0 else ''}{_num(g)}%"
+
+
+def _trend(r, earlier) -> str:
+    """▲ ▼ = against the latest earlier record of the same indicator with the same period and unit."""
+    for prev in reversed(earlier):
+        if prev.period is not r.period or prev.year == r.year:
+            continue
+        for a, b in ((prev.value, r.value) if prev.unit == r.unit else (None, None), (prev.growth_pct, r.growth_pct)):
+            if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+                return "▲" if b > a else "▼" if b < a else "="
+    return ""
+
+
+@click.command()
+@click.argument("years", nargs=-1, metavar="[YEARS...]")
+@json_option
+@pager_option
+@root_option
+def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
+    """Goals set (力争, 确保, 计划, 预期目标...) and what later reports say.
+
+    Each goal of YEARS is linked to the first later report of the series
+    that reports on it (ratio = outcome / target); a goal no later report
+    speaks of is shown as open. All years when none given.
+
+    \b
+    erqi-diff goals
+    erqi-diff goals 2016 --json
+    """
+    from .. import snapshot as store
+    from ..goals import extract_many
+
+    project, snaps = _load(years)
+    pool = store.load_many(project)
+    found = extract_many(snaps, link_with=pool)
+    if as_json:
+        emit_json([g.to_json() for g in found])
+        return
+    empty = [s.year for s in snaps if not any(g.year == s.year for g in found)]
+
+    def render(console):
+        from rich.text import Text
+
+        if not found:
+            console.print(f"No goals found in {_years_label(snaps)} (no sentence sets a target with a number).")
+            return
+        for g in found:
+            head = Text(f"{g.year}  ", style="bold")
+            head.append(g.text)
+            console.print(head)
+            target = f"    target {_num(g.value)}{g.unit}" + (" growth" if g.growth else "")
+            if g.deadline:
+                target += f", by {g.deadline}"
+            if g.indicator:
+                target += f"  [{g.indicator}]"
+            console.print(Text(target, style="dim"))
+            if g.outcome is None:
+                console.print(Text("    open: no later report says", style="yellow"))
+            else:
+                o = g.outcome
+                pct = f" ({o.ratio * 100:.1f}% of target)" if o.ratio is not None else ""
+                line = Text(f"    {o.year}: {_num(o.value)}{o.unit}{pct}  ", style="green")
+                line.append(o.text, style="")
+                console.print(line)
+        linked = sum(1 for g in found if g.outcome)
+        note = _none_note("goals", empty)
+        console.print(Text(f"{len(found)} goals, {linked} with an outcome, {len(found) - linked} open"
+                           + (f"; {note}" if note else ""), style="dim"))
+
+    output(render, no_pager=no_pager)
