@@ -26,6 +26,8 @@ from .errors import UsageError
 EXCERPT_CHARS = 48
 #: How many reused passages are shown per pair of years.
 REUSE_SHOWN = 5
+#: The ``period`` of a full-year figure in the metrics records (``metrics --json``).
+FULL_YEAR = "year"
 #: How many headline metrics the summary shows.
 HEADLINE_METRICS = 6
 
@@ -151,6 +153,7 @@ class MetricRow:
     indicator: str
     before: MetricValue | None
     after: MetricValue | None
+    show_period: bool               # periods differ, or neither is a full year
     like_for_like: bool
     value_change: float | None      # after.value - before.value, same unit and period
     value_change_pct: float | None  # that change as a share of before.value, in % (None for rates)
@@ -161,7 +164,7 @@ class MetricRow:
         return {"indicator": self.indicator,
                 "before": self.before.to_json() if self.before else None,
                 "after": self.after.to_json() if self.after else None,
-                "like_for_like": self.like_for_like, "value_change": self.value_change,
+                "show_period": self.show_period, "like_for_like": self.like_for_like, "value_change": self.value_change,
                 "value_change_pct": self.value_change_pct, "growth_change_pt": self.growth_change_pt,
                 "note": self.note}
 
@@ -185,13 +188,14 @@ class SectionChange:
     from_heading: str | None
     to_heading: str | None
     similarity: float | None
-    share_changed: float        # 0..1 of the section's characters (both sides)
+    share_changed: float        # 0..1 of the section's characters (both sides); 0 when only the heading changed
     excerpt: Excerpt | None
+    moved: bool = False         # the diff found it in another place in the order of sections
 
     def to_json(self) -> dict:
         return {"status": self.status.value, "from_heading": self.from_heading, "to_heading": self.to_heading,
                 "similarity": self.similarity, "share_changed": self.share_changed,
-                "excerpt": self.excerpt.to_json() if self.excerpt else None}
+                "excerpt": self.excerpt.to_json() if self.excerpt else None, "moved": self.moved}
 
 
 @dataclass(frozen=True)
@@ -457,8 +461,9 @@ def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> M
     """One indicator in two years. A change is given only like for like: same
     period (a half year is never set against a full year) and same unit."""
     if (before.period or "") != (after.period or ""):
-        return MetricRow(indicator, before, after, False, None, None, None,
+        return MetricRow(indicator, before, after, True, False, None, None, None,
                          f"not like-for-like: {before.period or 'unstated'} against {after.period or 'unstated'}")
+    show_period = after.period != FULL_YEAR
     value_change = value_pct = growth_pt = None
     notes = []
     old, new = _scalar(before.value), _scalar(after.value)
@@ -471,7 +476,8 @@ def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> M
             notes.append(f"units differ: {before.unit or 'none'} against {after.unit or 'none'}")
     if _scalar(before.growth_pct) is not None and _scalar(after.growth_pct) is not None:
         growth_pt = round(after.growth_pct - before.growth_pct, 6)
-    return MetricRow(indicator, before, after, not notes, value_change, value_pct, growth_pt, "; ".join(notes))
+    return MetricRow(indicator, before, after, show_period, not notes, value_change, value_pct, growth_pt,
+                     "; ".join(notes))
 
 
 KeyMetrics = Mapping[int, Mapping[str, Mapping[str, Any]]]
@@ -550,7 +556,7 @@ def section_changes(diff: Mapping[str, Any]) -> SectionChanges:
         status, ops = sec["status"], sec.get("ops") or []
         old, new, deleted, inserted = _side_lengths(ops)
         if status == "matched":
-            if not deleted and not inserted:
+            if not deleted and not inserted and sec.get("from_heading") == sec.get("to_heading"):
                 unchanged += 1
                 continue
             kind, quote = SectionStatus.REWRITTEN, _telling(ops, _moved_paragraphs(sec))
@@ -560,7 +566,7 @@ def section_changes(diff: Mapping[str, Any]) -> SectionChanges:
             quote = excerpt(body, "+" if kind is SectionStatus.ADDED else "-") if body.strip() else None
         share = (deleted + inserted) / (old + new) if old + new else 0.0
         changes.append(SectionChange(kind, sec.get("from_heading"), sec.get("to_heading"), sec.get("similarity"),
-                                     round(share, 4), quote))
+                                     round(share, 4), quote, bool(sec.get("moved"))))
     stats = diff.get("stats") or {}
     share = stats.get("share_changed", stats.get("changed_share"))
     return SectionChanges(tuple(changes), unchanged, share)

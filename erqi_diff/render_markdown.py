@@ -123,9 +123,9 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
         out += ["", "Headline metrics, first and last:", "",
                 "| indicator | first | last | change |", "| --- | --- | --- | --- |"]
         for h in summary.headline:
-            periods_differ = (h.first.period or "") != (h.last.period or "")
-            out.append(f"| {escape(h.indicator)} | {h.first.year}: {_value(h.first, periods_differ)} "
-                       f"| {h.last.year}: {_value(h.last, periods_differ)} | {_change(h.change)} |")
+            show = h.change.show_period
+            out.append(f"| {escape(h.indicator)} | {h.first.year}: {_value(h.first, show)} "
+                       f"| {h.last.year}: {_value(h.last, show)} | {_change(h.change)} |")
     return out
 
 
@@ -201,9 +201,8 @@ def render_metrics(rows: tuple[MetricRow, ...], entry: YearEntry) -> list[str]:
         return out + [f"No indicator found in both {entry.previous.year} and {entry.current.year}."]
     out += [f"| indicator | {entry.previous.year} | {entry.current.year} | change |", "| --- | --- | --- | --- |"]
     for row in rows:
-        show = (row.before.period or "") != (row.after.period or "")
-        out.append(f"| {escape(row.indicator)} | {_value(row.before, show)} | {_value(row.after, show)} "
-                   f"| {_change(row)} |")
+        out.append(f"| {escape(row.indicator)} | {_value(row.before, row.show_period)} "
+                   f"| {_value(row.after, row.show_period)} | {_change(row)} |")
     return out
 
 
@@ -226,7 +225,10 @@ def _section_line(change: SectionChange) -> str:
     names = _heading(change.to_heading)
     if change.from_heading != change.to_heading:
         names = f"{_heading(change.from_heading)} → {names}"
-    return f"- Rewritten: {names}, {percent(change.share_changed)} changed{_excerpt(change.excerpt)}"
+    moved = " (moved)" if change.moved else ""
+    if change.share_changed == 0:
+        return f"- Rewritten: {names}{moved}, heading only"
+    return f"- Rewritten: {names}{moved}, {percent(change.share_changed)} changed{_excerpt(change.excerpt)}"
 
 
 def render_sections(sections: SectionChanges) -> list[str]:

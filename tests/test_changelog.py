@@ -151,6 +151,10 @@ def record(year, indicator, value=None, unit=None, growth=None, period="year", t
      True, 43, 7.6, -0.5, ""),
     (record(2018, "地区生产总值", 610, "亿元", 8.5, "year"), record(2019, "地区生产总值", 323.3, "亿元", 8, "H1"),
      False, None, None, None, "not like-for-like: year against H1"),
+    (record(2018, "地区生产总值", 282.8, "亿元", 10.5, "H1"), record(2019, "地区生产总值", 323.3, "亿元", 8, "H1"),
+     True, 40.5, 14.3, -2.5, ""),
+    (record(2023, "城镇调查失业率", 5.5, "%"), record(2024, "城镇调查失业率", 5.2, "%"),
+     True, -0.3, None, None, ""),                       # a rate changes in points, no % of itself
     (record(2017, "城镇新增就业", 1.2, "万人"), record(2018, "城镇新增就业", 11000, "人"),
      False, None, None, None, "units differ: 万人 against 人"),
     (record(2017, "居民人均可支配收入", growth=8), record(2018, "居民人均可支配收入", growth=8),
@@ -160,6 +164,8 @@ def test_compare_metric(before, after, like, change, pct, growth, note):
     row = compare_metric(after["indicator"], MetricValue.from_record(before), MetricValue.from_record(after))
     assert (row.like_for_like, row.value_change, row.value_change_pct, row.growth_change_pt, row.note) == (
         like, change, pct, growth, note)
+    # the period is shown where the two differ, or where neither is a full year
+    assert row.show_period == (before["period"] != "year" or after["period"] != "year")
 
 
 def test_metric_rows_and_headline():
@@ -197,13 +203,24 @@ DIFF = {"from": {"year": 2017}, "to": {"year": 2021}, "stats": {"share_changed":
              "ops": [["+", "展望“十四五”，二七区将全面推进有活力有秩序有品质的高质量发展，奋力建设现代化国际化生态化新城区。"]]},
             {"status": "removed", "from_heading": "总结2017·数据", "to_heading": None, "similarity": None,
              "ops": [["-", "GDP增长9%"]]},
+            {"status": "matched", "from_heading": "总结2017·抓手", "to_heading": "抓手", "similarity": 0.5,
+             "moved": True, "ops": []},
+            {"status": "matched", "from_heading": "民生", "to_heading": "民生", "similarity": 0.9,
+             "ops": [["=", "改造老旧小区。\n"], ["-", "新建公厕20座。"], ["+", "新建公厕20座。"], ["=", "\n"],
+                     ["+", "打通断头路"]],
+             "moves": [{"from_paragraph": 1, "to_paragraph": 0, "similarity": 1.0, "ops": [["=", "新建公厕20座。"]]}]},
         ]}
 
 
 def test_section_changes():
     changes = section_changes(DIFF)
     assert changes.unchanged == 1 and changes.share_changed == 0.5
-    rewritten, added, removed = changes.changes
+    rewritten, added, removed, heading_only, with_move = changes.changes
+    # a new heading over the same text is a change, of the heading only
+    assert (heading_only.status, heading_only.share_changed, heading_only.excerpt, heading_only.moved) == (
+        SectionStatus.REWRITTEN, 0.0, None, True)
+    # a paragraph that moved is not the most telling change, however long
+    assert (with_move.excerpt.op, with_move.excerpt.text) == ("+", "打通断头路")
     assert rewritten.status is SectionStatus.REWRITTEN
     # 6 deleted + 19 inserted out of 11 + 24 characters on the two sides
     assert rewritten.share_changed == round(25 / 35, 4)
