@@ -58,11 +58,13 @@ _ALIAS_RE = re.compile("|".join(re.escape(a) for a in sorted(_CANON, key=len, re
 # 投资 after a named group of projects: 150个重大项目完成投资470亿元
 _INVEST_RE = re.compile(r"(?:总投资额?|(?:计划)?(?:完成)?(?:年度)?(?:计划)?投资)")
 _PROJECT_RE = re.compile(r"([\u4e00-\u9fff]{1,4}?)项目")
+_GROWTH_AFTER = re.compile(r"^[，,、]?(?:[一二三四五六七八九十\d]+年)?(?:同比|比上年|比去年|年均)?(?:增长|下降|增速|上涨)")
+_FROM_TO = re.compile(r"^从[^，；]{1,16}(?:增加|提高|增长|上升|扩大|下降|减少|降低)到$")
 _LEADING_VERB = re.compile(r"^(?:运作|推进|实施|开工|新建|建设|引进|纳入|梳理|启动|加快|签约)")
 _GROWTH_RE = re.compile(r"(?:同比|比上年|比去年|年均)?(增长|增速|上涨|涨幅|提高|下降|降低|减少|回落)")
 _NEGATIVE = ("下降", "降低", "减少")
-_SHARE_RE = re.compile(r"占(?P<of>[^，；。]{2,16}?)(?:的)?(?:比重|比例)")
-_GAP_OK = re.compile(r"^(?:累计|预计|初步|同比|全年|年度|平均)*(?:完成|实现|达到|达|为|突破|超过|增加到|提高到|控制在|回落到|降到|是)?"
+_SHARE_RE = re.compile(r"占(?P<of>[^，；。]{2,16}?)的?(?:比重|比例)?(?:达到|为|达)?$")
+_GAP_OK = re.compile(r"^(?:累计|预计|初步|同比|全年|年度|平均|年均)*(?:完成|实现|达到|达|为|突破|超过|增加到|提高到|控制在|回落到|降到|是)?"
                      r"(?:累计|预计)?(?:完成|实现|达到|达|为)?$")
 _GOAL_RE = re.compile(r"力争|确保|(?<!年度)(?<!占)计划(?!的)|目标(?:是|为|：)|争取|年底前|月底前|要达到|将达到")
 
@@ -250,7 +252,8 @@ def extract_sentence(sent: Sentence) -> list[Metric]:
         lead = text[prev_end:q.start]
         prev_end = q.end
         if "从" in lead[-2:] or "由" in lead[-2:]:
-            continue  # 从26.6万亿元增加到51.9万亿元: the start value, not this year's
+            prev_end = q.start - len(lead)  # 从26.6万亿元增加到51.9万亿元: the start value, not this year's
+            continue
         if is_goal_context(text[:q.start]):
             break  # the rest of the sentence sets targets
         growth = _growth_word(lead)
@@ -277,12 +280,16 @@ def extract_sentence(sent: Sentence) -> list[Metric]:
                 else:
                     rec["growth_pct"] = _signed(q, growth)
                 continue
-            if _GAP_OK.match(gap) and (not q.is_percent or ind[0] in _RATE_INDICATORS):
+            if (_GAP_OK.match(gap) or _FROM_TO.match(gap)) and (not q.is_percent or ind[0] in _RATE_INDICATORS):
                 records.append(_record(sent, q, ind[0], estimate))
                 continue
-        if growth and q.is_percent and records and re.match(r"^[，,、]?(?:同比|比上年|比去年)?(?:增长|下降|增速|上涨)", lead):
-            if records[-1]["growth_pct"] is None:
-                records[-1]["growth_pct"] = _signed(q, growth)
+        if growth and q.is_percent and records and _GROWTH_AFTER.match(lead):
+            last = records[-1]
+            period = period_of(sent, q.start)
+            if period is not last["period"]:  # 增加到121万亿元，五年年均增长5.2%: its own record
+                records.append(_record(sent, q, last["indicator"], estimate, growth=_signed(q, growth)))
+            elif last["growth_pct"] is None:
+                last["growth_pct"] = _signed(q, growth)
     return [Metric(**{k: v for k, v in r.items() if not k.startswith("_")}) for r in records]
 
 
