@@ -37,7 +37,7 @@ class Outcome(str, enum.Enum):
 
     MET = "met"
     MISSED = "missed"
-    REPORTED = "reported"          # spoken of, but with no figure to compare
+    REPORTED = "reported"          # spoken of, but no figure to compare or no direction (左右) to judge by
     NOT_REPORTED = "not reported"
 
 
@@ -103,13 +103,16 @@ class Goal:
     outcome: Outcome
     outcome_year: int | None = None    # the report that speaks of it (maybe a later one)
     outcome_text: str | None = None    # what ``after`` says, when it says something
-    ratio: float | None = None
+    outcome_value: float | None = None
+    outcome_unit: str | None = None
+    ratio: float | None = None         # outcome_value / target_value, as the goals module gives it
 
     def to_json(self) -> dict:
         return {"year": self.year, "text": self.text,
                 "target": {"value": self.target_value, "unit": self.target_unit},
                 "deadline": self.deadline, "outcome": self.outcome.value, "outcome_year": self.outcome_year,
-                "outcome_text": self.outcome_text, "ratio": self.ratio}
+                "outcome_text": self.outcome_text, "outcome_value": self.outcome_value,
+                "outcome_unit": self.outcome_unit, "ratio": self.ratio}
 
 
 @dataclass(frozen=True)
@@ -421,21 +424,45 @@ def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, i
 # goals
 
 
+def target_direction(text: str, value, unit: str | None) -> str | None:
+    """"floor" when the goal's target is a minimum (以上, 突破, or a plain
+    figure: 完成投资446亿元), "ceiling" when it is a maximum (以内, 不超过),
+    None when the text does not say (左右, a range): the qualifier of the
+    target quantity as :func:`numbers.find_quantities` reads it in the goal."""
+    from .numbers import Qualifier, find_quantities
+
+    found = [q for q in find_quantities(text) if q.json_value() == value and q.unit == unit]
+    if not found:
+        return None
+    qualifier = found[-1].qualifier
+    if qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.OVER):
+        return "floor"
+    return "ceiling" if qualifier is Qualifier.AT_MOST else None
+
+
+def verdict(ratio: float | None, direction: str | None) -> Outcome:
+    """Met or missed when the ratio (figure / target) and the target's
+    direction say so; else only reported."""
+    if ratio is None or ratio < 0 or direction is None:
+        return Outcome.REPORTED
+    reached = ratio >= 1 if direction == "floor" else ratio <= 1
+    return Outcome.MET if reached else Outcome.MISSED
+
+
 def _goal(record: Mapping[str, Any], after: int) -> Goal:
     target = record.get("target") or {}
     outcome = record.get("outcome")
-    kind, o_year, o_text, ratio = Outcome.NOT_REPORTED, None, None, None
+    kind, o_year, said = Outcome.NOT_REPORTED, None, {}
     if outcome:
         o_year = int(outcome["year"])
     if outcome and o_year == after:
-        o_text, ratio = outcome.get("text"), outcome.get("ratio")
-        if ratio is None:
-            kind = Outcome.REPORTED
-        else:
-            kind = Outcome.MET if ratio >= 1 else Outcome.MISSED
+        said = outcome
+        kind = verdict(outcome.get("ratio"),
+                       target_direction(str(record["text"]), target.get("value"), target.get("unit")))
     return Goal(year=int(record["year"]), text=str(record["text"]), target_value=target.get("value"),
                 target_unit=target.get("unit"), deadline=record.get("deadline"), outcome=kind,
-                outcome_year=o_year, outcome_text=o_text, ratio=ratio)
+                outcome_year=o_year, outcome_text=said.get("text"), outcome_value=said.get("value"),
+                outcome_unit=said.get("unit"), ratio=said.get("ratio"))
 
 
 def goal_changes(records: list[Mapping[str, Any]], before: int, after: int) -> GoalChanges:

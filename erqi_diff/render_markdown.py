@@ -146,10 +146,16 @@ def render_slogans(changes: SloganChanges) -> list[str]:
     return out
 
 
+def _amount(value, unit: str | None) -> str:
+    """567亿元; a range [6.5, 7] as 6.5–7%."""
+    shown = "–".join(number(v) for v in value) if isinstance(value, list) else number(value)
+    return escape(shown + (unit or ""))
+
+
 def _goal_line(goal: Goal) -> str:
     target = ""
     if goal.target_value is not None:
-        target = f" (target {escape(number(goal.target_value) + (goal.target_unit or ''))}"
+        target = f" (target {_amount(goal.target_value, goal.target_unit)}"
         target += f", by {escape(goal.deadline)})" if goal.deadline else ")"
     elif goal.deadline:
         target = f" (by {escape(goal.deadline)})"
@@ -169,12 +175,12 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
         return out + [f"No goal found in {before} to follow up."]
     out += [f"Goals of {before}, and what {after} says:", ""]
     for g in goals.previous:
-        status = g.outcome.value
-        if g.outcome in (Outcome.MET, Outcome.MISSED) and g.ratio is not None:
-            status += f", {g.ratio:.0%} of target"
         later = f" (the {g.outcome_year} report speaks of it)" if g.outcome_year and g.outcome_year != after else ""
-        said = f"; {after} says {quote(cut(g.outcome_text, QUOTE_CHARS))}" if g.outcome_text else ""
-        out.append(f"- **{status}**{later}: {_goal_line(g)}{said}")
+        said = ""
+        if g.outcome_text:
+            figure = f" {_amount(g.outcome_value, g.outcome_unit)}" if g.outcome_value is not None else ""
+            said = f"; {after} reports{figure}: {quote(cut(g.outcome_text, QUOTE_CHARS))}"
+        out.append(f"- **{g.outcome.value}**{later}: {_goal_line(g)}{said}")
     return out
 
 
