@@ -466,7 +466,7 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
             same = a[i] == b[j]
             ops = [(EQUAL, a[i])] if same else diff_text(a[i], b[j], granularity)
             blocks.append(Block(BlockKind.SAME if same else BlockKind.CHANGED,
-                                tuple(ops + _sep_ops(sep_a, sep_b)), i, j, slot.similarity))
+                                tuple(merge_ops(ops + _sep_ops(sep_a, sep_b))), i, j, slot.similarity))
         elif slot.kind is Kind.REMOVED:
             blocks.append(Block(BlockKind.REMOVED, ((DELETE, a[i] + sep_a),), i, None))
         elif slot.kind is Kind.ADDED:

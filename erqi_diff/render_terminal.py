@@ -72,11 +72,9 @@ def fold(text: str, after_change: bool, before_change: bool, context: int) -> st
 
 
 def _strip_sep(ops: Sequence[Op]) -> list[Op]:
-    """Ops of a block without the newline that separates it from the next."""
-    ops = list(ops)
-    if ops and ops[-1][1].endswith("\n"):
-        op, text = ops[-1]
-        ops[-1] = (op, text[:-1])
+    """Ops of a block without the newline that separates it from the next
+    (a paragraph holds no newline of its own)."""
+    ops = [(op, t.replace("\n", "")) for op, t in ops]
     return [(op, t) for op, t in ops if t]
 
 

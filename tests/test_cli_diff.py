@@ -1,0 +1,197 @@
+"""``erqi-diff A B`` / ``erqi-diff diff A B``: options, bad input, golden output."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from erqi_diff.cli import main
+from erqi_diff.diff import compare, new_text, old_text
+from erqi_diff.render_terminal import View, render
+from erqi_diff.snapshot import load
+
+GOLDEN = Path(__file__).parent / "golden"
+ENV = {"COLUMNS": "100", "NO_COLOR": None, "PAGER": "cat"}
+
+
+def run(root, *args, env=ENV):
+    result = CliRunner().invoke(main, ["--root", str(root), *args], env=env)
+    assert "Traceback" not in result.output
+    return result
+
+
+def render_plain(result, view=View(), width=100) -> str:
+    from rich.console import Console
+
+    console = Console(width=width, no_color=True, color_system=None, force_terminal=False, highlight=False,
+                      soft_wrap=False, emoji=False, file=io.StringIO())
+    with console.capture() as capture:
+        render(console, result, view)
+    return capture.get()
+
+
+@pytest.mark.parametrize("case, fixture, years", [
+    ("diff_2017_2021", "seeds_project", (2017, 2021)),
+    ("diff_gwr_2024_2025", "gwr_project", (2024, 2025)),
+])
+def test_golden_terminal_view(request, case, fixture, years):
+    project = request.getfixturevalue(fixture)
+    result = compare(load(project, years[0]), load(project, years[1]), strip=False)
+    got = render_plain(result)
+    path = GOLDEN / case / "expected.txt"
+    if os.environ.get("ERQI_REGEN"):
+        path.write_text(got, encoding="utf-8")
+    assert got == path.read_text(encoding="utf-8")
+    # the command prints the same view, with the slogans/metrics strip above the summary
+    root = project.root
+    out = run(root, str(years[0]), str(years[1]), "--no-pager").output
+    body = got.split("\n\n", 1)[1]
+    assert out.endswith(body)
+    assert out.startswith(got.split("\n\n", 1)[0])
+
+
+@pytest.mark.parametrize("args", [["2017", "2021"], ["diff", "2017", "2021"], ["2021", "2017"],
+                                  ["diff", "2021", "2017", "--no-pager"]])
+def test_forms_and_order_of_years_agree(seeds_root, args):
+    reference = run(seeds_root, "2017", "2021")
+    result = run(seeds_root, *args)
+    assert result.exit_code == 0
+    assert result.output == reference.output
+    assert result.output.startswith("erqi-diff 2017 → 2021")
+
+
+def test_no_colour_when_not_a_terminal(seeds_root):
+    out = run(seeds_root, "2017", "2021").output
+    assert "\x1b[" not in out
+    assert "[-" in out and "{+" in out
+
+
+def test_json_reproduces_the_snapshots(seeds_root, seeds_project):
+    result = run(seeds_root, "2021", "2017", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert (data["from"]["year"], data["to"]["year"]) == (2017, 2021)
+    a, b = load(seeds_project, 2017), load(seeds_project, 2021)
+    olds = [old_text(s["ops"]) for s in data["sections"] if s["from_heading"] is not None]
+    news = [new_text(s["ops"]) for s in data["sections"] if s["to_heading"] is not None]
+    assert sorted(olds) == sorted(s.text for s in a.sections)
+    assert sorted(news) == sorted(s.text for s in b.sections)
+
+
+@pytest.mark.parametrize("years, flags, code", [
+    (["2017", "2021"], ["--exit-code"], 1),
+    (["2017", "2017"], ["--exit-code"], 0),
+    (["2017", "2021"], [], 0),
+])
+def test_exit_codes(seeds_root, years, flags, code):
+    assert run(seeds_root, *years, *flags).exit_code == code
+
+
+def test_same_year_shows_no_change(seeds_root):
+    result = run(seeds_root, "2019", "2019")
+    assert result.exit_code == 0
+    assert "No differences" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["2017", "2020"], "years available: 2016, 2017, 2018, 2019, 2021"),
+    (["2017"], "give two years"),
+    (["2016", "2017", "2018"], "give two years"),
+    (["diff"], "give two years"),
+    (["2017", "20x1"], "is not a year"),
+    (["2017", "2021", "--section", "没有这个标题"], "在美丽田园打造上争先出彩"),
+    (["2017", "2021", "--granularity", "line"], "Invalid value"),
+])
+def test_bad_input_exits_2_with_a_message(seeds_root, args, message):
+    result = run(seeds_root, *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_section_keeps_matching_sections(seeds_root):
+    out = run(seeds_root, "2017", "2021", "--section", "生态").output
+    assert "@@ 生态环境 → 在美丽田园打造上争先出彩" in out
+    assert out.count("@@ ") == 1
+
+
+def test_stat_prints_one_line_per_section(seeds_root):
+    out = run(seeds_root, "2017", "2021", "--stat").output
+    assert "similarity" in out and "@@" not in out
+    assert "生态环境" in out and "在美丽田园打造上争先出彩" in out
+
+
+def test_side_by_side_and_narrow_fallback(seeds_root):
+    wide = run(seeds_root, "2017", "2021", "--side-by-side", "--section", "生态").output
+    assert "│" in wide and "showing the changes inline" not in wide
+    narrow = run(seeds_root, "2017", "2021", "-y", "--section", "生态", env={**ENV, "COLUMNS": "40"})
+    assert narrow.exit_code == 0
+    assert "needs at least 51 columns" in narrow.output and "│" not in narrow.output
+
+
+def test_side_by_side_counts_chinese_two_columns_wide(gwr_root):
+    from rich.cells import cell_len
+
+    out = run(gwr_root, "2024", "2025", "-y", "--section", "（九）", env={**ENV, "COLUMNS": "80"}).output
+    rows = [line for line in out.splitlines() if "│" in line]
+    assert rows
+    assert all(cell_len(line) <= 80 for line in out.splitlines())
+
+
+def test_context_and_full(gwr_root):
+    zero = run(gwr_root, "2024", "2025", "--context", "0").output
+    default = run(gwr_root, "2024", "2025").output
+    full = run(gwr_root, "2024", "2025", "--full").output
+    assert len(zero) < len(default) < len(full)
+    assert "⋯" in zero and "⋯" not in full.split("@@", 1)[1]
+
+
+@pytest.mark.parametrize("context, shown, hidden", [
+    (0, ["⋯ 第三句{+改了+}。 ⋯"], ["第一句", "第二句", "第四句", "第五句"]),
+    (1, ["第二句", "第三句{+改了+}", "第四句"], ["第一句", "第五句"]),
+    (9, ["第一句", "第二句", "第三句{+改了+}", "第四句", "第五句"], []),
+])
+def test_context_counts_sentences_around_a_change(context, shown, hidden):
+    from erqi_diff.diff import DiffResult, Granularity, diff_sections, make_stats
+    from erqi_diff.document import Section
+
+    old = "第一句。第二句。第三句。第四句。第五句。"
+    new = old.replace("第三句", "第三句改了")
+    sections = diff_sections([Section("节", 2, (old, "不变的一段。"))], [Section("节", 2, (new, "不变的一段。"))])
+    meta = {"year": 1, "date": "", "title": "", "chars": 0, "sections": 1}
+    result = DiffResult(meta, meta, Granularity.CHAR, sections, make_stats(sections))
+    out = render_plain(result, View(context=context)).split("@@", 1)[1]
+    assert all(s in out for s in shown)
+    assert not any(s in out for s in hidden)
+    assert "1 unchanged paragraph" in out
+    assert "不变的一段" in render_plain(result, View(full=True))
+
+
+@pytest.mark.parametrize("granularity", ["char", "sentence", "word"])
+def test_granularities(gwr_root, granularity):
+    result = run(gwr_root, "2024", "2025", "--granularity", granularity, "--json", "--section", "（十）")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["granularity"] == granularity
+
+
+def test_hand_edited_snapshot_with_empty_sections(tmp_path, seeds_root):
+    import shutil
+
+    root = tmp_path / "proj"
+    shutil.copytree(seeds_root / "seeds", root / "seeds")
+    shutil.copytree(seeds_root / "snapshots", root / "snapshots")
+    path = root / "snapshots" / "2021.md"
+    text = path.read_text(encoding="utf-8")
+    # a heading with no body, and a section emptied by hand
+    text = text.replace("## 在美丽田园打造上争先出彩\n", "## 空的标题\n\n## 在美丽田园打造上争先出彩\n")
+    path.write_text(text + "\n## 最后一个空节\n", encoding="utf-8")
+    result = run(root, "2017", "2021", "--full")
+    assert result.exit_code == 0
+    assert "空的标题" in result.output and "(no text)" in result.output
+    data = json.loads(run(root, "2017", "2021", "--json").output)
+    assert any(s["to_heading"] == "最后一个空节" and s["ops"] == [] for s in data["sections"])
