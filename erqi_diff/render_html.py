@@ -59,12 +59,10 @@ def span_years(available: Iterable[int], first: int, last: int) -> list[int]:
 
 def build_report(project, first: int, last: int) -> ReportData:
     """Load the snapshots from ``first`` to ``last`` and run every analysis the page shows."""
+    from . import goals, metrics, slogans
     from . import snapshot as store
-    from .diff import diff_snapshots
-    from .goals import extract_goals
-    from .metrics import extract_metrics
+    from .diff import compare
     from .reuse import audit_snapshots
-    from .slogans import extract_slogans
 
     for year in (first, last):
         project.report(year)  # UnknownYear lists the years there are
@@ -74,14 +72,14 @@ def build_report(project, first: int, last: int) -> ReportData:
         raise UsageError(f"the span {min(first, last)}-{max(first, last)} holds one report ({years[0]}); "
                          f"a report compares at least two: give two different years (years available: {listed})")
     snaps = store.load_many(project, years)
-    pairs = {f"{a.year}-{b.year}": diff_snapshots(a, b).to_json()
+    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False).to_json()
              for i, a in enumerate(snaps) for b in snaps[i + 1:]}
     return ReportData(
         years=tuple(years),
         overview=tuple(s.meta() for s in snaps),
-        slogans=tuple(r.to_json() for r in extract_slogans(snaps)),
-        metrics=tuple(r.to_json() for r in extract_metrics(snaps)),
-        goals=tuple(r.to_json() for r in extract_goals(snaps)),
+        slogans=tuple(r.to_json() for r in slogans.extract(snaps)),
+        metrics=tuple(r.to_json() for r in metrics.extract_many(snaps)),
+        goals=tuple(r.to_json() for r in goals.extract_many(snaps)),
         pairs=pairs,
         reuse=audit_snapshots(snaps).to_json(),
     )
@@ -195,46 +193,62 @@ def render_overview(data: ReportData) -> str:
 
 # ---------------------------------------------------------------- slogans
 
-def _variant_text(variant: Any) -> str:
-    if isinstance(variant, dict):
-        name = variant.get("slogan") or variant.get("text") or variant.get("variant") or ""
-        years = variant.get("years")
-        return f"{name} ({', '.join(map(str, years))})" if years else str(name)
-    return str(variant)
+def _year_cells(years: tuple[int, ...], found: list[int], counts: dict[int, Any], marks: bool) -> str:
+    """One grid row's cells: the count in each year it is used, ``new`` on its
+    first year (unless the span starts there), ``retired`` on the first report
+    after its last year."""
+    first, last = (found[0], found[-1]) if found else (None, None)
+    after_last = next((y for y in years if last is not None and y > last), None)
+    cells = []
+    for year in years:
+        if year in found:
+            new = marks and year == first and year != years[0]
+            tag = ' <span class="tag new">new</span>' if new else ""
+            cells.append(f'<td class="num hit{" is-new" if new else ""}">{esc(counts.get(year) or "•")}{tag}</td>')
+        elif marks and year == after_last:
+            cells.append('<td class="num retired"><span class="tag gone">retired</span></td>')
+        else:
+            cells.append("<td></td>")
+    return "".join(cells)
+
+
+def _slogan_rows(record: dict, years: tuple[int, ...]) -> str:
+    found = sorted(int(y) for y in record.get("years", []))
+    counts = {int(k): v for k, v in (record.get("counts") or {}).items()}
+    kind = f' <span class="kind">{esc(record["kind"])}</span>' if record.get("kind") else ""
+    rows = [f'<tr class="slogan-row"><th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{kind}</th>'
+            f'{_year_cells(years, found, counts, True)}</tr>']
+    for variant in record.get("variants") or ():
+        if not isinstance(variant, dict):
+            variant = {"slogan": variant}
+        v_found = sorted(int(y) for y in variant.get("years", []))
+        v_counts = {int(k): v for k, v in (variant.get("counts") or {}).items()}
+        rows.append(f'<tr class="variant-row"><th class="slogan wrap" scope="row"><span class="variant">↳ '
+                    f'{esc(variant.get("slogan"))}</span></th>{_year_cells(years, v_found, v_counts, False)}</tr>')
+    return "".join(rows)
+
+
+def _slogan_table(records: list[dict], years: tuple[int, ...]) -> str:
+    head = "".join(f'<th class="num">{y}</th>' for y in years)
+    body = "".join(_slogan_rows(r, years) for r in records)
+    return (f'<div class="scroll"><table class="timeline"><thead><tr><th>Slogan</th>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table></div>')
 
 
 def render_slogans(data: ReportData) -> str:
     if not data.slogans:
-        return section("slogans", "Slogans", empty_note("No slogan was found in any report of the span."))
-    years = data.years
-    head = "".join(f"<th class=\"num\">{y}</th>" for y in years)
-    rows = []
-    for record in data.slogans:
-        found = sorted(int(y) for y in record.get("years", []))
-        counts = {int(k): v for k, v in (record.get("counts") or {}).items()}
-        first, last = (found[0], found[-1]) if found else (None, None)
-        cells = []
-        for year in years:
-            if year in found:
-                new = year == first and year != years[0]
-                mark = ' <span class="tag new">new</span>' if new else ""
-                cells.append(f'<td class="num hit{" is-new" if new else ""}">{counts.get(year, "") or "•"}{mark}</td>')
-            elif last is not None and year > last and year == next((y for y in years if y > last), None):
-                cells.append('<td class="num retired"><span class="tag gone">retired</span></td>')
-            else:
-                cells.append("<td></td>")
-        variants = record.get("variants") or []
-        variant_html = ("<div class=\"variants\">variants: " + " · ".join(
-            f"<span class=\"variant\">{esc(_variant_text(v))}</span>" for v in variants) + "</div>") if variants else ""
-        rows.append(f'<tr class="slogan-row"><th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{variant_html}</th>'
-                    f'{"".join(cells)}</tr>')
-    table = (f'<div class="scroll"><table class="timeline"><thead><tr><th>Slogan</th>{head}</tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table></div>')
-    lead = (f"{len(data.slogans)} slogans; a number is how often a report uses it. "
-            "<span class=\"tag new\">new</span> first year it appears, "
+        return section("slogans", "Slogans", empty_note("No slogan (提法) was found in any report of the span."))
+    lasting = [r for r in data.slogans if len(r.get("years", [])) >= 2]
+    once = [r for r in data.slogans if len(r.get("years", [])) < 2]
+    body = _slogan_table(lasting, data.years) if lasting else empty_note("No slogan is used in two reports of the span.")
+    if once:
+        body += (f'<details class="table"><summary>{len(once)} slogans used in one report only</summary>'
+                 f'{_slogan_table(once, data.years)}</details>')
+    lead = (f"{len(data.slogans)} slogans, {len(lasting)} of them used in two reports or more; a number is how often "
+            "a report uses it. <span class=\"tag new\">new</span> first report using it, "
             "<span class=\"tag gone\">retired</span> first report without it after its last use; "
-            "variants are the other wordings linked to it.")
-    return section("slogans", "Slogans", table, lead)
+            "the ↳ rows under a slogan are its variants (other wordings of it) with their own counts.")
+    return section("slogans", "Slogans", body, lead)
 
 
 # ---------------------------------------------------------------- metrics
@@ -286,9 +300,11 @@ def _metric_chart(charts: Charts, name: str, records: list[dict], years: tuple[i
         if values[index] is None:  # the first figure of a year, in document order
             values[index] = {"value": value, "label": f"{record['year']} {label}"}
     title = f"{name}: {'growth, %' if field == 'growth' else unit or ''}"
-    chart = pygal.Line(**charts.config(width=360, height=230, show_legend=True, legend_at_bottom=True,
-                                       legend_at_bottom_columns=2, print_values=True, print_values_position="top",
-                                       margin=14, margin_top=22, margin_right=26, show_minor_y_labels=False, dots_size=4, formatter=fmt_num, truncate_legend=-1))
+    legend = len(series) > 1 or "full year" not in series
+    chart = pygal.Line(**charts.config(width=360, height=230 if legend else 210, show_legend=legend,
+                                       legend_at_bottom=True, legend_at_bottom_columns=2, print_values=True,
+                                       print_values_position="top", margin=14, margin_top=22, margin_right=40,
+                                       min_scale=3, max_scale=5, dots_size=4, formatter=fmt_num, truncate_legend=-1))
     chart.x_labels = [str(y) for y in years]
     for label, values in sorted(series.items(), key=lambda kv: kv[0] != "full year"):
         dashed = {"width": 2, "dasharray": "5,4"} if label != "full year" else {"width": 2}
@@ -337,7 +353,7 @@ def render_metrics(data: ReportData, charts: Charts) -> str:
 
 def _goal_target(goal: dict) -> str:
     target = goal.get("target") or {}
-    return f"{fmt_num(target.get('value'))}{target.get('unit') or ''}" if target.get("value") is not None else ""
+    return f"{fmt_value(target.get('value'))}{target.get('unit') or ''}" if target.get("value") is not None else ""
 
 
 def render_goals(data: ReportData, charts: Charts) -> str:
@@ -349,10 +365,13 @@ def render_goals(data: ReportData, charts: Charts) -> str:
     chart_html = ""
     if met:
         chart = pygal.HorizontalBar(**charts.config(width=720, height=60 + 26 * len(met), show_legend=False,
-                                                    print_values=True, margin=10, truncate_label=28,
+                                                    print_values=True, margin=10, margin_left=130, truncate_label=20,
                                                     formatter=lambda v: f"{v:.0f}%"))
-        chart.x_labels = [f"{g['year']} {_goal_target(g)} → {g['outcome']['year']}" for g in met]
-        chart.add("share achieved", [round(g["outcome"]["ratio"] * 100, 1) for g in met])
+        shown = list(reversed(met))  # pygal draws the first bar at the bottom
+        chart.x_labels = [f"{g['year']} {g.get('text')}" for g in shown]
+        chart.add("share achieved", [{"value": round(g["outcome"]["ratio"] * 100, 1),
+                                      "label": f"{g['year']}: {g.get('text')} → {g['outcome']['year']}: {g['outcome'].get('text')}"}
+                                     for g in shown])
         chart_html = f'<figure class="wide">{charts.svg(chart, "Share of each goal achieved")}</figure>'
     rows = []
     for g in sorted(data.goals, key=lambda g: (g.get("year", 0), str(g.get("text")))):
@@ -364,7 +383,7 @@ def render_goals(data: ReportData, charts: Charts) -> str:
         else:
             result = '<td class="open">no later report says</td><td class="num">open</td>'
         rows.append(f'<tr><td>{esc(g.get("year"))}</td><td class="wrap quote">{esc(g.get("text"))}</td>'
-                    f'<td class="num">{esc(_goal_target(g))}</td><td>{esc(g.get("deadline"))}</td>{result}</tr>')
+                    f'<td class="num">{esc(_goal_target(g))}</td><td class="nowrap">{esc(g.get("deadline"))}</td>{result}</tr>')
     table = ('<div class="scroll"><table class="goals"><thead><tr><th>Year</th><th>Goal</th><th class="num">Target</th>'
              '<th>By</th><th>Outcome</th><th class="num">Achieved</th></tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -393,10 +412,15 @@ def pack_pairs(pairs: dict[str, dict]) -> dict:
             ops = [(op, text) for op, text in sec.get("ops", [])]
             older = "".join(t for op, t in ops if op in "=-")
             newer = "".join(t for op, t in ops if op in "=+")
+            sim = sec.get("similarity")
             sections.append({"s": sec.get("status"), "fh": sec.get("from_heading"), "th": sec.get("to_heading"),
-                             "sim": sec.get("similarity"), "ft": intern(older), "tt": intern(newer),
+                             "sim": None if sim is None else round(float(sim), 3), "mv": bool(sec.get("moved")),
+                             "pm": len(sec.get("moves") or ()), "ft": intern(older), "tt": intern(newer),
                              "ops": "".join(f"{op}{len(text)}" for op, text in ops if text)})
-        packed[key] = {"stats": result.get("stats", {}), "sections": sections}
+        stats = result.get("stats") or {}
+        packed[key] = {"stats": {k: stats.get(k) for k in ("matched", "unchanged", "added", "removed", "moved",
+                                                           "paragraphs_moved", "changed_share")},
+                       "sections": sections}
     return {"texts": texts, "pairs": packed}
 
 
@@ -497,6 +521,7 @@ h3{font-size:1.05rem;margin:18px 0 8px}
 table{border-collapse:collapse;font-size:.9rem}
 th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
 thead th{background:#f3f3ef;position:sticky;top:0}
+.nowrap{white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .wrap,.quote,.side,.sbs .col{overflow-wrap:anywhere;word-break:break-word;white-space:pre-wrap}
 td.wrap,th.wrap{min-width:12em;max-width:36em}
@@ -508,8 +533,10 @@ table.timeline th.slogan{position:sticky;left:0;background:#fff;font-weight:500;
 table.timeline td.hit{background:#e8f1fa}
 table.timeline td.is-new{background:#dff3e4}
 table.timeline td.retired{background:#fdf1f1}
-.variants{font-size:.78rem;color:#666;margin-top:2px}
-.variant{background:#f1efe8;border-radius:3px;padding:0 3px}
+.kind{font-size:.7rem;color:#888;font-weight:400}
+tr.variant-row th.slogan{font-weight:400;font-size:.85rem;color:#555;padding-left:1.2em}
+tr.variant-row td{font-size:.85rem;color:#555}
+tr.variant-row td.hit{background:#f2f6fb}
 .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
 figure{margin:0}
 figure.tile{border:1px solid #eee;border-radius:4px;padding:6px}
@@ -531,6 +558,7 @@ td.share{font-weight:600}
 .sbs .hd .status{font-weight:600;text-transform:uppercase;font-size:.72rem;padding:1px 5px;border-radius:8px;background:#eee}
 .sbs .hd .status.added{background:#dff3e4;color:#17692f}
 .sbs .hd .status.removed{background:#fbe3e3;color:#9b1c1c}
+.sbs .hd .status.moved{background:#e7e2f5;color:#4b3a8a;margin-left:4px}
 .sbs h4{margin:0 0 4px;font-size:.95rem;white-space:normal}
 .sbs .col .none{color:#999;font-style:italic}
 del{background:#fbdcdc;color:#8f1d1d}
@@ -549,6 +577,7 @@ footer{max-width:1200px;margin:0 auto;padding:0 16px 30px;color:#777;font-size:.
   section{padding:10px;margin:12px 0}
   .sbs .row,li.passage .pair{grid-template-columns:minmax(0,1fr)}
   .sbs .col+.col{border-top:1px dashed #ddd;padding-top:6px}
+  .sbs .col.missing{display:none}
   td.wrap,th.wrap{min-width:9em}
 }
 """
@@ -573,7 +602,7 @@ SCRIPT = r"""
     return out;
   }
   function column(year, heading, missing) {
-    var col = el("div", "col");
+    var col = el("div", missing ? "col missing" : "col");
     col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
     if (missing) col.appendChild(el("div", "none", "no counterpart in " + year));
     return col;
@@ -604,20 +633,25 @@ SCRIPT = r"""
           newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
         }
       });
-      if (!same) changed += 1;
+      if (!same && sec.s === "matched") changed += 1;
       oldCol.appendChild(oldText); newCol.appendChild(newText);
       var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
       hd.appendChild(el("span", "status " + status, status));
       if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
         hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
-      if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · unchanged"));
+      if (sec.mv) hd.appendChild(el("span", "status moved", "moved"));
+      if (sec.pm) hd.appendChild(document.createTextNode(" · " + sec.pm + " paragraph" + (sec.pm > 1 ? "s" : "") + " moved"));
+      if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · text unchanged"));
       row.appendChild(hd);
       var left = swap ? newCol : oldCol, right = swap ? oldCol : newCol;
       row.appendChild(left); row.appendChild(right);
       body.appendChild(row);
     });
+    var st = pair.stats || {}, share = st.changed_share;
     summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
-      counts.added + " added, " + counts.removed + " removed.";
+      counts.added + " added, " + counts.removed + " removed" +
+      (st.moved ? ", " + st.moved + " moved" : "") +
+      (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
   }
   from.addEventListener("change", show);
   to.addEventListener("change", show);
