@@ -50,10 +50,6 @@ class SectionStatus(str, enum.Enum):
 # --------------------------------------------------------------------- values
 
 
-def _tuple(value) -> tuple:
-    return tuple(value) if value is not None else ()
-
-
 @dataclass(frozen=True)
 class YearRef:
     """One report of the span, as :meth:`Snapshot.meta` describes it."""
@@ -327,8 +323,9 @@ class Changelog:
 
 @dataclass(frozen=True)
 class Sources:
-    """The other modules' results, in their documented JSON shapes. A field is
-    None when the module that produces it is not available."""
+    """The other modules' results: the slogans as :class:`erqi_diff.slogans.Slogan`
+    (so its helpers apply), the rest in their documented JSON shapes. A field
+    is None when the module that produces it is not in this build."""
 
     diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
     slogans: list | None = None                # erqi_diff.slogans.Slogan, from the span's reports
@@ -521,7 +518,8 @@ def metric_rows(key: KeyMetrics, before: int, after: int) -> tuple[MetricRow, ..
 def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ...] = (),
                      limit: int = HEADLINE_METRICS) -> tuple[Headline, ...]:
     """Indicators reported in at least two years of the span, with their
-    earliest and latest figures: the ``preferred`` ones (the metrics module's
+    earliest and latest figures (like for like where possible, see
+    :func:`_first_and_last`): the ``preferred`` ones (the metrics module's
     key indicators) first, then those reported in most years."""
     order: dict[str, int] = {}
     for year in years:
@@ -533,10 +531,23 @@ def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ..
                     key=lambda n: (rank.get(n, len(rank)), -counts[n], order[n]))[:limit]
     out = []
     for name in chosen:
-        seen = [key[y][name] for y in years if name in key.get(y, {})]
-        first, last = MetricValue.from_record(seen[0]), MetricValue.from_record(seen[-1])
+        first, last = _first_and_last([MetricValue.from_record(key[y][name]) for y in years if name in key.get(y, {})])
         out.append(Headline(name, first, last, compare_metric(name, first, last)))
     return tuple(out)
+
+
+def _first_and_last(seen: list[MetricValue]) -> tuple[MetricValue, MetricValue]:
+    """The earliest and latest of an indicator's yearly figures (oldest first)
+    that cover the same period, full years preferred, then the widest span;
+    the very first and last (not like-for-like) when no two periods agree."""
+    by_period: dict[str, list[MetricValue]] = {}
+    for value in seen:
+        by_period.setdefault(value.period or "", []).append(value)
+    pairs = [(p != FULL_YEAR, -(v[-1].year - v[0].year), v[0].year, v[0], v[-1])
+             for p, v in by_period.items() if len(v) >= 2]
+    if not pairs:
+        return seen[0], seen[-1]
+    return min(pairs, key=lambda t: t[:3])[3:]
 
 
 # sections

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Outcome, Passage,
+from .changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Passage,
                         SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry, is_percent)
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.
@@ -120,7 +120,8 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
         out.append(f"- {plural(summary.one_offs, 'slogan')} found in one report only (listed under its year).")
     out.append("- Year by year: " + ", ".join(f"[{e.current.year}](#{e.anchor})" for e in entries) + ".")
     if summary.headline:
-        out += ["", "Headline metrics, first and last:", "",
+        out += ["", "Headline metrics, first and last (the earliest and latest figures covering the same "
+                "period, where two do):", "",
                 "| indicator | first | last | change |", "| --- | --- | --- | --- |"]
         for h in summary.headline:
             show = h.change.show_period

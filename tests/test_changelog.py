@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from erqi_diff.changelog import (Changelog, MetricValue, Outcome, SectionStatus, Sources, assemble,
+from erqi_diff.changelog import (MetricValue, Outcome, SectionStatus, Sources, assemble,
                                  build_changelog, compare_metric, goal_changes, headline_metrics,
                                  metric_rows, reused_passages, section_changes, slogan_changes, slogan_span,
                                  span_years, target_direction, verdict)
@@ -207,6 +207,21 @@ def test_metric_rows_and_headline():
         ("地区生产总值", 2017, 2021, 700), ("优良天数", 2017, 2021, 250)]
     assert (headline[1].change.value_change, headline[1].change.value_change_pct) == (48, 23.8)
     assert headline_metrics(key, [2017, 2019, 2021], limit=1)[0].indicator == "地区生产总值"
+
+
+def test_headline_prefers_figures_of_the_same_period():
+    def key_of(*records):
+        return {r["year"]: {r["indicator"]: r} for r in records}
+
+    gdp = "地区生产总值"
+    h1_pair = key_of(record(2018, gdp, 282.8, "亿元", period="H1"), record(2019, gdp, 323.3, "亿元", period="H1"),
+                     record(2021, gdp, 773, "亿元"))
+    (h,) = headline_metrics(h1_pair, [2018, 2019, 2021])
+    assert (h.first.year, h.last.year, h.change.like_for_like, h.change.value_change) == (2018, 2019, True, 40.5)
+    nothing_alike = key_of(record(2019, gdp, 323.3, "亿元", period="H1"), record(2021, gdp, 773, "亿元"))
+    (h,) = headline_metrics(nothing_alike, [2019, 2021])
+    assert (h.first.year, h.last.year, h.change.like_for_like) == (2019, 2021, False)
+    assert h.change.note == "not like-for-like: H1 against year"
 
 
 def test_ranges_never_get_a_computed_change():
