@@ -41,7 +41,7 @@ _HAN = rf"[\u4e00-\u9fff--]"
 _PART = rf"[{_CN}](?:(?![{_CN}])[\u4e00-\u9fff]){{1,3}}?"
 _CHAIN = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_PART}){{2,4}}(?![\u4e00-\u9fff])|(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
 # 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers and a noun
-_MODIFIERS = re.compile(r"(?:[\u4e00-\u9fff]{2}[化型]){2,}(?:新城区|新城|城区|城市|强国|国家|社会|体系)")
+_MODIFIERS = re.compile(r"(?:[\u4e00-\u9fff]{2}[化型]){2,}[\u4e00-\u9fff]{0,2}(?:城区|城市|新城|强国|国家|社会|体系|都市)")
 _NUMBERED = re.compile(rf"^(?:[{_CN}]|\d+)个")
 _SERIES = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,}")
 _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿园|项目|公司|集团|医院|路|街|村|镇|乡|区|县|市|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")

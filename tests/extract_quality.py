@@ -145,5 +145,15 @@ def main() -> None:
             print(score.line())
 
 
+def make_snapshot(year: int, body: str, date: str | None = None, title: str = ""):
+    """A snapshot made from ``body`` (text form: ``## heading`` lines and
+    paragraphs) for small hand-made cases."""
+    from erqi_diff.document import parse_body
+    from erqi_diff.snapshot import Snapshot
+
+    return Snapshot(year=year, source="", source_sha256="", date=date or f"{year + 1}-01-15", title=title,
+                    normalizer_version=1, body_sha256="", boilerplate=(), body=body, sections=parse_body(body))
+
+
 if __name__ == "__main__":
     main()
