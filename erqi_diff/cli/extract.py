@@ -17,6 +17,35 @@ def _load(years: tuple[str, ...]):
     return project, store.load_many(project, wanted)
 
 
+_FIRST_MAX = 30  # cells of the first column; a longer first cell gets a line of its own
+
+
+def _table(header: list[str], rows: list[tuple[list[str], str]]):
+    """Plain aligned columns (CJK counted as two cells): (line, style) pairs.
+    The first column is left-aligned, the others right-aligned, the last
+    (a free note) left as is. Much faster than rich.table on long lists."""
+    from rich.cells import cell_len
+
+    width = min(_FIRST_MAX, max(cell_len(c[0]) for c, _ in rows + [(header, "")]))
+    others = [max(cell_len(c[i]) for c, _ in rows + [(header + [""], "")]) for i in range(1, len(header))]
+
+    def fmt(cells: list[str]) -> tuple[str, str]:
+        first = cells[0]
+        rest = "  ".join(" " * (w - cell_len(c)) + c for c, w in zip(cells[1:len(header)], others))
+        note = ("  " + cells[len(header)]) if len(cells) > len(header) and cells[len(header)] else ""
+        if cell_len(first) > width:
+            return first, " " * width + "  " + rest + note
+        return first + " " * (width - cell_len(first)) + "  " + rest + note, ""
+
+    head, _ = fmt(header)
+    yield head, "bold"
+    for cells, style in rows:
+        line, extra = fmt(cells)
+        yield line, style
+        if extra:
+            yield extra, style
+
+
 def _none_note(kind: str, empty_years: list[int]) -> str | None:
     if not empty_years:
         return None
@@ -54,31 +83,27 @@ def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
     empty = [y for y in shown if not any(y in s.counts for s in found)]
 
     def render(console):
-        from rich.table import Table
         from rich.text import Text
 
         if not found:
             console.print(f"No slogans found in {_years_label(snaps)}.")
             return
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("slogan", overflow="fold")
-        for y in shown:
-            table.add_column(str(y), justify="right")
-        table.add_column("first", justify="right")
-        table.add_column("last", justify="right")
-        table.add_column("", no_wrap=True)
+        rows: list[tuple[list[str], str, str]] = []  # cells, mark, style
         for s in found:
             marks = []
             if s.first > shown[0]:
                 marks.append(f"new {s.first}")
             if s.last < shown[-1]:
                 marks.append(f"retired after {s.last}")
-            table.add_row(s.slogan, *(str(s.counts.get(y, "")) or "·" for y in shown), str(s.first), str(s.last),
-                          Text(", ".join(marks), style="green" if s.first > shown[0] else "red" if marks else ""))
+            style = "green" if s.first > shown[0] else "red" if marks else ""
+            rows.append(([s.slogan, *(str(s.counts.get(y, "·")) for y in shown), str(s.first), str(s.last)],
+                         ", ".join(marks), style))
             for v in s.variants:
-                table.add_row(Text(f"  ↳ {v.slogan}", style="dim"), *(str(v.counts.get(y, "")) for y in shown),
-                              str(v.years[0]), str(v.years[-1]), "")
-        console.print(table)
+                rows.append(([f"  ↳ {v.slogan}", *(str(v.counts.get(y, "")) for y in shown),
+                              str(v.years[0]), str(v.years[-1])], "", "dim"))
+        header = ["slogan", *map(str, shown), "first", "last"]
+        for line, style in _table(header, [(cells + [mark], style) for cells, mark, style in rows]):
+            console.print(Text(line, style=style), crop=False, overflow="ignore")
         note = _none_note("slogans", empty)
         console.print(Text(f"{len(found)} slogans in {_years_label(snaps)}" + (f"; {note}" if note else ""), style="dim"))
 
@@ -199,7 +224,7 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
     from ..goals import extract_many
 
     project, snaps = _load(years)
-    pool = store.load_many(project)
+    pool = snaps if not years else store.load_many(project)
     found = extract_many(snaps, link_with=pool)
     if as_json:
         emit_json([g.to_json() for g in found])
