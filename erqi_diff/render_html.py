@@ -451,12 +451,41 @@ def _matrix_cell(matrix: dict, row: int, col: int) -> float | None:
     return value if isinstance(value, (int, float)) else None
 
 
-def _span_side(side: dict) -> str:
-    where = f"{side.get('year', side.get('doc', ''))}"
+def _marked(text: str, start: int, edits: list[tuple[int, int]]) -> str:
+    """``text`` (found at ``start`` of its report) escaped, the reuse audit's
+    differences, given as offsets into the report, marked; unmarked if an
+    offset does not fall inside the passage."""
+    out, pos = [], 0
+    for a, b in sorted(edits):
+        a, b = a - start, b - start
+        if a < pos or b > len(text) or a > b:
+            return esc(text)
+        out.append(esc(text[pos:a]))
+        if b > a:
+            out.append(f"<mark>{esc(text[a:b])}</mark>")
+        pos = b
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def _span_side(side: dict, edits: list[tuple[int, int]]) -> str:
+    where = str(side.get("key", side.get("year", "")))
     if side.get("section"):
         where += f" · {side['section']}"
+    text = side.get("text") or ""
     return (f'<div class="side"><div class="where">{esc(where)}</div>'
-            f'<div class="wrap quote">{esc(side.get("text"))}</div></div>')
+            f'<div class="wrap quote">{_marked(text, int(side.get("start") or 0), edits)}</div></div>')
+
+
+def _passage(span: dict) -> str:
+    diffs = span.get("differences") or []
+    sides = "".join(_span_side(span.get(k) or {}, [(d[f"{k}_start"], d[f"{k}_end"]) for d in diffs
+                                                 if f"{k}_start" in d and f"{k}_end" in d])
+                    for k in ("a", "b"))
+    similarity = fmt_num(round(float(span.get("similarity") or 0), 3))
+    changes = f", {len(diffs)} difference{'s' if len(diffs) != 1 else ''} marked" if diffs else ""
+    return (f'<li class="passage"><div class="meta">{esc(span.get("chars"))} characters, similarity '
+            f'{similarity}{changes}</div><div class="pair">{sides}</div></li>')
 
 
 def render_reuse(data: ReportData, charts: Charts) -> str:
@@ -482,19 +511,20 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
             f'<tr><th scope="row">{row}</th>' + "".join(
                 f'<td class="num heat"{_heat(v)}>{fmt_pct(v)}</td>' for v in (_matrix_cell(matrix, row, col) for col in years))
             + "</tr>" for row in years)
-        parts.append('<figure class="wide"><figcaption>Heat map: share of the row\'s report found in the column\'s report'
+        parts.append('<figure class="wide"><figcaption>Heat map: share of the row\'s report that stands in the column\'s '
+                     'report (on the diagonal: repeated within the report itself)'
                      f'</figcaption><div class="scroll"><table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
                      f'<tbody>{rows}</tbody></table></div></figure>')
     longest = sorted(spans, key=lambda s: -int(s.get("chars") or 0))[:LONGEST_PASSAGES]
     if longest:
-        items = "".join(
-            f'<li class="passage"><div class="meta">{esc(s.get("chars"))} characters, similarity '
-            f'{fmt_num(round(float(s.get("similarity") or 0), 3))}</div><div class="pair">{_span_side(s.get("a", {}))}'
-            f'{_span_side(s.get("b", {}))}</div></li>' for s in longest)
+        items = "".join(_passage(s) for s in longest)
         parts.append(f'<h3>The longest reused passages</h3><ol class="passages">{items}</ol>')
     else:
         parts.append(empty_note("No passage of one report reappears in another report of the span."))
-    lead = f"{len(spans)} reused passages found; the {min(len(spans), LONGEST_PASSAGES)} longest are shown."
+    formulas = len(reuse.get("formulas") or ())
+    lead = (f"{len(spans)} reused passages found; the {min(len(spans), LONGEST_PASSAGES)} longest are shown, "
+            "with what differs between the two sides marked"
+            + (f"; {formulas} stock formulas found in many reports are left out." if formulas else "."))
     return section("reuse", "Reuse", "".join(parts), esc(lead))
 
 
@@ -570,6 +600,7 @@ li.passage .meta{font-size:.82rem;color:#555}
 li.passage .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
 .side{background:#faf9f5;border-left:3px solid #d9822b;padding:6px 8px;font-size:.9rem}
 .side .where{font-size:.78rem;color:#666;white-space:normal}
+.side mark{background:#ffe08a;color:inherit}
 footer{max-width:1200px;margin:0 auto;padding:0 16px 30px;color:#777;font-size:.8rem}
 @media (max-width:640px){
   body{font-size:14px}
