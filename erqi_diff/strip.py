@@ -9,7 +9,8 @@ two snapshots, and the key metrics side by side.
 where ``record`` is a metrics record as printed by ``erqi-diff metrics --json``.
 A slogan that only changed form (智慧督察 -> 智慧督查) is neither added nor
 retired. Metrics listed: the key indicators (:data:`metrics.KEY_INDICATORS`)
-present in either year, then any other indicator present in both. For each
+present in either year, then any other indicator present in both with
+figures of the same period (a year beside a year, H1 beside H1). For each
 side the record shown is the first full-year one (a half-year figure only
 when the year has no full-year one, and its ``period`` says so).
 
@@ -28,11 +29,14 @@ def diff_strip(a, b) -> dict:
     added, retired = _slogans.added_retired(found, a.year, b.year)
     ma, mb = _metrics.extract(a), _metrics.extract(b)
     names_a, names_b = _metrics.indicators(ma), _metrics.indicators(mb)
-    shown = [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]
-    shown += [n for n in names_a if n in names_b and n not in shown]
     rows = []
-    for name in shown:
+    for name in [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]:
         left, right = _metrics.key_metric(ma, name), _metrics.key_metric(mb, name)
         rows.append({"indicator": name, "from": left.to_json() if left else None,
                      "to": right.to_json() if right else None})
+    for name in names_a:
+        if name in names_b and name not in _metrics.KEY_INDICATORS:
+            left, right = _metrics.key_metric(ma, name), _metrics.key_metric(mb, name)
+            if left.period is right.period:  # 470亿元 in a year beside 2300亿元 in five is no comparison
+                rows.append({"indicator": name, "from": left.to_json(), "to": right.to_json()})
     return {"slogans_added": added, "slogans_retired": retired, "metrics": rows}
