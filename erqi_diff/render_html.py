@@ -372,7 +372,8 @@ def render_goals(data: ReportData, charts: Charts) -> str:
         chart.add("share achieved", [{"value": round(g["outcome"]["ratio"] * 100, 1),
                                       "label": f"{g['year']}: {g.get('text')} → {g['outcome']['year']}: {g['outcome'].get('text')}"}
                                      for g in shown])
-        chart_html = f'<figure class="wide">{charts.svg(chart, "Share of each goal achieved")}</figure>'
+        chart_html = (f'<figure class="wide"><figcaption>Share of each goal achieved, as the later report states it</figcaption>'
+                      f'<div class="scroll">{charts.svg(chart, "Share of each goal achieved")}</div></figure>')
     rows = []
     for g in sorted(data.goals, key=lambda g: (g.get("year", 0), str(g.get("text")))):
         outcome = g.get("outcome")
@@ -504,7 +505,7 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
         chart.add("written before", [round(ratios[str(y)] * 100, 1) if ratios.get(str(y)) is not None else None
                                      for y in years])
         parts.append(f'<figure class="wide"><figcaption>Share of each report that already stood in an earlier one'
-                     f'</figcaption>{charts.svg(chart, "Share of each report written before")}</figure>')
+                     f'</figcaption><div class="scroll">{charts.svg(chart, "Share of each report written before")}</div></figure>')
     if matrix:
         head = "".join(f'<th class="num">{y}</th>' for y in years)
         rows = "".join(
@@ -574,6 +575,7 @@ figure.wide{margin:8px 0 14px;max-width:760px}
 figcaption{font-size:.88rem;font-weight:600;overflow-wrap:anywhere}
 figcaption .unit{font-weight:400;color:#666}
 svg.pygal-chart{width:100%;height:auto;display:block}
+figure.wide svg.pygal-chart{min-width:560px}
 details.table{margin-top:14px}
 details.table summary{cursor:pointer;color:#1f6fb2}
 tr.partial td{background:#fffaf0}
