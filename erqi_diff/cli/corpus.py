@@ -1,0 +1,191 @@
+"""``erqi-diff corpus``: run, report and import (the reuse audit at corpus scale)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .common import emit_json, json_option, output, pager_option, use_color
+
+
+@click.group()
+def corpus() -> None:
+    """Reuse audit across thousands of reports, on DuckDB (default) or Spark.
+
+    \b
+    erqi-diff corpus import ROOT... -o reports.jsonl
+    erqi-diff corpus run --in reports.jsonl --out runs/a
+    erqi-diff corpus report runs/a
+    """
+
+
+def _default_threads() -> int:
+    from ..corpus.engines import default_threads
+
+    return default_threads()
+
+
+class _RichProgress:
+    """One progress bar per stage, on stderr."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+        console = Console(stderr=True, no_color=not color, color_system="auto" if color else None, highlight=False)
+        self.bar = Progress(TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.fields[note]}"), console=console,
+                            transient=False, disable=not sys.stderr.isatty())
+        self.console = console
+        self.task = None
+
+    def __enter__(self):
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+    def start(self, stage, total) -> None:
+        self.task = self.bar.add_task(stage.title, total=total, note="")
+
+    def advance(self, n: int) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task, n)
+
+    def finish(self, result) -> None:
+        note = f"{result.rows:,} rows" + (" (done before, skipped)" if result.skipped else f" in {result.seconds:.1f}s")
+        if self.task is None:
+            self.task = self.bar.add_task(result.title, total=1, note="")
+        task = self.bar.tasks[-1]
+        self.bar.update(self.task, total=task.total or 1, completed=task.total or 1, note=note)
+        if self.bar.disable:
+            click.echo(f"{result.title:<20} {note}", err=True)
+        self.task = None
+
+
+@corpus.command()
+@click.option("--in", "input_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="JSON Lines, one report per line: id, text, and optionally series (or government), year, metadata.")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder: one Parquet folder per stage and params.json. A rerun resumes it.")
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb", show_default=True,
+              help="DuckDB (embedded, spills to disk) or Spark SQL.")
+@click.option("--master", default=None, help="Spark master URL. Default: local[THREADS].")
+@click.option("--memory", default="4GB", show_default=True, help="Memory for the whole run (DuckDB spills beyond it).")
+@click.option("--threads", type=click.IntRange(1, 1024), default=None, help="Worker threads/processes. Default: the CPUs available.")
+@click.option("--k", type=int, default=10, show_default=True, help="Characters per k-gram.")
+@click.option("--w", type=int, default=16, show_default=True, help="Winnowing window: every match of w+k-1 characters is seen.")
+@click.option("--maxdf", type=int, default=100, show_default=True, help="Hashes in more documents are formulas, not pair seeds.")
+@click.option("--minmatch", type=int, default=5, show_default=True, help="Shared hashes a candidate pair needs.")
+@click.option("--min-chars", type=int, default=15, show_default=True, help="Shortest passage kept (shared characters).")
+@click.option("--skip-bad", is_flag=True, help="Leave out malformed lines, duplicate ids and empty texts (listed) instead of stopping.")
+@click.option("--force", is_flag=True, help="The folder holds a run with other parameters: redo the stages they change.")
+@json_option
+def run(input_path: Path, out: Path, engine: str, master: str | None, memory: str, threads: int | None,
+        k: int, w: int, maxdf: int, minmatch: int, min_chars: int, skip_bad: bool, force: bool, as_json: bool) -> None:
+    """Fingerprint, pair and align the reports of --in into --out."""
+    from ..corpus import api
+
+    threads = threads or _default_threads()
+    with _RichProgress() as progress:
+        result = api.run_corpus(input_path, out, engine=engine, master=master, memory=memory, threads=threads,
+                                k=k, w=w, maxdf=maxdf, minmatch=minmatch, min_chars=min_chars,
+                                skip_bad=skip_bad, force=force, progress=progress)
+    for bad in result.skipped_lines[:20]:
+        click.echo(f"skipped line {bad.line}: {bad.reason}", err=True)
+    if len(result.skipped_lines) > 20:
+        click.echo(f"... and {len(result.skipped_lines) - 20} more skipped lines", err=True)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    click.echo(f"{result.rows('docs'):,} reports, {result.rows('pairs'):,} candidate pairs, "
+               f"{result.rows('passages'):,} passages in {out}; see `erqi-diff corpus report {out}`")
+
+
+@corpus.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--top", type=click.IntRange(1, 10000), default=20, show_default=True, help="Rows per list.")
+@json_option
+@pager_option
+def report(folder: Path, top: int, as_json: bool, no_pager: bool) -> None:
+    """Most-reused sources, most-copying reports, longest passages, formulas."""
+    from ..corpus.report import build_report
+
+    result = build_report(folder, top=top)
+    if as_json:
+        emit_json(result.to_json())
+        return
+    output(lambda console: _render_report(console, result), no_pager=no_pager)
+
+
+def _label(ref) -> str:
+    return ref.id if ref.year is None or str(ref.year) in ref.id else f"{ref.id} ({ref.year})"
+
+
+def _render_report(console, r) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    c = r.counts
+    console.print(Text(f"{c['docs']:,} reports, {c['chars'] or 0:,} characters, {c['pairs']:,} candidate pairs, "
+                       f"{c['passages']:,} passages (k={r.params['k']}, w={r.params['w']}, maxdf={r.params['maxdf']}, "
+                       f"minmatch={r.params['minmatch']}, min_chars={r.params['min_chars']})", style="bold"))
+    bold = "bold" if use_color() else ""
+
+    def table(title: str, columns: list[str], rows: list[list[str]], right: set[str]) -> None:
+        console.print()
+        console.print(Text(title, style="bold"))
+        if not rows:
+            console.print("  (none)")
+            return
+        t = Table(box=None, header_style=bold)
+        for col in columns:
+            t.add_column(col, justify="right" if col in right else "left",
+                         overflow="ellipsis" if col == "text" else "fold", no_wrap=col == "text", ratio=1 if col == "text" else None)
+        for row in rows:
+            t.add_row(*row)
+        console.print(t)
+
+    table("Most-reused sources", ["report", "copied by", "passages", "chars"],
+          [[_label(s.doc), str(s.copiers), str(s.passages), f"{s.chars:,}"] for s in r.sources],
+          {"copied by", "passages", "chars"})
+    table("Most-copying reports (share written before)", ["report", "share", "chars", "sources"],
+          [[_label(x.doc), f"{x.share:.0%}", f"{x.chars:,}", str(x.sources)] for x in r.copiers],
+          {"share", "chars", "sources"})
+    table("Longest passages", ["chars", "sim", "a", "b", "text"],
+          [[str(p.chars), f"{p.similarity:.2f}", f"{_label(p.a.doc)} {p.a.start}-{p.a.end}",
+            f"{_label(p.b.doc)} {p.b.start}-{p.b.end}", _clip(p.a.text)] for p in r.longest],
+          {"chars", "sim"})
+    table("Widely shared formulas", ["docs", "text", "e.g."],
+          [[str(f.docs), _clip(f.text), _label(f.example)] for f in r.formulas], {"docs"})
+
+
+def _clip(text: str, n: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@corpus.command(name="import")
+@click.argument("roots", nargs=-1, required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the JSON Lines here (atomically). Default: standard output.")
+def import_(roots: tuple[Path, ...], output_path: Path | None) -> None:
+    """Turn erqi-diff projects (seeds + manifest + snapshots) into JSON Lines.
+
+    One line per snapshot: id SERIES:YEAR (the series is the project folder's
+    name), series, year, the snapshot body as text, date, title, source.
+    """
+    from ..corpus.ingest import dumps_jsonl, import_projects
+    from ..fsutil import atomic_write_text
+
+    text = dumps_jsonl(import_projects(roots))
+    if output_path is None:
+        sys.stdout.write(text)
+    else:
+        atomic_write_text(output_path, text)
+        click.echo(f"{output_path}: {text.count(chr(10))} reports", err=True)

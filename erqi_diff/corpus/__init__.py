@@ -1,0 +1,43 @@
+"""Corpus scale: the reuse audit across thousands of reports.
+
+A run is a chain of stages, each written to Parquet in the output folder and
+skipped on a rerun once complete (see :mod:`.stages`):
+
+1. ``docs``      JSON Lines -> one row per report (:mod:`.ingest`);
+2. ``fp``        winnowed character k-gram fingerprints, one row per
+                 (doc, pos, hash), from :mod:`erqi_diff.fingerprint`;
+3. ``df``        document frequency of each hash; hashes in more than
+                 ``maxdf`` documents are kept apart as ``formulas``;
+4. ``pairs``     candidate pairs sharing at least ``minmatch`` hashes;
+5. ``passages``  each candidate pair aligned by :func:`erqi_diff.reuse.align_pair`.
+
+Stages 3 and 4 are plain SQL (:mod:`.sql`) that runs unchanged on DuckDB
+(embedded, spills to disk; the default) and on Spark SQL (:mod:`.engines`).
+Stages 2 and 5 are the same Python functions on both engines.
+
+Heavy modules (duckdb, pyarrow, pyspark) are imported inside functions only.
+"""
+
+from __future__ import annotations
+
+from ..errors import ErqiError
+
+
+class CorpusError(ErqiError):
+    """Base class of the corpus errors."""
+
+
+class InputError(CorpusError):
+    """The JSON Lines input is malformed: bad JSON, missing id/text, duplicate id, empty text."""
+
+
+class ParamsError(CorpusError):
+    """The output folder holds a run made with other parameters (use --force)."""
+
+
+class EngineError(CorpusError):
+    """The engine cannot run: missing package or Java, --memory too small..."""
+
+
+class OutputFolderError(CorpusError):
+    """The output folder is not a corpus run, or is missing a stage."""

@@ -1,0 +1,58 @@
+"""Stages 3 and 4 as plain SQL, the same text on DuckDB and on Spark SQL.
+
+Only GROUP BY, JOIN, COUNT and MIN, one heavy operator per statement (no
+list aggregates: DuckDB cannot spill them), integers only (the hashes are
+computed in Python: DuckDB's and Spark's hash functions differ). Each
+statement reads tables by name and its result is written to Parquet by the
+engine, so every statement's memory is bounded and spills on its own.
+
+Tables: ``fp(doc, pos, hash)`` from stage 2; the statements below make
+``dh`` (each hash once per document, at its first position), ``df``
+(documents per hash), ``kept`` (hashes in 2..maxdf documents), ``formulas``
+(hashes in more than maxdf documents, with one example position),
+``shared`` (one row per hash two documents share) and ``pairs``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Statement:
+    """``output`` = the result of ``sql``, which reads the tables ``inputs``."""
+
+    output: str
+    inputs: tuple[str, ...]
+    sql: str
+
+
+def df_statements(maxdf: int) -> list[Statement]:
+    """Stage 3, document frequency: outputs ``kept`` and ``formulas``."""
+    maxdf = int(maxdf)
+    return [
+        Statement("dh", ("fp",),
+                  "SELECT doc, hash, MIN(pos) AS pos FROM fp GROUP BY doc, hash"),
+        Statement("df", ("dh",),
+                  "SELECT hash, COUNT(*) AS ndocs, MIN(doc) AS doc FROM dh GROUP BY hash"),
+        Statement("kept", ("dh", "df"),
+                  "SELECT dh.doc AS doc, dh.hash AS hash FROM dh JOIN df ON dh.hash = df.hash "
+                  f"WHERE df.ndocs >= 2 AND df.ndocs <= {maxdf}"),
+        Statement("formulas", ("df", "dh"),
+                  "SELECT df.hash AS hash, df.ndocs AS ndocs, df.doc AS doc, dh.pos AS pos "
+                  "FROM df JOIN dh ON df.hash = dh.hash AND df.doc = dh.doc "
+                  f"WHERE df.ndocs > {maxdf}"),
+    ]
+
+
+def pair_statements(minmatch: int) -> list[Statement]:
+    """Stage 4, candidate pairs: outputs ``pairs(doc1, doc2, shared)``, doc1 < doc2."""
+    minmatch = int(minmatch)
+    return [
+        Statement("shared", ("kept",),
+                  "SELECT a.doc AS doc1, b.doc AS doc2 FROM kept a JOIN kept b "
+                  "ON a.hash = b.hash WHERE a.doc < b.doc"),
+        Statement("pairs", ("shared",),
+                  "SELECT doc1, doc2, COUNT(*) AS shared FROM shared GROUP BY doc1, doc2 "
+                  f"HAVING COUNT(*) >= {minmatch}"),
+    ]
