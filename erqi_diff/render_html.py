@@ -439,11 +439,16 @@ def render_compare(data: ReportData) -> str:
 
 # ---------------------------------------------------------------- reuse
 
-def _heat(value: float | None) -> str:
+def _heat(value: float | None, top: float) -> str:
+    """Cell colour: darker as the share nears the largest share of the matrix."""
     if value is None:
         return ""
-    alpha = max(0.0, min(1.0, float(value)))
-    return f' style="background:rgba(192,57,43,{0.08 + 0.8 * alpha:.2f});color:{"#fff" if alpha > 0.55 else "#222"}"'
+    strength = max(0.0, min(1.0, float(value) / top)) if top > 0 else 0.0
+    return f' style="background:rgba(192,57,43,{0.04 + 0.86 * strength:.2f});color:{"#fff" if strength > 0.55 else "#222"}"'
+
+
+def fmt_share(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio * 100:.1f}%"
 
 
 def _matrix_cell(matrix: dict, row: int, col: int) -> float | None:
@@ -500,7 +505,7 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
         import pygal
 
         chart = pygal.Bar(**charts.config(width=720, height=240, show_legend=False, print_values=True, margin=10,
-                                          formatter=lambda v: f"{v:.0f}%", range=(0, 100)))
+                                          formatter=lambda v: f"{v:.1f}%", include_x_axis=True))
         chart.x_labels = [str(y) for y in years]
         chart.add("written before", [round(ratios[str(y)] * 100, 1) if ratios.get(str(y)) is not None else None
                                      for y in years])
@@ -508,10 +513,12 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
                      f'</figcaption><div class="scroll">{charts.svg(chart, "Share of each report written before")}</div></figure>')
     if matrix:
         head = "".join(f'<th class="num">{y}</th>' for y in years)
+        cells = {(row, col): _matrix_cell(matrix, row, col) for row in years for col in years}
+        top = max((v for v in cells.values() if v is not None), default=0.0)
         rows = "".join(
             f'<tr><th scope="row">{row}</th>' + "".join(
-                f'<td class="num heat"{_heat(v)}>{fmt_pct(v)}</td>' for v in (_matrix_cell(matrix, row, col) for col in years))
-            + "</tr>" for row in years)
+                f'<td class="num heat{" self" if row == col else ""}"{_heat(cells[row, col], top)}>{fmt_share(cells[row, col])}</td>'
+                for col in years) + "</tr>" for row in years)
         parts.append('<figure class="wide"><figcaption>Heat map: share of the row\'s report that stands in the column\'s '
                      'report (on the diagonal: repeated within the report itself)'
                      f'</figcaption><div class="scroll"><table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
@@ -595,7 +602,8 @@ td.share{font-weight:600}
 .sbs .col .none{color:#999;font-style:italic}
 del{background:#fbdcdc;color:#8f1d1d}
 ins{background:#d5f2dc;color:#10602a;text-decoration:underline;text-decoration-color:#7bc48f}
-table.heatmap td.heat{min-width:3.4em}
+table.heatmap td.heat{min-width:3.6em}
+table.heatmap td.self{outline:1px dashed #999;outline-offset:-3px}
 ol.passages{padding-left:1.4em}
 li.passage{margin-bottom:14px}
 li.passage .meta{font-size:.82rem;color:#555}
