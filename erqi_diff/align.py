@@ -28,10 +28,12 @@ near linear in the size of the documents.
 from __future__ import annotations
 
 import enum
+import heapq
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import add
 from typing import Callable, Sequence
 
 from .document import Section
@@ -57,10 +59,10 @@ def bigrams(text: str) -> Counter:
     of one character counts as itself."""
     grams: Counter = Counter()
     for run in _BREAK.split(text):
-        if len(run) == 1:
+        if len(run) > 1:
+            grams.update(map(add, run, run[1:]))
+        elif run:
             grams[run] += 1
-        else:
-            grams.update(run[i:i + 2] for i in range(len(run) - 1))
     return grams
 
 
@@ -73,18 +75,17 @@ def dice(a: frozenset | set, b: frozenset | set) -> float:
 
 
 def _tfidf(counters: Sequence[Counter], df: Counter, total: int) -> list[dict[str, float]]:
+    idf = {g: math.log(1 + total / n) for g, n in df.items()}
     vectors = []
     for grams in counters:
-        vec = {g: (1 + math.log(c)) * math.log(1 + total / df[g]) for g, c in grams.items()}
+        vec = {g: (1 + math.log(c)) * idf[g] if c > 1 else idf[g] for g, c in grams.items()}
         norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
         vectors.append({g: w / norm for g, w in vec.items()})
     return vectors
 
 
 def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(w * v.get(g, 0.0) for g, w in u.items())
+    return sum(u[g] * v[g] for g in u.keys() & v.keys())
 
 
 class Kind(str, enum.Enum):
@@ -132,13 +133,13 @@ def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[t
     out: set[tuple[int, int]] = set()
     for i, grams in enumerate(a_grams):
         shared = [g for g in grams if g in postings_b]
-        for g in sorted(shared, key=lambda g: len(postings_b[g]))[:_SIGNATURE]:
+        for g in heapq.nsmallest(_SIGNATURE, shared, key=lambda g: len(postings_b[g])):
             out.update((i, j) for j in postings_b[g])
         centre = round(i * m / n) if n else 0
         out.update((i, j) for j in range(max(0, centre - 2), min(m, centre + 3)))
     for j, grams in enumerate(b_grams):
         shared = [g for g in grams if g in postings_a]
-        for g in sorted(shared, key=lambda g: len(postings_a[g]))[:_SIGNATURE]:
+        for g in heapq.nsmallest(_SIGNATURE, shared, key=lambda g: len(postings_a[g])):
             out.update((i, j) for i in postings_a[g])
     return out
 

@@ -333,9 +333,44 @@ def stat_view(console, result: DiffResult) -> None:
     console.print(table)
 
 
+class _Buffered:
+    """A console stand-in that collects lines of text and prints them in one
+    call (rich's per-call overhead dominates a few hundred short prints);
+    anything else (a table) is printed through after the lines so far."""
+
+    def __init__(self, console) -> None:
+        self.console = console
+        self.width = console.width
+        self.no_color = console.no_color
+        self.color_system = console.color_system
+        self.lines: list[Text] = []
+
+    def print(self, renderable=None, soft_wrap: bool = False, **kwargs) -> None:
+        if renderable is None:
+            self.lines.append(Text())
+        elif isinstance(renderable, Text):
+            self.lines.extend([renderable] if soft_wrap else renderable.wrap(self.console, self.width))
+        else:
+            self.flush()
+            self.console.print(renderable, **kwargs)
+
+    def flush(self) -> None:
+        if self.lines:
+            self.console.print(Text("\n").join(self.lines), soft_wrap=True)
+            self.lines = []
+
+
 def render(console, result: DiffResult, view: View = View()) -> None:
     """The whole terminal view: header, strip, summary, then the sections
     (or the per-section table with ``view.stat``)."""
+    out = _Buffered(console)
+    try:
+        _render(out, result, view)
+    finally:
+        out.flush()
+
+
+def _render(console, result: DiffResult, view: View) -> None:
     header(console, result)
     strip_view(console, result)
     console.print()
