@@ -34,7 +34,7 @@ _NOT_INSIDE = re.compile(r"[。！？；：，,;:!?《》]")
 _STRIP = re.compile(r"[\s“”‘’「」『』\"'·・•]")
 # an award or title in quotes: 被评为“…”, 授予“…”称号, “…先进单位”
 _AWARD_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|获得|确定为|确认为|入选|晋级|称号|誉为|列为|荣登|评选)$")
-_AWARD_AFTER = re.compile(r"^(?:称号|荣誉|奖|殊荣)")
+_AWARD_AFTER = re.compile(r"^(?:称号|荣誉|奖|殊荣|评选|评比|的?(?:高度)?评价)")
 _AWARD_END = re.compile(r"(?:单位|先进|称号|基地|奖|杯|标兵|模范|示范区|区|县|市)$")
 _CN = "一二三四五六七八九十两"
 _HAN = rf"[\u4e00-\u9fff--]"
@@ -46,6 +46,7 @@ _NUMBERED = re.compile(rf"^(?:[{_CN}]|\d+)个")
 _SERIES = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,}")
 _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿园|项目|公司|集团|医院|路|街|村|镇|乡|区|县|市|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
 _CAMPAIGN = re.compile(r"([\u4e00-\u9fff]{4})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
+_FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
 _NUMERAL_DIFF = set(_CN + "0123456789零百千万")
 
 
@@ -71,7 +72,7 @@ class Candidate:
 
 def _is_award(body: str, start: int, end: int, inner: str) -> bool:
     before = body[max(0, start - 6):start]
-    if _AWARD_BEFORE.search(before) or _AWARD_AFTER.match(body[end:end + 3]):
+    if _AWARD_BEFORE.search(before) or _AWARD_AFTER.match(body[end:end + 6]):
         return True
     return bool(_AWARD_END.search(inner)) and len(inner) > 4
 
@@ -143,7 +144,7 @@ def _shared_series(items: list[str]) -> list[str] | None:
         if all(x.endswith(suffix) and len(x) > n for x in run) and not _SERIES_SUFFIX_STOP.search(suffix):
             return run
         return None
-    if all(2 <= len(x) <= 3 for x in middle) and len({x[0] for x in middle}) == 1:
+    if all(2 <= len(x) <= 3 for x in middle) and len({x[0] for x in middle}) == 1 and middle[0][0] not in _FUNCTION_HEADS:
         head = middle[0][0]
         first = items[0][-len(middle[0]):]
         last = items[-1][:len(middle[0])]
