@@ -122,7 +122,10 @@ def candidates(snapshot) -> list[Candidate]:
 def _chain_ok(text: str) -> bool:
     """四梁八柱, 三定四推五落实: at least two numeral-led parts, not a count like 三年内."""
     parts = re.findall(rf"[{_CN}][^{_CN}]*", text)
-    return len(parts) >= 2 and all(len(p) >= 2 for p in parts) and not any(p[1] in "个年月日次批名位" for p in parts)
+    if len(parts) < 2 or any(len(p) < 2 or p[1] in "年月日次批名位" for p in parts):
+        return False
+    # 两个市场两种资源 is a formula, 成熟一个开工一个 a phrase: no bare "numeral + measure" part
+    return not any(len(p) == 2 and p[1] in "个种项条件" for p in parts)
 
 
 def _shared_series(items: list[str]) -> list[str] | None:

@@ -120,8 +120,10 @@ def all_scores(seeds_project, gwr_project) -> list[Score]:
     seed_goals, gwr_goals = goals.extract_many(seeds), goals.extract_many(national)
     seed_links = [((r[0], r[1]), (r[5], r[6])) for r in g["seeds"]]
     gwr_links = [((r[0], r[1], _num(r[2]), r[3]), (r[4], r[5])) for r in g["gwr"]]
+    national_2024 = [snap for snap in national if snap.year == 2024]
     return [
         score_slogans(slogans.extract(seeds), s["seeds"], "slogans, seeds"),
+        score_slogans(slogans.extract(national_2024), [[x] for x in s["gwr_2024"]], "slogans, national 2024"),
         score_metrics(metrics.extract_many(seeds), m["seeds"], "metrics, seeds"),
         score_metrics(metrics.extract_many(national), m["gwr"], "metrics, national (GDP, CPI, jobs)",
                       m["gwr_indicators"]),

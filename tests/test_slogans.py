@@ -159,3 +159,10 @@ def test_key_is_idempotent_and_quote_free(text: str) -> None:
     key = key_of(text)
     assert key_of(key) == key
     assert not set(key) & set("“”‘’「」 ，")
+
+
+def test_national_2024_against_the_hand_checked_list(gwr_project) -> None:
+    snap = [s for s in load_many(gwr_project) if s.year == 2024]
+    score = score_slogans(slogans.extract(snap), [[x] for x in gold("slogans")["gwr_2024"]], "gwr 2024")
+    assert score.precision >= 0.85, score
+    assert score.recall >= 0.8, score
