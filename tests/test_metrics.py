@@ -5,6 +5,7 @@ cases: canonical indicators, periods, hedges, no number -> no metric."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from erqi_diff import goals, metrics
 from erqi_diff.metrics import Period
@@ -137,3 +138,19 @@ def test_indicator_matching(query: str, expected: list) -> None:
 
 def test_a_year_without_numbers_has_no_metrics() -> None:
     assert metrics.extract(make_snapshot(2020, "## 总体要求\n\n坚持稳中求进工作总基调。\n")) == []
+
+
+_ALPHABET = "地区生产总值GDP国内居民消费价格城镇新增就业完成增长同比上半年全年力争确保计划今年去年，。；、1234567890.%亿万元人个左右以上突破从到"
+
+
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=40), min_size=1, max_size=4),
+       st.sampled_from(["2020-02-01", "2020-08-01"]))
+@settings(max_examples=150, deadline=None)
+def test_records_are_verbatim_and_carry_a_number(paragraphs: list[str], date: str) -> None:
+    snap = make_snapshot(2020, "\n\n".join(p.replace("#", "") for p in paragraphs) + "\n", date)
+    for r in metrics.extract(snap):
+        assert r.text in snap.body
+        assert r.value is not None or r.growth_pct is not None
+        assert any(c.isdigit() for c in r.text)  # never a metric without a number
+    for g in goals.extract(snap):
+        assert g.text in snap.body and any(c.isdigit() for c in g.text)
