@@ -120,6 +120,9 @@ def wrap_cells(text: Text, width: int) -> list[Text]:
         size = get_character_cell_size(ch)
         if used + size > width and used:
             cut = k - 1 if ch in _NO_LINE_START and k - 1 > start else k
+            if plain[cut - 1:cut + 1].isascii() and plain[cut - 1:cut + 1].isalnum():
+                space = plain.rfind(" ", max(start, cut - 16), cut)
+                cut = space + 1 if space > start else cut  # do not cut a Latin word
             offsets.append(cut)
             used = sum(get_character_cell_size(c) for c in plain[cut:k])
             start = cut
@@ -284,17 +287,18 @@ def section_side_by_side(console, s: SectionDiff, view: View) -> None:
         return
     if not s.changed and not view.full:
         return
-    table = Table(box=None, show_header=False, expand=True, pad_edge=False, padding=(0, 1))
-    table.add_column(ratio=1)
-    table.add_column(width=1, style=DIM)
-    table.add_column(ratio=1)
+    from rich.box import MINIMAL
+
+    table = Table(box=MINIMAL, show_header=False, show_edge=False, expand=True, pad_edge=False,
+                  padding=(0, 1), border_style=DIM)
+    table.add_column(ratio=1, overflow="fold")
+    table.add_column(ratio=1, overflow="fold")
     for item in _runs(s.blocks, view):
         if isinstance(item, tuple):
             folded = _folded(*item)
-            table.add_row(folded, "│", folded)
+            table.add_row(folded, folded)
             continue
-        left, right = _sides(item, plain, view)
-        table.add_row(left, "│", right)
+        table.add_row(*_sides(item, plain, view))
     console.print(table)
 
 
