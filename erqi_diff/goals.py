@@ -58,6 +58,7 @@ class Goal:
     target_year: int
     section: str
     outcome: Outcome | None = None
+    qualifier: str = "exact"  # of the target: about (左右), at_least (以上), at_most (以内), range...
 
     @property
     def is_open(self) -> bool:
@@ -150,7 +151,7 @@ def goals_of_sentence(sent: _m.Sentence) -> list[Goal]:
         if ind and (ind[1] < start or len(sent.text[ind[2]:pos]) > 8 or "的" in sent.text[ind[2]:pos]):
             ind = None  # the indicator belongs to an earlier clause, or is not what the number measures
         found.append(Goal(sent.year, clause, q.json_value(), q.unit, _deadline(clause, sent.text[:start], year),
-                          ind[0] if ind else None, growth, year, sent.section))
+                          ind[0] if ind else None, growth, year, sent.section, qualifier=q.qualifier.value))
     return found
 
 

@@ -241,7 +241,8 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
             head = Text(f"{g.year}  ", style="bold")
             head.append(g.text)
             console.print(head)
-            target = f"    target {_num(g.value)}{g.unit}" + (" growth" if g.growth else "")
+            hedge = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "over": "over "}.get(g.qualifier, "")
+            target = f"    target: {'growth ' if g.growth else ''}{hedge}{_num(g.value)}{g.unit}"
             if g.deadline:
                 target += f", by {g.deadline}"
             if g.indicator:
