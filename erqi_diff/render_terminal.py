@@ -136,8 +136,10 @@ def print_hanging(console, marker: str, text: Text, style: str = DIM) -> None:
 
     indent = cell_len(marker) + 1 if marker else 0
     for k, line in enumerate(wrap_cells(text, max(console.width - indent, 8))):
-        prefix = Text(marker + " " if k == 0 and marker else " " * indent, style=style)
-        console.print(prefix + line, soft_wrap=True)
+        out = Text()
+        out.append(marker + " " if k == 0 and marker else " " * indent, style=style)
+        out.append_text(line)
+        console.print(out, soft_wrap=True)
 
 
 def block_text(block: Block, plain: bool, view: View) -> Text:

@@ -195,3 +195,17 @@ def test_hand_edited_snapshot_with_empty_sections(tmp_path, seeds_root):
     assert "空的标题" in result.output and "(no text)" in result.output
     data = json.loads(run(root, "2017", "2021", "--json").output)
     assert any(s["to_heading"] == "最后一个空节" and s["ops"] == [] for s in data["sections"])
+
+
+def test_colour_view_strikes_deletions_red_and_inserts_green(gwr_project):
+    from rich.console import Console
+
+    result = compare(load(gwr_project, 2024), load(gwr_project, 2025), strip=False).select("（十）")
+    console = Console(width=100, force_terminal=True, color_system="standard", file=io.StringIO())
+    with console.capture() as capture:
+        render(console, result)
+    out = capture.get()
+    assert "\x1b[9;31m" in out and "\x1b[32m" in out  # struck red, green
+    assert "[-" not in out and "{+" not in out          # no text markers when colour shows the changes
+    # unchanged text is printed plain: the dim marker does not leak into the paragraph
+    assert "\x1b[2m~ \x1b[0m" in out and "\x1b[2;" not in out
