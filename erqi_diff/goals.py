@@ -76,10 +76,8 @@ def _target(quantities: list[Quantity]) -> Quantity:
 
 
 def _target_year(sent: _m.Sentence, upto: int) -> int:
-    m = None
-    for m in _YEAR.finditer(sent.text, 0, upto + 8):
-        pass
-    return int(m.group(1)) if m else _m._year(sent.date)
+    m = _m.last_match(_YEAR, sent.text[:upto + 8])
+    return int(m.group(1)) if m else _m.year_of(sent.date)
 
 
 def _deadline(clause: str, before: str, year: int) -> str | None:
@@ -92,9 +90,7 @@ def _deadline(clause: str, before: str, year: int) -> str | None:
 
 
 def _deadline_in(text: str, year: int) -> str | None:
-    m = None
-    for m in _MONTH_END.finditer(text):
-        pass
+    m = _m.last_match(_MONTH_END, text)
     if m:
         raw = m.group(1)
         month = int(raw) if raw.isdigit() else parse_chinese_numeral(raw)

@@ -128,11 +128,12 @@ def sentences(snapshot) -> Iterator[Sentence]:
                 start = m.end()
 
 
-def _last(pattern: re.Pattern, text: str):
-    last = None
-    for last in pattern.finditer(text):
+def last_match(pattern: re.Pattern, text: str):
+    """The last match of ``pattern`` in ``text``, or None."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - the loop keeps the last
         pass
-    return last
+    return found
 
 
 def period_of(sent: Sentence, pos: int) -> Period:
@@ -145,22 +146,22 @@ def period_of(sent: Sentence, pos: int) -> Period:
         for pattern, period in _PERIODS:
             if i == len(contexts) - 1 and period is Period.YEAR:
                 continue  # a year in the title (2018年…指数) says nothing of the period
-            m = _last(pattern, context)
+            m = last_match(pattern, context)
             if m and m.start() > best_at:
                 best, best_at = period, m.start()
         if best is not None:
             return best
-    return Period.YEAR if _month(sent.date) <= 3 else Period.TO_DATE
+    return Period.YEAR if month_of(sent.date) <= 3 else Period.TO_DATE
 
 
 def reference_year(sent: Sentence, pos: int) -> int:
     """The calendar year a figure at ``pos`` speaks of: the nearest 2017年 /
     今年 / 去年 before it (sentence, paragraph, headings), else the year before
     the report's date for a report given in Jan-Mar, else the date's year."""
-    year = _year(sent.date)
+    year = year_of(sent.date)
     for context in (sent.text[:pos], sent.paragraph[:sent.start], *sent.headings):
         best, best_at = None, -1
-        m = _last(_YEAR_RE, context)
+        m = last_match(_YEAR_RE, context)
         if m:
             best, best_at = int(m.group(1)), m.start()
         for word, delta in _REL_YEAR:
@@ -169,17 +170,17 @@ def reference_year(sent: Sentence, pos: int) -> int:
                 best, best_at = year + delta, at
         if best is not None:
             return best
-    return year - 1 if _month(sent.date) <= 3 else year
+    return year - 1 if month_of(sent.date) <= 3 else year
 
 
-def _year(date: str) -> int:
+def year_of(date: str) -> int:
     try:
         return int(date[:4])
     except ValueError:
         return 0
 
 
-def _month(date: str) -> int:
+def month_of(date: str) -> int:
     try:
         return int(date[5:7])
     except ValueError:
@@ -217,9 +218,9 @@ def find_indicator(text: str, end: int) -> tuple[str, int, int] | None:
     best = None
     for m in _ALIAS_RE.finditer(text, 0, end):
         best = (_CANON[m.group()], m.start(), m.end())
-    inv = _last(_INVEST_RE, text[:end])
+    inv = last_match(_INVEST_RE, text[:end])
     if inv and (best is None or inv.start() >= best[2]):
-        project = _last(_PROJECT_RE, text[:inv.start()])
+        project = last_match(_PROJECT_RE, text[:inv.start()])
         if project:
             name = re.sub(r"^.*[个等和及与]", "", project.group(1))
             name = _LEADING_VERB.sub("", name) if len(name) > 2 else name
@@ -234,63 +235,92 @@ def is_goal_context(text: str) -> bool:
 
 
 def _growth_word(lead: str) -> str | None:
-    m = _last(_GROWTH_RE, lead[-8:])
+    m = last_match(_GROWTH_RE, lead[-8:])
     return m.group(1) if m else None
 
 
 def extract_sentence(sent: Sentence) -> list[Metric]:
-    """The metrics of one sentence (none in a target sentence)."""
-    text = sent.text
-    quantities = find_quantities(text)
+    """The metrics of one sentence, read number by number; reading stops
+    where the sentence turns to targets (力争, 确保, 计划完成...)."""
+    quantities = find_quantities(sent.text)
     if not quantities:
         return []
-    records: list[dict] = []
+    reader = _Reader(sent)
     prev_end = 0
-    estimate = "预计" in text or any("预计" in h for h in sent.headings)
-    planning = is_goal_context(text)
     for q in quantities:
-        lead = text[prev_end:q.start]
-        prev_end = q.end
+        lead = sent.text[prev_end:q.start]
         if "从" in lead[-2:] or "由" in lead[-2:]:
-            prev_end = q.start - len(lead)  # 从26.6万亿元增加到51.9万亿元: the start value, not this year's
-            continue
-        if is_goal_context(text[:q.start]):
-            break  # the rest of the sentence sets targets
+            continue  # 从26.6万亿元增加到51.9万亿元: a start value; the lead runs on to the next number
+        prev_end = q.end
+        if is_goal_context(sent.text[:q.start]):
+            break
+        reader.read(q, lead)
+    return [Metric(**r) for r in reader.records]
+
+
+class _Reader:
+    """Turns the numbers of one sentence into metric records (dicts until the end)."""
+
+    def __init__(self, sent: Sentence) -> None:
+        self.sent = sent
+        self.records: list[dict] = []
+        self.estimate = "预计" in sent.text or any("预计" in h for h in sent.headings)
+        self.planning = is_goal_context(sent.text)
+
+    def add(self, q: Quantity, indicator: str, growth=None) -> None:
+        self.records.append(_record(self.sent, q, indicator, self.estimate, growth))
+
+    def read(self, q: Quantity, lead: str) -> None:
         growth = _growth_word(lead)
-        ind = find_indicator(text, q.start)
-        gap = text[ind[2]:q.start] if ind else ""
-        share = _SHARE_RE.search(lead)
-        if share and q.is_percent and records and not growth:
-            of = find_indicator(share.group("of"), len(share.group("of")))
-            base = records[-1]
-            if of and base["indicator"] != of[0]:
-                records.append(_record(sent, q, f"{base['indicator']}占{of[0]}比重", estimate))
-            continue
-        if ind and planning and ind[0].endswith("总投资"):
-            continue  # 项目171个，总投资75亿元，计划完成…: the size of a plan, not an outcome
-        if ind and ind[1] >= q.start - len(lead):
-            if "比重" in gap or "比例" in gap or "之比" in gap or "占" in gap:
-                continue
-            if growth and q.is_percent and _GROWTH_RE.search(gap) and len(gap) <= 14 and "，" not in gap:
-                rec = _find_open(records, ind[0])
-                for other in _listed_before(text, ind[1]):
-                    records.append(_record(sent, q, other, estimate, growth=_signed(q, growth)))
-                if rec is None:
-                    records.append(_record(sent, q, ind[0], estimate, growth=_signed(q, growth)))
-                else:
-                    rec["growth_pct"] = _signed(q, growth)
-                continue
-            if (_GAP_OK.match(gap) or _FROM_TO.match(gap)) and (not q.is_percent or ind[0] in _RATE_INDICATORS):
-                records.append(_record(sent, q, ind[0], estimate))
-                continue
-        if growth and q.is_percent and records and _GROWTH_AFTER.match(lead):
-            last = records[-1]
-            period = period_of(sent, q.start)
-            if period is not last["period"]:  # 增加到121万亿元，五年年均增长5.2%: its own record
-                records.append(_record(sent, q, last["indicator"], estimate, growth=_signed(q, growth)))
-            elif last["growth_pct"] is None:
-                last["growth_pct"] = _signed(q, growth)
-    return [Metric(**{k: v for k, v in r.items() if not k.startswith("_")}) for r in records]
+        if self.share(q, lead, growth):
+            return
+        ind = find_indicator(self.sent.text, q.start)
+        if ind and self.planning and ind[0].endswith("总投资"):
+            return  # 项目171个，总投资75亿元，计划完成…: the size of a plan, not an outcome
+        if ind and ind[1] >= q.start - len(lead) and self.named(q, ind, growth):
+            return
+        if growth and q.is_percent and self.records and _GROWTH_AFTER.match(lead):
+            self.growth_after(q, growth)
+
+    def share(self, q: Quantity, lead: str, growth) -> bool:
+        """…25.2亿元，占一般公共预算支出的比重达到71.6%: a share of the last record."""
+        m = _SHARE_RE.search(lead)
+        if not (m and q.is_percent and self.records and not growth):
+            return False
+        of = find_indicator(m.group("of"), len(m.group("of")))
+        base = self.records[-1]["indicator"]
+        if of and base != of[0]:
+            self.add(q, f"{base}占{of[0]}比重")
+        return True
+
+    def named(self, q: Quantity, ind: tuple[str, int, int], growth) -> bool:
+        """A number right after an indicator's name: its value or its growth."""
+        gap = self.sent.text[ind[2]:q.start]
+        if any(word in gap for word in ("比重", "比例", "之比", "占")):
+            return True  # a share of GDP is not GDP
+        if growth and q.is_percent and _GROWTH_RE.search(gap) and len(gap) <= 14 and "，" not in gap:
+            signed = _signed(q, growth)
+            for other in _listed_before(self.sent.text, ind[1]):  # A、B均增长8%
+                self.add(q, other, signed)
+            rec = _find_open(self.records, ind[0])
+            if rec is None:
+                self.add(q, ind[0], signed)
+            else:
+                rec["growth_pct"] = signed
+            return True
+        if (_GAP_OK.match(gap) or _FROM_TO.match(gap)) and (not q.is_percent or ind[0] in _RATE_INDICATORS):
+            self.add(q, ind[0])
+            return True
+        return False
+
+    def growth_after(self, q: Quantity, growth: str) -> None:
+        """…完成567亿元，增长9%: the growth of the last record, or a record of its
+        own when its period differs (增加到121万亿元，五年年均增长5.2%)."""
+        last = self.records[-1]
+        if period_of(self.sent, q.start) is not last["period"]:
+            self.add(q, last["indicator"], _signed(q, growth))
+        elif last["growth_pct"] is None:
+            last["growth_pct"] = _signed(q, growth)
 
 
 def _listed_before(text: str, start: int) -> list[str]:
@@ -336,7 +366,7 @@ def _record(sent: Sentence, q: Quantity, indicator: str, estimate: bool, growth=
 def is_plan(sent: Sentence, ref_year: int) -> bool:
     """A figure about the report's own year in a report given in Jan-Mar is a
     plan or target (that year has barely begun), not an outcome."""
-    return _month(sent.date) <= 3 and ref_year == _year(sent.date)
+    return month_of(sent.date) <= 3 and ref_year == year_of(sent.date)
 
 
 def extract(snapshot) -> list[Metric]:

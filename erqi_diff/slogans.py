@@ -37,7 +37,6 @@ _AWARD_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|获得|确定为|确
 _AWARD_AFTER = re.compile(r"^(?:称号|荣誉|奖|殊荣|评选|评比|的?(?:高度)?评价)")
 _AWARD_END = re.compile(r"(?:单位|先进|称号|基地|奖|杯|标兵|模范|示范区|区|县|市)$")
 _CN = "一二三四五六七八九十两"
-_HAN = rf"[\u4e00-\u9fff--]"
 _PART = rf"[{_CN}](?:(?![{_CN}])[\u4e00-\u9fff]){{1,3}}?"
 _CHAIN = re.compile(rf"(?<![\u4e00-\u9fff])(?:{_PART}){{2,4}}(?![\u4e00-\u9fff])|(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
 # 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers and a noun
