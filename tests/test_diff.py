@@ -213,3 +213,19 @@ def test_missing_jieba_is_a_usage_error(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", fake)
     with pytest.raises(UsageError, match="erqi-diff\\[word\\]"):
         D.word_tokens("发展")
+
+
+PARAGRAPH = st.text(alphabet="生态环境保护发展建设，。；567亿元", min_size=1, max_size=30)
+SECTIONS = st.lists(st.builds(lambda h, ps: Section(h, 2, tuple(ps)), st.text("生态民生改革", max_size=4),
+                              st.lists(PARAGRAPH, max_size=4)), max_size=5)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SECTIONS, SECTIONS)
+def test_random_reports_every_section_once_and_texts_exact(a, b):
+    sections = diff_sections(a, b)
+    assert sorted(s.from_index for s in sections if s.from_index is not None) == list(range(len(a)))
+    assert sorted(s.to_index for s in sections if s.to_index is not None) == list(range(len(b)))
+    for s in sections:
+        assert old_text(s.ops) == (a[s.from_index].text if s.from_index is not None else "")
+        assert new_text(s.ops) == (b[s.to_index].text if s.to_index is not None else "")
