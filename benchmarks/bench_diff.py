@@ -55,8 +55,9 @@ def end_to_end(runs: int, cache: str) -> None:
     args = ["--root", str(REPO), "2017", "2021", "--no-pager"]
     diff_cmd = [*_script(), *args]
     # the same command with the strip (issue 4) switched off, to tell the two costs apart
-    no_strip_cmd = [sys.executable, "-c", "import sys, erqi_diff.diff as d; from erqi_diff.cli import main; "
-                    "d._strip = lambda a, b: None; main(sys.argv[1:])", *args]
+    no_strip = ("import sys, erqi_diff.diff as d; from erqi_diff.cli import main; "
+                "d._strip = lambda a, b: None; main(sys.argv[1:])")
+    no_strip_cmd = [sys.executable, "-c", no_strip, *args]
     cmds = {"base": baseline_cmd, "diff": diff_cmd, "nostrip": no_strip_cmd}
     for cmd in cmds.values():
         _wall(cmd, env)  # warm the file cache

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from .document import Section
 

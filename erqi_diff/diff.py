@@ -28,7 +28,7 @@ import gc
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from .align import Kind, align_paragraphs, align_runs, align_sections
 from .document import Section
@@ -63,8 +63,8 @@ class BlockKind(str, enum.Enum):
 
 # --- tokens and the diff of two texts ------------------------------------------
 
-_SENTENCE = re.compile(r".*?(?:[。！？；!?;]+[”’」』）)]*|$)", re.S)
-_CHAR_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.,:][0-9A-Za-z]+)*%?|.", re.S)
+_SENTENCE = re.compile(r".*?(?:[。！？；!?;]+[”’」』）)]*|$)", re.DOTALL)
+_CHAR_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.,:][0-9A-Za-z]+)*%?|.", re.DOTALL)
 _PUA = 0xF0000
 _PUA_SIZE = 0x10FFFE - _PUA
 
@@ -161,7 +161,7 @@ def _dmp():
         from diff_match_patch import diff_match_patch
 
         class ChineseDMP(diff_match_patch):
-            def diff_cleanupSemanticLossless(self, diffs):  # noqa: N802 (library's name)
+            def diff_cleanupSemanticLossless(self, diffs):
                 _shift_to_boundaries(diffs)
 
         _DMP = ChineseDMP()

@@ -14,7 +14,7 @@ Block markers at the start of a paragraph: ``~`` changed, ``-`` removed,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.text import Text
 

@@ -25,13 +25,13 @@ def run(root, *args, env=ENV):
     return result
 
 
-def render_plain(result, view=View(), width=100) -> str:
+def render_plain(result, view: View | None = None, width: int = 100) -> str:
     from rich.console import Console
 
     console = Console(width=width, no_color=True, color_system=None, force_terminal=False, highlight=False,
                       soft_wrap=False, emoji=False, file=io.StringIO())
     with console.capture() as capture:
-        render(console, result, view)
+        render(console, result, view or View())
     return capture.get()
 
 
