@@ -209,3 +209,16 @@ def test_colour_view_strikes_deletions_red_and_inserts_green(gwr_project):
     assert "[-" not in out and "{+" not in out          # no text markers when colour shows the changes
     # unchanged text is printed plain: the dim marker does not leak into the paragraph
     assert "\x1b[2m~ \x1b[0m" in out and "\x1b[2;" not in out
+
+
+def test_default_path_imports_neither_jieba_nor_opencc(seeds_root):
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom erqi_diff.cli import main\n"
+            "try:\n    main(['--root', sys.argv[1], '2017', '2021', '--no-pager'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('jieba', 'opencc') if m in sys.modules), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(seeds_root)], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "100"}, timeout=120)
+    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    assert "@@ 生态环境" in proc.stdout
