@@ -30,7 +30,7 @@ from .errors import UsageError
 SECTIONS = (("overview", "Overview"), ("slogans", "Slogans"), ("metrics", "Metrics"),
             ("goals", "Goals"), ("compare", "Side by side"), ("reuse", "Reuse"))
 LONGEST_PASSAGES = 15
-FULL_YEAR = ("year", "full", "full_year", "annual", None, "")
+FULL_YEAR = "year"  # erqi_diff.metrics.Period.YEAR: every other period is part of a year, or several years
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     if len(years) < 2:
         listed = ", ".join(map(str, project.years))
         raise UsageError(f"the span {min(first, last)}-{max(first, last)} holds one report ({years[0]}); "
-                         f"a report compares at least two: give two different years (years available: {listed})")
+                         f"the page needs two reports at least: give a wider span (years available: {listed})")
     snaps = store.load_many(project, years)
     pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False).to_json()
              for i, a in enumerate(snaps) for b in snaps[i + 1:]}
@@ -129,7 +129,7 @@ def json_script(ident: str, data: Any) -> str:
 
 
 def is_full_year(period: Any) -> bool:
-    return period in FULL_YEAR or str(period).lower() in ("year", "full", "full-year", "annual", "全年")
+    return period == FULL_YEAR
 
 
 # ---------------------------------------------------------------- charts (pygal)
