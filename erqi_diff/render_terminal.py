@@ -234,15 +234,27 @@ def strip_view(console, result: DiffResult) -> None:
                       style="bold")
     metrics = strip.get("metrics") or []
     if metrics:
-        from rich.table import Table
+        rows = [("indicator", str(result.from_meta["year"]), str(result.to_meta["year"]))]
+        rows += [(str(r.get("indicator", "")), _record(r.get("from")), _record(r.get("to"))) for r in metrics]
+        for k, line in enumerate(aligned_rows(rows, console.width)):
+            console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)
 
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("indicator")
-        table.add_column(str(result.from_meta["year"]))
-        table.add_column(str(result.to_meta["year"]))
-        for row in metrics:
-            table.add_row(str(row.get("indicator", "")), _record(row.get("from")), _record(row.get("to")))
-        console.print(table)
+
+def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2) -> list[str]:
+    """Rows as left-aligned columns (cells counted in terminal columns, a
+    Chinese character 2), the widest column cut with … to fit ``width``."""
+    from rich.cells import cell_len, set_cell_size
+
+    widths = [max(cell_len(row[c]) for row in rows) for c in range(len(rows[0]))]
+    while sum(widths) + gap * (len(widths) - 1) > width and max(widths) > 8:
+        widths[widths.index(max(widths))] -= 1
+    lines = []
+    for row in rows:
+        cells = []
+        for cell, size in zip(row, widths):
+            cells.append(cell if cell_len(cell) <= size else set_cell_size(cell, size - 1) + "…")
+        lines.append((" " * gap).join(set_cell_size(c, w) for c, w in zip(cells, widths)).rstrip())
+    return lines
 
 
 def section_title(s: SectionDiff) -> Text:
