@@ -75,6 +75,26 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE.findall(text) if s]
 
 
+#: A sentence longer than this is diffed as its clauses, and a clause
+#: longer than this in pieces of this size, so no single exact diff is long.
+MAX_UNIT = 400
+_CLAUSE = re.compile(r".*?(?:[，、：,:]+|$)", re.DOTALL)
+
+
+def diff_units(text: str) -> list[str]:
+    """The units of the first, coarse diff: sentences, except that an
+    overlong sentence is cut at its clauses, and an overlong clause into
+    pieces of :data:`MAX_UNIT` characters; they join back to ``text``."""
+    units = []
+    for sentence in split_sentences(text):
+        if len(sentence) <= MAX_UNIT:
+            units.append(sentence)
+            continue
+        for clause in _CLAUSE.findall(sentence):
+            units.extend(clause[i:i + MAX_UNIT] for i in range(0, len(clause), MAX_UNIT))
+    return units
+
+
 def char_tokens(text: str) -> list[str]:
     """Characters, except that numbers and Latin words stay whole."""
     return _CHAR_TOKEN.findall(text)
@@ -239,7 +259,7 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
     if not a or not b:
         return [(DELETE, a)] if a else [(INSERT, b)]
     try:
-        coarse = _diff_tokens(split_sentences(a), split_sentences(b), cleanup=False)
+        coarse = _diff_tokens(diff_units(a), diff_units(b), cleanup=False)
     except _TooManyTokens:
         coarse = [(DELETE, [a]), (INSERT, [b])]
     ops: list[Op] = []

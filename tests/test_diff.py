@@ -229,3 +229,23 @@ def test_random_reports_every_section_once_and_texts_exact(a, b):
     for s in sections:
         assert old_text(s.ops) == (a[s.from_index].text if s.from_index is not None else "")
         assert new_text(s.ops) == (b[s.to_index].text if s.to_index is not None else "")
+
+
+@given(st.text(alphabet="生态环境，、。", max_size=3000))
+@settings(max_examples=50, deadline=None)
+def test_diff_units_join_back_and_stay_short(text):
+    units = D.diff_units(text)
+    assert "".join(units) == text
+    assert all(units) and all(len(u) <= D.MAX_UNIT for u in units)
+
+
+def test_a_long_unpunctuated_paragraph_is_diffed_exactly():
+    import random
+
+    rng = random.Random(3)
+    text = "".join(rng.choice("生态环境保护发展建设改革开放创新协调绿色共享") for _ in range(60_000))
+    edited = "新增" + text[:30_000] + "改动" + text[30_010:]
+    ops = diff_text(text, edited)
+    assert (old_text(ops), new_text(ops)) == (text, edited)
+    # cut in 400-character pieces, it still keeps nearly all that is unchanged
+    assert sum(len(t) for op, t in ops if op == EQUAL) >= len(text) - 10 - 2 * D.MAX_UNIT
