@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from .document import HEADING_RE, Section, render_body
 
-NORMALIZER_VERSION = 3
+NORMALIZER_VERSION = 4
 
 # --- character classes -------------------------------------------------------
 
@@ -158,18 +158,15 @@ def _canonical_punctuation_once(line: str) -> str:
     if not _ASCII_PUNCT.search(line):
         return line
     out = list(line)
-    parens: list[bool] = []
+    pair_chinese = _paren_pairs(line)
     dquote_open = squote_open = False
     for match in _ASCII_PUNCT.finditer(line):
         i, ch = match.start(), match.group()
         prev = _neighbour(line, i, -1)
         nxt = _neighbour(line, i, 1)
         chinese = _is_cjk(prev) or _is_cjk(nxt)
-        if ch == "(":
-            parens.append(chinese)
-            out[i] = "（" if chinese else ch
-        elif ch == ")":
-            out[i] = "）" if (parens.pop() if parens else chinese) else ch
+        if ch in "()":
+            out[i] = ("（" if ch == "(" else "）") if pair_chinese.get(i, chinese) else ch
         elif ch in ",:." and prev.isdigit() and nxt.isdigit():
             continue
         elif ch == "," and prev == "%":
@@ -185,6 +182,21 @@ def _canonical_punctuation_once(line: str) -> str:
             out[i] = "’" if squote_open else "‘"
             squote_open = not squote_open
     return "".join(out)
+
+
+def _paren_pairs(line: str) -> dict[int, bool]:
+    """Position of each paired ASCII parenthesis -> whether the pair is in
+    Chinese context (either of its two ends touches Chinese)."""
+    stack: list[int] = []
+    result: dict[int, bool] = {}
+    for i, ch in enumerate(line):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            j = stack.pop()
+            chinese = any(_is_cjk(_neighbour(line, k, step)) for k in (i, j) for step in (-1, 1))
+            result[i] = result[j] = chinese
+    return result
 
 
 def _neighbour(line: str, i: int, step: int) -> str:
@@ -228,17 +240,18 @@ def _open_end(text: str) -> bool:
     return bool(ch) and (bool(HAN_RE.match(ch)) or ch.isdigit() or ch.isascii() and ch.isalpha() or ch in _OPEN_END)
 
 
-def _heading_like(text: str, headline: bool = False, wrapped: bool = False) -> bool:
+def _heading_like(text: str, headline: bool = False) -> bool:
     """A short line with no sentence punctuation that does not end mid-phrase:
-    quotes balanced, a comma only between two real clauses, and, for a block
-    of several lines, no list of two or more 、 outside quotes (wrapped body
-    text has them, headings not)."""
+    quotes balanced, a comma only between two real clauses, and no list of
+    two or more 、 outside quotes unless the line has clauses (body text cut
+    by a page break has such lists, headings rarely). It looks at the text
+    only, never at how it was wrapped, so that normalizing is idempotent."""
     t = clean_spaces(text)
     outside = re.sub(r"“[^”]*”", "", t)
     last_clause = re.split(r"[，,]", t)[-1]
     return (
         t.count("“") == t.count("”")
-        and (headline or not wrapped or outside.count("、") < 2)
+        and (headline or "，" in t or outside.count("、") < 2)
         and ("，" not in t and "," not in t or len(last_clause) >= 4)
         and
         2 <= len(t) <= (_HEADLINE_MAX if headline or _HEADLINE_SPACE.search(text) else _HEADING_MAX)
@@ -284,7 +297,30 @@ def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def normalize(raw: str) -> Normalized:
-    """Normalize a raw report (see the module doc). Pure: no I/O."""
+    """Normalize a raw report (see the module doc). Pure: no I/O.
+
+    The result is the fixed point of :func:`normalize_once` (applied again
+    to its own text form until nothing changes, which takes one or two more
+    passes): layout heuristics look at lines and blocks, and a second look
+    at healed text may see one more heading or join, so iterating is what
+    makes normalization idempotent by construction.
+    """
+    result = normalize_once(raw)
+    boilerplate = list(result.boilerplate)
+    for _ in range(_MAX_PASSES):
+        again = normalize_once(result.body)
+        if again.sections == result.sections:
+            break
+        boilerplate.extend(again.boilerplate)
+        result = again
+    return Normalized(result.sections, tuple(boilerplate))
+
+
+_MAX_PASSES = 5
+
+
+def normalize_once(raw: str) -> Normalized:
+    """One pass of normalization (see the module doc)."""
     text = normalize_chars(raw)
     lines = [(" " if line[:1] == " " else "") + canonical_punctuation(line.strip(" ")) for line in text.split("\n")]
     lines, footer = _split_footer(lines)
@@ -336,8 +372,7 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
         return []
     whole = "".join(kept)
     if (not markdown and not (len(kept) > 1 and _HEADLINE_SPACE.search(kept[0]))
-            and _heading_like(whole, headline=len(kept) == 1 and bool(_HEADLINE_SPACE.search(whole)),
-                              wrapped=len(kept) > 1)
+            and _heading_like(whole, headline=len(kept) == 1 and bool(_HEADLINE_SPACE.search(whole)))
             and not _LIST_START.match(kept[0])):
         return [_Unit("heading", clean_spaces(whole), 2, gap, candidate=whole)]
     units: list[_Unit] = []
@@ -396,7 +431,7 @@ def _sections(units: list[_Unit]) -> tuple[Section, ...]:
         if unit.kind == "heading":
             if started or paragraphs:
                 sections.append(Section(heading, level, tuple(paragraphs)))
-            heading, level, paragraphs, started = unit.text, unit.level, [], True
+            heading, level, paragraphs, started = clean_spaces(canonical_punctuation(unit.text)), unit.level, [], True
         else:
             text = clean_spaces(canonical_punctuation(unit.text))
             if text:

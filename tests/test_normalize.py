@@ -208,7 +208,7 @@ def test_idempotent_on_real_reports(path: Path, bodies) -> None:
 _ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）0123456789%亿元万ABCab记者景静坏發展"))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(_ALPHABET, max_size=200))
 def test_idempotent_property(raw: str) -> None:
     once = normalize_text(raw)
