@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .document import Section
 
@@ -44,6 +44,8 @@ SECTION_THRESHOLD = 0.05
 PARAGRAPH_THRESHOLD = 0.3
 #: A pair out of document order is shown as moved from this similarity on.
 MOVE_THRESHOLD = 0.4
+#: A paragraph shorter than this (各位代表！) is never shown as moved.
+MOVE_MIN_CHARS = 20
 #: Weight of the heading in a section's similarity.
 HEADING_WEIGHT = 0.3
 #: Above this many comparisons, compare only likely candidates.
@@ -151,9 +153,9 @@ def _all_or_candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]):
     return _candidates(a_grams, b_grams)
 
 
-def _in_order(pairs: list[Pair]) -> set[tuple[int, int]]:
+def _in_order(pairs: list[Pair], weight: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
     """The run of pairs increasing in both documents with the greatest summed
-    similarity (a Fenwick tree over ``b`` keeps it O(k log k))."""
+    weight (a Fenwick tree over ``b`` keeps it O(k log k))."""
     pairs = sorted(pairs, key=lambda p: p.a)
     size = max((p.b for p in pairs), default=-1) + 2
     tree_val = [0.0] * (size + 1)
@@ -167,7 +169,7 @@ def _in_order(pairs: list[Pair]) -> set[tuple[int, int]]:
             if tree_val[pos] > val:
                 val, arg = tree_val[pos], tree_arg[pos]
             pos -= pos & -pos
-        best.append(val + p.similarity)
+        best.append(val + weight[p.a, p.b])
         prev.append(arg)
         pos = p.b + 1
         while pos <= size:
@@ -183,9 +185,13 @@ def _in_order(pairs: list[Pair]) -> set[tuple[int, int]]:
 
 
 def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
-         move_threshold: float = MOVE_THRESHOLD) -> list[Pair]:
+         move_threshold: float = MOVE_THRESHOLD, sizes: tuple[Sequence[int], Sequence[int]] | None = None
+         ) -> list[Pair]:
     """Pairs from a table of similarities ``{(i, j): s}`` (missing pairs
-    count as 0), as explained in the module doc; sorted by ``a``."""
+    count as 0), as explained in the module doc; sorted by ``a``. With
+    ``sizes`` (the lengths of the units of both documents), the pairs kept
+    in place are those holding the most text (similarity times length), and
+    a unit shorter than :data:`MOVE_MIN_CHARS` is never shown as moved."""
     def bonus(i: int, j: int) -> float:
         return _ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
@@ -199,12 +205,16 @@ def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
             used_a.add(i)
             used_b.add(j)
             chosen.append(Pair(i, j, s))
-    keep = _in_order(chosen)
+    if sizes:
+        weight = {(p.a, p.b): p.similarity * (sizes[0][p.a] + sizes[1][p.b]) for p in chosen}
+    else:
+        weight = {(p.a, p.b): p.similarity for p in chosen}
+    keep = _in_order(chosen, weight)
     out = []
     for p in chosen:
         if (p.a, p.b) in keep:
             out.append(p)
-        elif p.similarity >= move_threshold:
+        elif p.similarity >= move_threshold and (not sizes or min(sizes[0][p.a], sizes[1][p.b]) >= MOVE_MIN_CHARS):
             out.append(Pair(p.a, p.b, p.similarity, moved=True))
     return sorted(out, key=lambda p: p.a)
 
@@ -231,13 +241,6 @@ def merge(n: int, m: int, pairs: list[Pair]) -> list[Slot]:
             slots.append(Slot(Kind.PAIRED, anchor.a, anchor.b, anchor.similarity))
             ia, ib = anchor.a + 1, anchor.b + 1
     return slots
-
-
-def _pair_by(a_units: Sequence[str], b_units: Sequence[str],
-             score: Callable[[int, int], float], a_grams: Sequence[Counter], b_grams: Sequence[Counter],
-             threshold: float) -> list[Slot]:
-    scored = {(i, j): score(i, j) for i, j in _all_or_candidates(a_grams, b_grams)}
-    return merge(len(a_units), len(b_units), pair(len(a_units), len(b_units), scored, threshold))
 
 
 def section_similarity(content: float, heading: float, a_empty: bool, b_empty: bool) -> float:
@@ -287,11 +290,10 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
     grams_b = [bigrams(t) for t in b]
     sets_a = [frozenset(g) for g in grams_a]
     sets_b = [frozenset(g) for g in grams_b]
-
-    def score(i: int, j: int) -> float:
-        return 1.0 if a[i] == b[j] else round(dice(sets_a[i], sets_b[j]), 4)
-
-    return _pair_by(a, b, score, grams_a, grams_b, threshold)
+    scored = {(i, j): 1.0 if a[i] == b[j] else round(dice(sets_a[i], sets_b[j]), 4)
+              for i, j in _all_or_candidates(grams_a, grams_b)}
+    sizes = ([len(t) for t in a], [len(t) for t in b])
+    return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes))
 
 
 def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_THRESHOLD) -> list[tuple[int | None, int | None]]:

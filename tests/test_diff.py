@@ -152,8 +152,10 @@ def test_traditional_script_copy_diffs_as_identical(seeds_project, tmp_path):
 
 
 def test_paragraph_moved_within_a_section_shows_as_moved():
-    a = [Section("任务", 2, ("着力扩大国内需求，推动经济实现良性循环。", "大力推进现代化产业体系建设。", "保障民生。"))]
-    b = [Section("任务", 2, ("大力推进现代化产业体系建设。", "保障民生。", "着力扩大国内需求，推动经济良性循环。"))]
+    first = "大力推进现代化产业体系建设，加快发展新质生产力，推动产业升级。"
+    second = "切实保障和改善民生，加强和创新社会治理，办好民生实事。"
+    a = [Section("任务", 2, ("着力扩大国内需求，推动经济实现良性循环，增强发展后劲。", first, second))]
+    b = [Section("任务", 2, (first, second, "着力扩大国内需求，推动经济良性循环，增强发展后劲。"))]
     (s,) = diff_sections(a, b)
     kinds = [blk.kind for blk in s.blocks]
     assert BlockKind.MOVED_OUT in kinds and BlockKind.MOVED_IN in kinds
@@ -163,6 +165,15 @@ def test_paragraph_moved_within_a_section_shows_as_moved():
     assert (old_text(s.ops), new_text(s.ops)) == (a[0].text, b[0].text)
     data = s.to_json()
     assert data["moves"][0]["from_paragraph"] == 0 and data["moves"][0]["to_paragraph"] == 2
+
+
+def test_a_short_paragraph_is_never_shown_as_moved():
+    # 各位代表！ standing elsewhere is removed and added, not a "move"
+    a = [Section("", 0, ("各位代表！", "一段很长的正文，讲的是今年的经济工作安排和主要目标任务。", "结束语。"))]
+    b = [Section("", 0, ("一段很长的正文，讲的是今年的经济工作安排和主要目标任务。", "各位代表！", "结束语。"))]
+    (s,) = diff_sections(a, b)
+    assert not s.moves
+    assert [blk.kind for blk in s.blocks].count(BlockKind.SAME) == 2
 
 
 def test_hand_edited_sections_empty_and_heading_only():
