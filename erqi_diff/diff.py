@@ -78,6 +78,9 @@ def split_sentences(text: str) -> list[str]:
 #: A sentence longer than this is diffed as its clauses, and a clause
 #: longer than this in pieces of this size, so no single exact diff is long.
 MAX_UNIT = 400
+#: A changed stretch of more than this many (old x new) units is shown as
+#: whole units removed and added: pairing them would grow quadratically.
+MAX_RUN_PAIRS = 250_000
 _CLAUSE = re.compile(r".*?(?:[，、：,:]+|$)", re.DOTALL)
 
 
@@ -267,7 +270,7 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
     new: list[str] = []
 
     def flush() -> None:
-        if granularity is Granularity.SENTENCE:
+        if granularity is Granularity.SENTENCE or len(old) * len(new) > MAX_RUN_PAIRS:
             ops.extend(o for o in ((DELETE, "".join(old)), (INSERT, "".join(new))) if o[1])
         else:
             for i, j in align_runs(old, new):

@@ -260,3 +260,13 @@ def test_a_long_unpunctuated_paragraph_is_diffed_exactly():
     assert (old_text(ops), new_text(ops)) == (text, edited)
     # cut in 400-character pieces, it still keeps nearly all that is unchanged
     assert sum(len(t) for op, t in ops if op == EQUAL) >= len(text) - 10 - 2 * D.MAX_UNIT
+
+
+def test_a_huge_rewritten_stretch_is_shown_as_whole_units(monkeypatch):
+    monkeypatch.setattr(D, "MAX_RUN_PAIRS", 3)
+    a = "第一句话。第二句话。第三句话。"
+    b = "第一句改。第二句改。第三句改。"
+    ops = diff_text(a, b)
+    assert ops == [("-", a), ("+", b)]
+    monkeypatch.setattr(D, "MAX_RUN_PAIRS", 250_000)
+    assert len(diff_text(a, b)) > 2  # paired and diffed by character otherwise
