@@ -218,7 +218,13 @@ def _record(record) -> str:
     shown = f"{value:g}{record.get('unit') or ''}" if isinstance(value, (int, float)) else ""
     if isinstance(growth, (int, float)):
         shown = f"{shown} ({growth:+g}%)" if shown else f"{growth:+g}%"
-    return shown or str(record.get("text") or record.get("display") or "?")
+    shown = shown or str(record.get("text") or record.get("display") or "?")
+    period = record.get("period")
+    # A half-year (or other part-year) figure never passes for a full year.
+    return f"{shown} [{period}]" if period and period != "year" else shown
+
+
+STRIP_SLOGANS = 12  # slogans listed per line of the strip; `erqi-diff slogans` has them all
 
 
 def strip_view(console, result: DiffResult) -> None:
@@ -230,7 +236,10 @@ def strip_view(console, result: DiffResult) -> None:
     for key, title, style in (("slogans_added", "Slogans added", INS_STYLE),
                               ("slogans_retired", "Slogans retired", "red")):
         items = strip.get(key) or []
-        print_hanging(console, f"{title}:", Text("、".join(items) if items else "none", style=style if items else DIM),
+        shown = "；".join(items[:STRIP_SLOGANS])  # slogans hold 、 themselves: ； keeps them apart
+        if len(items) > STRIP_SLOGANS:
+            shown += f"；… and {len(items) - STRIP_SLOGANS} more (erqi-diff slogans)"
+        print_hanging(console, f"{title}:", Text(shown if items else "none", style=style if items else DIM),
                       style="bold")
     metrics = strip.get("metrics") or []
     if metrics:
