@@ -691,6 +691,30 @@ def _key_metrics(snaps: list) -> tuple[dict | None, tuple[str, ...]]:
     return key, tuple(mod.KEY_INDICATORS)
 
 
+def _reuse_spans(snaps: list) -> list[dict] | None:
+    """The copied passages (formulas aside) :func:`reuse.find_reuse` finds
+    in the snapshots' bodies, each side given its year and the heading of
+    the section holding it (:func:`document.section_offsets`)."""
+    mod = _module("reuse")
+    if mod is None:
+        return None
+    from .document import section_offsets
+
+    by_year = {str(s.year): s for s in snaps}
+    bounds = {key: section_offsets(s.body, s.sections) for key, s in by_year.items()}
+
+    def place(side: dict) -> dict:
+        snap = by_year[side["key"]]
+        section = side.get("section")
+        if section is None:
+            inside = [i for i, (start, end) in enumerate(bounds[side["key"]]) if start <= side["start"] < max(end, start + 1)]
+            section = snap.sections[inside[-1]].heading if inside else ""
+        return {**side, "year": snap.year, "section": section}
+
+    spans = mod.find_reuse({key: s.body for key, s in by_year.items()}).to_json()["spans"]
+    return [{**span, "a": place(span["a"]), "b": place(span["b"])} for span in spans]
+
+
 def collect_sources(snaps: list) -> Sources:
     """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first)."""
     missing = []
@@ -709,12 +733,9 @@ def collect_sources(snaps: list) -> Sources:
     key_metrics, key_indicators = _key_metrics(snaps)
     if key_metrics is None:
         missing.append("metrics (erqi_diff.metrics)")
-    reuse_mod = _module("reuse")
-    reuse = None
-    if reuse_mod is None or not hasattr(reuse_mod, "audit_snapshots"):  # TEMP while issue 6 lands
+    reuse = _reuse_spans(snaps)
+    if reuse is None:
         missing.append("reused wording (erqi_diff.reuse)")
-    else:
-        reuse = reuse_mod.audit_snapshots(snaps).to_json()["spans"]
     return Sources(diffs=diffs, slogans=found["slogans"], goals=found["goals"], metrics=key_metrics,
                    key_indicators=key_indicators, reuse=reuse, missing=tuple(missing))
 

@@ -250,11 +250,20 @@ def render_sections(sections: SectionChanges) -> list[str]:
     return out + ([""] + lines if lines else [])
 
 
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.M)
+
+
 def _passage_line(p: Passage) -> str:
+    """A reused passage; one that runs across a heading shows the heading as
+    text, without the snapshot's ``##`` marks."""
     where = _heading(p.from_section)
     if p.to_section != p.from_section:
         where += f" → {_heading(p.to_section)}"
-    return f"- {p.chars} characters, {percent(p.similarity)} alike ({where}): {quote(cut(p.to_text, QUOTE_CHARS))}"
+    old, new = _HEADING_MARK.sub("", p.from_text), _HEADING_MARK.sub("", p.to_text)
+    text = quote(cut(new, QUOTE_CHARS))
+    if old != new:
+        text = f"{quote(cut(old, QUOTE_CHARS))} → {text}"
+    return f"- {p.chars} characters, {percent(p.similarity)} alike ({where}): {text}"
 
 
 def render_reuse(passages: tuple[Passage, ...], entry: YearEntry) -> list[str]:

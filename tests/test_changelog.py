@@ -278,6 +278,34 @@ def test_reused_passages_longest_first_either_orientation():
     assert [p.chars for p in passages] == [12, 6]
 
 
+def test_reuse_spans_are_placed_in_their_sections(seeds_project):
+    from erqi_diff.changelog import _reuse_spans
+    from erqi_diff.snapshot import load_many
+
+    snaps = load_many(seeds_project)
+    spans = _reuse_spans(snaps)
+    by_year = {s.year: s for s in snaps}
+    for span in spans:
+        for side in (span["a"], span["b"]):
+            snap = by_year[side["year"]]
+            assert snap.body[side["start"]:side["end"]] == side["text"]
+            assert side["section"] in {sec.heading for sec in snap.sections}
+    # read in the snapshots: 2017 (开放创新, line 55) and 2018 (坚持创优创新, line 33) share this sentence
+    passages = reused_passages(spans, 2017, 2018)
+    assert any(p.from_section == "开放创新" and p.to_section == "坚持创优创新，提升品质发展"
+               and "在全市率先开展“掌上办事”“同区通办”" in p.to_text for p in passages)
+
+
+def test_passage_shows_both_wordings_without_heading_marks():
+    from erqi_diff.changelog import Passage
+    from erqi_diff.render_markdown import _passage_line
+
+    line = _passage_line(Passage(20, 0.9, "一、2023年工作回顾", "一、2024年工作回顾",
+                                 "过去一年。\n\n## 二、2024年任务\n\n今年增长5%", "过去一年。\n\n## 二、2025年任务\n\n今年增长5%"))
+    assert line == ("- 20 characters, 90% alike (一、2023年工作回顾 → 一、2024年工作回顾): "
+                    "“过去一年。 / 二、2024年任务 / 今年增长5%” → “过去一年。 / 二、2025年任务 / 今年增长5%”")
+
+
 def test_assemble_newest_first_with_gap_and_missing_parts():
     metas = [{"year": y, "date": f"{y}-01-01", "title": f"报告{y}", "chars": 100} for y in (2017, 2019, 2021)]
     result = assemble(metas, Sources(slogans=SLOGANS, missing=("goals (x)",)), 2017, 2021)
