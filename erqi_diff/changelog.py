@@ -17,7 +17,7 @@ the Markdown renderer (:mod:`erqi_diff.render_markdown`) and the Python API.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from .errors import UsageError
@@ -227,8 +227,8 @@ class Passage:
 @dataclass(frozen=True)
 class YearEntry:
     """What changed from ``previous`` to ``current``; ``skipped`` are the
-    years between them with no report. A part is None when the module that
-    computes it is not part of this build (``Changelog.missing`` says which)."""
+    years between them with no report. A part is None when it was not asked
+    for (:class:`Sources` without it); the renderer leaves it out."""
 
     current: YearRef
     previous: YearRef
@@ -310,12 +310,10 @@ class Changelog:
     reports: tuple[YearRef, ...]   # oldest first
     summary: Summary
     entries: tuple[YearEntry, ...]  # newest first
-    missing: tuple[str, ...] = ()   # parts not computed: the module is not in this build
 
     def to_json(self) -> dict:
         return {"from": self.from_year, "to": self.to_year, "reports": [r.to_json() for r in self.reports],
-                "summary": self.summary.to_json(), "entries": [e.to_json() for e in self.entries],
-                "missing": list(self.missing)}
+                "summary": self.summary.to_json(), "entries": [e.to_json() for e in self.entries]}
 
 
 # -------------------------------------------------------------------- sources
@@ -324,8 +322,8 @@ class Changelog:
 @dataclass(frozen=True)
 class Sources:
     """The other modules' results: the slogans as :class:`erqi_diff.slogans.Slogan`
-    (so its helpers apply), the rest in their documented JSON shapes. A field
-    is None when the module that produces it is not in this build."""
+    (so its helpers apply), the rest in their documented JSON shapes. A part
+    left None is left out of the changelog."""
 
     diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
     slogans: list | None = None                # erqi_diff.slogans.Slogan, from the span's reports
@@ -333,7 +331,6 @@ class Sources:
     metrics: KeyMetrics | None = None          # year -> indicator -> key record (metrics --json shape)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: list[Mapping[str, Any]] | None = None                       # reuse spans (--json "spans")
-    missing: tuple[str, ...] = field(default=())
 
 
 def span_years(available: Iterable[int], from_year: int, to_year: int) -> list[int]:
@@ -654,90 +651,58 @@ def assemble(metas: list[Mapping[str, Any]], sources: Sources, from_year: int, t
         headline = headline_metrics(sources.metrics, years, sources.key_indicators)
     missing_years = tuple(y for y in range(years[0], years[-1] + 1) if y not in years)
     summary = Summary(tuple(years), missing_years, throughout, born, retired, once, headline)
-    return Changelog(from_year, to_year, tuple(refs), summary, tuple(reversed(entries)), tuple(sources.missing))
+    return Changelog(from_year, to_year, tuple(refs), summary, tuple(reversed(entries)))
 
 
 # ------------------------------------------------------------ from a project
 
 
-def _module(name: str):
-    """``erqi_diff.<name>``, or None when this build does not have it."""
-    import importlib
-
-    full = f"erqi_diff.{name}"
-    try:
-        return importlib.import_module(full)
-    except ModuleNotFoundError as exc:
-        if exc.name == full:
-            return None
-        raise
-
-
-def _json_list(items) -> list:
-    return [item.to_json() if hasattr(item, "to_json") else item for item in items]
-
-
-def _key_metrics(snaps: list) -> tuple[dict | None, tuple[str, ...]]:
+def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
     """year -> indicator -> the record the metrics module shows for it
-    (:func:`metrics.key_metric`), indicators in order of first appearance."""
-    mod = _module("metrics")
-    if mod is None:
-        return None, ()
-    records = mod.extract_many(snaps)
+    (:func:`metrics.key_metric`), indicators in order of first appearance;
+    and the module's key indicators."""
+    from . import metrics
+
+    records = metrics.extract_many(snaps)
     key: dict[int, dict[str, dict]] = {}
     for snap in snaps:
         mine = [r for r in records if r.year == snap.year]
-        key[snap.year] = {name: mod.key_metric(mine, name).to_json() for name in mod.indicators(mine)}
-    return key, tuple(mod.KEY_INDICATORS)
+        key[snap.year] = {name: metrics.key_metric(mine, name).to_json() for name in metrics.indicators(mine)}
+    return key, tuple(metrics.KEY_INDICATORS)
 
 
-def _reuse_spans(snaps: list) -> list[dict] | None:
+def _reuse_spans(snaps: list) -> list[dict]:
     """The copied passages (formulas aside) :func:`reuse.find_reuse` finds
     in the snapshots' bodies, each side given its year and the heading of
-    the section holding it (:func:`document.section_offsets`)."""
-    mod = _module("reuse")
-    if mod is None:
-        return None
-    from .document import section_offsets
+    the section it starts in (:func:`document.section_offsets`)."""
+    from bisect import bisect_right
 
-    by_year = {str(s.year): s for s in snaps}
-    bounds = {key: section_offsets(s.body, s.sections) for key, s in by_year.items()}
+    from .document import section_offsets
+    from .reuse import find_reuse
+
+    by_key = {str(s.year): s for s in snaps}
+    starts = {key: [start for start, _ in section_offsets(s.body, s.sections)] for key, s in by_key.items()}
 
     def place(side: dict) -> dict:
-        snap = by_year[side["key"]]
-        section = side.get("section")
-        if section is None:
-            inside = [i for i, (start, end) in enumerate(bounds[side["key"]]) if start <= side["start"] < max(end, start + 1)]
-            section = snap.sections[inside[-1]].heading if inside else ""
-        return {**side, "year": snap.year, "section": section}
+        snap = by_key[side["key"]]
+        index = max(bisect_right(starts[side["key"]], side["start"]) - 1, 0)
+        return {**side, "year": snap.year, "section": side.get("section", snap.sections[index].heading)}
 
-    spans = mod.find_reuse({key: s.body for key, s in by_year.items()}).to_json()["spans"]
+    spans = find_reuse({key: s.body for key, s in by_key.items()}).to_json()["spans"]
     return [{**span, "a": place(span["a"]), "b": place(span["b"])} for span in spans]
 
 
 def collect_sources(snaps: list) -> Sources:
     """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first)."""
-    missing = []
-    diff_mod = _module("diff")
-    diffs = None
-    if diff_mod is None:
-        missing.append("sections (erqi_diff.diff)")
-    else:
-        diffs = {(a.year, b.year): diff_mod.compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])}
-    found = {}
-    slogans_mod = _module("slogans")
-    found["slogans"] = None if slogans_mod is None else slogans_mod.extract(snaps)
-    goals_mod = _module("goals")
-    found["goals"] = None if goals_mod is None else _json_list(goals_mod.extract_many(snaps))
-    missing += [f"{name} (erqi_diff.{name})" for name in ("slogans", "goals") if found[name] is None]
+    from . import goals, slogans
+    from .diff import compare
+
     key_metrics, key_indicators = _key_metrics(snaps)
-    if key_metrics is None:
-        missing.append("metrics (erqi_diff.metrics)")
-    reuse = _reuse_spans(snaps)
-    if reuse is None:
-        missing.append("reused wording (erqi_diff.reuse)")
-    return Sources(diffs=diffs, slogans=found["slogans"], goals=found["goals"], metrics=key_metrics,
-                   key_indicators=key_indicators, reuse=reuse, missing=tuple(missing))
+    return Sources(
+        diffs={(a.year, b.year): compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])},
+        slogans=slogans.extract(snaps),
+        goals=[g.to_json() for g in goals.extract_many(snaps)],
+        metrics=key_metrics, key_indicators=key_indicators, reuse=_reuse_spans(snaps))
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:

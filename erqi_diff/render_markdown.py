@@ -303,8 +303,6 @@ def render(changelog: Changelog) -> str:
     out = [f"# Changelog {years[0]}–{years[-1]}", "",
            f"What changed from each report to the next, newest first "
            f"(asked for {changelog.from_year}–{changelog.to_year}).", ""]
-    if changelog.missing:
-        out += [f"Not covered by this build: {escape(', '.join(changelog.missing))}.", ""]
     out += render_summary(changelog.summary, changelog.entries)
     for entry in changelog.entries:
         out += [""] + render_entry(entry)

@@ -308,13 +308,13 @@ def test_passage_shows_both_wordings_without_heading_marks():
 
 def test_assemble_newest_first_with_gap_and_missing_parts():
     metas = [{"year": y, "date": f"{y}-01-01", "title": f"报告{y}", "chars": 100} for y in (2017, 2019, 2021)]
-    result = assemble(metas, Sources(slogans=SLOGANS, missing=("goals (x)",)), 2017, 2021)
+    result = assemble(metas, Sources(slogans=SLOGANS), 2017, 2021)
     assert [(e.current.year, e.previous.year, e.skipped) for e in result.entries] == [
         (2021, 2019, (2020,)), (2019, 2017, (2018,))]
     assert result.summary.missing == (2018, 2020)
     assert result.entries[0].goals is None and result.entries[0].slogans is not None
     data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
-    assert data["entries"][0]["anchor"] == "y2021" and data["missing"] == ["goals (x)"]
+    assert data["entries"][0]["anchor"] == "y2021" and data["entries"][0]["goals"] is None
     text = render(result)
     assert "### Goals" not in text and "### Slogans" in text
     assert "There is no report for 2020" in text

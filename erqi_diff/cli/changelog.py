@@ -30,8 +30,8 @@ def _check_output(path: Path) -> None:
 @click.command()
 @click.argument("from_year", metavar="FROM")
 @click.argument("to_year", metavar="TO")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=True, path_type=Path), default=None,
-              help="Write to FILE (atomically) instead of stdout.")
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None, metavar="FILE",
+              help="Write to FILE (atomically) instead of stdout; with --json, the JSON.")
 @json_option
 @root_option
 def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> None:
