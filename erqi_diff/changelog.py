@@ -127,7 +127,7 @@ class MetricValue:
     year: int
     value: float | list[float] | None  # a list [low, high] for a range
     unit: str | None
-    growth_pct: float | None
+    growth_pct: float | list[float] | None
     period: str | None
     qualifier: str | None
     text: str

@@ -94,12 +94,15 @@ def _value(v: MetricValue, show_period: bool = False) -> str:
     parts = []
     hedge = _HEDGES.get(v.qualifier or "", "")
     hedge += " " if hedge else ""
-    if isinstance(v.value, list):
-        parts.append(hedge + escape("–".join(number(x) for x in v.value) + (v.unit or "")))
-    elif v.value is not None:
-        parts.append(hedge + escape(number(v.value) + (v.unit or "")))
+    if v.value is not None:
+        parts.append(hedge + _amount(v.value, v.unit))
     if v.growth_pct is not None:
-        parts.append(f"growth {'' if parts else hedge}{escape(signed(v.growth_pct))}%")
+        growth = v.growth_pct
+        if isinstance(growth, list):  # a range: +5–6%, -3–-2%
+            shown = signed(growth[0]) + "–" + (number(growth[1]) if growth[0] >= 0 else signed(growth[1]))
+        else:
+            shown = signed(growth)
+        parts.append(f"growth {'' if parts else hedge}{escape(shown)}%")
     text = ", ".join(parts) or "no figure"
     if show_period:
         text += f" ({escape(v.period or 'period unstated')})"

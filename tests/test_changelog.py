@@ -225,9 +225,15 @@ def test_headline_prefers_figures_of_the_same_period():
 
 
 def test_ranges_never_get_a_computed_change():
+    from erqi_diff.render_markdown import _change, _value
+
     row = compare_metric("地区生产总值", MetricValue.from_record(record(2013, "地区生产总值", [6.5, 7], "%")),
                          MetricValue.from_record(record(2014, "地区生产总值", 7.5, "%")))
     assert row.like_for_like and row.value_change is None
+    assert (_value(row.before), _change(row)) == ("6.5–7%", "no comparable figure")
+    growth = compare_metric("进出口总额", MetricValue.from_record(record(2013, "进出口总额", growth=[5, 6])),
+                            MetricValue.from_record(record(2014, "进出口总额", growth=7)))
+    assert growth.growth_change_pt is None and _value(growth.before) == "growth +5–6%"
 
 
 DIFF = {"from": {"year": 2017}, "to": {"year": 2021}, "stats": {"share_changed": 0.5},
