@@ -64,6 +64,28 @@ def test_span_years_refuses(available, a, b, message):
         span_years(available, a, b)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.integers(2010, 2030), max_size=8), st.integers(2008, 2032), st.integers(2008, 2032))
+def test_pairs_cover_the_span_newest_first(available, a, b):
+    """Any series, any FROM..TO: either a clear refusal, or one entry per
+    consecutive pair of the reports in the span, newest first, gaps said."""
+    try:
+        years = span_years(available, a, b)
+    except UsageError:
+        assert a > b or len([y for y in available if a <= y <= b]) < 2
+        return
+    metas = [{"year": y, "date": "", "title": "", "chars": 0} for y in years]
+    result = assemble(metas, Sources(), a, b)
+    assert [(e.previous.year, e.current.year) for e in reversed(result.entries)] == list(zip(years, years[1:]))
+    for e in result.entries:
+        assert e.skipped == tuple(y for y in range(e.previous.year + 1, e.current.year))
+        assert not set(e.skipped) & set(available)
+    assert result.summary.years == tuple(years)
+    text = render(result)
+    assert [t for lvl, t in _headings(text) if lvl == 2] == ["Summary"] + [
+        f"{e.current.year} (compared with {e.previous.year})" for e in result.entries]
+
+
 def test_years_phrase():
     assert years_phrase([2020]) == "2020"
     assert years_phrase([2016, 2017, 2018, 2019, 2020, 2021]) == "2016–2021"
