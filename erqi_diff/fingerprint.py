@@ -211,9 +211,15 @@ def fingerprints(text: str, k: int = DEFAULT_K, w: int = DEFAULT_W) -> list[tupl
 
 def params_for(min_chars: int) -> tuple[int, int]:
     """The ``(k, w)`` that see every exact match of ``min_chars`` characters
-    (``w + k - 1 <= min_chars``) with k at most 10 and at least 3."""
-    if min_chars < 3:
-        raise ValueError(f"min_chars must be at least 3, got {min_chars}")
-    k = max(3, min(DEFAULT_K, min_chars // 2))
+    (``w + k - 1 <= min_chars``): k as long as allows a window of at least 6
+    (long k-grams are rarely shared by chance: fewer false seeds), at most
+    10 and at least 3; w at most 16.
+
+    >>> params_for(15), params_for(40), params_for(5)
+    ((10, 6), (10, 16), (3, 3))
+    """
+    if min_chars < 5:
+        raise ValueError(f"min_chars must be at least 5, got {min_chars}")
+    k = max(3, min(DEFAULT_K, min_chars - 5))
     w = max(1, min(DEFAULT_W, min_chars - k + 1))
     return k, w

@@ -8,9 +8,10 @@ How a passage is found (no all-pairs difflib):
    k-grams, digits kept, winnowed: every exact match of ``min_chars``
    characters shares at least one fingerprint);
 2. an inverted index maps each fingerprint to the documents holding it. A
-   fingerprint held by more than ``maxdf`` documents (a stock formula found
-   everywhere) keeps only its count, so memory stays bounded; pairs of
-   documents sharing enough indexed fingerprints are the candidates;
+   fingerprint found in ``formula_docs`` documents or more (a stock formula)
+   keeps only its count and one place, so memory stays bounded even when a
+   passage stands in every document, and it pairs no documents; pairs of
+   documents sharing rarer fingerprints are the candidates;
 3. for each candidate pair (:func:`align_pair`) every shared fingerprint,
    capped ones included, seeds an exact match extended as far as it goes
    (seed and extend); exact matches on nearby diagonals are chained across
@@ -30,15 +31,15 @@ How a passage is found (no all-pairs difflib):
 from __future__ import annotations
 
 import enum
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .fingerprint import Prepared, fingerprints_prepared, params_for, prepare
+from .fingerprint import Prepared, fingerprints_prepared, kgram_hashes, params_for, prepare
 
 MAX_GAP = 24  # characters: the largest edit bridged inside one passage
 MIN_BLOCK = 5  # characters: shortest exact match a seed must grow into
-WINDOW = 2 * MAX_GAP  # characters looked at past a passage's end when extending
 MAX_SEEDS_PER_HASH = 16  # positions of one hash paired within one document pair
 
 
@@ -61,10 +62,13 @@ class Span:
     text: str
     section: str | None = None
 
-    def to_json(self) -> dict:
-        data = {"key": self.key, "start": self.start, "end": self.end, "text": self.text}
+    def to_json(self, years: bool = False) -> dict:
+        """``{"key", "start", "end", "text"}`` (plus ``section`` when known);
+        ``years``: the key as ``"year": int`` instead (for snapshots)."""
+        data: dict = {"year": int(self.key)} if years else {"key": self.key}
         if self.section is not None:
             data["section"] = self.section
+        data.update(start=self.start, end=self.end, text=self.text)
         return data
 
 
@@ -98,25 +102,28 @@ class Passage:
     similarity: float
     differences: tuple[Difference, ...] = ()
     kind: Kind = Kind.COPY
-    docs: int = 2  # documents in which the passage's text is found
+    docs: int = 2  # documents in which the passage's text is found (typical fingerprint)
+    # the exact matches the passage is made of: (start in a, start in b, length),
+    # in prepared-text positions (see erqi_diff.fingerprint.prepare); not in JSON
+    blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
-    def to_json(self) -> dict:
-        return {"a": self.a.to_json(), "b": self.b.to_json(), "chars": self.chars,
+    def to_json(self, years: bool = False) -> dict:
+        return {"a": self.a.to_json(years), "b": self.b.to_json(years), "chars": self.chars,
                 "similarity": round(self.similarity, 4), "kind": self.kind.value, "docs": self.docs,
                 "differences": [d.to_json() for d in self.differences]}
 
 
 @dataclass(frozen=True)
 class Formula:
-    """A stock passage too widespread to align pair by pair (its
-    fingerprints are in more than ``maxdf`` documents): where it was seen
-    first, and in how many documents."""
+    """A stock passage (its fingerprints are each in ``formula_docs``
+    documents or more): where it was seen first, and the fewest documents
+    any of its fingerprints is in."""
 
     span: Span
     docs: int
 
-    def to_json(self) -> dict:
-        return {"span": self.span.to_json(), "docs": self.docs}
+    def to_json(self, years: bool = False) -> dict:
+        return {"span": self.span.to_json(years), "docs": self.docs}
 
 
 @dataclass(frozen=True)
@@ -162,18 +169,28 @@ class ReuseResult:
     def copies(self) -> list[Passage]:
         return [p for p in self.passages if p.kind is Kind.COPY]
 
-    def to_json(self, include_formulas: bool = False) -> dict:
-        shown = self.passages if include_formulas else self.copies()
+    def shown(self, include_formulas: bool = False, limit: int | None = None) -> list[Passage]:
+        """The passages a reader sees: copies (formulas too when asked),
+        longest first, at most ``limit``."""
+        shown = list(self.passages) if include_formulas else self.copies()
+        return shown if limit is None else shown[:limit]
+
+    def to_json(self, include_formulas: bool = False, limit: int | None = None, years: bool = False) -> dict:
+        """The JSON of the audit: ``spans`` (passages, formulas only when
+        ``include_formulas``), ``ratios`` (share written before, per key),
+        ``matrix`` (share of row found in column), ``formulas`` (stock
+        stretches) and the details. ``years``: keys are years (snapshots)."""
         matrix = self.matrix_formulas if include_formulas else self.matrix
         return {
-            "keys": list(self.keys),
+            "keys": [int(k) for k in self.keys] if years else list(self.keys),
             "min_chars": self.min_chars,
             "include_formulas": include_formulas,
-            "spans": [p.to_json() for p in shown],
+            "spans": [p.to_json(years) for p in self.shown(include_formulas, limit)],
             "ratios": {k: round(r.share_formulas if include_formulas else r.share, 4) for k, r in self.ratios.items()},
             "ratio_detail": {k: r.to_json() for k, r in self.ratios.items()},
-            "matrix": {x: {y: round(v, 4) for y, v in row.items()} for x, row in matrix.items()},
-            "formulas": [f.to_json() for f in self.formulas],
+            "matrix": {x: {y: round(matrix[x].get(y, 0.0), 4) for y in self.keys} for x in self.keys},
+            "formulas": [f.to_json(years) for f in self.formulas[:limit]] if include_formulas else [],
+            "formula_count": len(self.formulas),
             "params": dict(self.params),
         }
 
@@ -288,53 +305,54 @@ def _chain(blocks: list[Block], same_doc: bool) -> list[list[Block]]:
     return chains
 
 
-def _window_blocks(wa: str, wb: str) -> list[Block]:
-    from difflib import SequenceMatcher
-
-    return [tuple(m) for m in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks() if m[2]]
+def _anchor(wa: str, wb: str, match) -> tuple[int, int, int] | None:
+    """Where a match resumes after an edit: the ``(i, j, n)`` with the
+    smallest ``max(i, j) <= MAX_GAP`` such that ``wa[i:i+2] == wb[j:j+2]``
+    and ``n = match(i, j)`` (the length of the exact match from there) is at
+    least 2 and at least half the gap, so a stray common character pair
+    far off does not count."""
+    grams: dict[str, list[int]] = {}
+    for j in range(min(len(wb) - 1, MAX_GAP + 1)):
+        grams.setdefault(wb[j:j + 2], []).append(j)
+    best, best_cost = None, MAX_GAP + 1
+    for i in range(min(len(wa) - 1, MAX_GAP + 1)):
+        if i >= best_cost:
+            break
+        for j in grams.get(wa[i:i + 2], ()):
+            cost = max(i, j)
+            if cost >= best_cost:
+                continue
+            n = match(i, j)
+            if n >= 2 and 2 * n >= cost:
+                best, best_cost = (i, j, n), cost
+    return best
 
 
 def _extend_right(a: str, b: str, chain: list[Block], limit_a: int) -> None:
-    """Near-verbatim extension past the chain's end, in place: take the
-    next matching stretch found by a local alignment while the gap before
-    it is small and the stretch is long enough to outweigh it."""
+    """Near-verbatim extension past the chain's end, in place, while the
+    match resumes after a small edit (see :func:`_anchor`); span a stays
+    before ``limit_a``."""
     while True:
         ea, eb = chain[-1][0] + chain[-1][2], chain[-1][1] + chain[-1][2]
-        wa, wb = a[ea:min(ea + WINDOW, limit_a)], b[eb:eb + WINDOW]
-        if not wa or not wb:
+        found = _anchor(a[ea:min(ea + MAX_GAP + 2, limit_a)], b[eb:eb + MAX_GAP + 2],
+                        lambda i, j: min(_match_right(a, b, ea + i, eb + j), limit_a - ea - i))
+        if found is None:
             return
-        block = None
-        for i, j, _ in _window_blocks(wa, wb):
-            if max(i, j) > MAX_GAP:
-                break
-            n = min(_match_right(a, b, ea + i, eb + j), limit_a - ea - i)
-            if n >= 2 and n * 2 >= max(i, j):
-                block = (ea + i, eb + j, n)
-                break
-        if block is None:
-            return
-        chain.append(block)
+        i, j, n = found
+        chain.append((ea + i, eb + j, n))
 
 
 def _extend_left(a: str, b: str, chain: list[Block], limit_b: int) -> None:
-    """As :func:`_extend_right`, before the chain's start (``limit_b``: the
-    b side may not start before it, for a text against itself)."""
+    """As :func:`_extend_right`, before the chain's start; span b stays
+    at or after ``limit_b`` (a text against itself)."""
     while True:
         sa, sb = chain[0][0], chain[0][1]
-        wa, wb = a[max(0, sa - WINDOW):sa][::-1], b[max(limit_b, sb - WINDOW):sb][::-1]
-        if not wa or not wb:
+        found = _anchor(a[max(0, sa - MAX_GAP - 2):sa][::-1], b[max(limit_b, sb - MAX_GAP - 2):sb][::-1],
+                        lambda i, j: min(_match_left(a, b, sa - i, sb - j), sb - j - limit_b))
+        if found is None:
             return
-        block = None
-        for i, j, _ in _window_blocks(wa, wb):
-            if max(i, j) > MAX_GAP:
-                break
-            n = min(_match_left(a, b, sa - i, sb - j), sb - j - limit_b)
-            if n >= 2 and n * 2 >= max(i, j):
-                block = (sa - i - n, sb - j - n, n)
-                break
-        if block is None:
-            return
-        chain.insert(0, block)
+        i, j, n = found
+        chain.insert(0, (sa - i - n, sb - j - n, n))
 
 
 def _details(a: Prepared, b: Prepared, chain: list[Block]) -> tuple[int, list[Difference]]:
@@ -390,6 +408,10 @@ def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_do
     chains = _merge_chains(_chain([blk for chain in chains for blk in chain], same_doc))
     passages: list[Passage] = []
     for chain in chains:
+        exact = sum(n for _, _, n in chain)
+        gaps = sum(min(t[0] - s[0] - s[2], t[1] - s[1] - s[2]) for s, t in zip(chain, chain[1:]))
+        if exact + gaps < min_chars:
+            continue  # cannot reach min_chars shared characters
         shared, diffs = _details(a, b, chain)
         if shared < min_chars:
             continue
@@ -398,7 +420,7 @@ def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_do
         oa, ob = a.span_to_original(pa0, pa1), b.span_to_original(pb0, pb1)
         similarity = 2 * shared / ((pa1 - pa0) + (pb1 - pb0))
         passages.append(Passage(Span(key_a, *oa, a.original[oa[0]:oa[1]]), Span(key_b, *ob, b.original[ob[0]:ob[1]]),
-                                shared, similarity, tuple(diffs)))
+                                shared, similarity, tuple(diffs), blocks=tuple(chain)))
     passages.sort(key=lambda p: (-p.chars, p.a.start, p.b.start))
     return passages
 
@@ -438,10 +460,351 @@ def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_c
     pa = prepare(a)
     pb = pa if same_doc else prepare(b)
     if seeds is None:
-        k, w = params_for(max(3, min_chars))
+        k, w = params_for(max(5, min_chars))
         fa = fingerprints_prepared(pa.text, k, w)
         fb = fa if same_doc else fingerprints_prepared(pb.text, k, w)
         prepared_seeds = pair_seeds(fa, fb, same_doc)
     else:
         prepared_seeds = [(pa.to_prepared(i), pb.to_prepared(j)) for i, j in seeds]
     return align_prepared(pa, pb, prepared_seeds, min_chars, same_doc)
+
+
+# --------------------------------------------------------------------------
+# many documents
+
+DEFAULT_FORMULA_DOCS = 3
+_POS_BITS = 32
+_POS_MASK = (1 << _POS_BITS) - 1
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+
+
+def _validate(docs: Mapping[str, str], min_chars: int) -> list[Prepared]:
+    if not isinstance(docs, Mapping):
+        raise ValueError(f"docs must be a mapping of key to text, not {type(docs).__name__}")
+    if len(docs) < 2:
+        raise ValueError(f"reuse needs at least two documents, got {len(docs)}: give two texts or more "
+                         "(passages repeated inside one text are found when it is audited with others)")
+    if isinstance(min_chars, bool) or not isinstance(min_chars, int):
+        raise ValueError(f"min_chars must be an integer, not {min_chars!r}")
+    prepared = []
+    for key, text in docs.items():
+        if not isinstance(text, str):
+            raise ValueError(f"document {key!r} is not text but {type(text).__name__}")
+        p = prepare(text)
+        if not p.text:
+            raise ValueError(f"document {key!r} is empty (no characters besides whitespace): leave it out")
+        prepared.append(p)
+    longest = max(len(p.text) for p in prepared)
+    if min_chars < 5:
+        raise ValueError(f"min_chars must be at least 5 (shorter matches are mostly common words), got {min_chars}")
+    if min_chars > longest:
+        raise ValueError(f"min_chars is {min_chars} but the longest document has only {longest} characters "
+                         "(whitespace not counted): give a smaller --min-chars")
+    return prepared
+
+
+def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
+    """hash -> postings, a posting being ``doc << 32 | position``. The value
+    is one posting (int) or a list of postings while the hash is in fewer
+    than ``formula_docs`` documents; from then on (a formula fingerprint)
+    only ``[-documents, last document, first posting]``: what one k-gram may
+    pull in is capped, whatever the number of documents holding it."""
+    index: dict = {}
+    get = index.get
+    cap = formula_docs - 1
+    for d, fp in enumerate(fps):
+        base = d << _POS_BITS
+        for pos, h in fp:
+            v = get(h)
+            if v is None:
+                index[h] = base | pos
+            elif v.__class__ is int:
+                index[h] = [v, base | pos]
+            elif v[0] < 0:
+                if v[1] != d:
+                    v[0] -= 1
+                    v[1] = d
+            elif v[-1] >> _POS_BITS == d:
+                if len(v) < 4 * formula_docs:  # a k-gram repeated in one document
+                    v.append(base | pos)
+            else:
+                ndocs = len({e >> _POS_BITS for e in v}) + 1
+                if ndocs > cap:
+                    index[h] = [-ndocs, d, v[0]]
+                else:
+                    v.append(base | pos)
+    return index
+
+
+def _pair_seeds(index: dict) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """Seeds of every pair of documents (and of a document with itself)
+    sharing a fingerprint that is not a formula's: (doc x, doc y) with
+    x <= y -> [(position in x, position in y)]."""
+    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for v in index.values():
+        if v.__class__ is int or v[0] < 0:
+            continue
+        for n, e in enumerate(v):
+            dx, px = e >> _POS_BITS, e & _POS_MASK
+            for f in v[n + 1:]:
+                seeds[(dx, f >> _POS_BITS)].append((px, f & _POS_MASK))
+    return seeds
+
+
+def _formula_places(fps, index: dict) -> list[dict[int, int]]:
+    """Per document, formula fingerprint -> its first position there."""
+    formula = {h for h, v in index.items() if v.__class__ is not int and v[0] < 0}
+    return [{h: pos for pos, h in reversed(fp) if h in formula} for fp in fps]
+
+
+NEAR = 1000  # characters: how far from rare wording formula wording is aligned
+
+
+def near_seeds(rare: list[tuple[int, int]], common: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The seeds of ``common`` (shared formula fingerprints) near a seed of
+    ``rare`` (fingerprints of fewer documents): within NEAR characters in
+    the first text and 4 * MAX_GAP diagonals. Formula wording is aligned
+    where it adjoins wording two documents share more rarely (a copied
+    passage quoting a slogan), not everywhere two documents share a formula
+    (those stretches are listed apart, :attr:`ReuseResult.formulas`)."""
+    if not rare or not common:
+        return []
+    band = 4 * MAX_GAP
+    anchors = sorted(rare)
+    from bisect import bisect_left
+
+    kept = []
+    for i, j in common:
+        d = i - j
+        lo = bisect_left(anchors, (i - NEAR, -1))
+        for i0, j0 in anchors[lo:]:
+            if i0 > i + NEAR:
+                break
+            if abs(d - (i0 - j0)) <= band:
+                kept.append((i, j))
+                break
+    return kept
+
+
+def _doc_freq(v) -> int:
+    if v.__class__ is int:
+        return 1
+    if v[0] < 0:
+        return -v[0]
+    return len({e >> _POS_BITS for e in v})
+
+
+def _quoted_share(text: str) -> float:
+    """Share of ``text``'s characters standing between quote marks."""
+    inside, closing, count = 0, None, 0
+    for ch in text:
+        if closing is not None:
+            if ch == closing:
+                closing = None
+            else:
+                inside += 1
+        elif ch in _QUOTES:
+            closing = _QUOTES[ch]
+        count += 1
+    return inside / count if count else 0.0
+
+
+FORMULA_SHARE = 0.75  # of a passage's shared characters in formula wording, for a formula
+
+
+class _Classifier:
+    """Tells formulas from copies. A character of a passage's exact
+    matches is formula wording when a k-gram covering it is a fingerprint
+    found in ``formula_docs`` documents or more. A passage is a copy when
+    what remains (its own wording) is at least ``min_chars`` characters and
+    a quarter of the passage: a copied passage quoting stock phrases still
+    has its own wording between them, while two stock phrases that happen
+    to stand side by side in two reports have next to none. Short passages
+    mostly between quote marks are slogans, hence formulas."""
+
+    def __init__(self, prepared: list[Prepared], index: dict, min_chars: int, formula_docs: int):
+        self.prepared, self.index = prepared, index
+        self.min_chars, self.formula_docs = min_chars, formula_docs
+        self.k = params_for(min_chars)[0]
+
+    def classify(self, passage: Passage, doc: int, same_doc: bool) -> Passage:
+        text, k, index = self.prepared[doc].text, self.k, self.index
+        own, dfs = 0, []
+        for sa, _, n in passage.blocks:
+            covered_to, covered = sa, 0
+            for i, h in enumerate(kgram_hashes(text[sa:sa + n], k)):
+                v = index.get(h)
+                if v is None:
+                    continue
+                df = _doc_freq(v)
+                dfs.append(df)
+                if df >= self.formula_docs:
+                    start = max(sa + i, covered_to)
+                    covered += sa + i + k - start
+                    covered_to = sa + i + k
+            own += n - covered
+        dfs.sort()
+        ndocs = max(dfs[len(dfs) // 2] if dfs else 0, 1 if same_doc else 2)
+        stock = own < self.min_chars or own < (1 - FORMULA_SHARE) * passage.chars
+        slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
+        kind = Kind.FORMULA if stock or slogan else Kind.COPY
+        return Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences, kind, ndocs,
+                       passage.blocks)
+
+
+def _union(intervals: list[tuple[int, int]]) -> int:
+    total, end = 0, -1
+    for s, e in sorted(intervals):
+        if e <= end:
+            continue
+        total += e - max(s, end)
+        end = e
+    return total
+
+
+def _prepared_span(p: Prepared, span: Span) -> tuple[int, int]:
+    return p.to_prepared(span.start), p.to_prepared(span.end - 1) + 1
+
+
+def _shares(keys, prepared, passages: list[tuple[int, int, Passage]], formulas: bool):
+    """(ratios before, matrix) over the passages; with ``formulas`` False,
+    formulas are left out."""
+    n = len(keys)
+    cover: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)  # (x, y) -> intervals of x
+    for x, y, passage in passages:
+        if passage.kind is Kind.FORMULA and not formulas:
+            continue
+        if x == y:
+            cover[(x, x)].append(_prepared_span(prepared[x], passage.b))
+        else:
+            cover[(x, y)].append(_prepared_span(prepared[x], passage.a))
+            cover[(y, x)].append(_prepared_span(prepared[y], passage.b))
+    matrix: dict[str, dict[str, float]] = {key: {} for key in keys}
+    earlier: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (x, y), intervals in sorted(cover.items()):
+        matrix[keys[x]][keys[y]] = _union(intervals) / len(prepared[x].text)
+        if y < x:
+            earlier[x].extend(intervals)
+    before = [_union(earlier.get(x, [])) for x in range(n)]
+    return before, matrix
+
+
+def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
+    """Stock passages: stretches of formula fingerprints, placed where
+    first seen, each with the fewest documents any of its fingerprints is in."""
+    samples: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for v in index.values():
+        if v.__class__ is not int and v[0] < 0:
+            samples[v[2] >> _POS_BITS].append((v[2] & _POS_MASK, -v[0]))
+    found = []
+    for doc, points in samples.items():
+        points.sort()
+        run_start, run_end, run_docs = points[0][0], points[0][0] + k, points[0][1]
+        for pos, ndocs in points[1:] + [(None, 0)]:
+            if pos is not None and pos <= run_end + w:
+                run_end, run_docs = max(run_end, pos + k), min(run_docs, ndocs)
+                continue
+            p = prepared[doc]
+            s, e = p.span_to_original(run_start, min(run_end, len(p.text)))
+            found.append(Formula(Span(keys[doc], s, e, p.original[s:e]), run_docs))
+            if pos is not None:
+                run_start, run_end, run_docs = pos, pos + k, ndocs
+    found.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), keys.index(f.span.key), f.span.start))
+    return found
+
+
+def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *,
+               formula_docs: int = DEFAULT_FORMULA_DOCS, minmatch: int = 1) -> ReuseResult:
+    """Passages reused between any two of ``docs`` or inside one of them.
+
+    ``docs`` maps a key (a year, a district...) to a text; its order is
+    taken as time order: in a passage, span ``a`` is in the earlier text
+    and the ratios count what already stood in an earlier one. Every span
+    carries offsets into the texts as given: ``docs[key][start:end] == text``.
+
+    ``min_chars``: shortest passage, in shared characters (whitespace not
+    counted). ``formula_docs``: the document-frequency cap. A fingerprint
+    found in at least this many documents is a formula's: it keeps only its
+    count and one place (memory stays bounded when a stock passage is in
+    every document; passim's maxdf is ``formula_docs - 1``) and pairs no
+    documents; it still seeds the alignment of documents paired by rarer
+    wording, and its stretches are listed in ``formulas`` with their
+    document counts. A passage whose fingerprints are mostly formula ones,
+    or a short quoted slogan, is a :attr:`Kind.FORMULA` passage.
+    ``minmatch``: fingerprints below the cap two documents must share to be
+    aligned (1 sees every exact match of ``min_chars`` characters).
+
+    Raises ValueError for fewer than two documents (one text alone is an
+    error, as for the command; its inner repeats are found when it is
+    audited with others), an empty document, or ``min_chars`` below 5 or
+    above the length of the longest document.
+    """
+    prepared = _validate(docs, min_chars)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # millions of small containers, none cyclic: collections would only cost time
+    try:
+        return _find_reuse(docs, prepared, min_chars, formula_docs, minmatch)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _find_reuse(docs, prepared, min_chars: int, formula_docs: int, minmatch: int) -> ReuseResult:
+    if formula_docs < 3:
+        raise ValueError(f"formula_docs must be at least 3 (a passage in two documents is a copy), got {formula_docs}")
+    if minmatch < 1:
+        raise ValueError(f"minmatch must be at least 1, got {minmatch}")
+    keys = tuple(str(key) for key in docs)
+    k, w = params_for(min_chars)
+    fps = [fingerprints_prepared(p.text, k, w) for p in prepared]
+    index = _index(fps, formula_docs)
+    seeds = _pair_seeds(index)
+    places = _formula_places(fps, index)
+    classifier = _Classifier(prepared, index, min_chars, formula_docs)
+    found: list[tuple[int, int, Passage]] = []
+    for (x, y), pair in sorted(seeds.items()):
+        if len(pair) < minmatch:
+            continue
+        if x != y:
+            px, py = places[x], places[y]
+            pair = pair + near_seeds(pair, [(px[h], py[h]) for h in px.keys() & py.keys()])
+        for passage in align_prepared(prepared[x], prepared[y], pair, min_chars, x == y, keys[x], keys[y]):
+            found.append((x, y, classifier.classify(passage, x, x == y)))
+    before, matrix = _shares(keys, prepared, found, formulas=False)
+    before_f, matrix_f = _shares(keys, prepared, found, formulas=True)
+    ratios = {key: Ratio(key, len(prepared[x].text), before[x], before_f[x]) for x, key in enumerate(keys)}
+    order = {key: x for x, key in enumerate(keys)}
+    passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
+    return ReuseResult(keys, tuple(passages), tuple(_formulas(keys, prepared, index, k, w)), ratios, matrix,
+                       matrix_f, min_chars, {"k": k, "w": w, "formula_docs": formula_docs, "minmatch": minmatch})
+
+
+# --------------------------------------------------------------------------
+# snapshots
+
+def _with_section(span: Span, starts: list[int], headings: list[str]) -> Span:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, span.start) - 1
+    return Span(span.key, span.start, span.end, span.text, headings[i] if i >= 0 else "")
+
+
+def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_FORMULA_DOCS) -> ReuseResult:
+    """:func:`find_reuse` on the bodies of ``snapshots`` (oldest first),
+    keyed by year (as text); every span's start and end are offsets into
+    its year's ``Snapshot.body`` and its ``section`` is the heading of the
+    section holding its start ("" before the first heading)."""
+    from dataclasses import replace
+
+    from .document import section_offsets
+
+    snaps = sorted(snapshots, key=lambda s: s.year)
+    result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs)
+    places = {}
+    for snap in snaps:
+        offsets = section_offsets(snap.body, snap.sections)
+        places[str(snap.year)] = ([start for start, _ in offsets], [s.heading for s in snap.sections])
+    passages = tuple(replace(p, a=_with_section(p.a, *places[p.a.key]), b=_with_section(p.b, *places[p.b.key]))
+                     for p in result.passages)
+    formulas = tuple(replace(f, span=_with_section(f.span, *places[f.span.key])) for f in result.formulas)
+    return replace(result, passages=passages, formulas=formulas)

@@ -1,0 +1,222 @@
+"""Synthetic corpora of government work reports, for the reuse benchmarks.
+
+Every document is new text made from the sentences of the real reports (the
+committed snapshots of the seeds and the national reports in
+../shared/corpora/gwr/): each sentence joins two to six clauses (the pieces
+between ，、；。) drawn at random from different real sentences, so the
+documents have the reports' own words, digits and stock phrases (a long
+clause such as 以习近平新时代中国特色社会主义思想为指导 turns up in many
+documents, as formulas do in real reports) but no sentence carried over;
+seven clauses in ten get one character replaced, so that, as between the
+reports of different places, most wording is a document's own.
+Into that text go, at random places:
+
+- planted copies: for about ``copy_rate`` of the documents, one to three
+  passages (60-400 characters) taken from an earlier document, with random
+  edits (a number changed, two characters swapped for others, a clause
+  added or dropped): the reuse the audit must find, recorded in
+  :attr:`Corpus.planted`;
+- stock formulas: ``formulas`` real sentences put into every document
+  (boilerplate found everywhere: what the document-frequency cap is for).
+
+Deterministic for a given ``seed``. Importable (the corpus benchmarks of
+issue 7 use it too)::
+
+    from gen_corpus import generate          # with benchmarks/ on sys.path
+    corpus = generate(1000, chars=10_000, seed=1)
+    corpus.docs        # {"doc0000": text, ...}, in time order
+    corpus.planted     # [Planted(src, dst, src_start, src_end, dst_start, dst_end)]
+
+Command line: ``python benchmarks/gen_corpus.py 1000 --chars 10000 --out corpus.jsonl``
+writes JSON Lines ``{"id", "series", "year", "text"}`` (the corpus input).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GWR = REPO.parent / "shared" / "corpora" / "gwr"
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]")
+_DIGITS = "0123456789"
+_CLAUSE = re.compile(r"[^，、：；。！？]+[，、：；。！？]")
+
+
+@dataclass(frozen=True)
+class Planted:
+    """A planted copy: ``docs[src][src_start:src_end]`` was copied, with
+    edits, to ``docs[dst][dst_start:dst_end]``."""
+
+    src: str
+    dst: str
+    src_start: int
+    src_end: int
+    dst_start: int
+    dst_end: int
+
+
+@dataclass
+class Corpus:
+    docs: dict[str, str] = field(default_factory=dict)
+    planted: list[Planted] = field(default_factory=list)
+    formulas: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def real_sentences() -> tuple[str, ...]:
+    """Sentences of the committed seed snapshots and the national reports."""
+    sys.path.insert(0, str(REPO))
+    from erqi_diff.normalize import normalize
+    from erqi_diff.read import decode
+
+    texts = []
+    for path in sorted((REPO / "snapshots").glob("*.md")):
+        texts.append(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])
+    for path in sorted(GWR.glob("*.txt")):
+        texts.append(normalize(decode(path.read_bytes(), path.name, None)).body)
+    sentences = []
+    for text in texts:
+        for line in text.splitlines():
+            if line.startswith("#"):
+                continue
+            sentences.extend(s.strip() for s in _SENTENCE.findall(line) if len(s.strip()) >= 8)
+    if not sentences:
+        raise SystemExit("no real report sentences found: snapshots/ and ../shared/corpora/gwr/ are needed")
+    return tuple(sentences)
+
+
+class _Model:
+    """Writes sentences by joining clauses (the stretches between ，、：；。！？)
+    drawn at random from different real sentences."""
+
+    def __init__(self, sentences: tuple[str, ...]):
+        clauses = [c for s in sentences for c in _CLAUSE.findall(s) if len(c) >= 3]
+        self.inner = [c[:-1] for c in clauses]
+        self.sentences = sentences
+        self.chars = "".join(self.inner)  # to draw characters as often as the reports use them
+
+    def clause(self, rng: random.Random, edit_rate: float = 0.7) -> str:
+        """A real clause, with one character replaced at rate ``edit_rate``
+        (documents of different places share phrases, not every clause)."""
+        clause = rng.choice(self.inner)
+        if rng.random() < edit_rate:
+            pos = rng.randrange(len(clause))
+            clause = clause[:pos] + rng.choice(self.chars) + clause[pos + 1:]
+        return clause
+
+    def sentence(self, rng: random.Random, limit: int = 120) -> str:
+        parts, size = [], 0
+        for _ in range(rng.randint(2, 6)):
+            clause = self.clause(rng)
+            if parts and size + len(clause) > limit:
+                break
+            parts.append(clause)
+            size += len(clause) + 1
+        return "".join(p + rng.choice("，，，、；") for p in parts[:-1]) + parts[-1] + "。"
+
+    def text(self, rng: random.Random, chars: int) -> list[str]:
+        """Paragraphs of about ``chars`` characters in all."""
+        paragraphs, total = [], 0
+        while total < chars:
+            para = "".join(self.sentence(rng) for _ in range(rng.randint(2, 6)))
+            para = para[:chars - total] if total + len(para) > chars else para
+            paragraphs.append(para)
+            total += len(para)
+        return paragraphs
+
+
+def edit(text: str, rng: random.Random, model: _Model) -> str:
+    """The edits of a near-verbatim copy: one to three of a changed number,
+    two characters replaced, a clause added, a few characters dropped."""
+    chars = list(text)
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(("number", "swap", "clause", "drop"))
+        if not chars:
+            break
+        pos = rng.randrange(len(chars))
+        if kind == "number":
+            digits = [i for i, c in enumerate(chars) if c in _DIGITS]
+            if digits:
+                i = rng.choice(digits)
+                chars[i] = rng.choice(_DIGITS.replace(chars[i], ""))
+            else:
+                chars[pos:pos] = list(str(rng.randint(2, 999)))
+        elif kind == "swap":
+            for i in (pos, min(pos + 1, len(chars) - 1)):
+                chars[i] = rng.choice(rng.choice(model.sentences))
+        elif kind == "clause":
+            clause = rng.choice(model.inner) + "，"
+            chars[pos:pos] = list(clause)
+        else:
+            del chars[pos:pos + rng.randint(1, 4)]
+    return "".join(chars)
+
+
+def generate(n: int, chars: int = 10_000, seed: int = 0, copy_rate: float = 0.5,
+             formulas: int = 3) -> Corpus:
+    """A corpus of ``n`` documents of about ``chars`` characters each (see module doc)."""
+    rng = random.Random(seed)
+    model = _Model(real_sentences())
+    stock = [s for s in model.sentences if 30 <= len(s) <= 90]
+    corpus = Corpus(formulas=rng.sample(stock, formulas) if formulas else [])
+    keys = [f"doc{i:05d}" for i in range(n)]
+    for j, key in enumerate(keys):
+        paragraphs = model.text(rng, chars)
+        for formula in corpus.formulas:
+            paragraphs.insert(rng.randrange(len(paragraphs) + 1), formula)
+        copies = []  # (paragraph index, source key, src_start, src_end, edited text)
+        if j > 0 and rng.random() < copy_rate:
+            for _ in range(rng.randint(1, 3)):
+                src = keys[rng.randrange(j)]
+                source = corpus.docs[src]
+                length = rng.randint(60, 400)
+                start = rng.randrange(max(1, len(source) - length))
+                end = min(len(source), start + length)
+                copies.append((rng.randrange(len(paragraphs) + 1), src, start, end, edit(source[start:end], rng, model)))
+        for at, src, s0, s1, copied in sorted(copies, key=lambda c: c[0], reverse=True):
+            paragraphs.insert(at, (src, s0, s1, copied))
+        text_parts, offset = [], 0
+        for para in paragraphs:
+            if isinstance(para, tuple):
+                src, s0, s1, para = para
+                corpus.planted.append(Planted(src, key, s0, s1, offset, offset + len(para)))
+            text_parts.append(para)
+            offset += len(para) + 1
+        corpus.docs[key] = "\n".join(text_parts)
+    return corpus
+
+
+def write_jsonl(corpus: Corpus, path: Path, series: str = "synthetic") -> None:
+    with open(path, "w", encoding="utf-8") as out:
+        for i, (key, text) in enumerate(corpus.docs.items()):
+            out.write(json.dumps({"id": key, "series": f"{series}-{i % 50:02d}", "year": 2000 + i % 20,
+                                  "text": text}, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", type=int, help="number of documents")
+    parser.add_argument("--chars", type=int, default=10_000, help="characters per document (default 10000)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--copy-rate", type=float, default=0.5)
+    parser.add_argument("--out", type=Path, required=True, help="JSON Lines file to write")
+    parser.add_argument("--planted", type=Path, help="also write the planted copies as JSON Lines")
+    args = parser.parse_args(argv)
+    corpus = generate(args.n, args.chars, args.seed, args.copy_rate)
+    write_jsonl(corpus, args.out)
+    if args.planted:
+        with open(args.planted, "w", encoding="utf-8") as out:
+            for p in corpus.planted:
+                out.write(json.dumps(p.__dict__) + "\n")
+    print(f"{args.out}: {len(corpus.docs)} documents, {len(corpus.planted)} planted copies", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
