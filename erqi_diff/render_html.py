@@ -302,7 +302,8 @@ def _metric_chart(charts: Charts, name: str, records: list[dict], years: tuple[i
     title = f"{name}: {'growth, %' if field == 'growth' else unit or ''}"
     legend = len(series) > 1 or "full year" not in series
     chart = pygal.Line(**charts.config(width=360, height=230 if legend else 210, show_legend=legend,
-                                       legend_at_bottom=True, legend_at_bottom_columns=2, print_values=True,
+                                       legend_at_bottom=True, legend_at_bottom_columns=max(2, len(series)),
+                                       legend_box_size=10, print_values=True,
                                        print_values_position="top", margin=14, margin_top=22, margin_right=40,
                                        min_scale=3, max_scale=5, dots_size=4, formatter=fmt_num, truncate_legend=-1))
     chart.x_labels = [str(y) for y in years]
@@ -426,8 +427,10 @@ def pack_pairs(pairs: dict[str, dict]) -> dict:
 
 
 def render_compare(data: ReportData) -> str:
-    options_from = "".join(f'<option value="{y}"{" selected" if y == data.years[0] else ""}>{y}</option>' for y in data.years)
-    options_to = "".join(f'<option value="{y}"{" selected" if y == data.years[-1] else ""}>{y}</option>' for y in data.years)
+    # The two latest reports to start with, as one reads this year's statement against last year's.
+    first, last = data.years[-2], data.years[-1]
+    options_from = "".join(f'<option value="{y}"{" selected" if y == first else ""}>{y}</option>' for y in data.years)
+    options_to = "".join(f'<option value="{y}"{" selected" if y == last else ""}>{y}</option>' for y in data.years)
     controls = (f'<div class="controls"><label>From <select id="sbs-from">{options_from}</select></label> '
                 f'<label>to <select id="sbs-to">{options_to}</select></label></div>')
     body = ('<p id="sbs-summary" class="summary"></p><div id="sbs-body" class="sbs"></div>'
