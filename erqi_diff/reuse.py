@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import enum
 import gc
-from collections import Counter, defaultdict
+import os
+from array import array
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -478,29 +480,35 @@ _POS_MASK = (1 << _POS_BITS) - 1
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 
 
-def _validate(docs: Mapping[str, str], min_chars: int) -> list[Prepared]:
+def _check_args(docs: Mapping[str, str], min_chars: int, formula_docs: int, maxdf: int, minmatch: int) -> None:
     if not isinstance(docs, Mapping):
         raise ValueError(f"docs must be a mapping of key to text, not {type(docs).__name__}")
     if len(docs) < 2:
         raise ValueError(f"reuse needs at least two documents, got {len(docs)}: give two texts or more "
                          "(passages repeated inside one text are found when it is audited with others)")
-    if isinstance(min_chars, bool) or not isinstance(min_chars, int):
-        raise ValueError(f"min_chars must be an integer, not {min_chars!r}")
-    prepared = []
     for key, text in docs.items():
         if not isinstance(text, str):
             raise ValueError(f"document {key!r} is not text but {type(text).__name__}")
-        p = prepare(text)
-        if not p.text:
-            raise ValueError(f"document {key!r} is empty (no characters besides whitespace): leave it out")
-        prepared.append(p)
-    longest = max(len(p.text) for p in prepared)
+    if isinstance(min_chars, bool) or not isinstance(min_chars, int):
+        raise ValueError(f"min_chars must be an integer, not {min_chars!r}")
     if min_chars < 5:
         raise ValueError(f"min_chars must be at least 5 (shorter matches are mostly common words), got {min_chars}")
+    if formula_docs < 3:
+        raise ValueError(f"formula_docs must be at least 3 (a passage in two documents is a copy), got {formula_docs}")
+    if maxdf < formula_docs:
+        raise ValueError(f"maxdf must be at least formula_docs ({formula_docs}), got {maxdf}")
+    if minmatch < 1:
+        raise ValueError(f"minmatch must be at least 1, got {minmatch}")
+
+
+def _check_prepared(keys, prepared: list[Prepared], min_chars: int) -> None:
+    for key, p in zip(keys, prepared):
+        if not p.text:
+            raise ValueError(f"document {key!r} is empty (no characters besides whitespace): leave it out")
+    longest = max(len(p.text) for p in prepared)
     if min_chars > longest:
         raise ValueError(f"min_chars is {min_chars} but the longest document has only {longest} characters "
                          "(whitespace not counted): give a smaller --min-chars")
-    return prepared
 
 
 def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
@@ -551,22 +559,26 @@ def _pair_seeds(index: dict) -> dict[tuple[int, int], list[tuple[int, int]]]:
     return seeds
 
 
-def _formula_places(fps, index: dict) -> list[dict[int, int]]:
-    """Per document, formula fingerprint -> its first position there."""
+def _formula_places(fps, index: dict, maxdf: int) -> tuple[list[dict[int, int]], set[int]]:
+    """Per document, formula fingerprint -> its first position there; and
+    the formula fingerprints in more than ``maxdf`` documents."""
     formula = {h for h, v in index.items() if v.__class__ is not int and v[0] < 0}
-    return [{h: pos for pos, h in reversed(fp) if h in formula} for fp in fps]
+    widespread = {h for h in formula if -index[h][0] > maxdf}
+    return [{h: pos for pos, h in reversed(fp) if h in formula} for fp in fps], widespread
 
 
 NEAR = 1000  # characters: how far from rare wording formula wording is aligned
+DEFAULT_MAXDF = 16
 
 
 def near_seeds(rare: list[tuple[int, int]], common: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The seeds of ``common`` (shared formula fingerprints) near a seed of
-    ``rare`` (fingerprints of fewer documents): within NEAR characters in
-    the first text and 4 * MAX_GAP diagonals. Formula wording is aligned
-    where it adjoins wording two documents share more rarely (a copied
-    passage quoting a slogan), not everywhere two documents share a formula
-    (those stretches are listed apart, :attr:`ReuseResult.formulas`)."""
+    """The seeds of ``common`` (shared fingerprints of stock passages found
+    in most documents) near a seed of ``rare`` (wording the two documents
+    share more rarely): within NEAR characters in the first text and
+    4 * MAX_GAP diagonals. Such wording is aligned where it adjoins a copied
+    passage, not in every pair of documents (it is listed once, with its
+    count, in :attr:`ReuseResult.formulas`): what one pair costs stays
+    bounded however many documents hold the stock passage."""
     if not rare or not common:
         return []
     band = 4 * MAX_GAP
@@ -713,8 +725,8 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
     return found
 
 
-def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *,
-               formula_docs: int = DEFAULT_FORMULA_DOCS, minmatch: int = 1) -> ReuseResult:
+def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,
+               maxdf: int = DEFAULT_MAXDF, minmatch: int = 1, workers: int | None = None) -> ReuseResult:
     """Passages reused between any two of ``docs`` or inside one of them.
 
     ``docs`` maps a key (a year, a district...) to a text; its order is
@@ -726,57 +738,127 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *,
     counted). ``formula_docs``: the document-frequency cap. A fingerprint
     found in at least this many documents is a formula's: it keeps only its
     count and one place (memory stays bounded when a stock passage is in
-    every document; passim's maxdf is ``formula_docs - 1``) and pairs no
-    documents; it still seeds the alignment of documents paired by rarer
-    wording, and its stretches are listed in ``formulas`` with their
-    document counts. A passage whose fingerprints are mostly formula ones,
+    every document) and pairs no documents (as passim's maxdf, which is
+    ``formula_docs - 1`` here); it still seeds the alignment of documents
+    paired by rarer wording, and its stretches are listed in ``formulas``
+    with their document counts. A passage whose fingerprints are mostly formula ones,
     or a short quoted slogan, is a :attr:`Kind.FORMULA` passage.
-    ``minmatch``: fingerprints below the cap two documents must share to be
-    aligned (1 sees every exact match of ``min_chars`` characters).
+    ``maxdf``: formula fingerprints in at most this many documents seed
+    every pair of documents that is aligned; those in more (a stock passage
+    in most documents) only next to rarer shared wording, so that the work
+    per pair stays bounded. ``minmatch``: fingerprints below the cap two
+    documents must share to be aligned (1 sees every exact match of
+    ``min_chars`` characters). ``workers``: processes (default: 2 on a
+    large corpus where the machine has 2 cores or more, else 1); the result
+    is the same whatever the number.
 
     Raises ValueError for fewer than two documents (one text alone is an
     error, as for the command; its inner repeats are found when it is
     audited with others), an empty document, or ``min_chars`` below 5 or
     above the length of the longest document.
     """
-    prepared = _validate(docs, min_chars)
+    _check_args(docs, min_chars, formula_docs, maxdf, minmatch)
+    keys = tuple(str(key) for key in docs)
+    texts = list(docs.values())
+    if workers is None:
+        workers = 2 if sum(map(len, texts)) >= PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
     gc_was_enabled = gc.isenabled()
     gc.disable()  # millions of small containers, none cyclic: collections would only cost time
     try:
-        return _find_reuse(docs, prepared, min_chars, formula_docs, minmatch)
+        return _Audit(keys, texts, min_chars, formula_docs, maxdf, minmatch, workers).run()
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _find_reuse(docs, prepared, min_chars: int, formula_docs: int, minmatch: int) -> ReuseResult:
-    if formula_docs < 3:
-        raise ValueError(f"formula_docs must be at least 3 (a passage in two documents is a copy), got {formula_docs}")
-    if minmatch < 1:
-        raise ValueError(f"minmatch must be at least 1, got {minmatch}")
-    keys = tuple(str(key) for key in docs)
-    k, w = params_for(min_chars)
-    fps = [fingerprints_prepared(p.text, k, w) for p in prepared]
-    index = _index(fps, formula_docs)
-    seeds = _pair_seeds(index)
-    places = _formula_places(fps, index)
-    classifier = _Classifier(prepared, index, min_chars, formula_docs)
-    found: list[tuple[int, int, Passage]] = []
-    for (x, y), pair in sorted(seeds.items()):
-        if len(pair) < minmatch:
-            continue
+PARALLEL_CHARS = 2_000_000  # characters from which find_reuse uses two processes
+_STATE: _Audit | None = None  # the audit a forked worker process works on
+
+
+def _fingerprint_range(bounds: tuple[int, int]):
+    audit = _STATE
+    out = []
+    for text in audit.texts[bounds[0]:bounds[1]]:
+        p = prepare(text)
+        fp = fingerprints_prepared(p.text, audit.k, audit.w)
+        out.append((p, array("q", [pos for pos, _ in fp]), array("q", [h for _, h in fp])))
+    return out
+
+
+def _align_range(bounds: tuple[int, int]):
+    return [found for item in _STATE.pairs[bounds[0]:bounds[1]] for found in _STATE.align(*item)]
+
+
+def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
+    step = -(-n // parts) if n else 1
+    return [(i, min(n, i + step)) for i in range(0, n, step)]
+
+
+class _Audit:
+    """One run of :func:`find_reuse`; its stages can run in forked processes."""
+
+    def __init__(self, keys, texts, min_chars: int, formula_docs: int, maxdf: int, minmatch: int, workers: int):
+        self.keys, self.texts, self.min_chars = keys, texts, min_chars
+        self.formula_docs, self.maxdf, self.minmatch, self.workers = formula_docs, maxdf, minmatch, workers
+        self.k, self.w = params_for(min_chars)
+
+    def _map(self, func, n: int, parts: int):
+        """``func`` over ranges of ``range(n)``, in forked workers when asked."""
+        global _STATE
+        ranges = _ranges(n, parts)
+        if self.workers <= 1 or n < 2:
+            _STATE = self
+            try:
+                return [x for r in ranges for x in func(r)]
+            finally:
+                _STATE = None
+        import multiprocessing
+
+        _STATE = self
+        try:
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                return [x for chunk in pool.imap(func, ranges) for x in chunk]
+        finally:
+            _STATE = None
+
+    def run(self) -> ReuseResult:
+        done = self._map(_fingerprint_range, len(self.texts), 8 * self.workers)
+        self.prepared = [p for p, _, _ in done]
+        _check_prepared(self.keys, self.prepared, self.min_chars)
+        fps = [list(zip(pos, hashes)) for _, pos, hashes in done]
+        del done
+        self.index = _index(fps, self.formula_docs)
+        seeds = _pair_seeds(self.index)
+        self.places, self.widespread = _formula_places(fps, self.index, self.maxdf)
+        del fps
+        self.classifier = _Classifier(self.prepared, self.index, self.min_chars, self.formula_docs)
+        self.pairs = [(x, y, pair) for (x, y), pair in sorted(seeds.items()) if len(pair) >= self.minmatch]
+        del seeds
+        found = self._map(_align_range, len(self.pairs), 16 * self.workers)
+        return self._result(found)
+
+    def align(self, x: int, y: int, pair: list[tuple[int, int]]) -> list[tuple[int, int, Passage]]:
+        """The passages of one candidate pair, classified."""
         if x != y:
-            px, py = places[x], places[y]
-            pair = pair + near_seeds(pair, [(px[h], py[h]) for h in px.keys() & py.keys()])
-        for passage in align_prepared(prepared[x], prepared[y], pair, min_chars, x == y, keys[x], keys[y]):
-            found.append((x, y, classifier.classify(passage, x, x == y)))
-    before, matrix = _shares(keys, prepared, found, formulas=False)
-    before_f, matrix_f = _shares(keys, prepared, found, formulas=True)
-    ratios = {key: Ratio(key, len(prepared[x].text), before[x], before_f[x]) for x, key in enumerate(keys)}
-    order = {key: x for x, key in enumerate(keys)}
-    passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
-    return ReuseResult(keys, tuple(passages), tuple(_formulas(keys, prepared, index, k, w)), ratios, matrix,
-                       matrix_f, min_chars, {"k": k, "w": w, "formula_docs": formula_docs, "minmatch": minmatch})
+            px, py = self.places[x], self.places[y]
+            shared = px.keys() & py.keys()
+            pair = pair + [(px[h], py[h]) for h in shared - self.widespread] + \
+                near_seeds(pair, [(px[h], py[h]) for h in shared & self.widespread])
+        passages = align_prepared(self.prepared[x], self.prepared[y], pair, self.min_chars, x == y,
+                                  self.keys[x], self.keys[y])
+        return [(x, y, self.classifier.classify(p, x, x == y)) for p in passages]
+
+    def _result(self, found: list[tuple[int, int, Passage]]) -> ReuseResult:
+        keys, prepared = self.keys, self.prepared
+        before, matrix = _shares(keys, prepared, found, formulas=False)
+        before_f, matrix_f = _shares(keys, prepared, found, formulas=True)
+        ratios = {key: Ratio(key, len(prepared[x].text), before[x], before_f[x]) for x, key in enumerate(keys)}
+        order = {key: x for x, key in enumerate(keys)}
+        passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
+        formulas = _formulas(keys, prepared, self.index, self.k, self.w)
+        params = {"k": self.k, "w": self.w, "formula_docs": self.formula_docs, "maxdf": self.maxdf,
+                  "minmatch": self.minmatch}
+        return ReuseResult(keys, tuple(passages), tuple(formulas), ratios, matrix, matrix_f, self.min_chars, params)
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""``erqi-diff reuse [YEARS...]``: wording reused across years and within a report."""
+
+from __future__ import annotations
+
+import click
+
+from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+
+CONTEXT = 24  # characters of context shown on each side of a passage
+TERMINAL_LIMIT = 10  # passages shown by default on the terminal
+# background of a matrix cell, from none to much reuse
+HEAT = ("", "on grey23", "on dark_orange3", "on red3", "on red1")
+
+
+@click.command()
+@click.argument("years", nargs=-1)
+@click.option("--min-chars", type=int, default=15, show_default=True,
+              help="Shortest passage, in characters the two places share (whitespace not counted).")
+@click.option("--include-formulas", is_flag=True,
+              help="Also show formulas: slogans, stock phrases found in many years, boilerplate.")
+@click.option("--limit", type=click.IntRange(min=0), default=None,
+              help=f"Longest passages shown (default {TERMINAL_LIMIT} on the terminal, all with --json; 0: all).")
+@json_option
+@pager_option
+@root_option
+def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit: int | None, as_json: bool,
+          no_pager: bool) -> None:
+    """Audit wording reused across years and within a report.
+
+    Finds passages of one report that stand again, verbatim or nearly (a
+    changed number, a swapped word, an added clause), in another year's
+    report or elsewhere in the same report; shows the share of each report
+    written before, the year-by-year matrix as a heat map, then the longest
+    passages with both contexts and the differences marked ([-old-] {+new+}).
+    Formulas (slogans, stock phrases found in three years or more) are hidden
+    unless --include-formulas. YEARS: two or more (default: all).
+
+    \b
+    erqi-diff reuse
+    erqi-diff reuse 2017 2018 --min-chars 20
+    erqi-diff reuse --include-formulas --json
+    """
+    from .. import snapshot as store
+    from ..errors import UsageError
+    from ..reuse import audit_snapshots
+
+    project = get_project()
+    snaps = store.load_many(project, parse_years(years) or None)
+    try:
+        result = audit_snapshots(snaps, min_chars)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if as_json:
+        emit_json(result.to_json(include_formulas, limit or None, years=True))
+        return
+    shown = result.shown(include_formulas, None if limit == 0 else (limit or TERMINAL_LIMIT))
+    bodies = {str(s.year): s.body for s in snaps}
+    output(lambda console: render(console, result, shown, bodies, include_formulas), no_pager=no_pager)
+
+
+def _percent(value: float) -> str:
+    return f"{value * 100:.1f}%" if value else "·"
+
+
+def _heat(value: float) -> str:
+    for level, bound in enumerate((0.005, 0.02, 0.05, 0.15)):
+        if value < bound:
+            return HEAT[level]
+    return HEAT[-1]
+
+
+def render(console, result, shown, bodies: dict[str, str], include_formulas: bool) -> None:
+    """The terminal view: ratios, the matrix as a heat map, the passages."""
+    from rich.table import Table
+    from rich.text import Text
+
+    keys = list(result.keys)
+    kinds = "copies and formulas" if include_formulas else "copies (formulas hidden: --include-formulas)"
+    console.print(Text(f"Reuse in {len(keys)} reports ({keys[0]}-{keys[-1]}), passages of at least "
+                       f"{result.min_chars} shared characters: {kinds}", style="bold"))
+    for key in keys:
+        ratio = result.ratios[key]
+        share = ratio.share_formulas if include_formulas else ratio.share
+        console.print(f"  {key}: {share * 100:4.1f}% written before ({ratio.before_formulas if include_formulas else ratio.before}"
+                      f" of {ratio.chars} characters)")
+    matrix = result.matrix_formulas if include_formulas else result.matrix
+    table = Table(title="share of the row's report found in the column's (diagonal: repeated within)",
+                  title_justify="left", box=None, header_style="bold", pad_edge=False)
+    table.add_column("")
+    for key in keys:
+        table.add_column(key, justify="right")
+    for row in keys:
+        cells = [Text(_percent(matrix[row].get(col, 0.0)), style=_heat(matrix[row].get(col, 0.0))) for col in keys]
+        table.add_row(row, *cells)
+    console.print()
+    console.print(table)
+    copies = sum(1 for p in result.passages if p.kind.value == "copy")
+    console.print()
+    console.print(Text(f"{copies} copied passages, {len(result.passages) - copies} formula passages; "
+                       f"longest {len(shown)}:", style="bold"))
+    for number, passage in enumerate(shown, 1):
+        console.print()
+        console.print(_headline(number, passage))
+        console.print(_side(passage, "a", bodies))
+        console.print(_side(passage, "b", bodies))
+    if include_formulas and result.formulas:
+        console.print()
+        console.print(Text(f"stock stretches ({len(result.formulas)}), found in the most reports first:", style="bold"))
+        for formula in result.formulas[:len(shown) or None]:
+            console.print(Text(f"  {formula.docs} reports  ({formula.span.key}) {formula.span.text}"))
+
+
+def _headline(number: int, passage):
+    from rich.text import Text
+
+    def place(span) -> str:
+        return f"{span.key}" + (f" §{span.section}" if span.section else "")
+
+    kind = " formula" if passage.kind.value == "formula" else ""
+    return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
+                f"similarity {passage.similarity:.2f}{kind}", style="bold cyan")
+
+
+def _side(passage, side: str, bodies: dict[str, str]):
+    """One span in its context, the differences marked: [-…-] on the
+    earlier side, {+…+} on the later one."""
+    from rich.text import Text
+
+    span = getattr(passage, side)
+    body = bodies[span.key]
+    text = Text("  " + side + "  ")
+    text.append("…" + body[max(0, span.start - CONTEXT):span.start].replace("\n", " ⏎ "), style="dim")
+    edits = sorted((getattr(d, f"{side}_start"), getattr(d, f"{side}_end")) for d in passage.differences)
+    pos = span.start
+    opening, closing, style = ("[-", "-]", "bold red") if side == "a" else ("{+", "+}", "bold green")
+    for start, end in edits:
+        if end == start:
+            continue  # nothing on this side: the other side marks the insertion
+        text.append(body[pos:start].replace("\n", " ⏎ "))
+        text.append(opening + body[start:end].replace("\n", " ⏎ ") + closing, style=style)
+        pos = end
+    text.append(body[pos:span.end].replace("\n", " ⏎ "))
+    text.append(body[span.end:span.end + CONTEXT].replace("\n", " ⏎ ") + "…", style="dim")
+    return text
