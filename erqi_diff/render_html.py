@@ -22,8 +22,9 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from .errors import UsageError
 
@@ -134,9 +135,9 @@ def is_full_year(period: Any) -> bool:
 
 # ---------------------------------------------------------------- charts (pygal)
 
-_STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
-_SCRIPT_RE = re.compile(r"<script[^>]*>.*?</script>", re.S)
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.S)
+_STYLE_RE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+_SCRIPT_RE = re.compile(r"<script[^>]*>.*?</script>", re.DOTALL)
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 class Charts:
@@ -216,8 +217,8 @@ def _slogan_rows(record: dict, years: tuple[int, ...]) -> str:
     found = sorted(int(y) for y in record.get("years", []))
     counts = {int(k): v for k, v in (record.get("counts") or {}).items()}
     kind = f' <span class="kind">{esc(record["kind"])}</span>' if record.get("kind") else ""
-    rows = [f'<tr class="slogan-row"><th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{kind}</th>'
-            f'{_year_cells(years, found, counts, True)}</tr>']
+    head = f'<th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{kind}</th>'
+    rows = [f'<tr class="slogan-row">{head}{_year_cells(years, found, counts, True)}</tr>']
     for variant in record.get("variants") or ():
         if not isinstance(variant, dict):
             variant = {"slogan": variant}

@@ -25,7 +25,14 @@ from hypothesis import strategies as st
 
 from erqi_diff.cli import main
 from erqi_diff.project import load_project
-from erqi_diff.render_html import LONGEST_PASSAGES, ReportData, _marked, build_report, pack_pairs, render_report
+from erqi_diff.render_html import (
+    LONGEST_PASSAGES,
+    ReportData,
+    _marked,
+    build_report,
+    pack_pairs,
+    render_report,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -284,13 +291,14 @@ def test_long_passages_wrap(opened, built, tmp_path):
             "stats": {}}
     long = dataclasses.replace(data, goals=(goal,), metrics=(metric, *data.metrics[1:]),
                                reuse={**data.reuse, "spans": [span]},
-                               pairs={**data.pairs, f"{data.years[0]}-{data.years[-1]}": pair})
+                               pairs={**data.pairs, f"{data.years[-2]}-{data.years[-1]}": pair})  # the pair shown first
     path = tmp_path / "long.html"
     path.write_text(render_report(long), encoding="utf-8")
     for width in (PHONE, 1280):
         view = opened(path, width=width)
         page = view.page
         page.eval_on_selector("#metrics details.table", "d => d.open = true")
+        assert page.locator("#sbs-body h4", has_text=LONG_LATIN[:40]).count() == 1
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         overflowing = page.eval_on_selector_all(
             ".quote, .side, .sbs .col, .sbs h4",
@@ -303,14 +311,14 @@ def test_no_metrics_no_slogans_no_goals_say_so(built):
     data, _ = built["seeds"]
     page = render_report(dataclasses.replace(data, slogans=(), metrics=(), goals=()))
     for ident in ("slogans", "metrics", "goals"):
-        part = re.search(rf'<section id="{ident}">(.*?)</section>', page, re.S).group(1)
+        part = re.search(rf'<section id="{ident}">(.*?)</section>', page, re.DOTALL).group(1)
         assert '<p class="empty">' in part, ident
         assert "<svg" not in part and "<table" not in part, ident
     # figures in one year only: the table, and a note instead of an empty chart
     single = tuple(m for m in data.metrics if m["year"] == data.years[1])
     assert single
     part = re.search(r'<section id="metrics">(.*?)</section>',
-                     render_report(dataclasses.replace(data, metrics=single)), re.S).group(1)
+                     render_report(dataclasses.replace(data, metrics=single)), re.DOTALL).group(1)
     assert "nothing to chart" in part and "<svg" not in part
     assert part.count("<tr") == len(single) + 1
 
