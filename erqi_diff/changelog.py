@@ -611,7 +611,10 @@ def section_changes(diff: Mapping[str, Any]) -> SectionChanges:
 
 
 def _locate(side: Mapping[str, Any]) -> tuple[int, str, str]:
-    return int(side["year"]), str(side.get("section") or ""), str(side.get("text") or "")
+    """(year, section, text) of one side of a reuse span; the audit of
+    snapshots keys its documents by year, as text."""
+    year = side["year"] if "year" in side else side["key"]
+    return int(year), str(side.get("section") or ""), str(side.get("text") or "")
 
 
 def reused_passages(spans: list[Mapping[str, Any]], before: int, after: int,
@@ -672,24 +675,11 @@ def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
 
 
 def _reuse_spans(snaps: list) -> list[dict]:
-    """The copied passages (formulas aside) :func:`reuse.find_reuse` finds
-    in the snapshots' bodies, each side given its year and the heading of
-    the section it starts in (:func:`document.section_offsets`)."""
-    from bisect import bisect_right
+    """The copied passages (formulas aside) of :func:`reuse.audit_snapshots`
+    over the span's reports, as ``erqi-diff reuse --json`` gives them."""
+    from .reuse import audit_snapshots
 
-    from .document import section_offsets
-    from .reuse import find_reuse
-
-    by_key = {str(s.year): s for s in snaps}
-    starts = {key: [start for start, _ in section_offsets(s.body, s.sections)] for key, s in by_key.items()}
-
-    def place(side: dict) -> dict:
-        snap = by_key[side["key"]]
-        index = max(bisect_right(starts[side["key"]], side["start"]) - 1, 0)
-        return {**side, "year": snap.year, "section": side.get("section", snap.sections[index].heading)}
-
-    spans = find_reuse({key: s.body for key, s in by_key.items()}).to_json()["spans"]
-    return [{**span, "a": place(span["a"]), "b": place(span["b"])} for span in spans]
+    return audit_snapshots(snaps).to_json()["spans"]
 
 
 def collect_sources(snaps: list) -> Sources:

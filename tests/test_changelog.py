@@ -306,7 +306,7 @@ def test_reused_passages_longest_first_either_orientation():
     assert [p.chars for p in passages] == [12, 6]
 
 
-def test_reuse_spans_are_placed_in_their_sections(seeds_project):
+def test_reuse_spans_in_their_sections(seeds_project):
     from erqi_diff.changelog import _reuse_spans
     from erqi_diff.snapshot import load_many
 
@@ -315,7 +315,7 @@ def test_reuse_spans_are_placed_in_their_sections(seeds_project):
     by_year = {s.year: s for s in snaps}
     for span in spans:
         for side in (span["a"], span["b"]):
-            snap = by_year[side["year"]]
+            snap = by_year[int(side["key"])]
             assert snap.body[side["start"]:side["end"]] == side["text"]
             assert side["section"] in {sec.heading for sec in snap.sections}
     # read in the snapshots: 2017 (开放创新, line 55) and 2018 (坚持创优创新, line 33) share this sentence
