@@ -498,35 +498,39 @@ def _passage(span: dict) -> str:
             f'{similarity}{changes}</div><div class="pair">{sides}</div></li>')
 
 
+def _ratios_chart(charts: Charts, ratios: dict, years: tuple[int, ...]) -> str:
+    import pygal
+
+    chart = pygal.Bar(**charts.config(width=720, height=240, show_legend=False, print_values=True, margin=10,
+                                      formatter=lambda v: f"{v:.1f}%", include_x_axis=True))
+    chart.x_labels = [str(y) for y in years]
+    chart.add("written before", [None if ratios.get(str(y)) is None else round(ratios[str(y)] * 100, 1) for y in years])
+    return (f'<figure class="wide"><figcaption>Share of each report that already stood in an earlier one</figcaption>'
+            f'<div class="scroll">{charts.svg(chart, "Share of each report written before")}</div></figure>')
+
+
+def _heatmap(matrix: dict, years: tuple[int, ...]) -> str:
+    cells = {(row, col): _matrix_cell(matrix, row, col) for row in years for col in years}
+    top = max((v for v in cells.values() if v is not None), default=0.0)
+    head = "".join(f'<th class="num">{y}</th>' for y in years)
+    rows = "".join(
+        f'<tr><th scope="row">{row}</th>' + "".join(
+            f'<td class="num heat{" self" if row == col else ""}"{_heat(cells[row, col], top)}>{fmt_share(cells[row, col])}</td>'
+            for col in years) + "</tr>" for row in years)
+    return ('<figure class="wide"><figcaption>Heat map: share of the row\'s report that stands in the column\'s '
+            'report (on the diagonal: repeated within the report itself)</figcaption>'
+            f'<div class="scroll"><table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
+            f'<tbody>{rows}</tbody></table></div></figure>')
+
+
 def render_reuse(data: ReportData, charts: Charts) -> str:
     reuse = data.reuse or {}
-    matrix = reuse.get("matrix") or {}
-    ratios = reuse.get("ratios") or {}
     spans = reuse.get("spans") or []
-    years = data.years
     parts = []
-    if ratios:
-        import pygal
-
-        chart = pygal.Bar(**charts.config(width=720, height=240, show_legend=False, print_values=True, margin=10,
-                                          formatter=lambda v: f"{v:.1f}%", include_x_axis=True))
-        chart.x_labels = [str(y) for y in years]
-        chart.add("written before", [round(ratios[str(y)] * 100, 1) if ratios.get(str(y)) is not None else None
-                                     for y in years])
-        parts.append(f'<figure class="wide"><figcaption>Share of each report that already stood in an earlier one'
-                     f'</figcaption><div class="scroll">{charts.svg(chart, "Share of each report written before")}</div></figure>')
-    if matrix:
-        head = "".join(f'<th class="num">{y}</th>' for y in years)
-        cells = {(row, col): _matrix_cell(matrix, row, col) for row in years for col in years}
-        top = max((v for v in cells.values() if v is not None), default=0.0)
-        rows = "".join(
-            f'<tr><th scope="row">{row}</th>' + "".join(
-                f'<td class="num heat{" self" if row == col else ""}"{_heat(cells[row, col], top)}>{fmt_share(cells[row, col])}</td>'
-                for col in years) + "</tr>" for row in years)
-        parts.append('<figure class="wide"><figcaption>Heat map: share of the row\'s report that stands in the column\'s '
-                     'report (on the diagonal: repeated within the report itself)'
-                     f'</figcaption><div class="scroll"><table class="heatmap"><thead><tr><th></th>{head}</tr></thead>'
-                     f'<tbody>{rows}</tbody></table></div></figure>')
+    if reuse.get("ratios"):
+        parts.append(_ratios_chart(charts, reuse["ratios"], data.years))
+    if reuse.get("matrix"):
+        parts.append(_heatmap(reuse["matrix"], data.years))
     longest = sorted(spans, key=lambda s: -int(s.get("chars") or 0))[:LONGEST_PASSAGES]
     if longest:
         items = "".join(_passage(s) for s in longest)

@@ -314,6 +314,10 @@ def test_no_metrics_no_slogans_no_goals_say_so(built):
         part = re.search(rf'<section id="{ident}">(.*?)</section>', page, re.DOTALL).group(1)
         assert '<p class="empty">' in part, ident
         assert "<svg" not in part and "<table" not in part, ident
+    part = re.search(r'<section id="reuse">(.*?)</section>',
+                     render_report(dataclasses.replace(data, reuse={"spans": [], "ratios": {}, "matrix": {}})),
+                     re.DOTALL).group(1)
+    assert "No passage of one report reappears" in part and "<svg" not in part
     # figures in one year only: the table, and a note instead of an empty chart
     single = tuple(m for m in data.metrics if m["year"] == data.years[1])
     assert single
