@@ -702,27 +702,41 @@ def _shares(keys, prepared, passages: list[tuple[int, int, Passage]], formulas: 
 
 
 def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
-    """Stock passages: stretches of formula fingerprints, placed where
-    first seen, each with the fewest documents any of its fingerprints is in."""
+    """Stock passages: stretches of formula fingerprints, placed in the
+    document where their first fingerprint was first seen, each with the
+    most documents any of its fingerprints is in (those at its edges,
+    chosen by their neighbours, may be fewer). A stretch mostly inside a
+    longer one (the edges of the same stock passage, first seen elsewhere)
+    is left out."""
     samples: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for v in index.values():
         if v.__class__ is not int and v[0] < 0:
             samples[v[2] >> _POS_BITS].append((v[2] & _POS_MASK, -v[0]))
-    found = []
+    runs = []
     for doc, points in samples.items():
         points.sort()
         run_start, run_end, run_docs = points[0][0], points[0][0] + k, points[0][1]
         for pos, ndocs in points[1:] + [(None, 0)]:
             if pos is not None and pos <= run_end + w:
-                run_end, run_docs = max(run_end, pos + k), min(run_docs, ndocs)
+                run_end, run_docs = max(run_end, pos + k), max(run_docs, ndocs)
                 continue
-            p = prepared[doc]
-            s, e = p.span_to_original(run_start, min(run_end, len(p.text)))
-            found.append(Formula(Span(keys[doc], s, e, p.original[s:e]), run_docs))
+            text = prepared[doc].text[run_start:run_end]
+            runs.append((doc, run_start, run_end, run_docs, text))
             if pos is not None:
                 run_start, run_end, run_docs = pos, pos + k, ndocs
-    found.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), keys.index(f.span.key), f.span.start))
-    return found
+    runs.sort(key=lambda r: (-(r[2] - r[1]), r[0], r[1]))
+    kept, seen = [], set()  # seen: every q-gram of the stretches kept
+    q = max(3, k // 2)
+    for doc, start, end, ndocs, text in runs:
+        grams = {text[i:i + q] for i in range(len(text) - q + 1)}
+        if len(grams & seen) >= 0.8 * len(grams):
+            continue
+        seen.update(grams)
+        p = prepared[doc]
+        s, e = p.span_to_original(start, end)
+        kept.append(Formula(Span(keys[doc], s, e, p.original[s:e]), ndocs))
+    kept.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), keys.index(f.span.key), f.span.start))
+    return kept
 
 
 def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,

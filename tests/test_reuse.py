@@ -1,0 +1,282 @@
+"""The reuse audit: hand-made CJK cases, bad input, the document-frequency
+cap, and the passages found by reading the seeds and the national reports
+(tests/data/reuse_*.json)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from erqi_diff.reuse import Kind, align_pair, audit_snapshots, find_reuse
+
+DATA = Path(__file__).parent / "data"
+SENTENCE = "全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，150个重大项目完成投资470亿元，攻坚克难、务实重干。"
+
+
+def noise(seed: int, n: int) -> str:
+    """Random CJK characters: text no other text shares by chance."""
+    rng = random.Random(seed)
+    return "".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(n))
+
+
+# ---------------------------------------------------------------- one pair
+
+@pytest.mark.parametrize("name,copy,differences", [
+    ("verbatim", SENTENCE, []),
+    ("changed number", SENTENCE.replace("470亿元", "520亿元"), [("47", "52")]),
+    ("swapped word", SENTENCE.replace("紧紧围绕", "始终围绕"), [("紧紧", "始终")]),
+    ("added clause", SENTENCE.replace("攻坚克难", "持续深化“放管服”改革，攻坚克难"), [("", "持续深化“放管服”改革，")]),
+    ("dropped clause", SENTENCE.replace("问题导向和", ""), [("问题导向和", "")]),
+])
+def test_align_pair_near_verbatim(name, copy, differences):
+    a = noise(1, 80) + "\n\n" + SENTENCE + "\n\n" + noise(2, 80)
+    b = noise(3, 50) + copy + noise(4, 50)
+    passages = align_pair(a, b)
+    assert len(passages) == 1, name
+    p = passages[0]
+    assert p.a.text == SENTENCE and a[p.a.start:p.a.end] == SENTENCE
+    assert p.b.text == copy and b[p.b.start:p.b.end] == copy
+    assert [(d.a, d.b) for d in p.differences] == differences
+    assert p.similarity == pytest.approx(2 * p.chars / (len(SENTENCE) + len(copy)))
+    assert (p.similarity == 1.0) == (not differences)
+    for d in p.differences:
+        assert a[d.a_start:d.a_end] == d.a and b[d.b_start:d.b_end] == d.b
+
+
+def test_align_pair_nothing_shared():
+    assert align_pair(noise(1, 300), noise(2, 300)) == []
+
+
+def test_align_pair_min_chars():
+    a = noise(1, 40) + "社会消费品零售总额" + noise(2, 40)  # 9 characters shared
+    b = noise(3, 40) + "社会消费品零售总额" + noise(4, 40)
+    assert align_pair(a, b, min_chars=15) == []
+    (p,) = align_pair(a, b, min_chars=8)
+    assert p.a.text == "社会消费品零售总额" and p.chars == 9
+
+
+def test_align_pair_same_text_finds_the_repeat_once():
+    text = noise(1, 60) + SENTENCE + noise(2, 200) + "\n\n" + SENTENCE.replace("470", "480") + noise(3, 30)
+    (p,) = align_pair(text, text, same_doc=True)
+    assert p.a.end <= p.b.start
+    assert p.a.text == SENTENCE and p.b.text == SENTENCE.replace("470", "480")
+
+
+def test_align_pair_seeds_in_original_offsets():
+    from erqi_diff.fingerprint import fingerprints
+
+    a = "## 标题\n\n" + noise(1, 30) + SENTENCE
+    b = noise(2, 10) + "\n" + SENTENCE
+    fa, fb = dict((h, o) for o, h in fingerprints(a, 10, 6)), dict((h, o) for o, h in fingerprints(b, 10, 6))
+    seeds = [(fa[h], fb[h]) for h in fa.keys() & fb.keys()]
+    assert seeds
+    (p,) = align_pair(a, b, seeds=seeds)
+    assert p.a.text == SENTENCE == p.b.text
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize("docs,min_chars,message", [
+    ({}, 15, "at least two documents, got 0"),
+    ({"2021": SENTENCE}, 15, "at least two documents, got 1"),
+    ({"a": SENTENCE, "b": " \n\u3000 "}, 15, "document 'b' is empty"),
+    ({"a": SENTENCE, "b": ""}, 15, "document 'b' is empty"),
+    ({"a": SENTENCE, "b": SENTENCE}, 4, "min_chars must be at least 5"),
+    ({"a": SENTENCE, "b": "二七区"}, len(SENTENCE) + 1, f"longest document has only {len(SENTENCE)} characters"),
+    ({"a": SENTENCE, "b": 17}, 15, "document 'b' is not text"),
+    ([SENTENCE, SENTENCE], 15, "must be a mapping"),
+])
+def test_bad_input(docs, min_chars, message):
+    with pytest.raises(ValueError, match=message):
+        find_reuse(docs, min_chars)
+
+
+def test_min_chars_equal_to_longest_is_allowed():
+    result = find_reuse({"a": SENTENCE, "b": SENTENCE}, min_chars=len(SENTENCE))
+    assert [(p.a.key, p.b.key, p.chars) for p in result.passages] == [("a", "b", len(SENTENCE))]
+
+
+# ---------------------------------------------------------------- many documents
+
+def test_stock_passage_in_every_document_is_capped_and_listed():
+    from erqi_diff.fingerprint import fingerprints_prepared, params_for, prepare
+    from erqi_diff.reuse import _index
+
+    stock = "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
+    docs = {f"d{i:02d}": noise(10 + i, 300) + stock + noise(50 + i, 300) for i in range(30)}
+    copied = noise(99, 120)
+    docs["d03"] += copied
+    docs["d17"] = docs["d17"][:200] + copied.replace(copied[60], "二") + docs["d17"][200:]
+    result = find_reuse(docs, formula_docs=3)
+    copies = result.copies()
+    assert [(p.a.key, p.b.key) for p in copies] == [("d03", "d17")]
+    assert copies[0].chars == 119
+    # the stock passage is listed once, with its document count, not in 435 pairs
+    assert any(f.docs == 30 and stock[5:25] in f.span.text for f in result.formulas)
+    assert not any(stock in p.a.text for p in result.passages if (p.a.key, p.b.key) != ("d03", "d17"))
+    # what one k-gram pulls in stays bounded: its count and one place
+    k, w = params_for(15)
+    fps = [fingerprints_prepared(prepare(t).text, k, w) for t in docs.values()]
+    index = _index(fps, 3)
+    stock_hashes = {h for h in (v for _, v in fingerprints_prepared(prepare(stock).text, k, w))}
+    assert all(isinstance(index[h], list) and len(index[h]) == 3 and index[h][0] == -30
+               for h in stock_hashes if h in index)
+
+
+def test_ratios_and_matrix():
+    a = SENTENCE + noise(1, 200)
+    b = noise(2, 100) + SENTENCE
+    c = noise(3, 300)
+    result = find_reuse({"2019": a, "2020": b, "2021": c})
+    assert result.ratios["2019"].before == 0
+    assert result.ratios["2020"].before == len(SENTENCE)
+    assert result.ratios["2020"].share == pytest.approx(len(SENTENCE) / (100 + len(SENTENCE)))
+    assert result.ratios["2021"].share == 0
+    assert result.matrix["2020"]["2019"] == pytest.approx(result.ratios["2020"].share)
+    assert result.matrix["2019"]["2020"] == pytest.approx(len(SENTENCE) / len(a))
+    assert result.matrix["2021"] == {}
+    data = result.to_json()
+    assert data["matrix"]["2021"] == {"2019": 0.0, "2020": 0.0, "2021": 0.0}
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+
+
+def test_workers_give_the_same_result():
+    other = "城乡居民基本医保财政补助标准提高到人均320元，加强全科医生培养，推进分级诊疗。"
+    docs = {f"d{i}": noise(i, 400) + {0: SENTENCE, 3: SENTENCE, 4: other, 8: other}.get(i, "") + noise(100 + i, 200)
+            for i in range(9)}
+    docs["d5"] += SENTENCE[:40]  # with d0 and d3: in three documents, a formula
+    one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
+    assert one.to_json(include_formulas=True) == two.to_json(include_formulas=True)
+    # d0 and d3 share the sentence, whose second half only they have: a copy
+    assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
+    assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)
+
+
+PHRASES = ["全区上下紧紧围绕全市工作格局", "坚持目标导向、问题导向和项目带动", "150个重大项目完成投资470亿元",
+           "攻坚克难、务实重干", "取得了瞩目的业绩", "二七区", "，", "。"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(PHRASES), st.sampled_from(["\n", "\n\n## ", " ", "\u3000"]),
+                                   st.text("经济社会发展建设的一二三456", max_size=6)), min_size=1, max_size=25),
+                min_size=2, max_size=4),
+       st.integers(5, 20))
+def test_every_span_is_the_text_it_points_at(bodies, min_chars):
+    docs = {f"k{i}": "".join(parts) + "二七区发展" for i, parts in enumerate(bodies)}
+    longest = max(len("".join(t.split())) for t in docs.values())
+    if min_chars > longest:
+        return
+    result = find_reuse(docs, min_chars)
+    for p in result.passages:
+        for span in (p.a, p.b):
+            assert docs[span.key][span.start:span.end] == span.text
+        assert p.chars >= min_chars and 0 < p.similarity <= 1
+        if p.a.key == p.b.key:
+            assert p.a.end <= p.b.start
+        for d in p.differences:
+            assert docs[p.a.key][d.a_start:d.a_end] == d.a and docs[p.b.key][d.b_start:d.b_end] == d.b
+            assert p.a.start <= d.a_start <= d.a_end <= p.a.end and p.b.start <= d.b_start <= d.b_end <= p.b.end
+    for f in result.formulas:
+        assert docs[f.span.key][f.span.start:f.span.end] == f.span.text
+
+
+# ---------------------------------------------------------------- real reports
+
+def _expected(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _find(result, entry):
+    return [p for p in result.passages
+            if (int(p.a.key), int(p.b.key)) == (entry["a"], entry["b"])
+            and entry["a_text"] in p.a.text and entry["b_text"] in p.b.text]
+
+
+@pytest.fixture(scope="module")
+def seeds_audit(seeds_project):
+    from erqi_diff.snapshot import load_many
+
+    snaps = load_many(seeds_project)
+    return audit_snapshots(snaps), {str(s.year): s for s in snaps}
+
+
+@pytest.fixture(scope="module")
+def gwr_audit(gwr_project):
+    from erqi_diff.snapshot import load_many
+
+    snaps = load_many(gwr_project)
+    return audit_snapshots(snaps), {str(s.year): s for s in snaps}
+
+
+@pytest.mark.parametrize("entry", _expected("reuse_seeds.json")["passages"], ids=lambda e: e["note"][:40])
+def test_seeds_passages_found(seeds_audit, entry):
+    result, snaps = seeds_audit
+    assert entry["a_text"] in snaps[str(entry["a"])].body and entry["b_text"] in snaps[str(entry["b"])].body
+    found = _find(result, entry)
+    assert found, f"{entry['a']} -> {entry['b']}: {entry['note']}"
+    if entry.get("kind"):
+        assert found[0].kind is Kind(entry["kind"])
+    if "differences" in entry:
+        assert [[d.a, d.b] for d in found[0].differences] == entry["differences"]
+
+
+def test_seeds_2017_paragraph_stated_twice(seeds_audit):
+    result, snaps = seeds_audit
+    body = snaps["2017"].body
+    (p,) = [p for p in result.passages if p.a.key == p.b.key == "2017" and "四重点一稳定一保证" in p.a.text]
+    assert p.kind is Kind.COPY and p.chars > 100 and p.similarity > 0.95
+    assert body[p.a.start:p.a.end] == p.a.text and body[p.b.start:p.b.end] == p.b.text
+    # the first near the top, the second the closing quotation of the report
+    assert p.a.start < len(body) // 5 and p.b.end > len(body) - 200
+    assert p.b.section == "总结2017·直接引语"
+    assert "记者从现场了解到" in body[p.a.start - 40:p.a.start]
+
+
+def test_seeds_sections_and_offsets(seeds_audit):
+    from erqi_diff.document import section_offsets
+
+    result, snaps = seeds_audit
+    assert result.passages
+    for p in result.passages:
+        for span in (p.a, p.b):
+            snap = snaps[span.key]
+            assert snap.body[span.start:span.end] == span.text
+            starts = [s for s, _ in section_offsets(snap.body, snap.sections)]
+            index = max(i for i, s in enumerate(starts) if s <= span.start) if starts[0] <= span.start else None
+            assert span.section == (snap.sections[index].heading if index is not None else "")
+
+
+def test_seeds_ratios(seeds_audit):
+    result, snaps = seeds_audit
+    assert result.ratios["2016"].before == 0  # nothing stands before the first report
+    for key, ratio in result.ratios.items():
+        assert 0 <= ratio.before <= ratio.before_formulas <= ratio.chars
+    assert result.ratios["2018"].share > 0.03  # 2018 carries 2017's sentences over
+
+
+@pytest.mark.parametrize("entry", _expected("reuse_gwr.json")["passages"], ids=lambda e: e["note"][:40])
+def test_gwr_passages_found(gwr_audit, entry):
+    result, snaps = gwr_audit
+    assert entry["a_text"] in snaps[str(entry["a"])].body and entry["b_text"] in snaps[str(entry["b"])].body
+    found = _find(result, entry)
+    assert found, f"{entry['a']} -> {entry['b']}: {entry['note']}"
+    if entry.get("kind"):
+        assert any(p.kind is Kind(entry["kind"]) for p in found)
+
+
+@pytest.mark.parametrize("entry", _expected("reuse_gwr.json")["formulas"], ids=lambda e: e["note"][:40])
+def test_gwr_formulas(gwr_audit, entry):
+    result, _ = gwr_audit
+    assert any(entry["text"] in f.span.text and f.docs >= entry["min_docs"] for f in result.formulas)
+
+
+def test_gwr_carried_over_share(gwr_audit):
+    result, _ = gwr_audit
+    # consecutive national reports carry a good part of their wording over
+    assert result.ratios["2025"].share > 0.1
+    assert result.matrix["2025"]["2024"] > result.matrix["2025"]["2013"]
