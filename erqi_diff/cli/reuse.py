@@ -84,8 +84,7 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
         console.print(f"  {key}: {share * 100:4.1f}% written before ({ratio.before_formulas if include_formulas else ratio.before}"
                       f" of {ratio.chars} characters)")
     matrix = result.matrix_formulas if include_formulas else result.matrix
-    table = Table(title="share of the row's report found in the column's (diagonal: repeated within)",
-                  title_justify="left", box=None, header_style="bold", pad_edge=False)
+    table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("")
     for key in keys:
         table.add_column(key, justify="right")
@@ -93,6 +92,7 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
         cells = [Text(_percent(matrix[row].get(col, 0.0)), style=_heat(matrix[row].get(col, 0.0))) for col in keys]
         table.add_row(row, *cells)
     console.print()
+    console.print(Text("share of the row's report found in the column's (diagonal: repeated within it)", style="bold"))
     console.print(table)
     copies = sum(1 for p in result.passages if p.kind.value == "copy")
     console.print()
