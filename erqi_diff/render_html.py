@@ -381,12 +381,13 @@ def render_goals(data: ReportData, charts: Charts) -> str:
         outcome = g.get("outcome")
         if outcome:
             ratio = outcome.get("ratio")
-            result = (f'<td class="wrap quote">{esc(outcome.get("year"))}: {esc(outcome.get("text"))}</td>'
-                      f'<td class="num share">{fmt_pct(ratio) or "reported"}</td>')
+            result = (f'<td class="wrap quote" data-label="Outcome">{esc(outcome.get("year"))}: {esc(outcome.get("text"))}</td>'
+                      f'<td class="num share" data-label="Achieved">{fmt_pct(ratio) or "reported"}</td>')
         else:
-            result = '<td class="open">no later report says</td><td class="num">open</td>'
-        rows.append(f'<tr><td>{esc(g.get("year"))}</td><td class="wrap quote">{esc(g.get("text"))}</td>'
-                    f'<td class="num">{esc(_goal_target(g))}</td><td class="nowrap">{esc(g.get("deadline"))}</td>{result}</tr>')
+            result = '<td class="open" data-label="Outcome">no later report says</td><td class="num" data-label="Achieved">open</td>'
+        rows.append(f'<tr><td data-label="Year">{esc(g.get("year"))}</td><td class="wrap quote" data-label="Goal">{esc(g.get("text"))}</td>'
+                    f'<td class="num" data-label="Target">{esc(_goal_target(g))}</td>'
+                    f'<td class="nowrap" data-label="By">{esc(g.get("deadline"))}</td>{result}</tr>')
     table = ('<div class="scroll"><table class="goals"><thead><tr><th>Year</th><th>Goal</th><th class="num">Target</th>'
              '<th>By</th><th>Outcome</th><th class="num">Achieved</th></tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
@@ -627,6 +628,12 @@ footer{max-width:1200px;margin:0 auto;padding:0 16px 30px;color:#777;font-size:.
   .sbs .row,li.passage .pair{grid-template-columns:minmax(0,1fr)}
   .sbs .col+.col{border-top:1px dashed #ddd;padding-top:6px}
   .sbs .col.missing{display:none}
+  table.goals thead{display:none}
+  table.goals,table.goals tbody,table.goals tr,table.goals td{display:block;width:100%;max-width:none;min-width:0}
+  table.goals tr{border-bottom:1px solid #ddd;padding:6px 0}
+  table.goals td{border:0;padding:1px 4px;text-align:left;white-space:normal}
+  table.goals td::before{content:attr(data-label) ": ";color:#777;font-size:.8rem}
+  table.goals td:empty{display:none}
   td.wrap,th.wrap{min-width:9em}
 }
 """
