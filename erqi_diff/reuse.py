@@ -561,14 +561,13 @@ def _pair_seeds(index: dict) -> dict[tuple[int, int], list[tuple[int, int]]]:
 
 def _formula_places(fps, index: dict, maxdf: int) -> tuple[list[dict[int, int]], set[int]]:
     """Per document, formula fingerprint -> its first position there; and
-    the formula fingerprints in more than ``maxdf`` documents."""
+    the formula fingerprints in ``maxdf`` documents or more."""
     formula = {h for h, v in index.items() if v.__class__ is not int and v[0] < 0}
-    widespread = {h for h in formula if -index[h][0] > maxdf}
+    widespread = {h for h in formula if -index[h][0] >= maxdf}
     return [{h: pos for pos, h in reversed(fp) if h in formula} for fp in fps], widespread
 
 
 NEAR = 1000  # characters: how far from rare wording formula wording is aligned
-DEFAULT_MAXDF = 16
 
 
 def near_seeds(rare: list[tuple[int, int]], common: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -740,7 +739,7 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
 
 
 def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,
-               maxdf: int = DEFAULT_MAXDF, minmatch: int = 1, workers: int | None = None) -> ReuseResult:
+               maxdf: int | None = None, minmatch: int = 1, workers: int | None = None) -> ReuseResult:
     """Passages reused between any two of ``docs`` or inside one of them.
 
     ``docs`` maps a key (a year, a district...) to a text; its order is
@@ -757,10 +756,12 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     paired by rarer wording, and its stretches are listed in ``formulas``
     with their document counts. A passage whose fingerprints are mostly formula ones,
     or a short quoted slogan, is a :attr:`Kind.FORMULA` passage.
-    ``maxdf``: formula fingerprints in at most this many documents seed
-    every pair of documents that is aligned; those in more (a stock passage
-    in most documents) only next to rarer shared wording, so that the work
-    per pair stays bounded. ``minmatch``: fingerprints below the cap two
+    ``maxdf`` (default: ``formula_docs``): formula fingerprints in fewer
+    than this many documents seed the whole of every pair of documents
+    that is aligned; the others only next to wording the two share more
+    rarely (a copied passage quoting stock phrases), so that the work per
+    pair stays bounded however many documents hold a stock passage. Raise
+    it to see formula wording between every two reports of a short series. ``minmatch``: fingerprints below the cap two
     documents must share to be aligned (1 sees every exact match of
     ``min_chars`` characters). ``workers``: processes (default: 2 on a
     large corpus where the machine has 2 cores or more, else 1); the result
@@ -771,6 +772,7 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     audited with others), an empty document, or ``min_chars`` below 5 or
     above the length of the longest document.
     """
+    maxdf = formula_docs if maxdf is None else maxdf
     _check_args(docs, min_chars, formula_docs, maxdf, minmatch)
     keys = tuple(str(key) for key in docs)
     texts = list(docs.values())

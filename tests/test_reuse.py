@@ -145,6 +145,18 @@ def test_ratios_and_matrix():
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 
+def test_maxdf_aligns_formula_wording_everywhere():
+    stock = "坚持以人民为中心的发展思想，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"
+    docs = {f"d{i}": noise(i, 200) + (SENTENCE if i < 2 else "") + noise(50 + i, 2000) + stock for i in range(4)}
+    default = find_reuse(docs)
+    assert [(p.a.key, p.b.key, p.kind) for p in default.passages] == [("d0", "d1", Kind.COPY)]
+    assert any(stock[5:20] in f.span.text and f.docs == 4 for f in default.formulas)
+    wide = find_reuse(docs, maxdf=5)  # the stock sentence seeds every aligned pair
+    assert [(p.a.key, p.b.key, p.kind) for p in wide.passages] == [("d0", "d1", Kind.COPY), ("d0", "d1", Kind.FORMULA)]
+    with pytest.raises(ValueError, match="maxdf must be at least formula_docs"):
+        find_reuse(docs, maxdf=2)
+
+
 def test_workers_give_the_same_result():
     other = "城乡居民基本医保财政补助标准提高到人均320元，加强全科医生培养，推进分级诊疗。"
     docs = {f"d{i}": noise(i, 400) + {0: SENTENCE, 3: SENTENCE, 4: other, 8: other}.get(i, "") + noise(100 + i, 200)
@@ -279,4 +291,4 @@ def test_gwr_carried_over_share(gwr_audit):
     result, _ = gwr_audit
     # consecutive national reports carry a good part of their wording over
     assert result.ratios["2025"].share > 0.1
-    assert result.matrix["2025"]["2024"] > result.matrix["2025"]["2013"]
+    assert result.matrix["2025"]["2024"] > result.matrix["2025"].get("2013", 0.0)
