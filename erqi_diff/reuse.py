@@ -489,6 +489,10 @@ def _check_args(docs: Mapping[str, str], min_chars: int, formula_docs: int, maxd
     for key, text in docs.items():
         if not isinstance(text, str):
             raise ValueError(f"document {key!r} is not text but {type(text).__name__}")
+    names = [str(key) for key in docs]
+    if len(set(names)) < len(names):
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise ValueError(f"two documents have the same key once written as text: {', '.join(twice)}")
     if isinstance(min_chars, bool) or not isinstance(min_chars, int):
         raise ValueError(f"min_chars must be an integer, not {min_chars!r}")
     if min_chars < 5:
@@ -756,12 +760,13 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     paired by rarer wording, and its stretches are listed in ``formulas``
     with their document counts. A passage whose fingerprints are mostly formula ones,
     or a short quoted slogan, is a :attr:`Kind.FORMULA` passage.
-    ``maxdf`` (default: ``formula_docs``): formula fingerprints in fewer
-    than this many documents seed the whole of every pair of documents
-    that is aligned; the others only next to wording the two share more
-    rarely (a copied passage quoting stock phrases), so that the work per
-    pair stays bounded however many documents hold a stock passage. Raise
-    it to see formula wording between every two reports of a short series. ``minmatch``: fingerprints below the cap two
+    ``maxdf``: formula fingerprints in fewer than this many documents seed
+    the whole of every pair of documents that is aligned; the others only
+    next to wording the two share more rarely (a copied passage quoting
+    stock phrases), so that the work per pair stays bounded however many
+    documents hold a stock passage. Default: all of them on a series of at
+    most SMALL_CORPUS documents (formula wording between any two reports of
+    a series is seen), else ``formula_docs`` (none on its own). ``minmatch``: fingerprints below the cap two
     documents must share to be aligned (1 sees every exact match of
     ``min_chars`` characters). ``workers``: processes (default: 2 on a
     large corpus where the machine has 2 cores or more, else 1); the result
@@ -772,7 +777,8 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     audited with others), an empty document, or ``min_chars`` below 5 or
     above the length of the longest document.
     """
-    maxdf = formula_docs if maxdf is None else maxdf
+    if maxdf is None:
+        maxdf = len(docs) + 1 if len(docs) <= SMALL_CORPUS else formula_docs
     _check_args(docs, min_chars, formula_docs, maxdf, minmatch)
     keys = tuple(str(key) for key in docs)
     texts = list(docs.values())
@@ -787,6 +793,7 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
             gc.enable()
 
 
+SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
 PARALLEL_CHARS = 2_000_000  # characters from which find_reuse uses two processes
 _STATE: _Audit | None = None  # the audit a forked worker process works on
 

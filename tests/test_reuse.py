@@ -90,6 +90,7 @@ def test_align_pair_seeds_in_original_offsets():
     ({"a": SENTENCE, "b": "二七区"}, len(SENTENCE) + 1, f"longest document has only {len(SENTENCE)} characters"),
     ({"a": SENTENCE, "b": 17}, 15, "document 'b' is not text"),
     ([SENTENCE, SENTENCE], 15, "must be a mapping"),
+    ({2021: SENTENCE, "2021": SENTENCE}, 15, "same key once written as text: 2021"),
 ])
 def test_bad_input(docs, min_chars, message):
     with pytest.raises(ValueError, match=message):
@@ -148,10 +149,10 @@ def test_ratios_and_matrix():
 def test_maxdf_aligns_formula_wording_everywhere():
     stock = "坚持以人民为中心的发展思想，坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"
     docs = {f"d{i}": noise(i, 200) + (SENTENCE if i < 2 else "") + noise(50 + i, 2000) + stock for i in range(4)}
-    default = find_reuse(docs)
-    assert [(p.a.key, p.b.key, p.kind) for p in default.passages] == [("d0", "d1", Kind.COPY)]
-    assert any(stock[5:20] in f.span.text and f.docs == 4 for f in default.formulas)
-    wide = find_reuse(docs, maxdf=5)  # the stock sentence seeds every aligned pair
+    narrow = find_reuse(docs, maxdf=3)  # the default above SMALL_CORPUS documents
+    assert [(p.a.key, p.b.key, p.kind) for p in narrow.passages] == [("d0", "d1", Kind.COPY)]
+    assert any(stock[5:20] in f.span.text and f.docs == 4 for f in narrow.formulas)
+    wide = find_reuse(docs)  # the stock sentence seeds every aligned pair of a short series
     assert [(p.a.key, p.b.key, p.kind) for p in wide.passages] == [("d0", "d1", Kind.COPY), ("d0", "d1", Kind.FORMULA)]
     with pytest.raises(ValueError, match="maxdf must be at least formula_docs"):
         find_reuse(docs, maxdf=2)
