@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 from . import EngineError
@@ -98,38 +99,58 @@ def _glob(path: Path) -> str:
 # --- DuckDB --------------------------------------------------------------------------------
 
 class DuckDBEngine:
+    """SQL on DuckDB, Python stages in a pool of worker processes.
+
+    The DuckDB connection is opened for each statement and closed after it,
+    so the worker pool is forked from a process without DuckDB's threads
+    (fork, not spawn: a user's script need not guard its main module)."""
+
     name = EngineName.DUCKDB
 
     def __init__(self, memory: int, threads: int, temp_dir: Path) -> None:
         try:
-            import duckdb
+            import duckdb  # noqa: F401
         except ImportError:
             raise EngineError("the corpus engine needs DuckDB: pip install 'erqi-diff[corpus]'") from None
         self.memory = memory
         self.threads = threads
-        temp_dir.mkdir(parents=True, exist_ok=True)
+        self.temp_dir = temp_dir
+
+    def _connect(self):
+        import duckdb
+
+        self.temp_dir.mkdir(parents=True, exist_ok=True)
         # DuckDB's limit covers its buffers, not all it allocates: keep a margin.
-        self.con = duckdb.connect(config={
-            "memory_limit": f"{max(128, int(memory * 0.6) // MB)}MB",
-            "threads": threads,
-            "temp_directory": str(temp_dir),
+        return duckdb.connect(config={
+            "memory_limit": f"{max(128, int(self.memory * 0.6) // MB)}MB",
+            "threads": self.threads,
+            "temp_directory": str(self.temp_dir),
             "preserve_insertion_order": False,
         })
 
     def run_sql(self, statement, tables: dict[str, Path], out: Path) -> None:
-        for name in statement.inputs:
-            self.con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{_glob(tables[name])}')")
-        out.mkdir(parents=True, exist_ok=True)
-        target = str(out / "part-0.parquet").replace("'", "''")
-        self.con.execute(f"COPY ({statement.sql}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+        con = self._connect()
+        try:
+            for name in statement.inputs:
+                source = _glob(tables[name]).replace("'", "''")
+                con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{source}')")
+            out.mkdir(parents=True, exist_ok=True)
+            target = str(out / "part-0.parquet").replace("'", "''")
+            con.execute(f"COPY ({statement.sql}) TO '{target}' (FORMAT parquet, COMPRESSION zstd)")
+        except Exception as exc:
+            if type(exc).__name__ == "OutOfMemoryException":
+                raise EngineError(f"DuckDB ran out of memory in `{statement.sql}` even spilling to {self.temp_dir}: "
+                                  f"give more --memory (now {human(self.memory)}) or free disk space") from None
+            raise
+        finally:
+            con.close()
 
     def _pool(self, texts: Path):
         import multiprocessing
 
         from .pystages import _worker_init
 
-        # spawn: never fork a process holding DuckDB's threads.
-        return multiprocessing.get_context("spawn").Pool(self.threads, _worker_init, (str(texts),))
+        return multiprocessing.get_context("fork").Pool(self.threads, _worker_init, (str(texts),))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
         import pyarrow.parquet as pq
@@ -144,13 +165,14 @@ class DuckDBEngine:
                 advance(hi - lo)
 
     def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance) -> None:
+        import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
         from .pystages import local_align, passages_schema
 
         out.mkdir(parents=True, exist_ok=True)
-        ordered = self.con.execute(
-            f"SELECT doc1, doc2 FROM read_parquet('{_glob(pairs)}') ORDER BY doc1, doc2").fetch_arrow_table()
+        ordered = ds.dataset(str(pairs), format="parquet").to_table(columns=["doc1", "doc2"]).sort_by(
+            [("doc1", "ascending"), ("doc2", "ascending")])
 
         def tasks():
             for lo in range(0, ordered.num_rows, ALIGN_PAIRS_PER_TASK):
@@ -163,7 +185,7 @@ class DuckDBEngine:
                 advance(n)
 
     def close(self) -> None:
-        self.con.close()
+        pass
 
 
 # --- Spark ---------------------------------------------------------------------------------
@@ -191,13 +213,16 @@ def spark_session(master: str, memory: int, threads: int, shuffle_partitions: in
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = (SparkSession.builder.master(master).appName("erqi-diff corpus")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", str(shuffle_partitions or max(4, threads * 4)))
                .config("spark.sql.execution.arrow.maxRecordsPerBatch", "256"))
     if master.startswith("local"):
         # local mode: everything runs in the driver JVM; leave room for the Python workers.
         builder = builder.config("spark.driver.memory", f"{max(512, int(memory * 0.5) // MB)}m")
     try:
-        return builder.getOrCreate()
+        session = builder.getOrCreate()
+        session.sparkContext.setLogLevel("ERROR")
+        return session
     except Exception as exc:  # the JVM failed to start: say why, not a Py4J traceback
         raise EngineError(f"Spark could not start on {master}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
 
@@ -209,6 +234,11 @@ class SparkEngine:
         self.own = spark is None
         self.spark = spark or spark_session(master, memory, threads)
         self.threads = threads
+        try:
+            import pandas  # noqa: F401  pyspark's Arrow UDFs need it
+            self.arrow = True
+        except ImportError:
+            self.arrow = False
 
     def _read(self, path: Path):
         return self.spark.read.parquet(str(path))
@@ -218,22 +248,26 @@ class SparkEngine:
             self._read(tables[name]).createOrReplaceTempView(name)
         self.spark.sql(statement.sql).write.mode("overwrite").parquet(str(out))
 
+    def _map(self, frame, fn, schema):
+        """``fn`` (record batches in, record batches out) over every partition:
+        ``mapInArrow`` when pandas is there (pyspark requires it for Arrow
+        UDFs), else the same function over ``rdd.mapPartitions``."""
+        if not self.arrow:
+            return self.spark.createDataFrame(frame.rdd.mapPartitions(partial(_rows_through, fn=fn)),
+                                              _spark_schema(schema))
+        return frame.mapInArrow(fn, _spark_schema(schema))
+
     def _partitions(self, n: int, per: int) -> int:
         return max(self.threads * 2, -(-n // per))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
-        from functools import partial
-
         from .pystages import fp_schema, spark_fingerprint
 
         frame = self._read(docs).select("doc", "text").repartition(self._partitions(ndocs, 4 * FP_DOCS_PER_TASK))
-        (frame.mapInArrow(partial(spark_fingerprint, k=k, w=w), _spark_schema(fp_schema()))
-         .write.mode("overwrite").parquet(str(out)))
+        self._map(frame, partial(spark_fingerprint, k=k, w=w), fp_schema()).write.mode("overwrite").parquet(str(out))
         advance(ndocs)
 
     def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance) -> None:
-        from functools import partial
-
         from .pystages import passages_schema, spark_align
 
         d = self._read(docs)
@@ -242,13 +276,31 @@ class SparkEngine:
         frame = (self._read(pairs).select("doc1", "doc2").join(d1, "doc1").join(d2, "doc2")
                  .select("doc1", "text1", "doc2", "text2")
                  .repartition(self._partitions(npairs, ALIGN_PAIRS_PER_TASK)))
-        (frame.mapInArrow(partial(spark_align, min_chars=min_chars), _spark_schema(passages_schema()))
-         .write.mode("overwrite").parquet(str(out)))
+        self._map(frame, partial(spark_align, min_chars=min_chars), passages_schema()).write.mode("overwrite").parquet(str(out))
         advance(npairs)
 
     def close(self) -> None:
         if self.own:
             self.spark.stop()
+
+
+def _rows_through(rows, fn):
+    """Rows in, ``fn`` over record batches of them, rows out (the pandas-free path)."""
+    import pyarrow as pa
+
+    chunk: list[dict] = []
+
+    def flush():
+        if chunk:
+            for batch in fn(iter([pa.RecordBatch.from_pylist(chunk)])):
+                yield from (tuple(row.values()) for row in batch.to_pylist())
+            chunk.clear()
+
+    for row in rows:
+        chunk.append(row.asDict())
+        if len(chunk) == 256:
+            yield from flush()
+    yield from flush()
 
 
 def _spark_schema(schema) -> str:

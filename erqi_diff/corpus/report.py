@@ -190,13 +190,14 @@ def build_report(out: Path | str, top: int = 20) -> CorpusReport:
 
 def _formulas(con, texts, refs: dict[int, DocRef], k: int, w: int, top: int) -> tuple[FormulaRow, ...]:
     """Stretches of the example documents made of formula fingerprints less
-    than ``w`` apart, each with the fewest documents among its fingerprints."""
+    than ``w`` apart and found in as many documents (where two formulas
+    stand side by side, the fingerprints across the seam are in fewer)."""
     rows = con.execute("SELECT doc, pos, ndocs FROM formulas ORDER BY doc, pos").fetchall()
     stretches: list[tuple[int, int, int, int]] = []  # doc, start, end, docs
     for doc, pos, ndocs in rows:
-        if stretches and stretches[-1][0] == doc and pos <= stretches[-1][2] + w:
+        if stretches and stretches[-1][0] == doc and stretches[-1][3] == ndocs and pos <= stretches[-1][2] + w:
             d, s, e, n = stretches[-1]
-            stretches[-1] = (d, s, max(e, pos + k), min(n, ndocs))
+            stretches[-1] = (d, s, max(e, pos + k), n)
         else:
             stretches.append((doc, pos, pos + k, ndocs))
     best: dict[str, FormulaRow] = {}
