@@ -45,7 +45,8 @@ def hit(planted, copies_only):
             continue
         over_a = min(p.a.end, planted.src_end) - max(p.a.start, planted.src_start)
         over_b = min(p.b.end, planted.dst_end) - max(p.b.start, planted.dst_start)
-        if over_a > 0.5 * (planted.src_end - planted.src_start) and over_b > 0.5 * (planted.dst_end - planted.dst_start):
+        if (over_a > 0.5 * (planted.src_end - planted.src_start)
+                and over_b > 0.5 * (planted.dst_end - planted.dst_start)):
             return True
     return False
 print(json.dumps({{

@@ -179,7 +179,8 @@ def generate(n: int, chars: int = 10_000, seed: int = 0, copy_rate: float = 0.5,
                 length = rng.randint(60, 400)
                 start = rng.randrange(max(1, len(source) - length))
                 end = min(len(source), start + length)
-                copies.append((rng.randrange(len(paragraphs) + 1), src, start, end, edit(source[start:end], rng, model)))
+                at = rng.randrange(len(paragraphs) + 1)
+                copies.append((at, src, start, end, edit(source[start:end], rng, model)))
         for at, src, s0, s1, copied in sorted(copies, key=lambda c: c[0], reverse=True):
             paragraphs.insert(at, (src, s0, s1, copied))
         text_parts, offset = [], 0

@@ -337,7 +337,7 @@ def _extend_right(a: str, b: str, chain: list[Block], limit_a: int) -> None:
     while True:
         ea, eb = chain[-1][0] + chain[-1][2], chain[-1][1] + chain[-1][2]
         found = _anchor(a[ea:min(ea + MAX_GAP + 2, limit_a)], b[eb:eb + MAX_GAP + 2],
-                        lambda i, j: min(_match_right(a, b, ea + i, eb + j), limit_a - ea - i))
+                        lambda i, j, ea=ea, eb=eb: min(_match_right(a, b, ea + i, eb + j), limit_a - ea - i))
         if found is None:
             return
         i, j, n = found
@@ -350,7 +350,7 @@ def _extend_left(a: str, b: str, chain: list[Block], limit_b: int) -> None:
     while True:
         sa, sb = chain[0][0], chain[0][1]
         found = _anchor(a[max(0, sa - MAX_GAP - 2):sa][::-1], b[max(limit_b, sb - MAX_GAP - 2):sb][::-1],
-                        lambda i, j: min(_match_left(a, b, sa - i, sb - j), sb - j - limit_b))
+                        lambda i, j, sa=sa, sb=sb: min(_match_left(a, b, sa - i, sb - j), sb - j - limit_b))
         if found is None:
             return
         i, j, n = found

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from erqi_diff.reuse import Kind, align_pair, audit_snapshots, find_reuse
 
 DATA = Path(__file__).parent / "data"
-SENTENCE = "全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，150个重大项目完成投资470亿元，攻坚克难、务实重干。"
+SENTENCE = ("全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，"
+            "150个重大项目完成投资470亿元，攻坚克难、务实重干。")
 
 
 def noise(seed: int, n: int) -> str:
@@ -267,7 +268,7 @@ def test_seeds_sections_and_offsets(seeds_audit):
 def test_seeds_ratios(seeds_audit):
     result, snaps = seeds_audit
     assert result.ratios["2016"].before == 0  # nothing stands before the first report
-    for key, ratio in result.ratios.items():
+    for ratio in result.ratios.values():
         assert 0 <= ratio.before <= ratio.before_formulas <= ratio.chars
     assert result.ratios["2018"].share > 0.03  # 2018 carries 2017's sentences over
 

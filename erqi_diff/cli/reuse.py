@@ -81,8 +81,8 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     for key in keys:
         ratio = result.ratios[key]
         share = ratio.share_formulas if include_formulas else ratio.share
-        console.print(f"  {key}: {share * 100:4.1f}% written before ({ratio.before_formulas if include_formulas else ratio.before}"
-                      f" of {ratio.chars} characters)")
+        before = ratio.before_formulas if include_formulas else ratio.before
+        console.print(f"  {key}: {share * 100:4.1f}% written before ({before} of {ratio.chars} characters)")
     matrix = result.matrix_formulas if include_formulas else result.matrix
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("")
