@@ -826,19 +826,17 @@ class _Audit:
         self.k, self.w = params_for(min_chars)
 
     def _map(self, func, n: int, parts: int):
-        """``func`` over ranges of ``range(n)``, in forked workers when asked."""
-        global _STATE
-        ranges = _ranges(n, parts)
-        if self.workers <= 1 or n < 2:
-            _STATE = self
-            try:
-                return [x for r in ranges for x in func(r)]
-            finally:
-                _STATE = None
+        """``func`` over ranges of ``range(n)``, in forked workers when asked
+        (not from inside a pool worker, which may not start processes)."""
         import multiprocessing
 
+        global _STATE
+        ranges = _ranges(n, parts)
+        parallel = self.workers > 1 and n > 1 and not multiprocessing.current_process().daemon
         _STATE = self
         try:
+            if not parallel:
+                return [x for r in ranges for x in func(r)]
             with multiprocessing.get_context("fork").Pool(self.workers) as pool:
                 return [x for chunk in pool.imap(func, ranges) for x in chunk]
         finally:
