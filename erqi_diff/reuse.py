@@ -519,8 +519,9 @@ def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
     """hash -> postings, a posting being ``doc << 32 | position``. The value
     is one posting (int) or a list of postings while the hash is in fewer
     than ``formula_docs`` documents; from then on (a formula fingerprint)
-    only ``[-documents, last document, first posting]``: what one k-gram may
-    pull in is capped, whatever the number of documents holding it."""
+    only ``[-documents, last document, first posting, a posting in another
+    document]``: what one k-gram may pull in is capped, whatever the number
+    of documents holding it."""
     index: dict = {}
     get = index.get
     cap = formula_docs - 1
@@ -542,7 +543,8 @@ def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
             else:
                 ndocs = len({e >> _POS_BITS for e in v}) + 1
                 if ndocs > cap:
-                    index[h] = [-ndocs, d, v[0]]
+                    other = next(e for e in v if e >> _POS_BITS != v[0] >> _POS_BITS)
+                    index[h] = [-ndocs, d, v[0], other]
                 else:
                     v.append(base | pos)
     return index
@@ -709,36 +711,50 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
     document where their first fingerprint was first seen, each with the
     most documents any of its fingerprints is in (those at its edges,
     chosen by their neighbours, may be fewer). A stretch mostly inside a
-    longer one (the edges of the same stock passage, first seen elsewhere)
-    is left out."""
-    samples: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    longer one (the same stock passage, first seen elsewhere) is counted
+    with it, not listed."""
+    samples: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
     for v in index.values():
         if v.__class__ is not int and v[0] < 0:
-            samples[v[2] >> _POS_BITS].append((v[2] & _POS_MASK, -v[0]))
+            samples[v[2] >> _POS_BITS].append((v[2] & _POS_MASK, -v[0], v[3]))
     runs = []
     for doc, points in samples.items():
         points.sort()
-        run_start, run_end, run_docs = points[0][0], points[0][0] + k, points[0][1]
-        for pos, ndocs in points[1:] + [(None, 0)]:
+        text = prepared[doc].text
+        run_start, run_end, run_docs, other = points[0][0], points[0][0] + k, points[0][1], points[0][2]
+        for pos, ndocs, posting in points[1:] + [(None, 0, 0)]:
             if pos is not None and pos <= run_end + w:
                 run_end, run_docs = max(run_end, pos + k), max(run_docs, ndocs)
                 continue
-            text = prepared[doc].text[run_start:run_end]
-            runs.append((doc, run_start, run_end, run_docs, text))
+            # grow the stretch as far as it stands in the other document too
+            there, at = prepared[other >> _POS_BITS].text, other & _POS_MASK
+            start = min(run_start, run_start - _match_left(text, there, run_start, at))
+            end = max(run_end, run_start + _match_right(text, there, run_start, at))
+            runs.append((doc, start, end, run_docs, text[start:end]))
             if pos is not None:
-                run_start, run_end, run_docs = pos, pos + k, ndocs
+                run_start, run_end, run_docs, other = pos, pos + k, ndocs, posting
     runs.sort(key=lambda r: (-(r[2] - r[1]), r[0], r[1]))
-    kept, seen = [], set()  # seen: every q-gram of the stretches kept
+    kept: list[list] = []  # [doc, start, end, documents]
+    owner: dict[str, int] = {}  # q-gram of a stretch kept -> which
     q = max(3, k // 2)
     for doc, start, end, ndocs, text in runs:
         grams = {text[i:i + q] for i in range(len(text) - q + 1)}
-        if len(grams & seen) >= 0.8 * len(grams):
+        inside = [owner[g] for g in grams if g in owner]
+        if len(inside) >= 0.8 * len(grams):  # the same stock passage: count its documents there
+            host = max(set(inside), key=inside.count)
+            kept[host][3] = max(kept[host][3], ndocs)
             continue
-        seen.update(grams)
+        for g in grams:
+            owner.setdefault(g, len(kept))
+        kept.append([doc, start, end, ndocs])
+    formulas = []
+    for doc, start, end, ndocs in kept:
         p = prepared[doc]
         s, e = p.span_to_original(start, end)
-        kept.append(Formula(Span(keys[doc], s, e, p.original[s:e]), ndocs))
-    kept.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), keys.index(f.span.key), f.span.start))
+        formulas.append(Formula(Span(keys[doc], s, e, p.original[s:e]), ndocs))
+    kept = formulas
+    order = {key: x for x, key in enumerate(keys)}
+    kept.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), order[f.span.key], f.span.start))
     return kept
 
 

@@ -126,7 +126,7 @@ def test_stock_passage_in_every_document_is_capped_and_listed():
     fps = [fingerprints_prepared(prepare(t).text, k, w) for t in docs.values()]
     index = _index(fps, 3)
     stock_hashes = {h for h in (v for _, v in fingerprints_prepared(prepare(stock).text, k, w))}
-    assert all(isinstance(index[h], list) and len(index[h]) == 3 and index[h][0] == -30
+    assert all(isinstance(index[h], list) and len(index[h]) == 4 and index[h][0] == -30
                for h in stock_hashes if h in index)
 
 
@@ -181,8 +181,10 @@ PHRASES = ["全区上下紧紧围绕全市工作格局", "坚持目标导向、�
                 min_size=2, max_size=4),
        st.integers(5, 20))
 def test_every_span_is_the_text_it_points_at(bodies, min_chars):
+    from erqi_diff.fingerprint import prepare
+
     docs = {f"k{i}": "".join(parts) + "二七区发展" for i, parts in enumerate(bodies)}
-    longest = max(len("".join(t.split())) for t in docs.values())
+    longest = max(len(prepare(t).text) for t in docs.values())
     if min_chars > longest:
         return
     result = find_reuse(docs, min_chars)
