@@ -10,8 +10,8 @@ worker, passages found, and the planted copies found (as any passage, and
 as a copy). The machine's load average is printed too: other work on the
 2 cores slows every figure alike, the ratio to 250 less so.
 
-    python benchmarks/bench_reuse.py                  # 250, 500, 1000
-    python benchmarks/bench_reuse.py --sizes 250 --workers 1
+    python benchmarks/bench_reuse.py                  # 250, 500, 1000; 1 process, then 2
+    python benchmarks/bench_reuse.py --sizes 250 --workers 2
 """
 
 from __future__ import annotations
@@ -73,27 +73,30 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000])
     parser.add_argument("--chars", type=int, default=10_000, help="characters per report (default 10000)")
-    parser.add_argument("--workers", type=int, default=None, help="processes (default: find_reuse decides)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
+                        help="processes, one series of audits each (default: 1, the default of find_reuse, and 2)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
 
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
-          f"reports of {args.chars} characters; workers: {args.workers or 'auto'}")
-    print(f"{'reports':>8} {'seconds':>8} {'x first':>7} {'peak MB':>8} {'worker MB':>9} {'passages':>9} "
-          f"{'copies':>7} {'planted':>8} {'found':>6} {'as copy':>8}")
-    rows = []
+          f"reports of {args.chars} characters")
+    print(f"{'workers':>7} {'reports':>8} {'seconds':>8} {'x first':>7} {'peak MB':>8} {'worker MB':>9} "
+          f"{'passages':>9} {'copies':>7} {'planted':>8} {'found':>6} {'as copy':>8}")
     with tempfile.TemporaryDirectory() as tmp:
+        paths = {}
         for n in args.sizes:
-            corpus = generate(n, args.chars, seed=args.seed)
-            path = Path(tmp) / f"corpus{n}.pkl"
-            with open(path, "wb") as out:
-                pickle.dump(corpus, out)
-            row = audit(path, args.workers)
-            row["reports"] = n
-            rows.append(row)
-            print(f"{n:>8} {row['seconds']:>8.1f} {row['seconds'] / rows[0]['seconds']:>7.2f} "
-                  f"{row['rss_mb']:>8.0f} {row['worker_rss_mb']:>9.0f} {row['passages']:>9} {row['copies']:>7} "
-                  f"{row['planted']:>8} {row['found']:>6} {row['found_as_copy']:>8}", flush=True)
+            paths[n] = Path(tmp) / f"corpus{n}.pkl"
+            with open(paths[n], "wb") as out:
+                pickle.dump(generate(n, args.chars, seed=args.seed), out)
+        for workers in args.workers:
+            rows = []
+            for n in args.sizes:
+                row = audit(paths[n], workers)
+                rows.append(row)
+                ratio = row["seconds"] / rows[0]["seconds"]
+                print(f"{workers:>7} {n:>8} {row['seconds']:>8.1f} {ratio:>7.2f} "
+                      f"{row['rss_mb']:>8.0f} {row['worker_rss_mb']:>9.0f} {row['passages']:>9} {row['copies']:>7} "
+                      f"{row['planted']:>8} {row['found']:>6} {row['found_as_copy']:>8}", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

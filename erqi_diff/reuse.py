@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import enum
 import gc
-import os
 from array import array
 from collections import defaultdict
 from collections.abc import Mapping
@@ -759,7 +758,7 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
 
 
 def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,
-               maxdf: int | None = None, minmatch: int = 1, workers: int | None = None) -> ReuseResult:
+               maxdf: int | None = None, minmatch: int = 1, workers: int = 1) -> ReuseResult:
     """Passages reused between any two of ``docs`` or inside one of them.
 
     ``docs`` maps a key (a year, a district...) to a text; its order is
@@ -784,9 +783,10 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     most SMALL_CORPUS documents (formula wording between any two reports of
     a series is seen), else ``formula_docs`` (none on its own). ``minmatch``: fingerprints below the cap two
     documents must share to be aligned (1 sees every exact match of
-    ``min_chars`` characters). ``workers``: processes (default: 2 on a
-    large corpus where the machine has 2 cores or more, else 1); the result
-    is the same whatever the number.
+    ``min_chars`` characters). ``workers``: processes for fingerprinting
+    and alignment (forked; the result is the same whatever the number). Two
+    pay off on a large corpus only when a second core is idle: 1,000
+    reports take about 12 s in one process here (benchmarks/bench_reuse.py).
 
     Raises ValueError for fewer than two documents (one text alone is an
     error, as for the command; its inner repeats are found when it is
@@ -798,8 +798,8 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     _check_args(docs, min_chars, formula_docs, maxdf, minmatch)
     keys = tuple(str(key) for key in docs)
     texts = list(docs.values())
-    if workers is None:
-        workers = 2 if sum(map(len, texts)) >= PARALLEL_CHARS and (os.cpu_count() or 1) >= 2 else 1
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, got {workers}")
     gc_was_enabled = gc.isenabled()
     gc.disable()  # millions of small containers, none cyclic: collections would only cost time
     try:
@@ -810,7 +810,6 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
 
 
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
-PARALLEL_CHARS = 2_000_000  # characters from which find_reuse uses two processes
 _STATE: _Audit | None = None  # the audit a forked worker process works on
 
 
@@ -820,7 +819,8 @@ def _fingerprint_range(bounds: tuple[int, int]):
     for text in audit.texts[bounds[0]:bounds[1]]:
         p = prepare(text)
         fp = fingerprints_prepared(p.text, audit.k, audit.w)
-        out.append((p, array("q", [pos for pos, _ in fp]), array("q", [h for _, h in fp])))
+        # the original text stays behind: the parent has it
+        out.append((p.text, p.runs, array("q", [pos for pos, _ in fp]), array("q", [h for _, h in fp])))
     return out
 
 
@@ -860,9 +860,9 @@ class _Audit:
 
     def run(self) -> ReuseResult:
         done = self._map(_fingerprint_range, len(self.texts), 8 * self.workers)
-        self.prepared = [p for p, _, _ in done]
+        self.prepared = [Prepared(original, text, runs) for original, (text, runs, _, _) in zip(self.texts, done)]
         _check_prepared(self.keys, self.prepared, self.min_chars)
-        fps = [list(zip(pos, hashes)) for _, pos, hashes in done]
+        fps = [list(zip(pos, hashes)) for _, _, pos, hashes in done]
         del done
         self.index = _index(fps, self.formula_docs)
         seeds = _pair_seeds(self.index)
