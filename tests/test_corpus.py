@@ -48,7 +48,8 @@ def write_jsonl(path: Path, lines: list) -> Path:
 
 @pytest.fixture(scope="session")
 def synthetic(tmp_path_factory):
-    from gen_corpus import generate, write_jsonl as gen_write
+    from gen_corpus import generate
+    from gen_corpus import write_jsonl as gen_write
 
     corpus = generate(N_DOCS, chars=DOC_CHARS, seed=7)
     path = tmp_path_factory.mktemp("syn") / "reports.jsonl"
@@ -69,7 +70,7 @@ def spark():
     from erqi_diff.corpus.engines import java_command
 
     try:
-        import pyspark  # noqa: F401
+        import pyspark
     except ImportError:
         pyspark = None
     if pyspark is None or java_command() is None:
@@ -121,7 +122,7 @@ def test_spark_without_pandas_gives_the_same_rows(duck_run, spark, tmp_path):
         return engine
 
     a = run(source, tmp_path / "a", params, plain)
-    b = run_corpus(source, tmp_path / "b", minmatch=2, **FAST)
+    run_corpus(source, tmp_path / "b", minmatch=2, **FAST)
     assert a.rows("passages") > 0
     for name in ("pairs", "passages"):
         assert table(tmp_path / "a", name) == table(tmp_path / "b", name)
@@ -435,3 +436,19 @@ def test_union_of_spans(spans):
 
     intervals = [(s, s + n) for s, n in spans]
     assert _merge(intervals) == len({i for s, e in intervals for i in range(s, e)})
+
+
+def test_batch_seeds_equal_align_pair_own(synthetic):
+    """Stage 5 fingerprints each document once per batch and hands the seeds
+    to align_pair: the passages are exactly align_pair's without seeds."""
+    from erqi_diff.corpus.pystages import align_batch, align_texts
+
+    corpus, _ = synthetic
+    texts = list(corpus.docs.values())
+    pairs = [(p_src, p_dst) for p_src, p_dst in
+             ((list(corpus.docs).index(p.src), list(corpus.docs).index(p.dst)) for p in corpus.planted[:15])]
+    pairs = [(min(a, b), max(a, b)) for a, b in pairs] + [(0, 1), (0, 2)]
+    batch = align_batch(pairs, texts.__getitem__, 15).to_pylist()
+    own = [dict(zip(("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity"), (a, b, *row)))
+           for a, b in pairs for row in align_texts(texts[a], texts[b], 15)]
+    assert len(batch) > 15 and batch == own

@@ -96,7 +96,7 @@ def read_jsonl(path: Path, skip_bad: bool, bad: list[BadLine]) -> Iterator[Recor
     seen: dict[str, int] = {}
     hint = "; fix the line or pass --skip-bad to leave it out"
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115  closed by the with below
     except FileNotFoundError:
         raise InputError(f"{path} does not exist") from None
     except OSError as exc:

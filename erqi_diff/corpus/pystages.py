@@ -31,15 +31,14 @@ def fingerprint_text(text: str, k: int, w: int) -> list[tuple[int, int]]:
 PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity")
 
 
-def align_texts(text1: str, text2: str, min_chars: int) -> list[tuple[int, int, int, int, int, float]]:
+def align_texts(text1: str, text2: str, min_chars: int, seeds=None) -> list[tuple[int, int, int, int, int, float]]:
     """(start1, end1, start2, end2, chars, similarity) of every passage the
-    reuse audit finds between two texts, in its order."""
+    reuse audit finds between two texts, in its order. ``seeds``: what
+    :func:`erqi_diff.reuse.align_pair` would compute itself (see
+    :func:`align_batch`)."""
     from ..reuse import align_pair
 
-    rows = []
-    for p in align_pair(text1, text2, min_chars=min_chars):
-        rows.append(passage_tuple(p))
-    return rows
+    return [passage_tuple(p) for p in align_pair(text1, text2, seeds=seeds, min_chars=min_chars)]
 
 
 def passage_tuple(p) -> tuple[int, int, int, int, int, float]:
@@ -81,12 +80,27 @@ def fingerprint_batch(docs: Iterable[int], texts: Iterable[str], k: int, w: int)
 
 def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int):
     """A record batch of passages for ``pairs`` of doc numbers; ``text_of(doc)``
-    gives a text."""
+    gives a text. Each document is fingerprinted once per batch (pairs come
+    sorted by their first document), with the k and w align_pair itself
+    uses, and the pair's seeds are the reuse audit's :func:`pair_seeds` of
+    them: the passages are those of ``align_pair(a, b)`` without seeds, only
+    without fingerprinting a document again for every pair it is in."""
     import pyarrow as pa
+
+    from ..fingerprint import fingerprints, params_for
+    from ..reuse import pair_seeds
+
+    k, w = params_for(max(3, min_chars))
+    prints: dict[int, list[tuple[int, int]]] = {}
+
+    def fp(doc: int) -> list[tuple[int, int]]:
+        if doc not in prints:
+            prints[doc] = fingerprints(text_of(doc), k, w)
+        return prints[doc]
 
     cols: list[list] = [[] for _ in PASSAGE_FIELDS]
     for doc1, doc2 in pairs:
-        for row in align_texts(text_of(doc1), text_of(doc2), min_chars):
+        for row in align_texts(text_of(doc1), text_of(doc2), min_chars, seeds=pair_seeds(fp(doc1), fp(doc2))):
             for col, value in zip(cols, (doc1, doc2, *row)):
                 col.append(value)
     schema = passages_schema()
