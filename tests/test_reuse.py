@@ -296,3 +296,33 @@ def test_gwr_carried_over_share(gwr_audit):
     # consecutive national reports carry a good part of their wording over
     assert result.ratios["2025"].share > 0.1
     assert result.matrix["2025"]["2024"] > result.matrix["2025"].get("2013", 0.0)
+
+
+EDITS = st.lists(st.tuples(st.integers(0, 80), st.sampled_from(["delete", "insert", "replace"]),
+                           st.text("经济社会发展1234", min_size=1, max_size=4)), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(EDITS)
+def test_differences_turn_span_a_into_span_b(edits):
+    from erqi_diff.fingerprint import prepare
+
+    base = SENTENCE + "坚定不移推进改革开放，着力稳就业、稳物价。"
+    copy = base
+    for at, kind, text in sorted(edits, reverse=True):
+        at = min(at, len(copy))
+        if kind == "delete":
+            copy = copy[:at] + copy[at + len(text):]
+        elif kind == "insert":
+            copy = copy[:at] + text + copy[at:]
+        else:
+            copy = copy[:at] + text + copy[at + len(text):]
+    a = noise(1, 40) + base + noise(2, 40)
+    b = noise(3, 30) + copy + noise(4, 30)
+    for p in align_pair(a, b):
+        rebuilt, pos = [], p.a.start
+        for d in p.differences:
+            rebuilt.append(a[pos:d.a_start] + d.b)
+            pos = d.a_end
+        rebuilt.append(a[pos:p.a.end])
+        assert prepare("".join(rebuilt)).text == prepare(p.b.text).text
