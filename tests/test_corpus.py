@@ -130,31 +130,12 @@ def test_spark_without_pandas_gives_the_same_rows(duck_run, spark, tmp_path):
 
 # --- what is found ---------------------------------------------------------------------------
 
-def planted_recall(corpus, out: Path) -> tuple[float, list]:
-    ids = {key: doc for doc, key in enumerate(corpus.docs)}
-    by_pair: dict[tuple[int, int], list[tuple]] = {}
-    for d1, d2, s1, e1, s2, e2, _chars, _sim in table(out, "passages"):
-        by_pair.setdefault((d1, d2), []).append((s1, e1, s2, e2))
-    missed = []
-    for p in corpus.planted:
-        a, b = ids[p.src], ids[p.dst]
-        found = False
-        for s1, e1, s2, e2 in by_pair.get((min(a, b), max(a, b)), []):
-            dst = (s2, e2) if a < b else (s1, e1)
-            src = (s1, e1) if a < b else (s2, e2)
-            covered = min(dst[1], p.dst_end) - max(dst[0], p.dst_start)
-            src_overlap = min(src[1], p.src_end) - max(src[0], p.src_start)
-            if covered >= 0.5 * (p.dst_end - p.dst_start) and src_overlap > 0:
-                found = True
-        if not found:
-            missed.append(p)
-    return 1 - len(missed) / len(corpus.planted), missed
-
-
 def test_planted_passages_found(synthetic, duck_run):
     corpus, _ = synthetic
     assert len(corpus.planted) > 100
-    recall, missed = planted_recall(corpus, duck_run[0])
+    from bench_corpus import planted_recall
+
+    recall, missed = planted_recall(corpus, table(duck_run[0], "passages"))
     assert recall >= 0.99, missed[:5]
 
 
