@@ -1,0 +1,75 @@
+"""The docs match the tool: every command has help, every option of every
+command is named in the README, and the README's quick start is what CI runs."""
+
+from __future__ import annotations
+
+import re
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from erqi_diff.cli import COMMANDS, main
+
+from conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def _commands():
+    ctx = click.Context(main)
+    for name in COMMANDS:
+        command = main.get_command(ctx, name)
+        yield name, command
+        if isinstance(command, click.Group):
+            for sub in command.list_commands(ctx):
+                yield f"{name} {sub}", command.get_command(ctx, sub)
+
+
+ALL = list(_commands())
+
+
+@pytest.mark.parametrize("name, command", ALL, ids=[n for n, _ in ALL])
+def test_every_command_has_help(name: str, command: click.Command) -> None:
+    assert command is not None, name
+    result = CliRunner().invoke(main, [*name.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert (command.help or "").strip(), f"{name} has no help text"
+    assert "Usage:" in result.output
+
+
+@pytest.mark.parametrize("name, command", ALL, ids=[n for n, _ in ALL])
+def test_every_option_is_in_the_readme(name: str, command: click.Command) -> None:
+    missing = []
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            longs = [o for o in param.opts if o.startswith("--")]
+            if longs and not any(re.search(re.escape(o) + r"\b", README) for o in longs) and "--help" not in longs:
+                missing.append(longs[0])
+    assert not missing, f"README does not mention {name} {missing}"
+
+
+def test_every_command_is_in_the_readme() -> None:
+    for name, _ in ALL:
+        assert f"erqi-diff {name}" in README, name
+
+
+def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
+    block = re.search(r"## Quick start\s+```sh\n(.*?)```", README, re.S)
+    assert block, "README must open with a quick start code block"
+    lines = [l for l in block.group(1).splitlines() if l.strip()]
+    assert len(lines) == 2
+    assert "erqi-diff 2017 2021" in lines[0]
+    assert "pytest" in lines[1]
+    assert lines[1].strip() in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_help_lists_commands_without_importing_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from click.testing import CliRunner; from erqi_diff.cli import main; "
+            "CliRunner().invoke(main, ['--help']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['erqi_diff.cli.common']" or out.strip() == "[]", out
