@@ -545,11 +545,19 @@ def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool
                       _strip(a, b) if strip else None)
 
 
-def _strip(a, b) -> dict | None:
-    """The slogans and metrics strip (issue 4), or None until it exists."""
-    from .strip import diff_strip
+# The modules whose code makes the strip: a change to any is a cache miss.
+_STRIP_MODULES = ["strip.py", "slogans.py", "metrics.py", "numbers.py"]
 
-    try:
+
+def _strip(a, b) -> dict | None:
+    """The slogans and metrics strip (issue 4), cached by the two bodies
+    (see :mod:`erqi_diff.cache`): extracting costs more than the diff itself,
+    and a reader runs the same comparison many times (--section, --context...)."""
+    from .cache import cached_json
+
+    def compute() -> dict:
+        from .strip import diff_strip
+
         return diff_strip(a, b)
-    except NotImplementedError:
-        return None
+
+    return cached_json("strip", [str(a.year), a.body, str(b.year), b.body], _STRIP_MODULES, compute)

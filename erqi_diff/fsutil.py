@@ -7,13 +7,14 @@ one. Errors become :class:`OutputError` naming the path.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    import tempfile
+
     path = Path(path)
     folder = path.parent
     if not folder.is_dir():

@@ -25,9 +25,7 @@ and then keeps the previous file beside it.
 
 from __future__ import annotations
 
-import difflib
 import enum
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +47,8 @@ class Status(str, enum.Enum):
 
 
 def sha256(data: bytes | str) -> str:
+    import hashlib
+
     if isinstance(data, str):
         data = data.encode("utf-8")
     return hashlib.sha256(data).hexdigest()
@@ -302,6 +302,8 @@ def _backup_path(path: Path) -> Path:
 
 
 def _refusal(st: YearStatus, new: Snapshot) -> str:
+    import difflib
+
     old = st.snapshot.body if st.snapshot else ""
     diff = difflib.unified_diff(old.splitlines(), new.body.splitlines(),
                                 f"snapshots/{st.year}.md (edited)", f"snapshots/{st.year}.md (rebuilt)",

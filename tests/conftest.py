@@ -33,6 +33,21 @@ def make_project(root: Path, files: dict[int, Path], build: bool = True) -> Path
     return root
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never read or write the user's cache (~/.cache/erqi-diff)."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    old = os.environ.get("ERQI_DIFF_CACHE")
+    os.environ["ERQI_DIFF_CACHE"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("ERQI_DIFF_CACHE", None)
+    else:
+        os.environ["ERQI_DIFF_CACHE"] = old
+
+
 @pytest.fixture(scope="session")
 def seeds_root() -> Path:
     """The repository itself: seeds/ and the committed snapshots/."""

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
 import sys
 from typing import Any
 
@@ -57,7 +54,16 @@ def parse_years(values: tuple[str, ...] | list[str]) -> list[int]:
 
 
 def emit_json(data: Any) -> None:
+    import json
+
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _terminal_size() -> os.terminal_size:
+    try:
+        return os.get_terminal_size(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return os.terminal_size((100, 24))
 
 
 def use_color() -> bool:
@@ -70,7 +76,7 @@ def make_console(width: int | None = None):
     from rich.console import Console
 
     if width is None:
-        width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "100") or 100)
+        width = _terminal_size().columns if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "100") or 100)
     color = use_color()
     return Console(width=width, no_color=not color, color_system="auto" if color else None,
                    force_terminal=color, highlight=False, soft_wrap=False, emoji=False)
@@ -85,8 +91,10 @@ def output(render, no_pager: bool = False, width: int | None = None) -> None:
         render(console)
     text = capture.get()
     tty = sys.stdout.isatty()
-    height = shutil.get_terminal_size((100, 24)).lines
-    if tty and not no_pager and text.count("\n") > height - 1:
+    if tty and not no_pager and text.count("\n") > _terminal_size().lines - 1:
+        import shutil
+        import subprocess
+
         pager = os.environ.get("PAGER") or "less -FRX"
         if shutil.which(pager.split()[0]):
             env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}

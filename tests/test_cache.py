@@ -1,0 +1,61 @@
+"""The cache of derived results: a hit gives the computed value, and any
+change of input or of the computing code is a miss."""
+
+from __future__ import annotations
+
+import json
+
+from erqi_diff.cache import cached_json
+
+
+def test_hit_miss_and_invalidation(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    calls = []
+
+    def compute(value):
+        def run():
+            calls.append(value)
+            return {"value": value, "text": "二七区"}
+        return run
+
+    assert cached_json("t", ["正文"], ["numbers.py"], compute(1)) == {"value": 1, "text": "二七区"}
+    assert cached_json("t", ["正文"], ["numbers.py"], compute(2)) == {"value": 1, "text": "二七区"}
+    assert calls == [1]
+    assert cached_json("t", ["正文改了"], ["numbers.py"], compute(3))["value"] == 3
+    assert cached_json("t", ["正文"], ["metrics.py"], compute(4))["value"] == 4
+    files = list((tmp_path / "t").glob("*.json"))
+    assert len(files) == 3 and all(json.loads(f.read_text(encoding="utf-8"))["text"] == "二七区" for f in files)
+
+
+def test_off_and_unwritable(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
+    calls = []
+    for _ in range(2):
+        cached_json("t", ["x"], ["numbers.py"], lambda: calls.append(1) or 1)
+    assert calls == [1, 1]
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(blocker))
+    assert cached_json("t", ["x"], ["numbers.py"], lambda: 7) == 7
+
+
+def test_corrupt_entry_is_recomputed(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    cached_json("t", ["x"], ["numbers.py"], lambda: 1)
+    (entry,) = (tmp_path / "t").glob("*.json")
+    entry.write_text("{half", encoding="utf-8")
+    assert cached_json("t", ["x"], ["numbers.py"], lambda: 2) == 2
+
+
+def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_path) -> None:
+    from erqi_diff.diff import compare
+    from erqi_diff.snapshot import load
+
+    a, b = load(seeds_project, 2017), load(seeds_project, 2021)
+    monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
+    fresh = compare(a, b).to_json()["strip"]
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    first = compare(a, b).to_json()["strip"]
+    second = compare(a, b).to_json()["strip"]
+    assert fresh == first == second
+    assert fresh["slogans_added"] and fresh["metrics"]
