@@ -213,8 +213,6 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
         force: bool = False, progress: Progress | None = None) -> RunResult:
     """Run (or resume) every stage; ``make_engine(temp_dir)`` is called only
     when a stage has work to do."""
-    from .ingest import ingest
-
     input_path, out = Path(input_path), Path(out)
     progress = progress or Progress()
     manifest = prepare(out, params, force)
@@ -229,9 +227,6 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
             engine = make_engine(work / "engine-tmp")
         return engine
 
-    def tables() -> dict[str, Path]:
-        return {name.removesuffix(".parquet"): out / name for s in STAGES for name in s.outputs}
-
     try:
         for stage in STAGES:
             if complete(out, manifest, stage, params):
@@ -244,32 +239,8 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
             _remove(tmp)
             tmp.mkdir(parents=True)
             started = time.perf_counter()
-            docs_n = manifest["stages"].get("docs", {}).get("rows", 0)
-            if stage.name == "docs":
-                progress.start(stage, None)
-                res = ingest(input_path, tmp, params.skip_bad, progress.advance)
-                skipped_lines = res.skipped
-                extra = {"chars": res.chars, "skipped_lines": len(res.skipped)}
-            elif stage.name == "fp":
-                progress.start(stage, docs_n)
-                get_engine().fingerprint(out / "docs.parquet", out / "texts.arrow", docs_n, tmp / "fp.parquet",
-                                         params.k, params.w, progress.advance)
-                extra = {}
-            elif stage.name == "passages":
-                npairs = manifest["stages"]["pairs"]["rows"]
-                progress.start(stage, npairs)
-                get_engine().align(out / "docs.parquet", out / "texts.arrow", out / "pairs.parquet", npairs,
-                                   tmp / "passages.parquet", params.min_chars, progress.advance)
-                extra = {}
-            else:
-                statements = df_statements(params.maxdf) if stage.name == "df" else pair_statements(params.minmatch)
-                progress.start(stage, len(statements))
-                made: dict[str, Path] = {}
-                for statement in statements:
-                    get_engine().run_sql(statement, {**tables(), **made}, tmp / f"{statement.output}.parquet")
-                    made[statement.output] = tmp / f"{statement.output}.parquet"
-                    progress.advance(1)
-                extra = {}
+            extra = _execute(stage, get_engine, input_path, out, tmp, params, manifest, progress)
+            skipped_lines = extra.pop("skipped", skipped_lines)
             seconds = time.perf_counter() - started
             for name in stage.outputs:
                 _remove(out / name)
@@ -289,3 +260,34 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
     _remove(work)
     engine_name = getattr(engine, "name", None)
     return RunResult(str(out), engine_name.value if engine_name else "none", params, tuple(results), skipped_lines)
+
+
+def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, params: Params,
+             manifest: dict, progress: Progress) -> dict:
+    """Make ``stage``'s outputs in ``tmp``; returns what params.json records
+    beside rows and seconds (and the skipped lines, under "skipped")."""
+    from .ingest import ingest
+
+    done = manifest["stages"]
+    if stage.name == "docs":
+        progress.start(stage, None)
+        res = ingest(input_path, tmp, params.skip_bad, progress.advance)
+        return {"chars": res.chars, "skipped_lines": len(res.skipped), "skipped": res.skipped}
+    if stage.name == "fp":
+        progress.start(stage, done["docs"]["rows"])
+        get_engine().fingerprint(out / "docs.parquet", out / "texts.arrow", done["docs"]["rows"],
+                                 tmp / "fp.parquet", params.k, params.w, progress.advance)
+        return {}
+    if stage.name == "passages":
+        progress.start(stage, done["pairs"]["rows"])
+        get_engine().align(out / "docs.parquet", out / "texts.arrow", out / "pairs.parquet", done["pairs"]["rows"],
+                           tmp / "passages.parquet", params.min_chars, progress.advance)
+        return {}
+    statements = df_statements(params.maxdf) if stage.name == "df" else pair_statements(params.minmatch)
+    progress.start(stage, len(statements))
+    tables = {name.removesuffix(".parquet"): out / name for s in STAGES for name in s.outputs}
+    for statement in statements:
+        get_engine().run_sql(statement, tables, tmp / f"{statement.output}.parquet")
+        tables[statement.output] = tmp / f"{statement.output}.parquet"
+        progress.advance(1)
+    return {}
