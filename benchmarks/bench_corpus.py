@@ -31,8 +31,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import erqi  # noqa: E402
-from gen_corpus import generate, write_jsonl  # noqa: E402
+from common import erqi
+from gen_corpus import generate, write_jsonl
 
 
 def planted_recall(corpus, passages: list[tuple]) -> tuple[float, list]:
@@ -129,7 +129,7 @@ def measure(n: int, chars: int, work: Path, args) -> dict:
     import duckdb
 
     passages = duckdb.sql(f"SELECT * FROM read_parquet('{out / 'passages.parquet' / '*.parquet'}')").fetchall()
-    recall, missed = planted_recall(corpus, passages)
+    recall, _missed = planted_recall(corpus, passages)
     stages = {s["name"]: s for s in result["stages"]}
     return {
         "reports": n, "chars_per_report": chars, "mb_utf8": round(source.stat().st_size / 1e6, 1),

@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
 
-    from erqi_diff.errors import ErqiError
     from erqi_diff.corpus.api import run_corpus
     from erqi_diff.corpus.engines import java_command
+    from erqi_diff.errors import ErqiError
 
     try:
         if java_command() is None:
@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.master:
             builder = builder.master(args.master)
         spark = builder.getOrCreate()
+        spark.sparkContext.setLogLevel("ERROR")
         threads = args.threads or spark.sparkContext.defaultParallelism
         result = run_corpus(args.input_path, args.out, engine="spark", spark=spark, threads=threads,
                             k=args.k, w=args.w, maxdf=args.maxdf, minmatch=args.minmatch, min_chars=args.min_chars,
