@@ -106,7 +106,7 @@ def test_engines_give_identical_pairs_and_passages(duck_run, spark_run):
 
 def test_spark_without_pandas_gives_the_same_rows(duck_run, spark, tmp_path):
     """pyspark's mapInArrow needs pandas; without it the same functions run
-    over rdd.mapPartitions."""
+    over rdd.mapPartitions. (With the pair filters: their SQL on both engines.)"""
     from erqi_diff.corpus.engines import SparkEngine
     from erqi_diff.corpus.stages import Params, file_sha256, run
 
@@ -114,7 +114,7 @@ def test_spark_without_pandas_gives_the_same_rows(duck_run, spark, tmp_path):
     source = tmp_path / "few.jsonl"
     docs = table(duck, "docs")[:40]
     write_jsonl(source, [{"id": d[1], "series": d[2], "year": d[3], "text": d[5]} for d in docs])
-    params = Params(file_sha256(source), minmatch=2)
+    params = Params(file_sha256(source), minmatch=2, other_series=True, other_years=True)
 
     def plain(_tmp):
         engine = SparkEngine(spark, threads=2)
@@ -122,10 +122,30 @@ def test_spark_without_pandas_gives_the_same_rows(duck_run, spark, tmp_path):
         return engine
 
     a = run(source, tmp_path / "a", params, plain)
-    run_corpus(source, tmp_path / "b", minmatch=2, **FAST)
+    run_corpus(source, tmp_path / "b", minmatch=2, other_series=True, other_years=True, **FAST)
     assert a.rows("passages") > 0
     for name in ("pairs", "passages"):
         assert table(tmp_path / "a", name) == table(tmp_path / "b", name)
+
+
+@pytest.mark.parametrize("flags", [{"other_series": True}, {"other_years": True},
+                                   {"other_series": True, "other_years": True}])
+def test_pair_filters(flags, synthetic, duck_run, tmp_path):
+    _, path = synthetic
+    out = tmp_path / "out"
+    run_corpus(path, out, **SYN, **FAST, **flags)
+    docs = {d[0]: d for d in table(out, "docs")}
+    pairs = table(out, "pairs")
+    everything = set(table(duck_run[0], "pairs"))
+    assert pairs and set(pairs) < everything
+    for doc1, doc2, _shared in pairs:
+        if flags.get("other_series"):
+            assert docs[doc1][2] != docs[doc2][2]
+        if flags.get("other_years"):
+            assert docs[doc1][3] != docs[doc2][3]
+    dropped = everything - set(pairs)
+    assert all((flags.get("other_series") and docs[a][2] == docs[b][2])
+               or (flags.get("other_years") and docs[a][3] == docs[b][3]) for a, b, _ in dropped)
 
 
 # --- what is found ---------------------------------------------------------------------------

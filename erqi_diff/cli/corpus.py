@@ -33,7 +33,13 @@ class _RichProgress:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
         console = Console(stderr=True, no_color=not color, color_system="auto" if color else None, highlight=False)
@@ -83,11 +89,14 @@ class _RichProgress:
 @click.option("--maxdf", type=int, default=100, show_default=True, help="Hashes in more documents are formulas, not pair seeds.")
 @click.option("--minmatch", type=int, default=5, show_default=True, help="Shared hashes a candidate pair needs.")
 @click.option("--min-chars", type=int, default=15, show_default=True, help="Shortest passage kept (shared characters).")
+@click.option("--other-series", is_flag=True, help="Only pairs of reports of two different series (governments).")
+@click.option("--other-years", is_flag=True, help="Only pairs of reports of two different years.")
 @click.option("--skip-bad", is_flag=True, help="Leave out malformed lines, duplicate ids and empty texts (listed) instead of stopping.")
 @click.option("--force", is_flag=True, help="The folder holds a run with other parameters: redo the stages they change.")
 @json_option
 def run(input_path: Path, out: Path, engine: str, master: str | None, memory: str, threads: int | None,
-        k: int, w: int, maxdf: int, minmatch: int, min_chars: int, skip_bad: bool, force: bool, as_json: bool) -> None:
+        k: int, w: int, maxdf: int, minmatch: int, min_chars: int, other_series: bool, other_years: bool,
+        skip_bad: bool, force: bool, as_json: bool) -> None:
     """Fingerprint, pair and align the reports of --in into --out."""
     from ..corpus import api
 
@@ -95,7 +104,8 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
     with _RichProgress() as progress:
         result = api.run_corpus(input_path, out, engine=engine, master=master, memory=memory, threads=threads,
                                 k=k, w=w, maxdf=maxdf, minmatch=minmatch, min_chars=min_chars,
-                                skip_bad=skip_bad, force=force, progress=progress)
+                                other_series=other_series, other_years=other_years, skip_bad=skip_bad,
+                                force=force, progress=progress)
     for bad in result.skipped_lines[:20]:
         click.echo(f"skipped line {bad.line}: {bad.reason}", err=True)
     if len(result.skipped_lines) > 20:

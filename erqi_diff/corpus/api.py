@@ -11,10 +11,12 @@ from .stages import Params, Progress, RunResult, file_sha256, run
 def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb", master: str | None = None,
                memory: str | int = "4GB", threads: int | None = None, k: int = 10, w: int = 16,
                maxdf: int = 100, minmatch: int = 5, min_chars: int = 15, skip_bad: bool = False,
-               force: bool = False, progress: Progress | None = None, spark=None) -> RunResult:
+               other_series: bool = False, other_years: bool = False, force: bool = False,
+               progress: Progress | None = None, spark=None) -> RunResult:
     """Run or resume the corpus audit of the JSON Lines ``input_path`` into
     the folder ``out``. ``spark``: an existing SparkSession to use (then
-    ``master`` and ``memory`` are the session's business)."""
+    ``master`` and ``memory`` are the session's business). ``other_series``,
+    ``other_years``: only pairs of reports of two series, of two years."""
     from . import CorpusError
 
     try:
@@ -26,7 +28,7 @@ def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb
     master = master or f"local[{threads}]"
     if spark is None:
         check_memory(name, size, threads, local=name is EngineName.DUCKDB or master.startswith("local"))
-    params = Params(file_sha256(Path(input_path)), skip_bad, k, w, maxdf, minmatch, min_chars)
+    params = Params(file_sha256(Path(input_path)), skip_bad, k, w, maxdf, minmatch, min_chars, other_series, other_years)
 
     def make_engine(temp_dir: Path):
         if name is EngineName.DUCKDB:

@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=None, help="partitions per stage are a multiple of it")
     for name, default in (("k", 10), ("w", 16), ("maxdf", 100), ("minmatch", 5), ("min-chars", 15)):
         parser.add_argument(f"--{name}", type=int, default=default)
+    parser.add_argument("--other-series", action="store_true")
+    parser.add_argument("--other-years", action="store_true")
     parser.add_argument("--skip-bad", action="store_true")
     parser.add_argument("--force", action="store_true")
     args = parser.parse_args(argv)
@@ -56,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         threads = args.threads or spark.sparkContext.defaultParallelism
         result = run_corpus(args.input_path, args.out, engine="spark", spark=spark, threads=threads,
                             k=args.k, w=args.w, maxdf=args.maxdf, minmatch=args.minmatch, min_chars=args.min_chars,
+                            other_series=args.other_series, other_years=args.other_years,
                             skip_bad=args.skip_bad, force=args.force)
     except ErqiError as exc:
         print(f"Error: {exc}", file=sys.stderr)

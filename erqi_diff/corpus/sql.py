@@ -45,14 +45,29 @@ def df_statements(maxdf: int) -> list[Statement]:
     ]
 
 
-def pair_statements(minmatch: int) -> list[Statement]:
-    """Stage 4, candidate pairs: outputs ``pairs(doc1, doc2, shared)``, doc1 < doc2."""
+def pair_statements(minmatch: int, other_series: bool = False, other_years: bool = False) -> list[Statement]:
+    """Stage 4, candidate pairs: outputs ``pairs(doc1, doc2, shared)``, doc1 < doc2.
+    ``other_series`` / ``other_years``: keep only pairs of reports of two
+    series / two years (a report without one is kept); the filter joins
+    the small ``docs`` columns to the counted pairs."""
     minmatch = int(minmatch)
-    return [
+    filters = []
+    if other_series:
+        filters.append("(d1.series IS NULL OR d2.series IS NULL OR d1.series <> d2.series)")
+    if other_years:
+        filters.append("(d1.year IS NULL OR d2.year IS NULL OR d1.year <> d2.year)")
+    counted = "pairs" if not filters else "counted"
+    statements = [
         Statement("shared", ("kept",),
                   "SELECT a.doc AS doc1, b.doc AS doc2 FROM kept a JOIN kept b "
                   "ON a.hash = b.hash WHERE a.doc < b.doc"),
-        Statement("pairs", ("shared",),
+        Statement(counted, ("shared",),
                   "SELECT doc1, doc2, COUNT(*) AS shared FROM shared GROUP BY doc1, doc2 "
                   f"HAVING COUNT(*) >= {minmatch}"),
     ]
+    if filters:
+        statements.append(Statement(
+            "pairs", ("counted", "docs"),
+            "SELECT c.doc1 AS doc1, c.doc2 AS doc2, c.shared AS shared FROM counted c "
+            "JOIN docs d1 ON c.doc1 = d1.doc JOIN docs d2 ON c.doc2 = d2.doc WHERE " + " AND ".join(filters)))
+    return statements

@@ -44,6 +44,8 @@ class Params:
     maxdf: int = 100
     minmatch: int = 5
     min_chars: int = 15
+    other_series: bool = False
+    other_years: bool = False
 
     def __post_init__(self) -> None:
         from . import CorpusError
@@ -69,7 +71,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("docs", ("input_sha256", "skip_bad"), ("docs.parquet", "texts.arrow"), "ingest"),
     Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
     Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency"),
-    Stage("pairs", ("minmatch",), ("pairs.parquet",), "candidate pairs"),
+    Stage("pairs", ("minmatch", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs"),
     Stage("passages", ("min_chars",), ("passages.parquet",), "alignment"),
 )
 
@@ -283,7 +285,8 @@ def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, p
         get_engine().align(out / "docs.parquet", out / "texts.arrow", out / "pairs.parquet", done["pairs"]["rows"],
                            tmp / "passages.parquet", params.min_chars, progress.advance)
         return {}
-    statements = df_statements(params.maxdf) if stage.name == "df" else pair_statements(params.minmatch)
+    statements = (df_statements(params.maxdf) if stage.name == "df"
+                  else pair_statements(params.minmatch, params.other_series, params.other_years))
     progress.start(stage, len(statements))
     tables = {name.removesuffix(".parquet"): out / name for s in STAGES for name in s.outputs}
     for statement in statements:
