@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -114,7 +115,8 @@ def measure(n: int, chars: int, work: Path, args) -> dict:
     write_jsonl(corpus, source)
     generated = time.perf_counter() - started
     out = work / f"run-{n}-{chars}"
-    argv = erqi("corpus", "run", "--in", str(source), "--out", str(out), "--force", "--json",
+    shutil.rmtree(out, ignore_errors=True)  # a fresh run, never a resumed one
+    argv = erqi("corpus", "run", "--in", str(source), "--out", str(out), "--json",
                 "--engine", "duckdb", "--memory", args.memory, "--threads", str(args.threads),
                 "--maxdf", str(args.maxdf), "--minmatch", str(args.minmatch))
     start = time.perf_counter()
