@@ -34,7 +34,7 @@ import enum
 import gc
 from array import array
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .fingerprint import Prepared, fingerprints_prepared, kgram_hashes, params_for, prepare
@@ -42,6 +42,7 @@ from .fingerprint import Prepared, fingerprints_prepared, kgram_hashes, params_f
 MAX_GAP = 24  # characters: the largest edit bridged inside one passage
 MIN_BLOCK = 5  # characters: shortest exact match a seed must grow into
 MAX_SEEDS_PER_HASH = 16  # positions of one hash paired within one document pair
+DEFAULT_FORMULA_DOCS = 3  # documents from which a fingerprint is a formula's
 
 
 class Kind(str, enum.Enum):
@@ -426,24 +427,74 @@ def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_do
     return passages
 
 
-def pair_seeds(fa: list[tuple[int, int]], fb: list[tuple[int, int]], same_doc: bool = False) -> list[tuple[int, int]]:
-    """Seeds for a pair: every (position in a, position in b) of a hash both
-    fingerprint lists hold (at most MAX_SEEDS_PER_HASH positions per side)."""
-    where: dict[int, list[int]] = defaultdict(list)
+# What two documents share of one fingerprint: (hash, its positions in a,
+# its positions in b), positions in text order, at most MAX_SEEDS_PER_HASH each.
+Shared = tuple[int, Sequence[int], Sequence[int]]
+
+
+def shared_prints(fa: Iterable[tuple[int, int]], fb: Iterable[tuple[int, int]],
+                  same_doc: bool = False) -> list[Shared]:
+    """The fingerprints two documents share, from their ``(position, hash)``
+    lists in text order (:func:`erqi_diff.fingerprint.fingerprints_prepared`):
+    ``(hash, positions in a, positions in b)``, the first MAX_SEEDS_PER_HASH
+    positions on each side. ``same_doc``: ``fa`` is ``fb``; the hashes found
+    twice or more in it. :func:`find_reuse` reads the same from its inverted
+    index instead (the first MAX_SEEDS_PER_HASH places of a hash in each
+    document; the first one for a formula's), which costs nothing per pair."""
+    where: dict[int, list[int]] = {}
     for pos, h in fa:
-        where[h].append(pos)
-    seeds = []
-    if same_doc:
-        for positions in where.values():
-            if len(positions) > 1:
-                positions = positions[:MAX_SEEDS_PER_HASH]
-                seeds.extend((p, q) for x, p in enumerate(positions) for q in positions[x + 1:])
-        return seeds
-    for pos, h in fb:
         positions = where.get(h)
-        if positions:
-            seeds.extend((p, pos) for p in positions[:MAX_SEEDS_PER_HASH])
-    return seeds
+        if positions is None:
+            where[h] = [pos]
+        elif len(positions) < MAX_SEEDS_PER_HASH:
+            positions.append(pos)
+    if same_doc:
+        return [(h, positions, positions) for h, positions in where.items() if len(positions) > 1]
+    there: dict[int, list[int]] = {}
+    for pos, h in fb:
+        if h in where:
+            positions = there.get(h)
+            if positions is None:
+                there[h] = [pos]
+            elif len(positions) < MAX_SEEDS_PER_HASH:
+                positions.append(pos)
+    return [(h, where[h], positions) for h, positions in there.items()]
+
+
+def pair_seeds(shared: Iterable[Shared], df: Mapping[int, int] | None = None, *,
+               formula_docs: int = DEFAULT_FORMULA_DOCS, widespread_docs: int | None = None,
+               same_doc: bool = False) -> list[tuple[int, int]]:
+    """The seeds of one pair of documents, ``(position in a, position in b)``,
+    from the fingerprints they share (:func:`shared_prints`). This is the
+    one seeding rule of the reuse audit: :func:`find_reuse`,
+    :func:`align_pair` and the corpus alignment stage
+    (:mod:`erqi_diff.corpus.pystages`) all call it.
+
+    ``df``: the number of documents of the whole corpus holding each hash
+    (a hash missing from it, or every hash when ``df`` is None, counts as
+    rare: the formula hashes are enough). A rare hash (in fewer than
+    ``formula_docs`` documents) seeds every pair of its positions. A
+    formula's hash (in ``formula_docs`` documents or more) seeds once, its
+    first position in a with its first in b; if it is in
+    ``widespread_docs`` documents or more, only near a rare seed
+    (:func:`near_seeds`), so that the work per pair stays bounded however
+    many documents hold a stock passage. ``same_doc``: a text against
+    itself: the pairs of places of a rare hash repeated in it (first before
+    second); formula hashes seed nothing there."""
+    get = (df or {}).get
+    rare: list[tuple[int, int]] = []
+    common: list[tuple[int, int]] = []
+    wide: list[tuple[int, int]] = []
+    for h, pa, pb in shared:
+        ndocs = get(h, 0)
+        if ndocs < formula_docs:
+            if same_doc:
+                rare.extend((p, q) for x, p in enumerate(pa) for q in pa[x + 1:])
+            else:
+                rare.extend((p, q) for p in pa for q in pb)
+        elif not same_doc:
+            (wide if widespread_docs is not None and ndocs >= widespread_docs else common).append((pa[0], pb[0]))
+    return rare + common + near_seeds(rare, wide)
 
 
 def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_chars: int = 15,
@@ -464,7 +515,7 @@ def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_c
         k, w = params_for(max(5, min_chars))
         fa = fingerprints_prepared(pa.text, k, w)
         fb = fa if same_doc else fingerprints_prepared(pb.text, k, w)
-        prepared_seeds = pair_seeds(fa, fb, same_doc)
+        prepared_seeds = pair_seeds(shared_prints(fa, fb, same_doc), same_doc=same_doc)
     else:
         prepared_seeds = [(pa.to_prepared(i), pb.to_prepared(j)) for i, j in seeds]
     return align_prepared(pa, pb, prepared_seeds, min_chars, same_doc)
@@ -473,7 +524,6 @@ def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_c
 # --------------------------------------------------------------------------
 # many documents
 
-DEFAULT_FORMULA_DOCS = 3
 _POS_BITS = 32
 _POS_MASK = (1 << _POS_BITS) - 1
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
@@ -516,8 +566,8 @@ def _check_prepared(keys, prepared: list[Prepared], min_chars: int) -> None:
 
 def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
     """hash -> postings, a posting being ``doc << 32 | position``. The value
-    is one posting (int) or a list of postings while the hash is in fewer
-    than ``formula_docs`` documents; from then on (a formula fingerprint)
+    is one posting (int) or a list of postings (at most MAX_SEEDS_PER_HASH
+    per document) while the hash is in fewer than ``formula_docs`` documents; from then on (a formula fingerprint)
     only ``[-documents, last document, first posting, a posting in another
     document]``: what one k-gram may pull in is capped, whatever the number
     of documents holding it."""
@@ -537,8 +587,8 @@ def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
                     v[0] -= 1
                     v[1] = d
             elif v[-1] >> _POS_BITS == d:
-                if len(v) < 4 * formula_docs:  # a k-gram repeated in one document
-                    v.append(base | pos)
+                if len(v) < MAX_SEEDS_PER_HASH or v[-MAX_SEEDS_PER_HASH] >> _POS_BITS != d:
+                    v.append(base | pos)  # a k-gram repeated in one document: its first places
             else:
                 ndocs = len({e >> _POS_BITS for e in v}) + 1
                 if ndocs > cap:
@@ -549,27 +599,35 @@ def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
     return index
 
 
-def _pair_seeds(index: dict) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """Seeds of every pair of documents (and of a document with itself)
-    sharing a fingerprint that is not a formula's: (doc x, doc y) with
-    x <= y -> [(position in x, position in y)]."""
-    seeds: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for v in index.values():
+def _shared_by_pair(index: dict) -> dict[tuple[int, int], list[Shared]]:
+    """What every pair of documents (x <= y; x == y for a document with
+    itself) shares of the fingerprints that are not a formula's, as
+    :func:`shared_prints` would give it, read from the index."""
+    shared: dict[tuple[int, int], list[Shared]] = defaultdict(list)
+    for h, v in index.items():
         if v.__class__ is int or v[0] < 0:
             continue
-        for n, e in enumerate(v):
-            dx, px = e >> _POS_BITS, e & _POS_MASK
-            for f in v[n + 1:]:
-                seeds[(dx, f >> _POS_BITS)].append((px, f & _POS_MASK))
-    return seeds
+        if len(v) == 2:  # the common case: in two documents, or twice in one
+            (x, p), (y, q) = divmod(v[0], 1 << _POS_BITS), divmod(v[1], 1 << _POS_BITS)
+            shared[(x, y)].append((h, [p, q], [p, q]) if x == y else (h, (p,), (q,)))
+            continue
+        places: dict[int, list[int]] = {}
+        for e in v:  # in document order, then text order
+            places.setdefault(e >> _POS_BITS, []).append(e & _POS_MASK)
+        docs = list(places)
+        for n, x in enumerate(docs):
+            if len(places[x]) > 1:
+                shared[(x, x)].append((h, places[x], places[x]))
+            for y in docs[n + 1:]:
+                shared[(x, y)].append((h, places[x], places[y]))
+    return shared
 
 
-def _formula_places(fps, index: dict, maxdf: int) -> tuple[list[dict[int, int]], set[int]]:
+def _formula_places(fps, index: dict) -> tuple[list[dict[int, int]], dict[int, int]]:
     """Per document, formula fingerprint -> its first position there; and
-    the formula fingerprints in ``maxdf`` documents or more."""
-    formula = {h for h, v in index.items() if v.__class__ is not int and v[0] < 0}
-    widespread = {h for h in formula if -index[h][0] >= maxdf}
-    return [{h: pos for pos, h in reversed(fp) if h in formula} for fp in fps], widespread
+    formula fingerprint -> the documents holding it."""
+    formula = {h: -v[0] for h, v in index.items() if v.__class__ is not int and v[0] < 0}
+    return [{h: pos for pos, h in reversed(list(zip(*fp))) if h in formula} for fp in fps], formula
 
 
 NEAR = 1000  # characters: how far from rare wording formula wording is aligned
@@ -740,7 +798,7 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
         grams = {text[i:i + q] for i in range(len(text) - q + 1)}
         inside = [owner[g] for g in grams if g in owner]
         if len(inside) >= 0.8 * len(grams):  # the same stock passage: count its documents there
-            host = max(set(inside), key=inside.count)
+            host = max(sorted(set(inside)), key=inside.count)  # ties: the first kept, whatever the hash seed
             kept[host][3] = max(kept[host][3], ndocs)
             continue
         for g in grams:
@@ -825,7 +883,7 @@ def _fingerprint_range(bounds: tuple[int, int]):
 
 
 def _align_range(bounds: tuple[int, int]):
-    return [found for item in _STATE.pairs[bounds[0]:bounds[1]] for found in _STATE.align(*item)]
+    return [found for pair in _STATE.pairs[bounds[0]:bounds[1]] for found in _STATE.align(*pair)]
 
 
 def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
@@ -862,26 +920,28 @@ class _Audit:
         done = self._map(_fingerprint_range, len(self.texts), 8 * self.workers)
         self.prepared = [Prepared(original, text, runs) for original, (text, runs, _, _) in zip(self.texts, done)]
         _check_prepared(self.keys, self.prepared, self.min_chars)
-        fps = [list(zip(pos, hashes)) for _, _, pos, hashes in done]
+        fps = [(pos, hashes) for _, _, pos, hashes in done]
         del done
-        self.index = _index(fps, self.formula_docs)
-        seeds = _pair_seeds(self.index)
-        self.places, self.widespread = _formula_places(fps, self.index, self.maxdf)
+        self.index = _index([zip(pos, hashes) for pos, hashes in fps], self.formula_docs)
+        self.places, self.formula_df = _formula_places(fps, self.index)
         del fps
+        shared = _shared_by_pair(self.index)
+        # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
+        self.pairs = [(x, y, rare) for (x, y), rare in sorted(shared.items()) if len(rare) >= self.minmatch]
+        del shared
         self.classifier = _Classifier(self.prepared, self.index, self.min_chars, self.formula_docs)
-        self.pairs = [(x, y, pair) for (x, y), pair in sorted(seeds.items()) if len(pair) >= self.minmatch]
-        del seeds
         found = self._map(_align_range, len(self.pairs), 16 * self.workers)
         return self._result(found)
 
-    def align(self, x: int, y: int, pair: list[tuple[int, int]]) -> list[tuple[int, int, Passage]]:
-        """The passages of one candidate pair, classified."""
+    def align(self, x: int, y: int, shared: list[Shared]) -> list[tuple[int, int, Passage]]:
+        """The passages of one candidate pair, seeded by :func:`pair_seeds`
+        (``shared``: its rare fingerprints; the formula ones are added here), classified."""
         if x != y:
             px, py = self.places[x], self.places[y]
-            shared = px.keys() & py.keys()
-            pair = pair + [(px[h], py[h]) for h in shared - self.widespread] + \
-                near_seeds(pair, [(px[h], py[h]) for h in shared & self.widespread])
-        passages = align_prepared(self.prepared[x], self.prepared[y], pair, self.min_chars, x == y,
+            shared = shared + [(h, (px[h],), (py[h],)) for h in px.keys() & py.keys()]
+        seeds = pair_seeds(shared, self.formula_df, formula_docs=self.formula_docs, widespread_docs=self.maxdf,
+                           same_doc=x == y)
+        passages = align_prepared(self.prepared[x], self.prepared[y], seeds, self.min_chars, x == y,
                                   self.keys[x], self.keys[y])
         return [(x, y, self.classifier.classify(p, x, x == y)) for p in passages]
 

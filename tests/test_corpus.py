@@ -182,65 +182,69 @@ def test_report_on_synthetic(synthetic, duck_run):
 
 # --- find_reuse and the corpus path agree ---------------------------------------------------
 
-def cross_passages_of_find_reuse(docs: dict[str, str]) -> set[tuple]:
+def cross_passages_of_find_reuse(docs: dict[str, str]) -> list[tuple]:
     from erqi_diff.reuse import find_reuse
 
     keys = list(docs)
-    found = set()
-    for p in find_reuse(docs, min_chars=15).passages:
-        if p.a.key != p.b.key:
-            found.add((keys.index(p.a.key), keys.index(p.b.key), p.a.start, p.a.end, p.b.start, p.b.end))
-    return found
+    return sorted((keys.index(p.a.key), keys.index(p.b.key), p.a.start, p.a.end, p.b.start, p.b.end, p.a.text, p.b.text)
+                  for p in find_reuse(docs, min_chars=15).passages if p.a.key != p.b.key)
 
 
-def overlaps(x: tuple[int, int], y: tuple[int, int]) -> bool:
-    return min(x[1], y[1]) > max(x[0], y[0])
+def corpus_passages(out: Path, texts: list[str]) -> list[tuple]:
+    return sorted((d1, d2, s1, e1, s2, e2, texts[d1][s1:e1], texts[d2][s2:e2])
+                  for d1, d2, s1, e1, s2, e2, _c, _s in table(out, "passages"))
 
 
-def in_many_documents(text: str, texts: list[str], n: int = 3, run: int = 10) -> bool:
-    """Some run of ``run`` characters of ``text`` stands in at least ``n`` of
-    ``texts``: find_reuse's own definition of a formula (3 documents)."""
-    text = "".join(text.split())
-    flat = ["".join(t.split()) for t in texts]
-    return any(sum(text[i:i + run] in t for t in flat) >= n for i in range(len(text) - run + 1))
-
-
-def covered(span: tuple[int, int], spans: list[tuple[int, int]]) -> float:
-    """Share of ``span``'s characters inside the union of ``spans``."""
-    inside = {i for s, e in spans for i in range(max(s, span[0]), min(e, span[1]))}
-    return len(inside) / max(1, span[1] - span[0])
-
-
-@pytest.mark.parametrize("root_fixture", ["seeds_root", "gwr_root"])
-def test_find_reuse_and_corpus_path_agree(root_fixture, request, tmp_path):
-    """The corpus path and find_reuse find the same reused text between two
-    reports: most passages with the same offsets, and every find_reuse
-    passage covered by the corpus path's on both sides. They differ in
-    seeding only: the corpus path aligns each candidate pair with
-    align_pair's own seeds (every shared fingerprint), where find_reuse
-    keeps fingerprints found in 3 or more documents (formulas) from seeding
-    on their own, so a passage can be cut in two at a different place, and
-    the corpus path finds more only where a formula (a run found in 3
-    documents or more) or a repeat of a find_reuse passage stands."""
+@pytest.fixture(scope="module", params=["seeds_root", "gwr_root"])
+def series_jsonl(request, tmp_path_factory):
     from erqi_diff.corpus.ingest import dumps_jsonl, import_projects
 
-    records = import_projects([request.getfixturevalue(root_fixture)])
-    texts = [r["text"] for r in records]
-    source = tmp_path / "in.jsonl"
+    records = import_projects([request.getfixturevalue(request.param)])
+    source = tmp_path_factory.mktemp("series") / "in.jsonl"
     source.write_text(dumps_jsonl(records), encoding="utf-8")
-    run_corpus(source, tmp_path / "out", minmatch=1, **FAST)
-    corpus = {(d1, d2, s1, e1, s2, e2) for d1, d2, s1, e1, s2, e2, _c, _s in table(tmp_path / "out", "passages")}
+    return records, source
+
+
+# find_reuse's seeding in corpus terms: its k and w for 15 characters, a hash
+# in 3 documents or more is a formula's (maxdf 2), one rare hash pairs two documents
+AS_FIND_REUSE = {"k": 10, "w": 6, "maxdf": 2, "minmatch": 1}
+
+
+def test_find_reuse_and_corpus_path_agree(series_jsonl, tmp_path):
+    """The corpus path and find_reuse give the same passages between two
+    reports: same documents, offsets and text. Both seed each pair with
+    reuse.pair_seeds (the corpus with stage 3's document counts) and align
+    it with reuse.align_prepared."""
+    from erqi_diff.fingerprint import params_for
+
+    assert (AS_FIND_REUSE["k"], AS_FIND_REUSE["w"]) == params_for(15)
+    records, source = series_jsonl
+    texts = [r["text"] for r in records]
+    run_corpus(source, tmp_path / "out", **AS_FIND_REUSE, **FAST)
     expected = cross_passages_of_find_reuse({r["id"]: r["text"] for r in records})
     assert len(expected) >= 10, "find_reuse found little: the comparison would prove little"
-    assert len(expected & corpus) >= 0.9 * len(expected)
-    for p in expected - corpus:
-        same_pair = [q for q in corpus if q[:2] == p[:2]]
-        assert covered(p[2:4], [q[2:4] for q in same_pair]) >= 0.95, p
-        assert covered(p[4:6], [q[4:6] for q in same_pair]) >= 0.95, p
-    for d1, d2, s1, e1, s2, e2 in corpus - expected:
-        same_pair = [q for q in expected if q[:2] == (d1, d2)]
-        repeat = any(overlaps(q[2:4], (s1, e1)) or overlaps(q[4:6], (s2, e2)) for q in same_pair)
-        assert repeat or in_many_documents(texts[d1][s1:e1], texts), (d1, d2, texts[d1][s1:e1])
+    assert table(tmp_path / "out", "formulas"), "no formula hashes: their seeding would go untested"
+    assert corpus_passages(tmp_path / "out", texts) == expected
+
+
+def test_find_reuse_and_spark_agree(series_jsonl, spark, tmp_path):
+    """The same through Spark SQL and mapInArrow (the broadcast counts)."""
+    records, source = series_jsonl
+    texts = [r["text"] for r in records]
+    run_corpus(source, tmp_path / "out", engine="spark", spark=spark, threads=2, **AS_FIND_REUSE)
+    assert corpus_passages(tmp_path / "out", texts) == cross_passages_of_find_reuse(
+        {r["id"]: r["text"] for r in records})
+
+
+def test_formula_seeding_changes_the_passages(series_jsonl, tmp_path):
+    """Without the counts (every shared hash seeding everywhere, as when no
+    hash is in more than maxdf documents) the passages differ: the equality
+    above depends on the seeding rule, not on luck."""
+    records, source = series_jsonl
+    texts = [r["text"] for r in records]
+    run_corpus(source, tmp_path / "out", **{**AS_FIND_REUSE, "maxdf": 100}, **FAST)
+    assert corpus_passages(tmp_path / "out", texts) != cross_passages_of_find_reuse(
+        {r["id"]: r["text"] for r in records})
 
 
 # --- resumability ------------------------------------------------------------------------------
@@ -440,16 +444,18 @@ def test_union_of_spans(spans):
 
 
 def test_batch_seeds_equal_align_pair_own(synthetic):
-    """Stage 5 fingerprints each document once per batch and hands the seeds
-    to align_pair: the passages are exactly align_pair's without seeds."""
+    """Stage 5 prepares and fingerprints each document once per batch; with
+    no counts (no formula hashes) and align_pair's own k and w the passages
+    are exactly align_pair's without seeds."""
     from erqi_diff.corpus.pystages import align_batch, align_texts
+    from erqi_diff.fingerprint import params_for
 
     corpus, _ = synthetic
     texts = list(corpus.docs.values())
     pairs = [(p_src, p_dst) for p_src, p_dst in
              ((list(corpus.docs).index(p.src), list(corpus.docs).index(p.dst)) for p in corpus.planted[:15])]
     pairs = [(min(a, b), max(a, b)) for a, b in pairs] + [(0, 1), (0, 2)]
-    batch = align_batch(pairs, texts.__getitem__, 15).to_pylist()
+    batch = align_batch(pairs, texts.__getitem__, 15, *params_for(15)).to_pylist()
     own = [dict(zip(("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity"), (a, b, *row)))
            for a, b in pairs for row in align_texts(texts[a], texts[b], 15)]
     assert len(batch) > 15 and batch == own

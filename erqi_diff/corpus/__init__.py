@@ -9,7 +9,7 @@ skipped on a rerun once complete (see :mod:`.stages`):
 3. ``df``        document frequency of each hash; hashes in more than
                  ``maxdf`` documents are kept apart as ``formulas``;
 4. ``pairs``     candidate pairs sharing at least ``minmatch`` hashes;
-5. ``passages``  each candidate pair aligned by :func:`erqi_diff.reuse.align_pair`.
+5. ``passages``  each candidate pair seeded and aligned as :func:`erqi_diff.reuse.find_reuse` does.
 
 Stages 3 and 4 are plain SQL (:mod:`.sql`) that runs unchanged on DuckDB
 (embedded, spills to disk; the default) and on Spark SQL (:mod:`.engines`).

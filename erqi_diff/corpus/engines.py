@@ -5,7 +5,9 @@ Both offer the same four operations, used by :mod:`.stages`:
 - ``run_sql(statement, tables, out)``: the result of one SQL statement of
   :mod:`.sql` written as Parquet into the folder ``out``;
 - ``fingerprint(docs, texts, ndocs, out, k, w, advance)``: stage 2;
-- ``align(docs, texts, pairs, npairs, out, min_chars, advance)``: stage 5;
+- ``align(docs, texts, pairs, npairs, out, min_chars, advance, k, w, formulas, formula_docs)``:
+  stage 5 (``formulas``: stage 3's table of the hashes in ``formula_docs``
+  documents or more, whose counts seed as :func:`erqi_diff.reuse.pair_seeds` says);
 - ``close()``.
 
 DuckDB runs the Python stages in a pool of ``threads`` worker processes; it
@@ -145,12 +147,13 @@ class DuckDBEngine:
         finally:
             con.close()
 
-    def _pool(self, texts: Path):
+    def _pool(self, texts: Path, formulas: Path | None = None):
         import multiprocessing
 
         from .pystages import _worker_init
 
-        return multiprocessing.get_context("fork").Pool(self.threads, _worker_init, (str(texts),))
+        return multiprocessing.get_context("fork").Pool(self.threads, _worker_init,
+                                                        (str(texts), str(formulas) if formulas else None))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
         import pyarrow.parquet as pq
@@ -164,7 +167,8 @@ class DuckDBEngine:
                 writer.write_batch(batch)
                 advance(hi - lo)
 
-    def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance) -> None:
+    def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance,
+              k: int, w: int, formulas: Path, formula_docs: int) -> None:
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
@@ -177,9 +181,9 @@ class DuckDBEngine:
         def tasks():
             for lo in range(0, ordered.num_rows, ALIGN_PAIRS_PER_TASK):
                 part = ordered.slice(lo, ALIGN_PAIRS_PER_TASK)
-                yield list(zip(part.column(0).to_pylist(), part.column(1).to_pylist())), min_chars
+                yield list(zip(part.column(0).to_pylist(), part.column(1).to_pylist())), min_chars, k, w, formula_docs
 
-        with self._pool(texts) as pool, pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
+        with self._pool(texts, formulas) as pool, pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
             for n, batch in pool.imap(local_align, tasks()):
                 writer.write_batch(batch)
                 advance(n)
@@ -267,8 +271,9 @@ class SparkEngine:
         self._map(frame, partial(spark_fingerprint, k=k, w=w), fp_schema()).write.mode("overwrite").parquet(str(out))
         advance(ndocs)
 
-    def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance) -> None:
-        from .pystages import passages_schema, spark_align
+    def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance,
+              k: int, w: int, formulas: Path, formula_docs: int) -> None:
+        from .pystages import formula_counts, passages_schema, spark_align
 
         d = self._read(docs)
         d1 = d.selectExpr("doc AS doc1", "text AS text1")
@@ -276,7 +281,9 @@ class SparkEngine:
         frame = (self._read(pairs).select("doc1", "doc2").join(d1, "doc1").join(d2, "doc2")
                  .select("doc1", "text1", "doc2", "text2")
                  .repartition(self._partitions(npairs, ALIGN_PAIRS_PER_TASK)))
-        self._map(frame, partial(spark_align, min_chars=min_chars), passages_schema()).write.mode("overwrite").parquet(str(out))
+        df = self.spark.sparkContext.broadcast(formula_counts(formulas))
+        fn = partial(spark_align, min_chars=min_chars, k=k, w=w, df=df, formula_docs=formula_docs)
+        self._map(frame, fn, passages_schema()).write.mode("overwrite").parquet(str(out))
         advance(npairs)
 
     def close(self) -> None:

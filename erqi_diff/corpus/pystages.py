@@ -2,14 +2,15 @@
 
 Locally they run in a pool of worker processes that memory-map
 ``texts.arrow``; on Spark they run inside ``mapInArrow``. Both call the
-reuse audit's own code, :mod:`erqi_diff.fingerprint` and
-:func:`erqi_diff.reuse.align_pair`: there is no second fingerprinting or
-alignment here.
+reuse audit's own code, :mod:`erqi_diff.fingerprint`, and
+:func:`erqi_diff.reuse.pair_seeds` and :func:`erqi_diff.reuse.align_prepared`
+as :func:`erqi_diff.reuse.find_reuse` does: there is no second
+fingerprinting, seeding or alignment here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 _SIGN = 1 << 63
 _MASK = (1 << 64) - 1
@@ -78,33 +79,49 @@ def fingerprint_batch(docs: Iterable[int], texts: Iterable[str], k: int, w: int)
                             pa.array(out_hash, pa.int64())], schema=fp_schema())
 
 
-def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int):
+def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int, k: int, w: int,
+                df: Mapping[int, int] | None = None, formula_docs: int | None = None):
     """A record batch of passages for ``pairs`` of doc numbers; ``text_of(doc)``
-    gives a text. Each document is fingerprinted once per batch (pairs come
-    sorted by their first document), with the k and w align_pair itself
-    uses, and the pair's seeds are the reuse audit's :func:`pair_seeds` of
-    them: the passages are those of ``align_pair(a, b)`` without seeds, only
-    without fingerprinting a document again for every pair it is in."""
+    gives a text. Each document is prepared and fingerprinted once per batch
+    (pairs come sorted by their first document) with the run's ``k`` and
+    ``w`` (the fingerprints of stage 2); each pair is seeded by the reuse
+    audit's :func:`erqi_diff.reuse.pair_seeds` of the fingerprints the two
+    share (:func:`erqi_diff.reuse.shared_prints`) with ``df``, the document
+    counts of stage 3's formula hashes (those in ``formula_docs`` documents
+    or more), and aligned by its :func:`erqi_diff.reuse.align_prepared`:
+    the passages :func:`erqi_diff.reuse.find_reuse` finds between the two."""
     import pyarrow as pa
 
-    from ..fingerprint import fingerprints, params_for
-    from ..reuse import pair_seeds
+    from ..fingerprint import fingerprints_prepared, prepare
+    from ..reuse import DEFAULT_FORMULA_DOCS, align_prepared, pair_seeds, shared_prints
 
-    k, w = params_for(max(3, min_chars))
-    prints: dict[int, list[tuple[int, int]]] = {}
+    formula_docs = formula_docs or DEFAULT_FORMULA_DOCS
+    done: dict[int, tuple] = {}
 
-    def fp(doc: int) -> list[tuple[int, int]]:
-        if doc not in prints:
-            prints[doc] = fingerprints(text_of(doc), k, w)
-        return prints[doc]
+    def fp(doc: int):
+        if doc not in done:
+            prepared = prepare(text_of(doc))
+            done[doc] = prepared, fingerprints_prepared(prepared.text, k, w)
+        return done[doc]
 
     cols: list[list] = [[] for _ in PASSAGE_FIELDS]
     for doc1, doc2 in pairs:
-        for row in align_texts(text_of(doc1), text_of(doc2), min_chars, seeds=pair_seeds(fp(doc1), fp(doc2))):
-            for col, value in zip(cols, (doc1, doc2, *row)):
+        (p1, f1), (p2, f2) = fp(doc1), fp(doc2)
+        seeds = pair_seeds(shared_prints(f1, f2), df, formula_docs=formula_docs)
+        for passage in align_prepared(p1, p2, seeds, min_chars):
+            for col, value in zip(cols, (doc1, doc2, *passage_tuple(passage))):
                 col.append(value)
     schema = passages_schema()
     return pa.record_batch([pa.array(c, f.type) for c, f in zip(cols, schema)], schema=schema)
+
+
+def formula_counts(path) -> dict[int, int]:
+    """hash -> documents, of stage 3's ``formulas`` (the hashes in more than
+    maxdf documents): what :func:`align_batch` takes as ``df``."""
+    import pyarrow.dataset as ds
+
+    table = ds.dataset(str(path), format="parquet").to_table(columns=["hash", "ndocs"])
+    return dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
 
 
 # --- on Spark: mapInArrow functions ------------------------------------------------------
@@ -115,25 +132,29 @@ def spark_fingerprint(batches: Iterator, k: int, w: int) -> Iterator:
         yield fingerprint_batch(cols["doc"], cols["text"], k, w)
 
 
-def spark_align(batches: Iterator, min_chars: int) -> Iterator:
+def spark_align(batches: Iterator, min_chars: int, k: int, w: int, df, formula_docs: int) -> Iterator:
+    """``df``: a broadcast variable holding :func:`formula_counts`."""
     for batch in batches:
         cols = batch.to_pydict()
         texts: dict[int, str] = {}
         for d1, t1, d2, t2 in zip(cols["doc1"], cols["text1"], cols["doc2"], cols["text2"]):
             texts[d1], texts[d2] = t1, t2
-        yield align_batch(list(zip(cols["doc1"], cols["doc2"])), texts.__getitem__, min_chars)
+        yield align_batch(list(zip(cols["doc1"], cols["doc2"])), texts.__getitem__, min_chars, k, w, df.value,
+                          formula_docs)
 
 
 # --- locally: pool workers over the memory-mapped texts ------------------------------------
 
 _STORE = None
+_DF: dict[int, int] | None = None
 
 
-def _worker_init(texts_path: str) -> None:
-    global _STORE
+def _worker_init(texts_path: str, formulas_path: str | None = None) -> None:
+    global _STORE, _DF
     from .ingest import TextStore
 
     _STORE = TextStore(texts_path)
+    _DF = formula_counts(formulas_path) if formulas_path else None
 
 
 def local_fingerprint(task: tuple[int, int, int, int]):
@@ -142,8 +163,8 @@ def local_fingerprint(task: tuple[int, int, int, int]):
     return fingerprint_batch(docs, (_STORE[d] for d in docs), k, w)
 
 
-def local_align(task: tuple[list[tuple[int, int]], int]):
-    pairs, min_chars = task
+def local_align(task: tuple[list[tuple[int, int]], int, int, int, int]):
+    pairs, min_chars, k, w, formula_docs = task
     cache: dict[int, str] = {}
 
     def text_of(doc: int) -> str:
@@ -151,4 +172,4 @@ def local_align(task: tuple[list[tuple[int, int]], int]):
             cache[doc] = _STORE[doc]
         return cache[doc]
 
-    return len(pairs), align_batch(pairs, text_of, min_chars)
+    return len(pairs), align_batch(pairs, text_of, min_chars, k, w, _DF, formula_docs)

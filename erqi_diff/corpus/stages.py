@@ -282,8 +282,11 @@ def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, p
         return {}
     if stage.name == "passages":
         progress.start(stage, done["pairs"]["rows"])
+        # seeded with stage 2's k and w and stage 3's counts: a hash in more than
+        # maxdf documents is a formula's (find_reuse's formula_docs is maxdf + 1)
         get_engine().align(out / "docs.parquet", out / "texts.arrow", out / "pairs.parquet", done["pairs"]["rows"],
-                           tmp / "passages.parquet", params.min_chars, progress.advance)
+                           tmp / "passages.parquet", params.min_chars, progress.advance, params.k, params.w,
+                           out / "formulas.parquet", params.maxdf + 1)
         return {}
     statements = (df_statements(params.maxdf) if stage.name == "df"
                   else pair_statements(params.minmatch, params.other_series, params.other_years))
