@@ -12,9 +12,12 @@ How a passage is found (no all-pairs difflib):
    keeps only its count and one place, so memory stays bounded even when a
    passage stands in every document, and it pairs no documents; pairs of
    documents sharing rarer fingerprints are the candidates;
-3. for each candidate pair (:func:`align_pair`) every shared fingerprint,
-   capped ones included, seeds an exact match extended as far as it goes
-   (seed and extend); exact matches on nearby diagonals are chained across
+3. each candidate pair is seeded by :func:`pair_seeds` from the
+   fingerprints the two share and their document counts (a rare one at
+   every place, a formula's once; the corpus path's alignment stage calls
+   the same function with its SQL document counts) and aligned
+   (:func:`align_prepared`): every seed grows into an exact match extended
+   as far as it goes (seed and extend); exact matches on nearby diagonals are chained across
    small gaps (a changed number, a swapped word, an added clause), and the
    chain is extended past its ends while a local alignment of the next
    characters still finds substantial matches (near-verbatim extension);
@@ -37,7 +40,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .fingerprint import Prepared, fingerprints_prepared, kgram_hashes, params_for, prepare
+from .fingerprint import (
+    Prepared,
+    fingerprints_prepared,
+    kgram_hashes,
+    params_for,
+    prepare,
+)
 
 MAX_GAP = 24  # characters: the largest edit bridged inside one passage
 MIN_BLOCK = 5  # characters: shortest exact match a seed must grow into
@@ -567,8 +576,8 @@ def _check_prepared(keys, prepared: list[Prepared], min_chars: int) -> None:
 def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
     """hash -> postings, a posting being ``doc << 32 | position``. The value
     is one posting (int) or a list of postings (at most MAX_SEEDS_PER_HASH
-    per document) while the hash is in fewer than ``formula_docs`` documents; from then on (a formula fingerprint)
-    only ``[-documents, last document, first posting, a posting in another
+    per document) while the hash is in fewer than ``formula_docs``
+    documents; from then on (a formula fingerprint) only ``[-documents, last document, first posting, a posting in another
     document]``: what one k-gram may pull in is capped, whatever the number
     of documents holding it."""
     index: dict = {}

@@ -79,6 +79,49 @@ def test_align_pair_seeds_in_original_offsets():
     (p,) = align_pair(a, b, seeds=seeds)
     assert p.a.text == SENTENCE == p.b.text
 
+# ---------------------------------------------------------------- the seeding rule
+
+# hash 1 is rare (2 documents), 2 a formula's (3), 3 a widespread formula's (40)
+DF = {1: 2, 2: 3, 3: 40}
+SHARED = [(1, [10, 50], [12]), (2, [100, 130], [90, 95]), (3, [400], [402]), (3 + 1, [900], [3000])]
+
+
+@pytest.mark.parametrize("df,widespread,same_doc,expected", [
+    # no counts: every shared hash is rare and seeds every pair of places
+    (None, None, False, {(10, 12), (50, 12), (100, 90), (100, 95), (130, 90), (130, 95), (400, 402), (900, 3000)}),
+    # a formula's hash seeds once, first place with first place
+    (DF, None, False, {(10, 12), (50, 12), (100, 90), (400, 402), (900, 3000)}),
+    # a widespread one only near a rare seed: 400/402 is within NEAR of 10/12 on a near diagonal
+    (DF, 40, False, {(10, 12), (50, 12), (100, 90), (400, 402), (900, 3000)}),
+    # a text against itself: rare hashes repeated in it, formulas nothing
+    (DF, None, True, {(10, 50)}),
+])
+def test_pair_seeds_rule(df, widespread, same_doc, expected):
+    from erqi_diff.reuse import pair_seeds
+
+    shared = [(h, pa, pa) for h, pa, _ in SHARED if len(pa) > 1] if same_doc else SHARED
+    assert set(pair_seeds(shared, df, formula_docs=3, widespread_docs=widespread, same_doc=same_doc)) == expected
+
+
+def test_widespread_formula_far_from_rare_wording_seeds_nothing():
+    from erqi_diff.reuse import NEAR, pair_seeds
+
+    shared = [(1, [10], [12]), (3, [10 + NEAR + 500], [12 + NEAR + 500])]
+    assert pair_seeds(shared, DF, formula_docs=3, widespread_docs=40) == [(10, 12)]
+
+
+def test_shared_prints_first_places_capped():
+    from erqi_diff.reuse import MAX_SEEDS_PER_HASH, shared_prints
+
+    fa = [(p, 7) for p in range(0, 400, 10)] + [(401, 8), (402, 9)]
+    fb = [(p, 7) for p in range(1, 401, 10)] + [(5, 9)]
+    shared = {h: (list(pa), list(pb)) for h, pa, pb in shared_prints(fa, fb)}
+    assert set(shared) == {7, 9}
+    assert shared[7] == (list(range(0, 10 * MAX_SEEDS_PER_HASH, 10)), list(range(1, 10 * MAX_SEEDS_PER_HASH, 10)))
+    assert shared[9] == ([402], [5])
+    assert [h for h, _, _ in shared_prints(fa, fa, same_doc=True)] == [7]
+
+
 
 # ---------------------------------------------------------------- bad input
 
