@@ -65,6 +65,7 @@ class Stage:
     keys: tuple[str, ...]      # the parameters this stage depends on (beside earlier stages')
     outputs: tuple[str, ...]   # files or Parquet folders it leaves in the output folder
     title: str
+    version: int = 1           # raised when the stage's code gives other rows: older outputs are made again
 
 
 STAGES: tuple[Stage, ...] = (
@@ -72,7 +73,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
     Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency"),
     Stage("pairs", ("minmatch", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs"),
-    Stage("passages", ("min_chars",), ("passages.parquet",), "alignment"),
+    Stage("passages", ("min_chars",), ("passages.parquet",), "alignment", version=2),  # 2: reuse.pair_seeds
 )
 
 
@@ -81,6 +82,8 @@ def stage_key(params: Params, upto: Stage) -> dict:
     key: dict = {}
     for stage in STAGES:
         key.update({k: getattr(params, k) for k in stage.keys})
+        if stage.version != 1:
+            key[f"{stage.name}_version"] = stage.version
         if stage is upto:
             break
     return key
