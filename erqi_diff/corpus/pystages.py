@@ -33,10 +33,10 @@ PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "
 
 
 def align_texts(text1: str, text2: str, min_chars: int, seeds=None) -> list[tuple[int, int, int, int, int, float]]:
-    """(start1, end1, start2, end2, chars, similarity) of every passage the
-    reuse audit finds between two texts, in its order. ``seeds``: what
-    :func:`erqi_diff.reuse.align_pair` would compute itself (see
-    :func:`align_batch`)."""
+    """(start1, end1, start2, end2, chars, similarity) of every passage
+    :func:`erqi_diff.reuse.align_pair` finds between two texts, in its
+    order (``seeds``: given to it; by default its own, every shared
+    fingerprint a rare one). Stage 5 itself runs :func:`align_batch`."""
     from ..reuse import align_pair
 
     return [passage_tuple(p) for p in align_pair(text1, text2, seeds=seeds, min_chars=min_chars)]
