@@ -3,10 +3,10 @@ pytest cache theirs).
 
 Where: ``$ERQI_DIFF_CACHE``, else ``$XDG_CACHE_HOME/erqi-diff``, else
 ``~/.cache/erqi-diff``; ``ERQI_DIFF_CACHE=off`` turns it off. One JSON file a
-value, written atomically. A key mixes the erqi-diff version, the source
-code of the modules that compute the value, and the inputs (snapshot
-bodies), so an edited snapshot or a changed extractor is a miss, never a
-stale hit. A cache that cannot be read or written is simply not used.
+value, written atomically. A key mixes the erqi-diff version, the modules
+that compute the value (size and modification time) and the inputs
+(snapshot bodies), so an edited snapshot or a changed extractor is a miss,
+never a stale hit. A cache that cannot be read or written is simply not used.
 """
 
 from __future__ import annotations
@@ -31,31 +31,42 @@ def cache_dir() -> Path | None:
 
 def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Callable[[], Any]) -> Any:
     """``compute()`` (a JSON-able value), or its cached value for the same
-    ``inputs`` and the same source of ``modules`` (file names in the package)."""
+    ``inputs`` and the same ``modules`` (file names in the package, known by
+    size and modification time, as Python knows its byte code).
+
+    The entry's file is named by a CRC of the key and holds the whole key,
+    which a hit must match exactly: a CRC collision is a miss, never a wrong
+    value. (No cryptographic hash: importing hashlib would cost more than
+    the cache saves on the diff path.)"""
     folder = cache_dir()
     if folder is None:
         return compute()
-    import hashlib
+    import zlib
 
-    digest = hashlib.sha256(__version__.encode())
     try:
-        for name in modules:
-            digest.update((_PACKAGE / name).read_bytes())
+        stamps = [[name, *_stamp(_PACKAGE / name)] for name in modules]
     except OSError:
         return compute()
-    for text in inputs:
-        digest.update(b"\0" + text.encode("utf-8"))
-    path = folder / kind / f"{digest.hexdigest()}.json"
+    key = [__version__, stamps, inputs]
+    blob = json.dumps(key, ensure_ascii=False).encode("utf-8")
+    path = folder / kind / f"{zlib.crc32(blob):08x}-{len(blob):x}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if entry.get("key") == key:
+            return entry["value"]
+    except (OSError, ValueError, AttributeError, KeyError):
         pass
     value = compute()
     try:
         from .fsutil import atomic_write_text
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps(value, ensure_ascii=False))
+        atomic_write_text(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))
     except Exception:  # a read-only or full disk only costs the speed-up
         pass
     return value
+
+
+def _stamp(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]

@@ -24,7 +24,7 @@ def test_hit_miss_and_invalidation(tmp_path, monkeypatch) -> None:
     assert cached_json("t", ["正文改了"], ["numbers.py"], compute(3))["value"] == 3
     assert cached_json("t", ["正文"], ["metrics.py"], compute(4))["value"] == 4
     files = list((tmp_path / "t").glob("*.json"))
-    assert len(files) == 3 and all(json.loads(f.read_text(encoding="utf-8"))["text"] == "二七区" for f in files)
+    assert len(files) == 3 and all(json.loads(f.read_text(encoding="utf-8"))["value"]["text"] == "二七区" for f in files)
 
 
 def test_off_and_unwritable(tmp_path, monkeypatch) -> None:
@@ -59,3 +59,27 @@ def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_pa
     second = compare(a, b).to_json()["strip"]
     assert fresh == first == second
     assert fresh["slogans_added"] and fresh["metrics"]
+
+
+def test_a_colliding_file_name_is_a_miss(tmp_path, monkeypatch) -> None:
+    """Entries are found by a CRC of the key but must hold the very key."""
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    cached_json("t", ["甲"], ["numbers.py"], lambda: "甲的值")
+    (entry,) = (tmp_path / "t").glob("*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["key"][2] = ["乙"]  # another key stored under this name
+    entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert cached_json("t", ["甲"], ["numbers.py"], lambda: "重算") == "重算"
+
+
+def test_a_changed_module_is_a_miss(tmp_path, monkeypatch) -> None:
+    import erqi_diff.cache as cache
+
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    package = tmp_path / "pkg"
+    package.mkdir()
+    (package / "m.py").write_text("x = 1\n")
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    assert cached_json("t", ["x"], ["m.py"], lambda: 1) == 1
+    (package / "m.py").write_text("x = 22\n")
+    assert cached_json("t", ["x"], ["m.py"], lambda: 2) == 2

@@ -73,3 +73,25 @@ def test_help_lists_commands_without_importing_them() -> None:
             "print(sorted(m for m in sys.modules if m.startswith(('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['erqi_diff.cli.common']" or out.strip() == "[]", out
+
+
+def test_cyclic_collector_is_on_for_corpus_scale_commands() -> None:
+    """The CLI starts with the cyclic GC off (a faster start); commands that
+    may run long over many documents switch it back on."""
+    import subprocess
+    import sys
+
+    code = ("import gc; from erqi_diff.cli import main, LazyGroup\n"
+            "seen = []\n"
+            "orig = LazyGroup.invoke\n"
+            "def spy(self, ctx):\n"
+            "    try: return orig(self, ctx)\n"
+            "    finally: seen.append(gc.isenabled())\n"
+            "LazyGroup.invoke = spy\n"
+            "for args in (['years', '--help'], ['reuse', '--help'], ['corpus', '--help']):\n"
+            "    gc.disable()\n"
+            "    try: main(args)\n"
+            "    except SystemExit: pass\n"
+            "print(seen)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[False, True, True]"

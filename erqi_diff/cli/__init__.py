@@ -8,8 +8,15 @@ exit status 2, as diff does for trouble.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import re
+
+# A short-lived command allocates many acyclic objects at start-up (imports,
+# dataclasses) and CPython's cyclic collector would keep rescanning them, and
+# run once more at exit: off, a diff starts about a fifth faster. Commands
+# that work through large corpora switch it back on (LazyGroup.resolve_command).
+gc.disable()
 
 import click
 
@@ -32,6 +39,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 _YEAR = re.compile(r"^\d{4}$")
+# Commands that may run long over many documents: the cyclic collector stays on.
+_COLLECTED = {"reuse", "corpus", "report"}
 
 
 class LazyGroup(click.Group):
@@ -56,7 +65,10 @@ class LazyGroup(click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]):
         if args and _YEAR.match(args[0]):
             args = ["diff", *args]
-        return super().resolve_command(ctx, args)
+        name, command, rest = super().resolve_command(ctx, args)
+        if name in _COLLECTED:
+            gc.enable()
+        return name, command, rest
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         # `erqi-diff 2017 2021` and `erqi-diff --root X 2017 2021`: insert "diff".
