@@ -418,31 +418,6 @@ def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, i
 # goals
 
 
-def target_direction(text: str, value, unit: str | None) -> str | None:
-    """"floor" when the goal's target is a minimum (以上, 突破, or a plain
-    figure: 完成投资446亿元), "ceiling" when it is a maximum (以内, 不超过),
-    None when the text does not say (左右, a range): the qualifier of the
-    target quantity as :func:`numbers.find_quantities` reads it in the goal."""
-    from .numbers import Qualifier, find_quantities
-
-    found = [q for q in find_quantities(text) if q.json_value() == value and q.unit == unit]
-    if not found:
-        return None
-    qualifier = found[-1].qualifier
-    if qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.OVER):
-        return "floor"
-    return "ceiling" if qualifier is Qualifier.AT_MOST else None
-
-
-def verdict(ratio: float | None, direction: str | None) -> Outcome:
-    """Met or missed when the ratio (figure / target) and the target's
-    direction say so; else only reported."""
-    if ratio is None or ratio < 0 or direction is None:
-        return Outcome.REPORTED
-    reached = ratio >= 1 if direction == "floor" else ratio <= 1
-    return Outcome.MET if reached else Outcome.MISSED
-
-
 def _goal(record: Mapping[str, Any], after: int) -> Goal:
     target = record.get("target") or {}
     outcome = record.get("outcome")
@@ -451,8 +426,8 @@ def _goal(record: Mapping[str, Any], after: int) -> Goal:
         o_year = int(outcome["year"])
     if outcome and o_year == after:
         said = outcome
-        kind = verdict(outcome.get("ratio"),
-                       target_direction(str(record["text"]), target.get("value"), target.get("unit")))
+        # The goals module judges (met, missed, reported); "open" cannot be: there is an outcome.
+        kind = Outcome(record.get("verdict") or Outcome.REPORTED.value)
     return Goal(year=int(record["year"]), text=str(record["text"]), target_value=target.get("value"),
                 target_unit=target.get("unit"), deadline=record.get("deadline"), outcome=kind,
                 outcome_year=o_year, outcome_text=said.get("text"), outcome_value=said.get("value"),

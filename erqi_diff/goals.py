@@ -14,6 +14,7 @@ A goal no later report speaks of stays open (``outcome`` null).
 
 from __future__ import annotations
 
+import enum
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -64,9 +65,50 @@ class Goal:
     def is_open(self) -> bool:
         return self.outcome is None
 
+    @property
+    def direction(self) -> str | None:
+        return target_direction(self.qualifier)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.outcome is None:
+            return Verdict.OPEN
+        return judge(self.outcome.ratio, self.direction)
+
     def to_json(self) -> dict:
+        """As the issue's schema, plus ``direction`` (floor, ceiling or null)
+        and ``verdict`` (met, missed, reported, open)."""
         return {"year": self.year, "text": self.text, "target": {"value": self.value, "unit": self.unit},
-                "deadline": self.deadline, "outcome": self.outcome.to_json() if self.outcome else None}
+                "deadline": self.deadline, "outcome": self.outcome.to_json() if self.outcome else None,
+                "direction": self.direction, "verdict": self.verdict.value}
+
+
+class Verdict(str, enum.Enum):
+    """What a later report's figure says of a goal."""
+
+    MET = "met"
+    MISSED = "missed"
+    REPORTED = "reported"  # spoken of, but no figure to compare or no direction (左右) to judge by
+    OPEN = "open"          # no later report speaks of it
+
+
+def target_direction(qualifier: str) -> str | None:
+    """"floor" when a target is a minimum (以上, 突破, or a plain figure:
+    完成投资446亿元), "ceiling" when a maximum (以内, 不超过), None when the
+    text does not say (左右 is a floor for growth and a ceiling for prices; a
+    range): from the qualifier of the target quantity."""
+    if qualifier in (Qualifier.EXACT.value, Qualifier.AT_LEAST.value, Qualifier.OVER.value):
+        return "floor"
+    return "ceiling" if qualifier == Qualifier.AT_MOST.value else None
+
+
+def judge(ratio: float | None, direction: str | None) -> Verdict:
+    """Met or missed when the ratio (figure / target) and the target's
+    direction say so; else only reported."""
+    if ratio is None or ratio < 0 or direction is None:
+        return Verdict.REPORTED
+    reached = ratio >= 1 if direction == "floor" else ratio <= 1
+    return Verdict.MET if reached else Verdict.MISSED
 
 
 def _target(quantities: list[Quantity]) -> Quantity:

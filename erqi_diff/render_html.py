@@ -363,7 +363,9 @@ def render_goals(data: ReportData, charts: Charts) -> str:
         return section("goals", "Goals", empty_note("No goal (力争, 确保, 计划, 目标…) was found in any report of the span."))
     import pygal
 
-    met = [g for g in data.goals if g.get("outcome") and g["outcome"].get("ratio") is not None]
+    # A share achieved only where the goals module could judge it: a floor or
+    # a ceiling (CPI 3%左右 against 0.2% is no "7% achieved").
+    met = [g for g in data.goals if g.get("verdict") in ("met", "missed") and g["outcome"].get("ratio") is not None]
     chart_html = ""
     if met:
         chart = pygal.HorizontalBar(**charts.config(width=720, height=60 + 26 * len(met), show_legend=False,
@@ -380,9 +382,11 @@ def render_goals(data: ReportData, charts: Charts) -> str:
     for g in sorted(data.goals, key=lambda g: (g.get("year", 0), str(g.get("text")))):
         outcome = g.get("outcome")
         if outcome:
-            ratio = outcome.get("ratio")
+            verdict = g.get("verdict") or "reported"
+            share = fmt_pct(outcome.get("ratio")) if verdict in ("met", "missed") else ""
             result = (f'<td class="wrap quote" data-label="Outcome">{esc(outcome.get("year"))}: {esc(outcome.get("text"))}</td>'
-                      f'<td class="num share" data-label="Achieved">{fmt_pct(ratio) or "reported"}</td>')
+                      f'<td class="num share {esc(verdict)}" data-label="Achieved">{esc(verdict)}'
+                      f'{f" ({share})" if share else ""}</td>')
         else:
             result = '<td class="open" data-label="Outcome">no later report says</td><td class="num" data-label="Achieved">open</td>'
         rows.append(f'<tr><td data-label="Year">{esc(g.get("year"))}</td><td class="wrap quote" data-label="Goal">{esc(g.get("text"))}</td>'
@@ -392,7 +396,8 @@ def render_goals(data: ReportData, charts: Charts) -> str:
              '<th>By</th><th>Outcome</th><th class="num">Achieved</th></tr></thead>'
              f'<tbody>{"".join(rows)}</tbody></table></div>')
     lead = (f"{len(data.goals)} goals; {sum(1 for g in data.goals if g.get('outcome'))} have an outcome in a later report, "
-            f"{len(met)} with a share achieved; the rest stay open.")
+            f"{len(met)} judged met or missed against a floor or ceiling; the rest are reported without a verdict "
+            "(a target 左右 or a range) or stay open.")
     return section("goals", "Goals", chart_html + table, esc(lead))
 
 

@@ -87,9 +87,9 @@ def test_metrics_indicator_alias_on_the_national_reports(gwr_root) -> None:
 
 def test_goals_json_and_text(seeds_root) -> None:
     data = json.loads(run("goals", "2016", "--json", root=seeds_root).output)
-    assert all(set(r) == {"year", "text", "target", "deadline", "outcome"} for r in data)
+    assert all(set(r) == {"year", "text", "target", "deadline", "outcome", "direction", "verdict"} for r in data)
     met = next(r for r in data if r["text"] == "今年计划完成投资446亿元")
-    assert met["outcome"]["ratio"] == 1.054
+    assert met["outcome"]["ratio"] == 1.054 and met["verdict"] == "met" and met["direction"] == "floor"
     out = run("goals", "2016", "--no-pager", root=seeds_root).output
     assert "open: no later report says" in out
     assert "105.4% of target" in out

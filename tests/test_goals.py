@@ -45,7 +45,8 @@ def test_2016_investment_goal_is_met_in_2017(seed_goals) -> None:
     (goal,) = [g for g in seed_goals if g.text == "今年计划完成投资446亿元"]
     assert goal.to_json() == {
         "year": 2016, "text": "今年计划完成投资446亿元", "target": {"value": 446, "unit": "亿元"}, "deadline": "2017-12",
-        "outcome": {"year": 2017, "text": goal.outcome.text, "value": 470, "unit": "亿元", "ratio": 1.054}}
+        "outcome": {"year": 2017, "text": goal.outcome.text, "value": 470, "unit": "亿元", "ratio": 1.054},
+        "direction": "floor", "verdict": "met"}
     assert goal.outcome.text.startswith("全年150个重大项目完成投资470亿元")
 
 
@@ -123,3 +124,37 @@ def test_deadlines(text: str, deadline) -> None:
                                   "力争基本形成生态保障体系。"])
 def test_not_goals(text: str) -> None:
     assert _goals((2030, "2030-01-15", text)) == []
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("今年计划完成投资446亿元", "floor"),
+    ("粮食产量保持在1.3万亿斤以上", "floor"),
+    ("专利申请量突破3500件", "floor"),
+    ("城镇调查失业率全年控制在5.5%以内", "ceiling"),
+    ("国内生产总值增长5%左右", None),          # 左右: a floor for growth, a ceiling for prices
+    ("国内生产总值预期增长6.5%－7%", None),
+])
+def test_target_direction(text: str, direction) -> None:
+    from erqi_diff.numbers import find_quantities
+
+    target = find_quantities(text)[-1]
+    assert goals.target_direction(target.qualifier.value) == direction
+
+
+@pytest.mark.parametrize("ratio, direction, verdict", [
+    (1.054, "floor", goals.Verdict.MET), (0.8, "floor", goals.Verdict.MISSED),
+    (1.0, "ceiling", goals.Verdict.MET), (1.1, "ceiling", goals.Verdict.MISSED),
+    (1.04, None, goals.Verdict.REPORTED), (None, "floor", goals.Verdict.REPORTED),
+    (-0.5, "floor", goals.Verdict.REPORTED),
+])
+def test_judge(ratio, direction, verdict) -> None:
+    assert goals.judge(ratio, direction) is verdict
+
+
+def test_verdicts_on_the_national_reports(gwr_goals) -> None:
+    """CPI 3%左右 met by 0.2% is no 7% achievement: 左右 gives no verdict."""
+    by_text = {(g.year, g.text): g for g in gwr_goals}
+    cpi = [g for (y, t), g in by_text.items() if y == 2023 and "居民消费价格涨幅" in t]
+    assert cpi and all(g.verdict is goals.Verdict.REPORTED for g in cpi if g.outcome)
+    assert all(g.to_json()["verdict"] == g.verdict.value for g in gwr_goals)
+    assert {g.verdict for g in gwr_goals} >= {goals.Verdict.OPEN, goals.Verdict.REPORTED}

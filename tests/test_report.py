@@ -184,14 +184,19 @@ def test_every_part_is_there(opened, built, shots, name):
         assert gdp.locator("svg text", has_text="H1 only").count() == 1
         assert gdp.locator("svg text", has_text="full year").count() == 1
 
-    # goals: every goal, the share achieved where a later report says it
+    # goals: every goal with its verdict; a share achieved only where met or missed is judged
     rows = page.locator("#goals table.goals tbody tr")
     assert rows.count() == len(data.goals)
-    achieved = [g for g in data.goals if g.get("outcome") and g["outcome"].get("ratio") is not None]
-    assert page.locator("#goals td.share").count() == len(achieved)
+    with_outcome = [g for g in data.goals if g.get("outcome")]
+    judged = [g for g in with_outcome if g["verdict"] in ("met", "missed") and g["outcome"].get("ratio") is not None]
+    assert page.locator("#goals td.share").count() == len(with_outcome)
+    assert page.locator("#goals td.share.met, #goals td.share.missed").count() == sum(
+        1 for g in with_outcome if g["verdict"] in ("met", "missed"))
     assert page.locator("#goals td.open").count() == sum(1 for g in data.goals if not g.get("outcome"))
-    if achieved:
+    if judged:
         assert page.locator("#goals svg.pygal-chart").count() == 1
+        # no verdictless goal (a target 左右) is charted as a share achieved
+        assert page.locator("#goals svg.pygal-chart .series rect, #goals svg.pygal-chart .series path").count() >= len(judged)
 
     # side by side: the default pair, then other years chosen with the <select>s
     summary = page.locator("#sbs-summary")

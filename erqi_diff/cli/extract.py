@@ -253,7 +253,8 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
             else:
                 o = g.outcome
                 pct = f" ({o.ratio * 100:.1f}% of target)" if o.ratio is not None else ""
-                line = Text(f"    {o.year}: {_num(o.value)}{o.unit}{pct}  ", style="green")
+                style = {"met": "green", "missed": "red"}.get(g.verdict.value, "cyan")
+                line = Text(f"    {g.verdict.value}, {o.year}: {_num(o.value)}{o.unit}{pct}  ", style=style)
                 line.append(o.text, style="")
                 console.print(line)
         linked = sum(1 for g in found if g.outcome)
