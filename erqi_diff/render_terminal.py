@@ -283,14 +283,20 @@ def section_title(s: SectionDiff) -> Text:
     return title
 
 
-def section_inline(console, s: SectionDiff, view: View) -> None:
-    plain = _plain(console)
+def _section_head(console, s: SectionDiff, view: View) -> bool:
+    """Print a section's title (and "(no text)" when empty); whether its
+    paragraphs are to be shown."""
     console.print()
     print_hanging(console, "", section_title(s))
     if not s.blocks:
         console.print(Text("  (no text)", style=DIM))
-        return
-    if not s.changed and not view.full:
+        return False
+    return s.changed or view.full
+
+
+def section_inline(console, s: SectionDiff, view: View) -> None:
+    plain = _plain(console)
+    if not _section_head(console, s, view):
         return
     for item in _runs(s.blocks, view):
         if isinstance(item, tuple):
@@ -303,12 +309,7 @@ def section_side_by_side(console, s: SectionDiff, view: View) -> None:
     from rich.table import Table
 
     plain = _plain(console)
-    console.print()
-    print_hanging(console, "", section_title(s))
-    if not s.blocks:
-        console.print(Text("  (no text)", style=DIM))
-        return
-    if not s.changed and not view.full:
+    if not _section_head(console, s, view):
         return
     from rich.box import MINIMAL
 
