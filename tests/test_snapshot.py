@@ -288,3 +288,17 @@ def test_national_reports_snapshot_cleanly(gwr_project) -> None:
         assert any(s.heading.startswith("一、") for s in snap.sections)
         assert "Public domain" not in snap.body
     assert GWR.is_dir()
+
+
+def test_terminal_size_of_zero_falls_back(monkeypatch) -> None:
+    """A pseudo-terminal may report 0x0 columns (script, some CI runners)."""
+    import erqi_diff.cli.common as common
+
+    monkeypatch.setattr(common.os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
+    assert tuple(common._terminal_size()) == (100, 24)
+    monkeypatch.setenv("COLUMNS", "72")
+    assert common._terminal_size().columns == 72
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert common._terminal_size().columns == 100

@@ -60,10 +60,22 @@ def emit_json(data: Any) -> None:
 
 
 def _terminal_size() -> os.terminal_size:
+    """As shutil.get_terminal_size (without importing shutil): $COLUMNS and
+    $LINES first, then the terminal, then 100x24 for what is unknown or 0."""
     try:
-        return os.get_terminal_size(sys.stdout.fileno())
+        columns, lines = os.get_terminal_size(sys.stdout.fileno())
     except (OSError, ValueError):
-        return os.terminal_size((100, 24))
+        columns = lines = 0
+    columns = _env_int("COLUMNS") or columns or 100
+    lines = _env_int("LINES") or lines or 24
+    return os.terminal_size((columns, lines))
+
+
+def _env_int(name: str) -> int:
+    try:
+        return max(int(os.environ.get(name, "")), 0)
+    except ValueError:
+        return 0
 
 
 def use_color() -> bool:
@@ -76,7 +88,7 @@ def make_console(width: int | None = None):
     from rich.console import Console
 
     if width is None:
-        width = _terminal_size().columns if sys.stdout.isatty() else int(os.environ.get("COLUMNS", "100") or 100)
+        width = _terminal_size().columns
     color = use_color()
     return Console(width=width, no_color=not color, color_system="auto" if color else None,
                    force_terminal=color, highlight=False, soft_wrap=False, emoji=False)
