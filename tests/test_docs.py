@@ -95,3 +95,24 @@ def test_cyclic_collector_is_on_for_corpus_scale_commands() -> None:
             "print(seen)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[False, True, True]"
+
+
+@pytest.mark.parametrize("package, args, extra", [
+    ("pygal", ["report", "2016", "2021", "-o", "{tmp}/r.html"], "report"),
+    ("duckdb", ["corpus", "run", "--in", "{tmp}/in.jsonl", "--out", "{tmp}/out"], "corpus"),
+])
+def test_a_missing_optional_package_is_a_clear_error(monkeypatch, tmp_path, package, args, extra) -> None:
+    """Optional packages are imported only where used; without them the
+    command says which extra to install (exit 2), no traceback."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, package, None)  # import raises ModuleNotFoundError
+    monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
+    (tmp_path / "in.jsonl").write_text(
+        '{"id": "a", "year": 2020, "text": "全面推进乡村振兴，加快农业农村现代化。"}\n'
+        '{"id": "b", "year": 2021, "text": "全面推进乡村振兴，加快农业农村现代化步伐。"}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(REPO), *[a.format(tmp=tmp_path) for a in args]])
+    assert result.exit_code == 2, result.output
+    assert f"pip install 'erqi-diff[{extra}]'" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()

@@ -38,6 +38,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("erqi_diff.cli.report", "report", "One self-contained HTML page of a span of years."),
 }
 
+# Optional packages (imported only where used) -> the extra that installs them.
+EXTRAS = {"pygal": "report", "duckdb": "corpus", "pyarrow": "corpus", "pyspark": "spark", "pandas": "spark",
+          "jieba": "word"}
+
 _YEAR = re.compile(r"^\d{4}$")
 # Commands that may run long over many documents: the cyclic collector stays on.
 _COLLECTED = {"reuse", "corpus", "report"}
@@ -84,9 +88,20 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ErqiError as exc:
-            error = click.ClickException(str(exc))
-            error.exit_code = 2
-            raise error from None
+            raise _trouble(str(exc)) from None
+        except ModuleNotFoundError as exc:
+            package = (exc.name or "").split(".")[0]
+            if package not in EXTRAS:
+                raise
+            raise _trouble(f"this needs the Python package {package}, which is not installed: "
+                           f"pip install 'erqi-diff[{EXTRAS[package]}]'") from None
+
+
+def _trouble(message: str) -> click.ClickException:
+    """A message and exit status 2, as diff reports trouble."""
+    error = click.ClickException(message)
+    error.exit_code = 2
+    return error
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
