@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import SeedError
+from .errors import ErqiError, SeedError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -62,13 +62,14 @@ def _check_text(text: str, name: str) -> str:
     return text
 
 
-def read_report(path: Path, name: str, encoding: str | None = None) -> str:
+def read_bytes(path: Path, name: str, missing: str, error: type[ErqiError] = SeedError) -> bytes:
+    """The bytes of ``path``; ``error`` naming ``name`` when it cannot be read
+    (``missing`` says what to do when it does not exist)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        raise SeedError(f"{name} does not exist: check `file` in seeds/manifest.toml") from None
+        raise error(f"{name} {missing}") from None
     except IsADirectoryError:
-        raise SeedError(f"{name} is a folder, not a report file") from None
+        raise error(f"{name} is a folder, not a file") from None
     except OSError as exc:
-        raise SeedError(f"{name} cannot be read: {exc.strerror}") from None
-    return decode(data, name, encoding)
+        raise error(f"{name} cannot be read: {exc.strerror}") from None

@@ -107,16 +107,11 @@ class Snapshot:
 def build(project: Project, report: Report) -> Snapshot:
     """Read and normalize one seed; nothing is written."""
     from .normalize import NORMALIZER_VERSION, normalize
-    from .read import decode
+    from .read import decode, read_bytes
 
-    path = project.seed_path(report)
     name = f"seeds/{report.file}"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SnapshotError(f"{name} (year {report.year}) does not exist: check `file` in seeds/manifest.toml") from None
-    except OSError as exc:
-        raise SnapshotError(f"{name} cannot be read: {exc.strerror}") from None
+    data = read_bytes(project.seed_path(report), name,
+                      f"(year {report.year}) does not exist: check `file` in seeds/manifest.toml")
     text = decode(data, name, report.encoding)
     result = normalize(text)
     body = result.body
@@ -169,14 +164,11 @@ def parse(text: str, where: str) -> Snapshot:
 def load(project: Project, year: int) -> Snapshot:
     """The snapshot of ``year``; :class:`UnknownYear` if the series has no such year."""
     project.report(year)  # raises UnknownYear listing the years there are
+    from .read import read_bytes
+
     path = project.snapshot_path(year)
     where = f"snapshots/{year}.md"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SnapshotError(f"{where} is missing: run `erqi-diff snapshot` to build it") from None
-    except OSError as exc:
-        raise SnapshotError(f"{where} cannot be read: {exc.strerror}") from None
+    data = read_bytes(path, where, "is missing: run `erqi-diff snapshot` to build it", SnapshotError)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -17,7 +17,7 @@ from erqi_diff.errors import ManifestError, SeedError
 from erqi_diff.project import load_project
 from erqi_diff.read import decode
 
-from conftest import GWR, REPO, SEED_YEARS, make_project
+from conftest import REPO, SEED_YEARS, make_project
 
 SEED = REPO / "seeds" / "000_316189b98bfa6228.txt"
 
@@ -287,7 +287,6 @@ def test_national_reports_snapshot_cleanly(gwr_project) -> None:
         assert snap.chars > 15000
         assert any(s.heading.startswith("一、") for s in snap.sections)
         assert "Public domain" not in snap.body
-    assert GWR.is_dir()
 
 
 def test_terminal_size_of_zero_falls_back(monkeypatch) -> None:
@@ -302,3 +301,11 @@ def test_terminal_size_of_zero_falls_back(monkeypatch) -> None:
     assert common._terminal_size().columns == 72
     monkeypatch.setenv("COLUMNS", "wide")
     assert common._terminal_size().columns == 100
+
+
+def test_a_seed_that_is_a_folder_is_named(project: Path) -> None:
+    seed = project / "seeds" / SEED.name
+    seed.unlink()
+    seed.mkdir()
+    result = run(project, "snapshot")
+    assert result.exit_code == 2 and f"seeds/{SEED.name} is a folder" in result.output

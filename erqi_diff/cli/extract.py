@@ -56,6 +56,22 @@ def _years_label(snaps) -> str:
     return ", ".join(str(s.year) for s in snaps)
 
 
+def _show(found: list, snaps, as_json: bool, no_pager: bool, kind: str, why: str, body) -> None:
+    """``--json`` (the records' ``to_json()``), or the view: ``body(console)``
+    when something was found, else one line saying nothing was (and ``why``)."""
+    if as_json:
+        emit_json([r.to_json() for r in found])
+        return
+
+    def render(console):
+        if found:
+            body(console)
+        else:
+            console.print(f"No {kind} found in {_years_label(snaps)}{why}.")
+
+    output(render, no_pager=no_pager)
+
+
 @click.command()
 @click.argument("years", nargs=-1, metavar="[YEARS...]")
 @json_option
@@ -76,18 +92,12 @@ def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
 
     _, snaps = _load(years)
     found = extract(snaps)
-    if as_json:
-        emit_json([s.to_json() for s in found])
-        return
     shown = [s.year for s in snaps]
     empty = [y for y in shown if not any(y in s.counts for s in found)]
 
-    def render(console):
+    def body(console):
         from rich.text import Text
 
-        if not found:
-            console.print(f"No slogans found in {_years_label(snaps)}.")
-            return
         rows: list[tuple[list[str], str, str]] = []  # cells, mark, style
         for s in found:
             marks = []
@@ -107,7 +117,7 @@ def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
         note = _none_note("slogans", empty)
         console.print(Text(f"{len(found)} slogans in {_years_label(snaps)}" + (f"; {note}" if note else ""), style="dim"))
 
-    output(render, no_pager=no_pager)
+    _show(found, snaps, as_json, no_pager, "slogans", "", body)
 
 
 @click.command()
@@ -140,18 +150,12 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, no_pag
             raise UsageError(f"no indicator matches {indicator!r} in {_years_label(snaps)}; "
                              f"indicators there: {listed}")
         records = [r for r in records if r.indicator in hits]
-    if as_json:
-        emit_json([r.to_json() for r in records])
-        return
     empty = [s.year for s in snaps if not any(r.year == s.year for r in records)]
 
-    def render(console):
+    def body(console):
         from rich.table import Table
         from rich.text import Text
 
-        if not records:
-            console.print(f"No metrics found in {_years_label(snaps)} (no sentence names a known indicator with a number).")
-            return
         table = Table(box=None, header_style="bold", pad_edge=False)
         for name, justify in (("indicator", "left"), ("year", "right"), ("value", "right"), ("growth", "right"),
                               ("period", "left"), ("qualifier", "left"), ("trend", "center")):
@@ -167,7 +171,8 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, no_pag
         if note:
             console.print(Text(note, style="dim"))
 
-    output(render, no_pager=no_pager)
+    _show(records, snaps, as_json, no_pager, "metrics",
+          " (no sentence names a known indicator with a number)", body)
 
 
 def _period(r, Text):
@@ -226,17 +231,11 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
     project, snaps = _load(years)
     pool = snaps if not years else store.load_many(project)
     found = extract_many(snaps, link_with=pool)
-    if as_json:
-        emit_json([g.to_json() for g in found])
-        return
     empty = [s.year for s in snaps if not any(g.year == s.year for g in found)]
 
-    def render(console):
+    def body(console):
         from rich.text import Text
 
-        if not found:
-            console.print(f"No goals found in {_years_label(snaps)} (no sentence sets a target with a number).")
-            return
         for g in found:
             head = Text(f"{g.year}  ", style="bold")
             head.append(g.text)
@@ -262,4 +261,4 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
         console.print(Text(f"{len(found)} goals, {linked} with an outcome, {len(found) - linked} open"
                            + (f"; {note}" if note else ""), style="dim"))
 
-    output(render, no_pager=no_pager)
+    _show(found, snaps, as_json, no_pager, "goals", " (no sentence sets a target with a number)", body)
