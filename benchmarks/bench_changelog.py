@@ -22,9 +22,9 @@ from common import REPO, erqi, gwr_project, wall
 def in_process(root: Path, first: int, last: int, repeat: int = 5) -> tuple[float, float]:
     """(first run, median of the next ``repeat``) seconds of build + render in
     this process: the first run includes importing the diff and extractors."""
-    from erqi_diff.changelog import build_changelog
-    from erqi_diff.project import load_project
-    from erqi_diff.render_markdown import render
+    from erqi_diff.summarize.changelog import build_changelog
+    from erqi_diff.core.project import load_project
+    from erqi_diff.views.markdown import render
 
     times = []
     for _ in range(repeat + 1):

@@ -55,7 +55,7 @@ def end_to_end(runs: int, cache: str) -> None:
     args = ["--root", str(REPO), "2017", "2021", "--no-pager"]
     diff_cmd = [*_script(), *args]
     # the same command with the strip (issue 4) switched off, to tell the two costs apart
-    no_strip = ("import sys, erqi_diff.diff as d; from erqi_diff.cli import main; "
+    no_strip = ("import sys, erqi_diff.compare.diff as d; from erqi_diff.cli import main; "
                 "d._strip = lambda a, b: None; main(sys.argv[1:])")
     no_strip_cmd = [sys.executable, "-c", no_strip, *args]
     cmds = {"base": baseline_cmd, "diff": diff_cmd, "nostrip": no_strip_cmd, "cold": diff_cmd}
@@ -79,9 +79,9 @@ def end_to_end(runs: int, cache: str) -> None:
 
 def _in_process_breakdown() -> None:
     """Where the time of one run goes, measured in this process."""
-    from erqi_diff.diff import _strip, compare
-    from erqi_diff.project import load_project
-    from erqi_diff.snapshot import load
+    from erqi_diff.compare.diff import _strip, compare
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
 
     t0 = time.perf_counter()
     project = load_project(REPO)
@@ -105,8 +105,8 @@ def _in_process_breakdown() -> None:
 
 
 def _gwr_project(tmp: Path) -> Path:
-    from erqi_diff.project import load_project
-    from erqi_diff.snapshot import build_all
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import build_all
 
     seeds = tmp / "seeds"
     seeds.mkdir(parents=True)
@@ -121,9 +121,9 @@ def _gwr_project(tmp: Path) -> Path:
 
 
 def national(runs: int) -> None:
-    from erqi_diff.diff import compare
-    from erqi_diff.project import load_project
-    from erqi_diff.snapshot import load
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
 
     with tempfile.TemporaryDirectory() as tmp:
         project = load_project(_gwr_project(Path(tmp)))
@@ -166,7 +166,7 @@ def _paragraph(rng: random.Random, vocab: list[str]) -> str:
 
 def synthetic_pair(chars: int, seed: int = 1):
     """An older report of about ``chars`` characters and an edited newer one."""
-    from erqi_diff.document import Section
+    from erqi_diff.core.document import Section
 
     rng = random.Random(seed)
     vocab = [_word(rng) for _ in range(20000)]
@@ -208,7 +208,7 @@ def synthetic_pair(chars: int, seed: int = 1):
 
 
 def synthetic(sizes: list[int]) -> None:
-    from erqi_diff.diff import diff_sections, make_stats
+    from erqi_diff.compare.diff import diff_sections, make_stats
 
     print("3. synthetic reports (older vs edited newer), diff of the whole reports")
     previous = None

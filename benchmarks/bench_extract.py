@@ -22,9 +22,9 @@ from common import REPO, erqi, gwr_project, wall
 def in_process(root: Path, what: str, repeat: int = 5) -> float:
     """Median seconds of loading every snapshot and running one extractor."""
     from erqi_diff import goals, metrics, slogans
-    from erqi_diff.project import load_project
-    from erqi_diff.snapshot import load_many
-    from erqi_diff.strip import diff_strip
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+    from erqi_diff.extract.strip import diff_strip
 
     def once() -> None:
         snaps = load_many(load_project(root))

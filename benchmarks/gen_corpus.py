@@ -73,8 +73,8 @@ class Corpus:
 def real_sentences() -> tuple[str, ...]:
     """Sentences of the committed seed snapshots and the national reports."""
     sys.path.insert(0, str(REPO))
-    from erqi_diff.normalize import normalize
-    from erqi_diff.read import decode
+    from erqi_diff.core.normalize import normalize
+    from erqi_diff.core.read import decode
 
     texts = []
     for path in sorted((REPO / "snapshots").glob("*.md")):

@@ -1,3 +1,3 @@
-from .cli import main
+from erqi_diff.cli import main
 
 main(prog_name="erqi-diff")

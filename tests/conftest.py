@@ -17,8 +17,8 @@ SEED_YEARS = [2016, 2017, 2018, 2019, 2021]
 def make_project(root: Path, files: dict[int, Path], build: bool = True) -> Path:
     """Lay out ``files`` ({year: raw file}) as an erqi-diff project under
     ``root`` (copied into seeds/, with a manifest) and build its snapshots."""
-    from erqi_diff.project import load_project
-    from erqi_diff.snapshot import build_all
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import build_all
 
     seeds = root / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
@@ -65,13 +65,13 @@ def gwr_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seeds_project(seeds_root):
-    from erqi_diff.project import load_project
+    from erqi_diff.core.project import load_project
 
     return load_project(seeds_root)
 
 
 @pytest.fixture(scope="session")
 def gwr_project(gwr_root):
-    from erqi_diff.project import load_project
+    from erqi_diff.core.project import load_project
 
     return load_project(gwr_root)

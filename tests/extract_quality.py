@@ -63,7 +63,7 @@ def score_metrics(records, rows: list, name: str, indicators: list[str] | None =
 
 
 def slogan_forms(slogans) -> set[str]:
-    from erqi_diff.slogans import key_of
+    from erqi_diff.extract.slogans import key_of
 
     forms = set()
     for s in slogans:
@@ -72,7 +72,7 @@ def slogan_forms(slogans) -> set[str]:
 
 
 def score_slogans(slogans, rows: list, name: str) -> Score:
-    from erqi_diff.slogans import key_of
+    from erqi_diff.extract.slogans import key_of
 
     found = slogan_forms(slogans)
     expected = {key_of(r[0]) for r in rows}
@@ -113,7 +113,7 @@ def score_links(goals, rows: list, name: str, key) -> Score:
 
 def all_scores(seeds_project, gwr_project) -> list[Score]:
     from erqi_diff import goals, metrics, slogans
-    from erqi_diff.snapshot import load_many
+    from erqi_diff.core.snapshot import load_many
 
     seeds, national = load_many(seeds_project), load_many(gwr_project)
     m, s, g = gold("metrics"), gold("slogans"), gold("goals")
@@ -137,7 +137,7 @@ def all_scores(seeds_project, gwr_project) -> list[Score]:
 def main() -> None:
     sys.path.insert(0, str(HERE))
     from conftest import GWR, GWR_YEARS, REPO, make_project
-    from erqi_diff.project import load_project
+    from erqi_diff.core.project import load_project
 
     with tempfile.TemporaryDirectory() as tmp:
         gwr = load_project(make_project(Path(tmp), {y: GWR / f"{y}.txt" for y in GWR_YEARS}))
@@ -150,8 +150,8 @@ def main() -> None:
 def make_snapshot(year: int, body: str, date: str | None = None, title: str = ""):
     """A snapshot made from ``body`` (text form: ``## heading`` lines and
     paragraphs) for small hand-made cases."""
-    from erqi_diff.document import parse_body
-    from erqi_diff.snapshot import Snapshot
+    from erqi_diff.core.document import parse_body
+    from erqi_diff.core.snapshot import Snapshot
 
     return Snapshot(year=year, source="", source_sha256="", date=date or f"{year + 1}-01-15", title=title,
                     normalizer_version=1, body_sha256="", boilerplate=(), body=body, sections=parse_body(body))

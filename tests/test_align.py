@@ -1,4 +1,4 @@
-"""Pairing sections and paragraphs (erqi_diff.align)."""
+"""Pairing sections and paragraphs (erqi_diff.compare.align)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff import align
-from erqi_diff.align import Kind, Pair, align_paragraphs, align_runs, align_sections, bigrams, dice, merge, pair
-from erqi_diff.document import Section
-from erqi_diff.snapshot import load
+from erqi_diff.compare import align
+from erqi_diff.compare.align import Kind, Pair, align_paragraphs, align_runs, align_sections, bigrams, dice, merge, pair
+from erqi_diff.core.document import Section
+from erqi_diff.core.snapshot import load
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from erqi_diff.cache import cached_json
+from erqi_diff.core.cache import cached_json
 
 
 def test_hit_miss_and_invalidation(tmp_path, monkeypatch) -> None:
@@ -18,11 +18,11 @@ def test_hit_miss_and_invalidation(tmp_path, monkeypatch) -> None:
             return {"value": value, "text": "二七区"}
         return run
 
-    assert cached_json("t", ["正文"], ["numbers.py"], compute(1)) == {"value": 1, "text": "二七区"}
-    assert cached_json("t", ["正文"], ["numbers.py"], compute(2)) == {"value": 1, "text": "二七区"}
+    assert cached_json("t", ["正文"], ["extract/numbers.py"], compute(1)) == {"value": 1, "text": "二七区"}
+    assert cached_json("t", ["正文"], ["extract/numbers.py"], compute(2)) == {"value": 1, "text": "二七区"}
     assert calls == [1]
-    assert cached_json("t", ["正文改了"], ["numbers.py"], compute(3))["value"] == 3
-    assert cached_json("t", ["正文"], ["metrics.py"], compute(4))["value"] == 4
+    assert cached_json("t", ["正文改了"], ["extract/numbers.py"], compute(3))["value"] == 3
+    assert cached_json("t", ["正文"], ["extract/metrics.py"], compute(4))["value"] == 4
     files = list((tmp_path / "t").glob("*.json"))
     assert len(files) == 3 and all(json.loads(f.read_text(encoding="utf-8"))["value"]["text"] == "二七区" for f in files)
 
@@ -31,25 +31,25 @@ def test_off_and_unwritable(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
     calls = []
     for _ in range(2):
-        cached_json("t", ["x"], ["numbers.py"], lambda: calls.append(1) or 1)
+        cached_json("t", ["x"], ["extract/numbers.py"], lambda: calls.append(1) or 1)
     assert calls == [1, 1]
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("ERQI_DIFF_CACHE", str(blocker))
-    assert cached_json("t", ["x"], ["numbers.py"], lambda: 7) == 7
+    assert cached_json("t", ["x"], ["extract/numbers.py"], lambda: 7) == 7
 
 
 def test_corrupt_entry_is_recomputed(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
-    cached_json("t", ["x"], ["numbers.py"], lambda: 1)
+    cached_json("t", ["x"], ["extract/numbers.py"], lambda: 1)
     (entry,) = (tmp_path / "t").glob("*.json")
     entry.write_text("{half", encoding="utf-8")
-    assert cached_json("t", ["x"], ["numbers.py"], lambda: 2) == 2
+    assert cached_json("t", ["x"], ["extract/numbers.py"], lambda: 2) == 2
 
 
 def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_path) -> None:
-    from erqi_diff.diff import compare
-    from erqi_diff.snapshot import load
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.core.snapshot import load
 
     a, b = load(seeds_project, 2017), load(seeds_project, 2021)
     monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
@@ -64,16 +64,16 @@ def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_pa
 def test_a_colliding_file_name_is_a_miss(tmp_path, monkeypatch) -> None:
     """Entries are found by a CRC of the key but must hold the very key."""
     monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
-    cached_json("t", ["甲"], ["numbers.py"], lambda: "甲的值")
+    cached_json("t", ["甲"], ["extract/numbers.py"], lambda: "甲的值")
     (entry,) = (tmp_path / "t").glob("*.json")
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["key"][2] = ["乙"]  # another key stored under this name
     entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert cached_json("t", ["甲"], ["numbers.py"], lambda: "重算") == "重算"
+    assert cached_json("t", ["甲"], ["extract/numbers.py"], lambda: "重算") == "重算"
 
 
 def test_a_changed_module_is_a_miss(tmp_path, monkeypatch) -> None:
-    import erqi_diff.cache as cache
+    import erqi_diff.core.cache as cache
 
     monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
     package = tmp_path / "pkg"

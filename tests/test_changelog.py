@@ -18,13 +18,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from erqi_diff.changelog import (MetricValue, Outcome, SectionStatus, Sources, assemble,
+from erqi_diff.summarize.changelog import (MetricValue, Outcome, SectionStatus, Sources, assemble,
                                  build_changelog, compare_metric, goal_changes, headline_metrics,
                                  metric_rows, reused_passages, section_changes, slogan_changes, slogan_span,
                                  span_years)
 from erqi_diff.cli import main
 from erqi_diff.errors import UsageError
-from erqi_diff.render_markdown import escape, render, years_phrase
+from erqi_diff.views.markdown import escape, render, years_phrase
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("ERQI_REGEN") == "1"
@@ -95,7 +95,7 @@ def test_years_phrase():
 # ------------------------------------------------------------ hand-made data
 
 def slogan(text, counts, variants=()):
-    from erqi_diff.slogans import Kind, Slogan, Variant
+    from erqi_diff.extract.slogans import Kind, Slogan, Variant
 
     return Slogan(text, next(iter(Kind)), tuple(sorted(counts)), dict(sorted(counts.items())),
                   tuple(Variant(v, tuple(sorted(c)), c) for v, c in variants))
@@ -231,7 +231,7 @@ def test_headline_prefers_figures_of_the_same_period():
 
 
 def test_ranges_never_get_a_computed_change():
-    from erqi_diff.render_markdown import _change, _value
+    from erqi_diff.views.markdown import _change, _value
 
     row = compare_metric("地区生产总值", MetricValue.from_record(record(2013, "地区生产总值", [6.5, 7], "%")),
                          MetricValue.from_record(record(2014, "地区生产总值", 7.5, "%")))
@@ -291,8 +291,8 @@ def test_reused_passages_longest_first_either_orientation():
 
 
 def test_reuse_spans_in_their_sections(seeds_project):
-    from erqi_diff.changelog import _reuse_spans
-    from erqi_diff.snapshot import load_many
+    from erqi_diff.summarize.changelog import _reuse_spans
+    from erqi_diff.core.snapshot import load_many
 
     snaps = load_many(seeds_project)
     spans = _reuse_spans(snaps)
@@ -309,8 +309,8 @@ def test_reuse_spans_in_their_sections(seeds_project):
 
 
 def test_passage_shows_both_wordings_without_heading_marks():
-    from erqi_diff.changelog import Passage
-    from erqi_diff.render_markdown import _passage_line
+    from erqi_diff.summarize.changelog import Passage
+    from erqi_diff.views.markdown import _passage_line
 
     line = _passage_line(Passage(20, 0.9, "一、2023年工作回顾", "一、2024年工作回顾",
                                  "过去一年。\n\n## 二、2024年任务\n\n今年增长5%", "过去一年。\n\n## 二、2025年任务\n\n今年增长5%"))
@@ -386,7 +386,7 @@ def _headings(text: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize("fixture, years", [("seeds_root", (2016, 2021)), ("gwr_root", (2013, 2025))])
 def test_heading_structure_and_anchors(fixture, years, request):
     root = request.getfixturevalue(fixture)
-    from erqi_diff.project import load_project
+    from erqi_diff.core.project import load_project
 
     project = load_project(root)
     expected_years = [y for y in sorted(project.years, reverse=True) if years[0] <= y <= years[1]]
@@ -438,7 +438,7 @@ def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
     data = json.loads(run("--root", str(seeds_root), "changelog", "2016", "2021", "--json").output)
     assert [e["year"] for e in data["entries"]] == [2021, 2019, 2018, 2017]
     assert data["entries"][0]["skipped"] == [2020]
-    from erqi_diff.project import load_project
+    from erqi_diff.core.project import load_project
 
     assert data == build_changelog(load_project(seeds_root), 2016, 2021).to_json()
 

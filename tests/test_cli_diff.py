@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from erqi_diff.cli import main
-from erqi_diff.diff import compare, new_text, old_text
-from erqi_diff.render_terminal import View, render
-from erqi_diff.snapshot import load
+from erqi_diff.compare.diff import compare, new_text, old_text
+from erqi_diff.views.terminal.diff import View, render
+from erqi_diff.core.snapshot import load
 
 GOLDEN = Path(__file__).parent / "golden"
 ENV = {"COLUMNS": "100", "NO_COLOR": None, "PAGER": "cat"}
@@ -156,8 +156,8 @@ def test_context_and_full(gwr_root):
     (9, ["第一句", "第二句", "第三句{+改了+}", "第四句", "第五句"], []),
 ])
 def test_context_counts_sentences_around_a_change(context, shown, hidden):
-    from erqi_diff.diff import DiffResult, Granularity, diff_sections, make_stats
-    from erqi_diff.document import Section
+    from erqi_diff.compare.diff import DiffResult, Granularity, diff_sections, make_stats
+    from erqi_diff.core.document import Section
 
     old = "第一句。第二句。第三句。第四句。第五句。"
     new = old.replace("第三句", "第三句改了")

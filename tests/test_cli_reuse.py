@@ -36,7 +36,7 @@ def test_json_shape(seeds_json):
 
 
 def test_json_spans_point_into_the_snapshot_bodies(seeds_json, seeds_project):
-    from erqi_diff.snapshot import load
+    from erqi_diff.core.snapshot import load
 
     bodies = {y: load(seeds_project, y).body for y in seeds_json["keys"]}
     for span in seeds_json["spans"]:

@@ -183,7 +183,7 @@ def test_report_on_synthetic(synthetic, duck_run):
 # --- find_reuse and the corpus path agree ---------------------------------------------------
 
 def cross_passages_of_find_reuse(docs: dict[str, str]) -> list[tuple]:
-    from erqi_diff.reuse import find_reuse
+    from erqi_diff.reuse.audit import find_reuse
 
     keys = list(docs)
     return sorted((keys.index(p.a.key), keys.index(p.b.key), p.a.start, p.a.end, p.b.start, p.b.end, p.a.text, p.b.text)
@@ -215,7 +215,7 @@ def test_find_reuse_and_corpus_path_agree(series_jsonl, tmp_path):
     reports: same documents, offsets and text. Both seed each pair with
     reuse.pair_seeds (the corpus with stage 3's document counts) and align
     it with reuse.align_prepared."""
-    from erqi_diff.fingerprint import params_for
+    from erqi_diff.reuse.fingerprint import params_for
 
     assert (AS_FIND_REUSE["k"], AS_FIND_REUSE["w"]) == params_for(15)
     records, source = series_jsonl
@@ -460,7 +460,7 @@ def test_batch_seeds_equal_align_pair_own(synthetic):
     no counts (no formula hashes) and align_pair's own k and w the passages
     are exactly align_pair's without seeds."""
     from erqi_diff.corpus.pystages import align_batch, align_texts
-    from erqi_diff.fingerprint import params_for
+    from erqi_diff.reuse.fingerprint import params_for
 
     corpus, _ = synthetic
     texts = list(corpus.docs.values())

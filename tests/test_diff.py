@@ -1,4 +1,4 @@
-"""Diffing texts, sections and whole reports (erqi_diff.diff)."""
+"""Diffing texts, sections and whole reports (erqi_diff.compare.diff)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff import diff as D
-from erqi_diff.diff import (DELETE, EQUAL, INSERT, BlockKind, Granularity, compare, diff_sections, diff_text,
+from erqi_diff.compare import diff as D
+from erqi_diff.compare.diff import (DELETE, EQUAL, INSERT, BlockKind, Granularity, compare, diff_sections, diff_text,
                             new_text, old_text, split_sentences)
-from erqi_diff.document import Section
+from erqi_diff.core.document import Section
 from erqi_diff.errors import UsageError
-from erqi_diff.snapshot import load
+from erqi_diff.core.snapshot import load
 
 from conftest import GWR_YEARS, SEED_YEARS, make_project
 
@@ -134,8 +134,8 @@ def test_a_report_against_itself_is_identical(seeds_project, year):
 def test_traditional_script_copy_diffs_as_identical(seeds_project, tmp_path):
     import opencc
 
-    from erqi_diff.project import load_project
-    from erqi_diff.read import decode
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.read import decode
 
     report = seeds_project.report(2017)
     raw = decode(seeds_project.seed_path(report).read_bytes(), report.file, report.encoding)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.fingerprint import (
+from erqi_diff.reuse.fingerprint import (
     MOD,
     fingerprints,
     fingerprints_prepared,
@@ -32,7 +32,7 @@ def test_hashes_are_fixed_values():
 
 
 def test_hashes_same_in_another_process_with_another_hash_seed():
-    code = "from erqi_diff.fingerprint import kgram_hashes; print(kgram_hashes('全区上下紧紧围绕全市工作格局', 10))"
+    code = "from erqi_diff.reuse.fingerprint import kgram_hashes; print(kgram_hashes('全区上下紧紧围绕全市工作格局', 10))"
     outputs = set()
     for seed in ("0", "12345"):
         env = {**os.environ, "PYTHONHASHSEED": seed}

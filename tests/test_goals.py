@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_diff import goals
-from erqi_diff.snapshot import load_many
+from erqi_diff.extract import goals
+from erqi_diff.core.snapshot import load_many
 
 from extract_quality import gold, gwr_goal_key, make_snapshot, score_goals_gwr, score_goals_seeds
 
@@ -135,7 +135,7 @@ def test_not_goals(text: str) -> None:
     ("国内生产总值预期增长6.5%－7%", None),
 ])
 def test_target_direction(text: str, direction) -> None:
-    from erqi_diff.numbers import find_quantities
+    from erqi_diff.extract.numbers import find_quantities
 
     target = find_quantities(text)[-1]
     assert goals.target_direction(target.qualifier.value) == direction

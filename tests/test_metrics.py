@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from erqi_diff import goals, metrics
-from erqi_diff.metrics import Period
-from erqi_diff.snapshot import load_many
+from erqi_diff.extract import goals
+from erqi_diff.extract import metrics
+from erqi_diff.extract.metrics import Period
+from erqi_diff.core.snapshot import load_many
 
 from extract_quality import gold, gold_metric_row, make_snapshot, metric_row, score_metrics
 

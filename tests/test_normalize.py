@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.document import parse_body
-from erqi_diff.normalize import normalize, normalize_text
-from erqi_diff.read import decode
+from erqi_diff.core.document import parse_body
+from erqi_diff.core.normalize import normalize, normalize_text
+from erqi_diff.core.read import decode
 
 from conftest import GWR, GWR_YEARS, REPO
 
@@ -101,7 +101,7 @@ def test_markdown_mode_keeps_data_lines_as_paragraphs() -> None:
 # --- the real seeds -----------------------------------------------------------------
 
 def test_seed_snapshots_read_as_a_reader_expects(seeds_project) -> None:
-    from erqi_diff.snapshot import load
+    from erqi_diff.core.snapshot import load
 
     assert "力求实效" in load(seeds_project, 2017).body
     assert "工作方针" in load(seeds_project, 2017).body
@@ -130,7 +130,7 @@ def test_licence_footer_kept_out_of_national_reports() -> None:
 # --- invariances: the same report in other clothes normalizes to the same body -----
 
 def test_simplified_text_passes_through_opencc_unchanged() -> None:
-    from erqi_diff.normalize import _t2s
+    from erqi_diff.core.normalize import _t2s
 
     for path in ALL_FILES:
         raw = _raw(path)

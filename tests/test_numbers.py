@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from erqi_diff.numbers import Qualifier, find_quantities, parse_chinese_numeral, parse_number, to_base
+from erqi_diff.extract.numbers import Qualifier, find_quantities, parse_chinese_numeral, parse_number, to_base
 
 CASES = [
     # text, [(value, unit, qualifier, text)]

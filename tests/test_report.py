@@ -24,8 +24,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from erqi_diff.cli import main
-from erqi_diff.project import load_project
-from erqi_diff.render_html import (
+from erqi_diff.core.project import load_project
+from erqi_diff.views.html.render import (
     LONGEST_PASSAGES,
     ReportData,
     _marked,

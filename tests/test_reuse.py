@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.reuse import Kind, align_pair, audit_snapshots, find_reuse
+from erqi_diff.reuse.audit import Kind, align_pair, audit_snapshots, find_reuse
 
 DATA = Path(__file__).parent / "data"
 SENTENCE = ("全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，"
@@ -69,7 +69,7 @@ def test_align_pair_same_text_finds_the_repeat_once():
 
 
 def test_align_pair_seeds_in_original_offsets():
-    from erqi_diff.fingerprint import fingerprints
+    from erqi_diff.reuse.fingerprint import fingerprints
 
     a = "## 标题\n\n" + noise(1, 30) + SENTENCE
     b = noise(2, 10) + "\n" + SENTENCE
@@ -97,21 +97,21 @@ SHARED = [(1, [10, 50], [12]), (2, [100, 130], [90, 95]), (3, [400], [402]), (3 
     (DF, None, True, {(10, 50)}),
 ])
 def test_pair_seeds_rule(df, widespread, same_doc, expected):
-    from erqi_diff.reuse import pair_seeds
+    from erqi_diff.reuse.audit import pair_seeds
 
     shared = [(h, pa, pa) for h, pa, _ in SHARED if len(pa) > 1] if same_doc else SHARED
     assert set(pair_seeds(shared, df, formula_docs=3, widespread_docs=widespread, same_doc=same_doc)) == expected
 
 
 def test_widespread_formula_far_from_rare_wording_seeds_nothing():
-    from erqi_diff.reuse import NEAR, pair_seeds
+    from erqi_diff.reuse.audit import NEAR, pair_seeds
 
     shared = [(1, [10], [12]), (3, [10 + NEAR + 500], [12 + NEAR + 500])]
     assert pair_seeds(shared, DF, formula_docs=3, widespread_docs=40) == [(10, 12)]
 
 
 def test_shared_prints_first_places_capped():
-    from erqi_diff.reuse import MAX_SEEDS_PER_HASH, shared_prints
+    from erqi_diff.reuse.audit import MAX_SEEDS_PER_HASH, shared_prints
 
     fa = [(p, 7) for p in range(0, 400, 10)] + [(401, 8), (402, 9)]
     fb = [(p, 7) for p in range(1, 401, 10)] + [(5, 9)]
@@ -149,8 +149,8 @@ def test_min_chars_equal_to_longest_is_allowed():
 # ---------------------------------------------------------------- many documents
 
 def test_stock_passage_in_every_document_is_capped_and_listed():
-    from erqi_diff.fingerprint import fingerprints_prepared, params_for, prepare
-    from erqi_diff.reuse import _index
+    from erqi_diff.reuse.fingerprint import fingerprints_prepared, params_for, prepare
+    from erqi_diff.reuse.audit import _index
 
     stock = "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
     docs = {f"d{i:02d}": noise(10 + i, 300) + stock + noise(50 + i, 300) for i in range(30)}
@@ -224,7 +224,7 @@ PHRASES = ["全区上下紧紧围绕全市工作格局", "坚持目标导向、�
                 min_size=2, max_size=4),
        st.integers(5, 20))
 def test_every_span_is_the_text_it_points_at(bodies, min_chars):
-    from erqi_diff.fingerprint import prepare
+    from erqi_diff.reuse.fingerprint import prepare
 
     docs = {f"k{i}": "".join(parts) + "二七区发展" for i, parts in enumerate(bodies)}
     longest = max(len(prepare(t).text) for t in docs.values())
@@ -258,7 +258,7 @@ def _find(result, entry):
 
 @pytest.fixture(scope="module")
 def seeds_audit(seeds_project):
-    from erqi_diff.snapshot import load_many
+    from erqi_diff.core.snapshot import load_many
 
     snaps = load_many(seeds_project)
     return audit_snapshots(snaps), {str(s.year): s for s in snaps}
@@ -266,7 +266,7 @@ def seeds_audit(seeds_project):
 
 @pytest.fixture(scope="module")
 def gwr_audit(gwr_project):
-    from erqi_diff.snapshot import load_many
+    from erqi_diff.core.snapshot import load_many
 
     snaps = load_many(gwr_project)
     return audit_snapshots(snaps), {str(s.year): s for s in snaps}
@@ -297,7 +297,7 @@ def test_seeds_2017_paragraph_stated_twice(seeds_audit):
 
 
 def test_seeds_sections_and_offsets(seeds_audit):
-    from erqi_diff.document import section_offsets
+    from erqi_diff.core.document import section_offsets
 
     result, snaps = seeds_audit
     assert result.passages
@@ -348,7 +348,7 @@ EDITS = st.lists(st.tuples(st.integers(0, 80), st.sampled_from(["delete", "inser
 @settings(max_examples=60, deadline=None)
 @given(EDITS)
 def test_differences_turn_span_a_into_span_b(edits):
-    from erqi_diff.fingerprint import prepare
+    from erqi_diff.reuse.fingerprint import prepare
 
     base = SENTENCE + "坚定不移推进改革开放，着力稳就业、稳物价。"
     copy = base

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from erqi_diff import slogans
-from erqi_diff.slogans import key_of
-from erqi_diff.snapshot import load, load_many
-from erqi_diff.strip import diff_strip
+from erqi_diff.extract import slogans
+from erqi_diff.extract.slogans import key_of
+from erqi_diff.core.snapshot import load, load_many
+from erqi_diff.extract.strip import diff_strip
 
 from extract_quality import gold, make_snapshot, score_slogans
 
@@ -148,7 +148,7 @@ def test_strip_imports_nothing_heavy() -> None:
     import subprocess
     import sys
 
-    code = ("import sys, erqi_diff.strip; "
+    code = ("import sys, erqi_diff.extract.strip; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'jieba', 'opencc', 'duckdb', 'pygal', 'click')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

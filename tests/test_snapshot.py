@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from erqi_diff import snapshot as store
+from erqi_diff.core import snapshot as store
 from erqi_diff.cli import main
 from erqi_diff.errors import ManifestError, SeedError
-from erqi_diff.project import load_project
-from erqi_diff.read import decode
+from erqi_diff.core.project import load_project
+from erqi_diff.core.read import decode
 
 from conftest import REPO, SEED_YEARS, make_project
 

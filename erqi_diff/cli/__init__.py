@@ -20,8 +20,8 @@ gc.disable()
 
 import click
 
-from .. import __version__
-from ..errors import ErqiError
+from erqi_diff import __version__
+from erqi_diff.errors import ErqiError
 
 # name -> (module, attribute, one-line help shown by `erqi-diff --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {

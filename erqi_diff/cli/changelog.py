@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .common import get_project, json_option, parse_years, root_option
+from erqi_diff.cli.common import get_project, json_option, parse_years, root_option
 
 
 def _check_output(path: Path) -> None:
@@ -16,7 +16,7 @@ def _check_output(path: Path) -> None:
     missing or read-only, or the path is a folder. The write itself is atomic."""
     import os
 
-    from ..errors import OutputError
+    from erqi_diff.errors import OutputError
 
     folder = path.parent
     if path.is_dir():
@@ -45,8 +45,8 @@ def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> 
     erqi-diff changelog 2016 2021
     erqi-diff changelog 2016 2021 -o CHANGELOG.md
     """
-    from ..changelog import build_changelog
-    from ..fsutil import atomic_write_text
+    from erqi_diff.summarize.changelog import build_changelog
+    from erqi_diff.core.fsutil import atomic_write_text
 
     first, last = parse_years([from_year, to_year])
     if out is not None:
@@ -55,7 +55,7 @@ def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> 
     if as_json:
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
     else:
-        from ..render_markdown import render
+        from erqi_diff.views.markdown import render
 
         text = render(result)
     if out is None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from ..project import Project, load_project
+from erqi_diff.core.project import Project, load_project
 
 
 def root_option(f):

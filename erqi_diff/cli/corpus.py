@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .common import emit_json, json_option, output, pager_option, use_color
+from erqi_diff.cli.common import emit_json, json_option, output, pager_option, use_color
 
 
 @click.group()
@@ -23,7 +23,7 @@ def corpus() -> None:
 
 
 def _default_threads() -> int:
-    from ..corpus.engines import default_threads
+    from erqi_diff.corpus.engines import default_threads
 
     return default_threads()
 
@@ -98,7 +98,7 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
         k: int, w: int, maxdf: int, minmatch: int, min_chars: int, other_series: bool, other_years: bool,
         skip_bad: bool, force: bool, as_json: bool) -> None:
     """Fingerprint, pair and align the reports of --in into --out."""
-    from ..corpus import api
+    from erqi_diff.corpus import api
 
     threads = threads or _default_threads()
     with _RichProgress() as progress:
@@ -124,7 +124,7 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
 @pager_option
 def report(folder: Path, top: int, as_json: bool, no_pager: bool) -> None:
     """Most-reused sources, most-copying reports, longest passages, formulas."""
-    from ..corpus.report import build_report
+    from erqi_diff.corpus.report import build_report
 
     result = build_report(folder, top=top)
     if as_json:
@@ -190,8 +190,8 @@ def import_(roots: tuple[Path, ...], output_path: Path | None) -> None:
     One line per snapshot: id SERIES:YEAR (the series is the project folder's
     name), series, year, the snapshot body as text, date, title, source.
     """
-    from ..corpus.ingest import dumps_jsonl, import_projects
-    from ..fsutil import atomic_write_text
+    from erqi_diff.corpus.ingest import dumps_jsonl, import_projects
+    from erqi_diff.core.fsutil import atomic_write_text
 
     text = dumps_jsonl(import_projects(roots))
     if output_path is None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 
 @click.command()
@@ -37,9 +37,9 @@ def diff(years: tuple[str, ...], section: str | None, granularity: str, context:
     erqi-diff 2017 2021 --section 生态 --full
     erqi-diff 2017 2021 --json
     """
-    from .. import snapshot as store
-    from ..diff import compare
-    from ..render_terminal import View, render
+    from erqi_diff.core import snapshot as store
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.views.terminal.diff import View, render
 
     if len(years) != 2:
         raise click.UsageError(f"give two years, e.g. `erqi-diff 2017 2021` (got {len(years)})")

@@ -1,16 +1,16 @@
 """``erqi-diff slogans``, ``metrics`` and ``goals``: thin wrappers over
-:mod:`erqi_diff.slogans`, :mod:`erqi_diff.metrics` and :mod:`erqi_diff.goals`."""
+:mod:`erqi_diff.extract.slogans`, :mod:`erqi_diff.extract.metrics` and :mod:`erqi_diff.extract.goals`."""
 
 from __future__ import annotations
 
 import click
 
-from ..errors import UsageError
-from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+from erqi_diff.errors import UsageError
+from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 
 def _load(years: tuple[str, ...]):
-    from .. import snapshot as store
+    from erqi_diff.core import snapshot as store
 
     project = get_project()
     wanted = parse_years(years) or None
@@ -88,7 +88,7 @@ def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
     erqi-diff slogans
     erqi-diff slogans 2016 2017 --json
     """
-    from ..slogans import extract
+    from erqi_diff.extract.slogans import extract
 
     _, snaps = _load(years)
     found = extract(snaps)
@@ -138,7 +138,7 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, no_pag
     erqi-diff metrics 2017 2018 --indicator GDP
     erqi-diff metrics --json
     """
-    from ..metrics import extract_many, indicators, match_indicator
+    from erqi_diff.extract.metrics import extract_many, indicators, match_indicator
 
     _, snaps = _load(years)
     records = extract_many(snaps)
@@ -225,8 +225,8 @@ def goals(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
     erqi-diff goals
     erqi-diff goals 2016 --json
     """
-    from .. import snapshot as store
-    from ..goals import extract_many
+    from erqi_diff.core import snapshot as store
+    from erqi_diff.extract.goals import extract_many
 
     project, snaps = _load(years)
     pool = snaps if not years else store.load_many(project)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import get_project, parse_years, root_option
+from erqi_diff.cli.common import get_project, parse_years, root_option
 
 
 @click.command()
@@ -21,8 +21,8 @@ def report(from_year: str, to_year: str, path: str) -> None:
     how far they were met, any two years side by side, and the reuse audit.
     The span must hold at least two reports.
     """
-    from ..fsutil import atomic_write_text
-    from ..render_html import build_report, render_report
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.views.html.render import build_report, render_report
 
     first, last = parse_years([from_year, to_year])
     data = build_report(get_project(), first, last)

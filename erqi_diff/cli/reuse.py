@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 CONTEXT = 24  # characters of context shown on each side of a passage
 TERMINAL_LIMIT = 10  # passages shown by default on the terminal
@@ -40,9 +40,9 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     erqi-diff reuse 2017 2018 --min-chars 20
     erqi-diff reuse --include-formulas --json
     """
-    from .. import snapshot as store
-    from ..errors import UsageError
-    from ..reuse import audit_snapshots
+    from erqi_diff.core import snapshot as store
+    from erqi_diff.errors import UsageError
+    from erqi_diff.reuse.audit import audit_snapshots
 
     project = get_project()
     snaps = store.load_many(project, parse_years(years) or None)

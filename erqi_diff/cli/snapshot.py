@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from .. import snapshot as store
-from .common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
+from erqi_diff.core import snapshot as store
+from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 
 @click.command()

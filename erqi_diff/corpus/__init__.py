@@ -5,11 +5,11 @@ skipped on a rerun once complete (see :mod:`.stages`):
 
 1. ``docs``      JSON Lines -> one row per report (:mod:`.ingest`);
 2. ``fp``        winnowed character k-gram fingerprints, one row per
-                 (doc, pos, hash), from :mod:`erqi_diff.fingerprint`;
+                 (doc, pos, hash), from :mod:`erqi_diff.reuse.fingerprint`;
 3. ``df``        document frequency of each hash; hashes in more than
                  ``maxdf`` documents are kept apart as ``formulas``;
 4. ``pairs``     candidate pairs sharing at least ``minmatch`` hashes;
-5. ``passages``  each candidate pair seeded and aligned as :func:`erqi_diff.reuse.find_reuse` does.
+5. ``passages``  each candidate pair seeded and aligned as :func:`erqi_diff.reuse.audit.find_reuse` does.
 
 Stages 3 and 4 are plain SQL (:mod:`.sql`) that runs unchanged on DuckDB
 (embedded, spills to disk; the default) and on Spark SQL (:mod:`.engines`).
@@ -20,7 +20,7 @@ Heavy modules (duckdb, pyarrow, pyspark) are imported inside functions only.
 
 from __future__ import annotations
 
-from ..errors import ErqiError
+from erqi_diff.errors import ErqiError
 
 
 class CorpusError(ErqiError):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .engines import EngineName, check_memory, default_threads, parse_memory
-from .stages import Params, Progress, RunResult, file_sha256, run
+from erqi_diff.corpus.engines import EngineName, check_memory, default_threads, parse_memory
+from erqi_diff.corpus.stages import Params, Progress, RunResult, file_sha256, run
 
 
 def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb", master: str | None = None,
@@ -17,7 +17,7 @@ def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb
     the folder ``out``. ``spark``: an existing SparkSession to use (then
     ``master`` and ``memory`` are the session's business). ``other_series``,
     ``other_years``: only pairs of reports of two series, of two years."""
-    from . import CorpusError
+    from erqi_diff.corpus import CorpusError
 
     try:
         name = EngineName(engine)
@@ -32,10 +32,10 @@ def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb
 
     def make_engine(temp_dir: Path):
         if name is EngineName.DUCKDB:
-            from .engines import DuckDBEngine
+            from erqi_diff.corpus.engines import DuckDBEngine
 
             return DuckDBEngine(size, threads, temp_dir)
-        from .engines import SparkEngine
+        from erqi_diff.corpus.engines import SparkEngine
 
         return SparkEngine(spark, master, size, threads)
 

@@ -7,7 +7,7 @@ Both offer the same four operations, used by :mod:`.stages`:
 - ``fingerprint(docs, texts, ndocs, out, k, w, advance)``: stage 2;
 - ``align(docs, texts, pairs, npairs, out, min_chars, advance, k, w, formulas, formula_docs)``:
   stage 5 (``formulas``: stage 3's table of the hashes in ``formula_docs``
-  documents or more, whose counts seed as :func:`erqi_diff.reuse.pair_seeds` says);
+  documents or more, whose counts seed as :func:`erqi_diff.reuse.audit.pair_seeds` says);
 - ``close()``.
 
 DuckDB runs the Python stages in a pool of ``threads`` worker processes; it
@@ -26,7 +26,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from . import EngineError
+from erqi_diff.corpus import EngineError
 
 _UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "m": 1 << 20, "mb": 1 << 20,
           "g": 1 << 30, "gb": 1 << 30, "t": 1 << 40, "tb": 1 << 40}
@@ -150,7 +150,7 @@ class DuckDBEngine:
     def _pool(self, texts: Path, formulas: Path | None = None):
         import multiprocessing
 
-        from .pystages import _worker_init
+        from erqi_diff.corpus.pystages import _worker_init
 
         return multiprocessing.get_context("fork").Pool(self.threads, _worker_init,
                                                         (str(texts), str(formulas) if formulas else None))
@@ -158,7 +158,7 @@ class DuckDBEngine:
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
         import pyarrow.parquet as pq
 
-        from .pystages import fp_schema, local_fingerprint
+        from erqi_diff.corpus.pystages import fp_schema, local_fingerprint
 
         out.mkdir(parents=True, exist_ok=True)
         tasks = [(lo, min(lo + FP_DOCS_PER_TASK, ndocs), k, w) for lo in range(0, ndocs, FP_DOCS_PER_TASK)]
@@ -172,7 +172,7 @@ class DuckDBEngine:
         import pyarrow.dataset as ds
         import pyarrow.parquet as pq
 
-        from .pystages import local_align, passages_schema
+        from erqi_diff.corpus.pystages import local_align, passages_schema
 
         out.mkdir(parents=True, exist_ok=True)
         ordered = ds.dataset(str(pairs), format="parquet").to_table(columns=["doc1", "doc2"]).sort_by(
@@ -265,7 +265,7 @@ class SparkEngine:
         return max(self.threads * 2, -(-n // per))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
-        from .pystages import fp_schema, spark_fingerprint
+        from erqi_diff.corpus.pystages import fp_schema, spark_fingerprint
 
         frame = self._read(docs).select("doc", "text").repartition(self._partitions(ndocs, 4 * FP_DOCS_PER_TASK))
         self._map(frame, partial(spark_fingerprint, k=k, w=w), fp_schema()).write.mode("overwrite").parquet(str(out))
@@ -273,7 +273,7 @@ class SparkEngine:
 
     def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance,
               k: int, w: int, formulas: Path, formula_docs: int) -> None:
-        from .pystages import formula_counts, passages_schema, spark_align
+        from erqi_diff.corpus.pystages import formula_counts, passages_schema, spark_align
 
         d = self._read(docs)
         d1 = d.selectExpr("doc AS doc1", "text AS text1")

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import InputError
+from erqi_diff.corpus import InputError
 
 TEXT_BATCH = 1024
 _ROW_GROUP = 1024
@@ -204,8 +204,8 @@ def project_records(root: Path | str) -> Iterator[dict]:
     """One JSON Lines record per snapshot of the project at ``root``: the
     text is the snapshot body (the offsets of every passage refer to it), the
     series is the project folder's name."""
-    from ..project import load_project
-    from ..snapshot import load_many
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
 
     project = load_project(root)
     series = project.root.name

@@ -2,9 +2,9 @@
 
 Locally they run in a pool of worker processes that memory-map
 ``texts.arrow``; on Spark they run inside ``mapInArrow``. Both call the
-reuse audit's own code, :mod:`erqi_diff.fingerprint`, and
-:func:`erqi_diff.reuse.pair_seeds` and :func:`erqi_diff.reuse.align_prepared`
-as :func:`erqi_diff.reuse.find_reuse` does: there is no second
+reuse audit's own code, :mod:`erqi_diff.reuse.fingerprint`, and
+:func:`erqi_diff.reuse.audit.pair_seeds` and :func:`erqi_diff.reuse.audit.align_prepared`
+as :func:`erqi_diff.reuse.audit.find_reuse` does: there is no second
 fingerprinting, seeding or alignment here.
 """
 
@@ -24,7 +24,7 @@ def signed64(h: int) -> int:
 
 def fingerprint_text(text: str, k: int, w: int) -> list[tuple[int, int]]:
     """(pos, hash) of the winnowed k-grams of ``text``, as the reuse audit makes them."""
-    from ..fingerprint import fingerprints
+    from erqi_diff.reuse.fingerprint import fingerprints
 
     return [(int(pos), signed64(h)) for pos, h in fingerprints(text, k=k, w=w)]
 
@@ -34,16 +34,16 @@ PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "
 
 def align_texts(text1: str, text2: str, min_chars: int, seeds=None) -> list[tuple[int, int, int, int, int, float]]:
     """(start1, end1, start2, end2, chars, similarity) of every passage
-    :func:`erqi_diff.reuse.align_pair` finds between two texts, in its
+    :func:`erqi_diff.reuse.audit.align_pair` finds between two texts, in its
     order (``seeds``: given to it; by default its own, every shared
     fingerprint a rare one). Stage 5 itself runs :func:`align_batch`."""
-    from ..reuse import align_pair
+    from erqi_diff.reuse.audit import align_pair
 
     return [passage_tuple(p) for p in align_pair(text1, text2, seeds=seeds, min_chars=min_chars)]
 
 
 def passage_tuple(p) -> tuple[int, int, int, int, int, float]:
-    """Adapter from :class:`erqi_diff.reuse.Passage` to a row."""
+    """Adapter from :class:`erqi_diff.reuse.audit.Passage` to a row."""
     return (p.a.start, p.a.end, p.b.start, p.b.end, p.chars, float(p.similarity))
 
 
@@ -85,15 +85,15 @@ def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int, k: in
     gives a text. Each document is prepared and fingerprinted once per batch
     (pairs come sorted by their first document) with the run's ``k`` and
     ``w`` (the fingerprints of stage 2); each pair is seeded by the reuse
-    audit's :func:`erqi_diff.reuse.pair_seeds` of the fingerprints the two
-    share (:func:`erqi_diff.reuse.shared_prints`) with ``df``, the document
+    audit's :func:`erqi_diff.reuse.audit.pair_seeds` of the fingerprints the two
+    share (:func:`erqi_diff.reuse.audit.shared_prints`) with ``df``, the document
     counts of stage 3's formula hashes (those in ``formula_docs`` documents
-    or more), and aligned by its :func:`erqi_diff.reuse.align_prepared`:
-    the passages :func:`erqi_diff.reuse.find_reuse` finds between the two."""
+    or more), and aligned by its :func:`erqi_diff.reuse.audit.align_prepared`:
+    the passages :func:`erqi_diff.reuse.audit.find_reuse` finds between the two."""
     import pyarrow as pa
 
-    from ..fingerprint import fingerprints_prepared, prepare
-    from ..reuse import DEFAULT_FORMULA_DOCS, align_prepared, pair_seeds, shared_prints
+    from erqi_diff.reuse.fingerprint import fingerprints_prepared, prepare
+    from erqi_diff.reuse.audit import DEFAULT_FORMULA_DOCS, align_prepared, pair_seeds, shared_prints
 
     formula_docs = formula_docs or DEFAULT_FORMULA_DOCS
     done: dict[int, tuple] = {}
@@ -151,7 +151,7 @@ _DF: dict[int, int] | None = None
 
 def _worker_init(texts_path: str, formulas_path: str | None = None) -> None:
     global _STORE, _DF
-    from .ingest import TextStore
+    from erqi_diff.corpus.ingest import TextStore
 
     _STORE = TextStore(texts_path)
     _DF = formula_counts(formulas_path) if formulas_path else None

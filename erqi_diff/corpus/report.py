@@ -18,8 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import OutputFolderError
-from .stages import STAGES, read_manifest
+from erqi_diff.corpus import OutputFolderError
+from erqi_diff.corpus.stages import STAGES, read_manifest
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def build_report(out: Path | str, top: int = 20) -> CorpusReport:
     """The report of the finished run in ``out``."""
     import duckdb
 
-    from .ingest import TextStore
+    from erqi_diff.corpus.ingest import TextStore
 
     out = Path(out)
     manifest = read_manifest(out) if out.is_dir() else None

@@ -23,9 +23,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..fsutil import atomic_write_text
-from . import OutputFolderError, ParamsError
-from .sql import df_statements, pair_statements
+from erqi_diff.core.fsutil import atomic_write_text
+from erqi_diff.corpus import OutputFolderError
+from erqi_diff.corpus import ParamsError
+from erqi_diff.corpus.sql import df_statements, pair_statements
 
 FORMAT = 1
 MANIFEST = "params.json"
@@ -48,7 +49,7 @@ class Params:
     other_years: bool = False
 
     def __post_init__(self) -> None:
-        from . import CorpusError
+        from erqi_diff.corpus import CorpusError
 
         for name, low in (("k", 2), ("w", 1), ("maxdf", 2), ("minmatch", 1), ("min_chars", 5)):
             value = getattr(self, name)
@@ -130,7 +131,7 @@ class Progress:
 
 
 def file_sha256(path: Path) -> str:
-    from . import InputError
+    from erqi_diff.corpus import InputError
 
     digest = hashlib.sha256()
     try:
@@ -271,7 +272,7 @@ def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, p
              manifest: dict, progress: Progress) -> dict:
     """Make ``stage``'s outputs in ``tmp``; returns what params.json records
     beside rows and seconds (and the skipped lines, under "skipped")."""
-    from .ingest import ingest
+    from erqi_diff.corpus.ingest import ingest
 
     done = manifest["stages"]
     if stage.name == "docs":

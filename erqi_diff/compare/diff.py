@@ -1,6 +1,6 @@
 """What changed between two reports: the result behind ``erqi-diff A B``.
 
-:func:`compare` pairs the sections of two snapshots (:mod:`erqi_diff.align`),
+:func:`compare` pairs the sections of two snapshots (:mod:`erqi_diff.compare.align`),
 pairs the paragraphs inside each pair of sections, and diffs each pair of
 paragraphs with diff-match-patch, exactly (``Diff_Timeout = 0``: a timeout
 would silently return a coarser diff). A paragraph is diffed in two steps,
@@ -30,9 +30,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Sequence
 
-from .align import Kind, align_paragraphs, align_runs, align_sections
-from .document import Section
-from .errors import UsageError
+from erqi_diff.compare.align import Kind, align_paragraphs, align_runs, align_sections
+from erqi_diff.core.document import Section
+from erqi_diff.errors import UsageError
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
 Op = tuple[str, str]
@@ -538,7 +538,7 @@ def _diff_sections(a: Sequence[Section], b: Sequence[Section], granularity: Gran
 
 
 def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True) -> DiffResult:
-    """Compare two snapshots (:class:`erqi_diff.snapshot.Snapshot`), older first."""
+    """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older first."""
     granularity = Granularity(granularity)
     sections = diff_sections(a.sections, b.sections, granularity)
     return DiffResult(a.meta(), b.meta(), granularity, sections, make_stats(sections),
@@ -546,17 +546,17 @@ def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool
 
 
 # The modules whose code makes the strip: a change to any is a cache miss.
-_STRIP_MODULES = ["strip.py", "slogans.py", "metrics.py", "numbers.py"]
+_STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py"]
 
 
 def _strip(a, b) -> dict | None:
     """The slogans and metrics strip (issue 4), cached by the two bodies
-    (see :mod:`erqi_diff.cache`): extracting costs more than the diff itself,
+    (see :mod:`erqi_diff.core.cache`): extracting costs more than the diff itself,
     and a reader runs the same comparison many times (--section, --context...)."""
-    from .cache import cached_json
+    from erqi_diff.core.cache import cached_json
 
     def compute() -> dict:
-        from .strip import diff_strip
+        from erqi_diff.extract.strip import diff_strip
 
         return diff_strip(a, b)
 

@@ -20,7 +20,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ManifestError, ProjectNotFound
+from erqi_diff.errors import ManifestError, ProjectNotFound
 
 MANIFEST = Path("seeds") / "manifest.toml"
 
@@ -54,7 +54,7 @@ class Project:
         return [r.year for r in self.reports]
 
     def report(self, year: int) -> Report:
-        from .errors import UnknownYear
+        from erqi_diff.errors import UnknownYear
 
         for r in self.reports:
             if r.year == year:

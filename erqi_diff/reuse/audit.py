@@ -3,7 +3,7 @@ another text or elsewhere in the same one.
 
 How a passage is found (no all-pairs difflib):
 
-1. every text is prepared (:func:`erqi_diff.fingerprint.prepare`: whitespace
+1. every text is prepared (:func:`erqi_diff.reuse.fingerprint.prepare`: whitespace
    and heading markers dropped, offsets kept) and fingerprinted (character
    k-grams, digits kept, winnowed: every exact match of ``min_chars``
    characters shares at least one fingerprint);
@@ -40,7 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .fingerprint import (
+from erqi_diff.reuse.fingerprint import (
     Prepared,
     fingerprints_prepared,
     kgram_hashes,
@@ -115,7 +115,7 @@ class Passage:
     kind: Kind = Kind.COPY
     docs: int = 2  # documents in which the passage's text is found (typical fingerprint)
     # the exact matches the passage is made of: (start in a, start in b, length),
-    # in prepared-text positions (see erqi_diff.fingerprint.prepare); not in JSON
+    # in prepared-text positions (see erqi_diff.reuse.fingerprint.prepare); not in JSON
     blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_json(self, years: bool = False) -> dict:
@@ -444,7 +444,7 @@ Shared = tuple[int, Sequence[int], Sequence[int]]
 def shared_prints(fa: Iterable[tuple[int, int]], fb: Iterable[tuple[int, int]],
                   same_doc: bool = False) -> list[Shared]:
     """The fingerprints two documents share, from their ``(position, hash)``
-    lists in text order (:func:`erqi_diff.fingerprint.fingerprints_prepared`):
+    lists in text order (:func:`erqi_diff.reuse.fingerprint.fingerprints_prepared`):
     ``(hash, positions in a, positions in b)``, the first MAX_SEEDS_PER_HASH
     positions on each side. ``same_doc``: ``fa`` is ``fb``; the hashes found
     twice or more in it. :func:`find_reuse` reads the same from its inverted
@@ -511,9 +511,9 @@ def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_c
     """Passages of ``a`` found again, verbatim or nearly, in ``b``; longest first.
 
     ``seeds`` are ``(offset in a, offset in b)`` of shared k-grams, offsets
-    into the texts as given (the positions :func:`erqi_diff.fingerprint.fingerprints`
+    into the texts as given (the positions :func:`erqi_diff.reuse.fingerprint.fingerprints`
     returns); by default they are computed with the k and w of
-    :func:`erqi_diff.fingerprint.params_for` (min_chars). ``same_doc``: ``a``
+    :func:`erqi_diff.reuse.fingerprint.params_for` (min_chars). ``same_doc``: ``a``
     and ``b`` are the same text and passages repeated inside it are sought
     (span a before span b, never overlapping). Spans are keyed "a" and "b";
     each passage has at least ``min_chars`` shared characters.
@@ -984,7 +984,7 @@ def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_
     section holding its start ("" before the first heading)."""
     from dataclasses import replace
 
-    from .document import section_offsets
+    from erqi_diff.core.document import section_offsets
 
     snaps = sorted(snapshots, key=lambda s: s.year)
     result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs)

@@ -19,8 +19,8 @@ Regex only, no heavy imports: this runs on the hot path of the diff view.
 
 from __future__ import annotations
 
-from . import metrics as _metrics
-from . import slogans as _slogans
+from erqi_diff.extract import metrics as _metrics
+from erqi_diff.extract import slogans as _slogans
 
 
 def diff_strip(a, b) -> dict:

@@ -204,7 +204,7 @@ def fingerprints(text: str, k: int = DEFAULT_K, w: int = DEFAULT_W) -> list[tupl
     :func:`prepare`), hashed per k-gram, winnowed with windows of ``w``.
     Offsets are into the ORIGINAL ``text`` (where the k-gram's first kept
     character stands), so they can be passed as seeds to
-    :func:`erqi_diff.reuse.align_pair`."""
+    :func:`erqi_diff.reuse.audit.align_pair`."""
     prepared = prepare(text)
     return [(prepared.to_original(p), h) for p, h in fingerprints_prepared(prepared.text, k, w)]
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from operator import add
 from collections.abc import Sequence
 
-from .document import Section
+from erqi_diff.core.document import Section
 
 #: Section pairs below this similarity are not paired (reported added/removed).
 SECTION_THRESHOLD = 0.05

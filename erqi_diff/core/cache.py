@@ -16,9 +16,9 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from . import __version__
+from erqi_diff import __version__
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def cache_dir() -> Path | None:
@@ -58,7 +58,7 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
         pass
     value = compute()
     try:
-        from .fsutil import atomic_write_text
+        from erqi_diff.core.fsutil import atomic_write_text
 
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))

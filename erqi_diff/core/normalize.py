@@ -43,7 +43,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import HEADING_RE, Section, render_body
+from erqi_diff.core.document import HEADING_RE, Section, render_body
 
 NORMALIZER_VERSION = 4
 
@@ -442,5 +442,5 @@ def _sections(units: list[_Unit]) -> tuple[Section, ...]:
 
 
 def normalize_text(raw: str) -> str:
-    """The normalized body in text form (see :mod:`erqi_diff.document`)."""
+    """The normalized body in text form (see :mod:`erqi_diff.core.document`)."""
     return normalize(raw).body

@@ -1,4 +1,4 @@
-"""Render a :class:`~erqi_diff.changelog.Changelog` as Markdown.
+"""Render a :class:`~erqi_diff.summarize.changelog.Changelog` as Markdown.
 
 The output is CommonMark (tables in the GitHub form, the one extension
 used), the same bytes for the same changelog (no dates, no clock, every list
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Passage,
+from erqi_diff.summarize.changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Passage,
                         SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry, is_percent)
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .errors import OutputError
+from erqi_diff.errors import OutputError
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:

@@ -1,4 +1,4 @@
-"""The terminal view of a :class:`erqi_diff.diff.DiffResult` (rich).
+"""The terminal view of a :class:`erqi_diff.compare.diff.DiffResult` (rich).
 
 Deletions are red and struck through, insertions green. Without colour (not
 a terminal, or NO_COLOR) they are marked as ``git diff --word-diff`` does:
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from .diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
+from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"

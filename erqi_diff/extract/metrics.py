@@ -11,7 +11,7 @@ Indicators are canonicalized by :data:`INDICATORS` (地区生产总值 = GDP =
 is made only where a number in the text stands right after an indicator the
 table knows (or after 投资 following a named group of 项目): a sentence
 without a number is never a metric, and no value is ever computed. Target
-sentences (力争, 预期目标...) are goals (:mod:`erqi_diff.goals`), not metrics.
+sentences (力争, 预期目标...) are goals (:mod:`erqi_diff.extract.goals`), not metrics.
 
 Pure, regex only: this module is imported on the hot path of ``erqi-diff A B``.
 """
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .numbers import Qualifier, Quantity, find_quantities
+from erqi_diff.extract.numbers import Qualifier, Quantity, find_quantities
 
 # canonical name -> aliases (regex). Longer, more specific names come first
 # in the combined pattern, so 单位国内生产总值能耗 is not read as 国内生产总值.

@@ -26,12 +26,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import UsageError
+from erqi_diff.errors import UsageError
 
 SECTIONS = (("overview", "Overview"), ("slogans", "Slogans"), ("metrics", "Metrics"),
             ("goals", "Goals"), ("compare", "Side by side"), ("reuse", "Reuse"))
 LONGEST_PASSAGES = 15
-FULL_YEAR = "year"  # erqi_diff.metrics.Period.YEAR: every other period is part of a year, or several years
+FULL_YEAR = "year"  # erqi_diff.extract.metrics.Period.YEAR: every other period is part of a year, or several years
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,12 @@ def span_years(available: Iterable[int], first: int, last: int) -> list[int]:
 
 def build_report(project, first: int, last: int) -> ReportData:
     """Load the snapshots from ``first`` to ``last`` and run every analysis the page shows."""
-    from . import goals, metrics, slogans
-    from . import snapshot as store
-    from .diff import compare
-    from .reuse import audit_snapshots
+    from erqi_diff.extract import goals
+    from erqi_diff.extract import metrics
+    from erqi_diff.extract import slogans
+    from erqi_diff.core import snapshot as store
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.reuse.audit import audit_snapshots
 
     for year in (first, last):
         project.report(year)  # UnknownYear lists the years there are

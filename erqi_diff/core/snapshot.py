@@ -2,7 +2,7 @@
 
 ``snapshots/<year>.md`` is front matter between two ``---`` lines, one
 ``key: value`` per line with the value in JSON (so also valid YAML), then
-the body in the text form of :mod:`erqi_diff.document`::
+the body in the text form of :mod:`erqi_diff.core.document`::
 
     ---
     year: 2017
@@ -30,10 +30,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Section, parse_body
-from .errors import SnapshotError, UnknownYear
-from .fsutil import atomic_write_text
-from .project import Project, Report
+from erqi_diff.core.document import Section, parse_body
+from erqi_diff.errors import SnapshotError, UnknownYear
+from erqi_diff.core.fsutil import atomic_write_text
+from erqi_diff.core.project import Project, Report
 
 FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate")
 
@@ -106,8 +106,8 @@ class Snapshot:
 
 def build(project: Project, report: Report) -> Snapshot:
     """Read and normalize one seed; nothing is written."""
-    from .normalize import NORMALIZER_VERSION, normalize
-    from .read import decode, read_bytes
+    from erqi_diff.core.normalize import NORMALIZER_VERSION, normalize
+    from erqi_diff.core.read import decode, read_bytes
 
     name = f"seeds/{report.file}"
     data = read_bytes(project.seed_path(report), name,
@@ -164,7 +164,7 @@ def parse(text: str, where: str) -> Snapshot:
 def load(project: Project, year: int) -> Snapshot:
     """The snapshot of ``year``; :class:`UnknownYear` if the series has no such year."""
     project.report(year)  # raises UnknownYear listing the years there are
-    from .read import read_bytes
+    from erqi_diff.core.read import read_bytes
 
     path = project.snapshot_path(year)
     where = f"snapshots/{year}.md"
@@ -201,7 +201,7 @@ class YearStatus:
 
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
     """Compare the snapshot file with what the seed and normalizer make now."""
-    from .normalize import NORMALIZER_VERSION
+    from erqi_diff.core.normalize import NORMALIZER_VERSION
 
     try:
         current = load(project, report.year)

@@ -2,14 +2,14 @@
 
 :func:`build_changelog` loads the snapshots of the years of the series that
 fall within FROM..TO and asks the other modules for their results (the
-section diff of :mod:`erqi_diff.diff`, the slogans, goals and metrics of
-:mod:`erqi_diff.slogans`, :mod:`erqi_diff.goals` and :mod:`erqi_diff.metrics`,
-the reuse audit of :mod:`erqi_diff.reuse`). It computes nothing of its own
+section diff of :mod:`erqi_diff.compare.diff`, the slogans, goals and metrics of
+:mod:`erqi_diff.extract.slogans`, :mod:`erqi_diff.extract.goals` and :mod:`erqi_diff.extract.metrics`,
+the reuse audit of :mod:`erqi_diff.reuse.audit`). It computes nothing of its own
 beyond selecting from those results: it groups them by consecutive pair of
 available years, newest first, under a summary of the whole span.
 
 The result, :class:`Changelog`, is one JSON-able value serving ``--json``,
-the Markdown renderer (:mod:`erqi_diff.render_markdown`) and the Python API.
+the Markdown renderer (:mod:`erqi_diff.views.markdown`) and the Python API.
 :func:`assemble` builds it from the JSON-shaped results of those modules
 (:class:`Sources`), so it can be driven by hand-made data too.
 """
@@ -20,7 +20,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .errors import UsageError
+from erqi_diff.errors import UsageError
 
 #: How long a quoted excerpt may be, in characters, before it is cut with "…".
 EXCERPT_CHARS = 48
@@ -321,12 +321,12 @@ class Changelog:
 
 @dataclass(frozen=True)
 class Sources:
-    """The other modules' results: the slogans as :class:`erqi_diff.slogans.Slogan`
+    """The other modules' results: the slogans as :class:`erqi_diff.extract.slogans.Slogan`
     (so its helpers apply), the rest in their documented JSON shapes. A part
     left None is left out of the changelog."""
 
     diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
-    slogans: list | None = None                # erqi_diff.slogans.Slogan, from the span's reports
+    slogans: list | None = None                # erqi_diff.extract.slogans.Slogan, from the span's reports
     goals: list[Mapping[str, Any]] | None = None                       # goals --json
     metrics: KeyMetrics | None = None          # year -> indicator -> key record (metrics --json shape)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
@@ -374,10 +374,10 @@ def _wordings(record: Mapping[str, Any], year: int) -> tuple[str, ...]:
 
 
 def slogan_changes(slogans: list, before: int, after: int) -> SloganChanges:
-    """Slogans (:class:`erqi_diff.slogans.Slogan`) added and retired from
+    """Slogans (:class:`erqi_diff.extract.slogans.Slogan`) added and retired from
     ``before`` to ``after`` (as :func:`slogans.added_retired` says), and those
     found in both years under other wordings, with their lineage."""
-    from .slogans import added_retired
+    from erqi_diff.extract.slogans import added_retired
 
     added, retired = added_retired(slogans, before, after)
     reworded = []
@@ -639,7 +639,7 @@ def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
     """year -> indicator -> the record the metrics module shows for it
     (:func:`metrics.key_metric`), indicators in order of first appearance;
     and the module's key indicators."""
-    from . import metrics
+    from erqi_diff.extract import metrics
 
     records = metrics.extract_many(snaps)
     key: dict[int, dict[str, dict]] = {}
@@ -652,15 +652,16 @@ def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
 def _reuse_spans(snaps: list) -> list[dict]:
     """The copied passages (formulas aside) of :func:`reuse.audit_snapshots`
     over the span's reports, as ``erqi-diff reuse --json`` gives them."""
-    from .reuse import audit_snapshots
+    from erqi_diff.reuse.audit import audit_snapshots
 
     return audit_snapshots(snaps).to_json()["spans"]
 
 
 def collect_sources(snaps: list) -> Sources:
     """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first)."""
-    from . import goals, slogans
-    from .diff import compare
+    from erqi_diff.extract import goals
+    from erqi_diff.extract import slogans
+    from erqi_diff.compare.diff import compare
 
     key_metrics, key_indicators = _key_metrics(snaps)
     return Sources(
@@ -676,7 +677,7 @@ def build_changelog(project, from_year: int, to_year: int) -> Changelog:
     Raises :class:`UsageError` when FROM is after TO or the span holds fewer
     than two reports, and the snapshot errors of :func:`snapshot.load`.
     """
-    from .snapshot import load_many
+    from erqi_diff.core.snapshot import load_many
 
     years = span_years(project.years, from_year, to_year)
     snaps = load_many(project, years)

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from . import metrics as _m
-from .numbers import Qualifier, Quantity, find_quantities, parse_chinese_numeral, to_base
+from erqi_diff.extract import metrics as _m
+from erqi_diff.extract.numbers import Qualifier, Quantity, find_quantities, parse_chinese_numeral, to_base
 
 _MARKER = re.compile(r"力争|确保|(?<!占)(?<!占的)计划(?=完成|投资|实现|新增|建设|开工|年度)|(?<!占)(?<!占的)年度计划|预期|目标(?:是|为|：|定为|定在|拟定为)|争取|年底前|月底前|要达到|将达到")
 _SHARE_OF_PLAN = re.compile(r"占[^，；]{0,3}计划")  # 占年度计划的117.5%: an outcome
