@@ -440,6 +440,7 @@ def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
     assert data["entries"][0]["skipped"] == [2020]
     from erqi_diff.core.project import load_project
 
+    assert data.pop("schema") == "erqi-diff/changelog/1"
     assert data == build_changelog(load_project(seeds_root), 2016, 2021).to_json()
 
 

@@ -29,10 +29,17 @@ def quiet_root(tmp_path_factory) -> Path:
     return make_project(root, {y: raw / f"r{y}.txt" for y in (2001, 2002)})
 
 
+def payload(output: str, kind: str):
+    """The records of a ``--json`` document, after checking its schema."""
+    data = json.loads(output)
+    assert data["schema"] == f"erqi-diff/{kind}/1"
+    return data[kind]
+
+
 def test_slogans_json_shape(seeds_root) -> None:
     result = run("slogans", "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = payload(result.output, "slogans")
     assert all(set(r) == {"slogan", "years", "counts", "variants"} for r in data)
     lineage = next(r for r in data if any(v["slogan"] == "智慧督察" for v in r["variants"]))
     assert [v["slogan"] for v in lineage["variants"]] == ["智慧督察", "智慧督查"]
@@ -52,14 +59,14 @@ def test_slogans_timeline_marks_new_and_retired(seeds_root) -> None:
 
 
 def test_slogans_of_chosen_years(seeds_root) -> None:
-    data = json.loads(run("slogans", "2016", "2017", "--json", root=seeds_root).output)
+    data = payload(run("slogans", "2016", "2017", "--json", root=seeds_root).output, "slogans")
     assert {y for r in data for y in r["years"]} == {2016, 2017}
 
 
 def test_metrics_json_shape_and_indicator(seeds_root) -> None:
     result = run("metrics", "--indicator", "GDP", "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = payload(result.output, "metrics")
     assert all(set(r) == {"year", "indicator", "value", "unit", "growth_pct", "period", "qualifier", "section", "text"}
                for r in data)
     assert {r["indicator"] for r in data} == {"地区生产总值"}
@@ -81,12 +88,12 @@ def test_metrics_unknown_indicator_lists_those_there(seeds_root) -> None:
 
 
 def test_metrics_indicator_alias_on_the_national_reports(gwr_root) -> None:
-    data = json.loads(run("metrics", "2024", "2025", "--indicator", "国内生产总值", "--json", root=gwr_root).output)
+    data = payload(run("metrics", "2024", "2025", "--indicator", "国内生产总值", "--json", root=gwr_root).output, "metrics")
     assert {(r["year"], r["growth_pct"]) for r in data if r["period"] == "year"} == {(2024, 5.2), (2025, 5)}
 
 
 def test_goals_json_and_text(seeds_root) -> None:
-    data = json.loads(run("goals", "2016", "--json", root=seeds_root).output)
+    data = payload(run("goals", "2016", "--json", root=seeds_root).output, "goals")
     assert all(set(r) == {"year", "text", "target", "deadline", "outcome", "direction", "verdict"} for r in data)
     met = next(r for r in data if r["text"] == "今年计划完成投资446亿元")
     assert met["outcome"]["ratio"] == 1.054 and met["verdict"] == "met" and met["direction"] == "floor"
@@ -97,7 +104,7 @@ def test_goals_json_and_text(seeds_root) -> None:
 
 def test_goals_are_linked_to_later_reports_not_chosen(gwr_root) -> None:
     # only 2024 is asked for, the 2025 report still says how 2024 went
-    data = json.loads(run("goals", "2024", "--json", root=gwr_root).output)
+    data = payload(run("goals", "2024", "--json", root=gwr_root).output, "goals")
     gdp = next(r for r in data if r["text"] == "国内生产总值增长5%左右")
     assert gdp["outcome"]["year"] == 2025 and gdp["outcome"]["value"] == 5
 
@@ -109,7 +116,7 @@ def test_a_year_without_anything_says_so(quiet_root, command: str, words: str) -
     result = run(command, "--no-pager", root=quiet_root)
     assert result.exit_code == 0, result.output
     assert words in result.output
-    assert json.loads(run(command, "--json", root=quiet_root).output) == []
+    assert payload(run(command, "--json", root=quiet_root).output, command) == []
 
 
 def test_one_empty_year_among_others_is_named(seeds_root) -> None:
@@ -130,7 +137,7 @@ def test_unknown_year(seeds_root, command: str) -> None:
 def test_root_after_the_command(seeds_root, command: str) -> None:
     result = CliRunner().invoke(main, [command, "2017", "--json", "--root", str(seeds_root)])
     assert result.exit_code == 0, result.output
-    assert isinstance(json.loads(result.output), list)
+    assert isinstance(payload(result.output, command), list)
 
 
 def test_not_a_year(seeds_root) -> None:

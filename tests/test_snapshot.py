@@ -53,7 +53,7 @@ def test_seeds_are_the_shared_raw_files_unchanged(seeds_root) -> None:
 def test_years_lists_the_series() -> None:
     result = run(REPO, "years", "--json")
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = json.loads(result.output)["years"]
     assert [r["year"] for r in rows] == SEED_YEARS
     assert all(r["status"] == "fresh" and r["chars"] > 1000 and r["sections"] > 3 for r in rows)
     text = run(REPO, "years").output
@@ -86,7 +86,7 @@ def test_show_rejects_a_non_year() -> None:
 def test_root_is_found_from_a_subfolder(monkeypatch) -> None:
     monkeypatch.chdir(REPO / "snapshots")
     result = CliRunner().invoke(main, ["years", "--json"])
-    assert result.exit_code == 0 and len(json.loads(result.output)) == 5
+    assert result.exit_code == 0 and len(json.loads(result.output)["years"]) == 5
 
 
 def test_no_project_is_a_clear_error(tmp_path, monkeypatch) -> None:
@@ -198,7 +198,7 @@ def test_check_reports_stale_and_missing(project: Path) -> None:
     (project / "snapshots" / "2021.md").unlink()
     result = run(project, "snapshot", "--check", "--json")
     assert result.exit_code == 1
-    rows = {r["year"]: r for r in json.loads(result.output)}
+    rows = {r["year"]: r for r in json.loads(result.output)["snapshot-check"]}
     assert rows[2017]["status"] == "stale" and "seed changed" in rows[2017]["reason"]
     assert rows[2021]["status"] == "missing"
     assert run(project, "snapshot").exit_code == 0
@@ -209,7 +209,7 @@ def test_hand_edit_is_kept_then_refused_then_forced(project: Path) -> None:
     path = project / "snapshots" / "2017.md"
     edited = path.read_text(encoding="utf-8").replace("#### 总结2017·亮点", "#### 总结2017·亮点（手改）")
     path.write_text(edited, encoding="utf-8")
-    assert json.loads(run(project, "years", "--json").output)[0]["status"] == "edited"
+    assert json.loads(run(project, "years", "--json").output)["years"][0]["status"] == "edited"
     # Seed unchanged: the edit is kept, and --check passes.
     result = run(project, "snapshot")
     assert result.exit_code == 0 and "kept (edited by hand)" in result.output

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -53,7 +52,9 @@ def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> 
         _check_output(out)
     result = build_changelog(get_project(), first, last)
     if as_json:
-        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n"
+        from erqi_diff.views.encode import dumps
+
+        text = dumps("changelog", result) + "\n"
     else:
         from erqi_diff.views.markdown import render
 

@@ -53,10 +53,12 @@ def parse_years(values: tuple[str, ...] | list[str]) -> list[int]:
     return years
 
 
-def emit_json(data: Any) -> None:
-    import json
+def emit_json(kind: str, payload: Any) -> None:
+    """Print ``payload`` as the ``--json`` document of result ``kind``
+    (:mod:`erqi_diff.views.encode`: the one encoder, with its schema)."""
+    from erqi_diff.views.encode import dumps
 
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(dumps(kind, payload))
 
 
 def _terminal_size() -> os.terminal_size:

@@ -111,7 +111,7 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
     if len(result.skipped_lines) > 20:
         click.echo(f"... and {len(result.skipped_lines) - 20} more skipped lines", err=True)
     if as_json:
-        emit_json(result.to_json())
+        emit_json("corpus-run", result)
         return
     click.echo(f"{result.rows('docs'):,} reports, {result.rows('pairs'):,} candidate pairs, "
                f"{result.rows('passages'):,} passages in {out}; see `erqi-diff corpus report {out}`")
@@ -128,7 +128,7 @@ def report(folder: Path, top: int, as_json: bool, no_pager: bool) -> None:
 
     result = build_report(folder, top=top)
     if as_json:
-        emit_json(result.to_json())
+        emit_json("corpus-report", result)
         return
     output(lambda console: _render_report(console, result), no_pager=no_pager)
 

@@ -51,7 +51,7 @@ def diff(years: tuple[str, ...], section: str | None, granularity: str, context:
     if section is not None:
         result = result.select(section)
     if as_json:
-        emit_json(result.to_json())
+        emit_json("diff", result)
     else:
         view = View(context=context, full=full, side_by_side=side_by_side, stat=stat)
         output(lambda console: render(console, result, view), no_pager=no_pager)

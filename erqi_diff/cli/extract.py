@@ -60,7 +60,7 @@ def _show(found: list, snaps, as_json: bool, no_pager: bool, kind: str, why: str
     """``--json`` (the records' ``to_json()``), or the view: ``body(console)``
     when something was found, else one line saying nothing was (and ``why``)."""
     if as_json:
-        emit_json([r.to_json() for r in found])
+        emit_json(kind, found)
         return
 
     def render(console):

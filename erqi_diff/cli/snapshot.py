@@ -27,7 +27,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
         rows = [store.status(project, r) for r in project.reports]
         bad = [r for r in rows if r.status in (store.Status.STALE, store.Status.STALE_EDITED, store.Status.MISSING)]
         if as_json:
-            emit_json([{"year": r.year, "status": r.status.value, "reason": r.reason} for r in rows])
+            emit_json("snapshot-check", [{"year": r.year, "status": r.status.value, "reason": r.reason} for r in rows])
         else:
             for r in rows:
                 click.echo(f"{r.year}  {r.status.value:<13} {r.reason}".rstrip())
@@ -36,7 +36,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
         sys.exit(1 if bad else 0)
     results = store.build_all(project, force=force)
     if as_json:
-        emit_json([r.to_json() for r in results])
+        emit_json("snapshot", results)
         return
     for r in results:
         extra = f" (previous file kept as {r.backup})" if r.backup else ""
@@ -57,7 +57,7 @@ def years(as_json: bool) -> None:
                      "chars": snap.chars if snap else None, "sections": len(snap.sections) if snap else None,
                      "status": st.status.value})
     if as_json:
-        emit_json(rows)
+        emit_json("years", rows)
         return
 
     def render(console):
@@ -84,7 +84,7 @@ def show(year: str, as_json: bool, no_pager: bool) -> None:
     (y,) = parse_years([year])
     snap = store.load(project, y)
     if as_json:
-        emit_json(snap.to_json())
+        emit_json("show", snap)
         return
 
     def render(console):

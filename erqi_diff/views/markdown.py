@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from erqi_diff.views import format as fmt
+from erqi_diff.views.format import number, plural, signed, years_phrase
+from erqi_diff.views.format import share as percent
+
 from erqi_diff.summarize.changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Passage,
                         SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry, is_percent)
 
@@ -40,44 +44,6 @@ def quote(text: str) -> str:
     return f"“{escape(text)}”"
 
 
-def number(value: float) -> str:
-    """567.0 -> "567", 323.30 -> "323.3": no exponent, no grouping."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def signed(value: float) -> str:
-    return ("+" if value > 0 else "") + number(value)
-
-
-def percent(share: float) -> str:
-    """0.996 -> ">99%", 0.004 -> "<1%", 0.5 -> "50%": never rounds to all or nothing."""
-    if 0 < share < 0.01:
-        return "<1%"
-    if 0.99 < share < 1:
-        return ">99%"
-    return f"{share:.0%}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def years_phrase(years: Iterable[int]) -> str:
-    """(2016, 2017, 2018) -> "2016–2018"; (2020,) -> "2020"."""
-    years = list(years)
-    if not years:
-        return ""
-    runs, start = [], years[0]
-    for i, year in enumerate(years):
-        if i + 1 == len(years) or years[i + 1] != year + 1:
-            runs.append(str(start) if start == year else f"{start}–{year}")
-            if i + 1 < len(years):
-                start = years[i + 1]
-    return ", ".join(runs)
-
-
 def _list(items: Iterable[str]) -> str:
     items = list(items)
     return ", ".join(items) if items else "none"
@@ -98,11 +64,7 @@ def _value(v: MetricValue, show_period: bool = False) -> str:
         parts.append(hedge + _amount(v.value, v.unit))
     if v.growth_pct is not None:
         growth = v.growth_pct
-        if isinstance(growth, list):  # a range: +5–6%, -3–-2%
-            shown = signed(growth[0]) + "–" + (number(growth[1]) if growth[0] >= 0 else signed(growth[1]))
-        else:
-            shown = signed(growth)
-        parts.append(f"growth {'' if parts else hedge}{escape(shown)}%")
+        parts.append(f"growth {'' if parts else hedge}{escape(fmt.growth(growth))}")
     text = ", ".join(parts) or "no figure"
     if show_period:
         text += f" ({escape(v.period or 'period unstated')})"
@@ -152,7 +114,7 @@ def render_slogans(changes: SloganChanges) -> list[str]:
 
 def _amount(value, unit: str | None) -> str:
     """567亿元; a range [6.5, 7] as 6.5–7%."""
-    shown = "–".join(number(v) for v in value) if isinstance(value, list) else number(value)
+    shown = fmt.value(value)
     return escape(shown + (unit or ""))
 
 

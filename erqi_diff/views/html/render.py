@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from erqi_diff.errors import UsageError
+from erqi_diff.views import format as fmt
 
 SECTIONS = (("overview", "Overview"), ("slogans", "Slogans"), ("metrics", "Metrics"),
             ("goals", "Goals"), ("compare", "Side by side"), ("reuse", "Reuse"))
@@ -95,24 +96,19 @@ def esc(value: Any) -> str:
 
 
 def fmt_num(value: Any) -> str:
-    """A number as a reader writes it: 567, 10.5, 0.35; '' for None."""
-    if value is None:
-        return ""
+    """A number as the views write it (:func:`erqi_diff.views.format.number`); '' for None."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return f"{value:.4f}".rstrip("0").rstrip(".")
-    return str(value)
+        return fmt.number(value)
+    return "" if value is None else str(value)
 
 
 def fmt_value(value: Any) -> str:
     """A figure or a range ([6.5, 7] -> 6.5–7)."""
-    if isinstance(value, (list, tuple)):
-        return "–".join(fmt_num(v) for v in value)
-    return fmt_num(value)
+    return fmt.value(value) if isinstance(value, (int, float, list, tuple)) and not isinstance(value, bool) else fmt_num(value)
 
 
 def fmt_pct(ratio: float | None) -> str:
+    """A share of a target or a whole, whole percent: 1.054 -> "105%"."""
     return "" if ratio is None else f"{ratio * 100:.0f}%"
 
 
@@ -460,7 +456,7 @@ def _heat(value: float | None, top: float) -> str:
 
 
 def fmt_share(ratio: float | None) -> str:
-    return "" if ratio is None else f"{ratio * 100:.1f}%"
+    return "" if ratio is None else fmt.share_precise(ratio)
 
 
 def _matrix_cell(matrix: dict, row: int, col: int) -> float | None:

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from erqi_diff.views import format as fmt
+
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
 
 DEL_STYLE = "red strike"
@@ -51,7 +53,7 @@ def _label(heading: str | None) -> str:
 
 
 def _chars(n: int) -> str:
-    return f"{n:,}"
+    return fmt.count(n)
 
 
 # --- folding ---------------------------------------------------------------------
@@ -215,9 +217,9 @@ def _record(record) -> str:
     if not isinstance(record, dict):
         return str(record)
     value, growth = record.get("value"), record.get("growth_pct")
-    shown = f"{value:g}{record.get('unit') or ''}" if isinstance(value, (int, float)) else ""
+    shown = fmt.amount(value, record.get("unit")) if isinstance(value, (int, float)) else ""
     if isinstance(growth, (int, float)):
-        shown = f"{shown} ({growth:+g}%)" if shown else f"{growth:+g}%"
+        shown = f"{shown} ({fmt.growth(growth)})" if shown else fmt.growth(growth)
     shown = shown or str(record.get("text") or record.get("display") or "?")
     period = record.get("period")
     # A half-year (or other part-year) figure never passes for a full year.

@@ -1,0 +1,118 @@
+"""How every view writes numbers, units, shares and years: one place, so the
+terminal, Markdown, HTML and CSV say the same thing the same way.
+
+Numbers are written as the reports write them: no exponent, no thousands
+grouping inside a figure (567亿元, 1244万人, 12345.67), up to six decimals
+with trailing zeros dropped. Counts of characters, sections and the like are
+grouped (2,421 characters). A range is ``low–high`` with one unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+Number = int | float
+Value = Number | Sequence[Number]
+
+#: Units that are rates: a change of a rate is in points, not a percentage of it.
+PERCENT_UNITS = ("%", "％", "个百分点")
+
+
+def number(value: Number) -> str:
+    """567.0 -> "567", 323.30 -> "323.3", 12345.67 -> "12345.67",
+    1234567.5 -> "1234567.5", -0.0 -> "0": no exponent, no grouping."""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value)) if abs(value) < 1e18 else f"{value:.0f}"
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def signed(value: Number) -> str:
+    """+9, -0.3, 0."""
+    return ("+" if value > 0 else "") + number(value)
+
+
+def value(v: Value | None) -> str:
+    """A figure or a range ([6, 6.5] -> "6–6.5"); "" for None."""
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return "–".join(number(x) for x in v)
+    return number(v)
+
+
+def amount(v: Value | None, unit: str | None) -> str:
+    """A figure with its unit as written: 567亿元, 6–6.5%, 20条."""
+    shown = value(v)
+    return f"{shown}{unit or ''}" if shown else ""
+
+
+def growth(g: Value | None) -> str:
+    """A signed growth rate: +9%, -0.3%, +5–6%."""
+    if g is None:
+        return ""
+    if isinstance(g, (list, tuple)):
+        low, high = g
+        return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + "%"
+    return signed(g) + "%"
+
+
+def share(ratio: float | None) -> str:
+    """A share of a whole: 0.5 -> "50%", 0.996 -> ">99%", 0.004 -> "<1%"
+    (never rounded to all or nothing); "" for None."""
+    if ratio is None:
+        return ""
+    if 0 < ratio < 0.01:
+        return "<1%"
+    if 0.99 < ratio < 1:
+        return ">99%"
+    return f"{ratio:.0%}"
+
+
+def share_precise(ratio: float) -> str:
+    """A share with one decimal: 0.1234 -> "12.3%"."""
+    return f"{ratio:.1%}"
+
+
+def count(n: int) -> str:
+    """A count of things the tool counts (characters, sections): grouped, 2,421."""
+    return f"{n:,}"
+
+
+def plural(n: int, word: str) -> str:
+    """1 section, 2 sections (English words of the views)."""
+    return f"{count(n)} {word}" + ("" if n == 1 else "s")
+
+
+def years_phrase(years: Iterable[int]) -> str:
+    """(2016, 2017, 2018) -> "2016–2018"; (2016, 2018) -> "2016, 2018"."""
+    years = sorted(set(years))
+    if not years:
+        return ""
+    runs, start = [], years[0]
+    for i, year in enumerate(years):
+        if i + 1 == len(years) or years[i + 1] != year + 1:
+            runs.append(str(start) if start == year else f"{start}–{year}")
+            if i + 1 < len(years):
+                start = years[i + 1]
+    return ", ".join(runs)
+
+
+def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None) -> str:
+    """Where a figure belongs, said in full when the figure's year is not the
+    report's: "2020 · report 2021", "2016–2020 · report 2021", "2017",
+    "year unstated · report 2019"."""
+    if span:
+        shown = f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])
+    elif figure_year is None:
+        shown = "year unstated"
+    else:
+        shown = str(figure_year)
+    if figure_year == report_year and not span:
+        return shown
+    return f"{shown} · report {report_year}"
+
+
+def is_percent(unit: str | None) -> bool:
+    return unit in PERCENT_UNITS
