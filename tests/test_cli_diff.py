@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from erqi_diff.cli import main
+from erqi_diff.cli import cli as main
 from erqi_diff.compare.diff import compare, new_text, old_text
 from erqi_diff.views.terminal.diff import View, render
 from erqi_diff.core.snapshot import load

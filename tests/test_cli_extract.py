@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from erqi_diff.cli import main
+from erqi_diff.cli import cli as main
 
 from conftest import make_project
 

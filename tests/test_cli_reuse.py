@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from erqi_diff.cli import main
+from erqi_diff.cli import cli as main
 
 
 def run(root, *args):

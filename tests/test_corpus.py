@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.cli import main as cli
+from erqi_diff.cli import cli
 from erqi_diff.corpus import EngineError, InputError, OutputFolderError, ParamsError
 from erqi_diff.corpus.api import run_corpus
 from erqi_diff.corpus.engines import EngineName, check_memory, parse_memory

@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from erqi_diff.cli import COMMANDS, main
+from erqi_diff.cli import COMMANDS, cli as main
 
 from conftest import REPO
 
@@ -68,8 +68,8 @@ def test_help_lists_commands_without_importing_them() -> None:
     import subprocess
     import sys
 
-    code = ("import sys; from click.testing import CliRunner; from erqi_diff.cli import main; "
-            "CliRunner().invoke(main, ['--help']); "
+    code = ("import sys; from click.testing import CliRunner; from erqi_diff.cli import cli; "
+            "CliRunner().invoke(cli, ['--help']); "
             "print(sorted(m for m in sys.modules if m.startswith(('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['erqi_diff.cli.common']" or out.strip() == "[]", out

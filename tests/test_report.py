@@ -23,13 +23,12 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from erqi_diff.cli import main
+from erqi_diff.cli import cli as main
 from erqi_diff.core.project import load_project
+from erqi_diff.summarize.report import ReportData, build_report
 from erqi_diff.views.html.render import (
     LONGEST_PASSAGES,
-    ReportData,
     _marked,
-    build_report,
     pack_pairs,
     render_report,
 )
@@ -423,7 +422,7 @@ def test_command_writes_the_page(seeds_root, tmp_path):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["2018", "2018"], "holds one report (2018)"),
+    (["2018", "2018"], "holds 1 report(s) (2018); the page needs two"),
     (["2020", "2021"], "there is no snapshot for 2020"),
     (["2016", "twenty"], "'twenty' is not a year"),
 ])

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from erqi_diff.core import snapshot as store
-from erqi_diff.cli import main
+from erqi_diff.cli import cli as main
 from erqi_diff.errors import ManifestError, SeedError
 from erqi_diff.core.project import load_project
 from erqi_diff.core.read import decode

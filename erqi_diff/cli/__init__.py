@@ -12,12 +12,6 @@ import gc
 import importlib
 import re
 
-# A short-lived command allocates many acyclic objects at start-up (imports,
-# dataclasses) and CPython's cyclic collector would keep rescanning them, and
-# run once more at exit; off, a short command pays for neither. Commands
-# that work through large corpora switch it back on (LazyGroup.resolve_command).
-gc.disable()
-
 import click
 
 from erqi_diff import __version__
@@ -104,12 +98,25 @@ def _trouble(message: str) -> click.ClickException:
     return error
 
 
+def main(args: list[str] | None = None, prog_name: str = "erqi-diff") -> None:
+    """The ``erqi-diff`` program: the command group run with the cyclic
+    collector paused. A short command allocates many acyclic objects at
+    start-up (imports, dataclasses) that the collector would keep rescanning,
+    and run once more at exit; paused, a short command pays for neither.
+    Commands that work through large corpora switch it back on
+    (:meth:`LazyGroup.resolve_command`)."""
+    from erqi_diff.core.runtime import gc_paused
+
+    with gc_paused():
+        cli.main(args, prog_name=prog_name)
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--root", type=click.Path(file_okay=False, path_type=str), default=None,
               help="Project folder (holding seeds/manifest.toml). Default: the nearest one above the working directory.")
 @click.version_option(__version__, prog_name="erqi-diff")
 @click.pass_context
-def main(ctx: click.Context, root: str | None) -> None:
+def cli(ctx: click.Context, root: str | None) -> None:
     """Diff and version a series of Chinese government work reports.
 
     \b

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import click
 
-from erqi_diff.cli.common import emit_json, json_option, output, pager_option, use_color
+from erqi_diff.cli.common import emit_json, json_option, output, pager_option
 
 
 @click.group()
@@ -26,52 +25,6 @@ def _default_threads() -> int:
     from erqi_diff.corpus.engines import default_threads
 
     return default_threads()
-
-
-class _RichProgress:
-    """One progress bar per stage, on stderr."""
-
-    def __init__(self) -> None:
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        color = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
-        console = Console(stderr=True, no_color=not color, color_system="auto" if color else None, highlight=False)
-        self.bar = Progress(TextColumn("{task.description:<20}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), TextColumn("{task.fields[note]}"), console=console,
-                            transient=False, disable=not sys.stderr.isatty())
-        self.console = console
-        self.task = None
-
-    def __enter__(self):
-        self.bar.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.bar.stop()
-
-    def start(self, stage, total) -> None:
-        self.task = self.bar.add_task(stage.title, total=total, note="")
-
-    def advance(self, n: int) -> None:
-        if self.task is not None:
-            self.bar.advance(self.task, n)
-
-    def finish(self, result) -> None:
-        note = f"{result.rows:,} rows" + (" (done before, skipped)" if result.skipped else f" in {result.seconds:.1f}s")
-        if self.task is None:
-            self.task = self.bar.add_task(result.title, total=1, note="")
-        task = self.bar.tasks[-1]
-        self.bar.update(self.task, total=task.total or 1, completed=task.total or 1, note=note)
-        if self.bar.disable:
-            click.echo(f"{result.title:<20} {note}", err=True)
-        self.task = None
 
 
 @corpus.command()
@@ -101,7 +54,9 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
     from erqi_diff.corpus import api
 
     threads = threads or _default_threads()
-    with _RichProgress() as progress:
+    from erqi_diff.views.terminal.progress import StageProgress
+
+    with StageProgress() as progress:
         result = api.run_corpus(input_path, out, engine=engine, master=master, memory=memory, threads=threads,
                                 k=k, w=w, maxdf=maxdf, minmatch=minmatch, min_chars=min_chars,
                                 other_series=other_series, other_years=other_years, skip_bad=skip_bad,
@@ -130,54 +85,9 @@ def report(folder: Path, top: int, as_json: bool, no_pager: bool) -> None:
     if as_json:
         emit_json("corpus-report", result)
         return
-    output(lambda console: _render_report(console, result), no_pager=no_pager)
+    from erqi_diff.views.terminal.corpus import render_report
 
-
-def _label(ref) -> str:
-    return ref.id if ref.year is None or str(ref.year) in ref.id else f"{ref.id} ({ref.year})"
-
-
-def _render_report(console, r) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    c = r.counts
-    console.print(Text(f"{c['docs']:,} reports, {c['chars'] or 0:,} characters, {c['pairs']:,} candidate pairs, "
-                       f"{c['passages']:,} passages (k={r.params['k']}, w={r.params['w']}, maxdf={r.params['maxdf']}, "
-                       f"minmatch={r.params['minmatch']}, min_chars={r.params['min_chars']})", style="bold"))
-    bold = "bold" if use_color() else ""
-
-    def table(title: str, columns: list[str], rows: list[list[str]], right: set[str]) -> None:
-        console.print()
-        console.print(Text(title, style="bold"))
-        if not rows:
-            console.print("  (none)")
-            return
-        t = Table(box=None, header_style=bold)
-        for col in columns:
-            t.add_column(col, justify="right" if col in right else "left",
-                         overflow="ellipsis" if col == "text" else "fold", no_wrap=col == "text", ratio=1 if col == "text" else None)
-        for row in rows:
-            t.add_row(*row)
-        console.print(t)
-
-    table("Most-reused sources", ["report", "copied by", "passages", "chars"],
-          [[_label(s.doc), str(s.copiers), str(s.passages), f"{s.chars:,}"] for s in r.sources],
-          {"copied by", "passages", "chars"})
-    table("Most-copying reports (share written before)", ["report", "share", "chars", "sources"],
-          [[_label(x.doc), f"{x.share:.0%}", f"{x.chars:,}", str(x.sources)] for x in r.copiers],
-          {"share", "chars", "sources"})
-    table("Longest passages", ["chars", "sim", "a", "b", "text"],
-          [[str(p.chars), f"{p.similarity:.2f}", f"{_label(p.a.doc)} {p.a.start}-{p.a.end}",
-            f"{_label(p.b.doc)} {p.b.start}-{p.b.end}", _clip(p.a.text)] for p in r.longest],
-          {"chars", "sim"})
-    table("Widely shared formulas", ["docs", "text", "e.g."],
-          [[str(f.docs), _clip(f.text), _label(f.example)] for f in r.formulas], {"docs"})
-
-
-def _clip(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    output(lambda console: render_report(console, result), no_pager=no_pager)
 
 
 @corpus.command(name="import")

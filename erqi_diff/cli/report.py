@@ -22,7 +22,8 @@ def report(from_year: str, to_year: str, path: str) -> None:
     The span must hold at least two reports.
     """
     from erqi_diff.core.fsutil import atomic_write_text
-    from erqi_diff.views.html.render import build_report, render_report
+    from erqi_diff.summarize.report import build_report
+    from erqi_diff.views.html.render import render_report
 
     first, last = parse_years([from_year, to_year])
     data = build_report(get_project(), first, last)

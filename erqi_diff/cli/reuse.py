@@ -6,10 +6,7 @@ import click
 
 from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
-CONTEXT = 24  # characters of context shown on each side of a passage
 TERMINAL_LIMIT = 10  # passages shown by default on the terminal
-# background of a matrix cell, from none to much reuse
-HEAT = ("", "on grey23", "on dark_orange3", "on red3", "on red1")
 
 
 @click.command()
@@ -55,90 +52,6 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
         return
     shown = result.shown(include_formulas, None if limit == 0 else (limit or TERMINAL_LIMIT))
     bodies = {str(s.year): s.body for s in snaps}
+    from erqi_diff.views.terminal.reuse import render
+
     output(lambda console: render(console, result, shown, bodies, include_formulas), no_pager=no_pager)
-
-
-def _percent(value: float) -> str:
-    return f"{value * 100:.1f}%" if value else "·"
-
-
-def _heat(value: float) -> str:
-    for level, bound in enumerate((0.005, 0.02, 0.05, 0.15)):
-        if value < bound:
-            return HEAT[level]
-    return HEAT[-1]
-
-
-def render(console, result, shown, bodies: dict[str, str], include_formulas: bool) -> None:
-    """The terminal view: ratios, the matrix as a heat map, the passages."""
-    from rich.table import Table
-    from rich.text import Text
-
-    keys = list(result.keys)
-    kinds = "copies and formulas" if include_formulas else "copies (formulas hidden: --include-formulas)"
-    console.print(Text(f"Reuse in {len(keys)} reports ({keys[0]}-{keys[-1]}), passages of at least "
-                       f"{result.min_chars} shared characters: {kinds}", style="bold"))
-    for key in keys:
-        ratio = result.ratios[key]
-        share = ratio.share_formulas if include_formulas else ratio.share
-        before = ratio.before_formulas if include_formulas else ratio.before
-        console.print(f"  {key}: {share * 100:4.1f}% written before ({before} of {ratio.chars} characters)")
-    matrix = result.matrix_formulas if include_formulas else result.matrix
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    table.add_column("")
-    for key in keys:
-        table.add_column(key, justify="right")
-    for row in keys:
-        cells = [Text(_percent(matrix[row].get(col, 0.0)), style=_heat(matrix[row].get(col, 0.0))) for col in keys]
-        table.add_row(row, *cells)
-    console.print()
-    console.print(Text("share of the row's report found in the column's (diagonal: repeated within it)", style="bold"))
-    console.print(table)
-    copies = sum(1 for p in result.passages if p.kind.value == "copy")
-    console.print()
-    console.print(Text(f"{copies} copied passages, {len(result.passages) - copies} formula passages; "
-                       f"longest {len(shown)}:", style="bold"))
-    for number, passage in enumerate(shown, 1):
-        console.print()
-        console.print(_headline(number, passage))
-        console.print(_side(passage, "a", bodies))
-        console.print(_side(passage, "b", bodies))
-    if include_formulas and result.formulas:
-        console.print()
-        console.print(Text(f"stock stretches ({len(result.formulas)}), found in the most reports first:", style="bold"))
-        for formula in result.formulas[:len(shown) or None]:
-            console.print(Text(f"  {formula.docs} reports  ({formula.span.key}) {formula.span.text}"))
-
-
-def _headline(number: int, passage):
-    from rich.text import Text
-
-    def place(span) -> str:
-        return f"{span.key}" + (f" §{span.section}" if span.section else "")
-
-    kind = " formula" if passage.kind.value == "formula" else ""
-    return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
-                f"similarity {passage.similarity:.2f}{kind}", style="bold cyan")
-
-
-def _side(passage, side: str, bodies: dict[str, str]):
-    """One span in its context, the differences marked: [-…-] on the
-    earlier side, {+…+} on the later one."""
-    from rich.text import Text
-
-    span = getattr(passage, side)
-    body = bodies[span.key]
-    text = Text("  " + side + "  ")
-    text.append("…" + body[max(0, span.start - CONTEXT):span.start].replace("\n", " ⏎ "), style="dim")
-    edits = sorted((getattr(d, f"{side}_start"), getattr(d, f"{side}_end")) for d in passage.differences)
-    pos = span.start
-    opening, closing, style = ("[-", "-]", "bold red") if side == "a" else ("{+", "+}", "bold green")
-    for start, end in edits:
-        if end == start:
-            continue  # nothing on this side: the other side marks the insertion
-        text.append(body[pos:start].replace("\n", " ⏎ "))
-        text.append(opening + body[start:end].replace("\n", " ⏎ ") + closing, style=style)
-        pos = end
-    text.append(body[pos:span.end].replace("\n", " ⏎ "))
-    text.append(body[span.end:span.end + CONTEXT].replace("\n", " ⏎ ") + "…", style="dim")
-    return text

@@ -24,9 +24,8 @@ joined by newlines), the ``=`` and ``+`` texts the newer one.
 from __future__ import annotations
 
 import enum
-import gc
+from erqi_diff.core.runtime import gc_paused
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from collections.abc import Iterable, Sequence
 
@@ -504,24 +503,10 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
     return tuple(blocks)
 
 
-@contextmanager
-def _gc_paused():
-    """The diff allocates millions of small acyclic objects (n-grams, ops);
-    CPython's cyclic collector would rescan them all again and again, which
-    grows faster than linearly with the size of the reports."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def diff_sections(a: Sequence[Section], b: Sequence[Section],
                   granularity: Granularity = Granularity.CHAR) -> tuple[SectionDiff, ...]:
     """Pair two reports' sections and diff each pair."""
-    with _gc_paused():
+    with gc_paused():
         return _diff_sections(a, b, granularity)
 
 

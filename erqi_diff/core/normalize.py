@@ -171,7 +171,7 @@ def _canonical_punctuation_once(line: str) -> str:
             continue
         elif ch == "," and prev == "%":
             out[i] = "，"
-        elif ch == "." and (not _is_cjk(prev) or nxt.isdigit() or nxt.isascii() and nxt.isalnum()):
+        elif ch == "." and (not _is_cjk(prev) or nxt.isdigit() or (nxt.isascii() and nxt.isalnum())):
             continue
         elif ch in _FULL and chinese:
             out[i] = _FULL[ch]
@@ -232,12 +232,12 @@ class _Unit:
 
 def _ends_sentence(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in TERMINAL or text.endswith("：") or text.endswith(":")
+    return (bool(stripped) and stripped[-1] in TERMINAL) or text.endswith("：") or text.endswith(":")
 
 
 def _open_end(text: str) -> bool:
     ch = text[-1:]
-    return bool(ch) and (bool(HAN_RE.match(ch)) or ch.isdigit() or ch.isascii() and ch.isalpha() or ch in _OPEN_END)
+    return bool(ch) and (bool(HAN_RE.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalpha()) or ch in _OPEN_END)
 
 
 def _heading_like(text: str, headline: bool = False) -> bool:
@@ -252,7 +252,7 @@ def _heading_like(text: str, headline: bool = False) -> bool:
     return (
         t.count("“") == t.count("”")
         and (headline or "，" in t or outside.count("、") < 2)
-        and ("，" not in t and "," not in t or len(last_clause) >= 4)
+        and (("，" not in t and "," not in t) or len(last_clause) >= 4)
         and
         2 <= len(t) <= (_HEADLINE_MAX if headline or _HEADLINE_SPACE.search(text) else _HEADING_MAX)
         and not any(c in t for c in "。！？；…")

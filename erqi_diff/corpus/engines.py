@@ -227,7 +227,7 @@ def spark_session(master: str, memory: int, threads: int, shuffle_partitions: in
         session = builder.getOrCreate()
         session.sparkContext.setLogLevel("ERROR")
         return session
-    except Exception as exc:  # noqa: BLE001  the JVM failed to start: say why, not a Py4J traceback
+    except Exception as exc:
         raise EngineError(f"Spark could not start on {master}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
 
 

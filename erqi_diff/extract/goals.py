@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 from erqi_diff.extract import metrics as _m
 from erqi_diff.extract.numbers import Qualifier, Quantity, find_quantities, parse_chinese_numeral, to_base

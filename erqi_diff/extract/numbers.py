@@ -12,7 +12,7 @@ import enum
 import re
 from dataclasses import dataclass
 
-__all__ = ["Qualifier", "Quantity", "find_quantities", "parse_number", "parse_chinese_numeral", "to_base"]
+__all__ = ["Qualifier", "Quantity", "find_quantities", "parse_chinese_numeral", "parse_number", "to_base"]
 
 
 class Qualifier(str, enum.Enum):

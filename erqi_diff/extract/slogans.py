@@ -24,7 +24,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from typing import Iterable
+from collections.abc import Iterable
 
 _QUOTES = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"), ('"', '"'))
 _QUOTE_RES = [re.compile(re.escape(o) + r"([^" + re.escape(o + c) + r"\n]{2,48}?)" + re.escape(c)) for o, c in _QUOTES]

@@ -34,7 +34,7 @@ How a passage is found (no all-pairs difflib):
 from __future__ import annotations
 
 import enum
-import gc
+from erqi_diff.core.runtime import gc_paused
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -867,13 +867,8 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     texts = list(docs.values())
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # millions of small containers, none cyclic: collections would only cost time
-    try:
+    with gc_paused():
         return _Audit(keys, texts, min_chars, formula_docs, maxdf, minmatch, workers).run()
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)

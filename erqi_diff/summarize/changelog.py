@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Mapping
 
-from erqi_diff.errors import UsageError
+from erqi_diff.summarize.span import span_years
 
 #: How long a quoted excerpt may be, in characters, before it is cut with "…".
 EXCERPT_CHARS = 48
@@ -133,7 +134,7 @@ class MetricValue:
     text: str
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> "MetricValue":
+    def from_record(cls, record: Mapping[str, Any]) -> MetricValue:
         return cls(year=int(record["year"]), value=record.get("value"), unit=record.get("unit"),
                    growth_pct=record.get("growth_pct"), period=record.get("period"),
                    qualifier=record.get("qualifier"), text=record.get("text", ""))
@@ -331,22 +332,6 @@ class Sources:
     metrics: KeyMetrics | None = None          # year -> indicator -> key record (metrics --json shape)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: list[Mapping[str, Any]] | None = None                       # reuse spans (--json "spans")
-
-
-def span_years(available: Iterable[int], from_year: int, to_year: int) -> list[int]:
-    """The years of the series within FROM..TO, oldest first; UsageError when
-    FROM is after TO or the span holds fewer than two reports."""
-    available = sorted(set(available))
-    if from_year > to_year:
-        raise UsageError(f"FROM ({from_year}) is after TO ({to_year}): give the older year first, "
-                         f"e.g. `erqi-diff changelog {to_year} {from_year}`")
-    years = [y for y in available if from_year <= y <= to_year]
-    if len(years) < 2:
-        held = ", ".join(map(str, years)) or "none"
-        listed = ", ".join(map(str, available)) or "none"
-        raise UsageError(f"{from_year}..{to_year} holds {len(years)} report(s) ({held}); a changelog needs two. "
-                         f"Years available: {listed}")
-    return years
 
 
 # ------------------------------------------------------------------- assembly
@@ -674,11 +659,10 @@ def collect_sources(snaps: list) -> Sources:
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:
     """The changelog of the reports of ``project`` within FROM..TO.
 
-    Raises :class:`UsageError` when FROM is after TO or the span holds fewer
-    than two reports, and the snapshot errors of :func:`snapshot.load`.
+    Raises :class:`UsageError` when the span holds fewer than two reports, and the snapshot errors of :func:`snapshot.load`.
     """
     from erqi_diff.core.snapshot import load_many
 
-    years = span_years(project.years, from_year, to_year)
+    years = span_years(project.years, from_year, to_year, "a changelog")
     snaps = load_many(project, years)
     return assemble([s.meta() for s in snaps], collect_sources(snaps), from_year, to_year)

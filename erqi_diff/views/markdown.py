@@ -11,14 +11,27 @@ a ``|``, ``*`` or ``<`` in a report cannot break a table or start markup.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from erqi_diff.summarize.changelog import (
+    Changelog,
+    Excerpt,
+    Goal,
+    GoalChanges,
+    MetricRow,
+    MetricValue,
+    Passage,
+    SectionChange,
+    SectionChanges,
+    SectionStatus,
+    SloganChanges,
+    Summary,
+    YearEntry,
+    is_percent,
+)
 from erqi_diff.views import format as fmt
-from erqi_diff.views.format import number, plural, signed, years_phrase
+from erqi_diff.views.format import plural, signed, years_phrase
 from erqi_diff.views.format import share as percent
-
-from erqi_diff.summarize.changelog import (Changelog, Excerpt, Goal, GoalChanges, MetricRow, MetricValue, Passage,
-                        SectionChange, SectionChanges, SectionStatus, SloganChanges, Summary, YearEntry, is_percent)
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.
 # All ASCII punctuation may be backslash-escaped in CommonMark.
@@ -215,7 +228,7 @@ def render_sections(sections: SectionChanges) -> list[str]:
     return out + ([""] + lines if lines else [])
 
 
-_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.M)
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 
 
 def _passage_line(p: Passage) -> str:

@@ -1,9 +1,7 @@
 """The HTML report: one self-contained page on a span of years.
 
-:func:`build_report` gathers what the other modules compute (snapshot
-metadata, slogans, metrics, goals, the diff of every pair of years, the
-reuse audit) into a :class:`ReportData` of plain JSON-able records, and
-:func:`render_report` turns that into one HTML page. Nothing is computed
+:func:`render_report` turns a :class:`erqi_diff.summarize.report.ReportData`
+into one HTML page. Nothing is computed
 here beyond layout: which cell of a grid a slogan falls in, which series of
 a chart a half-year figure belongs to.
 
@@ -22,71 +20,22 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from erqi_diff.errors import UsageError
+from erqi_diff.summarize.report import ReportData
 from erqi_diff.views import format as fmt
+
+
+def _asset(name: str) -> str:
+    """A file of this package (the page's stylesheet and script)."""
+    from importlib.resources import files
+
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 SECTIONS = (("overview", "Overview"), ("slogans", "Slogans"), ("metrics", "Metrics"),
             ("goals", "Goals"), ("compare", "Side by side"), ("reuse", "Reuse"))
 LONGEST_PASSAGES = 15
 FULL_YEAR = "year"  # erqi_diff.extract.metrics.Period.YEAR: every other period is part of a year, or several years
-
-
-@dataclass(frozen=True)
-class ReportData:
-    """Everything the page shows, as JSON-able records from the other modules."""
-
-    years: tuple[int, ...]
-    overview: tuple[dict, ...]        # Snapshot.meta() of each year
-    slogans: tuple[dict, ...]         # slogan records' to_json()
-    metrics: tuple[dict, ...]         # metric records' to_json()
-    goals: tuple[dict, ...]           # goal records' to_json()
-    pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
-    reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
-
-    def to_json(self) -> dict:
-        return {"years": list(self.years), "overview": list(self.overview), "slogans": list(self.slogans),
-                "metrics": list(self.metrics), "goals": list(self.goals), "pairs": self.pairs,
-                "reuse": self.reuse}
-
-
-def span_years(available: Iterable[int], first: int, last: int) -> list[int]:
-    """The years of the series from ``first`` to ``last`` (either order)."""
-    low, high = sorted((first, last))
-    return [y for y in sorted(available) if low <= y <= high]
-
-
-def build_report(project, first: int, last: int) -> ReportData:
-    """Load the snapshots from ``first`` to ``last`` and run every analysis the page shows."""
-    from erqi_diff.extract import goals
-    from erqi_diff.extract import metrics
-    from erqi_diff.extract import slogans
-    from erqi_diff.core import snapshot as store
-    from erqi_diff.compare.diff import compare
-    from erqi_diff.reuse.audit import audit_snapshots
-
-    for year in (first, last):
-        project.report(year)  # UnknownYear lists the years there are
-    years = span_years(project.years, first, last)
-    if len(years) < 2:
-        listed = ", ".join(map(str, project.years))
-        raise UsageError(f"the span {min(first, last)}-{max(first, last)} holds one report ({years[0]}); "
-                         f"the page needs two reports at least: give a wider span (years available: {listed})")
-    snaps = store.load_many(project, years)
-    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False).to_json()
-             for i, a in enumerate(snaps) for b in snaps[i + 1:]}
-    return ReportData(
-        years=tuple(years),
-        overview=tuple(s.meta() for s in snaps),
-        slogans=tuple(r.to_json() for r in slogans.extract(snaps)),
-        metrics=tuple(r.to_json() for r in metrics.extract_many(snaps)),
-        goals=tuple(r.to_json() for r in goals.extract_many(snaps)),
-        pairs=pairs,
-        reuse=audit_snapshots(snaps).to_json(),
-    )
 
 
 # ---------------------------------------------------------------- helpers
@@ -550,173 +499,7 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
 
 # ---------------------------------------------------------------- page
 
-CSS = """
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%}
-body{margin:0;font:15px/1.65 system-ui,-apple-system,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#1d1d1f;background:#f6f6f3}
-header.top{background:#1d2b3a;color:#fff;padding:18px 16px 12px}
-header.top h1{margin:0 auto;max-width:1200px;font-size:1.45rem;font-weight:600}
-header.top p{margin:4px auto 0;max-width:1200px;color:#c8d3de;font-size:.9rem}
-nav{position:sticky;top:0;z-index:5;background:#fff;border-bottom:1px solid #ddd;overflow-x:auto;white-space:nowrap}
-nav div{max-width:1200px;margin:0 auto;padding:0 8px}
-nav a{display:inline-block;padding:8px 10px;color:#1f6fb2;text-decoration:none;font-size:.92rem}
-nav a:hover{background:#eef4fa}
-main{max-width:1200px;margin:0 auto;padding:0 16px 64px}
-section{background:#fff;border:1px solid #e3e3de;border-radius:6px;margin:18px 0;padding:14px 16px;min-width:0}
-h2{margin:0 0 6px;font-size:1.25rem}
-h3{font-size:1.05rem;margin:18px 0 8px}
-.lead{color:#555;margin:0 0 12px;font-size:.92rem}
-.empty{color:#8a5a00;background:#fff8e6;border:1px solid #f0dca8;border-radius:4px;padding:8px 10px}
-.scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;font-size:.9rem}
-th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}
-thead th{background:#f3f3ef;position:sticky;top:0}
-.nowrap{white-space:nowrap}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.wrap,.quote,.side,.sbs .col{overflow-wrap:anywhere;word-break:break-word;white-space:pre-wrap}
-td.wrap,th.wrap{min-width:12em;max-width:36em}
-.tag{display:inline-block;font-size:.72rem;line-height:1.2;padding:1px 5px;border-radius:8px;font-weight:600;vertical-align:middle}
-.tag.new{background:#dff3e4;color:#17692f}
-.tag.gone{background:#fbe3e3;color:#9b1c1c}
-.tag.part{background:#fff0d6;color:#8a5a00}
-table.timeline th.slogan{position:sticky;left:0;background:#fff;font-weight:500;min-width:9em;max-width:22em;z-index:1}
-table.timeline td.hit{background:#e8f1fa}
-table.timeline td.is-new{background:#dff3e4}
-table.timeline td.retired{background:#fdf1f1}
-.kind{font-size:.7rem;color:#888;font-weight:400}
-tr.variant-row th.slogan{font-weight:400;font-size:.85rem;color:#555;padding-left:1.2em}
-tr.variant-row td{font-size:.85rem;color:#555}
-tr.variant-row td.hit{background:#f2f6fb}
-.multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:12px}
-figure{margin:0}
-figure.tile{border:1px solid #eee;border-radius:4px;padding:6px}
-figure.wide{margin:8px 0 14px;max-width:760px}
-figcaption{font-size:.88rem;font-weight:600;overflow-wrap:anywhere}
-figcaption .unit{font-weight:400;color:#666}
-svg.pygal-chart{width:100%;height:auto;display:block}
-figure.wide svg.pygal-chart{min-width:560px}
-details.table{margin-top:14px}
-details.table summary{cursor:pointer;color:#1f6fb2}
-tr.partial td{background:#fffaf0}
-td.open{color:#888;font-style:italic}
-td.share{font-weight:600}
-.controls{margin:6px 0 10px;display:flex;gap:14px;flex-wrap:wrap}
-.controls select{font-size:1rem;padding:2px 6px}
-.summary{font-size:.9rem;color:#444}
-.sbs .row{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:14px;border-top:1px solid #e6e6e1;padding:10px 0}
-.sbs .row.same .col{color:#666}
-.sbs .hd{grid-column:1/-1;font-size:.82rem;color:#555}
-.sbs .hd .status{font-weight:600;text-transform:uppercase;font-size:.72rem;padding:1px 5px;border-radius:8px;background:#eee}
-.sbs .hd .status.added{background:#dff3e4;color:#17692f}
-.sbs .hd .status.removed{background:#fbe3e3;color:#9b1c1c}
-.sbs .hd .status.moved{background:#e7e2f5;color:#4b3a8a;margin-left:4px}
-.sbs h4{margin:0 0 4px;font-size:.95rem;white-space:normal}
-.sbs .col .none{color:#999;font-style:italic}
-del{background:#fbdcdc;color:#8f1d1d}
-ins{background:#d5f2dc;color:#10602a;text-decoration:underline;text-decoration-color:#7bc48f}
-table.heatmap td.heat{min-width:3.6em}
-table.heatmap td.self{outline:1px dashed #999;outline-offset:-3px}
-ol.passages{padding-left:1.4em}
-li.passage{margin-bottom:14px}
-li.passage .meta{font-size:.82rem;color:#555}
-li.passage .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:12px}
-.side{background:#faf9f5;border-left:3px solid #d9822b;padding:6px 8px;font-size:.9rem}
-.side .where{font-size:.78rem;color:#666;white-space:normal}
-.side mark{background:#ffe08a;color:inherit}
-footer{max-width:1200px;margin:0 auto;padding:0 16px 30px;color:#777;font-size:.8rem}
-@media (max-width:640px){
-  body{font-size:14px}
-  main{padding:0 8px 40px}
-  section{padding:10px;margin:12px 0}
-  .sbs .row,li.passage .pair{grid-template-columns:minmax(0,1fr)}
-  .sbs .col+.col{border-top:1px dashed #ddd;padding-top:6px}
-  .sbs .col.missing{display:none}
-  table.goals thead{display:none}
-  table.goals,table.goals tbody,table.goals tr,table.goals td{display:block;width:100%;max-width:none;min-width:0}
-  table.goals tr{border-bottom:1px solid #ddd;padding:6px 0}
-  table.goals td{border:0;padding:1px 4px;text-align:left;white-space:normal}
-  table.goals td::before{content:attr(data-label) ": ";color:#777;font-size:.8rem}
-  table.goals td:empty{display:none}
-  td.wrap,th.wrap{min-width:9em}
-}
-"""
 
-SCRIPT = r"""
-(function () {
-  "use strict";
-  var data = JSON.parse(document.getElementById("erqi-pairs").textContent);
-  var texts = data.texts.map(function (t) { return Array.from(t); });
-  var from = document.getElementById("sbs-from"), to = document.getElementById("sbs-to");
-  var body = document.getElementById("sbs-body"), summary = document.getElementById("sbs-summary");
-
-  function el(tag, cls, text) {
-    var node = document.createElement(tag);
-    if (cls) node.className = cls;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-  function ops(code) {
-    var out = [], re = /([=+-])(\d+)/g, m;
-    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10)]);
-    return out;
-  }
-  function column(year, heading, missing) {
-    var col = el("div", missing ? "col missing" : "col");
-    col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
-    if (missing) col.appendChild(el("div", "none", "no counterpart in " + year));
-    return col;
-  }
-  function show() {
-    var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
-    body.textContent = "";
-    if (a === b) { summary.textContent = "Choose two different years."; return; }
-    var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
-    if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
-    var counts = {matched: 0, added: 0, removed: 0}, changed = 0;
-    pair.sections.forEach(function (sec) {
-      var older = texts[sec.ft], newer = texts[sec.tt], i = 0, j = 0;
-      var status = swap ? ({added: "removed", removed: "added"}[sec.s] || sec.s) : sec.s;
-      counts[status] = (counts[status] || 0) + 1;
-      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added");
-      var newCol = column(swap ? a : b, sec.th, sec.s === "removed");
-      var oldText = el("div", "text"), newText = el("div", "text"), same = true;
-      ops(sec.ops).forEach(function (op) {
-        var n = op[1];
-        if (op[0] === "=") {
-          oldText.appendChild(document.createTextNode(older.slice(i, i + n).join("")));
-          newText.appendChild(document.createTextNode(newer.slice(j, j + n).join("")));
-          i += n; j += n;
-        } else if (op[0] === "-") {
-          oldText.appendChild(el(swap ? "ins" : "del", null, older.slice(i, i + n).join(""))); i += n; same = false;
-        } else {
-          newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
-        }
-      });
-      if (!same && sec.s === "matched") changed += 1;
-      oldCol.appendChild(oldText); newCol.appendChild(newText);
-      var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
-      hd.appendChild(el("span", "status " + status, status));
-      if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
-        hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
-      if (sec.mv) hd.appendChild(el("span", "status moved", "moved"));
-      if (sec.pm) hd.appendChild(document.createTextNode(" · " + sec.pm + " paragraph" + (sec.pm > 1 ? "s" : "") + " moved"));
-      if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · text unchanged"));
-      row.appendChild(hd);
-      var left = swap ? newCol : oldCol, right = swap ? oldCol : newCol;
-      row.appendChild(left); row.appendChild(right);
-      body.appendChild(row);
-    });
-    var st = pair.stats || {}, share = st.changed_share;
-    summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
-      counts.added + " added, " + counts.removed + " removed" +
-      (st.moved ? ", " + st.moved + " moved" : "") +
-      (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
-  }
-  from.addEventListener("change", show);
-  to.addEventListener("change", show);
-  show();
-})();
-"""
 
 
 def render_report(data: ReportData) -> str:
@@ -731,10 +514,10 @@ def render_report(data: ReportData) -> str:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">"
-        f"<title>erqi-diff report {span}</title><style>{CSS}\n{charts.stylesheet()}</style></head><body>"
+        f"<title>erqi-diff report {span}</title><style>{_asset('style.css')}\n{charts.stylesheet()}</style></head><body>"
         f"<header class=\"top\"><h1>Reports {span}</h1><p>{esc(', '.join(map(str, data.years)))} · made by erqi-diff</p></header>"
         f"<nav><div>{nav}</div></nav><main>{''.join(parts)}</main>"
         "<footer>Every figure, slogan and passage on this page is quoted from the snapshots; "
         "open it offline, it asks nothing of any other host.</footer>"
-        f"<script>{SCRIPT}</script></body></html>\n"
+        f"<script>{_asset('script.js')}</script></body></html>\n"
     )

@@ -1,0 +1,74 @@
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("erqi-pairs").textContent);
+  var texts = data.texts.map(function (t) { return Array.from(t); });
+  var from = document.getElementById("sbs-from"), to = document.getElementById("sbs-to");
+  var body = document.getElementById("sbs-body"), summary = document.getElementById("sbs-summary");
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function ops(code) {
+    var out = [], re = /([=+-])(\d+)/g, m;
+    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10)]);
+    return out;
+  }
+  function column(year, heading, missing) {
+    var col = el("div", missing ? "col missing" : "col");
+    col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
+    if (missing) col.appendChild(el("div", "none", "no counterpart in " + year));
+    return col;
+  }
+  function show() {
+    var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
+    body.textContent = "";
+    if (a === b) { summary.textContent = "Choose two different years."; return; }
+    var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
+    if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
+    var counts = {matched: 0, added: 0, removed: 0}, changed = 0;
+    pair.sections.forEach(function (sec) {
+      var older = texts[sec.ft], newer = texts[sec.tt], i = 0, j = 0;
+      var status = swap ? ({added: "removed", removed: "added"}[sec.s] || sec.s) : sec.s;
+      counts[status] = (counts[status] || 0) + 1;
+      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added");
+      var newCol = column(swap ? a : b, sec.th, sec.s === "removed");
+      var oldText = el("div", "text"), newText = el("div", "text"), same = true;
+      ops(sec.ops).forEach(function (op) {
+        var n = op[1];
+        if (op[0] === "=") {
+          oldText.appendChild(document.createTextNode(older.slice(i, i + n).join("")));
+          newText.appendChild(document.createTextNode(newer.slice(j, j + n).join("")));
+          i += n; j += n;
+        } else if (op[0] === "-") {
+          oldText.appendChild(el(swap ? "ins" : "del", null, older.slice(i, i + n).join(""))); i += n; same = false;
+        } else {
+          newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
+        }
+      });
+      if (!same && sec.s === "matched") changed += 1;
+      oldCol.appendChild(oldText); newCol.appendChild(newText);
+      var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
+      hd.appendChild(el("span", "status " + status, status));
+      if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
+        hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
+      if (sec.mv) hd.appendChild(el("span", "status moved", "moved"));
+      if (sec.pm) hd.appendChild(document.createTextNode(" · " + sec.pm + " paragraph" + (sec.pm > 1 ? "s" : "") + " moved"));
+      if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · text unchanged"));
+      row.appendChild(hd);
+      var left = swap ? newCol : oldCol, right = swap ? oldCol : newCol;
+      row.appendChild(left); row.appendChild(right);
+      body.appendChild(row);
+    });
+    var st = pair.stats || {}, share = st.changed_share;
+    summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
+      counts.added + " added, " + counts.removed + " removed" +
+      (st.moved ? ", " + st.moved + " moved" : "") +
+      (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
+  }
+  from.addEventListener("change", show);
+  to.addEventListener("change", show);
+  show();
+})();
