@@ -10,7 +10,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-GWR = REPO.parent / "shared" / "corpora" / "gwr"
+CORPORA = REPO.parent / "shared" / "corpora"
+GWR = CORPORA / "gwr"
+DEVSETS = REPO / "benchmarks" / "devsets"
 
 
 def wall(argv: list[str], repeat: int = 5, setup=None, cwd: Path | None = None) -> float:
@@ -31,13 +33,25 @@ def erqi(*args: str) -> list[str]:
 
 
 def gwr_project(dest: Path) -> Path:
-    """The national reports laid out as a project under ``dest`` (no snapshots)."""
+    """The national reports 2013-2025 laid out as a project under ``dest`` (no snapshots)."""
+    return series_project("gwr", dest, build=False)
+
+
+def series_project(name: str, dest: Path, build: bool = True) -> Path:
+    """A series of the development sets as an erqi-diff project under ``dest``:
+    ``seeds`` is this repository itself; ``gwr`` and ``gwr-early`` are the
+    national reports of ../shared/corpora/<name>/, laid out with the manifest
+    of benchmarks/devsets/corpora/<name>.toml (real dates), snapshots built."""
+    if name == "seeds":
+        return REPO
     seeds = dest / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
-    entries = []
-    for path in sorted(GWR.glob("*.txt")):
+    for path in sorted((CORPORA / name).glob("*.txt")):
         shutil.copyfile(path, seeds / path.name)
-        year = int(path.stem)
-        entries.append(f'[[report]]\nyear = {year}\nfile = "{path.name}"\ndate = "{year}-03-05"\ntitle = "政府工作报告"\n')
-    (seeds / "manifest.toml").write_text("\n".join(entries), encoding="utf-8")
+    shutil.copyfile(DEVSETS / "corpora" / f"{name}.toml", seeds / "manifest.toml")
+    if build:
+        from erqi_diff.core.project import load_project
+        from erqi_diff.core.snapshot import build_all
+
+        build_all(load_project(dest))
     return dest

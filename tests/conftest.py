@@ -64,6 +64,27 @@ def gwr_root(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def gwr_early_root(tmp_path_factory) -> Path:
+    """The 24 national reports of 1978-2005 (../shared/corpora/gwr-early/) as a
+    project, with the manifest of benchmarks/devsets/corpora/gwr-early.toml
+    (the dates each report was given), snapshots built."""
+    early = REPO.parent / "shared" / "corpora" / "gwr-early"
+    if not early.is_dir():
+        pytest.fail(f"{early} is missing: the early national reports must sit in ../shared/corpora/gwr-early/")
+    root = tmp_path_factory.mktemp("gwr-early")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for path in sorted(early.glob("*.txt")):
+        shutil.copyfile(path, seeds / path.name)
+    shutil.copyfile(REPO / "benchmarks" / "devsets" / "corpora" / "gwr-early.toml", seeds / "manifest.toml")
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import build_all
+
+    build_all(load_project(root))
+    return root
+
+
+@pytest.fixture(scope="session")
 def seeds_project(seeds_root):
     from erqi_diff.core.project import load_project
 
