@@ -50,9 +50,27 @@ class Kind(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Candidate:
+    """A phrase that may be a slogan, as written, first found in ``year``.
+    A quoted one counts its quoted ``uses``, how many of them are ``opposed``
+    and whether one stood in a formula's position (``placed``): it is a
+    slogan when placed and opposed in fewer than half its uses, over the
+    whole series (:func:`accepted`)."""
+
     text: str
     kind: Kind
     year: int
+    uses: int = 1
+    opposed: int = 0
+    placed: bool = True
+
+    def joined(self, other: Candidate) -> Candidate:
+        """This candidate with the uses of ``other`` (the same phrase elsewhere)."""
+        return Candidate(self.text, self.kind, min(self.year, other.year), self.uses + other.uses,
+                         self.opposed + other.opposed, self.placed or other.placed)
+
+    @property
+    def accepted(self) -> bool:
+        return self.placed and 2 * self.opposed < self.uses
 
 
 _CJK = r"\u4e00-\u9fff"
@@ -133,29 +151,24 @@ def _award(body: str, start: int, end: int, inner: str) -> bool:
     return bool(_AWARD_END.search(inner)) and len(inner) > 4
 
 
-def _in_position(before: str, after: str) -> bool:
-    """A formula's position: naming a programme (a policy noun follows within
-    a few characters, or after 等: “X”招商责任制, “X”等推进机制), the object of
-    a verb of carrying out (实施“X”), or 以“X”为 (以“X”为抓手)."""
-    if _NAMES.match(after):
+def _in_position(before: str, after: str, short: bool = False) -> bool:
+    """A formula's position: naming a programme (a policy noun follows, right
+    away or, for a name of four characters or more, a few characters on or
+    after 等: “X”招商责任制, “X”等推进机制), the object of a verb of carrying
+    out (实施“X”), or 以“X”为 (以“X”为抓手). A word of two or three
+    characters in quotes is most often an ordinary word used figuratively
+    (“黑名单”等工作机制): only the closest positions count for it."""
+    if after.startswith(_POLICY_NOUNS) if short else _NAMES.match(after):
         return True
     if after.startswith("的") and after[1:].startswith(_AFTER_DE):
         return True
     return before.endswith(_CARRY) or (before.endswith("以") and after.startswith("为"))
 
 
-@dataclass
-class _Seen:
-    text: str
-    kind: Kind
-    uses: int = 0
-    opposed: int = 0
-    placed: bool = False
-
-
-def quoted(body: str) -> list[tuple[str, Kind]]:
-    """The quoted slogans of one body (see the module doc), as written."""
-    seen: dict[str, _Seen] = {}
+def quoted(year: int, body: str) -> list[Candidate]:
+    """The quoted candidates of one body (see the module doc), as written,
+    with their uses (:attr:`Candidate.accepted` says which are slogans)."""
+    seen: dict[str, Candidate] = {}
     previous = None
     for start, end, inner in _quote_spans(body):
         before = _clause_before(body, start, previous)
@@ -166,14 +179,13 @@ def quoted(body: str) -> list[tuple[str, Kind]]:
         if kind is None:
             continue
         key = key_of(text)
-        entry = seen.setdefault(key, _Seen(text, kind))
-        entry.uses += 1
-        entry.opposed += bool(_OPPOSED.search(before))
-        entry.placed |= _in_position(before, after) or kind is Kind.CAMPAIGN or (
+        placed = _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN or (
             kind is Kind.NUMBERED and _named_count(key)) or (
             # a series is a formula unless it describes what follows: 形成了“我为人人、人人为我”的社会氛围
             kind is Kind.SERIES and not (after.startswith("的") and not after[1:].startswith(_AFTER_DE)))
-    return [(e.text, e.kind) for e in seen.values() if e.placed and 2 * e.opposed < e.uses]
+        use = Candidate(text, kind, year, 1, int(bool(_OPPOSED.search(before))), placed)
+        seen[key] = seen[key].joined(use) if key in seen else use
+    return list(seen.values())
 
 
 def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind | None:
@@ -230,7 +242,10 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
     weak: list[str] = []
     for m in _CHAIN.finditer(plain):
         if len(m.group()) >= 4 and _chain_ok(m.group()):
-            found.append((m.group(), Kind.NUMBERED))
+            if len(m.group()) == 4:
+                weak.append(m.group())  # 四通八达, 一心一意: four characters in two numbered halves are mostly idioms
+            else:
+                found.append((m.group(), Kind.NUMBERED))
     for m in _SERIES.finditer(plain):
         series = _shared_series(m.group().split("、"))
         if series:
@@ -292,8 +307,10 @@ def _common_suffix(items: list[str]) -> int:
 def candidates(year: int, body: str) -> tuple[list[Candidate], list[Candidate]]:
     """The slogan candidates of one report (quoted first), one per key; and
     the weak ones, slogans only as forms of another (see :func:`unquoted`)."""
-    out: dict[str, Candidate] = {}
+    out: dict[str, Candidate] = {key_of(c.text): c for c in quoted(year, body)}
     strong, weak = unquoted(body)
-    for text, kind in quoted(body) + strong:
-        out.setdefault(key_of(text), Candidate(text, kind, year))
-    return list(out.values()), [Candidate(t, Kind.SERIES, year) for t in weak if key_of(t) not in out]
+    for text, kind in strong:
+        key = key_of(text)
+        out[key] = out[key].joined(Candidate(text, kind, year)) if key in out else Candidate(text, kind, year)
+    return list(out.values()), [Candidate(t, Kind.NUMBERED if "、" not in t else Kind.SERIES, year)
+                                for t in weak if key_of(t) not in out]

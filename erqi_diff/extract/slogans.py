@@ -156,13 +156,15 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tu
     for snap in snaps:
         strong, maybe = candidates(snap.year, _body_text(snap))
         for cand in strong:
-            found.setdefault(key_of(cand.text), cand)
+            key = key_of(cand.text)
+            found[key] = found[key].joined(cand) if key in found else cand
         for cand in maybe:
             weak.setdefault(key_of(cand.text), cand)
     from erqi_diff.extract.mining import mine
 
     for cand in mine(snaps, texts):
         found.setdefault(key_of(cand.text), cand)
+    found = {key: cand for key, cand in found.items() if cand.accepted}
     for key, cand in list(found.items()):
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
