@@ -90,8 +90,10 @@ def parse(text: str, where: str) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         found = _TOML_LINE.search(message)
-        place = f", line {found.group(1)}" if found else ""
-        raise LexiconError(f"{where}{place}: not valid TOML ({_TOML_LINE.sub('', message).strip()})") from None
+        line = found.group(1) if found else str(text.count("\n") + 1) if "end of document" in message else ""
+        place = f", line {line}" if line else ""
+        reason = _TOML_LINE.sub("", message).replace("(at end of document)", "at the end").strip()
+        raise LexiconError(f"{where}{place}: not valid TOML ({reason})") from None
     entries: list[Entry] = []
     exclude: set[str] = set()
     for name, value in data.items():
