@@ -18,7 +18,8 @@ nor two forms of the same length used side by side in one report
 Between an older and a newer report a lineage is (:func:`changes`):
 *added* (first seen in the newer), *returned* (in the newer and an earlier
 report, not in the older), *retired* (in the older, not the newer),
-*changed* (in both, its main form, the one used most, is another), or kept.
+*changed* (in both, its main form, the one used most, is another, newly
+used or no longer used), or kept.
 The diff strip, the changelog and the HTML report all use these words.
 """
 
@@ -123,6 +124,17 @@ class SloganChanges:
         return not (self.added or self.returned or self.retired or self.changed)
 
 
+def _reworded(slogan: Slogan, before: int, after: int) -> bool:
+    """The main form changed, to a form the older report did not use or from
+    one the newer report does not use (two forms used in both years, the
+    count tipping from one to the other, is no change)."""
+    old, new = slogan.main_form(before), slogan.main_form(after)
+    if not old or not new or old == new:
+        return False
+    used = {v.slogan: v.counts for v in slogan.variants}
+    return before not in used.get(new, {}) or after not in used.get(old, {})
+
+
 def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges:
     """What became of ``slogans`` from report ``before`` to report ``after``
     (see the module doc). Years between them are not looked at; years
@@ -139,7 +151,7 @@ def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges
         elif old and not new:
             found[Change.RETIRED].append((s.first_offset(before), SloganChange(Change.RETIRED, s.slogan, old, "",
                                                                                None, lineage)))
-        elif old and new and old != new:
+        elif _reworded(s, before, after):
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
 
@@ -162,6 +174,6 @@ def marks(slogan: Slogan, years: Sequence[int]) -> dict[int, Change]:
             out[after] = Change.RETURNED if any(y < before for y in slogan.years) else Change.ADDED
         elif old and not new:
             out[after] = Change.RETIRED
-        elif old and new and old != new:
+        elif _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
