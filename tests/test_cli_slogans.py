@@ -72,10 +72,10 @@ def test_timeline_marks(small_root) -> None:
     assert result.exit_code == 0, result.output
     out = result.output
     assert "\x1b[" not in out  # no colour without a terminal
-    line = next(l for l in out.splitlines() if l.startswith("两学一做"))
+    line = next(row for row in out.splitlines() if row.startswith("两学一做"))
     assert "retired after 2001" in line and "returned 2003" in line
     # a lexicon slogan goes by the lexicon's name; its forms are listed under it
-    line = next(l for l in out.splitlines() if l.startswith("医保、医疗、医药"))
+    line = next(row for row in out.splitlines() if row.startswith("医保、医疗、医药"))
     assert "changed 2003" in line and "new" not in line
     assert "↳ 医疗、医保、医药" in out
 
