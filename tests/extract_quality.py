@@ -1,5 +1,6 @@
-"""Precision and recall of the extractors against the lists in tests/data/
-(checked by reading the texts). Used by the tests, and run as a script to
+"""Precision and recall of the metrics and goals extractors against the
+lists in tests/data/ (checked by reading the texts); the slogans are scored
+against the development set by benchmarks/score_slogans.py. Used by the tests, and run as a script to
 print the figures quoted in the README::
 
     python tests/extract_quality.py
@@ -62,23 +63,6 @@ def score_metrics(records, rows: list, name: str, indicators: list[str] | None =
     return Score(name, len(found), len(expected), len(set(found) & expected))
 
 
-def slogan_forms(slogans) -> set[str]:
-    from erqi_diff.extract.slogans import key_of
-
-    forms = set()
-    for s in slogans:
-        forms |= {key_of(v.slogan) for v in s.variants} if s.variants else {key_of(s.slogan)}
-    return forms
-
-
-def score_slogans(slogans, rows: list, name: str) -> Score:
-    from erqi_diff.extract.slogans import key_of
-
-    found = slogan_forms(slogans)
-    expected = {key_of(r[0]) for r in rows}
-    return Score(name, len(found), len(expected), len(found & expected))
-
-
 def score_goals_seeds(goals, rows: list, name: str) -> Score:
     found = {(g.year, g.text) for g in goals}
     expected = {(r[0], r[1]) for r in rows}
@@ -112,18 +96,15 @@ def score_links(goals, rows: list, name: str, key) -> Score:
 
 
 def all_scores(seeds_project, gwr_project) -> list[Score]:
-    from erqi_diff import goals, metrics, slogans
+    from erqi_diff.extract import goals, metrics
     from erqi_diff.core.snapshot import load_many
 
     seeds, national = load_many(seeds_project), load_many(gwr_project)
-    m, s, g = gold("metrics"), gold("slogans"), gold("goals")
+    m, g = gold("metrics"), gold("goals")
     seed_goals, gwr_goals = goals.extract_many(seeds), goals.extract_many(national)
     seed_links = [((r[0], r[1]), (r[5], r[6])) for r in g["seeds"]]
     gwr_links = [((r[0], r[1], _num(r[2]), r[3]), (r[4], r[5])) for r in g["gwr"]]
-    national_2024 = [snap for snap in national if snap.year == 2024]
     return [
-        score_slogans(slogans.extract(seeds), s["seeds"], "slogans, seeds"),
-        score_slogans(slogans.extract(national_2024), [[x] for x in s["gwr_2024"]], "slogans, national 2024"),
         score_metrics(metrics.extract_many(seeds), m["seeds"], "metrics, seeds"),
         score_metrics(metrics.extract_many(national), m["gwr"], "metrics, national (GDP, CPI, jobs)",
                       m["gwr_indicators"]),

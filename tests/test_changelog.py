@@ -24,7 +24,7 @@ from erqi_diff.summarize.changelog import (MetricValue, Outcome, SectionStatus, 
 from erqi_diff.summarize.span import span_years
 from erqi_diff.cli import cli as main
 from erqi_diff.errors import UsageError
-from erqi_diff.views.markdown import escape, render, years_phrase
+from erqi_diff.views.markdown import escape, render, render_slogans, years_phrase
 
 GOLDEN = Path(__file__).parent / "golden"
 REGEN = os.environ.get("ERQI_REGEN") == "1"
@@ -112,14 +112,22 @@ SLOGANS = [
 
 def test_slogan_changes_between_two_years():
     changes = slogan_changes(SLOGANS, 2019, 2021)
-    assert changes.added == ("六个争先出彩",)
-    assert changes.retired == ("智慧督查",)
-    assert changes.reworded == ()
+    assert [c.new for c in changes.added] == ["六个争先出彩"]
+    assert [c.old for c in changes.retired] == ["智慧督查"]
+    assert changes.changed == () and changes.returned == ()
     changes = slogan_changes(SLOGANS, 2017, 2019)
-    assert changes.added == ("放管服",)
-    assert changes.retired == ("项目建设奋力推进年",)
-    (reworded,) = changes.reworded
-    assert (reworded.before, reworded.after, reworded.lineage) == ("智慧督察", "智慧督查", ("智慧督察", "智慧督查"))
+    assert [c.new for c in changes.added] == ["放管服"]
+    assert [c.old for c in changes.retired] == ["项目建设奋力推进年"]
+    (changed,) = changes.changed
+    assert (changed.old, changed.new, changed.lineage) == ("智慧督察", "智慧督查", ("智慧督察", "智慧督查"))
+
+
+def test_a_slogan_back_after_an_absence_has_returned():
+    back = [slogan("三个二七", {2016: 1, 2019: 2})]
+    changes = slogan_changes(back, 2017, 2019)
+    assert changes.added == () and [(c.new, c.since) for c in changes.returned] == [("三个二七", 2016)]
+    text = "\n".join(render_slogans(changes))
+    assert "Returned: “三个二七” (last in 2016)" in text and "Added" not in text
 
 
 def test_slogan_span():
@@ -325,7 +333,9 @@ def test_assemble_newest_first_with_gap_and_missing_parts():
         (2021, 2019, (2020,)), (2019, 2017, (2018,))]
     assert result.summary.missing == (2018, 2020)
     assert result.entries[0].goals is None and result.entries[0].slogans is not None
-    data = json.loads(json.dumps(result.to_json(), ensure_ascii=False))
+    from erqi_diff.views.encode import to_data
+
+    data = json.loads(json.dumps(to_data(result), ensure_ascii=False))
     assert data["entries"][0]["anchor"] == "y2021" and data["entries"][0]["goals"] is None
     text = render(result)
     assert "### Goals" not in text and "### Slogans" in text
@@ -441,7 +451,9 @@ def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
     from erqi_diff.core.project import load_project
 
     assert data.pop("schema") == "erqi-diff/changelog/1"
-    assert data == build_changelog(load_project(seeds_root), 2016, 2021).to_json()
+    from erqi_diff.views.encode import to_data
+
+    assert data == to_data(build_changelog(load_project(seeds_root), 2016, 2021))
 
 
 # ------------------------------------------------------------------ bad input

@@ -1,4 +1,4 @@
-"""``erqi-diff slogans``, ``metrics`` and ``goals`` as a user runs them."""
+"""``erqi-diff metrics`` and ``goals`` as a user runs them (``slogans``: tests/test_cli_slogans.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def run(*args: str, root: Path | None = None):
 
 @pytest.fixture(scope="module")
 def quiet_root(tmp_path_factory) -> Path:
-    """A series of two reports with neither numbers nor slogans."""
+    """A series of two reports with no numbers."""
     raw = tmp_path_factory.mktemp("raw")
     for year in (2001, 2002):
         (raw / f"r{year}.txt").write_text("总体要求\n\n坚持稳中求进工作总基调，推动高质量发展。\n\n全面深化改革，扩大对外开放。\n",
@@ -34,33 +34,6 @@ def payload(output: str, kind: str):
     data = json.loads(output)
     assert data["schema"] == f"erqi-diff/{kind}/1"
     return data[kind]
-
-
-def test_slogans_json_shape(seeds_root) -> None:
-    result = run("slogans", "--json", root=seeds_root)
-    assert result.exit_code == 0, result.output
-    data = payload(result.output, "slogans")
-    assert all(set(r) == {"slogan", "years", "counts", "variants"} for r in data)
-    lineage = next(r for r in data if any(v["slogan"] == "智慧督察" for v in r["variants"]))
-    assert [v["slogan"] for v in lineage["variants"]] == ["智慧督察", "智慧督查"]
-    assert lineage["counts"] == {"2016": 1, "2017": 1, "2021": 1}
-
-
-def test_slogans_timeline_marks_new_and_retired(seeds_root) -> None:
-    result = run("slogans", "--no-pager", root=seeds_root)
-    assert result.exit_code == 0, result.output
-    out = result.output
-    assert "\x1b[" not in out  # no colour without a terminal
-    line = next(l for l in out.splitlines() if l.startswith("六个争先出彩"))
-    assert "new 2021" in line
-    line = next(l for l in out.splitlines() if l.startswith("四重点一稳定一保证"))
-    assert "retired after 2017" in line
-    assert "↳ 智慧督察" in out
-
-
-def test_slogans_of_chosen_years(seeds_root) -> None:
-    data = payload(run("slogans", "2016", "2017", "--json", root=seeds_root).output, "slogans")
-    assert {y for r in data for y in r["years"]} == {2016, 2017}
 
 
 def test_metrics_json_shape_and_indicator(seeds_root) -> None:
@@ -109,8 +82,7 @@ def test_goals_are_linked_to_later_reports_not_chosen(gwr_root) -> None:
     assert gdp["outcome"]["year"] == 2025 and gdp["outcome"]["value"] == 5
 
 
-@pytest.mark.parametrize("command, words", [("slogans", "No slogans found in 2001, 2002"),
-                                            ("metrics", "No metrics found in 2001, 2002"),
+@pytest.mark.parametrize("command, words", [("metrics", "No metrics found in 2001, 2002"),
                                             ("goals", "No goals found in 2001, 2002")])
 def test_a_year_without_anything_says_so(quiet_root, command: str, words: str) -> None:
     result = run(command, "--no-pager", root=quiet_root)
@@ -126,14 +98,14 @@ def test_one_empty_year_among_others_is_named(seeds_root) -> None:
     assert "no goals found in 2017, 2018" in out or "No goals found in 2017, 2018" in out
 
 
-@pytest.mark.parametrize("command", ["slogans", "metrics", "goals"])
+@pytest.mark.parametrize("command", ["metrics", "goals"])
 def test_unknown_year(seeds_root, command: str) -> None:
     result = run(command, "2020", root=seeds_root)
     assert result.exit_code == 2
     assert "there is no snapshot for 2020" in result.output and "2021" in result.output
 
 
-@pytest.mark.parametrize("command", ["slogans", "metrics", "goals"])
+@pytest.mark.parametrize("command", ["metrics", "goals"])
 def test_root_after_the_command(seeds_root, command: str) -> None:
     result = CliRunner().invoke(main, [command, "2017", "--json", "--root", str(seeds_root)])
     assert result.exit_code == 0, result.output
@@ -148,7 +120,7 @@ def test_not_a_year(seeds_root) -> None:
 GOLDEN = Path(__file__).resolve().parent / "golden" / "extract_seeds"
 
 
-@pytest.mark.parametrize("command", ["slogans", "metrics", "goals"])
+@pytest.mark.parametrize("command", ["metrics", "goals"])
 def test_golden_json_on_the_seeds(seeds_root, command: str) -> None:
     """The whole --json output on the seeds, read and checked once; regenerate
     with ERQI_REGEN=1 python -m pytest tests/test_cli_extract.py (then read the diff)."""

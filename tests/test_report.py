@@ -13,6 +13,8 @@ Screenshots are saved under the pytest tmp dir, or $ERQI_SCREENSHOTS if set
 
 from __future__ import annotations
 
+from collections import Counter
+
 import dataclasses
 import os
 import re
@@ -159,15 +161,18 @@ def test_every_part_is_there(opened, built, shots, name):
     assert rows.count() == len(years)
     assert [rows.nth(i).locator("td").first.inner_text() for i in range(rows.count())] == [str(y) for y in years]
 
-    # slogans: one row per slogan, one per variant; new and retired marked where the data says so
+    # slogans: one row per slogan, one per form; added, returned, changed and retired marked where the data says so
     assert data.slogans, "the extractor found no slogan: the grid cannot be checked"
     assert page.locator("#slogans tr.slogan-row").count() == len(data.slogans)
-    assert page.locator("#slogans tr.variant-row").count() == sum(len(s.get("variants") or ()) for s in data.slogans)
+    assert page.locator("#slogans tr.variant-row").count() == sum(len(r.slogan.variants) for r in data.slogans)
     assert page.locator("#slogans table.timeline").first.locator("thead th").count() == len(years) + 1
-    new = [s for s in data.slogans if min(s["years"]) > years[0]]
-    retired = [s for s in data.slogans if max(s["years"]) < years[-1]]
-    assert page.locator("#slogans td.is-new .tag.new").count() == len(new)
-    assert page.locator("#slogans td.retired .tag.gone").count() == len(retired)
+    words = Counter(m.value for r in data.slogans for m in r.marks.values())
+    new = [r for r in data.slogans if min(r.slogan.years) > years[0]]
+    assert words["added"] == len(new)
+    assert page.locator("#slogans td.is-new .tag.new").count() == words["added"]
+    assert page.locator("#slogans td.retired .tag.gone").count() == words["retired"]
+    assert page.locator("#slogans .tag.back").count() == words["returned"] + 1  # and the one in the lead
+    assert page.locator("#slogans .tag.changed").count() == words["changed"] + 1
 
     # metrics: small multiples (pygal SVG) and the table behind them
     assert data.metrics, "the extractor found no metric: the charts cannot be checked"

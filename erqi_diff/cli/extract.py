@@ -1,12 +1,13 @@
-"""``erqi-diff slogans``, ``metrics`` and ``goals``: thin wrappers over
-:mod:`erqi_diff.extract.slogans`, :mod:`erqi_diff.extract.metrics` and :mod:`erqi_diff.extract.goals`."""
+"""``erqi-diff metrics`` and ``goals``: thin wrappers over
+:mod:`erqi_diff.extract.metrics` and :mod:`erqi_diff.extract.goals` (``slogans`` is in
+:mod:`erqi_diff.cli.slogans`)."""
 
 from __future__ import annotations
 
 import click
 
 from erqi_diff.errors import UsageError
-from erqi_diff.views.terminal.extract import goals_view, metrics_view, slogans_view
+from erqi_diff.views.terminal.extract import goals_view, metrics_view
 from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 
@@ -36,35 +37,6 @@ def _show(found: list, snaps, as_json: bool, no_pager: bool, kind: str, why: str
             console.print(f"No {kind} found in {_years_label(snaps)}{why}.")
 
     output(render, no_pager=no_pager)
-
-
-@click.command()
-@click.argument("years", nargs=-1, metavar="[YEARS...]")
-@json_option
-@pager_option
-@root_option
-def slogans(years: tuple[str, ...], as_json: bool, no_pager: bool) -> None:
-    """Slogans (提法) by year: counts, first and last year, new and retired.
-
-    Quoted formulas, numbered formulas (三定四推五落实, 8个100%), parallel
-    series (品质二七、田园二七、温暖二七) and named campaigns; variants of one
-    slogan across years are shown as one lineage. All years when none given.
-
-    \b
-    erqi-diff slogans
-    erqi-diff slogans 2016 2017 --json
-    """
-    from erqi_diff.extract.slogans import extract
-
-    _, snaps = _load(years)
-    found = extract(snaps)
-    shown = [s.year for s in snaps]
-    empty = [y for y in shown if not any(y in s.counts for s in found)]
-
-    def body(console):
-        slogans_view(console, found, shown, empty)
-
-    _show(found, snaps, as_json, no_pager, "slogans", "", body)
 
 
 @click.command()

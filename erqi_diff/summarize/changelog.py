@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 from collections.abc import Mapping
 
+from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.summarize.span import span_years
 
 #: How long a quoted excerpt may be, in characters, before it is cut with "…".
@@ -62,30 +63,6 @@ class YearRef:
 
     def to_json(self) -> dict:
         return {"year": self.year, "date": self.date, "title": self.title, "chars": self.chars}
-
-
-@dataclass(frozen=True)
-class Reworded:
-    """A slogan found in both years under different wordings."""
-
-    slogan: str
-    before: str
-    after: str
-    lineage: tuple[str, ...]  # every variant of the slogan, oldest first
-
-    def to_json(self) -> dict:
-        return {"slogan": self.slogan, "before": self.before, "after": self.after, "lineage": list(self.lineage)}
-
-
-@dataclass(frozen=True)
-class SloganChanges:
-    added: tuple[str, ...]
-    retired: tuple[str, ...]
-    reworded: tuple[Reworded, ...]
-
-    def to_json(self) -> dict:
-        return {"added": list(self.added), "retired": list(self.retired),
-                "reworded": [r.to_json() for r in self.reworded]}
 
 
 @dataclass(frozen=True)
@@ -246,8 +223,9 @@ class YearEntry:
 
     def to_json(self) -> dict:
         def part(value):
-            if value is None:
-                return None
+            # typed records without to_json (the slogans') are left to the encoder
+            if value is None or (not hasattr(value, "to_json") and not isinstance(value, tuple)):
+                return value
             if isinstance(value, tuple):
                 return [v.to_json() for v in value]
             return value.to_json()
@@ -260,12 +238,11 @@ class YearEntry:
 
 @dataclass(frozen=True)
 class SloganSpan:
+    """A slogan born or retired within the span: its name, first and last report."""
+
     slogan: str
     first: int
     last: int
-
-    def to_json(self) -> dict:
-        return {"slogan": self.slogan, "first": self.first, "last": self.last}
 
 
 @dataclass(frozen=True)
@@ -296,8 +273,8 @@ class Summary:
     headline: tuple[Headline, ...] | None
 
     def to_json(self) -> dict:
-        def many(values):
-            return None if values is None else [v if isinstance(v, str) else v.to_json() for v in values]
+        def many(values):  # strings and typed records are left to the encoder
+            return None if values is None else [v.to_json() if hasattr(v, "to_json") else v for v in values]
 
         return {"years": list(self.years), "missing": list(self.missing), "throughout": many(self.throughout),
                 "born": many(self.born), "retired": many(self.retired), "one_offs": self.one_offs,
@@ -353,26 +330,14 @@ def excerpt(text: str, op: str, limit: int = EXCERPT_CHARS) -> Excerpt:
 # slogans
 
 
-def _wordings(record: Mapping[str, Any], year: int) -> tuple[str, ...]:
-    """The variants of a slogan (``slogans --json`` shape) used in ``year``."""
-    return tuple(str(v["slogan"]) for v in record.get("variants") or () if year in {int(y) for y in v["years"]})
-
-
 def slogan_changes(slogans: list, before: int, after: int) -> SloganChanges:
-    """Slogans (:class:`erqi_diff.extract.slogans.Slogan`) added and retired from
-    ``before`` to ``after`` (as :func:`slogans.added_retired` says), and those
-    found in both years under other wordings, with their lineage."""
-    from erqi_diff.extract.slogans import added_retired
+    """Slogans (:class:`erqi_diff.extract.slogans.Slogan`, extracted from the
+    span's reports) added, returned, retired and changed from ``before`` to
+    ``after``: :func:`erqi_diff.extract.lineage.changes`, the words the diff
+    strip uses too."""
+    from erqi_diff.extract.lineage import changes
 
-    added, retired = added_retired(slogans, before, after)
-    reworded = []
-    for slogan in slogans:
-        record = slogan.to_json()
-        old, new = _wordings(record, before), _wordings(record, after)
-        if old and new and old != new:
-            lineage = tuple(str(v["slogan"]) for v in record["variants"])
-            reworded.append(Reworded(record["slogan"], " / ".join(old), " / ".join(new), lineage))
-    return SloganChanges(tuple(added), tuple(retired), tuple(reworded))
+    return changes(slogans, before, after)
 
 
 def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, int]:
@@ -642,8 +607,10 @@ def _reuse_spans(snaps: list) -> list[dict]:
     return audit_snapshots(snaps).to_json()["spans"]
 
 
-def collect_sources(snaps: list) -> Sources:
-    """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first)."""
+def collect_sources(snaps: list, lexicon=None) -> Sources:
+    """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first);
+    ``lexicon``: the slogans known in advance (:mod:`erqi_diff.extract.lexicon`;
+    the package's when None)."""
     from erqi_diff.extract import goals
     from erqi_diff.extract import slogans
     from erqi_diff.compare.diff import compare
@@ -651,7 +618,7 @@ def collect_sources(snaps: list) -> Sources:
     key_metrics, key_indicators = _key_metrics(snaps)
     return Sources(
         diffs={(a.year, b.year): compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])},
-        slogans=slogans.extract(snaps),
+        slogans=slogans.extract(snaps, lexicon),
         goals=[g.to_json() for g in goals.extract_many(snaps)],
         metrics=key_metrics, key_indicators=key_indicators, reuse=_reuse_spans(snaps))
 
@@ -662,7 +629,8 @@ def build_changelog(project, from_year: int, to_year: int) -> Changelog:
     Raises :class:`UsageError` when the span holds fewer than two reports, and the snapshot errors of :func:`snapshot.load`.
     """
     from erqi_diff.core.snapshot import load_many
+    from erqi_diff.extract.lexicon import load as load_lexicon
 
     years = span_years(project.years, from_year, to_year, "a changelog")
     snaps = load_many(project, years)
-    return assemble([s.meta() for s in snaps], collect_sources(snaps), from_year, to_year)
+    return assemble([s.meta() for s in snaps], collect_sources(snaps, load_lexicon(project.root)), from_year, to_year)

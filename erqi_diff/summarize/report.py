@@ -8,9 +8,25 @@ lays them out.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from erqi_diff.summarize.span import span_years
+
+if TYPE_CHECKING:
+    from erqi_diff.extract.lineage import Change
+    from erqi_diff.extract.slogans import Slogan
+
+
+@dataclass(frozen=True)
+class SloganRow:
+    """A slogan of the span (:class:`erqi_diff.extract.slogans.Slogan`) and,
+    for each report of the span where something became of it, the word for
+    it (:func:`erqi_diff.extract.lineage.marks`: added, returned, retired, changed)."""
+
+    slogan: Slogan
+    marks: Mapping[int, Change]
 
 
 @dataclass(frozen=True)
@@ -19,7 +35,7 @@ class ReportData:
 
     years: tuple[int, ...]
     overview: tuple[dict, ...]        # Snapshot.meta() of each year
-    slogans: tuple[dict, ...]         # slogan records' to_json()
+    slogans: tuple[SloganRow, ...]    # the slogans of the span, with what became of them when
     metrics: tuple[dict, ...]         # metric records' to_json()
     goals: tuple[dict, ...]           # goal records' to_json()
     pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
@@ -36,6 +52,8 @@ def build_report(project, first: int, last: int) -> ReportData:
     from erqi_diff.extract import goals
     from erqi_diff.extract import metrics
     from erqi_diff.extract import slogans
+    from erqi_diff.extract.lexicon import load as load_lexicon
+    from erqi_diff.extract.lineage import marks
     from erqi_diff.core import snapshot as store
     from erqi_diff.compare.diff import compare
     from erqi_diff.reuse.audit import audit_snapshots
@@ -49,7 +67,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     return ReportData(
         years=tuple(years),
         overview=tuple(s.meta() for s in snaps),
-        slogans=tuple(r.to_json() for r in slogans.extract(snaps)),
+        slogans=tuple(SloganRow(s, marks(s, years)) for s in slogans.extract(snaps, load_lexicon(project.root))),
         metrics=tuple(r.to_json() for r in metrics.extract_many(snaps)),
         goals=tuple(r.to_json() for r in goals.extract_many(snaps)),
         pairs=pairs,

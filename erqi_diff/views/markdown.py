@@ -24,11 +24,11 @@ from erqi_diff.summarize.changelog import (
     SectionChange,
     SectionChanges,
     SectionStatus,
-    SloganChanges,
     Summary,
     YearEntry,
     is_percent,
 )
+from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.views import format as fmt
 from erqi_diff.views.format import plural, signed, years_phrase
 from erqi_diff.views.format import share as percent
@@ -89,13 +89,13 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
     covered = ", ".join(str(y) for y in summary.years)
     gap = f" (no report for {years_phrase(summary.missing)})" if summary.missing else ""
     out.append(f"- Years covered: {covered}{gap}.")
-    if summary.throughout is not None:
+    if summary.throughout is not None and summary.born is not None and summary.retired is not None:
         out.append(f"- Slogans that ran throughout: {_list(quote(s) for s in summary.throughout)}.")
         out.append("- Slogans born within the span, found in two reports or more: "
                    f"{_list(f'{quote(s.slogan)} ({s.first})' for s in summary.born)}.")
         out.append("- Slogans retired within the span, found in two reports or more: "
                    f"{_list(f'{quote(s.slogan)} (last in {s.last})' for s in summary.retired)}.")
-        out.append(f"- {plural(summary.one_offs, 'slogan')} found in one report only (listed under its year).")
+        out.append(f"- {plural(summary.one_offs or 0, 'slogan')} found in one report only (listed under its year).")
     out.append("- Year by year: " + ", ".join(f"[{e.current.year}](#{e.anchor})" for e in entries) + ".")
     if summary.headline:
         out += ["", "Headline metrics, first and last (the earliest and latest figures covering the same "
@@ -112,16 +112,19 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
 
 
 def render_slogans(changes: SloganChanges) -> list[str]:
+    """Added, returned, retired and changed: the words of the diff strip."""
     out = ["### Slogans", ""]
-    if not (changes.added or changes.retired or changes.reworded):
-        return out + ["No slogan added, retired or reworded."]
+    if changes.empty:
+        return out + ["No slogan added, returned, retired or changed."]
     if changes.added:
-        out.append(f"- Added: {_list(quote(s) for s in changes.added)}.")
+        out.append(f"- Added: {_list(quote(c.new) for c in changes.added)}.")
+    if changes.returned:
+        out.append(f"- Returned: {_list(f'{quote(c.new)} (last in {c.since})' for c in changes.returned)}.")
     if changes.retired:
-        out.append(f"- Retired: {_list(quote(s) for s in changes.retired)}.")
-    for r in changes.reworded:
-        lineage = " → ".join(quote(v) for v in r.lineage)
-        out.append(f"- Reworded: {quote(r.before)} → {quote(r.after)} (lineage: {lineage}).")
+        out.append(f"- Retired: {_list(quote(c.old) for c in changes.retired)}.")
+    for c in changes.changed:
+        lineage = " → ".join(quote(v) for v in c.lineage)
+        out.append(f"- Changed: {quote(c.old)} → {quote(c.new)} (lineage: {lineage}).")
     return out
 
 

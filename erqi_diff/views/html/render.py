@@ -20,9 +20,10 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
-from erqi_diff.summarize.report import ReportData
+from erqi_diff.summarize.report import ReportData, SloganRow
 from erqi_diff.views import format as fmt
 
 
@@ -141,44 +142,43 @@ def render_overview(data: ReportData) -> str:
 
 # ---------------------------------------------------------------- slogans
 
-def _year_cells(years: tuple[int, ...], found: list[int], counts: dict[int, Any], marks: bool) -> str:
-    """One grid row's cells: the count in each year it is used, ``new`` on its
-    first year (unless the span starts there), ``retired`` on the first report
-    after its last year."""
-    first, last = (found[0], found[-1]) if found else (None, None)
-    after_last = next((y for y in years if last is not None and y > last), None)
+_TAGS = {"added": ("new", "new"), "returned": ("back", "returned"), "changed": ("changed", "changed"),
+         "retired": ("gone", "retired")}
+
+
+def _year_cells(years: tuple[int, ...], counts: Mapping[int, int], marks: Mapping[int, Any]) -> str:
+    """One grid row's cells: the count in each year it is used, and the word
+    for what became of it there (added, returned, changed; retired in the
+    first report without it)."""
     cells = []
     for year in years:
-        if year in found:
-            new = marks and year == first and year != years[0]
-            tag = ' <span class="tag new">new</span>' if new else ""
-            cells.append(f'<td class="num hit{" is-new" if new else ""}">{esc(counts.get(year) or "•")}{tag}</td>')
-        elif marks and year == after_last:
-            cells.append('<td class="num retired"><span class="tag gone">retired</span></td>')
+        mark = marks.get(year)
+        css, word = _TAGS.get(getattr(mark, "value", ""), ("", ""))
+        tag = f' <span class="tag {css}">{word}</span>' if mark is not None else ""
+        if year in counts:
+            cls = " is-new" if word == "new" else f" is-{css}" if mark is not None else ""
+            cells.append(f'<td class="num hit{cls}">{esc(counts[year])}{tag}</td>')
+        elif mark is not None:
+            cells.append(f'<td class="num retired">{tag}</td>')
         else:
             cells.append("<td></td>")
     return "".join(cells)
 
 
-def _slogan_rows(record: dict, years: tuple[int, ...]) -> str:
-    found = sorted(int(y) for y in record.get("years", []))
-    counts = {int(k): v for k, v in (record.get("counts") or {}).items()}
-    kind = f' <span class="kind">{esc(record["kind"])}</span>' if record.get("kind") else ""
-    head = f'<th class="slogan wrap" scope="row">{esc(record.get("slogan"))}{kind}</th>'
-    rows = [f'<tr class="slogan-row">{head}{_year_cells(years, found, counts, True)}</tr>']
-    for variant in record.get("variants") or ():
-        if not isinstance(variant, dict):
-            variant = {"slogan": variant}
-        v_found = sorted(int(y) for y in variant.get("years", []))
-        v_counts = {int(k): v for k, v in (variant.get("counts") or {}).items()}
+def _slogan_rows(row: SloganRow, years: tuple[int, ...]) -> str:
+    slogan = row.slogan
+    kind = f' <span class="kind">{esc(slogan.kind.value)}</span>'
+    head = f'<th class="slogan wrap" scope="row">{esc(slogan.slogan)}{kind}</th>'
+    rows = [f'<tr class="slogan-row">{head}{_year_cells(years, slogan.counts, row.marks)}</tr>']
+    for variant in slogan.variants:
         rows.append(f'<tr class="variant-row"><th class="slogan wrap" scope="row"><span class="variant">↳ '
-                    f'{esc(variant.get("slogan"))}</span></th>{_year_cells(years, v_found, v_counts, False)}</tr>')
+                    f'{esc(variant.slogan)}</span></th>{_year_cells(years, variant.counts, {})}</tr>')
     return "".join(rows)
 
 
-def _slogan_table(records: list[dict], years: tuple[int, ...]) -> str:
+def _slogan_table(rows: list[SloganRow], years: tuple[int, ...]) -> str:
     head = "".join(f'<th class="num">{y}</th>' for y in years)
-    body = "".join(_slogan_rows(r, years) for r in records)
+    body = "".join(_slogan_rows(r, years) for r in rows)
     return (f'<div class="scroll"><table class="timeline"><thead><tr><th>Slogan</th>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table></div>')
 
@@ -186,16 +186,18 @@ def _slogan_table(records: list[dict], years: tuple[int, ...]) -> str:
 def render_slogans(data: ReportData) -> str:
     if not data.slogans:
         return section("slogans", "Slogans", empty_note("No slogan (提法) was found in any report of the span."))
-    lasting = [r for r in data.slogans if len(r.get("years", [])) >= 2]
-    once = [r for r in data.slogans if len(r.get("years", [])) < 2]
+    lasting = [r for r in data.slogans if len(r.slogan.years) >= 2]
+    once = [r for r in data.slogans if len(r.slogan.years) < 2]
     body = _slogan_table(lasting, data.years) if lasting else empty_note("No slogan is used in two reports of the span.")
     if once:
         body += (f'<details class="table"><summary>{len(once)} slogans used in one report only</summary>'
                  f'{_slogan_table(once, data.years)}</details>')
     lead = (f"{len(data.slogans)} slogans, {len(lasting)} of them used in two reports or more; a number is how often "
             "a report uses it. <span class=\"tag new\">new</span> first report using it, "
-            "<span class=\"tag gone\">retired</span> first report without it after its last use; "
-            "the ↳ rows under a slogan are its variants (other wordings of it) with their own counts.")
+            "<span class=\"tag back\">returned</span> used again after reports without it, "
+            "<span class=\"tag changed\">changed</span> worded otherwise than in the report before, "
+            "<span class=\"tag gone\">retired</span> first report without it after a use; "
+            "the ↳ rows under a slogan are its forms (other wordings of it) with their own counts.")
     return section("slogans", "Slogans", body, lead)
 
 

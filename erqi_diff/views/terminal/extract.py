@@ -1,4 +1,4 @@
-"""Terminal views of ``erqi-diff slogans``, ``metrics`` and ``goals``."""
+"""Terminal views of ``erqi-diff metrics`` and ``goals`` (and the table layout the slogans view shares)."""
 
 from __future__ import annotations
 
@@ -46,30 +46,6 @@ def years_label(years) -> str:
 
 def _indicators(records) -> list[str]:
     return list(dict.fromkeys(r.indicator for r in records))
-
-
-def slogans_view(console, found, shown: list[int], empty: list[int]) -> None:
-    """The table of ``erqi-diff slogans``: counts per year, first and last year, marks."""
-    from rich.text import Text
-
-    rows: list[tuple[list[str], str, str]] = []  # cells, mark, style
-    for s in found:
-        marks = []
-        if s.first > shown[0]:
-            marks.append(f"new {s.first}")
-        if s.last < shown[-1]:
-            marks.append(f"retired after {s.last}")
-        style = "green" if s.first > shown[0] else "red" if marks else ""
-        rows.append(([s.slogan, *(str(s.counts.get(y, "·")) for y in shown), str(s.first), str(s.last)],
-                     ", ".join(marks), style))
-        for v in s.variants:
-            rows.append(([f"  ↳ {v.slogan}", *(str(v.counts.get(y, "")) for y in shown),
-                          str(v.years[0]), str(v.years[-1])], "", "dim"))
-    header = ["slogan", *map(str, shown), "first", "last"]
-    for line, style in table_lines(header, [(cells + [mark], style) for cells, mark, style in rows]):
-        console.print(Text(line, style=style), crop=False, overflow="ignore")
-    note = none_note("slogans", empty)
-    console.print(Text(f"{len(found)} slogans in {years_label(shown)}" + (f"; {note}" if note else ""), style="dim"))
 
 
 def metrics_view(console, records, empty: list[int]) -> None:

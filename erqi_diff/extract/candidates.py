@@ -1,0 +1,316 @@
+"""Slogan candidates of one report, found from how a 提法 is written.
+
+Quotes make a candidate, not a slogan. A quoted phrase is a slogan when it
+has the shape of a formula or stands where a formula stands:
+
+- **numbered formulas** (三农, 四个意识, 两不愁三保障, 8个100%): led by a
+  numeral that does not count anything (九连增, 十三个, 三年 are counts);
+- **series** of several items (增品种、提品质、创品牌), unless the items are
+  single characters (医、护、康、养) or the series describes what follows
+  it (形成了“我为人人、人人为我”的社会氛围);
+- **campaign years** (消费促进年);
+- **other phrases** of three characters or more, in a formula's position at
+  least once: naming a programme (followed by 工程, 战略, 行动, 机制, 工作,
+  改革...) or standing as the object of a verb of carrying out (实施, 坚持,
+  推进, 落实, 推行, 开展, 做好...) and closing the clause.
+
+Never a slogan, whatever the shape: an award or title (被评为“…”, “…”称号),
+the name of a ship, craft or product (“梦想”号, 嫦娥六号, 辽宁舰, C919),
+a position opposed (反对“台独”, 所谓“弹性外交”; a candidate every quoted
+use of which is opposed), a single character or a two-character word with
+no numeral (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的
+手”), a quotation of speech (sentence punctuation inside).
+
+Unquoted, the candidates are numbered chains (四梁八柱, 三定四推五落实),
+parallel series sharing a suffix or a first character (品质二七、田园二七、
+温暖二七; 控尘、控煤、控排、控企), campaigns (项目建设奋力推进年) and
+modifier formulas (现代化国际化生态化新城区).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from erqi_diff.extract.textkey import NUMERALS, key_of
+
+
+class Kind(str, enum.Enum):
+    """How a slogan was found (the first that applies, in this order)."""
+
+    QUOTED = "quoted"
+    NUMBERED = "numbered"
+    SERIES = "series"
+    CAMPAIGN = "campaign"
+    FORMULA = "formula"       # 现代化国际化生态化新城区
+    MINED = "mined"           # a fixed phrase recurring in the series (erqi_diff.extract.mining)
+    LEXICON = "lexicon"       # known in advance (erqi_diff.extract.lexicon)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A phrase that may be a slogan, as written, first found in ``year``.
+    A quoted one counts its quoted ``uses``, how many of them are ``opposed``
+    and whether one stood in a formula's position (``placed``): it is a
+    slogan when placed and opposed in fewer than half its uses, over the
+    whole series (:func:`accepted`)."""
+
+    text: str
+    kind: Kind
+    year: int
+    uses: int = 1
+    opposed: int = 0
+    placed: bool = True
+
+    def joined(self, other: Candidate) -> Candidate:
+        """This candidate with the uses of ``other`` (the same phrase elsewhere)."""
+        return Candidate(self.text, self.kind, min(self.year, other.year), self.uses + other.uses,
+                         self.opposed + other.opposed, self.placed or other.placed)
+
+    @property
+    def accepted(self) -> bool:
+        return self.placed and 2 * self.opposed < self.uses
+
+
+_CJK = r"\u4e00-\u9fff"
+_QUOTE = re.compile(r"“([^“”\n]{1,60})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
+_MAX_PLAIN = 16
+_SPEECH = re.compile(r"[。！？：:!?《》（）()]")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+# an award or title in quotes: 被评为“…”, 授予“…”称号, “…先进单位”
+_AWARD_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|获得|确定为|确认为|认定为|入选|晋级|称号|誉为|列为|荣登|评选)$")
+_AWARD_AFTER = re.compile(r"^(?:称号|荣誉|奖|殊荣|评选|评比|的?(?:高度)?评价)")
+_AWARD_END = re.compile(r"(?:单位|先进|称号|基地|奖|杯|标兵|模范|示范区|百强区|区|县|市)$")
+# the name of a ship, craft, satellite or product
+_CRAFT_END = re.compile(r"(?:[号舰艇轮星]|卫星|飞船|火箭|探测器|[A-Za-z]+[\d\-]*|[Ⅰ-Ⅻ])$")
+_CRAFT_AFTER = re.compile(r"^(?:号|舰|轮|卫星|飞船|系列|型)")
+_MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
+# a position opposed or a thing done away with, in the clause before the quote
+_OPPOSED = re.compile(r"反对|反|所谓|制造|搞|防止|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
+_CLAUSE_END = re.compile(r"[。！？；：，\n]")
+# verbs of carrying out a policy: a formula is what they take as object
+_CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
+          "巩固", "严格执行", "纠治", "纠正", "共建", "建设", "发展", "推动", "创建",
+          "践行", "弘扬", "秉持", "坚定", "做到", "运用", "完善", "健全", "构建", "支持", "完成",
+          "实行", "执行好", "落实好", "继续", "开展好", "组织", "制定", "部署", "提出", "按照", "围绕", "遵循")
+# what a programme's name is followed by
+_POLICY_NOUNS = ("工程", "工作", "战略", "规划", "计划", "建设", "行动", "改革", "政策", "原则", "方针", "机制",
+                 "制度", "要求", "活动", "品牌", "经验", "底线", "目标", "理念", "思想", "精神", "方略", "布局",
+                 "体系", "格局", "倡议", "攻坚", "保卫战", "主题教育", "学习教育", "专项", "模式", "任务",
+                 "路线", "理论", "经费", "负责制", "责任制", "挂钩", "措施", "重要思想", "方向", "战略布局",
+                 "行动计划", "示范")
+_AFTER_DE = ("理念", "方针", "原则", "要求", "目标", "精神", "思想", "战略", "政策", "方略", "路线")
+_NAMES = re.compile("^(?:等[^，。；、：！？\n“”]{0,4}|[^，。；、：！？\n“”的]{0,2})(?:" + "|".join(_POLICY_NOUNS) + ")")
+_COUNT_AFTER = set("年月日天次批名位倍成元米吨斤亩家所座台辆人户条件种类门届期轮点级岁周连分层片部支股笔份本篇套张句字号楼是")
+_NUM_LEAD = NUMERALS | set("双")
+
+
+def _quote_spans(body: str):
+    """(start, end, inner text) of every quoted phrase, in order."""
+    for m in _QUOTE.finditer(body):
+        group = next(i for i in range(1, 5) if m.group(i) is not None)
+        yield m.start(), m.end(), m.group(group)
+
+
+def numbered(text: str) -> bool:
+    """A numeral-led formula, not a count: 三农, 四个意识, 两不愁三保障, 8个100%;
+    not 九连增, 三年, 十三个."""
+    if not text or text[0] not in _NUM_LEAD:
+        return False
+    i = 0
+    while i < len(text) and text[i] in _NUM_LEAD:
+        i += 1
+    rest = text[i:]
+    if not rest or rest[0] in _COUNT_AFTER:
+        return False
+    if rest[0] in "个项":
+        return len(rest) >= 3 or (len(rest) == 2 and rest[0] == "个" and rest[1] not in "月")
+    return True
+
+
+def _named_count(key: str) -> bool:
+    """A numbered formula that names its parts: two numeral-led parts or more
+    (两不愁三保障, 一老一小), or 个 and a name (四个意识, 三个1亿人)."""
+    return _chain_ok(key) or (len(key) > 3 and key[1] in "个大项") or "、" in key
+
+
+def _clause_before(body: str, start: int, previous: tuple[int, int] | None) -> str:
+    """The words before a quote in its clause; a quote continuing a series of
+    quotes (“一国两制”、“港人治港”) shares the context of the series' first."""
+    if previous is not None and body[previous[1]:start] in ("", "、", "和", "与", "及", "或"):
+        start = previous[0]
+    window = body[max(0, start - 16):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
+    return window[cut:]
+
+
+def _award(body: str, start: int, end: int, inner: str) -> bool:
+    if _AWARD_BEFORE.search(body[max(0, start - 6):start]) or _AWARD_AFTER.match(body[end:end + 6]):
+        return True
+    return bool(_AWARD_END.search(inner)) and len(inner) > 4
+
+
+def _in_position(before: str, after: str, short: bool = False) -> bool:
+    """A formula's position: naming a programme (a policy noun follows, right
+    away or, for a name of four characters or more, a few characters on or
+    after 等: “X”招商责任制, “X”等推进机制), the object of a verb of carrying
+    out (实施“X”), or 以“X”为 (以“X”为抓手). A word of two or three
+    characters in quotes is most often an ordinary word used figuratively
+    (“黑名单”等工作机制): only the closest positions count for it."""
+    if after.startswith(_POLICY_NOUNS) if short else _NAMES.match(after):
+        return True
+    if after.startswith("的") and after[1:].startswith(_AFTER_DE):
+        return True
+    return before.endswith(_CARRY) or (before.endswith("以") and after.startswith("为"))
+
+
+def quoted(year: int, body: str) -> list[Candidate]:
+    """The quoted candidates of one body (see the module doc), as written,
+    with their uses (:attr:`Candidate.accepted` says which are slogans)."""
+    seen: dict[str, Candidate] = {}
+    previous = None
+    for start, end, inner in _quote_spans(body):
+        before = _clause_before(body, start, previous)
+        previous = (start, end)
+        after = body[end:end + 8]
+        text = inner.strip()
+        kind = _quoted_kind(body, start, end, text, after)
+        if kind is None:
+            continue
+        key = key_of(text)
+        placed = _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN or (
+            kind is Kind.NUMBERED and _named_count(key)) or (
+            # a series is a formula unless it describes what follows: 形成了“我为人人、人人为我”的社会氛围
+            kind is Kind.SERIES and not (after.startswith("的") and not after[1:].startswith(_AFTER_DE)))
+        use = Candidate(text, kind, year, 1, int(bool(_OPPOSED.search(before))), placed)
+        seen[key] = seen[key].joined(use) if key in seen else use
+    return list(seen.values())
+
+
+def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind | None:
+    """The kind a quoted phrase would be, or None when it cannot be a slogan."""
+    key = key_of(text)
+    if len(key) < 2 or _SPEECH.search(text) or not _HAS_CJK.search(text):
+        return None
+    if _award(body, start, end, text) or _CRAFT_END.search(text) or _CRAFT_AFTER.match(after) or _MODEL.search(text):
+        return None
+    items = key.split("、")
+    if len(items) > 1:
+        if len(key) > 48 or any(len(x) < 2 for x in items):
+            return None
+        return Kind.NUMBERED if numbered(key) else Kind.SERIES
+    if len(key) > _MAX_PLAIN:
+        return None
+    if numbered(key):
+        return Kind.NUMBERED
+    if key.endswith("年") and len(key) >= 4:
+        return Kind.CAMPAIGN
+    if len(key) < 3 or "的" in key:
+        return None
+    return Kind.QUOTED
+
+
+# ------------------------------------------------------------------ unquoted
+
+_CN = "一二三四五六七八九十两"
+_PART = rf"[{_CN}](?:(?![{_CN}])[{_CJK}]){{1,3}}?"
+_CHAIN = re.compile(rf"(?<![{_CJK}])(?:{_PART}){{2,4}}(?![{_CJK}])"
+                    rf"|(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
+# 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers and a noun
+_MODIFIERS = re.compile(rf"(?:[{_CJK}]{{2}}[化型]){{2,}}[{_CJK}]{{0,2}}(?:城区|城市|新城|强国|国家|社会|体系|都市)")
+_SERIES = re.compile(rf"[{_CJK}]{{2,6}}(?:、[{_CJK}]{{2,6}}){{2,}}")
+_SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿园|项目|公司|集团|医院|路|街|村|镇|乡|区|县|市"
+                                 r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
+_CAMPAIGN = re.compile(rf"([{_CJK}]{{4}})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)"
+                       r"(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
+_FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
+
+
+_COUNT_NAMES = "一两三四五六七八九十"
+
+
+def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
+    """Numbered chains, campaigns and modifier formulas of one body written
+    without quotes, and parallel series named by a numbered formula of the
+    same report (品质二七、田园二七、温暖二七 where it says 三个二七); then the
+    other parallel series, which are slogans only as forms of another slogan
+    (控尘、控煤、控排、控企 beside “控尘、控煤、控烟、控车、控企”): most such
+    series are plain lists (人民调解、行政调解、司法调解)."""
+    plain = re.sub(r"[“”‘’「」『』]", "", body)
+    found: list[tuple[str, Kind]] = []
+    weak: list[str] = []
+    for m in _CHAIN.finditer(plain):
+        if len(m.group()) >= 4 and _chain_ok(m.group()):
+            if len(m.group()) == 4:
+                weak.append(m.group())  # 四通八达, 一心一意: four characters in two numbered halves are mostly idioms
+            else:
+                found.append((m.group(), Kind.NUMBERED))
+    for m in _SERIES.finditer(plain):
+        series = _shared_series(m.group().split("、"))
+        if series:
+            text = "、".join(series)
+            suffix = series[0][-_common_suffix(series):] if _common_suffix(series) else ""
+            count = _COUNT_NAMES[len(series) - 1] if len(series) <= len(_COUNT_NAMES) else ""
+            if suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain):
+                found.append((text, Kind.SERIES))
+            else:
+                weak.append(text)
+    for pattern, kind in ((_CAMPAIGN, Kind.CAMPAIGN), (_MODIFIERS, Kind.FORMULA)):
+        found.extend((m.group(), kind) for m in pattern.finditer(plain))
+    return found, weak
+
+
+def _chain_ok(text: str) -> bool:
+    """四梁八柱, 三定四推五落实: at least two numeral-led parts, not a count like 三年内."""
+    parts = re.findall(rf"[{_CN}][^{_CN}]*", text)
+    return len(parts) >= 2 and not any(len(p) < 2 or p[1] in _COUNT_AFTER or p[1] in "个是" for p in parts)
+
+
+def _shared_series(items: list[str]) -> list[str] | None:
+    """Three or more items sharing a suffix of 2+ chars (品质二七、田园二七、温暖二七),
+    or 2-3 char items sharing their first char (控尘、控煤、控排、控企). The
+    regex run may start or end inside a clause (打造品质二七…, …温暖二七的): the
+    outer items are cut to the shape of the middle ones."""
+    if len(items) < 3:
+        return None
+    middle = items[1:-1]
+    width = max(len(x) for x in middle)
+    first = items[0][-width:]
+    n = _common_suffix(middle) if len(middle) > 1 else _common_suffix([middle[0], first])
+    if n >= 2:
+        suffix = middle[0][-n:]
+        at = items[-1].find(suffix)
+        last = items[-1][:at + n] if at >= 0 else ""
+        run = [first, *middle, last]
+        if all(x.endswith(suffix) and len(x) > n for x in run) and not _SERIES_SUFFIX_STOP.search(suffix):
+            return run
+        return None
+    if all(2 <= len(x) <= 3 for x in middle) and len({x[0] for x in middle}) == 1 and middle[0][0] not in _FUNCTION_HEADS:
+        head = middle[0][0]
+        first = items[0][-len(middle[0]):]
+        last = items[-1][:len(middle[0])]
+        run = [first, *middle, last]
+        if all(x[0] == head for x in run):
+            return run
+    return None
+
+
+def _common_suffix(items: list[str]) -> int:
+    n = 0
+    shortest = min(len(x) for x in items)
+    while n < shortest and len({x[len(x) - 1 - n] for x in items}) == 1:
+        n += 1
+    return n
+
+
+def candidates(year: int, body: str) -> tuple[list[Candidate], list[Candidate]]:
+    """The slogan candidates of one report (quoted first), one per key; and
+    the weak ones, slogans only as forms of another (see :func:`unquoted`)."""
+    out: dict[str, Candidate] = {key_of(c.text): c for c in quoted(year, body)}
+    strong, weak = unquoted(body)
+    for text, kind in strong:
+        key = key_of(text)
+        out[key] = out[key].joined(Candidate(text, kind, year)) if key in out else Candidate(text, kind, year)
+    return list(out.values()), [Candidate(t, Kind.NUMBERED if "、" not in t else Kind.SERIES, year)
+                                for t in weak if key_of(t) not in out]

@@ -1,0 +1,179 @@
+"""Lineages: the forms of one slogan, and what became of it between two years.
+
+Two forms are one lineage (:func:`similar`) when one is the other
+
+- **reordered**: the same items of a series in another order
+  (医保、医疗、医药 / 医疗、医保、医药);
+- **extended or shortened**: series sharing most items
+  (控尘、控煤、控烟、控车、控企 / 控尘、控煤、控排、控企), or a name with a
+  generic head added (放心消费 / 放心消费行动, 乡村振兴 / 乡村振兴战略);
+- **re-spelt**: one character changed (智慧督察 / 智慧督查), or alike at both
+  ends (现代化国际化复合型城区 / 现代化国际化生态化新城区).
+
+Never when they differ only in numerals (十三五 / 十四五 are two plans),
+nor two forms of the same length used side by side in one report
+(最初一公里 and 最后一公里). The lexicon states lineages outright
+(放管服 / 简政放权、放管结合、优化服务).
+
+Between an older and a newer report a lineage is (:func:`changes`):
+*added* (first seen in the newer), *returned* (in the newer and an earlier
+report, not in the older), *retired* (in the older, not the newer),
+*changed* (in both, its main form, the one used most, is another, newly
+used or no longer used), or kept.
+The diff strip, the changelog and the HTML report all use these words.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from erqi_diff.extract.textkey import NUMERALS
+
+if TYPE_CHECKING:
+    from erqi_diff.extract.slogans import Slogan
+
+# a name extended by one of these is the same slogan (乡村振兴 / 乡村振兴战略)
+_HEADS = ("战略", "行动", "工程", "政策", "计划", "建设", "工作", "改革", "活动", "行动计划", "重要思想")
+_NUMERAL_DIFF = NUMERALS | set("双")
+
+
+def similar(a: str, b: str) -> bool:
+    """Two keys are forms of one slogan (see the module doc)."""
+    if a == b:
+        return False
+    if "、" in a and "、" in b:
+        sa, sb = set(a.split("、")), set(b.split("、"))
+        if sa == sb:
+            return True  # reordered
+        shared = len(sa & sb)
+        return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6
+    if "、" in a or "、" in b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _HEADS:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    diff = set(a) ^ set(b)
+    if diff and diff <= _NUMERAL_DIFF:
+        return False  # 十三五 / 十四五 are different plans, not variants
+    if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
+        return True  # 智慧督察 / 智慧督查
+    if a[:2] != b[:2] or a[-2:] != b[-2:]:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
+
+
+def buckets(key: str) -> Iterable[tuple[str, str]]:
+    """What two similar keys share at least one of: their first two or last
+    two characters, a series item, or the name a head extends."""
+    if "、" in key:
+        for item in key.split("、"):
+            yield ("item", item)
+        return
+    yield ("head", key[:2])
+    yield ("tail", key[-2:])
+    for head in _HEADS:
+        if key.endswith(head) and len(key) - len(head) >= 3:
+            yield ("name", key[:-len(head)])
+    yield ("name", key)
+
+
+class Change(str, enum.Enum):
+    ADDED = "added"
+    RETURNED = "returned"
+    RETIRED = "retired"
+    CHANGED = "changed"
+
+
+@dataclass(frozen=True)
+class SloganChange:
+    """What became of one slogan from ``before`` to ``after`` (years):
+    ``change``; ``slogan``, the lineage's name; ``old``/``new``, the main
+    form in the older/newer report ("" where it does not stand); ``since``,
+    for a returned slogan, the last earlier report it stood in; ``lineage``,
+    every form, oldest first."""
+
+    change: Change
+    slogan: str
+    old: str
+    new: str
+    since: int | None = None
+    lineage: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SloganChanges:
+    """The slogans added, returned, retired and changed from report
+    ``before`` to report ``after``, each list in the newer (or, retired, the
+    older) report's order of first use."""
+
+    before: int
+    after: int
+    added: tuple[SloganChange, ...] = ()
+    returned: tuple[SloganChange, ...] = ()
+    retired: tuple[SloganChange, ...] = ()
+    changed: tuple[SloganChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.returned or self.retired or self.changed)
+
+
+def _reworded(slogan: Slogan, before: int, after: int) -> bool:
+    """The main form changed, to a form the older report did not use or from
+    one the newer report does not use (two forms used in both years, the
+    count tipping from one to the other, is no change)."""
+    old, new = slogan.main_form(before), slogan.main_form(after)
+    if not old or not new or old == new:
+        return False
+    used = {v.slogan: v.counts for v in slogan.variants}
+    return before not in used.get(new, {}) or after not in used.get(old, {})
+
+
+def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges:
+    """What became of ``slogans`` from report ``before`` to report ``after``
+    (see the module doc). Years between them are not looked at; years
+    before ``before`` tell a returned slogan from an added one."""
+    found: dict[Change, list[tuple[int, SloganChange]]] = {c: [] for c in Change}
+    for s in slogans:
+        old, new = s.main_form(before), s.main_form(after)
+        lineage = tuple(v.slogan for v in s.variants) or (s.slogan,)
+        if new and not old:
+            earlier = [y for y in s.years if y < before]
+            change = Change.RETURNED if earlier else Change.ADDED
+            record = SloganChange(change, s.slogan, "", new, earlier[-1] if earlier else None, lineage)
+            found[change].append((s.first_offset(after), record))
+        elif old and not new:
+            found[Change.RETIRED].append((s.first_offset(before), SloganChange(Change.RETIRED, s.slogan, old, "",
+                                                                               None, lineage)))
+        elif _reworded(s, before, after):
+            found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
+                                                                               None, lineage)))
+
+    def ordered(change: Change) -> tuple[SloganChange, ...]:
+        return tuple(r for _, r in sorted(found[change], key=lambda x: x[0]))
+
+    return SloganChanges(before, after, ordered(Change.ADDED), ordered(Change.RETURNED),
+                         ordered(Change.RETIRED), ordered(Change.CHANGED))
+
+
+def marks(slogan: Slogan, years: Sequence[int]) -> dict[int, Change]:
+    """What became of ``slogan`` at each report of ``years`` (oldest first)
+    compared with the report before it in ``years``: added, returned,
+    retired or changed (as :func:`changes` says); reports where nothing did
+    are left out, and so is the first report."""
+    out: dict[int, Change] = {}
+    for before, after in zip(years, years[1:]):
+        old, new = slogan.main_form(before), slogan.main_form(after)
+        if new and not old:
+            out[after] = Change.RETURNED if any(y < before for y in slogan.years) else Change.ADDED
+        elif old and not new:
+            out[after] = Change.RETIRED
+        elif _reworded(slogan, before, after):
+            out[after] = Change.CHANGED
+    return out

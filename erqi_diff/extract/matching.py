@@ -1,0 +1,74 @@
+"""Every place a set of slogans stands in a report, longest slogan first.
+
+A :class:`Matcher` holds the forms of many slogans (keys, as
+:func:`erqi_diff.extract.textkey.key_of` makes them) and finds where they
+stand in a :class:`~erqi_diff.extract.textkey.KeyText`: each place passes
+the boundary rules of :mod:`erqi_diff.extract.textkey`, and where two found
+forms overlap, the longer wins and the other does not count there (三保 is
+not counted inside 两不愁三保障, nor 中国特色社会主义 inside
+习近平新时代中国特色社会主义思想; two forms of one slogan overlapping count
+once). A tie keeps the earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from erqi_diff.extract.textkey import KeyText
+
+_END = ""  # the trie key that marks the end of a form
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A form of slogan ``slogan`` (an index given by the caller) standing at
+    key offsets [start, end)."""
+
+    slogan: int
+    form: str
+    start: int
+    end: int
+
+
+class Matcher:
+    """Many forms, matched at once (a character trie walked along the text)."""
+
+    def __init__(self, forms: Mapping[str, int]) -> None:
+        self._trie: dict = {}
+        for form, slogan in forms.items():
+            if len(form) < 2:
+                continue
+            node = self._trie
+            for char in form:
+                node = node.setdefault(char, {})
+            node[_END] = (form, slogan)
+
+    def candidates(self, text: KeyText) -> Iterable[Hit]:
+        """Every place a form occurs, before the boundary and longest rules."""
+        trie, key = self._trie, text.key
+        n = len(key)
+        for i in range(n):
+            node = trie.get(key[i])
+            j = i + 1
+            while node is not None:
+                found = node.get(_END)
+                if found is not None:
+                    yield Hit(found[1], found[0], i, j)
+                if j >= n:
+                    break
+                node = node.get(key[j])
+                j += 1
+
+    def find(self, text: KeyText) -> list[Hit]:
+        """The forms standing in ``text``, in text order (see the module doc)."""
+        hits = [h for h in self.candidates(text) if text.stands(h.start, h.end)]
+        hits.sort(key=lambda h: (h.start - h.end, h.start))
+        taken = bytearray(len(text.key))
+        kept = []
+        for h in hits:
+            if taken.find(1, h.start, h.end) < 0:
+                taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+                kept.append(h)
+        kept.sort(key=lambda h: h.start)
+        return kept
