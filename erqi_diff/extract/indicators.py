@@ -126,6 +126,8 @@ def mentions(text: str, headline_name: str | None = "GDP") -> list[Mention]:
         word = m.group()
         if text.endswith(_NOT_BEFORE, 0, m.start()) or _NOT_AFTER.match(text[m.end():m.end() + 4]):
             continue
+        if word == "财政赤字" and text.endswith("地方", 0, m.start()):
+            continue  # 地方财政赤字: a part of the deficit
         name = _BY_WORD.get(word)
         if name is None:
             if word == "经济增长" and text.endswith("国民", 0, m.start()):

@@ -35,13 +35,14 @@ _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
                    r"比(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:末|预计)?|"
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
-_GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度")
+_GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
-_FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的)?$")
+_FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
+_DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _TOTAL = re.compile(r"总投资额?$|计划总投资$")
 _SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
 _TARGET_WORDS = r"预期目标|目标(?:是|为|定为|定在)|计划为|计划(?!生育|单列|经济)"
-_PORTFOLIO = re.compile(r"^[^，；。]{0,8}项目(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
+_PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _FISCAL = {"财政赤字", "赤字率", "财政支出"}
@@ -56,9 +57,11 @@ def read_snapshot(snap) -> list[Fact]:
     heading_marks: dict[str, list[Mark]] = {}
     out: list[Fact] = []
     para, para_marks, para_estimate = -1, [], False
+    para_names: set[str] = set()
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
+            para_names = set()
         own = marks(sent.text, frame)
         for h in sent.headings:
             if h not in heading_marks:
@@ -66,7 +69,9 @@ def read_snapshot(snap) -> list[Fact]:
         goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
         outer = list(reversed(para_marks)) + [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
         reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
+        reader.para_names = para_names
         found = reader.facts()
+        para_names |= {f.indicator for f in found if f.indicator}
         out.extend(found)
         para_marks.append(_lead_marks(sent.text, own, found))
         para_estimate = para_estimate or reader.leads_estimate()
@@ -88,9 +93,9 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
     paragraph: all of a sentence without figures (1993年我国经济继续蓬勃发展;
     今年通货膨胀压力仍然较大), else those of its opening clause when that
     holds no figure (2012年，…; 过去五年，…); the marks of a figure are its own."""
-    marks_ = [m for m in own if not m.clause and not m.attached]
+    marks_ = [m for m in own if not m.clause and not m.attached and not m.local]
     if not found:
-        return marks_
+        return [m for m in marks_ if not m.future]
     first = min(f.quote_start - f.start for f in found)
     opening = text.index("，") if "，" in text else len(text)
     return [m for m in marks_ if m.end <= min(opening, first)]
@@ -104,10 +109,12 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
     """Whether the quantity ``q`` of ``text`` is a figure at all."""
     if any(s <= q.num_start and q.end <= e for s, e in quoted):
         return False  # “三个二七”, 《…》: a name
-    if q.chinese and q.value < 20 and (q.is_count or q.unit in ("", "倍")) and q.high is None:
+    if q.chinese and q.value < 20 and (q.is_count or q.unit == "") and q.high is None:
         return False  # 三个方面, 两项工作, 三大: the text counting itself
     if q.unit in ("岁", "度") or (q.unit in ("名", "位") and text.endswith("前", 0, q.start)):
         return False
+    if q.unit == "个" and text.startswith(("方面", "环节", "层面", "维度"), q.end):
+        return False  # 包括…等4个方面: the text counting itself
     return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
 
 
@@ -119,6 +126,7 @@ class _SentenceReader:
         self.mentions = ind.mentions(self.text, headline)
         self.para_estimate = para_estimate
         self.found: list[tuple[Fact, int]] = []  # fact, start of its clause
+        self.para_names: set[str] = set()        # indicators of the paragraph's earlier sentences
 
     def leads_estimate(self) -> bool:
         """A lead-in (初步预计：, 预计全年…) that makes the paragraph's figures estimates."""
@@ -154,9 +162,9 @@ class _SentenceReader:
                     gap = gap.replace(e.text, "")
             if _EACH.search(gap) or (m.start > 0 and text[m.start - 1] == "、" and _EACH.search(text[m.end:q.start])):
                 return None, m.start, False  # A、B均增长8%: of no single indicator
-            if w.linking_only(gap):
-                if (text.startswith("其中", cs) or text.endswith("其中", 0, m.start)) and \
-                        any(f.indicator == m.name for f, _ in self.found):
+            if self._linking(m.end, q.start, earlier):
+                if text[:m.start].rstrip("，,：: ").endswith("其中") and \
+                        (m.name in self.para_names or any(f.indicator == m.name for f, _ in self.found)):
                     return None, m.start, False  # 其中中央财政赤字: a part of the whole
                 if q.is_percent and not ind.is_rate(m.name) and not _growth_words(text[m.start:q.start]):
                     return None, m.start, False  # 财政支出70%以上用于民生: a share, not the level
@@ -167,20 +175,31 @@ class _SentenceReader:
             pcs = clause_start(text, prev_clause_end)
             named = [m for m in self.mentions if pcs <= m.start and m.end <= prev_clause_end]
             if named and not any(pcs <= e.start < prev_clause_end for e in earlier) and \
-                    w.linking_only(text[named[-1].end:prev_clause_end].replace("的", "")) and \
-                    w.linking_only(_strip_time(lead)):
+                    self._linking(named[-1].end, prev_clause_end) and self._linking(cs, q.start):
                 return named[-1].name, named[-1].start, False  # 工农业总产值，比1980年预计增长5.5%
         if self.found:
             prev, _ = self.found[-1]
             prev_end = prev.quote_end - self.sent.start
             start = cs if prev_end <= cs else prev_end
-            between, own_lead = text[prev_end:start], text[start:q.start]
+            own_lead = text[start:q.start]
             if own_lead.startswith("、"):
-                between, own_lead = "、", own_lead[1:]
-            if prev.indicator and own_lead and w.linking_only(own_lead) and \
-                    not re.search(r"[\u4e00-\u9fff]", between) and not own_lead.startswith(("其中", "分别")):
+                start, own_lead = start + 1, own_lead[1:]
+            if prev.indicator and own_lead and self._linking(start, q.start) and self._linking(prev_end, start) \
+                    and not own_lead.startswith(("其中", "分别")):
                 return prev.indicator, start, True
         return None, cs, False
+
+    def _linking(self, start: int, end: int, earlier: list[Quantity] = ()) -> bool:
+        """Only linking words (and words of time, and earlier figures) between ``start`` and ``end``."""
+        keep = [True] * (end - start)
+        for m in self.own:
+            for i in range(max(m.start, start), min(m.end, end)):
+                keep[i - start] = False
+        for e in earlier:
+            for i in range(max(e.start, start), min(e.end, end)):
+                keep[i - start] = False
+        gap = "".join(c for c, k in zip(self.text[start:end], keep) if k)
+        return w.linking_only(re.sub(r"[，,：:；;]", "", gap))
 
     def _respectively(self, q: Quantity, cs: int, earlier: list[Quantity], inside) -> tuple[str | None, int, bool] | None:
         """A和B…分别增长x、y: the n-th figure after 分别 is the n-th name before it."""
@@ -273,7 +292,7 @@ class _SentenceReader:
         if re.search(r"总投资额?$|计划总投资$", clause_lead):
             return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
         frm = _FROM.search(clause_lead)
-        if frm and measure is Measure.LEVEL and frm.group() in ("从", "由") and when.year is not None and \
+        if frm and measure is Measure.LEVEL and not _DATED.search(frm.group()) and when.year is not None and \
                 when.period is not Period.MULTI_YEAR and re.search(r"(?:提高|增加|上升|下降|降低|减少|扩大)(?:到|至)",
                                                                     self.text[q.end:q.end + 12]):
             return When(when.period, when.year - 1, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
@@ -298,6 +317,10 @@ class _SentenceReader:
             return True
         if w.has_any(clause, w.RESULT_WORDS):
             return False
+        after = self.text[q.end:]
+        cut = _PUNCT.search(after)
+        if re.search(r"任务|目标", after[:cut.start()] if cut else after):
+            return True  # 158个老旧小区整治提升任务
         if w.has_any(clause, w.WEAK_GOAL_WORDS):
             return True
         return None
@@ -319,6 +342,8 @@ class _SentenceReader:
             w.has_any(h, ("初步预计", "预计")) for h in self.sent.headings[:1])
         cue = self._goal_cue(q, cs)
         last = when.span[1] if when.span else when.year
+        if _TOTAL.search(clause_lead):
+            return Kind.PLAN, when  # a list's total investment: the size of a plan
         if when.period is Period.MULTI_YEAR and last is None:
             future = bool(cue)
             if not future and not _TOTAL.search(clause_lead):

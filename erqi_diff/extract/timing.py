@@ -34,7 +34,7 @@ def _re(name: str) -> re.Pattern:
         year = r"(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3}|[12] [0-9] [0-9] [0-9])"
         _RE["mark"] = re.compile(
             rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?P<y2>{year})年)"
-            rf"|(?P<base>(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
+            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
             r"|(?P<plan>[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
@@ -48,6 +48,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
             r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
+            r"|(?:过去|近)?一年(?:来|以来|中|里)"
             r"|本世纪末|本届政府)"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
             r"|(?P<cum>累计)")
@@ -69,6 +70,7 @@ class Mark:
     relative: bool = False   # 今年, 去年...: the year comes from the report's date
     future: bool = False     # 明年, 今后五年, 五年内: the years ahead
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
+    local: bool = False      # “七五”计划草案规定: dates its own sentence only
 
 
 def read_year(text: str) -> int | None:
@@ -126,7 +128,7 @@ def marks(text: str, frame: Frame) -> list[Mark]:
     for m in _re("mark").finditer(text):
         mark = _mark(m, frame)
         if mark is not None:
-            if re.match(r"的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)", text[mark.end:mark.end + 4]) and \
+            if re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)", text[mark.end:mark.end + 6]) and \
                     mark.year is not None and mark.span is None:
                 mark = Mark(mark.start, mark.end, mark.period, mark.year, None, True, mark.relative, mark.future,
                             attached=True)
@@ -166,8 +168,10 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
         word = m.group("rel")
         if word == "上年" and not m.group("rtail") and m.start() > 0:
             pass
-        delta = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "上一年": -1, "过去一年": -1,
-                 "明年": 1, "后年": 2, "前年": -2}[word]
+        delta = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "过去一年": -1, "明年": 1, "后年": 2, "前年": -2}.get(word)
+        if delta is None:  # 上年: the year before the one under review, in its own clause
+            mark = _tailed(s, e, frame.review - 1, m.group("rtail"), frame, relative=True)
+            return Mark(mark.start, mark.end, mark.period, mark.year, mark.span, True, True)
         return _tailed(s, e, frame.year + delta, m.group("rtail"), frame, relative=True, future=delta > 0)
     if m.group("plan"):
         key = m.group("plan").strip("“”\"")
@@ -176,7 +180,8 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
             return None
         if not m.group().endswith(("期间", "时期", "以来", "期内")) and first + 4 < frame.year:
             return None  # “十四五”规划重大工程项目 in 2023: a name, not the figure's time
-        return Mark(s, e, Period.MULTI_YEAR, first + 4, (first, first + 4), future=first > frame.last_full)
+        return Mark(s, e, Period.MULTI_YEAR, first + 4, (first, first + 4), future=first > frame.last_full,
+                    local=not m.group().endswith(("期间", "时期", "以来", "期内")))
     if m.group("half"):
         return Mark(s, e, Period.HALF, None)
     if m.group("quarter"):
@@ -214,6 +219,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3")) or _n(m.group("n4"))
+    if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
+        return Mark(s, e, Period.YEAR, frame.review)  # 一年来: the year under review
     if not n or n > 30:
         return None
     ahead = word.startswith(("今后", "未来")) or (word.endswith(("内", "时间里")) and not word.startswith("过去"))
@@ -276,27 +283,19 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
 
 
 def _combine(found: list[Mark]) -> When | None:
-    """The period of the nearest mark that gives one, the year of the nearest that names one."""
+    """The time of the nearest mark that dates (names a year or a span), with
+    the period of that mark or of a nearer one (全年, 年均, 上半年 between it
+    and the figure); a period alone when no mark dates."""
     if not found:
         return None
-    period = year = span = None
-    stated = future = False
+    period: Period | None = None
     for mark in reversed(found):
-        if period is None and mark.period is not None:
-            period = mark.period
-            if mark.span is not None:
-                span, year, stated, future = mark.span, mark.year, True, mark.future
-        if year is None and mark.year is not None:
-            if span is not None and mark.period is not Period.MULTI_YEAR:
-                continue
-            year, stated, future = mark.year, True, mark.future
-        if period is not None and year is not None:
-            break
-    if period is Period.MULTI_YEAR and span is None:
-        for mark in reversed(found):
-            if mark.span is not None:
-                span, year = mark.span, mark.year
-                break
-    if period is None and year is not None:
-        period = Period.YEAR
-    return When(period, year, span, stated, future)
+        if mark.year is None and mark.span is None:
+            period = period or mark.period
+            continue
+        if mark.span is not None and (period is None or period is Period.MULTI_YEAR):
+            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future)
+        if mark.span is not None:
+            return When(period, mark.span[1], None, True, mark.future)
+        return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
+    return When(period, None, None, False)
