@@ -46,7 +46,7 @@ sys.path.insert(0, str(HERE.parent))
 from common import DEVSETS, series_project  # noqa: E402
 
 FACTS = DEVSETS / "facts"
-LINKS = False
+LINKS = True
 SERIES = ("seeds", "gwr", "gwr-early")
 FIELDS = ("indicator", "value", "unit", "figure_year", "period", "kind", "modifier", "measure")
 LINK_FILES = {"seeds": ["links-seeds-gwr2013.jsonl"], "gwr": ["links-seeds-gwr2013.jsonl", "links-gwr2022.jsonl"],

@@ -1,9 +1,114 @@
-"""Metrics: the outcomes (actual or estimate) of the canonical indicators."""
+"""Metrics: the outcomes the reports give for the canonical indicators.
+
+``erqi-diff metrics`` shows a fact (:class:`~erqi_diff.extract.facts.Fact`)
+when it is an outcome (actual or estimate) of a canonical indicator
+(:mod:`erqi_diff.extract.indicators`) whose figure year the text settles.
+Figures of anything else (a concrete count: 20条道路建成通车) are not
+metrics; goals are not metrics (:mod:`erqi_diff.extract.goals`). The
+development set measures precision on exactly these records
+(``benchmarks/score_facts.py``).
+
+Pure, regex only: the strip of ``erqi-diff A B`` reads its metrics here.
+"""
 
 from __future__ import annotations
 
-from erqi_diff.extract.facts import Fact
+import enum
+from collections.abc import Iterable
+
+from erqi_diff.errors import UsageError
+from erqi_diff.extract import indicators as ind
+from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
+
+#: The headline indicators, in the order the strip and the changelog show them.
+KEY_INDICATORS = ("GDP", "财政收入", "固定资产投资", "规模以上工业增加值", "社会消费品零售总额", "居民消费价格",
+                  "城镇新增就业", "城镇调查失业率", "粮食产量", "民生支出")
 
 
 def is_metric(fact: Fact) -> bool:
-    return fact.indicator is not None and fact.kind.is_outcome
+    """Does ``erqi-diff metrics`` show this fact?"""
+    return fact.indicator is not None and fact.kind.is_outcome and fact.figure_year is not None
+
+
+def extract(snapshot) -> list[Fact]:
+    """The metrics of one snapshot, in text order."""
+    return [f for f in read_facts(snapshot) if is_metric(f)]
+
+
+def extract_many(snapshots: Iterable) -> list[Fact]:
+    """The metrics of several snapshots, report by report (oldest first)."""
+    return [f for snap in sorted(snapshots, key=lambda s: s.year) for f in extract(snap)]
+
+
+def indicators(records: Iterable[Fact]) -> list[str]:
+    """The indicators present, in the order of the table (:mod:`erqi_diff.extract.indicators`)."""
+    present = {r.indicator for r in records}
+    return [name for name in ind.names() if name in present]
+
+
+def select(records: list[Fact], query: str, where: str) -> list[Fact]:
+    """The records of the indicators ``query`` asks for (a name or one of its
+    words, case-insensitive: GDP, 国内生产总值; never 单位GDP能耗 for GDP).
+    :class:`UsageError` listing the indicators there are when none matches."""
+    wanted = ind.resolve(query)
+    hits = [r for r in records if r.indicator in wanted]
+    if not hits:
+        listed = ", ".join(indicators(records)) or "none"
+        raise UsageError(f"no indicator matches {query!r} in {where}; indicators there: {listed}")
+    return hits
+
+
+def series_key(fact: Fact) -> tuple:
+    """Facts that can be set side by side, one trend: same indicator, measure,
+    period, unit and base (a half year is never set against a full year)."""
+    return (fact.indicator, fact.measure, fact.period, fact.unit, fact.base)
+
+
+def key_metric(records: Iterable[Fact], indicator: str, report: int | None = None) -> Fact | None:
+    """The figure to show for ``indicator`` in one report's column (the strip,
+    the changelog): the report's latest full year, its level first, then its
+    growth; else any figure of it (its period says which)."""
+    mine = [r for r in records if r.indicator == indicator and (report is None or r.year == report)]
+    if not mine:
+        return None
+    latest = max((r.figure_year or 0) for r in mine)
+
+    def rank(r: Fact) -> tuple:
+        return (r.period is not Period.YEAR, (r.figure_year or 0) != latest, r.measure is not Measure.LEVEL,
+                r.measure is not Measure.GROWTH, r.quote_start)
+
+    return min(mine, key=rank)
+
+
+class Trend(str, enum.Enum):
+    """A figure against the one before it in its series (same indicator,
+    measure, period, unit and base, an earlier figure year)."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+
+
+def trends(records: list[Fact]) -> list[tuple[Fact, Trend | None]]:
+    """``records`` in the order a table shows them (by indicator, then series,
+    then figure year and report), each with its trend against the previous
+    figure of its series; a restatement of a figure year already seen, a
+    range, or a first figure has none."""
+    order = {name: i for i, name in enumerate(ind.names())}
+    ranked = sorted(records, key=lambda r: (order.get(r.indicator or "", 99), r.measure.value,
+                                            (r.period or Period.YEAR).value, r.unit, r.base or "",
+                                            r.figure_year or 0, r.year, r.quote_start))
+    out: list[tuple[Fact, Trend | None]] = []
+    last: dict[tuple, Fact] = {}
+    for r in ranked:
+        key = series_key(r)
+        prev = last.get(key)
+        trend = None
+        if prev is not None and prev.figure_year != r.figure_year and not prev.is_range and not r.is_range \
+                and prev.value is not None and r.value is not None:
+            a, b = float(prev.low or 0), float(r.low or 0)
+            trend = Trend.UP if b > a else Trend.DOWN if b < a else Trend.SAME
+        if prev is None or prev.figure_year != r.figure_year:
+            last[key] = r
+        out.append((r, trend))
+    return out

@@ -55,7 +55,7 @@ ACTIONS = (
     ("回迁", "move"), ("完成年度投资", "invest"), ("完成投资", "invest"), ("年度计划投资", "invest"),
     ("计划投资", "invest"), ("完成", "finish"), ("新增", "add"), ("安排", "arrange"), ("安置", "arrange"),
     ("减少", "reduce"), ("脱贫", "reduce"), ("改造", "renew"), ("整治", "renew"), ("提升改造", "renew"),
-    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"),
+    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"), ("就业", "arrange"),
 )
 
 
@@ -100,9 +100,12 @@ def has_any(text: str, words) -> bool:
     return any(w in text for w in words)
 
 
-def action_of(text: str) -> tuple[str, str] | None:
-    """The first action word in ``text`` and its class (建成通车 -> open)."""
-    m = _compile("actions", [w for w, _ in ACTIONS]).search(text)
-    if m is None:
+def action_of(text: str, last: bool = False) -> tuple[str, str] | None:
+    """The first (or ``last``) action word in ``text`` and its class (建成通车 -> open);
+    安置 in 安置房 is a thing, not an action."""
+    found = [m for m in _compile("actions", [w for w, _ in ACTIONS]).finditer(text)
+             if not text.startswith("房", m.end())]
+    if not found:
         return None
+    m = found[-1] if last else found[0]
     return m.group(), dict(ACTIONS)[m.group()]

@@ -1,4 +1,4 @@
-"""Terminal views of ``erqi-diff slogans``, ``metrics`` and ``goals``."""
+"""Terminal view of ``erqi-diff slogans`` (``metrics``, ``goals``, ``targets``: :mod:`erqi_diff.views.terminal.facts`)."""
 
 from __future__ import annotations
 
@@ -70,79 +70,3 @@ def slogans_view(console, found, shown: list[int], empty: list[int]) -> None:
         console.print(Text(line, style=style), crop=False, overflow="ignore")
     note = none_note("slogans", empty)
     console.print(Text(f"{len(found)} slogans in {years_label(shown)}" + (f"; {note}" if note else ""), style="dim"))
-
-
-def metrics_view(console, records, empty: list[int]) -> None:
-    """The table of ``erqi-diff metrics``: indicator by year, with trend."""
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for name, justify in (("indicator", "left"), ("year", "right"), ("value", "right"), ("growth", "right"),
-                          ("period", "left"), ("qualifier", "left"), ("trend", "center")):
-        table.add_column(name, justify=justify, no_wrap=name != "indicator")
-    for name in _indicators(records):
-        rows = [r for r in records if r.indicator == name]
-        for i, r in enumerate(rows):
-            table.add_row(name if i == 0 else "", str(r.year), _value(r), _growth(r),
-                          _period(r, Text),
-                          r.qualifier, _trend(r, rows[:i]))
-    console.print(table)
-    note = none_note("metrics", empty)
-    if note:
-        console.print(Text(note, style="dim"))
-
-
-def _period(r, Text):
-    if r.full_year or r.period.value == "multi-year":
-        return r.period.value
-    return Text(f"{r.period.value} (part of the year)", style="yellow")
-
-
-def _value(r) -> str:
-    return fmt.amount(r.value, r.unit)
-
-
-def _growth(r) -> str:
-    return fmt.growth(r.growth_pct)
-
-
-def _trend(r, earlier) -> str:
-    """▲ ▼ = against the latest earlier record of the same indicator with the same period and unit."""
-    for prev in reversed(earlier):
-        if prev.period is not r.period or prev.year == r.year:
-            continue
-        for a, b in ((prev.value, r.value) if prev.unit == r.unit else (None, None), (prev.growth_pct, r.growth_pct)):
-            if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-                return "▲" if b > a else "▼" if b < a else "="
-    return ""
-
-
-def goals_view(console, found, empty: list[int]) -> None:
-    """The list of ``erqi-diff goals``: each goal, its target and what a later report says."""
-    from rich.text import Text
-
-    for g in found:
-        head = Text(f"{g.year}  ", style="bold")
-        head.append(g.text)
-        console.print(head)
-        hedge = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "over": "over "}.get(g.qualifier, "")
-        target = f"    target: {'growth ' if g.growth else ''}{hedge}{fmt.value(g.value)}{g.unit}"
-        if g.deadline:
-            target += f", by {g.deadline}"
-        if g.indicator:
-            target += f"  [{g.indicator}]"
-        console.print(Text(target, style="dim"))
-        if g.outcome is None:
-            console.print(Text("    open: no later report says", style="yellow"))
-        else:
-            o = g.outcome
-            pct = f" ({o.ratio * 100:.1f}% of target)" if o.ratio is not None else ""
-            style = {"met": "green", "missed": "red"}.get(g.verdict.value, "cyan")
-            line = Text(f"    {g.verdict.value}, {o.year}: {fmt.value(o.value)}{o.unit}{pct}  ", style=style)
-            line.append(o.text, style="")
-            console.print(line)
-    linked = sum(1 for g in found if g.outcome)
-    note = none_note("goals", empty)
-    console.print(Text(f"{len(found)} goals, {linked} with an outcome, {len(found) - linked} open"
-                       + (f"; {note}" if note else ""), style="dim"))

@@ -1,0 +1,181 @@
+"""Goals linked to their outcomes in later reports, and judged.
+
+A goal (a :class:`~erqi_diff.extract.facts.Fact` of kind target or plan)
+for figure year Y is linked to the outcome (actual or estimate) of the same
+thing for the same figure year in a later report of the series -- the first
+later report, in order, that speaks of it among those that review Y:
+
+- a goal of a canonical indicator, to a figure of that indicator (the
+  comparable one first: the same measure, period and unit); failing that,
+  to a figure of a renamed statistic (国民生产总值 for GDP), judged not
+  comparable;
+- a concrete goal (no indicator: 22条道路年底建成通车), to a figure counted in
+  the same unit, of the same action (建成通车, 开工, 回迁, 完成投资...) on the
+  same object (道路, 安置房, 学校...).
+
+A restatement of the target in a later report is a target, never its outcome.
+A goal with no outcome says why: no later report in the series, or none that
+speaks of it. The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+Which later reports are searched is decided here, not by the commands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from erqi_diff.extract import wording as w
+from erqi_diff.extract.facts import Fact, Kind, read_facts
+from erqi_diff.extract.indicators import Better
+from erqi_diff.extract.numbers import to_base
+from erqi_diff.extract.timing import Frame, clause_start
+from erqi_diff.extract.verdicts import Verdict, judge
+
+#: Statistics renamed or of another coverage: an outcome of one never judges a target of the other.
+RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
+           "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
+_STOP = re.compile(r"[，；。：,;:（）()]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_FILLER = re.compile(r"年底前?|年内|今年|全年|以上|左右|实现|全部|顺利|基本|已|共|等|的|和|及|个|项目?(?=\d)")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A goal and what a later report says of it, as ``goals`` and ``targets`` print it.
+
+    - ``goal``: the target or plan (a :class:`~erqi_diff.extract.facts.Fact`);
+    - ``outcome``: the figure a later report gives for it (a Fact, its
+      ``year`` the report's), or null;
+    - ``verdict``: met, missed, not_comparable or open; ``margin``: outcome −
+      target in the target's unit (points for rates), null unless met or
+      missed; ``better``: the direction judged by (more or less);
+    - ``reason``: why it is open or not comparable, or how it was judged;
+    - ``searched``: the later reports looked in, in order.
+    """
+
+    goal: Fact
+    outcome: Fact | None
+    verdict: Verdict
+    margin: float | None
+    better: Better | None
+    reason: str
+    searched: tuple[int, ...] = ()
+
+    @property
+    def fact(self) -> Fact:
+        return self.goal
+
+
+@dataclass(frozen=True)
+class Thing:
+    """What a concrete figure counts and what is done to it."""
+
+    unit: str
+    action: str | None
+    obj: str
+
+    def bigrams(self) -> set[str]:
+        return {self.obj[i:i + 2] for i in range(len(self.obj) - 1)}
+
+
+def thing(fact: Fact) -> Thing:
+    """The unit, action and object of a concrete figure: 22条道路年底建成通车 ->
+    (条, open, 道路); 新开工…11个项目310万平方米安置房 -> (平方米, start, 安置房)."""
+    text = fact.text
+    q0, q1 = fact.quote_start - fact.start, fact.quote_end - fact.start
+    cs = clause_start(text, q0)
+    stop = _STOP.search(text, q1)
+    after = text[q1:stop.start() if stop else len(text)]
+    lead = text[cs:q0]
+    act = w.action_of(after) or w.action_of(lead, last=True)
+    obj_text = after[:after.find(act[0])] if act and act[0] in after else after
+    obj_text = re.split(r"[\d一二三四五六七八九十百千万亿]", obj_text)[0]
+    obj = _FILLER.sub("", obj_text)
+    if len(obj) < 2:
+        tail = lead.split("等")[-1]
+        tail = _FILLER.sub("", re.sub(r"[\d.]+[^\u4e00-\u9fff]*", "", tail))
+        obj = obj + tail[-6:]
+    if act and act[0] in obj:
+        obj = obj.replace(act[0], "")
+    return Thing(to_base(1.0, fact.unit)[1], act[1] if act else None, obj[:8])
+
+
+def _same_thing(goal: Fact, other: Fact) -> int:
+    """How well ``other`` names the concrete thing ``goal`` counts (0: not at all)."""
+    a, b = thing(goal), thing(other)
+    if a.unit != b.unit or a.action is None or a.action != b.action:
+        return 0
+    shared = a.bigrams() & b.bigrams()
+    return len(shared)
+
+
+def _year(goal: Fact) -> int | None:
+    return goal.figure_span[1] if goal.figure_span else goal.figure_year
+
+
+def _rank(goal: Fact, fact: Fact) -> tuple:
+    judged = judge(goal, fact)
+    return (judged.verdict is Verdict.NOT_COMPARABLE, fact.measure is not goal.measure,
+            fact.period is not goal.period, fact.quote_start)
+
+
+def _candidates(goal: Fact, facts: list[Fact]) -> list[Fact]:
+    year = _year(goal)
+    found = [f for f in facts if f.kind in (Kind.ACTUAL, Kind.ESTIMATE) and _year(f) == year]
+    if goal.indicator is not None:
+        same = [f for f in found if f.indicator == goal.indicator]
+        if same:
+            return sorted(same, key=lambda f: _rank(goal, f))
+        related = [f for f in found if f.indicator in RELATED.get(goal.indicator, ())]
+        return sorted(related, key=lambda f: _rank(goal, f))
+    scored = [(_same_thing(goal, f), f) for f in found if f.indicator is None]
+    scored = [(s, f) for s, f in scored if s > 0]
+    if not scored:
+        return []
+    best = max(s for s, _ in scored)
+    top = [f for s, f in scored if s == best]
+    if len({(f.value, f.unit) for f in top}) > 1:
+        return []  # two figures name it as well: unsure, so no link
+    return top
+
+
+def link(goal: Fact, later: list[tuple[int, Frame, list[Fact]]]) -> Link:
+    """``goal`` linked to the first of the ``later`` reports ((year, frame, facts), in order) that speaks of it."""
+    year = _year(goal)
+    if not later:
+        return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
+    if year is None:
+        return Link(goal, None, Verdict.OPEN, None, None, "the year the goal is for is not stated")
+    searched = tuple(y for y, frame, _ in later if frame.review >= year)
+    if not searched:
+        return Link(goal, None, Verdict.OPEN, None, None,
+                    f"no later report in the series reviews {year}", ())
+    for report_year, frame, facts in later:
+        if frame.review < year:
+            continue
+        found = _candidates(goal, facts)
+        if found:
+            outcome = found[0]
+            judged = judge(goal, outcome)
+            return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
+    listed = ", ".join(map(str, searched))
+    return Link(goal, None, Verdict.OPEN, None, None, f"no later report ({listed}) speaks of it", searched)
+
+
+def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
+    """Every goal of ``snapshots``, linked to an outcome in the later reports of
+    ``pool`` (default: the same snapshots; give the whole series to search it all)."""
+    snaps = sorted(snapshots, key=lambda s: s.year)
+    series = sorted(pool if pool is not None else snaps, key=lambda s: s.year)
+    read = {s.year: read_facts(s) for s in series}
+    for s in snaps:
+        read.setdefault(s.year, read_facts(s))
+    frames = {s.year: Frame.of(s.date, s.year, s.body) for s in series}
+    out = []
+    for snap in snaps:
+        later = [(s.year, frames[s.year], read[s.year]) for s in series if s.year > snap.year]
+        for fact in read[snap.year]:
+            if fact.kind.is_goal:
+                out.append(link(fact, later))
+    return out
