@@ -1,6 +1,7 @@
-"""Precision and recall of the extractors against the lists in tests/data/
-(checked by reading the texts). Used by the tests, and run as a script to
-print the figures quoted in the README::
+"""Precision and recall of the slogans extractor against the lists in
+tests/data/ (checked by reading the texts), and a snapshot made by hand for
+small cases. The facts (metrics, goals, targets) are scored against the
+development set by benchmarks/score_facts.py instead. Run as a script::
 
     python tests/extract_quality.py
 """
@@ -41,27 +42,6 @@ class Score:
                 f"{self.correct}/{self.expected} = {self.recall:.0%} |")
 
 
-def _num(v):
-    if isinstance(v, list):
-        return tuple(float(x) for x in v)
-    return None if v is None else float(v)
-
-
-def metric_row(r) -> tuple:
-    return (r.year, r.indicator, _num(r.value), r.unit, _num(r.growth_pct), r.period.value)
-
-
-def gold_metric_row(row: list) -> tuple:
-    year, indicator, value, unit, growth, period = row
-    return (year, indicator, _num(value), unit, _num(growth), period)
-
-
-def score_metrics(records, rows: list, name: str, indicators: list[str] | None = None) -> Score:
-    found = [metric_row(r) for r in records if indicators is None or r.indicator in indicators]
-    expected = {gold_metric_row(r) for r in rows}
-    return Score(name, len(found), len(expected), len(set(found) & expected))
-
-
 def slogan_forms(slogans) -> set[str]:
     from erqi_diff.extract.slogans import key_of
 
@@ -79,58 +59,16 @@ def score_slogans(slogans, rows: list, name: str) -> Score:
     return Score(name, len(found), len(expected), len(found & expected))
 
 
-def score_goals_seeds(goals, rows: list, name: str) -> Score:
-    found = {(g.year, g.text) for g in goals}
-    expected = {(r[0], r[1]) for r in rows}
-    return Score(name, len(found), len(expected), len(found & expected))
-
-
-def gwr_goal_key(g) -> tuple:
-    return (g.year, g.indicator, _num(g.value), g.unit)
-
-
-def score_goals_gwr(goals, rows: list, indicators: list[str], name: str) -> Score:
-    found = [gwr_goal_key(g) for g in goals if g.indicator in indicators]
-    expected = {(r[0], r[1], _num(r[2]), r[3]) for r in rows}
-    return Score(name, len(found), len(expected), len(set(found) & expected))
-
-
-def score_links(goals, rows: list, name: str, key) -> Score:
-    """Of the gold goals found, how many got the right outcome (or stayed open)."""
-    by_key = {key(g): g for g in goals}
-    found = expected = correct = 0
-    for row in rows:
-        k, want = row[0], row[1]
-        expected += 1
-        g = by_key.get(k)
-        if g is None:
-            continue
-        found += 1
-        got = None if g.outcome is None else (g.outcome.year, _num(g.outcome.value))
-        correct += got == (None if want[0] is None else (want[0], _num(want[1])))
-    return Score(name, found, expected, correct)
-
-
 def all_scores(seeds_project, gwr_project) -> list[Score]:
-    from erqi_diff import goals, metrics, slogans
+    from erqi_diff.extract import slogans
     from erqi_diff.core.snapshot import load_many
 
     seeds, national = load_many(seeds_project), load_many(gwr_project)
-    m, s, g = gold("metrics"), gold("slogans"), gold("goals")
-    seed_goals, gwr_goals = goals.extract_many(seeds), goals.extract_many(national)
-    seed_links = [((r[0], r[1]), (r[5], r[6])) for r in g["seeds"]]
-    gwr_links = [((r[0], r[1], _num(r[2]), r[3]), (r[4], r[5])) for r in g["gwr"]]
+    s = gold("slogans")
     national_2024 = [snap for snap in national if snap.year == 2024]
     return [
         score_slogans(slogans.extract(seeds), s["seeds"], "slogans, seeds"),
         score_slogans(slogans.extract(national_2024), [[x] for x in s["gwr_2024"]], "slogans, national 2024"),
-        score_metrics(metrics.extract_many(seeds), m["seeds"], "metrics, seeds"),
-        score_metrics(metrics.extract_many(national), m["gwr"], "metrics, national (GDP, CPI, jobs)",
-                      m["gwr_indicators"]),
-        score_goals_seeds(seed_goals, g["seeds"], "goals, seeds"),
-        score_goals_gwr(gwr_goals, g["gwr"], g["gwr_indicators"], "goals, national (GDP, CPI, jobs targets)"),
-        score_links(seed_goals, seed_links, "goal -> outcome links, seeds", lambda x: (x.year, x.text)),
-        score_links(gwr_goals, gwr_links, "goal -> outcome links, national", gwr_goal_key),
     ]
 
 

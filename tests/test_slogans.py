@@ -126,9 +126,10 @@ def test_strip_2017_2021(seeds_project) -> None:
     assert "四重点一稳定一保证" in strip["slogans_retired"]
     everywhere = strip["slogans_added"] + strip["slogans_retired"]
     assert "三个二七" not in everywhere and "智慧督查" not in everywhere
-    gdp = next(m for m in strip["metrics"] if m["indicator"] == "地区生产总值")
+    gdp = next(m for m in strip["metrics"] if m["indicator"] == "GDP")
     assert (gdp["from"]["value"], gdp["to"]["value"]) == (567, 773)
-    assert gdp["from"]["text"] == "全年地区生产总值完成567亿元，增长9%"
+    # each figure filed under the year it describes: 2021's 773亿元 is 2020's
+    assert (gdp["from"]["figure_year"], gdp["to"]["figure_year"], gdp["to"]["report_year"]) == (2017, 2020, 2021)
 
 
 def test_strip_variant_is_neither_added_nor_retired(seeds_project) -> None:
@@ -140,8 +141,8 @@ def test_strip_variant_is_neither_added_nor_retired(seeds_project) -> None:
 
 def test_strip_shows_half_year_as_half_year(seeds_project) -> None:
     strip = diff_strip(load(seeds_project, 2017), load(seeds_project, 2018))
-    gdp = next(m for m in strip["metrics"] if m["indicator"] == "地区生产总值")
-    assert gdp["from"]["period"] == "year" and gdp["to"]["period"] == "H1"
+    gdp = next(m for m in strip["metrics"] if m["indicator"] == "GDP")
+    assert gdp["from"]["period"] == "year" and gdp["to"]["period"] == "half" and not gdp["comparable"]
 
 
 def test_strip_imports_nothing_heavy() -> None:

@@ -531,7 +531,9 @@ def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool
 
 
 # The modules whose code makes the strip: a change to any is a cache miss.
-_STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py"]
+_STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
+                  "extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
+                  "extract/indicators.py", "extract/sentences.py"]
 
 
 def _strip(a, b) -> dict | None:

@@ -37,8 +37,8 @@ def for_project(project, years: list[int] | None = None) -> list[Link]:
     outcomes in every later report of the series."""
     from erqi_diff.core.snapshot import load_many
 
+    wanted = load_many(project, years)  # UnknownYear lists the years there are
     pool = load_many(project)
-    wanted = [s for s in pool if years is None or s.year in years]
     return link_goals(wanted, pool)
 
 

@@ -190,6 +190,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     if before and before.isascii() and (before.isalpha() or before.isdigit() or before in "./"):
         return True
+    if before == "," and start > 1 and text[start - 2].isdigit():
+        return True  # 1,2345: a malformed group
     if after and after.isascii() and after.isalpha():
         return True
     return bool(after and after in ".,/" and end + 1 < len(text) and text[end + 1].isdigit())

@@ -372,8 +372,12 @@ class _SentenceReader:
         else:
             future = bool(cue) and not estimate
         if not future:
-            if w.has_any(before, _TARGET_WORDS) and cue and not estimate and not w.has_any(clause_lead, w.RESULT_WORDS):
-                return Kind.TARGET, when  # a target restated: never its own outcome
+            target_word = None
+            for target_word in re.finditer(_TARGET_WORDS, clause_lead):
+                pass
+            if target_word and cue and not estimate and \
+                    not re.search(r"完成|实现|达到|实际|超过|占", clause_lead[target_word.end():]):
+                return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
             return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
         if _PORTFOLIO.search(self.text[q.end:q.end + 12]) and q.is_count:
             return Kind.PLAN, when

@@ -71,6 +71,7 @@ class Mark:
     future: bool = False     # 明年, 今后五年, 五年内: the years ahead
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
+    cumulative: bool = False  # 累计: several years unless another period stands with it
 
 
 def read_year(text: str) -> int | None:
@@ -196,8 +197,10 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.YEAR, None, clause=True)
     if m.group("multi"):
         return _multi(m, frame)
-    if m.group("avg") or m.group("cum"):
+    if m.group("avg"):
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
+    if m.group("cum"):  # 累计: over several years, unless a shorter period stands with it (全年…累计)
+        return Mark(s, e, None, None, clause=True, cumulative=True)
     return None
 
 
@@ -289,6 +292,8 @@ def _combine(found: list[Mark]) -> When | None:
     if not found:
         return None
     period: Period | None = None
+    if any(m.cumulative for m in found) and not any(m.period for m in found if not m.span and m.year is None):
+        period = Period.MULTI_YEAR
     for mark in reversed(found):
         if mark.year is None and mark.span is None:
             period = period or mark.period
