@@ -37,7 +37,9 @@ RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农�
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
 _STOP = re.compile(r"[，；。：,;:（）()]")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_FILLER = re.compile(r"年底前?|年内|今年|全年|以上|左右|实现|全部|顺利|基本|已|共|等|的|和|及|个|项目?(?=\d)")
+_FILLER = re.compile(r"(?:19|20)\d\d年|[12] [0-9] [0-9] [0-9]年|年底前?|年内|今年|全年|以上|左右|实现|全部|顺利|基本|"
+                     r"已|共|等|的|和|及|个|其中|继续|进一步|水平|达到|保持在|突破|超过|再|项目?(?=\d)")
+_HEADS = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:工程|项目|住房|安置房|道路|学校)")
 
 
 @dataclass(frozen=True)
@@ -75,13 +77,20 @@ class Thing:
     action: str | None
     obj: str
 
-    def bigrams(self) -> set[str]:
-        return {self.obj[i:i + 2] for i in range(len(self.obj) - 1)}
+
+_QUANTITY = re.compile(r"[\d.,，]+[万亿千]*(?:[\u4e00-\u9fff]{0,3}?)(?=[\u4e00-\u9fff]|$)")
+_PROJECTS = re.compile(r"([\u4e00-\u9fff]{1,8}项目)")
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\d+(?:\.\d+)?(?:[,，]\d{3})*[万亿千]*(?:平方米|平方公里|千瓦|公里|[个所条套座项处户家人米亩吨元])?", "", text)
+    return _FILLER.sub("", text)
 
 
 def thing(fact: Fact) -> Thing:
     """The unit, action and object of a concrete figure: 22条道路年底建成通车 ->
-    (条, open, 道路); 新开工…11个项目310万平方米安置房 -> (平方米, start, 安置房)."""
+    (条, open, 道路); 新开工…11个项目310万平方米安置房 -> (个, start, 项目安置房);
+    完成投资470亿元 of 150个重大项目 -> (元, invest, 重大项目)."""
     text = fact.text
     q0, q1 = fact.quote_start - fact.start, fact.quote_end - fact.start
     cs = clause_start(text, q0)
@@ -89,25 +98,33 @@ def thing(fact: Fact) -> Thing:
     after = text[q1:stop.start() if stop else len(text)]
     lead = text[cs:q0]
     act = w.action_of(after) or w.action_of(lead, last=True)
-    obj_text = after[:after.find(act[0])] if act and act[0] in after else after
-    obj_text = re.split(r"[\d一二三四五六七八九十百千万亿]", obj_text)[0]
-    obj = _FILLER.sub("", obj_text)
+    obj = _clean(after[:after.find(act[0])] if act and act[0] in after else after)
     if len(obj) < 2:
-        tail = lead.split("等")[-1]
-        tail = _FILLER.sub("", re.sub(r"[\d.]+[^\u4e00-\u9fff]*", "", tail))
-        obj = obj + tail[-6:]
-    if act and act[0] in obj:
-        obj = obj.replace(act[0], "")
-    return Thing(to_base(1.0, fact.unit)[1], act[1] if act else None, obj[:8])
+        tail = lead.split("等")[-1].split("、")[-1]
+        if act and act[0] in tail:
+            tail = tail[tail.rfind(act[0]) + len(act[0]):] or tail[:tail.rfind(act[0])]
+        obj = _clean(tail)
+    if len(obj) < 2:  # 加大保障性安居工程建设力度，今年新开工700万套: the thing named before
+        heads = _HEADS.findall(text[:cs])
+        obj = _FILLER.sub("", heads[-1]) if heads else obj
+    if act and act[1] == "invest":
+        found = _PROJECTS.findall(re.sub(r"\d+个", "，", text[:q0]))
+        if found:
+            obj = _FILLER.sub("", found[-1].split("，")[-1])
+    unit = to_base(1.0, fact.unit)[1]
+    return Thing("rate" if unit in ("%", "‰") else unit, act[1] if act else None, obj[:10])
 
 
 def _same_thing(goal: Fact, other: Fact) -> int:
-    """How well ``other`` names the concrete thing ``goal`` counts (0: not at all)."""
+    """Whether ``other`` counts the concrete thing ``goal`` counts: the same
+    unit, the same action (建成通车, 开工...) and the same object (道路, 安置房),
+    word for word (1), or not (0)."""
     a, b = thing(goal), thing(other)
-    if a.unit != b.unit or a.action is None or a.action != b.action:
+    if a.unit != b.unit or a.action != b.action:
         return 0
-    shared = a.bigrams() & b.bigrams()
-    return len(shared)
+    if a.obj and a.obj == b.obj:
+        return 1
+    return 1 if (not a.obj and not b.obj and a.action is not None) else 0
 
 
 def _year(goal: Fact) -> int | None:
@@ -129,12 +146,7 @@ def _candidates(goal: Fact, facts: list[Fact]) -> list[Fact]:
             return sorted(same, key=lambda f: _rank(goal, f))
         related = [f for f in found if f.indicator in RELATED.get(goal.indicator, ())]
         return sorted(related, key=lambda f: _rank(goal, f))
-    scored = [(_same_thing(goal, f), f) for f in found if f.indicator is None]
-    scored = [(s, f) for s, f in scored if s > 0]
-    if not scored:
-        return []
-    best = max(s for s, _ in scored)
-    top = [f for s, f in scored if s == best]
+    top = [f for f in found if f.indicator is None and _same_thing(goal, f)]
     if len({(f.value, f.unit) for f in top}) > 1:
         return []  # two figures name it as well: unsure, so no link
     return top

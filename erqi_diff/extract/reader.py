@@ -58,6 +58,7 @@ def read_snapshot(snap) -> list[Fact]:
     out: list[Fact] = []
     para, para_marks, para_estimate = -1, [], False
     para_names: set[str] = set()
+    framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
@@ -68,6 +69,10 @@ def read_snapshot(snap) -> list[Fact]:
                 heading_marks[h] = heading_time(h, frame)
         goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
         outer = list(reversed(para_marks)) + [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+        if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
+            outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
+        if sent.heading and any(m.year is not None or m.span for m in own):
+            framing = [m for m in own if not m.attached]
         reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
         reader.para_names = para_names
         found = reader.facts()
@@ -227,6 +232,9 @@ class _SentenceReader:
         measure, value, base = self._measure(q, name, clause_lead if inherited else lead or clause_lead)
         if measure is None:
             return None
+        if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
+                self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
+            measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
         when = self._when(q, cs, measure, clause_lead)
         kind, when = self._kind(q, name, when, cs)
         if kind.is_outcome and q.is_count and _PORTFOLIO.search(text[q.end:q.end + 14]):

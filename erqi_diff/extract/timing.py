@@ -118,6 +118,8 @@ class Frame:
             year, month = fallback_year + 1, 1
         if month <= 3 or not body:
             return cls(year, month, year - 1)
+        if month >= 10:  # given late in the year: it reviews that year (its figures estimates)
+            return cls(year, month, year)
         before = len(re.findall(rf"去年|上年(?!同期)|{year - 1}年", body))
         this = len(re.findall(rf"今年(?:以来|上半年|前三季度|1[-－—~至]\d{{1,2}}月)|截至目前|{year}年(?:以来|上半年|前三季度|1[-－—~至]\d{{1,2}}月)|(?<!下)半年", body))
         return cls(year, month, year if this >= before else year - 1)
@@ -221,7 +223,9 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.YEAR, 2000 if frame.year < 2000 else None, future=True)
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
-    n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3")) or _n(m.group("n4"))
+    if m.group("n4"):  # 五年为…: several years, which ones the frame around says
+        return Mark(s, e, Period.MULTI_YEAR, None)
+    n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
     if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
         return Mark(s, e, Period.YEAR, frame.review)  # 一年来: the year under review
     if not n or n > 30:
