@@ -100,7 +100,7 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
     holds no figure (2012年，…; 过去五年，…); the marks of a figure are its own."""
     marks_ = [m for m in own if not m.clause and not m.attached and not m.local]
     if not found:
-        return [m for m in marks_ if not m.future]
+        return [m for m in marks_ if not (m.future and m.relative)]  # 明年将…: not a frame for what follows
     first = min(f.quote_start - f.start for f in found)
     opening = text.index("，") if "，" in text else len(text)
     return [m for m in marks_ if m.end <= min(opening, first)]
@@ -153,6 +153,11 @@ class _SentenceReader:
     def subject(self, q: Quantity, cs: int, earlier: list[Quantity]) -> tuple[str | None, int, bool]:
         """(indicator, start of the words naming it, inherited?) for ``q`` in its clause from ``cs``."""
         text = self.text
+        if self.found:
+            prev = self.found[-1][0]
+            between = text[prev.quote_end - self.sent.start:q.start]
+            if between.startswith(("（", "(")) and not re.search(r"[）)]", between) and prev.indicator:
+                return prev.indicator, q.start, True  # 增长百分之四（包括村办工业为百分之六）: the same, counted otherwise
         inside = [m for m in self.mentions if cs <= m.start and m.end <= q.start]
         lead = text[cs:q.start]
         if "分别" in lead or "、" in text[max(cs, (earlier[-1].end if earlier else cs)):q.start][:1]:
@@ -319,8 +324,8 @@ class _SentenceReader:
         推进, 新建... with no word of a result), False when they report a result,
         None when they say neither."""
         before, clause = self.text[:q.start], self.text[cs:q.start]
-        if _SHARE_OF_PLAN.search(clause):
-            return False  # 占年度计划的117.5%: how far a plan got
+        if _SHARE_OF_PLAN.search(clause) or self.text.startswith(("的基础上", "基础上"), q.end):
+            return False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
         if w.has_any(before, w.GOAL_WORDS):
             return True
         if w.has_any(clause, w.RESULT_WORDS):
@@ -329,8 +334,9 @@ class _SentenceReader:
         cut = _PUNCT.search(after)
         if re.search(r"任务|目标", after[:cut.start()] if cut else after):
             return True  # 158个老旧小区整治提升任务
-        if w.has_any(clause, w.WEAK_GOAL_WORDS):
-            return True
+        if w.has_any(clause, w.WEAK_GOAL_WORDS) and self.sent.headings and \
+                not w.has_any(self.sent.headings[0], w.REVIEW_HEADINGS):
+            return True  # 推进, 新建…: a goal, but not in the opening review nor under a heading that reviews
         return None
 
     def _frame_goal(self) -> bool | None:
