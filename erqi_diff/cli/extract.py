@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import click
 
-from erqi_diff.errors import UsageError
 from erqi_diff.views.terminal.extract import slogans_view
 from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 

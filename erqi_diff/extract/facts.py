@@ -14,7 +14,7 @@ printed by ``erqi-diff metrics --json``, ``goals --json`` and ``targets
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from erqi_diff.extract.numbers import Modifier
 
@@ -133,11 +133,48 @@ class Fact:
         return self.figure_year
 
 
+#: The modules whose code reads facts: a change to any is a miss of the cache.
+_READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
+                   "extract/indicators.py", "extract/sentences.py", "extract/numbers.py"]
+_ENUMS = {"measure": Measure, "modifier": Modifier, "period": Period, "kind": Kind}
+
+
 def read_facts(snapshot) -> list[Fact]:
-    """Every fact of one snapshot, in text order."""
+    """Every fact of one snapshot, in text order. Cached by the snapshot's
+    year, date and body and by the reader's code (:mod:`erqi_diff.core.cache`),
+    as the diff strip is: a series is read again and again (metrics, goals,
+    targets, the changelog)."""
+    from erqi_diff.core.cache import cached_json
     from erqi_diff.extract.reader import read_snapshot
 
-    return read_snapshot(snapshot)
+    def compute() -> list[list]:
+        return [_stored(f) for f in read_snapshot(snapshot)]
+
+    rows = cached_json("facts", [str(snapshot.year), snapshot.date, snapshot.body], _READER_MODULES, compute)
+    return [_restored(row) for row in rows]
+
+
+def _stored(fact: Fact) -> list:
+    """A fact as the cache stores it: its field values in order (not a JSON output)."""
+    out: list = []
+    for name in _FIELDS:
+        value = getattr(fact, name)
+        out.append(value.value if isinstance(value, enum.Enum) else list(value) if isinstance(value, tuple) else value)
+    return out
+
+
+def _restored(row: list) -> Fact:
+    values = dict(zip(_FIELDS, row))
+    for name, kind in _ENUMS.items():
+        if values[name] is not None:
+            values[name] = kind(values[name])
+    for name in ("value", "figure_span"):
+        if isinstance(values[name], list):
+            values[name] = tuple(values[name])
+    return Fact(**values)
+
+
+_FIELDS = tuple(f.name for f in fields(Fact))
 
 
 def read_many(snapshots) -> list[Fact]:

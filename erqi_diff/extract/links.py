@@ -115,11 +115,22 @@ def thing(fact: Fact) -> Thing:
     return Thing("rate" if unit in ("%", "‰") else unit, act[1] if act else None, obj[:10])
 
 
+_THINGS: dict[int, tuple[Fact, Thing]] = {}
+
+
+def _thing(fact: Fact) -> Thing:
+    """:func:`thing`, once per fact (links compare each goal with many figures)."""
+    found = _THINGS.get(id(fact))
+    if found is None or found[0] is not fact:
+        found = _THINGS[id(fact)] = (fact, thing(fact))
+    return found[1]
+
+
 def _same_thing(goal: Fact, other: Fact) -> int:
     """Whether ``other`` counts the concrete thing ``goal`` counts: the same
     unit, the same action (建成通车, 开工...) and the same object (道路, 安置房),
     word for word (1), or not (0)."""
-    a, b = thing(goal), thing(other)
+    a, b = _thing(goal), _thing(other)
     if a.unit != b.unit or a.action != b.action:
         return 0
     if a.obj and a.obj == b.obj:
@@ -137,9 +148,8 @@ def _rank(goal: Fact, fact: Fact) -> tuple:
             fact.period is not goal.period, fact.quote_start)
 
 
-def _candidates(goal: Fact, facts: list[Fact]) -> list[Fact]:
-    year = _year(goal)
-    found = [f for f in facts if f.kind in (Kind.ACTUAL, Kind.ESTIMATE) and _year(f) == year]
+def _candidates(goal: Fact, by_year: dict[int | None, list[Fact]]) -> list[Fact]:
+    found = by_year.get(_year(goal), [])
     if goal.indicator is not None:
         same = [f for f in found if f.indicator == goal.indicator]
         if same:
@@ -152,8 +162,18 @@ def _candidates(goal: Fact, facts: list[Fact]) -> list[Fact]:
     return top
 
 
-def link(goal: Fact, later: list[tuple[int, Frame, list[Fact]]]) -> Link:
-    """``goal`` linked to the first of the ``later`` reports ((year, frame, facts), in order) that speaks of it."""
+def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
+    """A report's outcomes (actual, estimate) by the year they describe."""
+    out: dict[int | None, list[Fact]] = {}
+    for f in facts:
+        if f.kind in (Kind.ACTUAL, Kind.ESTIMATE):
+            out.setdefault(_year(f), []).append(f)
+    return out
+
+
+def link(goal: Fact, later: list[tuple[int, Frame, dict[int | None, list[Fact]]]]) -> Link:
+    """``goal`` linked to the first of the ``later`` reports ((year, frame,
+    outcomes by year), in order) that speaks of it."""
     year = _year(goal)
     if not later:
         return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
@@ -163,7 +183,7 @@ def link(goal: Fact, later: list[tuple[int, Frame, list[Fact]]]) -> Link:
     if not searched:
         return Link(goal, None, Verdict.OPEN, None, None,
                     f"no later report in the series reviews {year}", ())
-    for report_year, frame, facts in later:
+    for _, frame, facts in later:
         if frame.review < year:
             continue
         found = _candidates(goal, facts)
@@ -182,11 +202,13 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     series = sorted(pool if pool is not None else snaps, key=lambda s: s.year)
     read = {s.year: read_facts(s) for s in series}
     for s in snaps:
-        read.setdefault(s.year, read_facts(s))
+        if s.year not in read:
+            read[s.year] = read_facts(s)
     frames = {s.year: Frame.of(s.date, s.year, s.body) for s in series}
+    outcomes = {s.year: outcomes_by_year(read[s.year]) for s in series}
     out = []
     for snap in snaps:
-        later = [(s.year, frames[s.year], read[s.year]) for s in series if s.year > snap.year]
+        later = [(s.year, frames[s.year], outcomes[s.year]) for s in series if s.year > snap.year]
         for fact in read[snap.year]:
             if fact.kind.is_goal:
                 out.append(link(fact, later))

@@ -88,7 +88,7 @@ def parse_chinese_numeral(text: str) -> float | None:
     if not text:
         return None
     whole, _, frac = text.partition("点")
-    if frac and (not frac.strip(_CN_DIGIT_CHARS) == "" or "两" in frac):
+    if frac and (frac.strip(_CN_DIGIT_CHARS) != "" or "两" in frac):
         return None
     if any(c not in _CN_DIGITS and c not in _CN_SMALL and c not in _CN_BIG for c in whole):
         return None
@@ -240,6 +240,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
     token, pct = m.group("lo"), m.group("pct") or ""
+    if not (pct or m.group("unit") or m.group("mag") or m.group("more") or m.group("hi")) and (
+            token[0].isdigit() or token[-1] not in "万亿"):
+        return None  # a number with neither unit nor magnitude (2017, 一是): no quantity
     lo_start, lo_end = m.start("lo"), m.end("lo")
     if " " in token and any(len(p) > 2 for p in token.split(" ")):
         return None  # 2016 2017: two numbers, not one spaced out
@@ -288,7 +291,7 @@ def _range_high(m: re.Match, pct: str, mag: str, unit: str) -> tuple[float | Non
     """The high end and unit of a range (6%-6.5%, 6.5-7%, 百分之八至九,
     百分之四至百分之五, 3.5万-4万人), or (None, "") when the dash is no range
     (1-6月, 2014~2016年)."""
-    token, dash = m.group("hi"), m.group("dash")
+    token = m.group("hi")
     mag2, unit2, pct2 = m.group("mag2") or "", (m.group("unit2") or "").replace("％", "%"), m.group("pct2") or ""
     if (pct2 and pct2 != pct) or token[0].isdigit() != m.group("lo")[0].isdigit() or m.group("more"):
         return None, ""

@@ -23,6 +23,8 @@ ages and ordinals.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
@@ -37,7 +39,8 @@ _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年�
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
 _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
-_FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
+_FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
+                   r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _TOTAL = re.compile(r"总投资额?$|计划总投资$")
 _SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
@@ -56,31 +59,51 @@ def read_snapshot(snap) -> list[Fact]:
     headline = ind.headline(snap.body)
     heading_marks: dict[str, list[Mark]] = {}
     out: list[Fact] = []
-    para, para_marks, para_estimate = -1, [], False
+    para, para_estimate = -1, False
+    para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
     para_names: set[str] = set()
     framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
             para_names = set()
+        quoted = _quoted_spans(sent.text)
+        figures = [q for q in find_quantities(sent.text) if is_fact(sent.text, q, quoted)]
+        if not figures and not sent.heading:
+            para_marks.append(sent.text)  # its words of time are read only if a later figure needs them
+            para_estimate = para_estimate or _leads_estimate(sent.text)
+            continue
         own = marks(sent.text, frame)
         for h in sent.headings:
             if h not in heading_marks:
                 heading_marks[h] = heading_time(h, frame)
-        goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
-        outer = list(reversed(para_marks)) + [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
-        if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
-            outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
         if sent.heading and any(m.year is not None or m.span for m in own):
-            framing = [m for m in own if not m.attached]
-        reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
-        reader.para_names = para_names
-        found = reader.facts()
-        para_names |= {f.indicator for f in found if f.indicator}
-        out.extend(found)
+            framing_next = [m for m in own if not m.attached]
+        else:
+            framing_next = framing
+        if figures:
+            para_marks = [_lead_marks(p, marks(p, frame), []) if isinstance(p, str) else p for p in para_marks]
+            goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
+            outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
+            outer += [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
+                outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
+            reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
+            reader.para_names = para_names
+            found = reader.facts(figures)
+            para_names |= {f.indicator for f in found if f.indicator}
+            out.extend(found)
+        else:
+            found = []
+        framing = framing_next
         para_marks.append(_lead_marks(sent.text, own, found))
-        para_estimate = para_estimate or reader.leads_estimate()
+        para_estimate = para_estimate or (not found and _leads_estimate(sent.text))
     return out
+
+
+def _leads_estimate(text: str) -> bool:
+    """A lead-in (初步预计：, 预计全年…) that makes the paragraph's figures estimates."""
+    return w.has_any(text[:12], r"初步预计|预计全年|初步统计|初步核算")
 
 
 def _one_year(found: list[Mark], goal: bool) -> list[Mark]:
@@ -133,14 +156,8 @@ class _SentenceReader:
         self.found: list[tuple[Fact, int]] = []  # fact, start of its clause
         self.para_names: set[str] = set()        # indicators of the paragraph's earlier sentences
 
-    def leads_estimate(self) -> bool:
-        """A lead-in (初步预计：, 预计全年…) that makes the paragraph's figures estimates."""
-        head = self.text[:12]
-        return w.has_any(head, ("初步预计", "预计全年", "初步统计", "初步核算")) and not self.found
-
-    def facts(self) -> list[Fact]:
-        quoted = _quoted_spans(self.text)
-        qs = [q for q in find_quantities(self.text) if is_fact(self.text, q, quoted)]
+    def facts(self, qs: list[Quantity]) -> list[Fact]:
+        """The facts of the sentence's figures ``qs`` (the quantities that are facts, in order)."""
         out = []
         for i, q in enumerate(qs):
             fact = self.read(q, qs[:i])
@@ -199,7 +216,7 @@ class _SentenceReader:
                 return prev.indicator, start, True
         return None, cs, False
 
-    def _linking(self, start: int, end: int, earlier: list[Quantity] = ()) -> bool:
+    def _linking(self, start: int, end: int, earlier: Sequence[Quantity] = ()) -> bool:
         """Only linking words (and words of time, and earlier figures) between ``start`` and ``end``."""
         keep = [True] * (end - start)
         for m in self.own:
@@ -258,20 +275,18 @@ class _SentenceReader:
         self.found.append((fact, cs))
         return fact
 
-    def _measure(self, q: Quantity, name: str | None, lead: str):
+    def _measure(self, q: Quantity, name: str | None, lead: str) -> tuple[Measure, Any, str | None]:
         """(measure, signed value, base) of ``q`` from the words before it."""
-        value = q.json_value()
-        value = tuple(value) if isinstance(value, list) else value
+        raw = q.json_value()
+        value: Any = tuple(raw) if isinstance(raw, list) else raw
         near = lead[-14:]
         direction = w.last_direction(near)
         if direction and not (q.is_percent or q.unit in ("倍", "成")) and len(near) - direction[1] > 6:
             direction = None  # 降低可使农民减轻负担70亿元: the verb is not the figure's
         to_after = direction is not None and bool(_TO.search(near[:direction[1] + 1]) or
                                                    re.match(r"^(?:到|至)", near[direction[1]:]))
-        base_m = None
-        for base_m in _BASE.finditer(lead):
-            pass
-        base = base_m.group() if base_m else None
+        bases = _BASE.findall(lead)
+        base = bases[-1] if bases else None
         if q.unit == "番":
             return Measure.RATIO, value, base
         if q.unit == "倍":
@@ -279,14 +294,10 @@ class _SentenceReader:
                 return Measure.RATIO, value, base
             measure = Measure.GROWTH
         elif q.is_percent or q.unit == "成":
-            if _GROWTH_NOUN.search(lead) or (direction and not to_after):
-                measure = Measure.GROWTH
-            elif name == "居民消费价格":
-                measure = Measure.GROWTH
+            if _GROWTH_NOUN.search(lead) or (direction and not to_after) or name == "居民消费价格":
+                measure = Measure.GROWTH  # a price index in % is always its rise
             else:
                 return Measure.LEVEL, value, None
-        elif direction and not to_after and w.last_word(near) not in ("增长", "增速", "增幅", "涨幅", "上涨"):
-            measure = Measure.CHANGE
         elif direction and not to_after:
             measure = Measure.CHANGE
         else:
@@ -386,9 +397,8 @@ class _SentenceReader:
         else:
             future = bool(cue) and not estimate
         if not future:
-            target_word = None
-            for target_word in re.finditer(_TARGET_WORDS, clause_lead):
-                pass
+            target_words = list(re.finditer(_TARGET_WORDS, clause_lead))
+            target_word = target_words[-1] if target_words else None
             if target_word and cue and not estimate and \
                     not re.search(r"完成|实现|达到|实际|超过|占", clause_lead[target_word.end():]):
                 return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome

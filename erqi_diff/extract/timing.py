@@ -121,7 +121,8 @@ class Frame:
         if month >= 10:  # given late in the year: it reviews that year (its figures estimates)
             return cls(year, month, year)
         before = len(re.findall(rf"去年|上年(?!同期)|{year - 1}年", body))
-        this = len(re.findall(rf"今年(?:以来|上半年|前三季度|1[-－—~至]\d{{1,2}}月)|截至目前|{year}年(?:以来|上半年|前三季度|1[-－—~至]\d{{1,2}}月)|(?<!下)半年", body))
+        running = r"(?:以来|上半年|前三季度|1[-－—~至]\d{1,2}月)"
+        this = len(re.findall(rf"今年{running}|截至目前|{year}年{running}|(?<!下)半年", body))
         return cls(year, month, year if this >= before else year - 1)
 
 
@@ -131,8 +132,9 @@ def marks(text: str, frame: Frame) -> list[Mark]:
     for m in _re("mark").finditer(text):
         mark = _mark(m, frame)
         if mark is not None:
-            if re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)", text[mark.end:mark.end + 6]) and \
-                    mark.year is not None and mark.span is None:
+            attached = re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)",
+                                text[mark.end:mark.end + 6])
+            if attached and mark.year is not None and mark.span is None:
                 mark = Mark(mark.start, mark.end, mark.period, mark.year, None, True, mark.relative, mark.future,
                             attached=True)
             out.append(mark)

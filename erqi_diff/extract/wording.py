@@ -32,8 +32,8 @@ _UP = ("增长", "增速", "增幅", "上涨", "涨幅", "提高", "上升", "�
 _DOWN = ("下降", "降低", "降幅", "减少", "回落", "减产", "下调", "少增", "压缩", "削减", "节约")
 
 #: A goal: the sentence sets a target or schedules something.
-GOAL_WORDS = (r"力争|确保|争取|加快完成|预期目标|目标(?:是|为|定为|定在|：)|计划(?!生育|单列|经济)|拟|安排(?!了)|必须|努力|年底前|"
-              r"月底前|底前|(?<![主重需纲首只简概提摘想紧])要(?![求素点闻害件是])|规定|预期")
+GOAL_WORDS = (r"力争|确保|争取|加快完成|预期目标|目标(?:是|为|定为|定在|：)|计划(?!生育|单列|经济)|拟|安排(?!了)|必须|努力|"
+              r"年底前|月底前|底前|(?<![主重需纲首只简概提摘想紧])要(?![求素点闻害件是])|规定|预期")
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A result: the figure reports what was done.

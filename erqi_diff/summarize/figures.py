@@ -65,8 +65,8 @@ def _scalar(fact: Fact) -> float | None:
 
 def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
     """Two figures of one indicator, compared only like for like."""
-    for name, a, b in (("measure", before.measure, after.measure), ("period", before.period, after.period),
-                       ("unit", before.unit, after.unit), ("base", before.base, after.base)):
+    for a, b in ((before.measure, after.measure), (before.period, after.period), (before.unit, after.unit),
+                 (before.base, after.base)):
         if a != b:
             shown_a = getattr(a, "value", a) or "unstated"
             shown_b = getattr(b, "value", b) or "unstated"

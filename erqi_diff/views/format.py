@@ -137,10 +137,10 @@ def figure(value: Value | None, unit: str | None, modifier: str = "point", measu
 
 
 def _signed_amount(v: Value, unit: str | None) -> str:
-    if isinstance(v, (list, tuple)):
-        low, high = v
-        return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + (unit or "")
-    return signed(v) + (unit or "")
+    if isinstance(v, (int, float)):
+        return signed(v) + (unit or "")
+    low, high = v
+    return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + (unit or "")
 
 
 def margin(value: float | None, unit: str | None) -> str:

@@ -160,7 +160,7 @@ def _change(row: MetricRow) -> str:
     if row.change == 0:
         return "unchanged"
     unit = row.after.unit if row.after else ""
-    rate = fmt.is_percent(unit) or row.after.measure.value != "level"
+    rate = fmt.is_percent(unit) or (row.after is not None and row.after.measure.value != "level")
     text = escape(signed(row.change) + (" pt" if fmt.is_percent(unit) else (unit or "")))
     if row.change_pct is not None and not rate:
         text += f" ({escape(signed(row.change_pct))}%)"

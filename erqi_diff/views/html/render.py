@@ -212,7 +212,7 @@ def _shown(fact) -> str:
 
 def _series_label(key: tuple) -> str:
     """A series of one indicator: its measure and period, in words."""
-    _, measure, period, unit, base = key
+    _, measure, period, _unit, base = key
     period_text = "full year" if period is not None and period.value == FULL_YEAR else (
         f"{period.value} only" if period is not None else "period unstated")
     return f"{measure.value}, {period_text}" + (f" ({base})" if base else "")
@@ -278,7 +278,8 @@ def _metric_row(r) -> str:
 
 def render_metrics(data: ReportData, charts: Charts) -> str:
     if not data.metrics:
-        return section("metrics", "Metrics", empty_note("No metric (a figure with its indicator) was found in any report of the span."))
+        return section("metrics", "Metrics",
+                       empty_note("No metric (a figure with its indicator) was found in any report of the span."))
     by_indicator: dict[str, list] = defaultdict(list)
     for record in data.metrics:
         by_indicator[record.indicator or "?"].append(record)
@@ -289,7 +290,8 @@ def render_metrics(data: ReportData, charts: Charts) -> str:
         f'</span></figcaption>{_metric_chart(charts, name, plan[0], plan[1])}</figure>'
         for name, plan in planned)
     multiples = (f'<div class="multiples">{tiles}</div>' if tiles else
-                 empty_note("No indicator has figures of one series in two years of the span, so there is nothing to chart; the table lists every figure."))
+                 empty_note("No indicator has figures of one series in two years of the span, so there is nothing "
+                            "to chart; the table lists every figure."))
     rows = "".join(_metric_row(r) for r in sorted(data.metrics, key=lambda r: (str(r.indicator), r.figure_year or 0, r.year)))
     table = ('<details class="table"><summary>The table behind the charts: '
              f'{len(data.metrics)} figures of {len(by_indicator)} indicators</summary>'

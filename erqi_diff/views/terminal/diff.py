@@ -221,7 +221,8 @@ def _record(record, column_year: int | None = None) -> str:
                        record.get("measure") or "level") or str(record.get("quote") or "?")
     notes = []
     if record.get("figure_year") != column_year or record.get("figure_span"):
-        notes.append(fmt.year_label(record.get("figure_year"), record.get("report_year"), record.get("figure_span")))
+        notes.append(fmt.year_label(record.get("figure_year"), int(record.get("report_year") or 0),
+                                    record.get("figure_span")))
     period = record.get("period")
     if period and period != "year":
         notes.append(period)

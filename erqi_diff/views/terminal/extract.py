@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from erqi_diff.views import format as fmt
 
 
 _FIRST_MAX = 30  # cells of the first column; a longer first cell gets a line of its own

@@ -37,6 +37,13 @@ def _print_table(console, header: list[str], rows: list[tuple[list[str], str]]) 
         console.print(Text(line(cells), style=style), crop=False, overflow="ignore")
 
 
+QUOTE_CHARS = 60  # of a sentence in the goals list; --json and --csv have them whole
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+
+
 def year_of(fact) -> str:
     return fmt.year_label(fact.figure_year, fact.year, fact.figure_span)
 
@@ -91,20 +98,21 @@ def goals_view(console, links, empty: list[int]) -> None:
     for lk in links:
         g = lk.goal
         head = Text(f"{g.year}  ", style="bold")
-        head.append(g.text)
-        console.print(head)
+        head.append(_cut(g.text))
+        console.print(head, soft_wrap=True)
         what = f"[{g.indicator}] " if g.indicator else ""
-        console.print(Text(f"    {g.kind.value} for {year_of(g)}: {what}{g.what} {shown_figure(g)}", style="dim"))
+        console.print(Text(f"    {g.kind.value} for {year_of(g)}: {what}{g.what} {shown_figure(g)}", style="dim"),
+                      soft_wrap=True)
         style = _VERDICT_STYLE.get(lk.verdict.value, "")
         if lk.outcome is None:
-            console.print(Text(f"    {lk.verdict.value}: {lk.reason}", style=style))
+            console.print(Text(f"    {lk.verdict.value}: {lk.reason}", style=style), soft_wrap=True)
         else:
             o = lk.outcome
             margin = fmt.margin(lk.margin, g.unit)
             line = Text(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}: ",
                         style=style)
-            line.append(o.text)
-            console.print(line)
+            line.append(_cut(o.text))
+            console.print(line, soft_wrap=True)
     linked = sum(1 for lk in links if lk.outcome is not None)
     note = "; no goals found in " + ", ".join(map(str, empty)) if empty else ""
     console.print(Text(f"{len(links)} goals, {linked} with an outcome, {len(links) - linked} open{note}", style="dim"))
