@@ -49,6 +49,7 @@ def test_national_2024_figures_are_2023s(gwr_project) -> None:
     assert not metrics.is_metric(target)  # a target is never listed as a metric
 
 
+@pytest.mark.slow
 def test_every_record_stands_verbatim_at_its_offsets(seeds_project, gwr_project, gwr_early_root) -> None:
     from erqi_diff.core.project import load_project
     from erqi_diff.core.snapshot import load_many

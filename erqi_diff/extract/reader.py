@@ -429,6 +429,8 @@ class _SentenceReader:
         tail = after[:cut.start()] if cut else after
         if name:
             return lead[-24:]
+        if q.is_count and len(tail) >= 2:
+            return tail[:24]  # 推进32个重大生态项目: what is counted follows the count
         if len(lead) >= 2:
             return lead[-24:]
         return tail[:24]

@@ -122,10 +122,17 @@ def render_slogans(changes: SloganChanges) -> list[str]:
     return out
 
 
+def _around(text: str, at: int, length: int, before: int = 30, after: int = 12) -> str:
+    """The words around a quote of a sentence (…城镇新增就业1200万人以上，…)."""
+    start, end = max(0, at - before), min(len(text), at + length + after)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
 def _goal_line(link) -> str:
     g = link.goal
     year = fmt.year_label(g.figure_year, g.year, g.figure_span)
-    return f"{quote(cut(g.text, QUOTE_CHARS))} ({g.kind.value} for {escape(year)}: {_figure(g)})"
+    words = _around(g.text, g.quote_start - g.start, len(g.quote))
+    return f"{quote(words)} ({g.kind.value} for {escape(year)}: {_figure(g)})"
 
 
 def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
@@ -146,7 +153,7 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
             o = lk.outcome
             margin = fmt.margin(lk.margin, lk.goal.unit)
             said = (f"; the {o.year} report gives {_figure(o)}{f' ({escape(margin)})' if margin else ''}: "
-                    f"{quote(cut(o.text, QUOTE_CHARS))}")
+                    f"{quote(_around(o.text, o.quote_start - o.start, len(o.quote)))}")
         why = "" if lk.verdict.value in ("met", "missed") else f" ({escape(lk.reason)})"
         out.append(f"- **{escape(lk.verdict.value.replace('_', ' '))}**{why}: {_goal_line(lk)}{said}")
     return out
