@@ -36,6 +36,8 @@ from erqi_diff.extract.verdicts import Verdict, judge
 RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
 _STOP = re.compile(r"[，；。：,;:（）()]")
+_STOP_ITEM = re.compile(r"[，；。：,;:（）()、]")
+_VERBS = re.compile(r"^(?:加大|加快|推进|实施|推动|做好|抓好|完成|新建|新开工|开工|建设|继续|全面|大力)+")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _FILLER = re.compile(r"(?:19|20)\d\d年|[12] [0-9] [0-9] [0-9]年|年底前?|年内|今年|全年|以上|左右|实现|全部|顺利|基本|"
                      r"已|共|等|的|和|及|个|其中|继续|进一步|水平|达到|保持在|突破|超过|再|项目?(?=\d)")
@@ -94,10 +96,11 @@ def thing(fact: Fact) -> Thing:
     text = fact.text
     q0, q1 = fact.quote_start - fact.start, fact.quote_end - fact.start
     cs = clause_start(text, q0)
-    stop = _STOP.search(text, q1)
+    stop = _STOP_ITEM.search(text, q1)
     after = text[q1:stop.start() if stop else len(text)]
     lead = text[cs:q0]
-    act = w.action_of(after) or w.action_of(lead, last=True)
+    near = w.action_of(lead[-6:], last=True)
+    act = near if near and lead.endswith(near[0]) else (w.action_of(after) or w.action_of(lead, last=True))
     obj = _clean(after[:after.find(act[0])] if act and act[0] in after else after)
     if len(obj) < 2:
         tail = lead.split("等")[-1].split("、")[-1]
@@ -105,8 +108,8 @@ def thing(fact: Fact) -> Thing:
             tail = tail[tail.rfind(act[0]) + len(act[0]):] or tail[:tail.rfind(act[0])]
         obj = _clean(tail)
     if len(obj) < 2:  # 加大保障性安居工程建设力度，今年新开工700万套: the thing named before
-        heads = _HEADS.findall(text[:cs])
-        obj = _FILLER.sub("", heads[-1]) if heads else obj
+        heads = _HEADS.findall(text[:q0])
+        obj = _FILLER.sub("", _VERBS.sub("", heads[-1])) if heads else obj
     if act and act[1] == "invest":
         found = _PROJECTS.findall(re.sub(r"\d+个", "，", text[:q0]))
         if found:
@@ -159,7 +162,7 @@ def _candidates(goal: Fact, by_year: dict[int | None, list[Fact]]) -> list[Fact]
     top = [f for f in found if f.indicator is None and _same_thing(goal, f)]
     if len({(f.value, f.unit) for f in top}) > 1:
         return []  # two figures name it as well: unsure, so no link
-    return top
+    return sorted(top, key=lambda f: (-len(f.text), f.quote_start))  # a heading restating it last
 
 
 def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
