@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from erqi_diff.summarize.changelog import (MetricValue, Outcome, SectionStatus, Sources, assemble,
+from erqi_diff.summarize.changelog import (SectionStatus, Sources, assemble,
                                  build_changelog, compare_metric, goal_changes, headline_metrics,
                                  metric_rows, reused_passages, section_changes, slogan_changes, slogan_span)
 from erqi_diff.summarize.span import span_years
@@ -139,115 +139,100 @@ def test_slogan_span():
     assert once == 2
 
 
-# Records as `erqi-diff goals --json` prints them (the goals module judges the verdict).
+# Goals and figures as the extractors give them (typed), made by hand.
+
+
+def figure(report, indicator, value, unit="亿元", figure_year=None, period="year", measure="level", kind="actual",
+           modifier="point", quote="x"):
+    from erqi_diff.extract.facts import Fact, Kind, Measure, Modifier, Period
+
+    return Fact(year=report, indicator=indicator, what="", measure=Measure(measure),
+                value=tuple(value) if isinstance(value, list) else value, unit=unit, modifier=Modifier(modifier),
+                period=Period(period), figure_year=figure_year or report - 1, figure_span=None, kind=Kind(kind),
+                base=None, quote=quote, text=quote, start=0, end=len(quote), quote_start=0, quote_end=len(quote))
+
+
+def goal_link(report, quote, outcome=None, verdict="open", margin=None, reason="", unit="亿元"):
+    from erqi_diff.extract.links import Link
+    from erqi_diff.extract.verdicts import Verdict
+
+    goal = figure(report, None, 1, unit, kind="plan", figure_year=report + 1, quote=quote)
+    return Link(goal, outcome, Verdict(verdict), margin, None, reason)
+
+
 GOALS = [
-    {"year": 2016, "text": "今年计划完成投资446亿元", "target": {"value": 446, "unit": "亿元"}, "deadline": None,
-     "outcome": {"year": 2017, "text": "150个重大项目完成投资470亿元", "value": 470, "unit": "亿元", "ratio": 1.054},
-     "verdict": "met"},
-    {"year": 2016, "text": "力争新建学校10所", "target": {"value": 10, "unit": "所"}, "deadline": "2017",
-     "outcome": {"year": 2017, "text": "8所学校建成投用", "value": 8, "unit": "所", "ratio": 0.8},
-     "verdict": "missed"},
-    {"year": 2016, "text": "确保空气质量持续好转", "target": {"value": None, "unit": None}, "deadline": None,
-     "outcome": {"year": 2017, "text": "空气质量明显好转", "value": None, "unit": None, "ratio": None},
-     "verdict": "reported"},
-    {"year": 2016, "text": "年底前完成老旧小区改造", "target": {"value": None, "unit": None}, "deadline": "年底前",
-     "outcome": {"year": 2019, "text": "对158个老旧小区提升改造", "value": 158, "unit": "个", "ratio": None},
-     "verdict": "reported"},
-    {"year": 2016, "text": "力争引进项目20个", "target": {"value": 20, "unit": "个"}, "deadline": None,
-     "outcome": None},
-    {"year": 2017, "text": "确保GDP增长8%", "target": {"value": 8, "unit": "%"}, "deadline": None,
-     "outcome": {"year": 2018, "text": "GDP增长8.3%", "value": 8.3, "unit": "%", "ratio": 1.04},
-     "verdict": "met"},
+    goal_link(2016, "今年计划完成投资446亿元", figure(2017, None, 470, figure_year=2017, quote="完成投资470亿元"),
+              "met", 24),
+    goal_link(2016, "确保22条道路年底建成通车", figure(2017, None, 20, "条", figure_year=2017, quote="20条道路建成通车"),
+              "missed", -2, unit="条"),
+    goal_link(2016, "力争引进项目20个", reason="no later report (2017) speaks of it"),
+    goal_link(2017, "确保GDP增长8%"),
 ]
 
 
-def test_goal_outcomes_are_those_of_the_next_report():
+def test_goals_of_the_newer_and_of_the_older_report():
     goals = goal_changes(GOALS, 2016, 2017)
-    assert [g.text for g in goals.new] == ["确保GDP增长8%"]
-    # a new goal's outcome belongs to a later pair, never shown as met here
-    assert goals.new[0].outcome is Outcome.NOT_REPORTED
-    assert [(g.text, g.outcome) for g in goals.previous] == [
-        ("今年计划完成投资446亿元", Outcome.MET),
-        ("力争新建学校10所", Outcome.MISSED),
-        ("确保空气质量持续好转", Outcome.REPORTED),
-        ("年底前完成老旧小区改造", Outcome.NOT_REPORTED),  # spoken of in 2019, not in 2017
-        ("力争引进项目20个", Outcome.NOT_REPORTED),
-    ]
-    assert goals.previous[0].outcome_text == "150个重大项目完成投资470亿元"
-    assert goals.previous[3].outcome_text is None
+    assert [lk.goal.quote for lk in goals.new] == ["确保GDP增长8%"]
+    assert [(lk.goal.quote, lk.verdict.value) for lk in goals.previous] == [
+        ("今年计划完成投资446亿元", "met"), ("确保22条道路年底建成通车", "missed"), ("力争引进项目20个", "open")]
+    from erqi_diff.views.markdown import render_goals
+
+    class Entry:
+        class previous:
+            year = 2016
+
+        class current:
+            year = 2017
+
+    text = "\n".join(render_goals(goals, Entry))
+    assert "**missed**" in text and "-2条" in text and "the 2017 report gives 20条" in text
+    assert "**open** (no later report (2017) speaks of it)" in text
 
 
-def record(year, indicator, value=None, unit=None, growth=None, period="year", text="…"):
-    return {"year": year, "indicator": indicator, "value": value, "unit": unit, "growth_pct": growth,
-            "period": period, "qualifier": None, "section": "", "text": text}
-
-
-@pytest.mark.parametrize("before, after, like, change, pct, growth, note", [
-    (record(2017, "地区生产总值", 567, "亿元", 9), record(2018, "地区生产总值", 610, "亿元", 8.5),
-     True, 43, 7.6, -0.5, ""),
-    (record(2018, "地区生产总值", 610, "亿元", 8.5, "year"), record(2019, "地区生产总值", 323.3, "亿元", 8, "H1"),
-     False, None, None, None, "not like-for-like: year against H1"),
-    (record(2018, "地区生产总值", 282.8, "亿元", 10.5, "H1"), record(2019, "地区生产总值", 323.3, "亿元", 8, "H1"),
-     True, 40.5, 14.3, -2.5, ""),
-    (record(2023, "城镇调查失业率", 5.5, "%"), record(2024, "城镇调查失业率", 5.2, "%"),
-     True, -0.3, None, None, ""),                       # a rate changes in points, no % of itself
-    (record(2017, "城镇新增就业", 1.2, "万人"), record(2018, "城镇新增就业", 11000, "人"),
-     False, None, None, None, "units differ: 万人 against 人"),
-    (record(2017, "居民人均可支配收入", growth=8), record(2018, "居民人均可支配收入", growth=8),
-     True, None, None, 0, ""),
+@pytest.mark.parametrize("before, after, like, change, pct, note", [
+    (figure(2018, "GDP", 567), figure(2019, "GDP", 610), True, 43, 7.6, ""),
+    (figure(2018, "GDP", 610), figure(2019, "GDP", 323.3, period="half", figure_year=2019),
+     False, None, None, "not like for like: year against half"),
+    (figure(2018, "GDP", 9, "%", measure="growth"), figure(2019, "GDP", 610), False, None, None,
+     "not like for like: growth against level"),
+    (figure(2023, "城镇调查失业率", 5.5, "%"), figure(2024, "城镇调查失业率", 5.2, "%"), True, -0.3, None, ""),
+    (figure(2017, "城镇新增就业", 1.2, "万人"), figure(2018, "城镇新增就业", 11000, "人"),
+     False, None, None, "not like for like: 万人 against 人"),
+    (figure(2013, "GDP", [6.5, 7], "%", measure="growth"), figure(2014, "GDP", 7.5, "%", measure="growth"),
+     True, None, None, ""),                                   # a range never gets a computed change
 ])
-def test_compare_metric(before, after, like, change, pct, growth, note):
-    row = compare_metric(after["indicator"], MetricValue.from_record(before), MetricValue.from_record(after))
-    assert (row.like_for_like, row.value_change, row.value_change_pct, row.growth_change_pt, row.note) == (
-        like, change, pct, growth, note)
-    # the period is shown where the two differ, or where neither is a full year
-    assert row.show_period == (before["period"] != "year" or after["period"] != "year")
+def test_compare_metric(before, after, like, change, pct, note):
+    row = compare_metric(after.indicator, before, after)
+    assert (row.like_for_like, row.change, row.change_pct, row.note) == (like, change, pct, note)
+    assert row.show_period == (before.period.value != "year" or after.period.value != "year")
 
 
-def test_metric_rows_and_headline():
-    key = {2017: {"地区生产总值": record(2017, "地区生产总值", 567, "亿元"), "税收": record(2017, "税收", 40, "亿元"),
-                  "优良天数": record(2017, "优良天数", 202, "天")},
-           2019: {"新增市场主体": record(2019, "新增市场主体", 1.11, "万家", period="H1"),
-                  "地区生产总值": record(2019, "地区生产总值", 323.3, "亿元", period="H1"),
-                  "优良天数": record(2019, "优良天数", 210, "天")},
-           2021: {"优良天数": record(2021, "优良天数", 250, "天"), "地区生产总值": record(2021, "地区生产总值", 700, "亿元")}}
+def test_metric_rows_and_headline_file_figures_under_their_year():
+    from erqi_diff.views.markdown import render_metrics
+
+    key = {2017: {"GDP": figure(2017, "GDP", 567, figure_year=2017), "优良天数": figure(2017, "优良天数", 202, "天")},
+           2019: {"GDP": figure(2019, "GDP", 323.3, period="half", figure_year=2019),
+                  "优良天数": figure(2019, "优良天数", 210, "天")},
+           2021: {"优良天数": figure(2021, "优良天数", 250, "天"), "GDP": figure(2021, "GDP", 773)}}
     rows = metric_rows(key, 2017, 2019)
-    # only indicators found in both years, in the newer report's order
-    assert [(r.indicator, r.like_for_like) for r in rows] == [("地区生产总值", False), ("优良天数", True)]
-    assert (rows[1].value_change, rows[1].value_change_pct) == (8, 4.0)
-    # headline: the preferred indicators first, then those seen in most years; none seen once
-    headline = headline_metrics(key, [2017, 2019, 2021], preferred=("地区生产总值",))
-    assert [(h.indicator, h.first.year, h.last.year, h.last.value) for h in headline] == [
-        ("地区生产总值", 2017, 2021, 700), ("优良天数", 2017, 2021, 250)]
-    assert (headline[1].change.value_change, headline[1].change.value_change_pct) == (48, 23.8)
-    assert headline_metrics(key, [2017, 2019, 2021], limit=1)[0].indicator == "地区生产总值"
+    assert [(r.indicator, r.like_for_like) for r in rows] == [("GDP", False), ("优良天数", True)]
+    assert (rows[1].change, rows[1].change_pct) == (8, 4.0)
+    headline = headline_metrics(key, [2017, 2019, 2021], preferred=("GDP",))
+    assert [(h.indicator, h.first.figure_year, h.last.figure_year, h.last.value) for h in headline] == [
+        ("GDP", 2017, 2020, 773), ("优良天数", 2016, 2020, 250)]
+    assert (headline[0].change.change, headline[0].change.change_pct) == (206, 36.3)
 
+    class Entry:
+        class previous:
+            year = 2019
 
-def test_headline_prefers_figures_of_the_same_period():
-    def key_of(*records):
-        return {r["year"]: {r["indicator"]: r} for r in records}
+        class current:
+            year = 2021
 
-    gdp = "地区生产总值"
-    h1_pair = key_of(record(2018, gdp, 282.8, "亿元", period="H1"), record(2019, gdp, 323.3, "亿元", period="H1"),
-                     record(2021, gdp, 773, "亿元"))
-    (h,) = headline_metrics(h1_pair, [2018, 2019, 2021])
-    assert (h.first.year, h.last.year, h.change.like_for_like, h.change.value_change) == (2018, 2019, True, 40.5)
-    nothing_alike = key_of(record(2019, gdp, 323.3, "亿元", period="H1"), record(2021, gdp, 773, "亿元"))
-    (h,) = headline_metrics(nothing_alike, [2019, 2021])
-    assert (h.first.year, h.last.year, h.change.like_for_like) == (2019, 2021, False)
-    assert h.change.note == "not like-for-like: H1 against year"
-
-
-def test_ranges_never_get_a_computed_change():
-    from erqi_diff.views.markdown import _change, _value
-
-    row = compare_metric("地区生产总值", MetricValue.from_record(record(2013, "地区生产总值", [6.5, 7], "%")),
-                         MetricValue.from_record(record(2014, "地区生产总值", 7.5, "%")))
-    assert row.like_for_like and row.value_change is None
-    assert (_value(row.before), _change(row)) == ("6.5–7%", "no comparable figure")
-    growth = compare_metric("进出口总额", MetricValue.from_record(record(2013, "进出口总额", growth=[5, 6])),
-                            MetricValue.from_record(record(2014, "进出口总额", growth=7)))
-    assert growth.growth_change_pt is None and _value(growth.before) == "growth +5–6%"
+    text = "\n".join(render_metrics(metric_rows(key, 2019, 2021), Entry))
+    assert "| report 2019 | report 2021 |" in text
+    assert "2020 · report 2021: 773亿元" in text  # 2021's figure describes 2020
+    assert "not like for like: half against year" in text
 
 
 DIFF = {"from": {"year": 2017}, "to": {"year": 2021}, "stats": {"share_changed": 0.5},

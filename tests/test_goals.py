@@ -1,160 +1,136 @@
-"""Goals: targets found, deadlines, and the link to the later report that
-says how it went; checked against tests/data/goals_gold.json (read in the
-texts) on the seeds and the national reports."""
+"""Goals linked to their outcomes in later reports, and the verdicts:
+direction from the modifier, the verb or the indicator; tolerance for 左右;
+ranges; like periods and measures only; restatements never outcomes."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from erqi_diff.extract import goals
-from erqi_diff.core.snapshot import load_many
+from erqi_diff.extract.facts import Fact, Kind, Measure, Modifier, Period
+from erqi_diff.extract.indicators import Better
+from erqi_diff.extract.links import link_goals
+from erqi_diff.extract.verdicts import Verdict, judge
 
-from extract_quality import gold, gwr_goal_key, make_snapshot, score_goals_gwr, score_goals_seeds
-
-GOLD = gold("goals")
-
-
-@pytest.fixture(scope="module")
-def seed_goals(seeds_project):
-    return goals.extract_many(load_many(seeds_project))
+from extract_quality import make_snapshot
 
 
-@pytest.fixture(scope="module")
-def gwr_goals(gwr_project):
-    return goals.extract_many(load_many(gwr_project))
+def fact(value, unit="%", modifier="point", measure="growth", indicator="GDP", kind="target", text="",
+         period="year", year=2023, figure_year=2023) -> Fact:
+    """A fact made by hand; ``text`` is the sentence, ending with the quote."""
+    quote = text or "x"
+    return Fact(year=year, indicator=indicator, what="", measure=Measure(measure),
+                value=tuple(value) if isinstance(value, list) else value, unit=unit, modifier=Modifier(modifier),
+                period=Period(period), figure_year=figure_year, figure_span=None, kind=Kind(kind), base=None,
+                quote=quote[-4:], text=quote, start=0, end=len(quote), quote_start=len(quote) - 4, quote_end=len(quote))
 
 
-def test_seeds_against_the_hand_checked_list(seed_goals) -> None:
-    score = score_goals_seeds(seed_goals, GOLD["seeds"], "seeds")
-    assert score.recall >= 0.95, score
-    assert score.precision >= 0.9, score
+def outcome(value, **kw) -> Fact:
+    return fact(value, kind="actual", year=2024, **kw)
 
 
-@pytest.mark.parametrize("row", GOLD["seeds"], ids=[f"{r[0]}-{r[1][:10]}" for r in GOLD["seeds"]])
-def test_each_seed_goal(seed_goals, row) -> None:
-    year, text, value, unit, deadline, out_year, out_value = row
-    (goal,) = [g for g in seed_goals if (g.year, g.text) == (year, text)]
-    assert (goal.value, goal.unit, goal.deadline) == (value, unit, deadline)
-    if out_year is None:
-        assert goal.outcome is None and goal.to_json()["outcome"] is None
-    else:
-        assert (goal.outcome.year, goal.outcome.value) == (out_year, out_value)
-
-
-def test_2016_investment_goal_is_met_in_2017(seed_goals) -> None:
-    (goal,) = [g for g in seed_goals if g.text == "今年计划完成投资446亿元"]
-    assert goal.to_json() == {
-        "year": 2016, "text": "今年计划完成投资446亿元", "target": {"value": 446, "unit": "亿元"}, "deadline": "2017-12",
-        "outcome": {"year": 2017, "text": goal.outcome.text, "value": 470, "unit": "亿元", "ratio": 1.054},
-        "direction": "floor", "verdict": "met"}
-    assert goal.outcome.text.startswith("全年150个重大项目完成投资470亿元")
-
-
-def test_national_targets_against_the_hand_checked_list(gwr_goals) -> None:
-    score = score_goals_gwr(gwr_goals, GOLD["gwr"], GOLD["gwr_indicators"], "gwr")
-    assert score.recall == 1.0, score
-    assert score.precision >= 0.9, score
-
-
-@pytest.mark.parametrize("row", GOLD["gwr"], ids=[f"{r[0]}-{r[1]}" for r in GOLD["gwr"]])
-def test_each_national_target_and_outcome(gwr_goals, row) -> None:
-    year, indicator, value, unit, out_year, out_value = row
-    matches = [g for g in gwr_goals if gwr_goal_key(g) == (year, indicator, float(value), unit)]
-    assert matches, row
-    goal = matches[0]
-    if out_year is None:
-        assert goal.is_open  # 2015 and 2025: no later report speaks of that year
-    else:
-        assert (goal.outcome.year, goal.outcome.value) == (out_year, out_value)
-        assert goal.outcome.ratio == round(out_value / value, 3)
-
-
-def test_2024_targets_read_in_the_text(gwr_goals) -> None:
-    texts = {g.text for g in gwr_goals if g.year == 2024}
-    assert {"国内生产总值增长5%左右", "居民消费价格涨幅3%左右", "城镇新增就业1200万人以上"} <= texts
-
-
-def _goals(*bodies: tuple[int, str, str]):
-    snaps = [make_snapshot(year, text + "\n", date) for year, date, text in bodies]
-    return goals.extract_many(snaps)
-
-
-def test_hand_made_link_and_ratio() -> None:
-    found = _goals((2030, "2030-03-05", "今年地区生产总值预期增长6%左右。"),
-                   (2031, "2031-03-05", "去年地区生产总值增长6.3%，城镇新增就业1300万人。"))
-    assert [(g.text, g.growth, g.outcome.value, g.outcome.ratio) for g in found] == [
-        ("今年地区生产总值预期增长6%左右", True, 6.3, 1.05)]
-
-
-def test_goal_with_no_later_report_is_open() -> None:
-    (goal,) = _goals((2030, "2030-03-05", "力争城镇新增就业1100万人以上。"))
-    assert goal.is_open and goal.to_json()["outcome"] is None
-    assert goal.to_json()["target"] == {"value": 1100, "unit": "万人"}
-
-
-def test_outcome_for_another_year_is_not_an_outcome() -> None:
-    # the 2032 report speaks of 2031, not of 2030's target
-    (goal,) = _goals((2030, "2030-03-05", "力争城镇新增就业1100万人以上。"),
-                     (2032, "2032-03-05", "去年城镇新增就业1250万人。"))
-    assert goal.is_open
-
-
-def test_half_year_figure_does_not_close_a_goal() -> None:
-    h1 = (2031, "2030-08-01", "上半年，全区20个重大项目完成投资60亿元。")
-    full = (2031, "2031-01-10", "全年20个重大项目完成投资110亿元。")
-    (goal,) = _goals((2030, "2030-02-01", "全区20个重大项目年度计划完成投资100亿元。"), h1)
-    assert goal.indicator == "重大项目投资" and goal.is_open
-    (goal,) = _goals((2030, "2030-02-01", "全区20个重大项目年度计划完成投资100亿元。"), full)
-    assert (goal.outcome.value, goal.outcome.ratio) == (110, 1.1)
-
-
-@pytest.mark.parametrize("text, deadline", [("确保6月底前完成3条道路改造", "2030-06"),
-                                            ("力争3年内建成10个产业园", "2032-12"),
-                                            ("确保年底前完成200个小区改造", "2030-12"),
-                                            ("力争2031年底前建成5所学校", "2031-12"),
-                                            ("力争建成5所学校", None)])
-def test_deadlines(text: str, deadline) -> None:
-    (goal,) = _goals((2030, "2030-01-15", text + "。"))
-    assert goal.deadline == deadline
-
-
-@pytest.mark.parametrize("text", ["相继出台了天使救助计划、阳光家园计划等五项制度。",
-                                  "完成投资227.2亿元，占年度计划的117.5%。",
-                                  "围绕“三个二七”建设的目标，加快发展。",
-                                  "力争基本形成生态保障体系。"])
-def test_not_goals(text: str) -> None:
-    assert _goals((2030, "2030-01-15", text)) == []
-
-
-@pytest.mark.parametrize("text, direction", [
-    ("今年计划完成投资446亿元", "floor"),
-    ("粮食产量保持在1.3万亿斤以上", "floor"),
-    ("专利申请量突破3500件", "floor"),
-    ("城镇调查失业率全年控制在5.5%以内", "ceiling"),
-    ("国内生产总值增长5%左右", None),          # 左右: a floor for growth, a ceiling for prices
-    ("国内生产总值预期增长6.5%－7%", None),
+@pytest.mark.parametrize("goal, got, verdict, margin, better", [
+    # a CPI ceiling (控制在…以内) under its target is met
+    (fact(3, modifier="at_most", indicator="居民消费价格", text="居民消费价格涨幅控制在3%以内"),
+     outcome(1.5, indicator="居民消费价格"), "met", -1.5, Better.LESS),
+    # 控制在 without 以内 is a ceiling too, by its verb
+    (fact(3, indicator="居民消费价格", text="居民消费价格涨幅控制在3%"), outcome(3.2, indicator="居民消费价格"),
+     "missed", 0.2, Better.LESS),
+    # prices: less is better by the table (左右 gives no direction)
+    (fact(3.5, modifier="about", indicator="居民消费价格"), outcome(2.6, indicator="居民消费价格"), "met", -0.9, Better.LESS),
+    # a range 6%-6.5% is met by 6.1% (margin against the low bound when more is better)
+    (fact([6, 6.5], modifier="range"), outcome(6.1), "met", 0.1, Better.MORE),
+    (fact([6, 6.5], modifier="range"), outcome(7.2), "met", 1.2, Better.MORE),
+    (fact([6, 6.5], modifier="range"), outcome(5.9), "missed", -0.1, Better.MORE),
+    # 左右: met on the worse side within 2% of the target, at least 0.1 point for a rate
+    (fact(7.5, modifier="about"), outcome(7.4), "met", -0.1, Better.MORE),
+    (fact(5.5, modifier="about"), outcome(3), "missed", -2.5, Better.MORE),
+    (fact(1200, unit="万人", modifier="about", measure="level", indicator="城镇新增就业"),
+     outcome(1180, unit="万人", measure="level", indicator="城镇新增就业"), "met", -20, Better.MORE),
+    # 以上 on a decrease applies to its size: -3.9 at least, -4.8 is met
+    (fact(-3.9, modifier="at_least", indicator="单位GDP能耗"), outcome(-4.8, indicator="单位GDP能耗"), "met", -0.9,
+     Better.LESS),
+    # an outcome that is a bound settles only when the bound does (超过2.4万亿元 against 约1.5万亿元)
+    (fact(1.5, unit="万亿元", modifier="about", measure="level", indicator=None, kind="plan"),
+     outcome(2.4, unit="万亿元", modifier="at_least", measure="level", indicator=None), "met", 0.9, Better.MORE),
+    # magnitudes and per-mille convert: 49250万吨 against 4.75亿吨; 1.17% against 千分之十 (降到: less)
+    (fact(4.75, unit="亿吨", measure="level", indicator="粮食产量"),
+     outcome(49250, unit="万吨", measure="level", indicator="粮食产量"), "met", 0.175, Better.MORE),
+    (fact(10, unit="‰", modifier="about", measure="level", indicator=None, text="人口增长率降到千分之十左右"),
+     outcome(1.17, measure="level", indicator=None), "missed", 1.7, Better.LESS),
 ])
-def test_target_direction(text: str, direction) -> None:
-    from erqi_diff.extract.numbers import find_quantities
-
-    target = find_quantities(text)[-1]
-    assert goals.target_direction(target.qualifier.value) == direction
+def test_verdicts(goal, got, verdict, margin, better) -> None:
+    judged = judge(goal, got)
+    assert (judged.verdict.value, judged.margin, judged.better) == (verdict, pytest.approx(margin), better)
 
 
-@pytest.mark.parametrize("ratio, direction, verdict", [
-    (1.054, "floor", goals.Verdict.MET), (0.8, "floor", goals.Verdict.MISSED),
-    (1.0, "ceiling", goals.Verdict.MET), (1.1, "ceiling", goals.Verdict.MISSED),
-    (1.04, None, goals.Verdict.REPORTED), (None, "floor", goals.Verdict.REPORTED),
-    (-0.5, "floor", goals.Verdict.REPORTED),
+@pytest.mark.parametrize("got, why", [
+    (outcome(5.5, measure="level", period="year-end", indicator="城镇调查失业率"), "another period"),
+    (outcome(126, unit="万亿元", measure="level"), "another measure"),
+    (outcome(5.2, indicator="国民生产总值"), "another indicator"),
 ])
-def test_judge(ratio, direction, verdict) -> None:
-    assert goals.judge(ratio, direction) is verdict
+def test_no_honest_verdict_says_why(got, why) -> None:
+    goal = fact(5.5, modifier="at_most", measure="level" if "period" in why else "growth",
+                indicator="城镇调查失业率" if "period" in why else "GDP")
+    judged = judge(goal, got)
+    assert judged.verdict is Verdict.NOT_COMPARABLE and judged.margin is None and why in judged.reason
 
 
-def test_verdicts_on_the_national_reports(gwr_goals) -> None:
-    """CPI 3%左右 met by 0.2% is no 7% achievement: 左右 gives no verdict."""
-    by_text = {(g.year, g.text): g for g in gwr_goals}
-    cpi = [g for (y, t), g in by_text.items() if y == 2023 and "居民消费价格涨幅" in t]
-    assert cpi and all(g.verdict is goals.Verdict.REPORTED for g in cpi if g.outcome)
-    assert all(g.to_json()["verdict"] == g.verdict.value for g in gwr_goals)
-    assert {g.verdict for g in gwr_goals} >= {goals.Verdict.OPEN, goals.Verdict.REPORTED}
+def test_a_target_without_a_figure_is_not_comparable() -> None:
+    goal = dataclasses.replace(fact(5), value=None, modifier=Modifier.ABSENT)
+    assert judge(goal, outcome(5.2)).reason == "the target has no figure"
+
+
+# ------------------------------------------------------------------ links
+
+
+def series(*reports):
+    return [make_snapshot(year, body, date=date) for year, date, body in reports]
+
+
+def test_a_restatement_is_never_the_outcome() -> None:
+    snaps = series(
+        (2023, "2023-03-05", "## 二、2023年工作安排\n\n今年发展主要预期目标是：国内生产总值增长5%左右。\n"),
+        (2024, "2024-03-05", "## 一、2023年工作回顾\n\n去年经济增长预期目标为5%左右。国内生产总值超过126万亿元，增长5.2%。\n"),
+    )
+    (lk, *restated) = [lk for lk in link_goals(snaps) if lk.goal.year == 2023]
+    assert not restated
+    assert (lk.outcome.quote, lk.outcome.year, lk.verdict, lk.margin) == ("5.2%", 2024, Verdict.MET, 0.2)
+
+
+def test_open_goals_say_why() -> None:
+    snaps = series((2023, "2023-03-05", "## 二、2023年工作安排\n\n今年粮食产量保持在1.3万亿斤以上。\n"),
+                   (2024, "2024-03-05", "## 一、2023年工作回顾\n\n国内生产总值增长5.2%。\n## 二、2024年安排\n\n"
+                                        "今年粮食产量1.3万亿斤以上。\n"))
+    links = {lk.goal.year: lk for lk in link_goals(snaps)}
+    assert links[2023].verdict is Verdict.OPEN and links[2023].reason == "no later report (2024) speaks of it"
+    assert links[2024].verdict is Verdict.OPEN and links[2024].reason == "no later report in the series"
+
+
+def test_the_22_roads_are_linked_and_judged(seeds_project) -> None:
+    from erqi_diff.extract.goals import for_project
+
+    links = for_project(seeds_project, [2016])
+    (roads,) = [lk for lk in links if lk.goal.quote == "22条"]
+    assert (roads.goal.kind, roads.goal.figure_year) == (Kind.PLAN, 2017)
+    assert roads.outcome is not None and roads.outcome.year == 2017 and roads.outcome.quote == "20条"
+    assert "道路建成通车" in roads.outcome.text
+    assert (roads.verdict, roads.margin) == (Verdict.MISSED, -2)
+
+
+def test_national_targets_linked_to_the_next_report(gwr_project) -> None:
+    from erqi_diff.extract.goals import for_project, targets
+
+    panel = targets(for_project(gwr_project, [2023]))
+    got = {(lk.goal.indicator, lk.goal.quote): (lk.outcome.quote if lk.outcome else None, lk.verdict.value)
+           for lk in panel}
+    assert got[("GDP", "5%左右")] == ("5.2%", "met")
+    assert got[("居民消费价格", "3%左右")] == ("0.2%", "met")        # a price rise far under its target
+    assert got[("城镇新增就业", "1200万人左右")] == ("1244万人", "met")
+    assert got[("粮食产量", "1.3万亿斤以上")] == ("1.39万亿斤", "met")
+    # every outcome is an outcome of a later report, for the goal's own figure year
+    for lk in panel:
+        if lk.outcome is not None:
+            assert lk.outcome.year > lk.goal.year and lk.outcome.kind.is_outcome
+            assert lk.outcome.figure_year == lk.goal.figure_year

@@ -1,157 +1,176 @@
-"""Metrics on the seeds and the national reports, checked against lists made
-by reading the texts (tests/data/metrics_gold.json), plus small hand-made
-cases: canonical indicators, periods, hedges, no number -> no metric."""
+"""The fact reader and the metrics it shows: the year each figure describes,
+its period, kind, indicator and measure; every record verbatim at its
+offsets. Real reports (the seeds, the national series) and small hand-made
+cases."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from erqi_diff.extract import goals
+from erqi_diff.errors import UsageError
 from erqi_diff.extract import metrics
-from erqi_diff.extract.metrics import Period
-from erqi_diff.core.snapshot import load_many
+from erqi_diff.extract.facts import Kind, Measure, Period, read_facts
 
-from extract_quality import gold, gold_metric_row, make_snapshot, metric_row, score_metrics
-
-
-@pytest.fixture(scope="module")
-def seed_records(seeds_project):
-    return metrics.extract_many(load_many(seeds_project))
+from extract_quality import make_snapshot
 
 
-@pytest.fixture(scope="module")
-def gwr_records(gwr_project):
-    return metrics.extract_many(load_many(gwr_project))
+def facts_of(body: str, year: int, date: str) -> list:
+    return read_facts(make_snapshot(year, body, date=date))
 
 
-def test_seeds_against_the_hand_checked_list(seed_records) -> None:
-    score = score_metrics(seed_records, gold("metrics")["seeds"], "seeds")
-    assert score.recall >= 0.95, score
-    assert score.precision >= 0.95, score
+def one(facts, quote: str):
+    (found,) = [f for f in facts if f.quote == quote]
+    return found
 
 
-def test_national_against_the_hand_checked_list(gwr_records) -> None:
-    data = gold("metrics")
-    score = score_metrics(gwr_records, data["gwr"], "gwr", data["gwr_indicators"])
-    assert score.recall >= 0.9, score
-    assert score.precision >= 0.9, score
+# ------------------------------------------------------------------ real reports
 
 
-# each national report's GDP, CPI and jobs outcome for the year before it (read in the texts)
-NATIONAL = [row for row in gold("metrics")["gwr"] if row[5] == "year"]
+def test_773_is_2020s_gdp_an_estimate(seeds_project) -> None:
+    from erqi_diff.core.snapshot import load
+
+    fact = one(read_facts(load(seeds_project, 2021)), "773亿元")
+    assert (fact.indicator, fact.value, fact.unit) == ("GDP", 773, "亿元")
+    assert (fact.figure_year, fact.kind, fact.period) == (2020, Kind.ESTIMATE, Period.YEAR)
+    assert fact.year == 2021 and metrics.is_metric(fact)
 
 
-@pytest.mark.parametrize("row", NATIONAL, ids=[f"{r[0]}-{r[1]}-{r[2] or r[4]}" for r in NATIONAL])
-def test_each_national_outcome_is_found(gwr_records, row) -> None:
-    assert gold_metric_row(row) in {metric_row(r) for r in gwr_records}
+def test_national_2024_figures_are_2023s(gwr_project) -> None:
+    from erqi_diff.core.snapshot import load
+
+    facts = read_facts(load(gwr_project, 2024))
+    gdp = one(facts, "超过126万亿元")
+    assert (gdp.indicator, gdp.figure_year, gdp.kind.value, gdp.modifier.value) == ("GDP", 2023, "actual", "at_least")
+    growth = next(f for f in facts if f.quote == "5.2%" and f.text == gdp.text)
+    assert (growth.indicator, growth.measure, growth.growth_pct, growth.figure_year) == ("GDP", Measure.GROWTH, 5.2, 2023)
+    target = next(f for f in facts if f.quote == "5%左右" and "预期目标" in f.text)
+    assert (target.indicator, target.kind, target.figure_year, target.modifier.value) == ("GDP", Kind.TARGET, 2024, "about")
+    assert not metrics.is_metric(target)  # a target is never listed as a metric
 
 
-def test_erqi_2017_gdp_record(seed_records) -> None:
-    (gdp,) = [r for r in seed_records if r.year == 2017 and r.indicator == "地区生产总值"]
-    assert gdp.to_json() == {"year": 2017, "indicator": "地区生产总值", "value": 567, "unit": "亿元", "growth_pct": 9,
-                             "period": "year", "qualifier": "estimate", "section": "初步预计",
-                             "text": "全年地区生产总值完成567亿元，增长9%"}
+@pytest.mark.slow
+def test_every_record_stands_verbatim_at_its_offsets(seeds_project, gwr_project, gwr_early_root) -> None:
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    checked = 0
+    for project in (seeds_project, gwr_project, load_project(gwr_early_root)):
+        for snap in load_many(project):
+            for f in read_facts(snap):
+                assert snap.body[f.start:f.end] == f.text
+                assert snap.body[f.quote_start:f.quote_end] == f.quote
+                assert f.start <= f.quote_start < f.quote_end <= f.end
+                checked += 1
+    assert checked > 2000
 
 
-def test_half_year_is_never_a_full_year(seed_records) -> None:
-    h1 = [r for r in seed_records if r.year in (2018, 2019) and r.indicator == "地区生产总值"]
-    assert [(r.value, r.period) for r in h1] == [(282.8, Period.H1), (323.3, Period.H1)]
-    assert not any(r.full_year for r in h1)
-    # the strip's choice for 2018 GDP is the H1 figure, labelled as such
-    key = metrics.key_metric([r for r in seed_records if r.year == 2018], "地区生产总值")
-    assert key.period is Period.H1 and key.to_json()["period"] == "H1"
+# ------------------------------------------------------------------ small cases
 
 
-def test_share_of_budget(seed_records) -> None:
-    shares = {(r.year, r.value, r.period.value) for r in seed_records
-              if r.indicator == "民生支出占一般公共预算支出比重"}
-    assert shares == {(2017, 71.6, "year"), (2019, 73, "H1")}
+REVIEW = "## 一、2023年工作回顾\n\n国内生产总值超过126万亿元，增长5.2%。城镇新增就业1244万人，年末城镇调查失业率降到5.1%。\n"
+PLAN = ("## 二、2024年经济社会发展总体要求\n\n今年发展主要预期目标是：国内生产总值增长5%左右；城镇新增就业1200万人以上，"
+        "城镇调查失业率5.5%左右；居民消费价格涨幅3%左右；单位国内生产总值能耗降低2.5%左右。\n")
 
 
-def test_every_text_is_verbatim_in_its_snapshot(seeds_project, gwr_project) -> None:
-    for project in (seeds_project, gwr_project):
-        snaps = load_many(project)
-        bodies = {s.year: s.body for s in snaps}
-        for r in metrics.extract_many(snaps):
-            assert r.text in bodies[r.year], r
-        for g in goals.extract_many(snaps):
-            assert g.text in bodies[g.year], g
-            if g.outcome:
-                assert g.outcome.text in bodies[g.outcome.year], g
+def test_review_and_targets_of_a_march_report() -> None:
+    facts = facts_of(REVIEW + PLAN, 2024, "2024-03-05")
+    got = [(f.indicator, f.measure.value, f.value, f.modifier.value, f.figure_year, f.kind.value) for f in facts]
+    assert got == [
+        ("GDP", "level", 126, "at_least", 2023, "actual"),
+        ("GDP", "growth", 5.2, "point", 2023, "actual"),
+        ("城镇新增就业", "level", 1244, "point", 2023, "actual"),
+        ("城镇调查失业率", "level", 5.1, "point", 2023, "actual"),
+        ("GDP", "growth", 5, "about", 2024, "target"),
+        ("城镇新增就业", "level", 1200, "at_least", 2024, "target"),
+        ("城镇调查失业率", "level", 5.5, "about", 2024, "target"),
+        ("居民消费价格", "growth", 3, "about", 2024, "target"),
+        ("单位GDP能耗", "growth", -2.5, "about", 2024, "target"),  # a decrease is negative; never GDP
+    ]
+    assert one(facts, "5.1%").period is Period.YEAR_END  # 年末: a year-end stock, never an annual figure
 
 
-def _extract(text: str, year: int = 2020, date: str | None = None):
-    return [(r.indicator, r.value, r.unit, r.growth_pct, r.period.value, r.qualifier)
-            for r in metrics.extract(make_snapshot(year, text + "\n", date))]
+def test_a_plan_for_1990_in_1986_is_not_gdp_and_not_one_wan() -> None:
+    body = "按一九八○年不变价格计算，一九九○年工农业总产值达到一万六千七百七十亿元，比一九八○年增长一点三倍。\n"
+    facts = facts_of(body, 1986, "1986-03-25")
+    level = one(facts, "一万六千七百七十亿元")
+    assert (level.indicator, level.value, level.unit, level.figure_year) == ("工农业总产值", 16770, "亿元", 1990)
+    assert level.kind is Kind.TARGET
+    ratio = one(facts, "一点三倍")
+    assert (ratio.indicator, ratio.measure, ratio.value, ratio.base) == ("工农业总产值", Measure.GROWTH, 1.3, "比一九八○年")
 
 
-CASES = [
-    ("全年地区生产总值完成567亿元，增长9%。", [("地区生产总值", 567, "亿元", 9, "year", "exact")]),
-    ("全年GDP增长6.1%。", [("地区生产总值", None, None, 6.1, "year", "exact")]),
-    ("国内生产总值达到99万亿元，比上年增长6.1%。", [("地区生产总值", 99, "万亿元", 6.1, "year", "exact")]),
-    ("前三季度，全区地区生产总值完成300亿元，同比增长7%。", [("地区生产总值", 300, "亿元", 7, "Q1-Q3", "exact")]),
-    ("1-5月，固定资产投资同比增长8.2%。", [("固定资产投资", None, None, 8.2, "months", "exact")]),
-    ("五年来，经济总量稳步提升，地区生产总值年均增长7.3%。", [("地区生产总值", None, None, 7.3, "multi-year", "exact")]),
-    ("单位国内生产总值能耗下降3.1%。", [("单位GDP能耗", None, None, -3.1, "year", "exact")]),
-    ("城镇调查失业率平均为5.2%。", [("城镇调查失业率", 5.2, "%", None, "year", "exact")]),
-    ("居民消费价格上涨2%左右。", [("居民消费价格", None, None, 2, "year", "about")]),
-    ("城镇新增就业1.2万人，居民消费价格上涨1.8%。",
-     [("城镇新增就业", 1.2, "万人", None, "year", "exact"), ("居民消费价格", None, None, 1.8, "year", "exact")]),
-    ("预计全年地区生产总值完成800亿元。", [("地区生产总值", 800, "亿元", None, "year", "estimate")]),
-    ("全年30个重点项目完成投资120亿元。", [("重点项目投资", 120, "亿元", None, "year", "exact")]),
-    # no number, no metric; no known indicator, no metric; malformed numbers skipped
-    ("地区生产总值稳步增长，质量效益明显提升。", []),
-    ("全年举办各类活动30场。", []),
-    ("地区生产总值完成3.2.1亿元。", []),
-    ("地区生产总值完成1,2345万元。", []),
-    # a share of GDP is not GDP
-    ("服务业增加值占国内生产总值比重提高2个百分点。", []),
-    # targets are goals, not metrics
-    ("力争地区生产总值增长8%。", []),
-]
+def test_full_width_thousands_and_years_in_chinese_numerals() -> None:
+    facts = facts_of("一九七九年原煤产量达到6,35万吨。1980年钢产量3，712万吨，原煤1，000万吨。\n", 1981, "1981-11-30")
+    assert [(f.quote, f.value, f.figure_year) for f in facts] == [("3，712万吨", 3712, 1980), ("1，000万吨", 1000, 1980)]
 
 
-@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:16] for c in CASES])
-def test_hand_made_sentences(text: str, expected: list) -> None:
-    assert _extract(text) == expected
+def test_five_years_and_a_span() -> None:
+    body = "## 一、过去五年工作回顾\n\n国内生产总值增加到121万亿元，五年年均增长5.2%，城镇新增就业年均1270多万人。\n"
+    facts = facts_of(body, 2023, "2023-03-05")
+    level, growth, jobs = facts
+    assert (level.period, level.figure_year) == (Period.YEAR, 2022)  # the level reached at the end
+    assert (growth.period, growth.figure_span, growth.figure_year) == (Period.MULTI_YEAR, (2018, 2022), 2022)
+    assert (jobs.indicator, jobs.modifier.value, jobs.period) == ("城镇新增就业", "at_least", Period.MULTI_YEAR)
 
 
-def test_mid_year_report_without_period_is_to_date() -> None:
-    got = _extract("全区28个生态项目完成投资20亿元。", year=2018, date="2018-10-08")
-    assert got == [("生态项目投资", 20, "亿元", None, "to-date", "exact")]
+def test_half_year_figures_of_a_mid_year_report() -> None:
+    body = "## 上半年成绩不错\n\n今年上半年，二七区地区生产总值完成323.3亿元，同比增长8%。\n"
+    level, growth = facts_of(body, 2019, "2019-08-05")
+    assert (level.indicator, level.period, level.figure_year, level.kind) == ("GDP", Period.HALF, 2019, Kind.ACTUAL)
+    assert (growth.base, growth.measure, growth.period) == ("同比", Measure.GROWTH, Period.HALF)
 
 
-def test_plan_figures_of_an_early_year_report_are_not_metrics() -> None:
-    # given in March 2024, about 2024: a plan, not an outcome
-    assert _extract("今年国内生产总值增长5%左右。", year=2024, date="2024-03-05") == []
-    assert _extract("去年国内生产总值增长5.2%。", year=2024, date="2024-03-05") == [
-        ("地区生产总值", None, None, 5.2, "year", "exact")]
+@pytest.mark.parametrize("body", [
+    "围绕打造“三个二七”，推进“5+1”工作。",      # names in quotes
+    "今年的工作主要有三个方面，抓好两项工作。",   # the text counting itself
+    "1月13日，二七区召开第十一届四次全会。",       # dates and ordinals
+    "PM2.5浓度下降，5G基站建成。",                 # model names
+])
+def test_not_facts(body: str) -> None:
+    assert facts_of(body + "\n", 2018, "2018-01-13") == []
 
 
-@pytest.mark.parametrize("query, expected", [("GDP", ["地区生产总值"]), ("国内生产总值", ["地区生产总值"]),
-                                             ("地区生产总值", ["地区生产总值"]), ("gdp", ["地区生产总值"]),
-                                             ("投资", ["固定资产投资", "重大项目投资"]), ("人口", [])])
-def test_indicator_matching(query: str, expected: list) -> None:
-    names = ["地区生产总值", "固定资产投资", "重大项目投资", "民生支出"]
-    assert metrics.match_indicator(query, names) == expected
+def test_shares_and_parts_are_not_the_indicator() -> None:
+    facts = facts_of("全国财政支出70%以上用于民生。人均国内生产总值8.9万元。\n今年拟安排财政赤字1.62万亿元。"
+                     "其中，中央财政赤字1.12万亿元，增加1700亿元。\n", 2015, "2015-03-05")
+    assert [(f.quote, f.indicator) for f in facts] == [("70%以上", None), ("8.9万元", None), ("1.62万亿元", "财政赤字"),
+                                                       ("1.12万亿元", None), ("1700亿元", None)]
 
 
-def test_a_year_without_numbers_has_no_metrics() -> None:
-    assert metrics.extract(make_snapshot(2020, "## 总体要求\n\n坚持稳中求进工作总基调。\n")) == []
+# ------------------------------------------------------------------ the metrics shown
 
 
-_ALPHABET = "地区生产总值GDP国内居民消费价格城镇新增就业完成增长同比上半年全年力争确保计划今年去年，。；、1234567890.%亿万元人个左右以上突破从到"
+def test_indicator_filter_never_returns_energy_use_for_gdp(gwr_project) -> None:
+    from erqi_diff.core.snapshot import load_many
+
+    records = metrics.extract_many(load_many(gwr_project))
+    gdp = metrics.select(records, "GDP", "the series")
+    assert gdp and {r.indicator for r in gdp} == {"GDP"}
+    assert {r.indicator for r in metrics.select(records, "国内生产总值", "x")} == {"GDP"}
+    with pytest.raises(UsageError, match="indicators there: GDP"):
+        metrics.select(records, "人口", "the series")
 
 
-@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=40), min_size=1, max_size=4),
-       st.sampled_from(["2020-02-01", "2020-08-01"]))
-@settings(max_examples=150, deadline=None)
-def test_records_are_verbatim_and_carry_a_number(paragraphs: list[str], date: str) -> None:
-    snap = make_snapshot(2020, "\n\n".join(p.replace("#", "") for p in paragraphs) + "\n", date)
-    for r in metrics.extract(snap):
-        assert r.text in snap.body
-        assert r.value is not None or r.growth_pct is not None
-        assert any(c.isdigit() for c in r.text)  # never a metric without a number
-    for g in goals.extract(snap):
-        assert g.text in snap.body and any(c.isdigit() for c in g.text)
+def test_trends_compare_like_with_like_only() -> None:
+    body = ("## 2022年\n\n国内生产总值增长3%。\n\n## 2023年\n\n国内生产总值121万亿元，增长5.2%。\n\n"
+            "## 2024年上半年\n\n国内生产总值增长5.5%。\n")
+    records = [f for f in facts_of(body, 2024, "2024-09-30") if metrics.is_metric(f)]
+    rows = metrics.trends(records)
+    arrows = {(f.quote, f.period.value): (t.value if t else None) for f, t in rows}
+    assert arrows[("5.2%", "year")] == "up"        # against 2022's 3%: the same series
+    assert arrows[("121万亿元", "year")] is None    # the only level
+    assert arrows[("5.5%", "half")] is None         # a half year never gets a full year's arrow
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.sampled_from(["国内生产总值增长5.2%", "，", "城镇新增就业1244万人", "；", "2023年", "今年",
+                                 "力争", "五年来", "年均增长", "一九九○年", "百分之八点一", "左右", "“三个二七”",
+                                 "以上", "比上年", "达到", "3.2.1亿", "亿", "1，000万吨", "。", "上半年"]),
+                max_size=20))
+def test_reader_never_raises_and_quotes_stand_verbatim(parts) -> None:
+    body = "".join(parts) + "\n"
+    snap = make_snapshot(2024, body, date="2024-03-05")
+    for f in read_facts(snap):
+        assert body[f.start:f.end] == f.text and body[f.quote_start:f.quote_end] == f.quote
+        assert f.figure_year is None or 1949 <= f.figure_year <= 2100

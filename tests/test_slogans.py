@@ -363,8 +363,10 @@ def test_strip_2017_2021(seeds_project) -> None:
     assert "四重点一稳定一保证" in strip["slogans_retired"]
     everywhere = strip["slogans_added"] + strip["slogans_retired"]
     assert "三个二七" not in everywhere
-    gdp = next(m for m in strip["metrics"] if m["indicator"] == "地区生产总值")
+    gdp = next(m for m in strip["metrics"] if m["indicator"] == "GDP")
     assert (gdp["from"]["value"], gdp["to"]["value"]) == (567, 773)
+    # each figure filed under the year it describes: 2021's 773亿元 is 2020's
+    assert (gdp["from"]["figure_year"], gdp["to"]["figure_year"], gdp["to"]["report_year"]) == (2017, 2020, 2021)
 
 
 def test_strip_a_reworded_slogan_is_changed(seeds_project) -> None:
@@ -373,6 +375,12 @@ def test_strip_a_reworded_slogan_is_changed(seeds_project) -> None:
     for form in ("现代化国际化复合型城区", "现代化国际化生态化新城区"):
         assert form not in everywhere
     assert {"from": "现代化国际化复合型城区", "to": "现代化国际化生态化新城区"} in strip["slogans_changed"]
+
+
+def test_strip_shows_half_year_as_half_year(seeds_project) -> None:
+    strip = diff_strip(load(seeds_project, 2017), load(seeds_project, 2018))
+    gdp = next(m for m in strip["metrics"] if m["indicator"] == "GDP")
+    assert gdp["from"]["period"] == "year" and gdp["to"]["period"] == "half" and not gdp["comparable"]
 
 
 def test_strip_imports_nothing_heavy() -> None:

@@ -533,7 +533,9 @@ def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool
 # The modules whose code makes the strip: a change to any is a cache miss.
 _STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
                   "extract/candidates.py", "extract/lineage.py", "extract/matching.py", "extract/textkey.py",
-                  "extract/lexicon.py", "extract/mining.py", "extract/data/slogans.toml"]
+                  "extract/lexicon.py", "extract/mining.py", "extract/data/slogans.toml",
+                  "extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
+                  "extract/indicators.py", "extract/sentences.py"]
 
 
 def _strip(a, b) -> dict | None:

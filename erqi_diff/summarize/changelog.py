@@ -22,25 +22,23 @@ from typing import Any
 from collections.abc import Mapping
 
 from erqi_diff.extract.lineage import SloganChanges
+from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric parts, re-exported
+    GoalChanges,
+    Headline,
+    KeyMetrics,
+    MetricRow,
+    compare_metric,
+    goal_changes,
+    headline_metrics,
+    key_metrics,
+    metric_rows,
+)
 from erqi_diff.summarize.span import span_years
 
 #: How long a quoted excerpt may be, in characters, before it is cut with "…".
 EXCERPT_CHARS = 48
 #: How many reused passages are shown per pair of years.
 REUSE_SHOWN = 5
-#: The ``period`` of a full-year figure in the metrics records (``metrics --json``).
-FULL_YEAR = "year"
-#: How many headline metrics the summary shows.
-HEADLINE_METRICS = 6
-
-
-class Outcome(str, enum.Enum):
-    """What the next report says of a goal."""
-
-    MET = "met"
-    MISSED = "missed"
-    REPORTED = "reported"          # spoken of, but no figure to compare or no direction (左右) to judge by
-    NOT_REPORTED = "not reported"
 
 
 class SectionStatus(str, enum.Enum):
@@ -63,87 +61,6 @@ class YearRef:
 
     def to_json(self) -> dict:
         return {"year": self.year, "date": self.date, "title": self.title, "chars": self.chars}
-
-
-@dataclass(frozen=True)
-class Goal:
-    """A goal set by a report; ``outcome`` is what the next report of the span says."""
-
-    year: int
-    text: str
-    target_value: float | None
-    target_unit: str | None
-    deadline: str | None
-    outcome: Outcome
-    outcome_year: int | None = None    # the report that speaks of it (maybe a later one)
-    outcome_text: str | None = None    # what ``after`` says, when it says something
-    outcome_value: float | None = None
-    outcome_unit: str | None = None
-    ratio: float | None = None         # outcome_value / target_value, as the goals module gives it
-
-    def to_json(self) -> dict:
-        return {"year": self.year, "text": self.text,
-                "target": {"value": self.target_value, "unit": self.target_unit},
-                "deadline": self.deadline, "outcome": self.outcome.value, "outcome_year": self.outcome_year,
-                "outcome_text": self.outcome_text, "outcome_value": self.outcome_value,
-                "outcome_unit": self.outcome_unit, "ratio": self.ratio}
-
-
-@dataclass(frozen=True)
-class GoalChanges:
-    new: tuple[Goal, ...]        # set by the newer report
-    previous: tuple[Goal, ...]   # set by the older report, with what the newer one says
-
-    def to_json(self) -> dict:
-        return {"new": [g.to_json() for g in self.new], "previous": [g.to_json() for g in self.previous]}
-
-
-@dataclass(frozen=True)
-class MetricValue:
-    """One metrics record (as ``erqi-diff metrics --json`` prints it), trimmed."""
-
-    year: int
-    value: float | list[float] | None  # a list [low, high] for a range
-    unit: str | None
-    growth_pct: float | list[float] | None
-    period: str | None
-    qualifier: str | None
-    text: str
-
-    @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> MetricValue:
-        return cls(year=int(record["year"]), value=record.get("value"), unit=record.get("unit"),
-                   growth_pct=record.get("growth_pct"), period=record.get("period"),
-                   qualifier=record.get("qualifier"), text=record.get("text", ""))
-
-    def to_json(self) -> dict:
-        return {"year": self.year, "value": self.value, "unit": self.unit, "growth_pct": self.growth_pct,
-                "period": self.period, "qualifier": self.qualifier, "text": self.text}
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    """One indicator in two years. ``like_for_like`` is False when the two
-    figures cover different periods (a half year against a full year) or
-    units; then no change is given, only ``note`` saying why."""
-
-    indicator: str
-    before: MetricValue | None
-    after: MetricValue | None
-    show_period: bool               # periods differ, or neither is a full year
-    like_for_like: bool
-    value_change: float | None      # after.value - before.value, same unit and period
-    value_change_pct: float | None  # that change as a share of before.value, in % (None for rates)
-    growth_change_pt: float | None  # after.growth_pct - before.growth_pct, in points
-    note: str
-
-    def to_json(self) -> dict:
-        return {"indicator": self.indicator,
-                "before": self.before.to_json() if self.before else None,
-                "after": self.after.to_json() if self.after else None,
-                "show_period": self.show_period, "like_for_like": self.like_for_like, "value_change": self.value_change,
-                "value_change_pct": self.value_change_pct, "growth_change_pt": self.growth_change_pt,
-                "note": self.note}
 
 
 @dataclass(frozen=True)
@@ -227,8 +144,8 @@ class YearEntry:
             if value is None or (not hasattr(value, "to_json") and not isinstance(value, tuple)):
                 return value
             if isinstance(value, tuple):
-                return [v.to_json() for v in value]
-            return value.to_json()
+                return [v.to_json() if hasattr(v, "to_json") else v for v in value]
+            return value.to_json() if hasattr(value, "to_json") else value
 
         return {"year": self.current.year, "compared_with": self.previous.year, "anchor": self.anchor,
                 "skipped": list(self.skipped), "current": self.current.to_json(),
@@ -243,20 +160,6 @@ class SloganSpan:
     slogan: str
     first: int
     last: int
-
-
-@dataclass(frozen=True)
-class Headline:
-    """An indicator's earliest and latest figures in the span, compared."""
-
-    indicator: str
-    first: MetricValue
-    last: MetricValue
-    change: MetricRow
-
-    def to_json(self) -> dict:
-        return {"indicator": self.indicator, "first": self.first.to_json(), "last": self.last.to_json(),
-                "change": self.change.to_json()}
 
 
 @dataclass(frozen=True)
@@ -300,13 +203,13 @@ class Changelog:
 @dataclass(frozen=True)
 class Sources:
     """The other modules' results: the slogans as :class:`erqi_diff.extract.slogans.Slogan`
-    (so its helpers apply), the rest in their documented JSON shapes. A part
-    left None is left out of the changelog."""
+    (so its helpers apply), the goals and metrics typed (:mod:`erqi_diff.summarize.figures`),
+    the rest in their documented JSON shapes. A part left None is left out of the changelog."""
 
     diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
     slogans: list | None = None                # erqi_diff.extract.slogans.Slogan, from the span's reports
-    goals: list[Mapping[str, Any]] | None = None                       # goals --json
-    metrics: KeyMetrics | None = None          # year -> indicator -> key record (metrics --json shape)
+    goals: list | None = None                  # erqi_diff.extract.links.Link, the span's goals linked
+    metrics: KeyMetrics | None = None          # report year -> indicator -> key Fact (figures.key_metrics)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: list[Mapping[str, Any]] | None = None                       # reuse spans (--json "spans")
 
@@ -363,113 +266,6 @@ def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, i
     born.sort(key=lambda s: (s.first, s.slogan))
     retired.sort(key=lambda s: (s.last, s.slogan))
     return tuple(throughout), tuple(born), tuple(retired), once
-
-
-# goals
-
-
-def _goal(record: Mapping[str, Any], after: int) -> Goal:
-    target = record.get("target") or {}
-    outcome = record.get("outcome")
-    kind, o_year, said = Outcome.NOT_REPORTED, None, {}
-    if outcome:
-        o_year = int(outcome["year"])
-    if outcome and o_year == after:
-        said = outcome
-        # The goals module judges (met, missed, reported); "open" cannot be: there is an outcome.
-        kind = Outcome(record.get("verdict") or Outcome.REPORTED.value)
-    return Goal(year=int(record["year"]), text=str(record["text"]), target_value=target.get("value"),
-                target_unit=target.get("unit"), deadline=record.get("deadline"), outcome=kind,
-                outcome_year=o_year, outcome_text=said.get("text"), outcome_value=said.get("value"),
-                outcome_unit=said.get("unit"), ratio=said.get("ratio"))
-
-
-def goal_changes(records: list[Mapping[str, Any]], before: int, after: int) -> GoalChanges:
-    """Goals set by ``after`` (their outcome is for later reports: not shown
-    as met or missed here), and goals set by ``before`` with what ``after`` says."""
-    new = tuple(_goal(r, after=after) for r in records if int(r["year"]) == after)
-    previous = tuple(_goal(r, after=after) for r in records if int(r["year"]) == before)
-    return GoalChanges(new, previous)
-
-
-# metrics
-
-
-def _scalar(value) -> float | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def is_percent(unit: str | None) -> bool:
-    return unit in ("%", "％", "个百分点")
-
-
-def compare_metric(indicator: str, before: MetricValue, after: MetricValue) -> MetricRow:
-    """One indicator in two years. A change is given only like for like: same
-    period (a half year is never set against a full year) and same unit."""
-    if (before.period or "") != (after.period or ""):
-        return MetricRow(indicator, before, after, True, False, None, None, None,
-                         f"not like-for-like: {before.period or 'unstated'} against {after.period or 'unstated'}")
-    show_period = after.period != FULL_YEAR
-    value_change = value_pct = growth_pt = None
-    notes = []
-    old, new = _scalar(before.value), _scalar(after.value)
-    if old is not None and new is not None:
-        if (before.unit or "") == (after.unit or ""):
-            value_change = round(new - old, 6)
-            if old and not is_percent(after.unit):  # a rate's change is in points, not a percentage of it
-                value_pct = round(100.0 * value_change / old, 1)
-        else:
-            notes.append(f"units differ: {before.unit or 'none'} against {after.unit or 'none'}")
-    if _scalar(before.growth_pct) is not None and _scalar(after.growth_pct) is not None:
-        growth_pt = round(after.growth_pct - before.growth_pct, 6)
-    return MetricRow(indicator, before, after, show_period, not notes, value_change, value_pct, growth_pt,
-                     "; ".join(notes))
-
-
-KeyMetrics = Mapping[int, Mapping[str, Mapping[str, Any]]]
-
-
-def metric_rows(key: KeyMetrics, before: int, after: int) -> tuple[MetricRow, ...]:
-    """Indicators found in both years (each year's key record of the
-    indicator, as the metrics module picks it), in the newer report's order."""
-    old, new = key.get(before, {}), key.get(after, {})
-    return tuple(compare_metric(name, MetricValue.from_record(old[name]), MetricValue.from_record(record))
-                 for name, record in new.items() if name in old)
-
-
-def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ...] = (),
-                     limit: int = HEADLINE_METRICS) -> tuple[Headline, ...]:
-    """Indicators reported in at least two years of the span, with their
-    earliest and latest figures (like for like where possible, see
-    :func:`_first_and_last`): the ``preferred`` ones (the metrics module's
-    key indicators) first, then those reported in most years."""
-    order: dict[str, int] = {}
-    for year in years:
-        for name in key.get(year, {}):
-            order.setdefault(name, len(order))
-    counts = {name: sum(name in key.get(y, {}) for y in years) for name in order}
-    rank = {name: i for i, name in enumerate(preferred)}
-    chosen = sorted((n for n in order if counts[n] >= 2),
-                    key=lambda n: (rank.get(n, len(rank)), -counts[n], order[n]))[:limit]
-    out = []
-    for name in chosen:
-        first, last = _first_and_last([MetricValue.from_record(key[y][name]) for y in years if name in key.get(y, {})])
-        out.append(Headline(name, first, last, compare_metric(name, first, last)))
-    return tuple(out)
-
-
-def _first_and_last(seen: list[MetricValue]) -> tuple[MetricValue, MetricValue]:
-    """The earliest and latest of an indicator's yearly figures (oldest first)
-    that cover the same period, full years preferred, then the widest span;
-    the very first and last (not like-for-like) when no two periods agree."""
-    by_period: dict[str, list[MetricValue]] = {}
-    for value in seen:
-        by_period.setdefault(value.period or "", []).append(value)
-    pairs = [(p != FULL_YEAR, -(v[-1].year - v[0].year), v[0].year, v[0], v[-1])
-             for p, v in by_period.items() if len(v) >= 2]
-    if not pairs:
-        return seen[0], seen[-1]
-    return min(pairs, key=lambda t: t[:3])[3:]
 
 
 # sections
@@ -585,20 +381,6 @@ def assemble(metas: list[Mapping[str, Any]], sources: Sources, from_year: int, t
 # ------------------------------------------------------------ from a project
 
 
-def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
-    """year -> indicator -> the record the metrics module shows for it
-    (:func:`metrics.key_metric`), indicators in order of first appearance;
-    and the module's key indicators."""
-    from erqi_diff.extract import metrics
-
-    records = metrics.extract_many(snaps)
-    key: dict[int, dict[str, dict]] = {}
-    for snap in snaps:
-        mine = [r for r in records if r.year == snap.year]
-        key[snap.year] = {name: metrics.key_metric(mine, name).to_json() for name in metrics.indicators(mine)}
-    return key, tuple(metrics.KEY_INDICATORS)
-
-
 def _reuse_spans(snaps: list) -> list[dict]:
     """The copied passages (formulas aside) of :func:`reuse.audit_snapshots`
     over the span's reports, as ``erqi-diff reuse --json`` gives them."""
@@ -615,12 +397,12 @@ def collect_sources(snaps: list, lexicon=None) -> Sources:
     from erqi_diff.extract import slogans
     from erqi_diff.compare.diff import compare
 
-    key_metrics, key_indicators = _key_metrics(snaps)
+    key, key_indicators = key_metrics(snaps)
     return Sources(
         diffs={(a.year, b.year): compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])},
         slogans=slogans.extract(snaps, lexicon),
-        goals=[g.to_json() for g in goals.extract_many(snaps)],
-        metrics=key_metrics, key_indicators=key_indicators, reuse=_reuse_spans(snaps))
+        goals=goals.extract_many(snaps),
+        metrics=key, key_indicators=key_indicators, reuse=_reuse_spans(snaps))
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:

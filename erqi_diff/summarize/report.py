@@ -31,13 +31,15 @@ class SloganRow:
 
 @dataclass(frozen=True)
 class ReportData:
-    """Everything the page shows, as JSON-able records from the other modules."""
+    """Everything the page shows, from the other modules: the metrics as
+    :class:`erqi_diff.extract.facts.Fact`, the goals as
+    :class:`erqi_diff.extract.links.Link` (typed), the rest as JSON-able records."""
 
     years: tuple[int, ...]
     overview: tuple[dict, ...]        # Snapshot.meta() of each year
     slogans: tuple[SloganRow, ...]    # the slogans of the span, with what became of them when
-    metrics: tuple[dict, ...]         # metric records' to_json()
-    goals: tuple[dict, ...]           # goal records' to_json()
+    metrics: tuple                    # erqi_diff.extract.facts.Fact: the outcomes `metrics` shows
+    goals: tuple                      # erqi_diff.extract.links.Link: the goals set in the span, linked
     pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
     reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
 
@@ -68,8 +70,8 @@ def build_report(project, first: int, last: int) -> ReportData:
         years=tuple(years),
         overview=tuple(s.meta() for s in snaps),
         slogans=tuple(SloganRow(s, marks(s, years)) for s in slogans.extract(snaps, load_lexicon(project.root))),
-        metrics=tuple(r.to_json() for r in metrics.extract_many(snaps)),
-        goals=tuple(r.to_json() for r in goals.extract_many(snaps)),
+        metrics=tuple(metrics.extract_many(snaps)),
+        goals=tuple(goals.extract_many(snaps, store.load_many(project))),
         pairs=pairs,
         reuse=audit_snapshots(snaps).to_json(),
     )

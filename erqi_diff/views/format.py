@@ -116,3 +116,39 @@ def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | 
 
 def is_percent(unit: str | None) -> bool:
     return unit in PERCENT_UNITS
+
+
+#: How a figure's modifier reads before it (左右 -> "about 5%").
+HEDGES = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "absent": "none set"}
+
+
+def figure(value: Value | None, unit: str | None, modifier: str = "point", measure: str = "level") -> str:
+    """A figure as a reader says it: 567亿元, +5.2% (a growth), -3% (a fall),
+    about 5%, at least 1200万人, 6–6.5%, 1.67倍; "" for no value."""
+    if modifier == "absent":
+        return HEDGES["absent"]
+    if value is None:
+        return ""
+    if measure in ("growth", "change"):
+        shown = growth(value) if unit == "%" else _signed_amount(value, unit)
+    else:
+        shown = amount(value, unit)
+    return HEDGES.get(modifier, "") + shown
+
+
+def _signed_amount(v: Value, unit: str | None) -> str:
+    if isinstance(v, (int, float)):
+        return signed(v) + (unit or "")
+    low, high = v
+    return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + (unit or "")
+
+
+def margin(value: float | None, unit: str | None) -> str:
+    """A verdict's margin: +0.2 pt for rates, +74万套 for amounts; "" for None."""
+    if value is None:
+        return ""
+    if unit in PERCENT_UNITS:
+        return f"{signed(value)} pt"
+    if unit == "‰":
+        return f"{signed(value)}‰"
+    return signed(value) + (unit or "")

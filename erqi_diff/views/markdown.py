@@ -16,17 +16,14 @@ from collections.abc import Iterable
 from erqi_diff.summarize.changelog import (
     Changelog,
     Excerpt,
-    Goal,
     GoalChanges,
     MetricRow,
-    MetricValue,
     Passage,
     SectionChange,
     SectionChanges,
     SectionStatus,
     Summary,
     YearEntry,
-    is_percent,
 )
 from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.views import format as fmt
@@ -65,22 +62,22 @@ def _list(items: Iterable[str]) -> str:
 # ------------------------------------------------------------------- summary
 
 
-_HEDGES = {"about": "about", "at_least": "at least", "over": "over", "at_most": "at most", "estimate": "est."}
+def _figure(f) -> str:
+    """A fact as a reader says it: 567亿元, growth +9%, about 5%, an estimate marked."""
+    shown = fmt.figure(f.value, f.unit, f.modifier.value, f.measure.value) or "no figure"
+    if f.measure.value == "growth":
+        shown = "growth " + shown
+    if f.kind.value == "estimate":
+        shown += " est."
+    return escape(shown)
 
 
-def _value(v: MetricValue, show_period: bool = False) -> str:
-    """567亿元; about 6.5–7%; growth +9%; the period in brackets if asked."""
-    parts = []
-    hedge = _HEDGES.get(v.qualifier or "", "")
-    hedge += " " if hedge else ""
-    if v.value is not None:
-        parts.append(hedge + _amount(v.value, v.unit))
-    if v.growth_pct is not None:
-        growth = v.growth_pct
-        parts.append(f"growth {'' if parts else hedge}{escape(fmt.growth(growth))}")
-    text = ", ".join(parts) or "no figure"
+def _value(f, show_period: bool = False) -> str:
+    """A figure filed under its figure year: "2020 · report 2021: 773亿元 est.",
+    with its period when asked (a half year never passes for a full year)."""
+    text = f"{escape(fmt.year_label(f.figure_year, f.year, f.figure_span))}: {_figure(f)}"
     if show_period:
-        text += f" ({escape(v.period or 'period unstated')})"
+        text += f" ({escape(f.period.value if f.period else 'period unstated')})"
     return text
 
 
@@ -103,8 +100,8 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
                 "| indicator | first | last | change |", "| --- | --- | --- | --- |"]
         for h in summary.headline:
             show = h.change.show_period
-            out.append(f"| {escape(h.indicator)} | {h.first.year}: {_value(h.first, show)} "
-                       f"| {h.last.year}: {_value(h.last, show)} | {_change(h.change)} |")
+            out.append(f"| {escape(h.indicator)} | {_value(h.first, show)} "
+                       f"| {_value(h.last, show)} | {_change(h.change)} |")
     return out
 
 
@@ -128,20 +125,17 @@ def render_slogans(changes: SloganChanges) -> list[str]:
     return out
 
 
-def _amount(value, unit: str | None) -> str:
-    """567亿元; a range [6.5, 7] as 6.5–7%."""
-    shown = fmt.value(value)
-    return escape(shown + (unit or ""))
+def _around(text: str, at: int, length: int, before: int = 30, after: int = 12) -> str:
+    """The words around a quote of a sentence (…城镇新增就业1200万人以上，…)."""
+    start, end = max(0, at - before), min(len(text), at + length + after)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
-def _goal_line(goal: Goal) -> str:
-    target = ""
-    if goal.target_value is not None:
-        target = f" (target {_amount(goal.target_value, goal.target_unit)}"
-        target += f", by {escape(goal.deadline)})" if goal.deadline else ")"
-    elif goal.deadline:
-        target = f" (by {escape(goal.deadline)})"
-    return f"{quote(goal.text)}{target}"
+def _goal_line(link) -> str:
+    g = link.goal
+    year = fmt.year_label(g.figure_year, g.year, g.figure_span)
+    words = _around(g.text, g.quote_start - g.start, len(g.quote))
+    return f"{quote(words)} ({g.kind.value} for {escape(year)}: {_figure(g)})"
 
 
 def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
@@ -155,39 +149,40 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
     out.append("")
     if not goals.previous:
         return out + [f"No goal found in {before} to follow up."]
-    out += [f"Goals of {before}, and what {after} says:", ""]
-    for g in goals.previous:
-        later = f" (the {g.outcome_year} report speaks of it)" if g.outcome_year and g.outcome_year != after else ""
+    out += [f"Goals of {before}, and what later reports say:", ""]
+    for lk in goals.previous:
         said = ""
-        if g.outcome_text:
-            figure = f" {_amount(g.outcome_value, g.outcome_unit)}" if g.outcome_value is not None else ""
-            said = f"; {after} reports{figure}: {quote(cut(g.outcome_text, QUOTE_CHARS))}"
-        out.append(f"- **{g.outcome.value}**{later}: {_goal_line(g)}{said}")
+        if lk.outcome is not None:
+            o = lk.outcome
+            margin = fmt.margin(lk.margin, lk.goal.unit)
+            said = (f"; the {o.year} report gives {_figure(o)}{f' ({escape(margin)})' if margin else ''}: "
+                    f"{quote(_around(o.text, o.quote_start - o.start, len(o.quote)))}")
+        why = "" if lk.verdict.value in ("met", "missed") else f" ({escape(lk.reason)})"
+        out.append(f"- **{escape(lk.verdict.value.replace('_', ' '))}**{why}: {_goal_line(lk)}{said}")
     return out
 
 
 def _change(row: MetricRow) -> str:
     if not row.like_for_like:
         return escape(row.note)
-    parts = []
-    if row.value_change == 0:
-        parts.append("unchanged")
-    elif row.value_change is not None:
-        unit = " pt" if is_percent(row.after.unit) else (row.after.unit or "")
-        text = escape(signed(row.value_change) + unit)
-        if row.value_change_pct is not None:
-            text += f" ({escape(signed(row.value_change_pct))}%)"
-        parts.append(text)
-    if row.growth_change_pt is not None:
-        parts.append(f"growth {escape(signed(row.growth_change_pt))} pt" if row.growth_change_pt else "growth unchanged")
-    return ", ".join(parts) or "no comparable figure"
+    if row.change is None:
+        return "no comparable figure"
+    if row.change == 0:
+        return "unchanged"
+    unit = row.after.unit if row.after else ""
+    rate = fmt.is_percent(unit) or (row.after is not None and row.after.measure.value != "level")
+    text = escape(signed(row.change) + (" pt" if fmt.is_percent(unit) else (unit or "")))
+    if row.change_pct is not None and not rate:
+        text += f" ({escape(signed(row.change_pct))}%)"
+    return text
 
 
 def render_metrics(rows: tuple[MetricRow, ...], entry: YearEntry) -> list[str]:
     out = ["### Metrics", ""]
     if not rows:
         return out + [f"No indicator found in both {entry.previous.year} and {entry.current.year}."]
-    out += [f"| indicator | {entry.previous.year} | {entry.current.year} | change |", "| --- | --- | --- | --- |"]
+    out += [f"| indicator | report {entry.previous.year} | report {entry.current.year} | change |",
+            "| --- | --- | --- | --- |"]
     for row in rows:
         out.append(f"| {escape(row.indicator)} | {_value(row.before, row.show_period)} "
                    f"| {_value(row.after, row.show_period)} | {_change(row)} |")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any
 
@@ -201,155 +200,6 @@ def render_slogans(data: ReportData) -> str:
     return section("slogans", "Slogans", body, lead)
 
 
-# ---------------------------------------------------------------- metrics
-
-def _numeric(value: Any) -> float | None:
-    """A single figure to plot; ranges ([6.5, 7]) and missing values are not plotted."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return None
-
-
-def _metric_unit(records: list[dict]) -> str | None:
-    units = Counter(r.get("unit") for r in records if _numeric(r.get("value")) is not None)
-    return units.most_common(1)[0][0] if units else None
-
-
-def _chart_plan(records: list[dict]) -> tuple[str, str | None] | None:
-    """What one indicator's chart plots: ("value", unit) when values in one
-    unit stand in two years or more, else ("growth", "%") when growth rates
-    do, else None (the table alone shows it)."""
-    unit = _metric_unit(records)
-    if len({r["year"] for r in records if _numeric(r.get("value")) is not None and r.get("unit") == unit}) >= 2:
-        return "value", unit
-    if len({r["year"] for r in records if _numeric(r.get("growth_pct")) is not None}) >= 2:
-        return "growth", "%"
-    return None
-
-
-def _period_label(period: Any) -> str:
-    return "full year" if is_full_year(period) else f"{period} only"
-
-
-def _metric_chart(charts: Charts, name: str, records: list[dict], years: tuple[int, ...],
-                  plan: tuple[str, str | None]) -> str:
-    """One small chart of an indicator across the years: full-year figures as
-    one line, each shorter or longer period (H1, multi-year...) as a dashed
-    series of its own, so a half-year figure never reads as a full year."""
-    import pygal
-
-    field, unit = plan
-    series: dict[str, list] = {}
-    for record in records:
-        value = _numeric(record.get("value" if field == "value" else "growth_pct"))
-        if value is None or (field == "value" and record.get("unit") != unit) or int(record["year"]) not in years:
-            continue
-        label = _period_label(record.get("period"))
-        values = series.setdefault(label, [None] * len(years))
-        index = years.index(int(record["year"]))
-        if values[index] is None:  # the first figure of a year, in document order
-            values[index] = {"value": value, "label": f"{record['year']} {label}"}
-    title = f"{name}: {'growth, %' if field == 'growth' else unit or ''}"
-    legend = len(series) > 1 or "full year" not in series
-    chart = pygal.Line(**charts.config(width=360, height=230 if legend else 210, show_legend=legend,
-                                       legend_at_bottom=True, legend_at_bottom_columns=max(2, len(series)),
-                                       legend_box_size=10, print_values=True,
-                                       print_values_position="top", margin=14, margin_top=22, margin_right=40,
-                                       min_scale=3, max_scale=5, dots_size=4, formatter=fmt_num, truncate_legend=-1))
-    chart.x_labels = [str(y) for y in years]
-    for label, values in sorted(series.items(), key=lambda kv: kv[0] != "full year"):
-        dashed = {"width": 2, "dasharray": "5,4"} if label != "full year" else {"width": 2}
-        chart.add(label, values, stroke_style=dashed)
-    return charts.svg(chart, title)
-
-
-def _metric_row(r: dict) -> str:
-    full = is_full_year(r.get("period"))
-    growth = r.get("growth_pct")
-    period = esc(r.get("period")) + ("" if full else ' <span class="tag part">part of year</span>')
-    return (f'<tr class="{"" if full else "partial"}"><td>{esc(r.get("indicator"))}</td><td>{esc(r.get("year"))}</td>'
-            f'<td class="num">{esc(fmt_value(r.get("value")))}</td><td>{esc(r.get("unit"))}</td>'
-            f'<td class="num">{esc(fmt_num(growth))}{"%" if growth is not None else ""}</td>'
-            f'<td>{period}</td><td>{esc(r.get("qualifier"))}</td><td class="wrap quote">{esc(r.get("text"))}</td></tr>')
-
-
-def render_metrics(data: ReportData, charts: Charts) -> str:
-    if not data.metrics:
-        return section("metrics", "Metrics", empty_note("No metric (a figure with its indicator) was found in any report of the span."))
-    by_indicator: dict[str, list[dict]] = defaultdict(list)
-    for record in data.metrics:
-        by_indicator[record.get("indicator") or "?"].append(record)
-    # A chart for each indicator with figures in two years at least; the table lists all.
-    planned = [(name, recs, plan) for name, recs in by_indicator.items() if (plan := _chart_plan(recs))]
-    planned.sort(key=lambda item: (-len({r["year"] for r in item[1]}), item[0]))
-    tiles = "".join(
-        f'<figure class="tile"><figcaption>{esc(name)} <span class="unit">{esc("growth, %" if plan[0] == "growth" else plan[1])}'
-        f'</span></figcaption>{_metric_chart(charts, name, recs, data.years, plan)}</figure>'
-        for name, recs, plan in planned)
-    multiples = (f'<div class="multiples">{tiles}</div>' if tiles else
-                 empty_note("No indicator has a figure in two years of the span, so there is nothing to chart; the table lists every figure."))
-    rows = "".join(_metric_row(r) for r in sorted(data.metrics, key=lambda r: (str(r.get("indicator")), r.get("year", 0))))
-    table = ('<details class="table"><summary>The table behind the charts: '
-             f'{len(data.metrics)} figures of {len(by_indicator)} indicators</summary>'
-             '<div class="scroll"><table class="metrics"><thead><tr><th>Indicator</th><th>Year</th><th class="num">Value</th>'
-             '<th>Unit</th><th class="num">Growth</th><th>Period</th><th>Qualifier</th><th>Sentence</th></tr></thead>'
-             f'<tbody>{rows}</tbody></table></div></details>')
-    lead = ("One chart per indicator with figures in two years or more: its values in their commonest unit, "
-            "else its growth rates. Half-year (H1) and other part-year or multi-year figures are a dashed series "
-            "of their own, never joined to full-year ones. Ranges are in the table only.")
-    return section("metrics", "Metrics", multiples + table, lead)
-
-
-# ---------------------------------------------------------------- goals
-
-def _goal_target(goal: dict) -> str:
-    target = goal.get("target") or {}
-    return f"{fmt_value(target.get('value'))}{target.get('unit') or ''}" if target.get("value") is not None else ""
-
-
-def render_goals(data: ReportData, charts: Charts) -> str:
-    if not data.goals:
-        return section("goals", "Goals", empty_note("No goal (力争, 确保, 计划, 目标…) was found in any report of the span."))
-    import pygal
-
-    # A share achieved only where the goals module could judge it: a floor or
-    # a ceiling (CPI 3%左右 against 0.2% is no "7% achieved").
-    met = [g for g in data.goals if g.get("verdict") in ("met", "missed") and g["outcome"].get("ratio") is not None]
-    chart_html = ""
-    if met:
-        chart = pygal.HorizontalBar(**charts.config(width=720, height=60 + 26 * len(met), show_legend=False,
-                                                    print_values=True, margin=10, margin_left=130, truncate_label=20,
-                                                    formatter=lambda v: f"{v:.0f}%"))
-        shown = list(reversed(met))  # pygal draws the first bar at the bottom
-        chart.x_labels = [f"{g['year']} {g.get('text')}" for g in shown]
-        chart.add("share achieved", [{"value": round(g["outcome"]["ratio"] * 100, 1),
-                                      "label": f"{g['year']}: {g.get('text')} → {g['outcome']['year']}: {g['outcome'].get('text')}"}
-                                     for g in shown])
-        chart_html = (f'<figure class="wide"><figcaption>Share of each goal achieved, as the later report states it</figcaption>'
-                      f'<div class="scroll">{charts.svg(chart, "Share of each goal achieved")}</div></figure>')
-    rows = []
-    for g in sorted(data.goals, key=lambda g: (g.get("year", 0), str(g.get("text")))):
-        outcome = g.get("outcome")
-        if outcome:
-            verdict = g.get("verdict") or "reported"
-            share = fmt_pct(outcome.get("ratio")) if verdict in ("met", "missed") else ""
-            result = (f'<td class="wrap quote" data-label="Outcome">{esc(outcome.get("year"))}: {esc(outcome.get("text"))}</td>'
-                      f'<td class="num share {esc(verdict)}" data-label="Achieved">{esc(verdict)}'
-                      f'{f" ({share})" if share else ""}</td>')
-        else:
-            result = '<td class="open" data-label="Outcome">no later report says</td><td class="num" data-label="Achieved">open</td>'
-        rows.append(f'<tr><td data-label="Year">{esc(g.get("year"))}</td><td class="wrap quote" data-label="Goal">{esc(g.get("text"))}</td>'
-                    f'<td class="num" data-label="Target">{esc(_goal_target(g))}</td>'
-                    f'<td class="nowrap" data-label="By">{esc(g.get("deadline"))}</td>{result}</tr>')
-    table = ('<div class="scroll"><table class="goals"><thead><tr><th>Year</th><th>Goal</th><th class="num">Target</th>'
-             '<th>By</th><th>Outcome</th><th class="num">Achieved</th></tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table></div>')
-    lead = (f"{len(data.goals)} goals; {sum(1 for g in data.goals if g.get('outcome'))} have an outcome in a later report, "
-            f"{len(met)} judged met or missed against a floor or ceiling; the rest are reported without a verdict "
-            "(a target 左右 or a range) or stay open.")
-    return section("goals", "Goals", chart_html + table, esc(lead))
-
-
 # ---------------------------------------------------------------- side by side
 
 def pack_pairs(pairs: dict[str, dict]) -> dict:
@@ -507,6 +357,8 @@ def render_reuse(data: ReportData, charts: Charts) -> str:
 def render_report(data: ReportData) -> str:
     """The whole page as one string of HTML."""
     charts = Charts()
+    from erqi_diff.views.html.figures import render_goals, render_metrics
+
     parts = [render_overview(data), render_slogans(data), render_metrics(data, charts), render_goals(data, charts),
              render_compare(data), render_reuse(data, charts)]
     nav = "".join(f'<a href="#{ident}">{esc(title)}</a>' for ident, title in SECTIONS)

@@ -12,7 +12,7 @@ import io
 from collections.abc import Mapping, Sequence
 
 from erqi_diff.views import format as fmt
-from erqi_diff.views.terminal.extract import none_note, table_lines, years_label
+from erqi_diff.views.terminal.table import none_note, table_lines, years_label
 
 _MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired"}
 

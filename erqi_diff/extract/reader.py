@@ -1,0 +1,451 @@
+"""The fact reader: every figure of a snapshot as a :class:`~erqi_diff.extract.facts.Fact`.
+
+Sentence by sentence (:mod:`erqi_diff.extract.sentences`), every quantity
+(:mod:`erqi_diff.extract.numbers`) that is a fact is read for
+
+- its indicator: the canonical name standing before it in its clause with
+  nothing but linking words between (国内生产总值比上年增长7.7%); a clause
+  that starts with its verb (…，增长5.2%) continues the figure before it;
+  ``A和B分别增长x、y`` gives x to A and y to B; ``A、B均增长8%`` is one figure
+  of no single indicator;
+- its measure (level, growth, change, ratio), sign and base from the verb
+  before it (增长 / 下降 / 增加到 / 是…的X倍);
+- its time (:mod:`erqi_diff.extract.timing`);
+- its kind: an outcome of a past or running period (estimate when 预计 or
+  初步 says so), a goal of a period ahead (a target for an outcome
+  indicator or a rate, a plan for an allocation or a concrete action).
+
+Not facts, never read: numbers inside quotes and titles (“三个二七”,
+《…》), small counts in Chinese numerals (三个方面, 两项工作), ranks,
+ages and ordinals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from erqi_diff.extract import indicators as ind
+from erqi_diff.extract import wording as w
+from erqi_diff.extract.facts import Fact, Kind, Measure, Period
+from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
+from erqi_diff.extract.sentences import Sentence, split
+from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
+
+_QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
+_BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
+                   r"比(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:末|预计)?|"
+                   r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
+_GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
+_TO = re.compile(r"(?:到|至|为|达到|达)$")
+_FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
+                   r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
+_DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
+_TOTAL = re.compile(r"总投资额?$|计划总投资$")
+_SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
+_TARGET_WORDS = r"预期目标|目标(?:是|为|定为|定在)|计划为|计划(?!生育|单列|经济)"
+_PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
+_EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
+_CEILING = ("控制在", "不超过", "低于", "以内")
+_FISCAL = {"财政赤字", "赤字率", "财政支出"}
+_PUNCT = re.compile(r"[，；：。、,;:（）()]")
+_NOUNISH = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def read_snapshot(snap) -> list[Fact]:
+    """Every fact of ``snap`` (a :class:`~erqi_diff.core.snapshot.Snapshot`), in text order."""
+    frame = Frame.of(snap.date, snap.year, snap.body)
+    headline = ind.headline(snap.body)
+    heading_marks: dict[str, list[Mark]] = {}
+    out: list[Fact] = []
+    para, para_estimate = -1, False
+    para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
+    para_names: set[str] = set()
+    framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
+    for sent in split(snap.body):
+        if sent.para_start != para:
+            para, para_marks, para_estimate = sent.para_start, [], False
+            para_names = set()
+        quoted = _quoted_spans(sent.text)
+        figures = [q for q in find_quantities(sent.text) if is_fact(sent.text, q, quoted)]
+        if not figures and not sent.heading:
+            para_marks.append(sent.text)  # its words of time are read only if a later figure needs them
+            para_estimate = para_estimate or _leads_estimate(sent.text)
+            continue
+        own = marks(sent.text, frame)
+        for h in sent.headings:
+            if h not in heading_marks:
+                heading_marks[h] = heading_time(h, frame)
+        if sent.heading and any(m.year is not None or m.span for m in own):
+            framing_next = [m for m in own if not m.attached]
+        else:
+            framing_next = framing
+        if figures:
+            para_marks = [_lead_marks(p, marks(p, frame), []) if isinstance(p, str) else p for p in para_marks]
+            goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
+            outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
+            outer += [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
+                outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
+            reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
+            reader.para_names = para_names
+            found = reader.facts(figures)
+            para_names |= {f.indicator for f in found if f.indicator}
+            out.extend(found)
+        else:
+            found = []
+        framing = framing_next
+        para_marks.append(_lead_marks(sent.text, own, found))
+        para_estimate = para_estimate or (not found and _leads_estimate(sent.text))
+    return out
+
+
+def _leads_estimate(text: str) -> bool:
+    """A lead-in (初步预计：, 预计全年…) that makes the paragraph's figures estimates."""
+    return w.has_any(text[:12], r"初步预计|预计全年|初步统计|初步核算")
+
+
+def _one_year(found: list[Mark], goal: bool) -> list[Mark]:
+    """A heading naming two years (1993年…的回顾和1994年工作的基本方针) dates
+    a goal by the later and an outcome by the earlier."""
+    years = sorted({m.year for m in found if m.year is not None and m.span is None})
+    if len(years) < 2:
+        return found
+    keep = years[-1] if goal else years[0]
+    return [m for m in found if m.year in (None, keep) or m.span is not None]
+
+
+def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
+    """The marks a sentence leaves for the sentences after it in its
+    paragraph: all of a sentence without figures (1993年我国经济继续蓬勃发展;
+    今年通货膨胀压力仍然较大), else those of its opening clause when that
+    holds no figure (2012年，…; 过去五年，…); the marks of a figure are its own."""
+    marks_ = [m for m in own if not m.clause and not m.attached and not m.local]
+    if not found:
+        return [m for m in marks_ if not (m.future and m.relative)]  # 明年将…: not a frame for what follows
+    first = min(f.quote_start - f.start for f in found)
+    opening = text.index("，") if "，" in text else len(text)
+    return [m for m in marks_ if m.end <= min(opening, first)]
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the quantity ``q`` of ``text`` is a figure at all."""
+    if any(s <= q.num_start and q.end <= e for s, e in quoted):
+        return False  # “三个二七”, 《…》: a name
+    if q.chinese and q.value < 20 and (q.is_count or q.unit == "") and q.high is None:
+        return False  # 三个方面, 两项工作, 三大: the text counting itself
+    if q.unit in ("岁", "度") or (q.unit in ("名", "位") and text.endswith("前", 0, q.start)):
+        return False
+    if q.unit == "个" and text.startswith(("方面", "环节", "层面", "维度"), q.end):
+        return False  # 包括…等4个方面: the text counting itself
+    return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
+
+
+class _SentenceReader:
+    def __init__(self, year: int, sent: Sentence, own: list[Mark], outer: list[list[Mark]], frame: Frame,
+                 headline: str, para_estimate: bool) -> None:
+        self.year, self.sent, self.own, self.outer, self.frame = year, sent, own, outer, frame
+        self.text = sent.text
+        self.mentions = ind.mentions(self.text, headline)
+        self.para_estimate = para_estimate
+        self.found: list[tuple[Fact, int]] = []  # fact, start of its clause
+        self.para_names: set[str] = set()        # indicators of the paragraph's earlier sentences
+
+    def facts(self, qs: list[Quantity]) -> list[Fact]:
+        """The facts of the sentence's figures ``qs`` (the quantities that are facts, in order)."""
+        out = []
+        for i, q in enumerate(qs):
+            fact = self.read(q, qs[:i])
+            if fact is not None:
+                out.append(fact)
+        return out
+
+    # ---------------------------------------------------------- subject
+
+    def subject(self, q: Quantity, cs: int, earlier: list[Quantity]) -> tuple[str | None, int, bool]:
+        """(indicator, start of the words naming it, inherited?) for ``q`` in its clause from ``cs``."""
+        text = self.text
+        if self.found:
+            prev = self.found[-1][0]
+            between = text[prev.quote_end - self.sent.start:q.start]
+            if between.startswith(("（", "(")) and not re.search(r"[）)]", between) and prev.indicator:
+                return prev.indicator, q.start, True  # 增长百分之四（包括村办工业为百分之六）: the same, counted otherwise
+        inside = [m for m in self.mentions if cs <= m.start and m.end <= q.start]
+        lead = text[cs:q.start]
+        if "分别" in lead or "、" in text[max(cs, (earlier[-1].end if earlier else cs)):q.start][:1]:
+            split_name = self._respectively(q, cs, earlier, inside)
+            if split_name is not None:
+                return split_name
+        if inside:
+            m = inside[-1]
+            gap = text[m.end:q.start]
+            for e in reversed(earlier):
+                if e.start >= m.end:
+                    gap = gap.replace(e.text, "")
+            if _EACH.search(gap) or (m.start > 0 and text[m.start - 1] == "、" and _EACH.search(text[m.end:q.start])):
+                return None, m.start, False  # A、B均增长8%: of no single indicator
+            if self._linking(m.end, q.start, earlier):
+                if text[:m.start].rstrip("，,：: ").endswith("其中") and \
+                        (m.name in self.para_names or any(f.indicator == m.name for f, _ in self.found)):
+                    return None, m.start, False  # 其中中央财政赤字: a part of the whole
+                if q.is_percent and not ind.is_rate(m.name) and not _growth_words(text[m.start:q.start]):
+                    return None, m.start, False  # 财政支出70%以上用于民生: a share, not the level
+                return m.name, m.start, False
+            return None, m.start, False
+        prev_clause_end = cs - 1
+        if prev_clause_end > 0 and text[prev_clause_end] in "，：:":
+            pcs = clause_start(text, prev_clause_end)
+            named = [m for m in self.mentions if pcs <= m.start and m.end <= prev_clause_end]
+            if named and not any(pcs <= e.start < prev_clause_end for e in earlier) and \
+                    self._linking(named[-1].end, prev_clause_end) and self._linking(cs, q.start):
+                return named[-1].name, named[-1].start, False  # 工农业总产值，比1980年预计增长5.5%
+        if self.found:
+            prev, _ = self.found[-1]
+            prev_end = prev.quote_end - self.sent.start
+            start = cs if prev_end <= cs else prev_end
+            own_lead = text[start:q.start]
+            if own_lead.startswith("、"):
+                start, own_lead = start + 1, own_lead[1:]
+            if prev.indicator and own_lead and self._linking(start, q.start) and self._linking(prev_end, start) \
+                    and not own_lead.startswith(("其中", "分别")):
+                return prev.indicator, start, True
+        return None, cs, False
+
+    def _linking(self, start: int, end: int, earlier: Sequence[Quantity] = ()) -> bool:
+        """Only linking words (and words of time, and earlier figures) between ``start`` and ``end``."""
+        keep = [True] * (end - start)
+        for m in self.own:
+            for i in range(max(m.start, start), min(m.end, end)):
+                keep[i - start] = False
+        for e in earlier:
+            for i in range(max(e.start, start), min(e.end, end)):
+                keep[i - start] = False
+        gap = "".join(c for c, k in zip(self.text[start:end], keep) if k)
+        return w.linking_only(re.sub(r"[，,：:；;]", "", gap))
+
+    def _respectively(self, q: Quantity, cs: int, earlier: list[Quantity], inside) -> tuple[str | None, int, bool] | None:
+        """A和B…分别增长x、y: the n-th figure after 分别 is the n-th name before it."""
+        text = self.text
+        at = text.rfind("分别", cs, q.start)
+        if at < 0:
+            at = text.rfind("分别", 0, q.start)
+            if at < 0:
+                return None
+        names = [m for m in self.mentions if m.end <= at and m.start >= clause_start(text, at)]
+        after = [e for e in earlier if e.start > at] + [q]
+        if len(names) < 2 or len(after) > len(names):
+            return None
+        m = names[len(after) - 1]
+        return m.name, m.start, False
+
+    # ---------------------------------------------------------- one figure
+
+    def read(self, q: Quantity, earlier: list[Quantity]) -> Fact | None:
+        text, sent = self.text, self.sent
+        cs = clause_start(text, q.start)
+        name, subj_start, inherited = self.subject(q, cs, earlier)
+        lead = text[subj_start:q.start] if subj_start < q.start else ""
+        clause_lead = text[cs:q.start]
+        measure, value, base = self._measure(q, name, clause_lead if inherited else lead or clause_lead)
+        if measure is None:
+            return None
+        if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
+                self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
+            measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
+        when = self._when(q, cs, measure, clause_lead)
+        kind, when = self._kind(q, name, when, cs)
+        if kind.is_outcome and q.is_count and _PORTFOLIO.search(text[q.end:q.end + 14]):
+            kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
+        modifier = q.modifier
+        if kind.is_goal and modifier is Modifier.POINT and w.has_any(clause_lead[-6:], _CEILING):
+            modifier = Modifier.AT_MOST
+        unit = q.unit
+        what = self._what(q, cs, subj_start, name)
+        fact = Fact(
+            year=self.year, indicator=name, what=what, measure=measure, value=value, unit=unit,
+            modifier=modifier, period=when.period, figure_year=when.year,
+            figure_span=when.span if when.period is Period.MULTI_YEAR else None, kind=kind, base=base,
+            quote=q.text, text=text, start=sent.start, end=sent.end, quote_start=sent.start + q.start,
+            quote_end=sent.start + q.end, section=sent.headings[0] if sent.headings else "")
+        self.found.append((fact, cs))
+        return fact
+
+    def _measure(self, q: Quantity, name: str | None, lead: str) -> tuple[Measure, Any, str | None]:
+        """(measure, signed value, base) of ``q`` from the words before it."""
+        raw = q.json_value()
+        value: Any = tuple(raw) if isinstance(raw, list) else raw
+        near = lead[-14:]
+        direction = w.last_direction(near)
+        if direction and not (q.is_percent or q.unit in ("倍", "成")) and len(near) - direction[1] > 6:
+            direction = None  # 降低可使农民减轻负担70亿元: the verb is not the figure's
+        to_after = direction is not None and bool(_TO.search(near[:direction[1] + 1]) or
+                                                   re.match(r"^(?:到|至)", near[direction[1]:]))
+        bases = _BASE.findall(lead)
+        base = bases[-1] if bases else None
+        if q.unit == "番":
+            return Measure.RATIO, value, base
+        if q.unit == "倍":
+            if re.search(r"(?:是|相当于|为)[^，；]{0,12}$", near) and not (direction and not to_after):
+                return Measure.RATIO, value, base
+            measure = Measure.GROWTH
+        elif q.is_percent or q.unit == "成":
+            if _GROWTH_NOUN.search(lead) or (direction and not to_after) or name == "居民消费价格":
+                measure = Measure.GROWTH  # a price index in % is always its rise
+            else:
+                return Measure.LEVEL, value, None
+        elif direction and not to_after:
+            measure = Measure.CHANGE
+        else:
+            return Measure.LEVEL, value, None
+        down = direction is not None and direction[0] == "down" and not (to_after and measure is Measure.GROWTH)
+        if "降幅" in near:
+            down = True
+        if down:
+            value = _negate(value)
+        return measure, value, base
+
+    def _when(self, q: Quantity, cs: int, measure: Measure, clause_lead: str) -> When:
+        when = resolve(self.own, q.start, cs, self.outer)
+        if when is None:
+            when = When(None, None, None, False)
+        if re.search(r"总投资额?$|计划总投资$", clause_lead):
+            return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
+        frm = _FROM.search(clause_lead)
+        if frm and measure is Measure.LEVEL and not _DATED.search(frm.group()) and when.year is not None and \
+                when.period is not Period.MULTI_YEAR and re.search(r"(?:提高|增加|上升|下降|降低|减少|扩大)(?:到|至)",
+                                                                    self.text[q.end:q.end + 12]):
+            return When(when.period, when.year - 1, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
+        if when.period is Period.MULTI_YEAR and when.span and measure is Measure.LEVEL:
+            own_multi = [m for m in self.own if m.end <= q.start and m.period is Period.MULTI_YEAR and m.clause
+                         and m.start >= cs]
+            if frm and not re.search(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年", frm.group()):
+                return When(Period.YEAR, when.span[0] - 1, None, when.stated, when.future)
+            if not own_multi and re.search(r"(?:增加到|提高到|达到|增长到|扩大到|跃升到|突破|超过|升至|上升到|下降到|降到|降至)"
+                                           r"[^，；]{0,4}$", clause_lead):
+                return When(Period.YEAR, when.span[1], None, when.stated, when.future)
+        return when
+
+    def _goal_cue(self, q: Quantity, cs: int) -> bool | None:
+        """True when the words before the figure set a goal (力争, 计划, 拟...;
+        推进, 新建... with no word of a result), False when they report a result,
+        None when they say neither."""
+        before, clause = self.text[:q.start], self.text[cs:q.start]
+        if _SHARE_OF_PLAN.search(clause) or self.text.startswith(("的基础上", "基础上"), q.end):
+            return False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
+        if w.has_any(before, w.GOAL_WORDS):
+            return True
+        if w.has_any(clause, w.RESULT_WORDS):
+            return False
+        after = self.text[q.end:]
+        cut = _PUNCT.search(after)
+        if re.search(r"任务|目标", after[:cut.start()] if cut else after):
+            return True  # 158个老旧小区整治提升任务
+        if w.has_any(clause, w.WEAK_GOAL_WORDS) and self.sent.headings and \
+                not w.has_any(self.sent.headings[0], w.REVIEW_HEADINGS):
+            return True  # 推进, 新建…: a goal, but not in the opening review nor under a heading that reviews
+        return None
+
+    def _frame_goal(self) -> bool | None:
+        """The headings' frame: True under a heading that plans, False under one that reviews."""
+        for h in self.sent.headings:
+            if w.has_any(h, w.REVIEW_HEADINGS):
+                return False
+            if w.has_any(h, w.PLAN_HEADINGS):
+                return True
+        return None
+
+    def _kind(self, q: Quantity, name: str | None, when: When, cs: int) -> tuple[Kind, When]:
+        """The kind of the figure, and its time with the report's date filling in a year the text leaves out."""
+        before, clause_lead = self.text[:q.start], self.text[cs:q.start]
+        frame = self.frame
+        estimate = w.has_any(before, w.ESTIMATE_WORDS) or self.para_estimate or any(
+            w.has_any(h, ("初步预计", "预计")) for h in self.sent.headings[:1])
+        cue = self._goal_cue(q, cs)
+        last = when.span[1] if when.span else when.year
+        if _TOTAL.search(clause_lead):
+            return Kind.PLAN, when  # a list's total investment: the size of a plan
+        if when.period is Period.MULTI_YEAR and last is None:
+            future = bool(cue)
+            if not future and not _TOTAL.search(clause_lead):
+                when = When(when.period, frame.review, None, False)  # 年均…: up to the year reviewed
+        elif last is None:
+            future = cue if cue is not None else bool(self._frame_goal())
+            part = when.period in (Period.HALF, Period.QUARTER, Period.TO_DATE)
+            if part or future:
+                year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
+            else:
+                year = frame.review
+            if part and not frame.early and not future:
+                future = "下半年" in before
+            period = when.period
+            if period is None:  # a report given late in the year it reviews: a running total
+                period = Period.TO_DATE if (not future and year == frame.year) else Period.YEAR
+            when = When(period, year, None, False)
+        elif last > frame.year:
+            future = True
+        elif last < frame.year:
+            future = False
+        elif when.period in (Period.HALF, Period.QUARTER, Period.TO_DATE) and not frame.early:
+            future = "下半年" in before or bool(cue and not w.has_any(clause_lead, w.RESULT_WORDS))
+        elif frame.early:
+            future = True
+        else:
+            future = bool(cue) and not estimate
+        if not future:
+            target_words = list(re.finditer(_TARGET_WORDS, clause_lead))
+            target_word = target_words[-1] if target_words else None
+            if target_word and cue and not estimate and \
+                    not re.search(r"完成|实现|达到|实际|超过|占", clause_lead[target_word.end():]):
+                return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
+            return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
+        if _PORTFOLIO.search(self.text[q.end:q.end + 12]) and q.is_count:
+            return Kind.PLAN, when
+        near = clause_lead[-12:]
+        if w.has_any(near, ("拟", "安排", "发行")) or w.has_any(before, ("拟安排", "拟按", "拟发行")):
+            return Kind.PLAN, when
+        if name is not None and name not in _FISCAL:
+            return Kind.TARGET, when
+        if name in _FISCAL:
+            return Kind.PLAN, when
+        if q.is_percent:
+            return Kind.TARGET, when
+        return Kind.PLAN, when
+
+    # ---------------------------------------------------------- words
+
+    def _what(self, q: Quantity, cs: int, subj_start: int, name: str | None) -> str:
+        text = self.text
+        lead = text[subj_start:q.start] if name else _strip_time(text[cs:q.start])
+        lead = re.sub(r"^(?:其中|同时|并|而|和|以及|全年|今年|去年|力争|确保|争取|要|共|累计)+", "", lead)
+        if lead and not name:
+            lead = lead.split("等")[-1] if "等" in lead else lead
+        after = text[q.end:]
+        cut = _PUNCT.search(after)
+        tail = after[:cut.start()] if cut else after
+        if name:
+            return lead[-24:]
+        if q.is_count and len(tail) >= 2:
+            return tail[:24]  # 推进32个重大生态项目: what is counted follows the count
+        if len(lead) >= 2:
+            return lead[-24:]
+        return tail[:24]
+
+
+def _growth_words(text: str) -> bool:
+    return bool(_GROWTH_NOUN.search(text) or w.last_direction(text))
+
+
+def _strip_time(text: str) -> str:
+    return re.sub(r"(?:19|20)\d\d年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|今年|去年|全年|上半年|"
+                  r"下半年|前三季度|1[-－—~至]\d{1,2}月|年均|五年来|过去五年", "", text)
+
+
+def _negate(value):
+    if isinstance(value, tuple):
+        return (tidy(-value[1]), tidy(-value[0]))
+    return tidy(-value) if value else value

@@ -1,0 +1,312 @@
+"""When a figure is: its period and the calendar year it describes, read from
+the words of time around it and the report's date.
+
+A report states time in its own words: 2020年 (or 一九九○年), 去年 / 今年 /
+明年 / 上年, 全年, 上半年, 前三季度, 1-10月, 年末, 五年来 / 过去五年 /
+“十三五”期间 / 年均 / 累计. :func:`marks` finds them in a text; :func:`when`
+decides the period and figure year of a figure from the marks before it
+(its clause first, then its sentence, its paragraph, its headings) and, when
+none says, from the report's date: a report given early in a year (Jan-Mar)
+reviews the year before and plans its own; one given later speaks of its
+own year. Years in a base (比2015年, 是2015年的1.67倍, 比上年) never date a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from erqi_diff.extract.facts import Period
+
+_CN_YEAR_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8",
+                   "九": "9", "○": "0", "〇": "0", "零": "0"}
+#: Five-year plans: “六五” (1981-1985) ... “十四五” (2021-2025).
+PLANS = {"一五": 1953, "二五": 1958, "三五": 1966, "四五": 1971, "五五": 1976, "六五": 1981, "七五": 1986,
+         "八五": 1991, "九五": 1996, "十五": 2001, "十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021,
+         "十五五": 2026}
+_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_RE: dict[str, re.Pattern] = {}
+
+
+def _re(name: str) -> re.Pattern:
+    if not _RE:
+        year = r"(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3}|[12] [0-9] [0-9] [0-9])"
+        _RE["mark"] = re.compile(
+            rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?P<y2>{year})年)"
+            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
+            rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
+            r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
+            r"|(?P<plan>[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
+            r"(?:期间|时期|以来|规划期内|计划期间|计划期内)?"
+            r"|(?P<half>上半年|下半年|前半年|后半年)"
+            r"|(?P<quarter>第?[一二三四]季度|首季)"
+            r"|(?P<todate>前三季度|前三个季度|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月|1[-－—~至](?:\d{1,2})月(?:份)?|一至[一二三四五六七八九十]{1,2}月|年初以来|今年以来|截至目前|截止目前|截至\d{1,2}月底?)"
+            r"|(?P<fullyear>全年|年度)"
+            r"|(?P<yearend>年末|年底(?!前)|(?<=[\d月])底)"
+            r"|(?P<deadline>年底前|年内)"
+            r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
+            r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
+            r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
+            r"|(?:过去|近)?一年(?:来|以来|中|里)"
+            r"|本世纪末|本届政府)"
+            r"|(?P<avg>年均|平均每年|每年平均|年平均)"
+            r"|(?P<cum>累计)")
+    return _RE[name]
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A word of time in a text: its span, the period it gives, the year it
+    names (or None), the span of years it names, and whether it binds only its
+    own clause (年末, 年均, 累计) or the rest of its sentence."""
+
+    start: int
+    end: int
+    period: Period | None
+    year: int | None
+    span: tuple[int, int] | None = None
+    clause: bool = False
+    relative: bool = False   # 今年, 去年...: the year comes from the report's date
+    future: bool = False     # 明年, 今后五年, 五年内: the years ahead
+    attached: bool = False   # 去年的2.1%: dates only the figure right after it
+    local: bool = False      # “七五”计划草案规定: dates its own sentence only
+    cumulative: bool = False  # 累计: several years unless another period stands with it
+
+
+def read_year(text: str) -> int | None:
+    """1997, 一九九○, 1 9 9 7 -> the year; None if not a year."""
+    text = text.replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    digits = "".join(_CN_YEAR_DIGITS.get(c, "?") for c in text)
+    return int(digits) if digits.isdigit() else None
+
+
+def _n(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() else _N_YEARS.get(text)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The report's date, as far as time words need it: ``year`` of the date,
+    ``early`` when given in Jan-Mar (it reviews the year before and plans its
+    own), and ``review``, the year it reviews: the year before for an early
+    report; for one given later, the year its own words name most as done
+    (去年 and the year before, or 今年 and this year)."""
+
+    year: int
+    month: int
+    review: int
+
+    @property
+    def early(self) -> bool:
+        return self.month <= 3
+
+    @property
+    def last_full(self) -> int:
+        """The last year the report reviews (the end of its 五年来)."""
+        return self.review
+
+    @classmethod
+    def of(cls, date: str, fallback_year: int, body: str = "") -> Frame:
+        try:
+            year, month = int(date[:4]), int(date[5:7])
+        except ValueError:
+            year, month = fallback_year + 1, 1
+        if month <= 3 or not body:
+            return cls(year, month, year - 1)
+        if month >= 10:  # given late in the year: it reviews that year (its figures estimates)
+            return cls(year, month, year)
+        before = len(re.findall(rf"去年|上年(?!同期)|{year - 1}年", body))
+        running = r"(?:以来|上半年|前三季度|1[-－—~至]\d{1,2}月)"
+        this = len(re.findall(rf"今年{running}|截至目前|{year}年{running}|(?<!下)半年", body))
+        return cls(year, month, year if this >= before else year - 1)
+
+
+def marks(text: str, frame: Frame) -> list[Mark]:
+    """The words of time in ``text``, in order (bases such as 比上年 left out)."""
+    out = []
+    for m in _re("mark").finditer(text):
+        mark = _mark(m, frame)
+        if mark is not None:
+            attached = re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)",
+                                text[mark.end:mark.end + 6])
+            if attached and mark.year is not None and mark.span is None:
+                mark = Mark(mark.start, mark.end, mark.period, mark.year, None, True, mark.relative, mark.future,
+                            attached=True)
+            out.append(mark)
+    return out
+
+
+_BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年.%])")
+
+
+def heading_time(text: str, frame: Frame) -> list[Mark]:
+    """The marks of a heading, where a bare year also dates (2016，各项工作取得新突破; 总结2017)."""
+    found = marks(text, frame)
+    taken = [(m.start, m.end) for m in found]
+    for m in _BARE_YEAR.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            year = int(m.group(1))
+            found.append(Mark(m.start(), m.end(), Period.YEAR, year, future=year > frame.year))
+    return sorted(found, key=lambda k: k.start)
+
+
+def _mark(m: re.Match, frame: Frame) -> Mark | None:
+    s, e = m.start(), m.end()
+    if m.group("base"):
+        return None
+    if m.group("range"):
+        y1, y2 = read_year(m.group("y1")), read_year(m.group("y2"))
+        if y1 and y2 and y1 < y2:
+            return Mark(s, e, Period.MULTI_YEAR, y2, (y1, y2))
+        return None
+    if m.group("year"):
+        year = read_year(m.group("year"))
+        if year is None or not 1949 <= year <= 2100:
+            return None
+        return _tailed(s, e, year, m.group("tail"), frame, relative=False)
+    if m.group("rel"):
+        word = m.group("rel")
+        if word == "上年" and not m.group("rtail") and m.start() > 0:
+            pass
+        delta = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "过去一年": -1, "明年": 1, "后年": 2, "前年": -2}.get(word)
+        if delta is None:  # 上年: the year before the one under review, in its own clause
+            mark = _tailed(s, e, frame.review - 1, m.group("rtail"), frame, relative=True)
+            return Mark(mark.start, mark.end, mark.period, mark.year, mark.span, True, True)
+        return _tailed(s, e, frame.year + delta, m.group("rtail"), frame, relative=True, future=delta > 0)
+    if m.group("plan"):
+        key = m.group("plan").strip("“”\"")
+        first = PLANS.get(key)
+        if first is None:
+            return None
+        if not m.group().endswith(("期间", "时期", "以来", "期内")) and first + 4 < frame.year:
+            return None  # “十四五”规划重大工程项目 in 2023: a name, not the figure's time
+        return Mark(s, e, Period.MULTI_YEAR, first + 4, (first, first + 4), future=first > frame.last_full,
+                    local=not m.group().endswith(("期间", "时期", "以来", "期内")))
+    if m.group("half"):
+        return Mark(s, e, Period.HALF, None)
+    if m.group("quarter"):
+        return Mark(s, e, Period.QUARTER, None)
+    if m.group("todate"):
+        return Mark(s, e, Period.TO_DATE, None)
+    if m.group("fullyear"):
+        return Mark(s, e, Period.YEAR, None)
+    if m.group("yearend"):
+        return Mark(s, e, Period.YEAR_END, None, clause=True)
+    if m.group("deadline"):
+        return Mark(s, e, Period.YEAR, None, clause=True)
+    if m.group("multi"):
+        return _multi(m, frame)
+    if m.group("avg"):
+        return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
+    if m.group("cum"):  # 累计: over several years, unless a shorter period stands with it (全年…累计)
+        return Mark(s, e, None, None, clause=True, cumulative=True)
+    return None
+
+
+def _tailed(s: int, e: int, year: int, tail: str | None, frame: Frame, relative: bool,
+            future: bool = False) -> Mark:
+    period = {"末": Period.YEAR_END, "底": Period.YEAR_END, "上半年": Period.HALF, "下半年": Period.HALF,
+              "一季度": Period.QUARTER, "第一季度": Period.QUARTER, "前三季度": Period.TO_DATE,
+              "前三个季度": Period.TO_DATE, "全年": Period.YEAR, "底前": Period.YEAR, "内": Period.YEAR}.get(tail or "")
+    if tail == "以来":
+        return Mark(s, e, Period.MULTI_YEAR, None, (year, frame.last_full), relative=relative)
+    return Mark(s, e, period, year, clause=tail in ("末", "底"), relative=relative,
+                future=future or year > frame.year)
+
+
+def _multi(m: re.Match, frame: Frame) -> Mark | None:
+    s, e, word = m.start(), m.end(), m.group("multi")
+    if word == "本世纪末":
+        return Mark(s, e, Period.YEAR, 2000 if frame.year < 2000 else None, future=True)
+    if word == "本届政府":
+        return Mark(s, e, Period.MULTI_YEAR, None)
+    if m.group("n4"):  # 五年为…: several years, which ones the frame around says
+        return Mark(s, e, Period.MULTI_YEAR, None)
+    n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
+    if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
+        return Mark(s, e, Period.YEAR, frame.review)  # 一年来: the year under review
+    if not n or n > 30:
+        return None
+    ahead = word.startswith(("今后", "未来")) or (word.endswith(("内", "时间里")) and not word.startswith("过去"))
+    if ahead:
+        first = frame.year if frame.early else frame.year + 1
+        return Mark(s, e, Period.MULTI_YEAR, first + n - 1, (first, first + n - 1), future=True)
+    last = frame.last_full
+    return Mark(s, e, Period.MULTI_YEAR, last, (last - n + 1, last))
+
+
+_CLAUSE_END = re.compile(r"[，；：,;:]")
+
+
+@dataclass(frozen=True)
+class When:
+    """A figure's period, figure year and span, and whether the text stated
+    its year (``stated``) or the report's date supplied it."""
+
+    period: Period | None
+    year: int | None
+    span: tuple[int, int] | None
+    stated: bool
+    future: bool = False
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Start of the clause holding ``pos`` (after the last ，；： before it)."""
+    last = 0
+    for m in _CLAUSE_END.finditer(text, 0, pos):
+        last = m.end()
+    return last
+
+
+def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]) -> When | None:
+    """The time of a figure at ``pos`` from the marks of its sentence
+    (``own``; a clause-bound mark counts only from ``clause_from`` on) and,
+    failing those, of ``outer`` contexts (earlier sentences of the paragraph,
+    then the headings, innermost first). None when nothing says."""
+    before = [m for m in own if m.end <= pos and (not m.clause or m.start >= clause_from)
+              and (not m.attached or pos - m.end <= 3)]
+    found = _combine(before)
+    if found is not None and (found.year is not None or found.span is not None):
+        return found
+    fallback = None
+    for context in outer:
+        outer_found = _combine([m for m in context if not m.clause and not m.attached])
+        if outer_found is None:
+            continue
+        if found is None:
+            return outer_found
+        if found.period is Period.MULTI_YEAR:
+            if outer_found.span:  # 年均 under 过去五年: the span of the heading
+                return When(found.period, outer_found.year, outer_found.span, outer_found.stated, outer_found.future)
+            fallback = fallback or outer_found
+            continue
+        return When(found.period, outer_found.year, None, outer_found.stated, outer_found.future)
+    if found is not None and fallback is not None and fallback.year is not None:
+        return When(found.period, fallback.year, None, fallback.stated, fallback.future)
+    return found
+
+
+def _combine(found: list[Mark]) -> When | None:
+    """The time of the nearest mark that dates (names a year or a span), with
+    the period of that mark or of a nearer one (全年, 年均, 上半年 between it
+    and the figure); a period alone when no mark dates."""
+    if not found:
+        return None
+    period: Period | None = None
+    if any(m.cumulative for m in found) and not any(m.period for m in found if not m.span and m.year is None):
+        period = Period.MULTI_YEAR
+    for mark in reversed(found):
+        if mark.year is None and mark.span is None:
+            period = period or mark.period
+            continue
+        if mark.span is not None and (period is None or period is Period.MULTI_YEAR):
+            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future)
+        if mark.span is not None:
+            return When(period, mark.span[1], None, True, mark.future)
+        return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
+    return When(period, None, None, False)

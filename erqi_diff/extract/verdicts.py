@@ -1,0 +1,144 @@
+"""Verdicts: how an outcome stands against its target.
+
+:func:`judge` compares a goal with the outcome a later report gives for it:
+
+- only like with like: the same measure (a level with a level, a growth
+  with a growth), the same period (a year-end figure never judges an annual
+  target), units that convert (万吨 and 亿吨, % and ‰), and a target with a
+  figure; else ``not_comparable``, with the reason;
+- the direction (which way is better): from the target's modifier where it
+  gives one (以上: more is better; 以内: less is better; applied to the size
+  of a decrease: 降低3.9%以上 is -3.9 and less is better), else from its verb
+  (降到, 降低, 控制在, 减少, 压减: less; 提高到, 增加到, 达到, 突破: more), else
+  from the indicator's table (:mod:`erqi_diff.extract.indicators`), else more;
+- ``point``, ``at_least``, ``at_most``: met when the outcome reaches the
+  target on the better side (equal is met);
+- ``about`` (左右): as a point, but an outcome on the worse side by no more
+  than the tolerance is met: 2% of the target, and at least 0.1 for a rate
+  (% or 个百分点): 7.5%左右 is met by 7.4%, 5.5%左右 is missed by 3%;
+- ``range``: met inside it or beyond it on the better side;
+- an outcome that is itself a bound (超过2.4万亿元) settles only when the bound
+  does (a floor above a floor target is met);
+- ``margin`` = outcome − target in the target's unit (points for rates; for
+  a range, against the bound on the worse side).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+from erqi_diff.extract.facts import Fact, Measure, Period
+from erqi_diff.extract.indicators import Better, better
+from erqi_diff.extract.numbers import Modifier, tidy, to_base
+
+_LESS_VERBS = re.compile(r"降到|降至|降低|下降|控制在|减少|压减|压缩|不超过|低于|回落到")
+_MORE_VERBS = re.compile(r"提高到|增加到|达到|突破|超过")
+
+
+class Verdict(str, enum.Enum):
+    """What a later report's figure says of a goal."""
+
+    MET = "met"
+    MISSED = "missed"
+    NOT_COMPARABLE = "not_comparable"  # an outcome was found, but no honest verdict exists (reason given)
+    OPEN = "open"                      # no later report speaks of it (reason given)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A verdict with its ``margin`` (outcome − target, in the target's unit;
+    null unless met or missed), the ``better`` direction it was judged by, and
+    the ``reason`` in words."""
+
+    verdict: Verdict
+    margin: float | None
+    better: Better | None
+    reason: str
+
+
+def direction(goal: Fact) -> Better:
+    """Which way is better for ``goal`` (see the module doc)."""
+    low = goal.low or 0
+    if goal.modifier is Modifier.AT_LEAST:
+        return Better.LESS if low < 0 else Better.MORE
+    if goal.modifier is Modifier.AT_MOST:
+        return Better.MORE if low < 0 else Better.LESS
+    clause = goal.text[:goal.quote_start - goal.start][-10:]
+    verbs = [(m.start(), Better.LESS) for m in _LESS_VERBS.finditer(clause)]
+    verbs += [(m.start(), Better.MORE) for m in _MORE_VERBS.finditer(clause)]
+    table = better(goal.indicator)
+    if verbs and not (goal.measure is Measure.GROWTH and table is not None):
+        return max(verbs)[1]
+    if table is not None:
+        return table
+    return max(verbs)[1] if verbs else Better.MORE
+
+
+def convert(value: float, unit: str, to_unit: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to_unit`` (49250万吨 -> 4.925亿吨,
+    1.17% -> 11.7‰), or None when they do not convert."""
+    if unit == to_unit:
+        return value
+    rates = {"%": 10.0, "‰": 1.0}
+    if unit in rates and to_unit in rates:
+        return value * rates[unit] / rates[to_unit]
+    got, base = to_base(value, unit)
+    one, want_base = to_base(1.0, to_unit)
+    if base != want_base or not base or one == 0:
+        return None
+    return got / one
+
+
+def comparable(goal: Fact, outcome: Fact) -> str | None:
+    """Why ``outcome`` cannot judge ``goal`` (None when it can)."""
+    if goal.value is None:
+        return "the target has no figure"
+    if outcome.value is None:
+        return "the outcome has no figure"
+    if goal.indicator != outcome.indicator and goal.indicator and outcome.indicator:
+        return f"another indicator: the target is of {goal.indicator}, the outcome of {outcome.indicator}"
+    if goal.measure is not outcome.measure:
+        return f"another measure: a {goal.measure.value} target against a {outcome.measure.value} outcome"
+    gp, op = goal.period or Period.YEAR, outcome.period or Period.YEAR
+    if gp is not op:
+        return f"another period: a {op.value} figure against a {gp.value} target"
+    if gp is Period.MULTI_YEAR and goal.figure_span and outcome.figure_span and goal.figure_span != outcome.figure_span:
+        return "another span of years"
+    if convert(1.0, outcome.unit, goal.unit) is None:
+        return f"another unit: {outcome.unit or 'a count'} against {goal.unit or 'a count'}"
+    return None
+
+
+def judge(goal: Fact, outcome: Fact) -> Judgement:
+    """The verdict of ``outcome`` on ``goal`` (see the module doc)."""
+    why = comparable(goal, outcome)
+    if why is None and outcome.is_range:
+        why = "the outcome is a range"
+    out = None if why else convert(float(outcome.low or 0), outcome.unit, goal.unit)
+    if why or out is None:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None, why or "the units do not convert")
+    way = direction(goal)
+    more = way is Better.MORE
+    if isinstance(goal.value, tuple):
+        bound = goal.value[0] if more else goal.value[1]
+    else:
+        bound = float(goal.low or 0)
+    tolerance = 0.0
+    if goal.modifier is Modifier.ABOUT:
+        tolerance = max(0.02 * abs(bound), 0.1 if goal.unit in ("%", "个百分点") else 0.0)
+
+    def met(x: float) -> bool:
+        return (x >= bound - tolerance - 1e-9) if more else (x <= bound + tolerance + 1e-9)
+
+    verdict_met = met(out)
+    # An outcome that is itself a bound (超过2.4万亿元: 2.4 or more) settles only
+    # when every value it allows gets the same verdict.
+    if outcome.modifier in (Modifier.AT_LEAST, Modifier.AT_MOST):
+        upward = (outcome.modifier is Modifier.AT_LEAST) == (out >= 0)
+        if met(float("inf") if upward else float("-inf")) != verdict_met:
+            return Judgement(Verdict.NOT_COMPARABLE, None, way, "the outcome is a bound that does not settle it")
+    side = "more" if more else "less"
+    return Judgement(Verdict.MET if verdict_met else Verdict.MISSED, tidy(out - bound), way,
+                     f"{side} is better; the outcome is {'within' if verdict_met else 'short of'} the target")

@@ -1,0 +1,160 @@
+"""The figures of a changelog: goals with what later reports say of them,
+and the key metrics of two reports side by side.
+
+Typed throughout: goals are :class:`erqi_diff.extract.links.Link`, figures
+:class:`erqi_diff.extract.facts.Fact`. A figure is always filed under the
+year it describes (its ``figure_year``), and two figures are compared only
+like for like: the same measure, period, unit and base (a half year is never
+set against a full year, a growth never against a level).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from erqi_diff.extract.facts import Fact, Measure, Period
+
+#: How many headline metrics the summary shows.
+HEADLINE_METRICS = 6
+PERCENT_UNITS = ("%", "个百分点", "‰")
+
+
+@dataclass(frozen=True)
+class GoalChanges:
+    """``new``: the goals the newer report sets (their outcomes are for later
+    reports); ``previous``: the older report's goals, with the verdict of the
+    report that speaks of them (``outcome.year`` says which)."""
+
+    new: tuple  # erqi_diff.extract.links.Link
+    previous: tuple
+
+
+def goal_changes(links: Iterable, before: int, after: int) -> GoalChanges:
+    links = list(links)
+    return GoalChanges(tuple(lk for lk in links if lk.goal.year == after),
+                       tuple(lk for lk in links if lk.goal.year == before))
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    """One indicator in two reports: each report's key figure (``before``,
+    ``after``). ``like_for_like`` is False when they are of different series
+    (measure, period, unit, base); then no change is given, only ``note``
+    saying why. ``change`` is after − before in the unit (points for rates),
+    ``change_pct`` that change as a % of before (levels only, not rates)."""
+
+    indicator: str
+    before: Fact | None
+    after: Fact | None
+    like_for_like: bool
+    change: float | None
+    change_pct: float | None
+    note: str
+
+    @property
+    def show_period(self) -> bool:
+        """Whether a view should name the periods: they differ, or neither is a full year."""
+        periods = {f.period for f in (self.before, self.after) if f is not None}
+        return periods != {Period.YEAR}
+
+
+def _scalar(fact: Fact) -> float | None:
+    return None if fact.value is None or fact.is_range else float(fact.low or 0)
+
+
+def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
+    """Two figures of one indicator, compared only like for like."""
+    for a, b in ((before.measure, after.measure), (before.period, after.period), (before.unit, after.unit),
+                 (before.base, after.base)):
+        if a != b:
+            shown_a = getattr(a, "value", a) or "unstated"
+            shown_b = getattr(b, "value", b) or "unstated"
+            return MetricRow(indicator, before, after, False, None, None,
+                             f"not like for like: {shown_a} against {shown_b}")
+    old, new = _scalar(before), _scalar(after)
+    if old is None or new is None:
+        return MetricRow(indicator, before, after, True, None, None, "")
+    change = round(new - old, 6)
+    pct = None
+    if old and before.measure is Measure.LEVEL and after.unit not in PERCENT_UNITS:
+        pct = round(100.0 * change / old, 1)
+    return MetricRow(indicator, before, after, True, change, pct, "")
+
+
+#: report year -> indicator -> the figure shown for it (:func:`key_metrics`).
+KeyMetrics = Mapping[int, Mapping[str, Fact]]
+
+
+def key_metrics(snaps: list) -> tuple[dict[int, dict[str, Fact]], tuple[str, ...]]:
+    """report year -> indicator -> its key figure (:func:`metrics.key_metric`),
+    indicators in the table's order; and the headline indicators."""
+    from erqi_diff.extract import metrics
+
+    key: dict[int, dict[str, Fact]] = {}
+    for snap in snaps:
+        mine = metrics.extract(snap)
+        shown = {}
+        for name in metrics.indicators(mine):
+            fact = metrics.key_metric(mine, name)
+            if fact is not None:
+                shown[name] = fact
+        key[snap.year] = shown
+    return key, tuple(metrics.KEY_INDICATORS)
+
+
+def metric_rows(key: KeyMetrics, before: int, after: int) -> tuple[MetricRow, ...]:
+    """Indicators found in both reports, in the newer report's order."""
+    old, new = key.get(before, {}), key.get(after, {})
+    return tuple(compare_metric(name, old[name], fact) for name, fact in new.items() if name in old)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """An indicator's earliest and latest figures in the span, compared."""
+
+    indicator: str
+    first: Fact
+    last: Fact
+    change: MetricRow
+
+
+def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ...] = (),
+                     limit: int = HEADLINE_METRICS) -> tuple[Headline, ...]:
+    """Indicators reported in at least two reports of the span, with their
+    earliest and latest figures of one series where two are (full years
+    first): the ``preferred`` ones first, then those reported most often."""
+    order: dict[str, int] = {}
+    for year in years:
+        for name in key.get(year, {}):
+            order.setdefault(name, len(order))
+    counts = {name: sum(name in key.get(y, {}) for y in years) for name in order}
+    rank = {name: i for i, name in enumerate(preferred)}
+    chosen = sorted((n for n in order if counts[n] >= 2),
+                    key=lambda n: (rank.get(n, len(rank)), -counts[n], order[n]))[:limit]
+    out = []
+    for name in chosen:
+        first, last = _first_and_last([key[y][name] for y in years if name in key.get(y, {})])
+        out.append(Headline(name, first, last, compare_metric(name, first, last)))
+    return tuple(out)
+
+
+def _first_and_last(seen: list[Fact]) -> tuple[Fact, Fact]:
+    """The earliest and latest figures (by figure year) of one series, full
+    years preferred, then the widest span; the very first and last when no
+    two figures are of one series."""
+    from erqi_diff.extract.metrics import series_key
+
+    groups: dict[tuple, list[Fact]] = {}
+    for fact in seen:
+        groups.setdefault(series_key(fact), []).append(fact)
+    pairs = []
+    for facts in groups.values():
+        facts = sorted(facts, key=lambda f: (f.figure_year or 0, f.year))
+        if len(facts) >= 2 and facts[0].figure_year != facts[-1].figure_year:
+            span = (facts[-1].figure_year or 0) - (facts[0].figure_year or 0)
+            pairs.append((facts[0].period is not Period.YEAR, -span, facts[0].year, facts[0], facts[-1]))
+    if not pairs:
+        return seen[0], seen[-1]
+    best = min(pairs, key=lambda t: t[:3])
+    return best[3], best[4]
