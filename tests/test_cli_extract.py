@@ -149,15 +149,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "extract_seeds"
 
 
 @pytest.mark.parametrize("command", ["slogans", "metrics", "goals"])
-def test_golden_json_on_the_seeds(seeds_root, command: str) -> None:
+def test_golden_json_on_the_seeds(seeds_root, golden, command: str) -> None:
     """The whole --json output on the seeds, read and checked once; regenerate
     with ERQI_REGEN=1 python -m pytest tests/test_cli_extract.py (then read the diff)."""
-    import os
-
     result = run(command, "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
-    path = GOLDEN / f"{command}.json"
-    if os.environ.get("ERQI_REGEN"):
-        GOLDEN.mkdir(parents=True, exist_ok=True)
-        path.write_text(result.output, encoding="utf-8")
-    assert json.loads(result.output) == json.loads(path.read_text(encoding="utf-8"))
+    golden(GOLDEN / f"{command}.json", result.output, lambda got, expected: json.loads(got) == json.loads(expected))

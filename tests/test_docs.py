@@ -60,8 +60,59 @@ def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     lines = [l for l in block.group(1).splitlines() if l.strip()]
     assert len(lines) == 2
     assert "erqi-diff 2017 2021" in lines[0]
-    assert "pytest" in lines[1]
-    assert lines[1].strip() in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert lines[1].strip() == "scripts/test"
+    assert "pytest" in (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    ci = [l.strip() for l in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert lines[1].strip() in ci
+
+
+def _stub(folder, name: str, body: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize("present, missing", [
+    ((), ["chromium", "openjdk-17-jre-headless"]),
+    (("chromium",), ["openjdk-17-jre-headless"]),
+    (("chromium", "java"), []),
+])
+def test_test_script_installs_what_is_missing(tmp_path, present, missing) -> None:
+    """scripts/test on a machine without chromium or Java: it asks apt-get
+    for exactly what is missing, then makes the venv, installs the test
+    extras and runs pytest. (Every outside command is a stub that logs.)"""
+    import os
+    import shutil
+    import subprocess
+
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log = tmp_path / "log"
+    for tool in ("dirname", "cat"):
+        os.symlink(shutil.which(tool), bin_ / tool)
+    _stub(bin_, "id", "echo 0")
+    _stub(bin_, "apt-get", f'echo "apt-get $*" >> {log}')
+    for tool in present:
+        _stub(bin_, tool, "true")
+    venv = tmp_path / "venv"
+    _stub(bin_, "python3", f'echo "python3 $*" >> {log}; [ "$1" = -m ] && [ "$2" = venv ] && '
+                           f'{shutil.which("mkdir")} -p "$3/bin" && {shutil.which("cp")} {bin_}/venvpython "$3/bin/python"; '
+                           'exit 0')
+    _stub(bin_, "venvpython", f'echo "venv-python $*" >> {log}')
+    env = {"PATH": str(bin_), "ERQI_VENV": str(venv), "HOME": str(tmp_path)}
+    proc = subprocess.run(["/bin/bash", str(REPO / "scripts" / "test"), "-m", "not slow"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    calls = log.read_text(encoding="utf-8").splitlines()
+    installs = [c for c in calls if c.startswith("apt-get install")]
+    if missing:
+        assert "apt-get update -qq" in calls
+        assert len(installs) == 1 and sorted(installs[0].split()[-len(missing):]) == sorted(missing)
+    else:
+        assert not installs and "apt-get update -qq" not in calls
+    assert f"python3 -m venv {venv}" in calls
+    assert "venv-python -m pip install -q -e .[test]" in calls
+    assert calls[-1] == "venv-python -m pytest -m not slow"
 
 
 def test_help_lists_commands_without_importing_them() -> None:
