@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,6 +165,7 @@ def parse(text: str, where: str) -> Snapshot:
 def load(project: Project, year: int) -> Snapshot:
     """The snapshot of ``year``; :class:`UnknownYear` if the series has no such year."""
     project.report(year)  # raises UnknownYear listing the years there are
+    project.check_snapshots_dir()
     from erqi_diff.core.read import read_bytes
 
     path = project.snapshot_path(year)
@@ -202,7 +204,10 @@ class YearStatus:
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
     """Compare the snapshot file with what the seed and normalizer make now."""
     from erqi_diff.core.normalize import NORMALIZER_VERSION
+    from erqi_diff.core.read import read_bytes
+    from erqi_diff.errors import SeedError
 
+    project.check_snapshots_dir()
     try:
         current = load(project, report.year)
     except SnapshotError as exc:
@@ -211,7 +216,13 @@ def status(project: Project, report: Report, fresh: Snapshot | None = None) -> Y
         raise exc
     reasons = []
     seed = project.seed_path(report)
-    seed_sha = fresh.source_sha256 if fresh else (sha256(seed.read_bytes()) if seed.exists() else "")
+    if fresh:
+        seed_sha = fresh.source_sha256
+    else:
+        try:
+            seed_sha = sha256(read_bytes(seed, f"seeds/{report.file}", "does not exist"))
+        except SeedError:  # missing, a folder, a FIFO...: `snapshot` says what is wrong with it
+            seed_sha = ""
     if current.source_sha256 != seed_sha or current.source != report.file:
         reasons.append("seed changed")
     if current.normalizer_version != NORMALIZER_VERSION:
@@ -264,7 +275,12 @@ def build_all(project: Project, force: bool = False) -> list[BuildResult]:
             refusals.append(_refusal(st, snap))
     if refusals:
         raise SnapshotError("\n\n".join(refusals))
-    project.snapshots_dir.mkdir(exist_ok=True)
+    project.check_snapshots_dir()
+    try:
+        project.snapshots_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise SnapshotError(f"cannot make the folder {project.snapshots_dir}: {exc.strerror or exc}") from None
+    remove_stale_temporaries(project.snapshots_dir)
     results = []
     for snap, st in plans:
         path = project.snapshot_path(snap.year)
@@ -282,6 +298,23 @@ def build_all(project: Project, force: bool = False) -> list[BuildResult]:
             atomic_write_text(path, snap.render())
             results.append(BuildResult(snap.year, Action.WRITTEN, rel))
     return results
+
+
+_TEMPORARY = re.compile(r"^\.\d{4}\.md\..+\.tmp$")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files (``.YEAR.md.*.tmp``) a run killed while
+    writing a snapshot left behind; the names of those removed."""
+    removed = []
+    for path in folder.iterdir():
+        if _TEMPORARY.match(path.name) and path.is_file():
+            try:
+                path.unlink()
+                removed.append(path.name)
+            except OSError:
+                pass
+    return removed
 
 
 def _backup_path(path: Path) -> Path:
