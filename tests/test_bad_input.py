@@ -220,11 +220,15 @@ def test_ctrl_c_on_a_real_process() -> None:
     import signal
     import time
 
-    code = "import sys; from erqi_diff.cli import main; main(sys.argv[1:])"
-    for delay in (0.05, 0.3):
+    # the signal is sent once Python has started and imported the CLI (before
+    # that, Python's own start-up takes it)
+    code = ("import sys; from erqi_diff.cli import main; print('ready', file=sys.stderr, flush=True); "
+            "main(sys.argv[1:])")
+    for delay in (0.0, 0.05, 0.3):
         proc = subprocess.Popen([sys.executable, "-c", code, "--root", str(REPO), "2016", "2021"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "ERQI_DIFF_CACHE": "off"})
+        assert proc.stderr is not None and proc.stderr.readline() == "ready\n"
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=120)

@@ -26,12 +26,21 @@ What it does, in order:
    Markdown headings, a short block with no sentence punctuation, and a
    newspaper headline line (two phrases separated by a space) opening a
    block, are headings too (level 2).
-5. Layout healing: lines of a block are joined into one paragraph, unless
-   a line ends a sentence and the next is indented; a paragraph cut by a blank line (a page break) is
-   joined to the next one when it ends inside a sentence (on a Chinese
-   character, a digit, a Latin letter, or ，、 and opening brackets).
-   Lines starting a list item (1. - ●), an attribution (——) or a numbered
-   part always start a new paragraph.
+5. Layout healing, so that the same report gives the same body however it
+   was wrapped: the lines of a block are first joined into logical lines
+   (a hard wrap may fall anywhere, even before 一、 in 统一、); a line starts
+   a new one only after a finished sentence (list item, numbered part,
+   indented line) or at a Markdown heading, or after a newspaper headline.
+   A paragraph cut by a blank line (a page break) is joined to the next one
+   when it ends inside a sentence (on a Chinese character, a digit, a Latin
+   letter, or ，、 and opening brackets), even when the next piece opens with
+   what looks like a list marker or numbered part. OpenCC converts as if the
+   line breaks were not there. Numbers typeset digit by digit (1 9 9 7年)
+   are closed up.
+   The front matter a report opens with (title lines, the dateline
+   ——2024年3月5日在…会议上, the signature 国务院总理李强) is taken out of the
+   body and returned apart, when the opening run holds a dateline or a
+   signature.
 6. Spaces between Chinese characters, or between them and digits, Latin
    letters or punctuation, are removed; spaces between Latin words stay.
 """
@@ -45,7 +54,7 @@ from functools import lru_cache
 
 from erqi_diff.core.document import HEADING_RE, Section, render_body
 
-NORMALIZER_VERSION = 4
+NORMALIZER_VERSION = 5
 
 # --- character classes -------------------------------------------------------
 
@@ -79,8 +88,12 @@ _BYLINE_UNIT = (
     rf"(?:(?:本报)?(?:记者|通讯员|实习生|摄影|编辑|责编)(?: +{_NAME}(?:/[文图摄])?)+"
     rf"|{_NAME}/[文图摄]|文/图)"
 )
-_BYLINE_LINE = re.compile(rf"^{_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*$")
-_BYLINE_TAIL = re.compile(rf"(?<=[{TERMINAL}”）])\s*({_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*)$")
+# A byline whose spaces a hard wrap took away (记者张改华 通讯员郭佳星): only the
+# roles that are no common words, and then two of them on a line of its own.
+_TIGHT_UNIT = rf"(?:(?:本报)?(?:记者|通讯员|实习生) *{_NAME}(?:/[文图摄])?)"
+_BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*|{_TIGHT_UNIT}(?: *{_TIGHT_UNIT})+)$")
+_BYLINE_TAIL = re.compile(
+    rf"(?<=[{TERMINAL}”）])\s*((?:{_BYLINE_UNIT}|{_TIGHT_UNIT})(?: *(?:{_BYLINE_UNIT}|{_TIGHT_UNIT}))*)$")
 _FOOTER_START = re.compile(r"^(本作品(是|在|来自)|Public domain$|本文来源|来源[:：])")
 _FOOTER_MAX_LINES = 80
 _CAPTION_MAX = 20
@@ -90,11 +103,14 @@ _HEADLINE_MAX = 50
 
 @dataclass(frozen=True)
 class Normalized:
-    """Result of :func:`normalize`: the body's sections and the boilerplate
-    lines taken out of it (bylines, captions, licence footer), in order."""
+    """Result of :func:`normalize`: the body's sections, the boilerplate
+    lines taken out of it (bylines, captions, licence footer), in order, and
+    the front matter: the title, dateline and signature lines a report opens
+    with (政府工作报告 / ——2024年3月5日在…会议上 / 国务院总理李强), in order."""
 
     sections: tuple[Section, ...]
     boilerplate: tuple[str, ...]
+    front: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
@@ -121,6 +137,25 @@ def _halfwidth(ch: str) -> str:
 _HALF = {c: _halfwidth(chr(c)) for c in range(0xFF01, 0xFF5F)}
 
 
+def _to_simplified(text: str) -> str:
+    """OpenCC t2s as if the line breaks were not there: a hard wrap inside a
+    word (資金\n鏈) must not change how the word converts. The breaks go back
+    where they were when the conversion keeps the length (it nearly always
+    does); otherwise the text is converted as it stands."""
+    if "\n" not in text:
+        return _t2s().convert(text)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    flat = _t2s().convert(text.replace("\n", ""))
+    if len(flat) != len(text) - len(breaks):
+        return _t2s().convert(text)
+    out, last = [], 0
+    for k, i in enumerate(breaks):
+        out.append(flat[last:i - k])
+        last = i - k
+    out.append(flat[last:])
+    return "\n".join(out)
+
+
 def normalize_chars(text: str) -> str:
     """Step 1: character-level normalization (no structure, no punctuation context)."""
     text = text.translate(_ZERO_WIDTH)
@@ -128,7 +163,7 @@ def normalize_chars(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_HALF).translate(_SPACES)
     if HAN_RE.search(text):
-        text = _t2s().convert(text)
+        text = _to_simplified(text)
     text = text.translate(_QUOTES)
     text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
     return text
@@ -207,13 +242,18 @@ def _neighbour(line: str, i: int, step: int) -> str:
 
 
 _SPACE_RE = re.compile(
-    f"(?<=[{_CJK}]) +(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%]) +(?=[{_CJK}])|(?<=[0-9]) +(?=[%])"
+    f"(?<=[{_CJK}]) +(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%]) +(?=[{_CJK}])|(?<=[0-9]) +(?=[%‰])"
 )
+# Spaces inside a number typeset digit by digit (1 9 9 7年, 1 0 .3%), in a Chinese text.
+_NUMBER_SPACE_RE = re.compile(r"(?<=[0-9.]) +(?=[0-9.%‰])")
 
 
 def clean_spaces(text: str) -> str:
-    """Step 6: drop spaces touching Chinese; keep single spaces between Latin words."""
+    """Step 6: drop spaces touching Chinese, and inside numbers spaced out in
+    a Chinese text; keep single spaces between Latin words."""
     text = re.sub(" {2,}", " ", text.strip())
+    if HAN_RE.search(text):
+        text = _NUMBER_SPACE_RE.sub("", text)
     return _SPACE_RE.sub("", text)
 
 
@@ -228,6 +268,8 @@ class _Unit:
     gap: int = 0  # blank lines before this unit's first line (0: same block)
     candidate: str = ""  # a guessed heading: its raw text, in case context says otherwise
     indent: bool = False  # the line was indented (a paragraph may start there)
+    numbered: str = ""  # a numbered part opening a block: its whole line, in case it continues a sentence
+    rest_of_numbered: bool = False  # the text after such a part's heading, on the same line
 
 
 def _ends_sentence(text: str) -> bool:
@@ -306,14 +348,15 @@ def normalize(raw: str) -> Normalized:
     makes normalization idempotent by construction.
     """
     result = normalize_once(raw)
-    boilerplate = list(result.boilerplate)
+    boilerplate, front = list(result.boilerplate), list(result.front)
     for _ in range(_MAX_PASSES):
         again = normalize_once(result.body)
         if again.sections == result.sections:
             break
         boilerplate.extend(again.boilerplate)
+        front.extend(again.front)
         result = again
-    return Normalized(result.sections, tuple(boilerplate))
+    return Normalized(result.sections, tuple(boilerplate), tuple(front))
 
 
 _MAX_PASSES = 5
@@ -344,13 +387,94 @@ def normalize_once(raw: str) -> Normalized:
     if current:
         blocks.append((gap, current))
 
+    front, blocks = _front_matter(blocks, markdown)
     units: list[_Unit] = []
     for gap, block in blocks:
         units.extend(_block_units(gap, block, markdown, boilerplate))
-    return Normalized(_sections(_join(units)), tuple(boilerplate))
+    return Normalized(_sections(_join(units)), tuple(boilerplate), tuple(front))
+
+
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+# ——2024年3月5日在第十四届全国人民代表大会第二次会议上 (digits or Chinese numerals)
+DATELINE_RE = re.compile(
+    rf"^——\s*(?:\d{{4}}|[{_CN_DIGIT}]{{4}})年[\d{_CN_DIGIT}]{{1,3}}月[\d{_CN_DIGIT}]{{1,3}}日"
+    rf"(?:在(?P<meeting>[^。！？]{{2,60}}?)上)?$")
+# 国务院总理李强, 国务院总理 李 强: an office then a name of two to four characters
+_OFFICES = "总理|副总理|主席|副主席|委员长|书记|副书记|省长|市长|区长|县长|部长|主任|院长|检察长|代表"
+SIGNATURE_RE = re.compile(rf"^[{_HAN}、（）]{{0,16}}(?:{_OFFICES}) ?[{_HAN}·] ?[{_HAN}·]{{1,3}}$")
+_TITLE_MAX = 20
+
+
+def _front_matter(blocks: list[tuple[int, list[str]]], markdown: bool
+                  ) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The title, dateline and signature lines a report opens with, and the
+    blocks after them. Only a run of such blocks at the very start that holds
+    a dateline or a signature counts: a title alone (a news headline) stays
+    the first heading of the body. A block is judged by its text, its lines
+    joined (国务院总理\n李克强 is one signature however it was wrapped)."""
+    front: list[str] = []
+    anchored = False
+    for _, block in blocks:
+        text = clean_spaces("".join(line.strip() for line in block))
+        if DATELINE_RE.match(text) or (SIGNATURE_RE.match(text) and len(text) <= 24):
+            anchored = True
+        elif (markdown or len(text) > _TITLE_MAX or not _heading_like(text)
+              or _LIST_START.match(text) or _numbered_heading(text)):
+            break
+        front.append(text)
+    if not anchored:
+        return [], blocks
+    return front, blocks[len(front):]
+
+
+def _logical_lines(block: list[str]) -> list[str]:
+    """The lines of a block joined where the layout broke them: a line
+    continues the one before unless it opens something of its own (a
+    Markdown heading; a list item, numbered part or indented line after a
+    finished sentence). A hard wrap (PDF, newspaper columns) can fall
+    anywhere, even before 一、 in 统一、, so the text before decides."""
+    out: list[str] = []
+    headline = _headline_lines(block)
+    for index, raw_line in enumerate(block):
+        line = raw_line.strip()
+        if not line:
+            continue
+        prev = out[-1].strip() if out else ""
+        if index == headline:  # the paragraph after a newspaper headline (see _headline_lines)
+            out.append(line)
+            continue
+        starts = (not out or HEADING_RE.match(line) is not None or HEADING_RE.match(prev) is not None
+                  or ((_LIST_START.match(line) is not None or raw_line.startswith(" ")) and _ends_sentence(prev)))
+        if starts:
+            out.append((" " if raw_line.startswith(" ") else "") + line)
+        else:
+            latin = prev[-1:].isascii() and prev[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
+            out[-1] = out[-1] + (" " if latin else "") + line
+    return out
+
+
+def _headline_lines(block: list[str]) -> int:
+    """When a block opens with a newspaper headline (two phrases apart, 大力发展慈善事业
+    成为全国唯一…) and goes on with its paragraph: how many lines the headline
+    takes (however it was wrapped: the most lines that still read as one
+    headline), else 0."""
+    lines = [l.strip() for l in block]
+    whole = "".join(lines)
+    if len(lines) < 2 or (_heading_like(whole, headline=True) and not any(c in whole for c in "，,")):
+        return 0  # a headline alone, wrapped
+    best = 0
+    for j in range(1, len(lines)):
+        head = "".join(lines[:j])
+        if len(head) > _HEADLINE_MAX:
+            break
+        if (_HEADLINE_SPACE.search(head) and _heading_like(head, headline=True)
+                and not any(c in head for c in "，,")):
+            best = j  # a headline has no comma, its paragraph's first line mostly does
+    return best
 
 
 def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[str]) -> list[_Unit]:
+    block = _logical_lines(block)
     # Boilerplate lines first: they are transparent to everything else.
     kept: list[str] = []
     indented: set[int] = set()
@@ -386,9 +510,9 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
                 units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap))
         elif numbered:
             level, head, rest = numbered
-            units.append(_Unit("heading", head, level, unit_gap))
+            units.append(_Unit("heading", head, level, unit_gap, numbered=line if first and gap else ""))
             if rest:
-                units.append(_Unit("para", rest, 0, 1))
+                units.append(_Unit("para", rest, 0, 1, rest_of_numbered=bool(first and gap)))
         elif (first and not markdown and len(kept) > 1 and _HEADLINE_SPACE.search(line)
               and _heading_like(line)):
             units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
@@ -404,13 +528,23 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
 
 def _join(units: list[_Unit]) -> list[_Unit]:
     out: list[_Unit] = []
+    merged = False  # the last numbered part was taken back into the sentence before it
     for unit in units:
         prev = out[-1] if out else None
+        if unit.rest_of_numbered and merged:
+            continue  # already part of the paragraph
+        merged = False
+        continues = (prev is not None and prev.kind == "para" and unit.gap > 0 and _open_end(prev.text)
+                     and not _ends_sentence(prev.text))
+        if unit.numbered and continues:
+            # 统一、 or 品质二七、田园二七、 cut by a page break before 一、 or 七、: not a numbered part
+            unit, merged = _Unit("para", unit.numbered, 0, unit.gap), True
         if (unit.candidate and prev is not None and prev.kind == "para" and "，" in unit.text
                 and HAN_RE.match(prev.text[-1:]) and not _ends_sentence(prev.text)):
             # A clause right after an unfinished sentence continues it.
             unit = _Unit("para", unit.candidate, 0, unit.gap)
-        if unit.kind == "para" and prev is not None and prev.kind == "para" and not _LIST_START.match(unit.text):
+        if (unit.kind == "para" and prev is not None and prev.kind == "para"
+                and (not _LIST_START.match(unit.text) or continues)):
             if unit.gap == 0:
                 join = not (unit.indent and _ends_sentence(prev.text))
             else:

@@ -13,6 +13,7 @@ the body in the text form of :mod:`erqi_diff.core.document`::
     normalizer_version: 1
     body_sha256: "…"              # of the body as written: differs once edited by hand
     boilerplate: ["记者 景静"]     # bylines, captions, footers kept out of the body
+    front: ["政府工作报告", "——2024年3月5日在…会议上", "国务院总理李强"]  # title, dateline, signature
     ---
     # 二七区委十一届四次全体（扩大）会议·解读
     ...
@@ -36,7 +37,8 @@ from erqi_diff.errors import SnapshotError, UnknownYear
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.core.project import Project, Report
 
-FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate")
+FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate",
+          "front")
 
 
 class Status(str, enum.Enum):
@@ -70,6 +72,9 @@ class Snapshot:
     body: str
     sections: tuple[Section, ...] = field(compare=False)
     path: Path | None = field(default=None, compare=False)
+    #: The lines the report opens with before its text (title, dateline,
+    #: signature: :class:`erqi_diff.core.normalize.Normalized`); kept, not diffed.
+    front: tuple[str, ...] = ()
 
     @property
     def edited(self) -> bool:
@@ -92,7 +97,7 @@ class Snapshot:
         }
 
     def to_json(self) -> dict:
-        return {**self.meta(), "boilerplate": list(self.boilerplate),
+        return {**self.meta(), "front": list(self.front), "boilerplate": list(self.boilerplate),
                 "sections_detail": [s.to_json() for s in self.sections]}
 
     def render(self) -> str:
@@ -122,7 +127,7 @@ def build(project: Project, report: Report) -> Snapshot:
         year=report.year, source=report.file, source_sha256=sha256(data), date=report.date,
         title=report.title, normalizer_version=NORMALIZER_VERSION, body_sha256=sha256(body),
         boilerplate=result.boilerplate, body=body, sections=result.sections,
-        path=project.snapshot_path(report.year),
+        path=project.snapshot_path(report.year), front=result.front,
     )
 
 
@@ -154,11 +159,15 @@ def parse(text: str, where: str) -> Snapshot:
             raise SnapshotError(f"{where}: the front matter has no `{key}`; {fix}")
         if not isinstance(meta[key], kind) or isinstance(meta[key], bool):
             raise SnapshotError(f"{where}: `{key}` must be {kind.__name__}, not {meta[key]!r}; {fix}")
+    front = meta.get("front", [])
+    if not isinstance(front, list):
+        raise SnapshotError(f"{where}: `front` must be a list, not {front!r}; {fix}")
     body = "\n".join(lines[end + 1:])
     return Snapshot(
         year=meta["year"], source=meta["source"], source_sha256=meta["source_sha256"], date=meta["date"],
         title=meta["title"], normalizer_version=meta["normalizer_version"], body_sha256=meta["body_sha256"],
         boilerplate=tuple(str(b) for b in meta["boilerplate"]), body=body, sections=parse_body(body),
+        front=tuple(str(f) for f in front),
     )
 
 
