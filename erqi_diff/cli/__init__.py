@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reuse": ("erqi_diff.cli.reuse", "reuse", "Audit wording reused across years and within a report."),
     "corpus": ("erqi_diff.cli.corpus", "corpus", "Reuse audit across thousands of reports (DuckDB or Spark)."),
     "report": ("erqi_diff.cli.report", "report", "One self-contained HTML page of a span of years."),
+    "init": ("erqi_diff.cli.init", "init", "Start a series from a folder of reports: write seeds/manifest.toml."),
+    "add": ("erqi_diff.cli.init", "add", "Add one report to the series' seeds/manifest.toml."),
 }
 
 # Optional packages (imported only where used) -> the extra that installs them.

@@ -51,6 +51,20 @@ def get_project(ctx: click.Context | None = None) -> Project:
     return load_project(root)
 
 
+def find_root_path(ctx: click.Context | None = None):
+    """The project folder: --root, else the nearest one above the working directory."""
+    from pathlib import Path
+
+    from erqi_diff.core.project import find_root
+
+    ctx = ctx or click.get_current_context()
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and ctx.obj.get("root"):
+            return Path(ctx.obj["root"])
+        ctx = ctx.parent
+    return find_root()
+
+
 def parse_years(values: tuple[str, ...] | list[str]) -> list[int]:
     years = []
     for value in values:
