@@ -224,7 +224,7 @@ def test_ctrl_c_on_a_real_process() -> None:
     # that, Python's own start-up takes it)
     code = ("import sys; from erqi_diff.cli import main; print('ready', file=sys.stderr, flush=True); "
             "main(sys.argv[1:])")
-    for delay in (0.0, 0.05, 0.3):
+    for delay in (0.05, 0.15, 0.3):
         proc = subprocess.Popen([sys.executable, "-c", code, "--root", str(REPO), "2016", "2021"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "ERQI_DIFF_CACHE": "off"})

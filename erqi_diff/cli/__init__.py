@@ -13,10 +13,12 @@ of a pipe went away (``erqi-diff show 2017 | head``: nothing printed).
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
 import re
+import signal
 import sys
 
 import click
@@ -153,35 +155,60 @@ def main(args: list[str] | None = None, prog_name: str = "erqi-diff") -> None:
     Outside the commands it handles what no command can: a standard output
     that is closed (``erqi-diff 2017 2021 >&-``: exit 2, saying so), a reader
     that goes away (exit 141, silently), Ctrl-C (exit 130, no traceback)."""
+    try:
+        _main(args, prog_name)
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED)
+    finally:
+        # the outcome is decided: a Ctrl-C now (while Python shuts down) would
+        # only turn it into a death by signal
+        with contextlib.suppress(ValueError):  # ValueError: not the main thread
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _main(args: list[str] | None, prog_name: str) -> None:
     from erqi_diff.core.runtime import gc_paused
 
     if sys.stdout is None or _closed(sys.stdout):
         _say("erqi-diff: standard output is closed: there is nowhere to print; "
              "run it with its output going to a terminal, a file or a pipe")
         sys.exit(2)
-    try:  # a message must get out even where stderr's encoding has no Chinese
+    with contextlib.suppress(AttributeError, ValueError):  # a message must get out whatever stderr's encoding
         sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
-    except (AttributeError, ValueError):
-        pass
     try:
         with gc_paused():
-            cli.main(args, prog_name=prog_name)
+            # not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1
+            code = cli.main(args, prog_name=prog_name, standalone_mode=False)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            sys.exit(INTERRUPTED)
+        _say("Aborted!")  # end of input where a prompt wanted an answer
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(INTERRUPTED)
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(BROKEN_PIPE)
     except SystemExit as exc:
-        if exc.code not in (0, None):
-            raise
-        try:  # a reader gone before the last write is flushed
-            sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
-            sys.exit(BROKEN_PIPE)
-        except OSError:
-            pass
+        if exc.code in (0, None):
+            _flush()
         raise
+    _flush()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _flush() -> None:
+    """Flush stdout now: a reader gone before the last write is 141, quietly."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)
+    except (OSError, ValueError):
+        pass
 
 
 def _closed(stream) -> bool:
@@ -198,10 +225,8 @@ def _closed(stream) -> bool:
 
 def _say(message: str) -> None:
     if sys.stderr is not None:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             print(message, file=sys.stderr)
-        except (OSError, ValueError):
-            pass
 
 
 def _silence_stdout() -> None:

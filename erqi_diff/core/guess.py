@@ -156,7 +156,7 @@ def _guess_date(lead: str, flat: str, year: Guess) -> Guess:
             return Guess(value, Certainty.LIKELY, f"the opening's date {full.group(0)!r}")
     part = _PART_DATE.search(lead)
     if part:
-        mentioned = [y for y in (cn_number(m) for m in _YEAR_MENTION.findall(flat)) if _plausible_year(y)]
+        mentioned = [y for y in (cn_number(m) for m in _YEAR_MENTION.findall(flat)) if y is not None and _plausible_year(y)]
         base = max(mentioned) if mentioned else None
         value = _date(base, cn_number(part.group(1)), cn_number(part.group(2)))
         if value:

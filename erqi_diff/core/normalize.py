@@ -63,7 +63,8 @@ _CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\
 _CJK = _HAN + _CJK_PUNCT
 HAN_RE = re.compile(f"[{_HAN}]")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"), " ")
+_SPACES = dict.fromkeys(
+    map(ord, "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"), " ")
 _QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
 # ASCII punctuation -> canonical full-width form in Chinese context.
@@ -332,7 +333,7 @@ def _is_caption(line: str, gap: int) -> bool:
 def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
     for i, line in enumerate(lines):
         if _FOOTER_START.match(line.strip()):
-            rest = [l for l in lines[i:] if l.strip()]
+            rest = [ln for ln in lines[i:] if ln.strip()]
             if len(rest) <= _FOOTER_MAX_LINES:
                 return lines[:i], lines[i:]
     return lines, []
@@ -369,8 +370,8 @@ def normalize_once(raw: str) -> Normalized:
     lines, footer = _split_footer(lines)
     boilerplate: list[str] = []
     if footer:
-        boilerplate.append(clean_spaces(" ".join(l.strip() for l in footer if l.strip())))
-    markdown = any(HEADING_RE.match(l) for l in lines)
+        boilerplate.append(clean_spaces(" ".join(ln.strip() for ln in footer if ln.strip())))
+    markdown = any(HEADING_RE.match(ln) for ln in lines)
 
     # Blocks of consecutive non-blank lines, with the blank lines before each.
     blocks: list[tuple[int, list[str]]] = []
@@ -458,7 +459,7 @@ def _headline_lines(block: list[str]) -> int:
     成为全国唯一…) and goes on with its paragraph: how many lines the headline
     takes (however it was wrapped: the most lines that still read as one
     headline), else 0."""
-    lines = [l.strip() for l in block]
+    lines = [ln.strip() for ln in block]
     whole = "".join(lines)
     if len(lines) < 2 or (_heading_like(whole, headline=True) and not any(c in whole for c in "，,")):
         return 0  # a headline alone, wrapped
@@ -550,7 +551,8 @@ def _join(units: list[_Unit]) -> list[_Unit]:
             else:
                 join = _open_end(prev.text) and not _ends_sentence(prev.text)
             if join:
-                sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and unit.text[:1].isascii() and unit.text[:1].isalpha() else ""
+                latin = prev.text[-1:].isascii() and prev.text[-1:].isalpha() and unit.text[:1].isascii()
+                sep = " " if latin and unit.text[:1].isalpha() else ""
                 prev.text = prev.text + sep + unit.text
                 continue
         out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap))
@@ -559,7 +561,8 @@ def _join(units: list[_Unit]) -> list[_Unit]:
 
 def _sections(units: list[_Unit]) -> tuple[Section, ...]:
     sections: list[Section] = []
-    heading, level, paragraphs = "", 0, []
+    heading, level = "", 0
+    paragraphs: list[str] = []
     started = False
     for unit in units:
         if unit.kind == "heading":

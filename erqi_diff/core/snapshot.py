@@ -96,10 +96,6 @@ class Snapshot:
             "sections": len(self.sections),
         }
 
-    def to_json(self) -> dict:
-        return {**self.meta(), "front": list(self.front), "boilerplate": list(self.boilerplate),
-                "sections_detail": [s.to_json() for s in self.sections]}
-
     def render(self) -> str:
         head = ["---"]
         for key in FIELDS:
@@ -151,7 +147,8 @@ def parse(text: str, where: str) -> Snapshot:
         try:
             meta[key.strip()] = json.loads(value.strip())
         except json.JSONDecodeError:
-            raise SnapshotError(f"{where}, line {number}: the value of {key.strip()} is not valid: {value.strip()!r}; {fix}") from None
+            raise SnapshotError(f"{where}, line {number}: the value of {key.strip()} is not valid: "
+                                f"{value.strip()!r}; {fix}") from None
     kinds = {"year": int, "source": str, "source_sha256": str, "date": str, "title": str,
              "normalizer_version": int, "body_sha256": str, "boilerplate": list}
     for key, kind in kinds.items():
@@ -257,13 +254,13 @@ class Action(str, enum.Enum):
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What ``snapshot`` did for one year: ``action``, the snapshot's path
+    (relative to the project) and the backup kept, if any."""
+
     year: int
     action: Action
     path: str
     backup: str | None = None
-
-    def to_json(self) -> dict:
-        return {"year": self.year, "action": self.action.value, "path": self.path, "backup": self.backup}
 
 
 def build_all(project: Project, force: bool = False) -> list[BuildResult]:
