@@ -65,6 +65,7 @@ def test_a_seed_that_is_a_symlink_loop(project) -> None:
     _snapshots_untouched(project, before)
 
 
+@pytest.mark.slow  # a child process each
 def test_a_seed_that_is_a_fifo_is_refused_not_waited_on(project) -> None:
     before = _files(project)
     _replace_seed(project, lambda p: os.mkfifo(p))
@@ -177,6 +178,7 @@ def _cli(args: list[str], env: dict | None = None, **kwargs) -> subprocess.Compl
                           env={**os.environ, **(env or {})}, timeout=120, **kwargs)
 
 
+@pytest.mark.slow  # a child process each
 @pytest.mark.parametrize("args", [["2017", "2021", "-y"], ["show", "2017"], ["slogans"], ["show", "2017", "--json"],
                                   ["changelog", "2017", "2021"]])
 def test_an_output_that_cannot_encode_chinese(args) -> None:
@@ -187,6 +189,7 @@ def test_an_output_that_cannot_encode_chinese(args) -> None:
     assert proc.stdout == b""
 
 
+@pytest.mark.slow  # a child process each
 def test_a_closed_stdout() -> None:
     code = "import sys; from erqi_diff.cli import main; main(sys.argv[1:])"
     proc = subprocess.run(["sh", "-c", f'"$0" -c "$1" --root "$2" 2017 2021 >&-', sys.executable, code, str(REPO)],
@@ -195,6 +198,7 @@ def test_a_closed_stdout() -> None:
     assert "standard output is closed" in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.mark.slow  # a child process each
 def test_a_reader_that_goes_away() -> None:
     """`erqi-diff show 2017 | head -1`: exit 141 as git does, no message."""
     code = "import sys; from erqi_diff.cli import main; main(sys.argv[1:])"
@@ -215,6 +219,7 @@ def test_ctrl_c_exits_130_without_aborted(monkeypatch) -> None:
     assert "Aborted" not in result.output
 
 
+@pytest.mark.slow  # a child process each
 def test_ctrl_c_on_a_real_process() -> None:
     """SIGINT while the process runs: 130 and no traceback, whenever it lands."""
     import signal
