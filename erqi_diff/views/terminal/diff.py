@@ -145,7 +145,7 @@ def wrap_cells(text: Text, width: int) -> list[Text]:
 def _cut(plain: str, k: int, start: int, inside: dict[int, int]) -> int:
     """Where to end the line that character ``k`` no longer fits on."""
     cut = k
-    for _ in range(4):
+    while cut > start:
         if cut in inside and inside[cut] > start:
             cut = inside[cut]  # the whole number (or word) moves down
         if plain[cut:cut + 1] in _NO_LINE_START and cut - 1 > start:
