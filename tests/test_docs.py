@@ -78,6 +78,8 @@ def _stub(folder, name: str, body: str) -> None:
     ((), ["chromium", "openjdk-17-jre-headless"]),
     (("chromium",), ["openjdk-17-jre-headless"]),
     (("chromium", "java"), []),
+    (("chromium", "java", "no-venv"), ["python3-venv"]),
+    (("no-venv",), ["chromium", "openjdk-17-jre-headless", "python3-venv"]),
 ])
 def test_test_script_installs_what_is_missing(tmp_path, present, missing) -> None:
     """scripts/test on a machine without chromium or Java: it asks apt-get
@@ -90,16 +92,21 @@ def test_test_script_installs_what_is_missing(tmp_path, present, missing) -> Non
     bin_ = tmp_path / "bin"
     bin_.mkdir()
     log = tmp_path / "log"
-    for tool in ("dirname", "cat"):
+    for tool in ("dirname", "cat", "rm"):
         os.symlink(shutil.which(tool), bin_ / tool)
     _stub(bin_, "id", "echo 0")
-    _stub(bin_, "apt-get", f'echo "apt-get $*" >> {log}')
+    ready = tmp_path / "venv-ready"  # Debian's Python makes venvs once python3-venv is in
+    if "no-venv" not in present:
+        ready.write_text("", encoding="utf-8")
+    _stub(bin_, "apt-get", f'echo "apt-get $*" >> {log}; case "$*" in *python3-venv*) : > {ready};; esac')
     for tool in present:
-        _stub(bin_, tool, "true")
+        if tool != "no-venv":
+            _stub(bin_, tool, "true")
     venv = tmp_path / "venv"
-    _stub(bin_, "python3", f'echo "python3 $*" >> {log}; [ "$1" = -m ] && [ "$2" = venv ] && '
+    _stub(bin_, "python3", f'echo "python3 $*" >> {log}; if [ "$1" = -m ] && [ "$2" = venv ]; then '
+                           f'[ -f {ready} ] || exit 1; '
                            f'{shutil.which("mkdir")} -p "$3/bin" && {shutil.which("cp")} {bin_}/venvpython "$3/bin/python"; '
-                           'exit 0')
+                           'fi; exit 0')
     _stub(bin_, "venvpython", f'echo "venv-python $*" >> {log}')
     env = {"PATH": str(bin_), "ERQI_VENV": str(venv), "HOME": str(tmp_path)}
     proc = subprocess.run(["/bin/bash", str(REPO / "scripts" / "test"), "-m", "not slow"], env=env,
