@@ -141,7 +141,7 @@ def _big5(text: str) -> bytes:
 @pytest.mark.parametrize("seed", sorted((REPO / "seeds").glob("*.txt")), ids=lambda p: p.name)
 def test_a_big5_seed_without_encoding_is_stopped(seed: Path) -> None:
     data = _big5(seed.read_text(encoding="utf-8"))
-    with pytest.raises(SeedError, match='reads as nonsense.*set `encoding = "big5"`'):
+    with pytest.raises(SeedError, match=r'reads as nonsense.*set `encoding = "big5"`'):
         decode(data, f"seeds/{seed.name}")
     # with the encoding given it reads (and normalizes back to the simplified text)
     assert "二七" in decode(data, f"seeds/{seed.name}", "big5")
@@ -192,7 +192,7 @@ def test_an_output_that_cannot_encode_chinese(args) -> None:
 @pytest.mark.slow  # a child process each
 def test_a_closed_stdout() -> None:
     code = "import sys; from erqi_diff.cli import main; main(sys.argv[1:])"
-    proc = subprocess.run(["sh", "-c", f'"$0" -c "$1" --root "$2" 2017 2021 >&-', sys.executable, code, str(REPO)],
+    proc = subprocess.run(["sh", "-c", '"$0" -c "$1" --root "$2" 2017 2021 >&-', sys.executable, code, str(REPO)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert "standard output is closed" in proc.stderr and "Traceback" not in proc.stderr
@@ -202,7 +202,7 @@ def test_a_closed_stdout() -> None:
 def test_a_reader_that_goes_away() -> None:
     """`erqi-diff show 2017 | head -1`: exit 141 as git does, no message."""
     code = "import sys; from erqi_diff.cli import main; main(sys.argv[1:])"
-    proc = subprocess.run(["bash", "-c", f'"$0" -c "$1" --root "$2" show 2016 | head -c 10 >/dev/null; '
+    proc = subprocess.run(["bash", "-c", '"$0" -c "$1" --root "$2" show 2016 | head -c 10 >/dev/null; '
                            'echo "${PIPESTATUS[0]}"', sys.executable, code, str(REPO)],
                           capture_output=True, text=True, timeout=120)
     assert proc.stdout.strip() in ("0", "141")  # 0: all written before head closed the pipe

@@ -59,12 +59,12 @@ def test_every_command_is_in_the_readme() -> None:
 def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     block = re.search(r"## Quick start\s+```sh\n(.*?)```", README, re.S)
     assert block, "README must open with a quick start code block"
-    lines = [l for l in block.group(1).splitlines() if l.strip()]
+    lines = [ln for ln in block.group(1).splitlines() if ln.strip()]
     assert len(lines) == 2
     assert "erqi-diff 2017 2021" in lines[0]
     assert lines[1].strip() == "scripts/test"
     assert "pytest" in (REPO / "scripts" / "test").read_text(encoding="utf-8")
-    ci = [l.strip() for l in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    ci = [ln.strip() for ln in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
     assert lines[1].strip() in ci
 
 
@@ -130,7 +130,8 @@ def test_help_lists_commands_without_importing_them() -> None:
 
     code = ("import sys; from click.testing import CliRunner; from erqi_diff.cli import cli; "
             "CliRunner().invoke(cli, ['--help']); "
-            "print(sorted(m for m in sys.modules if m.startswith(('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
+            "print(sorted(m for m in sys.modules if m.startswith("
+            "('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['erqi_diff.cli.common']" or out.strip() == "[]", out
 

@@ -54,12 +54,12 @@ def test_init_on_the_national_reports(tmp_path) -> None:
     lines = _lines(tmp_path)
     for year, entry in entries.items():
         assert entry["title"] == REAL[year]["title"]
-        date_line = next(l for l in lines if l.startswith("date = ") and l.count(str(year)))
+        date_line = next(ln for ln in lines if ln.startswith("date = ") and ln.count(str(year)))
         if year in (2022, 2023, 2024):
             assert entry["date"] == REAL[year]["date"] and "from the dateline" in date_line
         else:  # the text states no date: a stand-in, marked
             assert "# guessed (not found)" in date_line
-        assert any(l.startswith(f"year = {year}  # from the file name") for l in lines)
+        assert any(ln.startswith(f"year = {year}  # from the file name") for ln in lines)
     assert sorted(p.name for p in (tmp_path / "seeds").glob("*.txt")) == [f"{y}.txt" for y in GWR_YEARS]
     assert run("--root", str(tmp_path), "snapshot").exit_code == 0
     assert load_project(tmp_path).years == GWR_YEARS

@@ -205,7 +205,8 @@ def test_idempotent_on_real_reports(path: Path, bodies) -> None:
     assert normalize_text(body) == body
 
 
-_ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）0123456789%亿元万ABCab记者景静坏發展"))
+_ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）"
+                                  "0123456789%亿元万ABCab记者景静坏發展"))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -287,7 +288,8 @@ def test_layout_invariance_property(path: Path, seed: int, wrap: bool, breaks: i
 
 
 @pytest.mark.parametrize("raw, front, first", [
-    ("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　\n李　强\n\n各位代表：\n\n现在，我代表国务院报告。\n",
+    ("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　\n李　强\n\n"
+     "各位代表：\n\n现在，我代表国务院报告。\n",
      ("政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理李强"), "各位代表："),
     ("政府工作报告\n\n——一九九○年三月二十日在第七届全国人民代表大会第三次会议上\n\n各位代表：\n\n现在报告。\n",
      ("政府工作报告", "——一九九○年三月二十日在第七届全国人民代表大会第三次会议上"), "各位代表："),

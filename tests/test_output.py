@@ -71,7 +71,7 @@ def test_side_by_side_piped_keeps_columns_and_no_line_opens_on_a_stop() -> None:
         assert all(cell_len(line) <= int(columns) for line in rows)
         for row in rows:
             for cell in row.split("│"):
-                assert not cell.strip()[:1] in ("。", "、"), row
+                assert cell.strip()[:1] not in ("。", "、"), row
 
 
 # --- wrap_cells --------------------------------------------------------------------------
@@ -100,10 +100,9 @@ def test_wrap_cells_keeps_text_fits_and_breaks_well(parts, width) -> None:
         # a line longer than the width only when one token alone is longer
         if cell_len(line) > width:
             assert any(cell_len(m.group()) + 2 > width for m in _UNBREAKABLE.finditer(line)), (line, width)
-        if k:
-            # no line opens on closing punctuation unless the line before is one token and stops
-            if line[:1] in "。、，”":
-                assert re.fullmatch(r"(?:.|[\d.,%‰A-Za-z]+)[。、，”]*", lines[k - 1]), (lines, width)
+        # no line opens on closing punctuation unless the line before is one token and stops
+        if k and line[:1] in "。、，”":
+            assert re.fullmatch(r"(?:.|[\d.,%‰A-Za-z]+)[。、，”]*", lines[k - 1]), (lines, width)
     for m in _UNBREAKABLE.finditer(text):
         token = m.group()
         if cell_len(token) + 3 < width:  # a token that fits on a line is never split
