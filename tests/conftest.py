@@ -1,12 +1,21 @@
 """Shared fixtures: the real seeds project, and the national reports
-(../shared/corpora/gwr/) laid out as a project of their own."""
+(../shared/corpora/gwr/) laid out as a project of their own; the golden-file
+check; the hypothesis profile; the environment every CliRunner run starts
+from; which tests are slow."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example deadline: a loaded machine (CI, two cores, a parallel build)
+# makes a 200 ms deadline flake while checking nothing about correctness.
+settings.register_profile("erqi", deadline=None)
+settings.load_profile("erqi")
 
 REPO = Path(__file__).resolve().parent.parent
 GWR = REPO.parent / "shared" / "corpora" / "gwr"
@@ -96,3 +105,67 @@ def gwr_project(gwr_root):
     from erqi_diff.core.project import load_project
 
     return load_project(gwr_root)
+
+
+# --- environment hygiene ------------------------------------------------------------
+
+#: Variables a user's shell may set that change what a command prints. A
+#: CliRunner run starts without them (a test that wants one passes it in its
+#: own ``env``, which wins); tests that start a process choose its environment.
+OUTPUT_ENV = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "COLUMNS", "LINES", "PAGER", "LESS",
+              "TERM", "PYTHONIOENCODING")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clean_cli_environment():
+    from click.testing import CliRunner
+
+    original = CliRunner.make_env
+
+    def make_env(self, overrides=None):
+        return {**dict.fromkeys(OUTPUT_ENV), **original(self, overrides)}
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(CliRunner, "make_env", make_env)
+        yield
+
+
+# --- golden files ---------------------------------------------------------------------
+
+def check_golden(path: Path, got: str, same=None) -> None:
+    """Compare ``got`` with the golden file ``path``. With ``ERQI_REGEN=1`` the
+    file is written instead and the test skipped (a regeneration run checks
+    nothing: read the diff of the golden files, then run the tests again).
+    ``same(got, expected)`` compares when plain equality is too strict (JSON)."""
+    if os.environ.get("ERQI_REGEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(got, encoding="utf-8")
+        pytest.skip(f"regenerated {path.relative_to(REPO)} (ERQI_REGEN=1): read its diff, then run without it")
+    assert path.exists(), f"{path} is missing: regenerate it with ERQI_REGEN=1"
+    expected = path.read_text(encoding="utf-8")
+    if same is None:
+        assert got == expected
+    else:
+        assert same(got, expected)
+
+
+@pytest.fixture
+def golden():
+    """:func:`check_golden`, as a fixture."""
+    return check_golden
+
+
+# --- slow tests -----------------------------------------------------------------------
+
+#: Fixtures that make a test slow (a Spark session, a browser, a synthetic
+#: corpus run, the HTML reports of two series, the 24 early reports, corpus
+#: runs on DuckDB).
+SLOW_FIXTURES = {"spark", "spark_run", "browser", "duck_run", "built", "gwr_early_root", "series_jsonl", "small"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark ``slow`` every test that uses a slow fixture (``-m "not slow"``
+    runs the rest: the fast suite)."""
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -27,7 +27,6 @@ from erqi_diff.errors import UsageError
 from erqi_diff.views.markdown import escape, render, render_slogans, years_phrase
 
 GOLDEN = Path(__file__).parent / "golden"
-REGEN = os.environ.get("ERQI_REGEN") == "1"
 
 
 def run(*args: str):
@@ -354,12 +353,9 @@ def test_escaped_text_reads_back_verbatim_in_a_table_cell_and_a_list(text):
 # ------------------------------------------------------------ real reports
 
 def _golden(case: str, name: str, text: str) -> None:
-    path = GOLDEN / case / name
-    if REGEN:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} is missing: regenerate with ERQI_REGEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    from conftest import check_golden
+
+    check_golden(GOLDEN / case / name, text)
 
 
 @pytest.mark.parametrize("case, fixture, years", [

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -133,13 +132,9 @@ def test_unknown_year_and_root_after_the_command(seeds_root, command: str) -> No
 
 
 @pytest.mark.parametrize("command", ["metrics", "goals"])
-def test_golden_json_on_the_seeds(seeds_root, command: str) -> None:
+def test_golden_json_on_the_seeds(seeds_root, golden, command: str) -> None:
     """The whole --json output on the seeds, read and checked once; regenerate
     with ERQI_REGEN=1 python -m pytest tests/test_cli_facts.py -k golden (then read the diff)."""
     result = run(command, "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
-    path = GOLDEN / f"{command}.json"
-    if os.environ.get("ERQI_REGEN"):
-        path.write_text(result.output, encoding="utf-8")
-        pytest.skip("golden regenerated")
-    assert json.loads(result.output) == json.loads(path.read_text(encoding="utf-8"))
+    golden(GOLDEN / f"{command}.json", result.output, lambda got, expected: json.loads(got) == json.loads(expected))

@@ -109,17 +109,13 @@ def test_national_reports(gwr_root):
     assert data["ratios"]["2025"] > 0.1 and data["ratios"]["2024"] == 0
 
 
-def test_golden_terminal_view(seeds_root):
+def test_golden_terminal_view(seeds_root, golden):
     """tests/golden/reuse_seeds/: read and checked (see its README);
     regenerate with ERQI_REGEN=1 python -m pytest tests/test_cli_reuse.py -k golden."""
-    import os
     from pathlib import Path
 
     path = Path(__file__).parent / "golden" / "reuse_seeds" / "reuse.txt"
     result = CliRunner().invoke(main, ["--root", str(seeds_root), "reuse", "--limit", "5", "--include-formulas"],
                                 env={"NO_COLOR": "1", "COLUMNS": "100"})
     assert result.exit_code == 0, result.output
-    if os.environ.get("ERQI_REGEN") == "1":
-        path.write_text(result.output, encoding="utf-8")
-    assert path.exists(), f"{path} is missing: regenerate with ERQI_REGEN=1"
-    assert result.output == path.read_text(encoding="utf-8")
+    golden(path, result.output)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -163,13 +162,9 @@ def test_the_package_lexicon_is_well_formed() -> None:
     assert read(PACKAGE_LEXICON) == lexicon
 
 
-def test_golden_json_on_the_seeds(seeds_root) -> None:
+def test_golden_json_on_the_seeds(seeds_root, golden) -> None:
     """The whole --json output on the seeds, read and checked; regenerate with
     ERQI_REGEN=1 python -m pytest tests/test_cli_slogans.py -k golden (then read the diff)."""
     result = run("slogans", "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
-    path = GOLDEN / "slogans.json"
-    if os.environ.get("ERQI_REGEN"):
-        path.write_text(result.output, encoding="utf-8")
-        pytest.skip("golden file written")
-    assert json.loads(result.output) == json.loads(path.read_text(encoding="utf-8"))
+    golden(GOLDEN / "slogans.json", result.output, lambda got, expected: json.loads(got) == json.loads(expected))

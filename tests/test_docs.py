@@ -14,6 +14,8 @@ from erqi_diff.cli import COMMANDS, cli as main
 from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+# The README and the guides it links (docs/): together they name every command and option.
+DOCS = README + "".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "docs").glob("*.md")))
 
 
 def _commands():
@@ -44,24 +46,82 @@ def test_every_option_is_in_the_readme(name: str, command: click.Command) -> Non
     for param in command.params:
         if isinstance(param, click.Option) and not param.hidden:
             longs = [o for o in param.opts if o.startswith("--")]
-            if longs and not any(re.search(re.escape(o) + r"\b", README) for o in longs) and "--help" not in longs:
+            if longs and not any(re.search(re.escape(o) + r"\b", DOCS) for o in longs) and "--help" not in longs:
                 missing.append(longs[0])
     assert not missing, f"README does not mention {name} {missing}"
 
 
 def test_every_command_is_in_the_readme() -> None:
     for name, _ in ALL:
-        assert f"erqi-diff {name}" in README, name
+        assert f"erqi-diff {name}" in DOCS, name
 
 
 def test_quick_start_is_two_commands_and_ci_runs_the_test_one() -> None:
     block = re.search(r"## Quick start\s+```sh\n(.*?)```", README, re.S)
     assert block, "README must open with a quick start code block"
-    lines = [l for l in block.group(1).splitlines() if l.strip()]
+    lines = [ln for ln in block.group(1).splitlines() if ln.strip()]
     assert len(lines) == 2
     assert "erqi-diff 2017 2021" in lines[0]
-    assert "pytest" in lines[1]
-    assert lines[1].strip() in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert lines[1].strip() == "scripts/test"
+    assert "pytest" in (REPO / "scripts" / "test").read_text(encoding="utf-8")
+    ci = [ln.strip() for ln in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert lines[1].strip() in ci
+
+
+def _stub(folder, name: str, body: str) -> None:
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize("present, missing", [
+    ((), ["chromium", "openjdk-17-jre-headless"]),
+    (("chromium",), ["openjdk-17-jre-headless"]),
+    (("chromium", "java"), []),
+    (("chromium", "java", "no-venv"), ["python3-venv"]),
+    (("no-venv",), ["chromium", "openjdk-17-jre-headless", "python3-venv"]),
+])
+def test_test_script_installs_what_is_missing(tmp_path, present, missing) -> None:
+    """scripts/test on a machine without chromium or Java: it asks apt-get
+    for exactly what is missing, then makes the venv, installs the test
+    extras and runs pytest. (Every outside command is a stub that logs.)"""
+    import os
+    import shutil
+    import subprocess
+
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    log = tmp_path / "log"
+    for tool in ("dirname", "cat", "rm"):
+        os.symlink(shutil.which(tool), bin_ / tool)
+    _stub(bin_, "id", "echo 0")
+    ready = tmp_path / "venv-ready"  # Debian's Python makes venvs once python3-venv is in
+    if "no-venv" not in present:
+        ready.write_text("", encoding="utf-8")
+    _stub(bin_, "apt-get", f'echo "apt-get $*" >> {log}; case "$*" in *python3-venv*) : > {ready};; esac')
+    for tool in present:
+        if tool != "no-venv":
+            _stub(bin_, tool, "true")
+    venv = tmp_path / "venv"
+    _stub(bin_, "python3", f'echo "python3 $*" >> {log}; if [ "$1" = -m ] && [ "$2" = venv ]; then '
+                           f'[ -f {ready} ] || exit 1; '
+                           f'{shutil.which("mkdir")} -p "$3/bin" && {shutil.which("cp")} {bin_}/venvpython "$3/bin/python"; '
+                           'fi; exit 0')
+    _stub(bin_, "venvpython", f'echo "venv-python $*" >> {log}')
+    env = {"PATH": str(bin_), "ERQI_VENV": str(venv), "HOME": str(tmp_path)}
+    proc = subprocess.run(["/bin/bash", str(REPO / "scripts" / "test"), "-m", "not slow"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    calls = log.read_text(encoding="utf-8").splitlines()
+    installs = [c for c in calls if c.startswith("apt-get install")]
+    if missing:
+        assert "apt-get update -qq" in calls
+        assert len(installs) == 1 and sorted(installs[0].split()[-len(missing):]) == sorted(missing)
+    else:
+        assert not installs and "apt-get update -qq" not in calls
+    assert f"python3 -m venv {venv}" in calls
+    assert "venv-python -m pip install -q -e .[test]" in calls
+    assert calls[-1] == "venv-python -m pytest -m not slow"
 
 
 def test_help_lists_commands_without_importing_them() -> None:
@@ -70,7 +130,8 @@ def test_help_lists_commands_without_importing_them() -> None:
 
     code = ("import sys; from click.testing import CliRunner; from erqi_diff.cli import cli; "
             "CliRunner().invoke(cli, ['--help']); "
-            "print(sorted(m for m in sys.modules if m.startswith(('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
+            "print(sorted(m for m in sys.modules if m.startswith("
+            "('erqi_diff.cli.', 'opencc', 'jieba', 'duckdb', 'pyspark', 'pygal'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['erqi_diff.cli.common']" or out.strip() == "[]", out
 

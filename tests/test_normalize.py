@@ -205,7 +205,8 @@ def test_idempotent_on_real_reports(path: Path, bodies) -> None:
     assert normalize_text(body) == body
 
 
-_ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）0123456789%亿元万ABCab记者景静坏發展"))
+_ALPHABET = st.sampled_from(list("二七区发展建设项目年的以和，、。；：！？,.:;()（）“”\"'「」 \n\n\n\u3000\u200b#*-●一（）"
+                                  "0123456789%亿元万ABCab记者景静坏發展"))
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -220,3 +221,96 @@ def test_idempotent_property(raw: str) -> None:
 def test_body_round_trips_through_its_text_form(raw: str) -> None:
     result = normalize(raw)
     assert parse_body(result.body) == tuple(s for s in result.sections)
+
+
+# --- invariance to layout (issue 11) -------------------------------------------------------
+
+EARLY = REPO.parent / "shared" / "corpora" / "gwr-early"
+EVERY_FILE = ALL_FILES + sorted(EARLY.glob("*.txt"))
+
+
+def test_a_byline_cut_by_a_wrap_comes_out_as_in_the_original() -> None:
+    """The 2017 seed hard-wrapped so that the byline is cut inside its role
+    word (…业绩。记\\n者 景静): same body, byline out of it."""
+    raw = _raw(SEED_FILES[0])
+    assert "业绩。记者 景静" in raw
+    cut = raw.replace("业绩。记者 景静", "业绩。记\n者 景静")
+    original, wrapped = normalize(raw), normalize(cut)
+    assert wrapped.body == original.body
+    assert "景静" not in wrapped.body and any("景静" in b for b in wrapped.boilerplate)
+
+
+def _reference(raw: str, script: bool) -> str:
+    """The body the relaid text must give: the original's, except where
+    OpenCC's own s2t/t2s round trip changes a word (想象 -> 想像), which is no
+    layout matter. Such words are few."""
+    if not script:
+        return normalize(raw).body
+    import opencc
+
+    back = opencc.OpenCC("t2s").convert(opencc.OpenCC("s2t").convert(raw))
+    assert sum(a != b for a, b in zip(raw, back)) <= 3
+    return normalize(back).body
+
+
+def _relaid_body(path: Path, seed: int, **options) -> str:
+    from relayout import ENCODINGS, relayout
+
+    encoding = ENCODINGS[seed % len(ENCODINGS)]
+    data = relayout(_raw(path), seed, encoding=encoding, **options)
+    return normalize(decode(data, path.name)).body
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", EVERY_FILE, ids=lambda p: p.name)
+def test_every_report_relaid_normalizes_to_the_same_body(path: Path) -> None:
+    """Each seed and national report hard-wrapped at 12-50 columns, with page
+    breaks inside sentences, in traditional script, with punctuation widths
+    swapped, in another encoding: the same body."""
+    expected = _reference(_raw(path), script=True)
+    for seed in range(2):
+        assert _relaid_body(path, seed + EVERY_FILE.index(path)) == expected
+
+
+@pytest.mark.slow
+@settings(max_examples=60, derandomize=True)
+@given(st.sampled_from(EVERY_FILE), st.integers(0, 2**32), st.booleans(), st.integers(0, 12), st.booleans(),
+       st.booleans())
+def test_layout_invariance_property(path: Path, seed: int, wrap: bool, breaks: int, script: bool,
+                                    punctuation: bool) -> None:
+    """Any mix of the relayouts above. Known limit (not drawn here): a page
+    break within a paragraph's first 50 characters, or within a newspaper
+    headline's own paragraph line that has no comma, leaves a piece that
+    reads as a heading, and nothing in the text tells the two apart."""
+    expected = _reference(_raw(path), script)
+    got = _relaid_body(path, seed, wrap=wrap, breaks=breaks, script=script, punctuation=punctuation)
+    assert got == expected
+
+
+@pytest.mark.parametrize("raw, front, first", [
+    ("政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　\n李　强\n\n"
+     "各位代表：\n\n现在，我代表国务院报告。\n",
+     ("政府工作报告", "——2024年3月5日在第十四届全国人民代表大会第二次会议上", "国务院总理李强"), "各位代表："),
+    ("政府工作报告\n\n——一九九○年三月二十日在第七届全国人民代表大会第三次会议上\n\n各位代表：\n\n现在报告。\n",
+     ("政府工作报告", "——一九九○年三月二十日在第七届全国人民代表大会第三次会议上"), "各位代表："),
+    # a headline alone is the body's first heading, not front matter
+    ("二七区荣获全国四个百强称号\n\n10月8日，二七区入选。\n", (), "10月8日，二七区入选。"),
+])
+def test_front_matter(raw: str, front: tuple[str, ...], first: str) -> None:
+    result = normalize(raw)
+    assert result.front == front
+    assert result.sections[0].paragraphs[0] == first
+    assert not any(line in result.body for line in front)
+
+
+@pytest.mark.parametrize("year", [2022, 2023, 2024])
+def test_national_front_matter_kept_not_lost(year: int) -> None:
+    raw = _raw(GWR / f"{year}.txt")
+    result = normalize(raw)
+    assert result.front[0] == "政府工作报告" and result.front[1].startswith(f"——{year}年3月5日在")
+    assert result.front[2].startswith("国务院总理")
+    assert "国务院总理" not in result.body and not any(s.heading == "政府工作报告" for s in result.sections)
+    # every character of the text is in the body, the front matter or the boilerplate
+    kept = re.sub(r"\s", "", result.body + "".join(result.front) + "".join(result.boilerplate))
+    text = re.sub(r"[\s#\u200b]", "", raw)
+    assert len(kept) >= len(text) * 0.99

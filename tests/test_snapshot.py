@@ -115,7 +115,7 @@ def test_decode_bad_bytes(data: bytes, message: str) -> None:
 
 def test_decode_wrong_declared_encoding() -> None:
     with pytest.raises(SeedError, match="not valid ascii"):
-        decode("二七区".encode("utf-8"), "x.txt", "ascii")
+        decode("二七区".encode(), "x.txt", "ascii")
     with pytest.raises(SeedError, match="unknown encoding"):
         decode(b"abc", "x.txt", "klingon")
 
@@ -234,7 +234,7 @@ def test_hand_edit_is_kept_then_refused_then_forced(project: Path) -> None:
     (lambda t: t.replace("\n---\n", "\n", 1), "never closed"),
     (lambda t: t.replace('year: 2017', 'year: "2017"'), "`year` must be int"),
     (lambda t: t.replace('boilerplate: [', 'boilerplate: ["oops"'), "not valid"),
-    (lambda t: "\n".join(l for l in t.split("\n") if not l.startswith("title:")), "no `title`"),
+    (lambda t: "\n".join(ln for ln in t.split("\n") if not ln.startswith("title:")), "no `title`"),
     (lambda t: t.replace('year: 2017', 'year: 2018'), "says it is the snapshot of 2018"),
     (lambda t: t.split("---\n")[0] + "---\n" + t.split("---\n")[1] + "---\n", "empty body"),
 ])

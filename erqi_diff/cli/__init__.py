@@ -4,13 +4,22 @@ Each command lives in a small module of this package and is imported only
 when it runs, so ``erqi-diff --help`` and every command start fast. Library
 errors (:class:`erqi_diff.errors.ErqiError`) become a one-line message and
 exit status 2, as diff does for trouble.
+
+Exit statuses: 0 done (for ``--exit-code`` and ``snapshot --check``: no
+difference, all fresh), 1 different or stale, 2 trouble (a message on
+stderr says what and what to do), 130 interrupted (Ctrl-C), 141 the reader
+of a pipe went away (``erqi-diff show 2017 | head``: nothing printed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
+import os
 import re
+import signal
+import sys
 
 import click
 
@@ -32,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reuse": ("erqi_diff.cli.reuse", "reuse", "Audit wording reused across years and within a report."),
     "corpus": ("erqi_diff.cli.corpus", "corpus", "Reuse audit across thousands of reports (DuckDB or Spark)."),
     "report": ("erqi_diff.cli.report", "report", "One self-contained HTML page of a span of years."),
+    "init": ("erqi_diff.cli.init", "init", "Start a series from a folder of reports: write seeds/manifest.toml."),
+    "add": ("erqi_diff.cli.init", "add", "Add one report to the series' seeds/manifest.toml."),
 }
 
 # Optional packages (imported only where used) -> the extra that installs them.
@@ -83,8 +94,18 @@ class LazyGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Not click's "Aborted!" and 1 (which --exit-code uses for "different").
+            raise SystemExit(INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise SystemExit(BROKEN_PIPE) from None
         except ErqiError as exc:
             raise _trouble(str(exc)) from None
+        except UnicodeEncodeError as exc:
+            if not _is_output_encoding(exc):
+                raise
+            raise _trouble(output_encoding_message()) from None
         except ModuleNotFoundError as exc:
             package = (exc.name or "").split(".")[0]
             if package not in EXTRAS:
@@ -100,17 +121,124 @@ def _trouble(message: str) -> click.ClickException:
     return error
 
 
+INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+BROKEN_PIPE = 141  # 128 + SIGPIPE, as git exits when its reader goes away
+
+
+def _is_output_encoding(exc: UnicodeEncodeError) -> bool:
+    """Whether ``exc`` came from writing to a standard stream whose encoding
+    cannot hold the text (PYTHONIOENCODING=ascii, an old code page)."""
+    import codecs
+
+    def norm(name: str | None) -> str:
+        try:
+            return codecs.lookup(name or "").name
+        except LookupError:
+            return name or ""
+
+    streams = (sys.stdout, sys.stderr)
+    return any(s is not None and norm(getattr(s, "encoding", None)) == norm(exc.encoding) for s in streams)
+
+
+def output_encoding_message() -> str:
+    encoding = getattr(sys.stdout, "encoding", None) or "unknown"
+    return (f"the output's encoding ({encoding}) cannot write Chinese text: use a UTF-8 locale "
+            "(e.g. LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8")
+
+
 def main(args: list[str] | None = None, prog_name: str = "erqi-diff") -> None:
     """The ``erqi-diff`` program: the command group run with the cyclic
     collector paused. A short command allocates many acyclic objects at
     start-up (imports, dataclasses) that the collector would keep rescanning,
     and run once more at exit; paused, a short command pays for neither.
     Commands that work through large corpora switch it back on
-    (:meth:`LazyGroup.resolve_command`)."""
+    (:meth:`LazyGroup.resolve_command`).
+
+    Outside the commands it handles what no command can: a standard output
+    that is closed (``erqi-diff 2017 2021 >&-``: exit 2, saying so), a reader
+    that goes away (exit 141, silently), Ctrl-C (exit 130, no traceback)."""
+    try:
+        _main(args, prog_name)
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED)
+    finally:
+        # the outcome is decided: a Ctrl-C now (while Python shuts down) would
+        # only turn it into a death by signal
+        with contextlib.suppress(ValueError):  # ValueError: not the main thread
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _main(args: list[str] | None, prog_name: str) -> None:
     from erqi_diff.core.runtime import gc_paused
 
-    with gc_paused():
-        cli.main(args, prog_name=prog_name)
+    if sys.stdout is None or _closed(sys.stdout):
+        _say("erqi-diff: standard output is closed: there is nowhere to print; "
+             "run it with its output going to a terminal, a file or a pipe")
+        sys.exit(2)
+    with contextlib.suppress(AttributeError, ValueError):  # a message must get out whatever stderr's encoding
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    try:
+        with gc_paused():
+            # not click's standalone mode: it turns Ctrl-C into "Aborted!" and exit 1
+            code = cli.main(args, prog_name=prog_name, standalone_mode=False)
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):
+            sys.exit(INTERRUPTED)
+        _say("Aborted!")  # end of input where a prompt wanted an answer
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)
+    except SystemExit as exc:
+        if exc.code in (0, None):
+            _flush()
+        raise
+    _flush()
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _flush() -> None:
+    """Flush stdout now: a reader gone before the last write is 141, quietly."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)
+    except (OSError, ValueError):
+        pass
+
+
+def _closed(stream) -> bool:
+    import io
+
+    try:
+        os.fstat(stream.fileno())
+    except io.UnsupportedOperation:  # a stream without a file descriptor (a test runner's buffer)
+        return False
+    except (OSError, ValueError):
+        return True
+    return False
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not
+    complain about the pipe a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,4 +1,12 @@
-"""What every command shares: the project, JSON output, the console, the pager."""
+"""What every command shares: the project, JSON output, the console, the pager.
+
+Output follows git: on a terminal it is coloured (unless ``NO_COLOR`` or
+``TERM=dumb``), wrapped to the terminal's width and paged when longer than
+the screen; to a pipe or a file it is plain, never wrapped (one paragraph
+per line, so ``grep`` finds every sentence) and never paged. Layouts that
+need a width whatever the output (``-y``'s two columns, a table's cells)
+use ``$COLUMNS``, else 100. ``FORCE_COLOR`` asks for colour in a pipe too.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +51,20 @@ def get_project(ctx: click.Context | None = None) -> Project:
     return load_project(root)
 
 
+def find_root_path(ctx: click.Context | None = None):
+    """The project folder: --root, else the nearest one above the working directory."""
+    from pathlib import Path
+
+    from erqi_diff.core.project import find_root
+
+    ctx = ctx or click.get_current_context()
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and ctx.obj.get("root"):
+            return Path(ctx.obj["root"])
+        ctx = ctx.parent
+    return find_root()
+
+
 def parse_years(values: tuple[str, ...] | list[str]) -> list[int]:
     years = []
     for value in values:
@@ -58,7 +80,31 @@ def emit_json(kind: str, payload: Any) -> None:
     (:mod:`erqi_diff.views.encode`: the one encoder, with its schema)."""
     from erqi_diff.views.encode import dumps
 
-    click.echo(dumps(kind, payload))
+    write(dumps(kind, payload) + "\n")
+
+
+def write(text: str) -> None:
+    """Write ``text`` to stdout whole, or nothing at all when stdout's
+    encoding cannot hold it (an :class:`OutputError` saying what to set)."""
+    check_encodable(text)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def check_encodable(text: str) -> None:
+    from erqi_diff.errors import OutputError
+
+    encoding = getattr(sys.stdout, "encoding", None)
+    if not encoding:
+        return
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        from erqi_diff.cli import output_encoding_message
+
+        raise OutputError(output_encoding_message()) from None
+    except LookupError:
+        pass
 
 
 def _terminal_size() -> os.terminal_size:
@@ -80,20 +126,44 @@ def _env_int(name: str) -> int:
         return 0
 
 
+def is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def use_color() -> bool:
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    """Colour: never with NO_COLOR; always with FORCE_COLOR (not "0");
+    otherwise on a terminal that is not TERM=dumb."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    return is_terminal() and os.environ.get("TERM") != "dumb"
+
+
+#: A console's width when its output is not a terminal: wide enough that no
+#: table folds a cell; text does not wrap at all there.
+UNBOUNDED = 4096
 
 
 def make_console(width: int | None = None):
-    """A rich console: colour only on a terminal and never with NO_COLOR;
-    width from the terminal, else $COLUMNS, else 100."""
+    """A rich console: colour as :func:`use_color` says. On a terminal text
+    wraps at its width (else $COLUMNS, else 100). Elsewhere text never wraps
+    (``soft_wrap``), tables take the room they need, and that width is the
+    console's ``layout_width``, for layouts that must have one (``-y``)."""
     from rich.console import Console
 
-    if width is None:
-        width = _terminal_size().columns
+    layout = width or _terminal_size().columns
     color = use_color()
-    return Console(width=width, no_color=not color, color_system="auto" if color else None,
-                   force_terminal=color, highlight=False, soft_wrap=False, emoji=False)
+    terminal = is_terminal()
+    console = Console(width=layout if terminal or width else UNBOUNDED, no_color=not color,
+                      color_system="auto" if color else None, force_terminal=color, highlight=False,
+                      soft_wrap=not terminal, emoji=False)
+    setattr(console, "layout_width", layout)  # noqa: B010 (rich's Console has no such field)
+    return console
 
 
 def output(render, no_pager: bool = False, width: int | None = None) -> None:
@@ -104,7 +174,10 @@ def output(render, no_pager: bool = False, width: int | None = None) -> None:
     with console.capture() as capture:
         render(console)
     text = capture.get()
-    tty = sys.stdout.isatty()
+    if not is_terminal():
+        text = "\n".join(line.rstrip() for line in text.split("\n"))  # no padding at the ends of lines
+    check_encodable(text)
+    tty = is_terminal()
     if tty and not no_pager and text.count("\n") > _terminal_size().lines - 1:
         import shutil
         import subprocess
@@ -114,9 +187,13 @@ def output(render, no_pager: bool = False, width: int | None = None) -> None:
             env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
             try:
                 proc = subprocess.Popen(pager, shell=True, stdin=subprocess.PIPE, env=env)
-                proc.communicate(text.encode("utf-8"))
+            except OSError:
+                proc = None
+            if proc is not None:
+                try:
+                    proc.communicate(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+                except KeyboardInterrupt:  # Ctrl-C in the pager is the pager's: wait for it to quit
+                    proc.wait()
                 return
-            except (OSError, KeyboardInterrupt):
-                pass
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -36,7 +36,8 @@ def _default_threads() -> int:
               help="DuckDB (embedded, spills to disk) or Spark SQL.")
 @click.option("--master", default=None, help="Spark master URL. Default: local[THREADS].")
 @click.option("--memory", default="4GB", show_default=True, help="Memory for the whole run (DuckDB spills beyond it).")
-@click.option("--threads", type=click.IntRange(1, 1024), default=None, help="Worker threads/processes. Default: the CPUs available.")
+@click.option("--threads", type=click.IntRange(1, 1024), default=None,
+              help="Worker threads/processes. Default: the CPUs available.")
 @click.option("--k", type=int, default=10, show_default=True, help="Characters per k-gram.")
 @click.option("--w", type=int, default=16, show_default=True, help="Winnowing window: every match of w+k-1 characters is seen.")
 @click.option("--maxdf", type=int, default=100, show_default=True, help="Hashes in more documents are formulas, not pair seeds.")
@@ -44,7 +45,8 @@ def _default_threads() -> int:
 @click.option("--min-chars", type=int, default=15, show_default=True, help="Shortest passage kept (shared characters).")
 @click.option("--other-series", is_flag=True, help="Only pairs of reports of two different series (governments).")
 @click.option("--other-years", is_flag=True, help="Only pairs of reports of two different years.")
-@click.option("--skip-bad", is_flag=True, help="Leave out malformed lines, duplicate ids and empty texts (listed) instead of stopping.")
+@click.option("--skip-bad", is_flag=True,
+              help="Leave out malformed lines, duplicate ids and empty texts (listed) instead of stopping.")
 @click.option("--force", is_flag=True, help="The folder holds a run with other parameters: redo the stages they change.")
 @json_option
 def run(input_path: Path, out: Path, engine: str, master: str | None, memory: str, threads: int | None,

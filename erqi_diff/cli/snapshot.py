@@ -38,9 +38,9 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
     if as_json:
         emit_json("snapshot", results)
         return
-    for r in results:
-        extra = f" (previous file kept as {r.backup})" if r.backup else ""
-        click.echo(f"{r.path}: {r.action.value}{extra}")
+    for built in results:
+        extra = f" (previous file kept as {built.backup})" if built.backup else ""
+        click.echo(f"{built.path}: {built.action.value}{extra}")
 
 
 @click.command()
@@ -67,7 +67,8 @@ def years(as_json: bool) -> None:
         for name in ("year", "date", "title", "chars", "sections", "status"):
             table.add_column(name, justify="right" if name in ("chars", "sections") else "left")
         for row in rows:
-            table.add_row(*("" if row[k] is None else str(row[k]) for k in ("year", "date", "title", "chars", "sections", "status")))
+            table.add_row(*("" if row[k] is None else str(row[k])
+                            for k in ("year", "date", "title", "chars", "sections", "status")))
         console.print(table)
 
     output(render)
@@ -84,7 +85,10 @@ def show(year: str, as_json: bool, no_pager: bool) -> None:
     (y,) = parse_years([year])
     snap = store.load(project, y)
     if as_json:
-        emit_json("show", snap)
+        # the header every --json has, what the report opens with and what was
+        # kept out of its body, then its sections (heading, level, paragraphs)
+        emit_json("show", {**snap.meta(), "front": snap.front, "boilerplate": snap.boilerplate,
+                           "sections_detail": snap.sections})
         return
 
     def render(console):

@@ -37,9 +37,6 @@ class Section:
         """The section's paragraphs joined by newlines: the unit that is diffed."""
         return "\n".join(self.paragraphs)
 
-    def to_json(self) -> dict:
-        return {"heading": self.heading, "level": self.level, "paragraphs": list(self.paragraphs)}
-
 
 def render_body(sections: tuple[Section, ...] | list[Section]) -> str:
     """Text form of ``sections`` (see module doc); ends with one newline, or is ""."""
@@ -54,7 +51,8 @@ def render_body(sections: tuple[Section, ...] | list[Section]) -> str:
 def parse_body(body: str) -> tuple[Section, ...]:
     """Sections of a body in text form; a line matching ``#{1,6} text`` is a heading."""
     sections: list[Section] = []
-    heading, level, paragraphs = "", 0, []
+    heading, level = "", 0
+    paragraphs: list[str] = []
     started = False
     for raw in body.splitlines():
         line = raw.strip()

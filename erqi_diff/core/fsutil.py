@@ -1,11 +1,16 @@
 """Atomic file writes: a temp file in the same folder, fsync, then rename.
 
 An interrupted run leaves either the old file or the new one, never half of
-one. Errors become :class:`OutputError` naming the path.
+one (a killed run may leave its ``.NAME.*.tmp`` file, which ``snapshot``
+removes next time). The file gets the mode a plain ``open(path, "w")`` would
+give it: an existing file keeps its mode, a new one gets 0666 less the umask
+(the temp file is made 0600, then set). Errors become :class:`OutputError`
+naming the path.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -24,19 +29,35 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits ``open(path, "w")`` would leave ``path`` with."""
+    import stat
+
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:

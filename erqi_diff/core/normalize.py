@@ -26,12 +26,21 @@ What it does, in order:
    Markdown headings, a short block with no sentence punctuation, and a
    newspaper headline line (two phrases separated by a space) opening a
    block, are headings too (level 2).
-5. Layout healing: lines of a block are joined into one paragraph, unless
-   a line ends a sentence and the next is indented; a paragraph cut by a blank line (a page break) is
-   joined to the next one when it ends inside a sentence (on a Chinese
-   character, a digit, a Latin letter, or ，、 and opening brackets).
-   Lines starting a list item (1. - ●), an attribution (——) or a numbered
-   part always start a new paragraph.
+5. Layout healing, so that the same report gives the same body however it
+   was wrapped: the lines of a block are first joined into logical lines
+   (a hard wrap may fall anywhere, even before 一、 in 统一、); a line starts
+   a new one only after a finished sentence (list item, numbered part,
+   indented line) or at a Markdown heading, or after a newspaper headline.
+   A paragraph cut by a blank line (a page break) is joined to the next one
+   when it ends inside a sentence (on a Chinese character, a digit, a Latin
+   letter, or ，、 and opening brackets), even when the next piece opens with
+   what looks like a list marker or numbered part. OpenCC converts as if the
+   line breaks were not there. Numbers typeset digit by digit (1 9 9 7年)
+   are closed up.
+   The front matter a report opens with (title lines, the dateline
+   ——2024年3月5日在…会议上, the signature 国务院总理李强) is taken out of the
+   body and returned apart, when the opening run holds a dateline or a
+   signature.
 6. Spaces between Chinese characters, or between them and digits, Latin
    letters or punctuation, are removed; spaces between Latin words stay.
 """
@@ -39,27 +48,25 @@ What it does, in order:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
+from erqi_diff.core.chars import (  # noqa: F401 (_t2s, normalize_chars: part of this module's API)
+    _CJK,
+    _HAN,
+    HAN_RE,
+    TERMINAL,
+    _t2s,
+    canonical_punctuation,
+    clean_spaces,
+    normalize_chars,
+)
 from erqi_diff.core.document import HEADING_RE, Section, render_body
 
-NORMALIZER_VERSION = 4
+NORMALIZER_VERSION = 5
 
-# --- character classes -------------------------------------------------------
+# --- character classes (the rest: erqi_diff.core.chars) ---------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_PUNCT = "\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
-_CJK = _HAN + _CJK_PUNCT
-HAN_RE = re.compile(f"[{_HAN}]")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\t\f\v"), " ")
-_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
 
-# ASCII punctuation -> canonical full-width form in Chinese context.
-_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。", "(": "（", ")": "）"}
-TERMINAL = "。！？…"
 _CLOSERS = "”’）》」』"
 # A paragraph cut at a blank line is continued when it ends on one of these.
 _OPEN_END = "，、（“‘《"
@@ -79,8 +86,12 @@ _BYLINE_UNIT = (
     rf"(?:(?:本报)?(?:记者|通讯员|实习生|摄影|编辑|责编)(?: +{_NAME}(?:/[文图摄])?)+"
     rf"|{_NAME}/[文图摄]|文/图)"
 )
-_BYLINE_LINE = re.compile(rf"^{_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*$")
-_BYLINE_TAIL = re.compile(rf"(?<=[{TERMINAL}”）])\s*({_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*)$")
+# A byline whose spaces a hard wrap took away (记者张改华 通讯员郭佳星): only the
+# roles that are no common words, and then two of them on a line of its own.
+_TIGHT_UNIT = rf"(?:(?:本报)?(?:记者|通讯员|实习生) *{_NAME}(?:/[文图摄])?)"
+_BYLINE_LINE = re.compile(rf"^(?:{_BYLINE_UNIT}(?: +{_BYLINE_UNIT})*|{_TIGHT_UNIT}(?: *{_TIGHT_UNIT})+)$")
+_BYLINE_TAIL = re.compile(
+    rf"(?<=[{TERMINAL}”）])\s*((?:{_BYLINE_UNIT}|{_TIGHT_UNIT})(?: *(?:{_BYLINE_UNIT}|{_TIGHT_UNIT}))*)$")
 _FOOTER_START = re.compile(r"^(本作品(是|在|来自)|Public domain$|本文来源|来源[:：])")
 _FOOTER_MAX_LINES = 80
 _CAPTION_MAX = 20
@@ -90,131 +101,19 @@ _HEADLINE_MAX = 50
 
 @dataclass(frozen=True)
 class Normalized:
-    """Result of :func:`normalize`: the body's sections and the boilerplate
-    lines taken out of it (bylines, captions, licence footer), in order."""
+    """Result of :func:`normalize`: the body's sections, the boilerplate
+    lines taken out of it (bylines, captions, licence footer), in order, and
+    the front matter: the title, dateline and signature lines a report opens
+    with (政府工作报告 / ——2024年3月5日在…会议上 / 国务院总理李强), in order."""
 
     sections: tuple[Section, ...]
     boilerplate: tuple[str, ...]
+    front: tuple[str, ...] = ()
 
     @property
     def body(self) -> str:
         return render_body(self.sections)
 
-
-# --- step 1 and 2: characters ---------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc  # heavy: loaded only when a text is normalized
-
-    return opencc.OpenCC("t2s")
-
-
-def _halfwidth(ch: str) -> str:
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    return ch
-
-
-_HALF = {c: _halfwidth(chr(c)) for c in range(0xFF01, 0xFF5F)}
-
-
-def normalize_chars(text: str) -> str:
-    """Step 1: character-level normalization (no structure, no punctuation context)."""
-    text = text.translate(_ZERO_WIDTH)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = unicodedata.normalize("NFC", text)
-    text = text.translate(_HALF).translate(_SPACES)
-    if HAN_RE.search(text):
-        text = _t2s().convert(text)
-    text = text.translate(_QUOTES)
-    text = re.sub(r"\*\*(.+?)\*\*|__(.+?)__", lambda m: m.group(1) or m.group(2), text)
-    return text
-
-
-def canonical_punctuation(line: str) -> str:
-    """Step 2 on one line: ASCII punctuation next to Chinese becomes full-width;
-    straight quotes in Chinese context become curly ones. Repeated until
-    stable, since a converted mark is itself Chinese context for its neighbour."""
-    for _ in range(8):
-        converted = _canonical_punctuation_once(line)
-        if converted == line:
-            break
-        line = converted
-    return line
-
-
-_ASCII_PUNCT = re.compile(r"[,;:!?.()\"']")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_CHAR.match(ch) is not None
-
-
-def _canonical_punctuation_once(line: str) -> str:
-    if not _ASCII_PUNCT.search(line):
-        return line
-    out = list(line)
-    pair_chinese = _paren_pairs(line)
-    dquote_open = squote_open = False
-    for match in _ASCII_PUNCT.finditer(line):
-        i, ch = match.start(), match.group()
-        prev = _neighbour(line, i, -1)
-        nxt = _neighbour(line, i, 1)
-        chinese = _is_cjk(prev) or _is_cjk(nxt)
-        if ch in "()":
-            out[i] = ("（" if ch == "(" else "）") if pair_chinese.get(i, chinese) else ch
-        elif ch in ",:." and prev.isdigit() and nxt.isdigit():
-            continue
-        elif ch == "," and prev == "%":
-            out[i] = "，"
-        elif ch == "." and (not _is_cjk(prev) or nxt.isdigit() or (nxt.isascii() and nxt.isalnum())):
-            continue
-        elif ch in _FULL and chinese:
-            out[i] = _FULL[ch]
-        elif ch == '"' and chinese:
-            out[i] = "”" if dquote_open else "“"
-            dquote_open = not dquote_open
-        elif ch == "'" and chinese:
-            out[i] = "’" if squote_open else "‘"
-            squote_open = not squote_open
-    return "".join(out)
-
-
-def _paren_pairs(line: str) -> dict[int, bool]:
-    """Position of each paired ASCII parenthesis -> whether the pair is in
-    Chinese context (either of its two ends touches Chinese)."""
-    stack: list[int] = []
-    result: dict[int, bool] = {}
-    for i, ch in enumerate(line):
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            j = stack.pop()
-            chinese = any(_is_cjk(_neighbour(line, k, step)) for k in (i, j) for step in (-1, 1))
-            result[i] = result[j] = chinese
-    return result
-
-
-def _neighbour(line: str, i: int, step: int) -> str:
-    j = i + step
-    while 0 <= j < len(line) and line[j] == " ":
-        j += step
-    return line[j] if 0 <= j < len(line) else ""
-
-
-_SPACE_RE = re.compile(
-    f"(?<=[{_CJK}]) +(?=[{_CJK}0-9A-Za-z%])|(?<=[{_CJK}0-9A-Za-z%]) +(?=[{_CJK}])|(?<=[0-9]) +(?=[%])"
-)
-
-
-def clean_spaces(text: str) -> str:
-    """Step 6: drop spaces touching Chinese; keep single spaces between Latin words."""
-    text = re.sub(" {2,}", " ", text.strip())
-    return _SPACE_RE.sub("", text)
 
 
 # --- step 3-5: structure ---------------------------------------------------------
@@ -228,6 +127,8 @@ class _Unit:
     gap: int = 0  # blank lines before this unit's first line (0: same block)
     candidate: str = ""  # a guessed heading: its raw text, in case context says otherwise
     indent: bool = False  # the line was indented (a paragraph may start there)
+    numbered: str = ""  # a numbered part opening a block: its whole line, in case it continues a sentence
+    rest_of_numbered: bool = False  # the text after such a part's heading, on the same line
 
 
 def _ends_sentence(text: str) -> bool:
@@ -290,7 +191,7 @@ def _is_caption(line: str, gap: int) -> bool:
 def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
     for i, line in enumerate(lines):
         if _FOOTER_START.match(line.strip()):
-            rest = [l for l in lines[i:] if l.strip()]
+            rest = [ln for ln in lines[i:] if ln.strip()]
             if len(rest) <= _FOOTER_MAX_LINES:
                 return lines[:i], lines[i:]
     return lines, []
@@ -306,14 +207,15 @@ def normalize(raw: str) -> Normalized:
     makes normalization idempotent by construction.
     """
     result = normalize_once(raw)
-    boilerplate = list(result.boilerplate)
+    boilerplate, front = list(result.boilerplate), list(result.front)
     for _ in range(_MAX_PASSES):
         again = normalize_once(result.body)
         if again.sections == result.sections:
             break
         boilerplate.extend(again.boilerplate)
+        front.extend(again.front)
         result = again
-    return Normalized(result.sections, tuple(boilerplate))
+    return Normalized(result.sections, tuple(boilerplate), tuple(front))
 
 
 _MAX_PASSES = 5
@@ -326,8 +228,8 @@ def normalize_once(raw: str) -> Normalized:
     lines, footer = _split_footer(lines)
     boilerplate: list[str] = []
     if footer:
-        boilerplate.append(clean_spaces(" ".join(l.strip() for l in footer if l.strip())))
-    markdown = any(HEADING_RE.match(l) for l in lines)
+        boilerplate.append(clean_spaces(" ".join(ln.strip() for ln in footer if ln.strip())))
+    markdown = any(HEADING_RE.match(ln) for ln in lines)
 
     # Blocks of consecutive non-blank lines, with the blank lines before each.
     blocks: list[tuple[int, list[str]]] = []
@@ -344,13 +246,94 @@ def normalize_once(raw: str) -> Normalized:
     if current:
         blocks.append((gap, current))
 
+    front, blocks = _front_matter(blocks, markdown)
     units: list[_Unit] = []
     for gap, block in blocks:
         units.extend(_block_units(gap, block, markdown, boilerplate))
-    return Normalized(_sections(_join(units)), tuple(boilerplate))
+    return Normalized(_sections(_join(units)), tuple(boilerplate), tuple(front))
+
+
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+# ——2024年3月5日在第十四届全国人民代表大会第二次会议上 (digits or Chinese numerals)
+DATELINE_RE = re.compile(
+    rf"^——\s*(?:\d{{4}}|[{_CN_DIGIT}]{{4}})年[\d{_CN_DIGIT}]{{1,3}}月[\d{_CN_DIGIT}]{{1,3}}日"
+    rf"(?:在(?P<meeting>[^。！？]{{2,60}}?)上)?$")
+# 国务院总理李强, 国务院总理 李 强: an office then a name of two to four characters
+_OFFICES = "总理|副总理|主席|副主席|委员长|书记|副书记|省长|市长|区长|县长|部长|主任|院长|检察长|代表"
+SIGNATURE_RE = re.compile(rf"^[{_HAN}、（）]{{0,16}}(?:{_OFFICES}) ?[{_HAN}·] ?[{_HAN}·]{{1,3}}$")
+_TITLE_MAX = 20
+
+
+def _front_matter(blocks: list[tuple[int, list[str]]], markdown: bool
+                  ) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The title, dateline and signature lines a report opens with, and the
+    blocks after them. Only a run of such blocks at the very start that holds
+    a dateline or a signature counts: a title alone (a news headline) stays
+    the first heading of the body. A block is judged by its text, its lines
+    joined (国务院总理\n李克强 is one signature however it was wrapped)."""
+    front: list[str] = []
+    anchored = False
+    for _, block in blocks:
+        text = clean_spaces("".join(line.strip() for line in block))
+        if DATELINE_RE.match(text) or (SIGNATURE_RE.match(text) and len(text) <= 24):
+            anchored = True
+        elif (markdown or len(text) > _TITLE_MAX or not _heading_like(text)
+              or _LIST_START.match(text) or _numbered_heading(text)):
+            break
+        front.append(text)
+    if not anchored:
+        return [], blocks
+    return front, blocks[len(front):]
+
+
+def _logical_lines(block: list[str]) -> list[str]:
+    """The lines of a block joined where the layout broke them: a line
+    continues the one before unless it opens something of its own (a
+    Markdown heading; a list item, numbered part or indented line after a
+    finished sentence). A hard wrap (PDF, newspaper columns) can fall
+    anywhere, even before 一、 in 统一、, so the text before decides."""
+    out: list[str] = []
+    headline = _headline_lines(block)
+    for index, raw_line in enumerate(block):
+        line = raw_line.strip()
+        if not line:
+            continue
+        prev = out[-1].strip() if out else ""
+        if index == headline:  # the paragraph after a newspaper headline (see _headline_lines)
+            out.append(line)
+            continue
+        starts = (not out or HEADING_RE.match(line) is not None or HEADING_RE.match(prev) is not None
+                  or ((_LIST_START.match(line) is not None or raw_line.startswith(" ")) and _ends_sentence(prev)))
+        if starts:
+            out.append((" " if raw_line.startswith(" ") else "") + line)
+        else:
+            latin = prev[-1:].isascii() and prev[-1:].isalpha() and line[:1].isascii() and line[:1].isalpha()
+            out[-1] = out[-1] + (" " if latin else "") + line
+    return out
+
+
+def _headline_lines(block: list[str]) -> int:
+    """When a block opens with a newspaper headline (two phrases apart, 大力发展慈善事业
+    成为全国唯一…) and goes on with its paragraph: how many lines the headline
+    takes (however it was wrapped: the most lines that still read as one
+    headline), else 0."""
+    lines = [ln.strip() for ln in block]
+    whole = "".join(lines)
+    if len(lines) < 2 or (_heading_like(whole, headline=True) and not any(c in whole for c in "，,")):
+        return 0  # a headline alone, wrapped
+    best = 0
+    for j in range(1, len(lines)):
+        head = "".join(lines[:j])
+        if len(head) > _HEADLINE_MAX:
+            break
+        if (_HEADLINE_SPACE.search(head) and _heading_like(head, headline=True)
+                and not any(c in head for c in "，,")):
+            best = j  # a headline has no comma, its paragraph's first line mostly does
+    return best
 
 
 def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[str]) -> list[_Unit]:
+    block = _logical_lines(block)
     # Boilerplate lines first: they are transparent to everything else.
     kept: list[str] = []
     indented: set[int] = set()
@@ -386,9 +369,9 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
                 units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap))
         elif numbered:
             level, head, rest = numbered
-            units.append(_Unit("heading", head, level, unit_gap))
+            units.append(_Unit("heading", head, level, unit_gap, numbered=line if first and gap else ""))
             if rest:
-                units.append(_Unit("para", rest, 0, 1))
+                units.append(_Unit("para", rest, 0, 1, rest_of_numbered=bool(first and gap)))
         elif (first and not markdown and len(kept) > 1 and _HEADLINE_SPACE.search(line)
               and _heading_like(line)):
             units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
@@ -404,19 +387,30 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
 
 def _join(units: list[_Unit]) -> list[_Unit]:
     out: list[_Unit] = []
+    merged = False  # the last numbered part was taken back into the sentence before it
     for unit in units:
         prev = out[-1] if out else None
+        if unit.rest_of_numbered and merged:
+            continue  # already part of the paragraph
+        merged = False
+        continues = (prev is not None and prev.kind == "para" and unit.gap > 0 and _open_end(prev.text)
+                     and not _ends_sentence(prev.text))
+        if unit.numbered and continues:
+            # 统一、 or 品质二七、田园二七、 cut by a page break before 一、 or 七、: not a numbered part
+            unit, merged = _Unit("para", unit.numbered, 0, unit.gap), True
         if (unit.candidate and prev is not None and prev.kind == "para" and "，" in unit.text
                 and HAN_RE.match(prev.text[-1:]) and not _ends_sentence(prev.text)):
             # A clause right after an unfinished sentence continues it.
             unit = _Unit("para", unit.candidate, 0, unit.gap)
-        if unit.kind == "para" and prev is not None and prev.kind == "para" and not _LIST_START.match(unit.text):
+        if (unit.kind == "para" and prev is not None and prev.kind == "para"
+                and (not _LIST_START.match(unit.text) or continues)):
             if unit.gap == 0:
                 join = not (unit.indent and _ends_sentence(prev.text))
             else:
                 join = _open_end(prev.text) and not _ends_sentence(prev.text)
             if join:
-                sep = " " if prev.text[-1:].isascii() and prev.text[-1:].isalpha() and unit.text[:1].isascii() and unit.text[:1].isalpha() else ""
+                latin = prev.text[-1:].isascii() and prev.text[-1:].isalpha() and unit.text[:1].isascii()
+                sep = " " if latin and unit.text[:1].isalpha() else ""
                 prev.text = prev.text + sep + unit.text
                 continue
         out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap))
@@ -425,7 +419,8 @@ def _join(units: list[_Unit]) -> list[_Unit]:
 
 def _sections(units: list[_Unit]) -> tuple[Section, ...]:
     sections: list[Section] = []
-    heading, level, paragraphs = "", 0, []
+    heading, level = "", 0
+    paragraphs: list[str] = []
     started = False
     for unit in units:
         if unit.kind == "heading":

@@ -67,6 +67,15 @@ class Project:
     def snapshot_path(self, year: int) -> Path:
         return self.snapshots_dir / f"{year}.md"
 
+    def check_snapshots_dir(self) -> None:
+        """:class:`SnapshotError` when ``snapshots`` exists but is not a folder."""
+        from erqi_diff.errors import SnapshotError
+
+        folder = self.snapshots_dir
+        if (folder.exists() or folder.is_symlink()) and not folder.is_dir():
+            raise SnapshotError(f"{folder} is a file, not a folder: erqi-diff keeps the snapshots in it; "
+                                "move or rename that file, then run `erqi-diff snapshot`")
+
 
 def find_root(start: Path | str | None = None) -> Path:
     here = Path(start or os.getcwd()).resolve()
@@ -132,7 +141,11 @@ def parse_manifest(path: Path) -> tuple[Report, ...]:
         if encoding is not None and not isinstance(encoding, str):
             raise ManifestError(f"{label}: `encoding` must be a string")
         file = entry["file"]
-        target = (seeds / file).resolve()
+        try:
+            target = (seeds / file).resolve()
+        except (RuntimeError, OSError):  # a symbolic link that loops
+            raise ManifestError(f"{label}: seeds/{file} is a symbolic link that loops (it leads back to itself): "
+                                "replace it with the file it should point to") from None
         if Path(file).is_absolute() or seeds not in target.parents:
             raise ManifestError(f"{label}: file {file!r} points outside the seeds folder")
         reports.append(Report(year, file, date, entry["title"], encoding))

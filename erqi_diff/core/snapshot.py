@@ -13,6 +13,7 @@ the body in the text form of :mod:`erqi_diff.core.document`::
     normalizer_version: 1
     body_sha256: "…"              # of the body as written: differs once edited by hand
     boilerplate: ["记者 景静"]     # bylines, captions, footers kept out of the body
+    front: ["政府工作报告", "——2024年3月5日在…会议上", "国务院总理李强"]  # title, dateline, signature
     ---
     # 二七区委十一届四次全体（扩大）会议·解读
     ...
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +37,8 @@ from erqi_diff.errors import SnapshotError, UnknownYear
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.core.project import Project, Report
 
-FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate")
+FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate",
+          "front")
 
 
 class Status(str, enum.Enum):
@@ -69,6 +72,9 @@ class Snapshot:
     body: str
     sections: tuple[Section, ...] = field(compare=False)
     path: Path | None = field(default=None, compare=False)
+    #: The lines the report opens with before its text (title, dateline,
+    #: signature: :class:`erqi_diff.core.normalize.Normalized`); kept, not diffed.
+    front: tuple[str, ...] = ()
 
     @property
     def edited(self) -> bool:
@@ -89,10 +95,6 @@ class Snapshot:
             "chars": self.chars,
             "sections": len(self.sections),
         }
-
-    def to_json(self) -> dict:
-        return {**self.meta(), "boilerplate": list(self.boilerplate),
-                "sections_detail": [s.to_json() for s in self.sections]}
 
     def render(self) -> str:
         head = ["---"]
@@ -121,7 +123,7 @@ def build(project: Project, report: Report) -> Snapshot:
         year=report.year, source=report.file, source_sha256=sha256(data), date=report.date,
         title=report.title, normalizer_version=NORMALIZER_VERSION, body_sha256=sha256(body),
         boilerplate=result.boilerplate, body=body, sections=result.sections,
-        path=project.snapshot_path(report.year),
+        path=project.snapshot_path(report.year), front=result.front,
     )
 
 
@@ -145,7 +147,8 @@ def parse(text: str, where: str) -> Snapshot:
         try:
             meta[key.strip()] = json.loads(value.strip())
         except json.JSONDecodeError:
-            raise SnapshotError(f"{where}, line {number}: the value of {key.strip()} is not valid: {value.strip()!r}; {fix}") from None
+            raise SnapshotError(f"{where}, line {number}: the value of {key.strip()} is not valid: "
+                                f"{value.strip()!r}; {fix}") from None
     kinds = {"year": int, "source": str, "source_sha256": str, "date": str, "title": str,
              "normalizer_version": int, "body_sha256": str, "boilerplate": list}
     for key, kind in kinds.items():
@@ -153,17 +156,22 @@ def parse(text: str, where: str) -> Snapshot:
             raise SnapshotError(f"{where}: the front matter has no `{key}`; {fix}")
         if not isinstance(meta[key], kind) or isinstance(meta[key], bool):
             raise SnapshotError(f"{where}: `{key}` must be {kind.__name__}, not {meta[key]!r}; {fix}")
+    front = meta.get("front", [])
+    if not isinstance(front, list):
+        raise SnapshotError(f"{where}: `front` must be a list, not {front!r}; {fix}")
     body = "\n".join(lines[end + 1:])
     return Snapshot(
         year=meta["year"], source=meta["source"], source_sha256=meta["source_sha256"], date=meta["date"],
         title=meta["title"], normalizer_version=meta["normalizer_version"], body_sha256=meta["body_sha256"],
         boilerplate=tuple(str(b) for b in meta["boilerplate"]), body=body, sections=parse_body(body),
+        front=tuple(str(f) for f in front),
     )
 
 
 def load(project: Project, year: int) -> Snapshot:
     """The snapshot of ``year``; :class:`UnknownYear` if the series has no such year."""
     project.report(year)  # raises UnknownYear listing the years there are
+    project.check_snapshots_dir()
     from erqi_diff.core.read import read_bytes
 
     path = project.snapshot_path(year)
@@ -202,7 +210,10 @@ class YearStatus:
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
     """Compare the snapshot file with what the seed and normalizer make now."""
     from erqi_diff.core.normalize import NORMALIZER_VERSION
+    from erqi_diff.core.read import read_bytes
+    from erqi_diff.errors import SeedError
 
+    project.check_snapshots_dir()
     try:
         current = load(project, report.year)
     except SnapshotError as exc:
@@ -211,7 +222,13 @@ def status(project: Project, report: Report, fresh: Snapshot | None = None) -> Y
         raise exc
     reasons = []
     seed = project.seed_path(report)
-    seed_sha = fresh.source_sha256 if fresh else (sha256(seed.read_bytes()) if seed.exists() else "")
+    if fresh:
+        seed_sha = fresh.source_sha256
+    else:
+        try:
+            seed_sha = sha256(read_bytes(seed, f"seeds/{report.file}", "does not exist"))
+        except SeedError:  # missing, a folder, a FIFO...: `snapshot` says what is wrong with it
+            seed_sha = ""
     if current.source_sha256 != seed_sha or current.source != report.file:
         reasons.append("seed changed")
     if current.normalizer_version != NORMALIZER_VERSION:
@@ -237,13 +254,13 @@ class Action(str, enum.Enum):
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What ``snapshot`` did for one year: ``action``, the snapshot's path
+    (relative to the project) and the backup kept, if any."""
+
     year: int
     action: Action
     path: str
     backup: str | None = None
-
-    def to_json(self) -> dict:
-        return {"year": self.year, "action": self.action.value, "path": self.path, "backup": self.backup}
 
 
 def build_all(project: Project, force: bool = False) -> list[BuildResult]:
@@ -264,7 +281,12 @@ def build_all(project: Project, force: bool = False) -> list[BuildResult]:
             refusals.append(_refusal(st, snap))
     if refusals:
         raise SnapshotError("\n\n".join(refusals))
-    project.snapshots_dir.mkdir(exist_ok=True)
+    project.check_snapshots_dir()
+    try:
+        project.snapshots_dir.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise SnapshotError(f"cannot make the folder {project.snapshots_dir}: {exc.strerror or exc}") from None
+    remove_stale_temporaries(project.snapshots_dir)
     results = []
     for snap, st in plans:
         path = project.snapshot_path(snap.year)
@@ -282,6 +304,23 @@ def build_all(project: Project, force: bool = False) -> list[BuildResult]:
             atomic_write_text(path, snap.render())
             results.append(BuildResult(snap.year, Action.WRITTEN, rel))
     return results
+
+
+_TEMPORARY = re.compile(r"^\.\d{4}\.md\..+\.tmp$")
+
+
+def remove_stale_temporaries(folder: Path) -> list[str]:
+    """Remove the temporary files (``.YEAR.md.*.tmp``) a run killed while
+    writing a snapshot left behind; the names of those removed."""
+    removed = []
+    for path in folder.iterdir():
+        if _TEMPORARY.match(path.name) and path.is_file():
+            try:
+                path.unlink()
+                removed.append(path.name)
+            except OSError:
+                pass
+    return removed
 
 
 def _backup_path(path: Path) -> Path:

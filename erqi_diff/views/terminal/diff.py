@@ -13,6 +13,7 @@ Block markers at the start of a paragraph: ``~`` changed, ``-`` removed,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from collections.abc import Sequence
 
@@ -111,20 +112,29 @@ def _preview(ops: Sequence[Op], width: int = 24) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+#: What a line is never cut inside: a number with its decimals, thousands
+#: separators and percent sign (2.9万, 7.3%, 1,000), a Latin word.
+_UNBREAKABLE = re.compile(r"\d+(?:[.,]\d+)*(?:%|‰)?|[A-Za-z]+")
+
+
 def wrap_cells(text: Text, width: int) -> list[Text]:
     """``text`` cut into lines of at most ``width`` cells, character by
-    character (Chinese has no spaces to break at; a CJK character is 2 cells)."""
+    character (Chinese has no spaces to break at; a CJK character is 2 cells),
+    but never inside a number or a Latin word (:data:`_UNBREAKABLE`) and never
+    so that a line starts with closing punctuation (。、，”…), which moves
+    down with the character before it. A token longer than a line is cut."""
     from rich.cells import get_character_cell_size
 
     plain = text.plain
+    whole = [(m.start(), m.end()) for m in _UNBREAKABLE.finditer(plain) if m.end() - m.start() > 1]
+    inside = {i: s for s, e in whole for i in range(s + 1, e)}  # a cut at i would split the token from s
     offsets, used, start = [], 0, 0
     for k, ch in enumerate(plain):
         size = get_character_cell_size(ch)
-        if used + size > width and used:
-            cut = k - 1 if ch in _NO_LINE_START and k - 1 > start else k
-            if plain[cut - 1:cut + 1].isascii() and plain[cut - 1:cut + 1].isalnum():
-                space = plain.rfind(" ", max(start, cut - 16), cut)
-                cut = space + 1 if space > start else cut  # do not cut a Latin word
+        while used + size > width and used:  # twice when what moved down leaves no room for ch
+            cut = _cut(plain, k, start, inside)
+            if cut <= start:
+                break
             offsets.append(cut)
             used = sum(get_character_cell_size(c) for c in plain[cut:k])
             start = cut
@@ -132,16 +142,50 @@ def wrap_cells(text: Text, width: int) -> list[Text]:
     return list(text.divide(offsets)) if text.plain else [text]
 
 
+def _cut(plain: str, k: int, start: int, inside: dict[int, int]) -> int:
+    """Where to end the line that character ``k`` no longer fits on."""
+    cut = k
+    while cut > start:
+        if cut in inside and inside[cut] > start:
+            cut = inside[cut]  # the whole number (or word) moves down
+        if plain[cut:cut + 1] in _NO_LINE_START and cut - 1 > start:
+            cut -= 1  # the punctuation takes the character before it along
+            continue
+        break
+    if cut in inside or cut <= start:
+        cut = k  # nowhere better on this line: a number never splits before a stop does
+    return cut
+
+
 def print_hanging(console, marker: str, text: Text, style: str = DIM) -> None:
-    """``marker`` and a space, then ``text`` wrapped and indented under itself."""
+    """``marker`` and a space, then ``text`` wrapped and indented under itself
+    (not wrapped at all on a console that does not wrap: a pipe or a file)."""
     from rich.cells import cell_len
 
     indent = cell_len(marker) + 1 if marker else 0
-    for k, line in enumerate(wrap_cells(text, max(console.width - indent, 8))):
+    wrap = not getattr(console, "soft_wrap", False)
+    lines = wrap_cells(text, max(console.width - indent, 8)) if wrap else [text]
+    for k, line in enumerate(lines):
         out = Text()
         out.append(marker + " " if k == 0 and marker else " " * indent, style=style)
         out.append_text(line)
         console.print(out, soft_wrap=True)
+
+
+class Wrapped:
+    """A table cell whose text wraps as :func:`wrap_cells` cuts it (rich's own
+    folding would start a line with 。 or split 7.3%)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        return Measurement.get(console, options, self.text)
+
+    def __rich_console__(self, console, options):
+        yield Text("\n").join(wrap_cells(self.text, max(options.max_width, 2)))
 
 
 def block_text(block: Block, plain: bool, view: View) -> Text:
@@ -336,15 +380,15 @@ def section_side_by_side(console, s: SectionDiff, view: View) -> None:
     from rich.box import MINIMAL
 
     table = Table(box=MINIMAL, show_header=False, show_edge=False, expand=True, pad_edge=False,
-                  padding=(0, 1), border_style=DIM)
+                  padding=(0, 1), border_style=DIM, width=console.width)
     table.add_column(ratio=1, overflow="fold")
     table.add_column(ratio=1, overflow="fold")
     for item in _runs(s.blocks, view):
         if isinstance(item, tuple):
             folded = _folded(*item)
-            table.add_row(folded, folded)
+            table.add_row(Wrapped(folded), Wrapped(folded))
             continue
-        table.add_row(*_sides(item, plain, view))
+        table.add_row(*map(Wrapped, _sides(item, plain, view)))
     console.print(table)
 
 
@@ -390,7 +434,9 @@ class _Buffered:
 
     def __init__(self, console) -> None:
         self.console = console
-        self.width = console.width
+        # a console that does not wrap (a pipe) still lays -y out at its layout width
+        self.width = getattr(console, "layout_width", None) or console.width
+        self.soft_wrap = getattr(console, "soft_wrap", False)
         self.no_color = console.no_color
         self.color_system = console.color_system
         self.lines: list[Text] = []
@@ -399,7 +445,7 @@ class _Buffered:
         if renderable is None:
             self.lines.append(Text())
         elif isinstance(renderable, Text):
-            self.lines.extend([renderable] if soft_wrap else renderable.wrap(self.console, self.width))
+            self.lines.extend([renderable] if soft_wrap or self.soft_wrap else renderable.wrap(self.console, self.width))
         else:
             self.flush()
             self.console.print(renderable, **kwargs)
