@@ -1,0 +1,352 @@
+"""Pairing the sections of two reports as a reader pairs them.
+
+A reader puts two sections side by side when they cover the same topic in
+the same role: a review part with a review part, a plan task with a plan
+task (:mod:`erqi_diff.compare.outline` tells the roles), whatever their
+headings or levels. :func:`pair_sections` does it in five steps:
+
+1. **Anchors.** Sections with the same text, and sections with the same
+   heading found once in each report (roles not opposed), are paired
+   outright.
+2. **Topic.** Every other pair of sections whose roles are not opposed
+   (a review is never read against a plan) is scored by topic
+   (:mod:`erqi_diff.compare.topics`): the cosine of their vocabularies,
+   blended with the likeness of their headings (up to
+   :data:`HEADING_WEIGHT`); a section without text is judged by its
+   heading. A pair where one side's role is not told counts
+   :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
+   :data:`ORDER_BONUS` for lying at the same relative place.
+3. **One to one.** Pairs are taken best first, each section once, from
+   :data:`FLOOR` up. Below the floor nothing is paired: the section is
+   shown as added or removed, never as a nonsense pair.
+4. **Splits and merges.** A section left over joins a pair as a split
+   (one older section's topic goes on in two or more newer ones) or a merge
+   (the reverse) when reading it together with its partner's counterpart
+   covers the other side's topic better: the cosine of the one section
+   with the others read as one grows by at least :data:`GAIN`, and its own
+   score reaches :data:`FLOOR`. A section never joins its own parent's or
+   child's pair (the parent holds it already).
+5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
+   ten tasks) pairs with the heading whose subsections hold most of the
+   partners of its own subsections (as a reader pairs two task lists),
+   if the roles are not opposed.
+
+Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
+candidate pairs after the anchors, a section is compared only with those
+sharing one of its rarest n-grams and with its neighbours in place.
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from erqi_diff.compare.outline import Outline, Role, outline
+from erqi_diff.compare.topics import Vector, Weights, cosine, heading_words, ngrams, topic_text
+from erqi_diff.core.document import Section
+
+#: Pairs scoring below this are not made (see the module doc).
+FLOOR = 0.10
+#: Share of a pair's score that the likeness of the headings may give.
+HEADING_WEIGHT = 0.3
+#: Factor on the score of a pair where one section's role is not told.
+UNTOLD_FACTOR = 0.85
+#: Bonus for two sections at the same relative place in their reports.
+ORDER_BONUS = 0.03
+#: A section joins a pair as a split or merge from this score on (a stronger claim than a pair).
+JOIN_FLOOR = 0.15
+#: Above this many candidate pairs, compare only likely candidates.
+ALL_PAIRS_LIMIT = 40_000
+_SIGNATURE = 24
+
+
+class Relation(str, enum.Enum):
+    """How a link stands among the others of its sections."""
+
+    ONE = "one"      # one older section, one newer
+    SPLIT = "split"  # one older section goes on in several newer ones
+    MERGE = "merge"  # several older sections go on in one newer one
+
+
+class Basis(str, enum.Enum):
+    """Why two sections were paired."""
+
+    TEXT = "text"        # the same text
+    HEADING = "heading"  # the same heading, once in each report
+    TOPIC = "topic"      # the same topic (the score)
+    OUTLINE = "outline"  # their subsections are paired with each other
+
+
+@dataclass(frozen=True)
+class Link:
+    """Older section ``a`` read against newer section ``b`` (indices into
+    the reports' sections); ``score`` is their topical similarity (0-1)."""
+
+    a: int
+    b: int
+    score: float
+    relation: Relation
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class SectionPairing:
+    """The pairing of two reports' sections: ``links`` sorted by newer then
+    older section; the sections of each report that no link holds; the role
+    of every section of each report."""
+
+    links: tuple[Link, ...]
+    unpaired_a: tuple[int, ...]
+    unpaired_b: tuple[int, ...]
+    roles_a: tuple[Role, ...]
+    roles_b: tuple[Role, ...]
+
+    def partners_of_a(self, i: int) -> list[int]:
+        return [link.b for link in self.links if link.a == i]
+
+    def partners_of_b(self, j: int) -> list[int]:
+        return [link.a for link in self.links if link.b == j]
+
+
+class _Topics:
+    """N-gram counts, vectors and heading vectors of both reports' sections."""
+
+    def __init__(self, a: Sequence[Section], b: Sequence[Section], background: Sequence[Section]) -> None:
+        self.grams_a = [ngrams(topic_text(s)) for s in a]
+        self.grams_b = [ngrams(topic_text(s)) for s in b]
+        heads_a = [ngrams(heading_words(s.heading)) for s in a]
+        heads_b = [ngrams(heading_words(s.heading)) for s in b]
+        extra = [ngrams(topic_text(s)) for s in background]
+        self.weights = Weights([*self.grams_a, *self.grams_b, *extra])
+        heads = Weights([*heads_a, *heads_b, *(ngrams(heading_words(s.heading)) for s in background)], min_df=1)
+        self.vec_a = [self.weights.vector(g) for g in self.grams_a]
+        self.vec_b = [self.weights.vector(g) for g in self.grams_b]
+        self.hvec_a = [heads.vector(g) for g in heads_a]
+        self.hvec_b = [heads.vector(g) for g in heads_b]
+
+    def content(self, i: int, j: int) -> float:
+        return cosine(self.vec_a[i], self.vec_b[j])
+
+    def heading(self, i: int, j: int) -> float:
+        return cosine(self.hvec_a[i], self.hvec_b[j])
+
+    def joined(self, side: str, indices: Sequence[int]) -> Vector:
+        grams = self.grams_a if side == "a" else self.grams_b
+        total: Counter = Counter()
+        for k in indices:
+            total.update(grams[k])
+        return self.weights.vector(total)
+
+    def one(self, side: str, i: int) -> Vector:
+        return self.vec_a[i] if side == "a" else self.vec_b[i]
+
+
+def score(content: float | None, heading: float) -> float:
+    """A pair's score from the similarity of its texts (None when a side
+    has no text) and of its headings."""
+    if content is None:
+        return heading * (1 - HEADING_WEIGHT)
+    return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
+
+
+def _unique(keys: Sequence[str]) -> dict[str, int]:
+    counts = Counter(keys)
+    return {k: i for i, k in enumerate(keys) if k and counts[k] == 1}
+
+
+def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> list[tuple[int, int, Basis]]:
+    out: list[tuple[int, int, Basis]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    texts_b = _unique([s.text for s in b])
+    for i, k in _unique([s.text for s in a]).items():
+        j = texts_b.get(i)
+        if j is not None:
+            out.append((k, j, Basis.TEXT))
+            used_a.add(k)
+            used_b.add(j)
+    heads_b = _unique([s.heading for s in b])
+    for h, i in _unique([s.heading for s in a]).items():
+        j = heads_b.get(h)
+        if j is not None and i not in used_a and j not in used_b and oa.role[i].compatible(ob.role[j]):
+            out.append((i, j, Basis.HEADING))
+            used_a.add(i)
+            used_b.add(j)
+    return out
+
+
+def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[int, int]]:
+    """Pairs worth scoring when all against all is too much: sections
+    sharing one of their rarest n-grams, and sections at about the same place."""
+    if len(rest_a) * len(rest_b) <= ALL_PAIRS_LIMIT:
+        return {(i, j) for i in rest_a for j in rest_b}
+    postings: dict[str, list[int]] = {}
+    for j in rest_b:
+        for g in t.vec_b[j]:
+            postings.setdefault(g, []).append(j)
+    df = t.weights.df
+    out: set[tuple[int, int]] = set()
+    n, m = len(rest_a), len(rest_b)
+    for pos, i in enumerate(rest_a):
+        rare = heapq.nsmallest(_SIGNATURE, (g for g in t.vec_a[i] if g in postings), key=lambda g: df[g])
+        for g in rare:
+            out.update((i, j) for j in postings[g])
+        centre = round(pos * m / n)
+        out.update((i, rest_b[q]) for q in range(max(0, centre - 2), min(m, centre + 3)))
+    return out
+
+
+def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | None = None,
+                  present_b: int | None = None, background: Sequence[Section] = ()) -> SectionPairing:
+    """Pair the sections of two reports, older ``a`` and newer ``b``, as
+    the module doc explains. ``present_a``/``present_b``: the years the
+    reports were given (their dates' years), which tell a past year's
+    review from this year's plan; ``background``: sections of other reports
+    of the series, which make the weights of words the series' own."""
+    oa, ob = outline(a, present_a), outline(b, present_b)
+    n, m = len(a), len(b)
+    links: dict[tuple[int, int], Link] = {}
+    t = _Topics(a, b, background)
+    for i, j, basis in _anchors(a, b, oa, ob):
+        links[i, j] = Link(i, j, 1.0 if basis is Basis.TEXT else round(_score(t, a, b, i, j), 4), Relation.ONE, basis)
+    paired_a = {link.a for link in links.values()}
+    paired_b = {link.b for link in links.values()}
+    rest_a = [i for i in range(n) if i not in paired_a]
+    rest_b = [j for j in range(m) if j not in paired_b]
+
+    def bonus(i: int, j: int) -> float:
+        return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
+
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(t, rest_a, rest_b):
+        factor = _role_factor(oa.role[i], ob.role[j])
+        if factor and _levels_agree(oa, ob, i, j) and (i == oa.opening) == (j == ob.opening):
+            scored[i, j] = factor * _score(t, a, b, i, j)
+    ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
+    best_a: dict[int, tuple[int, int]] = {}
+    best_b: dict[int, tuple[int, int]] = {}
+    for k, r in ranked.items():
+        if k[0] not in best_a or r > ranked[best_a[k[0]]]:
+            best_a[k[0]] = k
+        if k[1] not in best_b or r > ranked[best_b[k[1]]]:
+            best_b[k[1]] = k
+    # one to one: pairs that are the best of at least one of their sections, best first
+    chosen = set(best_a.values()) | set(best_b.values())
+    for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
+        if i not in paired_a and j not in paired_b:
+            links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
+            paired_a.add(i)
+            paired_b.add(j)
+    # splits and merges: a section left over joins the pair of its best partner
+    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
+    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
+    for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
+        if i not in paired_a or j not in paired_b:
+            _join(links, i, j, scored[i, j], t, oa, ob, joining_a=i not in paired_a)
+    _outline_links(links, oa, ob, n, m)
+    return _result(links, oa, ob, n, m)
+
+
+def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
+    content = t.content(i, j) if a[i].paragraphs and b[j].paragraphs else None
+    heading = t.heading(i, j) if a[i].heading and b[j].heading else 0.0
+    return score(content, heading)
+
+
+def _role_factor(x: Role, y: Role) -> float:
+    if not x.compatible(y):
+        return 0.0
+    return 1.0 if x is y else UNTOLD_FACTOR
+
+
+def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """An item of a list (a section under a heading that holds several) is
+    not read against a heading over a list of its own: tasks go with tasks,
+    parts with parts."""
+    def item(o: Outline, k: int) -> bool:
+        p = o.parent[k]
+        return p is not None and len(o.children[p]) > 1 and not o.children[k]
+
+    return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
+
+
+def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, t: _Topics,
+          oa: Outline, ob: Outline, joining_a: bool) -> None:
+    """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or
+    newer ``j`` joins older ``i``'s as a split, if it covers the other side
+    better (step 4 of the module doc)."""
+    if joining_a:
+        group = [x for (x, y) in links if y == j]
+        if not group or any(len([1 for (x2, _) in links if x2 == x]) > 1 for x in group):
+            return
+        if any(oa.related(i, x) for x in group):
+            return
+        relation = Relation.MERGE
+    else:
+        group = [y for (x, y) in links if x == i]
+        if not group or any(len([1 for (_, y2) in links if y2 == y]) > 1 for y in group):
+            return
+        if any(ob.related(j, y) for y in group):
+            return
+        relation = Relation.SPLIT
+    if s >= JOIN_FLOOR:
+        links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
+
+
+def _outline_links(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> None:
+    """Headings over subsections (step 5 of the module doc)."""
+    for i in range(n):
+        below_a = oa.descendants(i)
+        if not below_a or any(k[0] == i for k in links):
+            continue
+        votes: Counter = Counter()
+        for (x, y) in links:
+            if x in below_a:
+                for p in ob.ancestors(y):
+                    votes[p] += 1
+        if not votes:
+            continue
+        j, count = votes.most_common(1)[0]
+        held = sum(1 for (x, _) in links if x in below_a)
+        if count * 2 > held and count >= 2 and oa.role[i].compatible(ob.role[j]):
+            taken = [x for (x, y) in links if y == j]
+            relation = Relation.MERGE if taken else Relation.ONE
+            links[i, j] = Link(i, j, 0.0, relation, Basis.OUTLINE)
+    for j in range(m):
+        below_b = ob.descendants(j)
+        if not below_b or any(k[1] == j for k in links):
+            continue
+        votes = Counter()
+        for (x, y) in links:
+            if y in below_b:
+                for p in oa.ancestors(x):
+                    votes[p] += 1
+        if not votes:
+            continue
+        i, count = votes.most_common(1)[0]
+        held = sum(1 for (_, y) in links if y in below_b)
+        if count * 2 > held and count >= 2 and oa.role[i].compatible(ob.role[j]):
+            taken = [y for (x, y) in links if x == i]
+            links[i, j] = Link(i, j, 0.0, Relation.SPLIT if taken else Relation.ONE, Basis.OUTLINE)
+
+
+def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:
+    by_a = Counter(i for i, _ in links)
+    by_b = Counter(j for _, j in links)
+    final = []
+    for (i, j), link in links.items():
+        relation = Relation.SPLIT if by_a[i] > 1 else Relation.MERGE if by_b[j] > 1 else Relation.ONE
+        final.append(Link(i, j, link.score, relation, link.basis))
+    final.sort(key=lambda k: (k.b, k.a))
+    return SectionPairing(tuple(final), tuple(i for i in range(n) if not by_a[i]),
+                          tuple(j for j in range(m) if not by_b[j]), oa.role, ob.role)
+
+
+def present_year(snapshot) -> int:
+    """The year a report was given: its date's year (the 2017 review given in
+    January 2018 speaks of 2018 as 今年), else its year in the series."""
+    date = str(getattr(snapshot, "date", "") or "")
+    return int(date[:4]) if date[:4].isdigit() else int(snapshot.year)
