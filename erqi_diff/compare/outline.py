@@ -96,12 +96,15 @@ class Outline:
 
     ``parent``: the nearest section above of a lower level (None at the top);
     ``children``: the sections directly below; ``role``: see the module doc;
+    ``cue``: what the heading alone says (+1 review, -1 plan, 0 neither);
     ``opening``: the first section with text (the opening address, a news
-    lead), None if there is no text at all."""
+    lead), None when fewer than two sections have text (the report is all
+    opening, or has none)."""
 
     parent: tuple[int | None, ...]
     children: tuple[tuple[int, ...], ...]
     role: tuple[Role, ...]
+    cue: tuple[int, ...]
     opening: int | None
 
     def ancestors(self, i: int) -> list[int]:
@@ -174,8 +177,9 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         told = max(-TENSE_CAP, min(TENSE_CAP, tense(text) / TENSE_UNIT))
         evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above + told
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
-    opening = next((i for i, s in enumerate(sections) if s.paragraphs), None)
-    return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), opening)
+    with_text = [i for i, s in enumerate(sections) if s.paragraphs]
+    opening = with_text[0] if len(with_text) > 1 else None
+    return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), opening)
 
 
 def _below(children: list[list[int]], i: int) -> list[int]:

@@ -223,7 +223,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     scored: dict[tuple[int, int], float] = {}
     for i, j in _candidates(t, rest_a, rest_b):
         factor = _role_factor(oa.role[i], ob.role[j])
-        if factor and _levels_agree(oa, ob, i, j) and (i == oa.opening) == (j == ob.opening):
+        if factor and _levels_agree(oa, ob, i, j) and _openings_agree(oa, ob, i, j):
             scored[i, j] = factor * _score(t, a, b, i, j)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
@@ -246,7 +246,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if i not in paired_a or j not in paired_b:
             _join(links, i, j, scored[i, j], t, oa, ob, joining_a=i not in paired_a)
-    _outline_links(links, oa, ob, n, m)
+    _outline_links(links, a, b, oa, ob)
     return _result(links, oa, ob, n, m)
 
 
@@ -260,6 +260,14 @@ def _role_factor(x: Role, y: Role) -> float:
     if not x.compatible(y):
         return 0.0
     return 1.0 if x is y else UNTOLD_FACTOR
+
+
+def _openings_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """The opening (address, news lead) of one report is read against the
+    other's opening only, when both have one."""
+    if oa.opening is None or ob.opening is None:
+        return True
+    return (i == oa.opening) == (j == ob.opening)
 
 
 def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
@@ -296,41 +304,60 @@ def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, t: _Topi
         links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
 
 
-def _outline_links(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> None:
+def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
+                   oa: Outline, ob: Outline) -> None:
     """Headings over subsections (step 5 of the module doc)."""
-    for i in range(n):
-        below_a = oa.descendants(i)
-        if not below_a or any(k[0] == i for k in links):
-            continue
-        votes: Counter = Counter()
-        for (x, y) in links:
-            if x in below_a:
-                for p in ob.ancestors(y):
-                    votes[p] += 1
-        if not votes:
-            continue
-        j, count = votes.most_common(1)[0]
-        held = sum(1 for (x, _) in links if x in below_a)
-        if count * 2 > held and count >= 2 and oa.role[i].compatible(ob.role[j]):
-            taken = [x for (x, y) in links if y == j]
-            relation = Relation.MERGE if taken else Relation.ONE
-            links[i, j] = Link(i, j, 0.0, relation, Basis.OUTLINE)
-    for j in range(m):
-        below_b = ob.descendants(j)
-        if not below_b or any(k[1] == j for k in links):
-            continue
-        votes = Counter()
-        for (x, y) in links:
-            if y in below_b:
-                for p in oa.ancestors(x):
-                    votes[p] += 1
-        if not votes:
-            continue
-        i, count = votes.most_common(1)[0]
-        held = sum(1 for (_, y) in links if y in below_b)
-        if count * 2 > held and count >= 2 and oa.role[i].compatible(ob.role[j]):
-            taken = [y for (x, y) in links if x == i]
-            links[i, j] = Link(i, j, 0.0, Relation.SPLIT if taken else Relation.ONE, Basis.OUTLINE)
+    def fits(i: int, j: int) -> bool:
+        return (_openings_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
+                and _may_link(links, i, j))
+
+    for i in range(len(a)):
+        j = _outline_partner(i, oa, ob, [(x, y) for x, y in links])
+        if j is not None and fits(i, j):
+            links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+    for j in range(len(b)):
+        i = _outline_partner(j, ob, oa, [(y, x) for x, y in links])
+        if i is not None and fits(i, j):
+            links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def _outline_partner(x: int, mine: Outline, theirs: Outline, pairs: list[tuple[int, int]]) -> int | None:
+    """The heading of the other report whose subsections hold most partners
+    of ``x``'s subsections (at least two, and more than half of them)."""
+    below = set(mine.descendants(x))
+    if not below or any(p == x for p, _ in pairs):
+        return None
+    votes: Counter = Counter()
+    held = 0
+    for p, q in pairs:
+        if p in below:
+            held += 1
+            votes.update(theirs.ancestors(q))
+    if not votes:
+        return None
+    y, count = votes.most_common(1)[0]
+    if count < 2 or count * 2 <= held or not mine.role[x].compatible(theirs.role[y]):
+        return None
+    return y
+
+
+def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:
+    """Two headings over subsections are paired when they are more than bare
+    labels: one has text of its own, or both headings say the same role."""
+    return bool(sa.paragraphs or sb.paragraphs or (cue_a and cue_a == cue_b))
+
+
+def _may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
+    """(i, j) keeps every group one to one, one to many or many to one."""
+    partners_i = [y for x, y in links if x == i]
+    partners_j = [x for x, y in links if y == j]
+    if partners_i and partners_j:
+        return False
+    if partners_i:  # i would be split: its partners must have no other partner
+        return all(sum(1 for x, y in links if y == q) == 1 for q in partners_i)
+    if partners_j:  # j would be merged
+        return all(sum(1 for x, y in links if x == q) == 1 for q in partners_j)
+    return True
 
 
 def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:

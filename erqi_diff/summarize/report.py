@@ -9,8 +9,12 @@ lays them out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from erqi_diff.summarize.span import span_years
+
+if TYPE_CHECKING:
+    from erqi_diff.compare.diff import DiffResult
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class ReportData:
     slogans: tuple[dict, ...]         # slogan records' to_json()
     metrics: tuple[dict, ...]         # metric records' to_json()
     goals: tuple[dict, ...]           # goal records' to_json()
-    pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
+    pairs: dict[str, DiffResult]      # "A-B" (A < B) -> erqi_diff.compare.diff.compare()
     reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
 
     def to_json(self) -> dict:
@@ -44,7 +48,7 @@ def build_report(project, first: int, last: int) -> ReportData:
         project.report(year)  # UnknownYear lists the years there are
     years = span_years(project.years, first, last, "the page")
     snaps = store.load_many(project, years)
-    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False).to_json()
+    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False)
              for i, a in enumerate(snaps) for b in snaps[i + 1:]}
     return ReportData(
         years=tuple(years),

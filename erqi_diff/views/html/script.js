@@ -12,10 +12,28 @@
     return node;
   }
   function ops(code) {
-    var out = [], re = /([=+-])(\d+)/g, m;
-    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10)]);
+    var out = [], re = /([=+<>-])(\d+)(?::(\d+))?/g, m;
+    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10), m[3] || ""]);
     return out;
   }
+  function moved(tag, text, key, where) {
+    var node = el(tag, "moved", text);
+    node.setAttribute("data-move", key);
+    node.title = "moved " + where + " (point to see both places)";
+    return node;
+  }
+  body.addEventListener("mouseover", function (e) {
+    var key = e.target && e.target.getAttribute && e.target.getAttribute("data-move");
+    var row = key && e.target.closest(".row");
+    if (!row) return;
+    row.querySelectorAll("[data-move='" + key + "']").forEach(function (n) { n.classList.add("hot"); });
+  });
+  body.addEventListener("mouseout", function (e) {
+    var key = e.target && e.target.getAttribute && e.target.getAttribute("data-move");
+    var row = key && e.target.closest(".row");
+    if (!row) return;
+    row.querySelectorAll("[data-move='" + key + "']").forEach(function (n) { n.classList.remove("hot"); });
+  });
   function column(year, heading, missing) {
     var col = el("div", missing ? "col missing" : "col");
     col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
@@ -44,8 +62,14 @@
           i += n; j += n;
         } else if (op[0] === "-") {
           oldText.appendChild(el(swap ? "ins" : "del", null, older.slice(i, i + n).join(""))); i += n; same = false;
-        } else {
+        } else if (op[0] === "+") {
           newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
+        } else if (op[0] === "<") {
+          oldText.appendChild(moved(swap ? "ins" : "del", older.slice(i, i + n).join(""), op[2], swap ? "here" : "away"));
+          i += n; same = false;
+        } else {
+          newText.appendChild(moved(swap ? "del" : "ins", newer.slice(j, j + n).join(""), op[2], swap ? "away" : "here"));
+          j += n; same = false;
         }
       });
       if (!same && sec.s === "matched") changed += 1;
@@ -54,6 +78,8 @@
       hd.appendChild(el("span", "status " + status, status));
       if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
         hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
+      if (sec.rel === "split" || sec.rel === "merge")
+        hd.appendChild(el("span", "status " + sec.rel, (swap ? {split: "merged", merge: "split"} : {split: "split", merge: "merged"})[sec.rel]));
       if (sec.mv) hd.appendChild(el("span", "status moved", "moved"));
       if (sec.pm) hd.appendChild(document.createTextNode(" · " + sec.pm + " paragraph" + (sec.pm > 1 ? "s" : "") + " moved"));
       if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · text unchanged"));
@@ -66,6 +92,7 @@
     summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
       counts.added + " added, " + counts.removed + " removed" +
       (st.moved ? ", " + st.moved + " moved" : "") +
+      (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
       (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
   }
   from.addEventListener("change", show);

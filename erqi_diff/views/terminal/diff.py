@@ -21,6 +21,7 @@ from rich.text import Text
 from erqi_diff.views import format as fmt
 
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
+from erqi_diff.compare.sections import Relation
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
@@ -273,15 +274,19 @@ def section_title(s: SectionDiff) -> Text:
         return Text(f"@@ added: {_label(s.to_heading)}", style="bold green")
     if s.status is Status.REMOVED:
         return Text(f"@@ removed: {_label(s.from_heading)}", style="bold red")
+    olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
-    title = Text("@@ " + (_label(s.to_heading) if same else f"{_label(s.from_heading)} → {_label(s.to_heading)}"),
-                 style=HEAD_STYLE)
-    notes = [f"similarity {s.similarity:.2f}"]
+    title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
+    notes = [f"similarity {s.similarity:.2f}" if s.similarity else "paired by the outline"]
+    if s.relation is Relation.MERGE:
+        notes.append(f"merged from {len(s.from_sections)} sections")
+    elif s.relation is Relation.SPLIT:
+        notes.append("split, also → " + ", ".join(_label(p.heading) for p in s.also_to))
     if s.moved:
         notes.append("moved")
     if not s.changed:
         notes.append("unchanged")
-    title.append(f"  ({', '.join(notes)})", style=DIM)
+    title.append(f"  ({'; '.join(notes)})", style=DIM)
     return title
 
 
@@ -355,10 +360,11 @@ def stat_view(console, result: DiffResult) -> None:
     for s in result.sections:
         deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
-        status = s.status.value + (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
+        status = {Relation.SPLIT: "split", Relation.MERGE: "merged"}.get(s.relation, s.status.value)
+        status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
         table.add_row(status, "" if s.similarity is None else f"{s.similarity:.2f}",
-                      "" if s.from_heading is None else _label(s.from_heading),
-                      "" if s.to_heading is None else _label(s.to_heading),
+                      " + ".join(_label(p.heading) for p in s.from_sections),
+                      " + ".join(_label(p.heading) for p in s.to_sections),
                       f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else "")
     console.print(table)
 
