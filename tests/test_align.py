@@ -152,7 +152,8 @@ def b_children(snap, heading):
 def test_national_2024_2025_pair_task_by_task(gwr_project):
     links = _links(gwr_project, 2024, 2025)[0]
     assert ("一、2023年工作回顾", "一、2024年工作回顾") in links
-    assert ("（九）加强生态文明建设，推进绿色低碳发展。", "（九）协同推进降碳减污扩绿增长，加快经济社会发展全面绿色转型。") in links
+    assert ("（九）加强生态文明建设，推进绿色低碳发展。",
+            "（九）协同推进降碳减污扩绿增长，加快经济社会发展全面绿色转型。") in links
     assert ("（三）着力扩大国内需求，推动经济实现良性循环。", "（一）大力提振消费、提高投资效益，全方位扩大国内需求。") in links
     tasks = [k for k in links if k[0].startswith("（")]
     assert len(tasks) == 10 and all(links[k].relation is Relation.ONE for k in tasks)

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
 #: Paragraph pairs below this similarity are not paired.
@@ -59,6 +59,14 @@ def bigrams(text: str) -> Counter:
         elif run:
             grams[run] += 1
     return grams
+
+
+def bigram_set(text: str) -> frozenset[str]:
+    """The bigrams :func:`dice` compares, made in one pass: the bigrams
+    within runs of letters and digits, and each run's first and last
+    character marked as such (which stands for a run of one character)."""
+    marked = _BREAK.sub("\0", text)
+    return frozenset(map(add, marked, marked[1:])) if len(marked) > 1 else frozenset((marked,))
 
 
 def dice(a: frozenset | set, b: frozenset | set) -> float:
@@ -99,7 +107,7 @@ class Slot:
     similarity: float | None = None
 
 
-def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[tuple[int, int]]:
+def _candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]) -> set[tuple[int, int]]:
     """Pairs worth comparing when all against all is too much: units sharing
     one of their rarest bigrams, and units at about the same place."""
     n, m = len(a_grams), len(b_grams)
@@ -125,7 +133,7 @@ def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[t
     return out
 
 
-def _all_or_candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]):
+def _all_or_candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]):
     n, m = len(a_grams), len(b_grams)
     if n * m <= ALL_PAIRS_LIMIT:
         return ((i, j) for i in range(n) for j in range(m))
@@ -241,11 +249,9 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
     rest_a = [i for i in range(len(a)) if i not in same_a]
     rest_b = [j for j in range(len(b)) if j not in same_b]
     if rest_a and rest_b:
-        grams_a = [bigrams(a[i]) for i in rest_a]
-        grams_b = [bigrams(b[j]) for j in rest_b]
-        sets_a = [frozenset(g) for g in grams_a]
-        sets_b = [frozenset(g) for g in grams_b]
-        for x, y in _all_or_candidates(grams_a, grams_b):
+        sets_a = [bigram_set(a[i]) for i in rest_a]
+        sets_b = [bigram_set(b[j]) for j in rest_b]
+        for x, y in _all_or_candidates(sets_a, sets_b):
             scored[rest_a[x], rest_b[y]] = round(dice(sets_a[x], sets_b[y]), 4)
     sizes = ([len(t) for t in a], [len(t) for t in b])
     return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes))
@@ -257,8 +263,8 @@ def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_
     pairs at or above ``threshold``. Returns (i, j), (i, None), (None, j)
     entries in reading order covering every unit of both runs."""
     n, m = len(a), len(b)
-    sets_a = [frozenset(bigrams(t)) for t in a]
-    sets_b = [frozenset(bigrams(t)) for t in b]
+    sets_a = [bigram_set(t) for t in a]
+    sets_b = [bigram_set(t) for t in b]
     sim = [[dice(sa, sb) for sb in sets_b] for sa in sets_a]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

@@ -272,6 +272,9 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
                     granularity: Granularity = Granularity.CHAR) -> tuple[Block, ...]:
     """Blocks of two runs of paragraphs, in reading order."""
     n, m = len(a), len(b)
+    if tuple(a) == tuple(b):  # the same text: no pairing to do
+        return tuple(Block(BlockKind.SAME, ((EQUAL, p + ("\n" if k < n - 1 else "")),), k, k, 1.0)
+                     for k, p in enumerate(a))
     blocks = []
     for slot in align_paragraphs(a, b):
         i, j = slot.a, slot.b

@@ -6,8 +6,8 @@ task (:mod:`erqi_diff.compare.outline` tells the roles), whatever their
 headings or levels. :func:`pair_sections` does it in five steps:
 
 1. **Anchors.** Sections with the same text, and sections with the same
-   heading found once in each report (roles not opposed), are paired
-   outright.
+   heading (found as many times in each report, read in order; roles not
+   opposed), are paired outright and take no further part.
 2. **Topic.** Every other pair of sections whose roles are not opposed
    (a review is never read against a plan) is scored by topic
    (:mod:`erqi_diff.compare.topics`): the cosine of their vocabularies,
@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline, Role, outline
-from erqi_diff.compare.topics import Vector, Weights, cosine, heading_words, ngrams, topic_text
+from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, topic_text
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
@@ -112,36 +112,31 @@ class SectionPairing:
 
 
 class _Topics:
-    """N-gram counts, vectors and heading vectors of both reports' sections."""
+    """N-gram vectors of the texts and headings of the sections still to
+    pair (``rest_a`` of the older report, ``rest_b`` of the newer), with the
+    weights of words over those sections (and the background)."""
 
-    def __init__(self, a: Sequence[Section], b: Sequence[Section], background: Sequence[Section]) -> None:
-        self.grams_a = [ngrams(topic_text(s)) for s in a]
-        self.grams_b = [ngrams(topic_text(s)) for s in b]
-        heads_a = [ngrams(heading_words(s.heading)) for s in a]
-        heads_b = [ngrams(heading_words(s.heading)) for s in b]
+    def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
+                 background: Sequence[Section]) -> None:
+        grams_a = {i: ngrams(topic_text(a[i])) for i in rest_a}
+        grams_b = {j: ngrams(topic_text(b[j])) for j in rest_b}
+        heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
+        heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
         extra = [ngrams(topic_text(s)) for s in background]
-        self.weights = Weights([*self.grams_a, *self.grams_b, *extra])
-        heads = Weights([*heads_a, *heads_b, *(ngrams(heading_words(s.heading)) for s in background)], min_df=1)
-        self.vec_a = [self.weights.vector(g) for g in self.grams_a]
-        self.vec_b = [self.weights.vector(g) for g in self.grams_b]
-        self.hvec_a = [heads.vector(g) for g in heads_a]
-        self.hvec_b = [heads.vector(g) for g in heads_b]
+        words = Weights([*grams_a.values(), *grams_b.values(), *extra])
+        heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
+                        min_df=1)
+        self.weights = words
+        self.vec_a = {i: words.vector(g) for i, g in grams_a.items()}
+        self.vec_b = {j: words.vector(g) for j, g in grams_b.items()}
+        self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
+        self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
 
     def content(self, i: int, j: int) -> float:
         return cosine(self.vec_a[i], self.vec_b[j])
 
     def heading(self, i: int, j: int) -> float:
         return cosine(self.hvec_a[i], self.hvec_b[j])
-
-    def joined(self, side: str, indices: Sequence[int]) -> Vector:
-        grams = self.grams_a if side == "a" else self.grams_b
-        total: Counter = Counter()
-        for k in indices:
-            total.update(grams[k])
-        return self.weights.vector(total)
-
-    def one(self, side: str, i: int) -> Vector:
-        return self.vec_a[i] if side == "a" else self.vec_b[i]
 
 
 def score(content: float | None, heading: float) -> float:
@@ -152,30 +147,57 @@ def score(content: float | None, heading: float) -> float:
     return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
 
 
-def _unique(keys: Sequence[str]) -> dict[str, int]:
-    counts = Counter(keys)
-    return {k: i for i, k in enumerate(keys) if k and counts[k] == 1}
-
-
 def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> list[tuple[int, int, Basis]]:
+    """Sections paired outright: the same text (found once in each report);
+    then the same heading, as a diff of the two lists of headings keeps them
+    in order (a heading found twice is read in order: the first
+    总结2017·直接引语 with the first), and a heading found once in each of
+    the sections left (a section that moved); roles not opposed."""
+    from erqi_diff.compare.textdiff import anchored_diff
+
     out: list[tuple[int, int, Basis]] = []
     used_a: set[int] = set()
     used_b: set[int] = set()
-    texts_b = _unique([s.text for s in b])
-    for i, k in _unique([s.text for s in a]).items():
-        j = texts_b.get(i)
-        if j is not None:
-            out.append((k, j, Basis.TEXT))
-            used_a.add(k)
-            used_b.add(j)
-    heads_b = _unique([s.heading for s in b])
-    for h, i in _unique([s.heading for s in a]).items():
-        j = heads_b.get(h)
-        if j is not None and i not in used_a and j not in used_b and oa.role[i].compatible(ob.role[j]):
-            out.append((i, j, Basis.HEADING))
+
+    def take(i: int, j: int, basis: Basis) -> None:
+        if i not in used_a and j not in used_b and (basis is Basis.TEXT or oa.role[i].compatible(ob.role[j])):
+            out.append((i, j, basis))
             used_a.add(i)
             used_b.add(j)
+
+    for i, j in _same(a, b, range(len(a)), range(len(b)), lambda s: s.text):
+        take(i, j, Basis.TEXT)
+    heads_a = [s.heading or f"\0{i}" for i, s in enumerate(a)]  # the lead ("") is paired by topic
+    heads_b = [s.heading or f"\1{j}" for j, s in enumerate(b)]
+    i = j = 0
+    for op, units in anchored_diff(heads_a, heads_b):
+        if op == "=":
+            for _ in units:
+                take(i, j, Basis.HEADING)
+                i, j = i + 1, j + 1
+        elif op == "-":
+            i += len(units)
+        else:
+            j += len(units)
+    rest_a = [i for i in range(len(a)) if i not in used_a]
+    rest_b = [j for j in range(len(b)) if j not in used_b]
+    for i, j in _same(a, b, rest_a, rest_b, lambda s: s.heading):
+        take(i, j, Basis.HEADING)
     return out
+
+
+def _same(a: Sequence[Section], b: Sequence[Section], rest_a, rest_b, key) -> list[tuple[int, int]]:
+    """Sections (among ``rest_a`` and ``rest_b``) with the same non-empty
+    ``key``, found once among each."""
+    where_a: dict[str, list[int]] = {}
+    where_b: dict[str, list[int]] = {}
+    for i in rest_a:
+        if key(a[i]):
+            where_a.setdefault(key(a[i]), []).append(i)
+    for j in rest_b:
+        if key(b[j]):
+            where_b.setdefault(key(b[j]), []).append(j)
+    return [(xs[0], where_b[k][0]) for k, xs in where_a.items() if len(xs) == 1 and len(where_b.get(k, ())) == 1]
 
 
 def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[int, int]]:
@@ -183,19 +205,20 @@ def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[i
     sharing one of their rarest n-grams, and sections at about the same place."""
     if len(rest_a) * len(rest_b) <= ALL_PAIRS_LIMIT:
         return {(i, j) for i in rest_a for j in rest_b}
-    postings: dict[str, list[int]] = {}
-    for j in rest_b:
-        for g in t.vec_b[j]:
-            postings.setdefault(g, []).append(j)
-    df = t.weights.df
+    idf = t.weights.idf
     out: set[tuple[int, int]] = set()
-    n, m = len(rest_a), len(rest_b)
-    for pos, i in enumerate(rest_a):
-        rare = heapq.nsmallest(_SIGNATURE, (g for g in t.vec_a[i] if g in postings), key=lambda g: df[g])
-        for g in rare:
-            out.update((i, j) for j in postings[g])
-        centre = round(pos * m / n)
-        out.update((i, rest_b[q]) for q in range(max(0, centre - 2), min(m, centre + 3)))
+    for mine, theirs, vectors, others, flip in ((rest_a, rest_b, t.vec_a, t.vec_b, False),
+                                               (rest_b, rest_a, t.vec_b, t.vec_a, True)):
+        postings: dict[str, list[int]] = {}
+        for y in theirs:
+            for g in others[y]:
+                postings.setdefault(g, []).append(y)
+        n, m = len(mine), len(theirs)
+        for pos, x in enumerate(mine):
+            rare = heapq.nlargest(_SIGNATURE, (g for g in vectors[x] if g in postings), key=idf.__getitem__)
+            near = [theirs[q] for q in range(max(0, round(pos * m / n) - 2), min(m, round(pos * m / n) + 3))]
+            for y in [*(y for g in rare for y in postings[g]), *near]:
+                out.add((y, x) if flip else (x, y))
     return out
 
 
@@ -209,13 +232,13 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     oa, ob = outline(a, present_a), outline(b, present_b)
     n, m = len(a), len(b)
     links: dict[tuple[int, int], Link] = {}
-    t = _Topics(a, b, background)
     for i, j, basis in _anchors(a, b, oa, ob):
-        links[i, j] = Link(i, j, 1.0 if basis is Basis.TEXT else round(_score(t, a, b, i, j), 4), Relation.ONE, basis)
+        links[i, j] = Link(i, j, 1.0, Relation.ONE, basis)
     paired_a = {link.a for link in links.values()}
     paired_b = {link.b for link in links.values()}
     rest_a = [i for i in range(n) if i not in paired_a]
     rest_b = [j for j in range(m) if j not in paired_b]
+    t = _Topics(a, b, rest_a, rest_b, background)
 
     def bonus(i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
@@ -245,7 +268,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if i not in paired_a or j not in paired_b:
-            _join(links, i, j, scored[i, j], t, oa, ob, joining_a=i not in paired_a)
+            _join(links, i, j, scored[i, j], oa, ob, joining_a=i not in paired_a)
     _outline_links(links, a, b, oa, ob)
     return _result(links, oa, ob, n, m)
 
@@ -281,27 +304,21 @@ def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
 
 
-def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, t: _Topics,
-          oa: Outline, ob: Outline, joining_a: bool) -> None:
+def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
+          joining_a: bool) -> None:
     """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or
-    newer ``j`` joins older ``i``'s as a split, if it covers the other side
-    better (step 4 of the module doc)."""
+    newer ``j`` joins older ``i``'s as a split (step 4 of the module doc)."""
+    if s < JOIN_FLOOR or not _may_link(links, i, j):
+        return
     if joining_a:
-        group = [x for (x, y) in links if y == j]
-        if not group or any(len([1 for (x2, _) in links if x2 == x]) > 1 for x in group):
-            return
-        if any(oa.related(i, x) for x in group):
+        if any(oa.related(i, x) for x in _partners(links, 1).get(j, ())):
             return
         relation = Relation.MERGE
     else:
-        group = [y for (x, y) in links if x == i]
-        if not group or any(len([1 for (_, y2) in links if y2 == y]) > 1 for y in group):
-            return
-        if any(ob.related(j, y) for y in group):
+        if any(ob.related(j, y) for y in _partners(links, 0).get(i, ())):
             return
         relation = Relation.SPLIT
-    if s >= JOIN_FLOOR:
-        links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
+    links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
 
 
 def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
@@ -312,25 +329,34 @@ def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: 
                 and _may_link(links, i, j))
 
     for i in range(len(a)):
-        j = _outline_partner(i, oa, ob, [(x, y) for x, y in links])
-        if j is not None and fits(i, j):
-            links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+        if oa.children[i]:
+            j = _outline_partner(i, oa, ob, _partners(links, 0))
+            if j is not None and fits(i, j):
+                links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
     for j in range(len(b)):
-        i = _outline_partner(j, ob, oa, [(y, x) for x, y in links])
-        if i is not None and fits(i, j):
-            links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+        if ob.children[j]:
+            i = _outline_partner(j, ob, oa, _partners(links, 1))
+            if i is not None and fits(i, j):
+                links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
 
 
-def _outline_partner(x: int, mine: Outline, theirs: Outline, pairs: list[tuple[int, int]]) -> int | None:
+def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:
+    """Each section's partners, for the older report's sections (``side`` 0) or the newer's (1)."""
+    out: dict[int, list[int]] = {}
+    for pair in links:
+        out.setdefault(pair[side], []).append(pair[1 - side])
+    return out
+
+
+def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
     """The heading of the other report whose subsections hold most partners
     of ``x``'s subsections (at least two, and more than half of them)."""
-    below = set(mine.descendants(x))
-    if not below or any(p == x for p, _ in pairs):
+    if x in partners:
         return None
     votes: Counter = Counter()
     held = 0
-    for p, q in pairs:
-        if p in below:
+    for p in mine.descendants(x):
+        for q in partners.get(p, ()):
             held += 1
             votes.update(theirs.ancestors(q))
     if not votes:
@@ -349,14 +375,14 @@ def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool
 
 def _may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
     """(i, j) keeps every group one to one, one to many or many to one."""
-    partners_i = [y for x, y in links if x == i]
-    partners_j = [x for x, y in links if y == j]
+    of_a, of_b = _partners(links, 0), _partners(links, 1)
+    partners_i, partners_j = of_a.get(i, []), of_b.get(j, [])
     if partners_i and partners_j:
         return False
     if partners_i:  # i would be split: its partners must have no other partner
-        return all(sum(1 for x, y in links if y == q) == 1 for q in partners_i)
+        return all(len(of_b[q]) == 1 for q in partners_i)
     if partners_j:  # j would be merged
-        return all(sum(1 for x, y in links if x == q) == 1 for q in partners_j)
+        return all(len(of_a[q]) == 1 for q in partners_j)
     return True
 
 

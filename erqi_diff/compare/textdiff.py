@@ -232,7 +232,42 @@ def _diff_tokens(a: list[str], b: list[str], cleanup: bool) -> list[tuple[str, l
     return [(_OP[op], [codec.tokens.get(c, c) for c in text]) for op, text in diffs if text]
 
 
+_WHOLE = re.compile(r"[0-9A-Za-z]+(?:[.,:][0-9A-Za-z]+)*%?")
+_PRIVATE = re.compile("[\U000F0000-\U0010FFFF]")
+
+
+def _fine_chars(a: str, b: str) -> list[Op] | None:
+    """The character diff of :func:`_fine`, encoding only the tokens longer
+    than a character (numbers, Latin words) in place; None when a text
+    holds private-use characters of its own."""
+    if _PRIVATE.search(a) or _PRIVATE.search(b):
+        return None
+    codes: dict[str, str] = {}
+
+    def code(match: re.Match) -> str:
+        token = match.group(0)
+        if len(token) == 1:
+            return token
+        got = codes.get(token)
+        if got is None:
+            got = codes[token] = chr(_PUA + len(codes))
+        return got
+
+    ea, eb = _WHOLE.sub(code, a), _WHOLE.sub(code, b)
+    dmp = _dmp()
+    diffs = dmp.diff_main(ea, eb, False)
+    dmp.diff_cleanupSemantic(diffs)
+    if not codes:
+        return [(_OP[op], text) for op, text in diffs if text]
+    tokens = {c: t for t, c in codes.items()}
+    return [(_OP[op], "".join(tokens.get(c, c) for c in text)) for op, text in diffs if text]
+
+
 def _fine(a: str, b: str, granularity: Granularity) -> list[Op]:
+    if granularity is Granularity.CHAR:
+        quick = _fine_chars(a, b)
+        if quick is not None:
+            return quick
     tokenize = word_tokens if granularity is Granularity.WORD else char_tokens
     try:
         return [(op, "".join(toks)) for op, toks in _diff_tokens(tokenize(a), tokenize(b), cleanup=True)]
@@ -247,6 +282,13 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
         return [(EQUAL, a)] if a else []
     if not a or not b:
         return [(DELETE, a)] if a else [(INSERT, b)]
+    # the sentences both begin and end with are kept as they are
+    dmp = _dmp()
+    head = _sentence_cut(a, dmp.diff_commonPrefix(a, b))
+    tail = len(a) - _sentence_cut(a, len(a) - dmp.diff_commonSuffix(a[head:], b[head:]), forward=True)
+    if head or tail:
+        middle = diff_text(a[head:len(a) - tail], b[head:len(b) - tail], granularity)
+        return merge_ops([(EQUAL, a[:head]), *middle, (EQUAL, a[len(a) - tail:])])
     try:
         coarse = anchored_diff(diff_units(a), diff_units(b))
     except _TooManyTokens:
@@ -277,6 +319,29 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
             (old if op == DELETE else new).extend(tokens)
     flush()
     return merge_ops(ops)
+
+
+_ENDS = "。！？；!?;"
+_FOLLOWERS = frozenset("。！？；!?;”’」』）)")  # what may follow a sentence's end mark within the sentence
+
+
+def _sentence_cut(text: str, at: int, forward: bool = False) -> int:
+    """The sentence boundary of ``text`` nearest ``at``: at or before it, or
+    at or after it with ``forward`` (0, or ``len(text)``, when there is none)."""
+    if at <= 0 or at >= len(text):
+        return max(0, min(at, len(text)))
+    if forward:
+        found = [k for k in (text.find(c, at - 1) for c in _ENDS) if k >= 0]
+        if not found:
+            return len(text)
+        cut, limit = min(found) + 1, len(text)
+    else:
+        cut, limit = max(text.rfind(c, 0, at) for c in _ENDS) + 1, at
+        if cut <= 0:
+            return 0
+    while cut < limit and text[cut] in _FOLLOWERS:
+        cut += 1
+    return cut
 
 
 def merge_ops(ops: Iterable[Op]) -> list[Op]:

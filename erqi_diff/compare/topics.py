@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from operator import add, mul
 
 from erqi_diff.core.document import Section
 
@@ -54,10 +55,13 @@ def ngrams(text: str) -> Counter:
     characters and Latin letters."""
     grams: Counter = Counter()
     for run in _RUN_BREAK.split(text):
-        size = len(run)
-        for n in NGRAM_SIZES:
-            if size >= n:
-                grams.update(run[k:k + n] for k in range(size - n + 1))
+        if len(run) < 2:
+            continue
+        two = list(map(add, run, run[1:]))
+        grams.update(two)
+        three = list(map(add, two, run[2:]))
+        grams.update(three)
+        grams.update(map(add, two, two[2:]))
     return grams
 
 
@@ -67,7 +71,8 @@ def topic_text(section: Section) -> str:
     paragraphs = section.paragraphs
     for k, p in enumerate(paragraphs):
         if k and _ADDRESS.match(p):
-            return "\n".join(paragraphs[:k])
+            paragraphs = paragraphs[:k]
+            break
     return "\n".join(paragraphs)
 
 
@@ -83,32 +88,23 @@ class Weights:
         df: Counter = Counter()
         total = 0
         for grams in documents:
-            df.update(set(grams))
+            df.update(grams.keys() if isinstance(grams, dict) else set(grams))
             total += 1
         self.total = total
-        self.df = df
-        self.min_df = min_df
+        self.idf = {g: math.log(1 + total / n) for g, n in df.items() if n >= min_df}
 
     def vector(self, grams: Counter) -> Vector:
         """The unit vector of ``grams`` (damped term frequency times idf),
         n-grams found in fewer than ``min_df`` documents left out."""
-        total, df, low = self.total, self.df, self.min_df
-        weights = {}
-        norm = 0.0
+        idf = self.idf
+        weights = {g: idf[g] for g in grams.keys() & idf.keys()}
         for g, c in grams.items():
-            n = df.get(g, 0)
-            if n < low:
-                continue
-            w = math.log(1 + total / n)
-            if c > 1:
-                w *= 1 + math.log(c)
-            norm += w * w
-            weights[g] = w
-        norm = math.sqrt(norm) or 1.0
+            if c > 1 and g in weights:
+                weights[g] *= 1 + math.log(c)
+        norm = math.hypot(*weights.values()) or 1.0
         return {g: w / norm for g, w in weights.items()}
 
 
 def cosine(u: Vector, v: Vector) -> float:
-    if len(u) > len(v):
-        u, v = v, u
-    return sum(w * v[g] for g, w in u.items() if g in v)
+    common = u.keys() & v.keys()
+    return sum(map(mul, map(u.__getitem__, common), map(v.__getitem__, common)))
