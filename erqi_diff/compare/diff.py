@@ -316,9 +316,11 @@ def split_paragraphs(old: Section, parts: Sequence[Section]) -> list[list[int]]:
         if slot.a is not None and slot.b is not None and slot.kind in (Kind.PAIRED, Kind.MOVED_OUT):
             part_of[slot.a] = owner[slot.b]
     out: list[list[int]] = [[] for _ in parts]
-    last = next((k for k in part_of if k is not None), 0)
-    for i, k in enumerate(part_of):
-        last = k if k is not None else last
+    owners = [k for k in part_of if k is not None]
+    last: int = owners[0] if owners else 0
+    for i, owned in enumerate(part_of):
+        if owned is not None:
+            last = owned
         out[last].append(i)
     return out
 

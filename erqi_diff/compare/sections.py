@@ -8,28 +8,34 @@ headings or levels. :func:`pair_sections` does it in five steps:
 1. **Anchors.** Sections with the same text, and sections with the same
    heading (found as many times in each report, read in order; roles not
    opposed), are paired outright and take no further part.
-2. **Topic.** Every other pair of sections whose roles are not opposed
-   (a review is never read against a plan) is scored by topic
-   (:mod:`erqi_diff.compare.topics`): the cosine of their vocabularies,
+2. **Topic.** Every other pair of sections that structure allows is scored
+   by topic. Structure allows a pair when the roles are not opposed (a
+   review is never read against a plan), when both or neither are the
+   report's opening (the address, the news lead), and when it is not an
+   item of a list against a heading over a list of its own (tasks go with
+   tasks, parts with parts). The score is the topical similarity
+   (:mod:`erqi_diff.compare.topics`, the cosine of their vocabularies)
    blended with the likeness of their headings (up to
    :data:`HEADING_WEIGHT`); a section without text is judged by its
    heading. A pair where one side's role is not told counts
    :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
    :data:`ORDER_BONUS` for lying at the same relative place.
-3. **One to one.** Pairs are taken best first, each section once, from
-   :data:`FLOOR` up. Below the floor nothing is paired: the section is
-   shown as added or removed, never as a nonsense pair.
-4. **Splits and merges.** A section left over joins a pair as a split
-   (one older section's topic goes on in two or more newer ones) or a merge
-   (the reverse) when reading it together with its partner's counterpart
-   covers the other side's topic better: the cosine of the one section
-   with the others read as one grows by at least :data:`GAIN`, and its own
-   score reaches :data:`FLOOR`. A section never joins its own parent's or
-   child's pair (the parent holds it already).
+3. **One to one.** Two sections that are each other's best counterpart
+   are paired, from :data:`FLOOR` up. Below the floor nothing is paired:
+   the section is shown as added or removed, never as a nonsense pair.
+4. **Splits and merges.** A section left over joins the pair of its best
+   counterpart when their score reaches :data:`JOIN_FLOOR` (a split or a
+   merge is a stronger claim than a pair): a split when one older
+   section's topic goes on in two or more newer ones, a merge for the
+   reverse. A section never joins a pair that holds its own parent or
+   child (the parent holds it already), and no section is in a split and a
+   merge at once.
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
-   partners of its own subsections (as a reader pairs two task lists),
-   if the roles are not opposed.
+   partners of its own subsections (at least two, more than half), as a
+   reader pairs two task lists, if the roles are not opposed and the two
+   are more than bare labels (one has text of its own, or both headings
+   name the same role).
 
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
@@ -49,7 +55,7 @@ from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, top
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
-FLOOR = 0.10
+FLOOR = 0.12
 #: Share of a pair's score that the likeness of the headings may give.
 HEADING_WEIGHT = 0.3
 #: Factor on the score of a pair where one section's role is not told.
@@ -256,8 +262,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             best_a[k[0]] = k
         if k[1] not in best_b or r > ranked[best_b[k[1]]]:
             best_b[k[1]] = k
-    # one to one: pairs that are the best of at least one of their sections, best first
-    chosen = set(best_a.values()) | set(best_b.values())
+    # one to one: sections that are each other's best counterpart
+    chosen = set(best_a.values()) & set(best_b.values())
     for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
         if i not in paired_a and j not in paired_b:
             links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
@@ -335,9 +341,9 @@ def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: 
                 links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
     for j in range(len(b)):
         if ob.children[j]:
-            i = _outline_partner(j, ob, oa, _partners(links, 1))
-            if i is not None and fits(i, j):
-                links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+            found = _outline_partner(j, ob, oa, _partners(links, 1))
+            if found is not None and fits(found, j):
+                links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
 
 
 def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:

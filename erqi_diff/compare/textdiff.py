@@ -306,7 +306,7 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
                     ops.extend(_fine(old[i], new[j], granularity))
                 elif i is not None:
                     ops.append((DELETE, old[i]))
-                else:
+                elif j is not None:
                     ops.append((INSERT, new[j]))
         old.clear()
         new.clear()

@@ -26,6 +26,7 @@ from erqi_diff.compare.sections import Relation
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
 HEAD_STYLE = "bold cyan"
+MOVE_STYLE = "magenta"  # a paragraph that moved within its section
 DIM = "dim"
 FOLD = " ⋯ "
 #: Narrowest column --side-by-side accepts.
@@ -155,13 +156,18 @@ def block_text(block: Block, plain: bool, view: View) -> Text:
     elif block.kind in (BlockKind.REMOVED, BlockKind.ADDED):
         line.append_text(_whole(block.ops, plain))
     elif block.kind is BlockKind.MOVED_OUT:
-        line.append(f"paragraph {block.from_paragraph + 1} moved to paragraph {block.to_paragraph + 1} "
-                    f"(similarity {block.similarity:.2f}): {_preview(block.ops)}", style=DIM)
+        line.append(f"paragraph {_nth(block.from_paragraph)} moved to paragraph {_nth(block.to_paragraph)} "
+                    f"(similarity {block.similarity or 0:.2f}): {_preview(block.ops)}", style=MOVE_STYLE)
     else:
-        line.append(f"moved here from paragraph {block.from_paragraph + 1} "
-                    f"(similarity {block.similarity:.2f}): ", style=DIM)
+        line.append(f"moved here from paragraph {_nth(block.from_paragraph)} "
+                    f"(similarity {block.similarity or 0:.2f}): ", style=MOVE_STYLE)
         line.append_text(ops_text(block.inner, plain, view))
     return line
+
+
+def _nth(index: int | None) -> str:
+    """A paragraph's place counted from 1, as a reader counts."""
+    return "?" if index is None else str(index + 1)
 
 
 def _folded(run: int, chars: int) -> Text:
@@ -345,8 +351,8 @@ def _sides(block: Block, plain: bool, view: View) -> tuple[Text, Text]:
     if block.kind is BlockKind.ADDED:
         return empty, _whole(block.ops, plain)
     if block.kind is BlockKind.MOVED_OUT:
-        return Text(f"< moved to paragraph {block.to_paragraph + 1}: {_preview(block.ops)}", style=DIM), empty
-    note = Text(f"> from paragraph {block.from_paragraph + 1} ({block.similarity:.2f}): ", style=DIM)
+        return Text(f"< moved to paragraph {_nth(block.to_paragraph)}: {_preview(block.ops)}", style=MOVE_STYLE), empty
+    note = Text(f"> from paragraph {_nth(block.from_paragraph)} ({block.similarity or 0:.2f}): ", style=MOVE_STYLE)
     return note, note.copy().append_text(ops_text(block.inner, plain, view, "+"))
 
 
@@ -354,9 +360,8 @@ def stat_view(console, result: DiffResult) -> None:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for name, justify in (("status", "left"), ("similarity", "right"), ("older", "left"),
-                          ("newer", "left"), ("-", "right"), ("+", "right")):
-        table.add_column(name, justify=justify)
+    for name in ("status", "similarity", "older", "newer", "-", "+"):
+        table.add_column(name, justify="right" if name in ("similarity", "-", "+") else "left")
     for s in result.sections:
         deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
