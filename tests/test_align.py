@@ -262,3 +262,21 @@ def test_empty_title_section_does_not_disturb_the_pairs(gwr_project):
 
 def test_pair_result_type():
     assert isinstance(pair(1, 1, {(0, 0): 1.0}, 0.5)[0], Pair)
+
+
+def test_the_scorer_floors_reached(seeds_root, gwr_root):
+    """The section pairing against the hand-made pairs of
+    benchmarks/devsets/sections/ (in-sample: the floors are what the pairing
+    reaches, rounded down, so that a change that loses ground fails)."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import score_sections
+
+    totals = score_sections.series_totals(score_sections.score_all({"seeds": seeds_root, "gwr": gwr_root}))
+    for part, floors in score_sections.FLOORS.items():
+        for name, (precision, recall) in floors.items():
+            tally = getattr(totals[name], part)
+            assert tally.precision >= precision and tally.recall >= recall, (part, name, tally)

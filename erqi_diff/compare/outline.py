@@ -12,10 +12,11 @@ this order of weight:
    report of March 2022), that year or later a plan (2022年政府工作任务);
    “十三五”答卷 in a report of January 2021 is a review, “十四五”蓝图 a plan;
 2. the headings above it: a task under 三、2024年政府工作任务 is a plan,
-   an item under 一、过去一年和五年工作回顾 a review. A section with no
-   text and no subsections at the same level as the ones after it (a part
-   label in a flat outline, as 绘就“十四五”蓝图 before six tasks) counts as
-   a heading above those;
+   an item under 一、过去一年和五年工作回顾 a review; a heading over
+   (nearly) the whole report is its title and tells nothing. A short heading
+   with no text at the same level as the sections after it (a part label in
+   a flat outline, as 绘就“十四五”蓝图 before six tasks) counts as a heading
+   above those;
 3. its tense: what was done (了, 已, 取得, 实现, 完成, 同比, 增长8%, 年来)
    against what is to be done (将, 要, 力争, 确保, 计划, 下半年, 下一步),
    per thousand characters.
@@ -65,6 +66,10 @@ _FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下�
 OWN_WEIGHT, ABOVE_WEIGHT, TENSE_CAP, DECIDES = 3.0, 3.0, 2.0, 1.0
 #: Tense markers per thousand characters worth one unit of evidence.
 TENSE_UNIT = 4.0
+#: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
+LABEL_CHARS = 16
+#: A heading over this share of the report's sections or more is its title.
+TITLE_SHARE = 0.8
 
 
 def heading_cue(heading: str, present: int | None) -> int:
@@ -130,7 +135,7 @@ class Outline:
 
 
 def _parents(sections: Sequence[Section]) -> list[int | None]:
-    """Parents by heading level; a part label (a section with no text at
+    """Parents by heading level; a part label (a short heading with no text at
     the same level as the sections after it, in a flat outline) is the
     parent of those sections up to the next label or a higher heading."""
     parents: list[int | None] = []
@@ -150,7 +155,7 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
             stack.append(i)
         if level and not s.paragraphs:
             nxt = sections[i + 1] if i + 1 < len(sections) else None
-            label = i if nxt is not None and nxt.level == level else None
+            label = i if nxt is not None and nxt.level == level and len(s.heading) <= LABEL_CHARS else None
     return parents
 
 
@@ -164,12 +169,14 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         if p is not None:
             children[p].append(i)
     cues = [heading_cue(s.heading, present) for s in sections]
+    # a heading over (nearly) the whole report is its title: it tells no part's role
+    title = {i for i in range(n) if len(_below(children, i)) >= TITLE_SHARE * (n - 1) > 0}
     roles = []
     for i, s in enumerate(sections):
         above = 0
         p = parent[i]
         while p is not None and not above:
-            above = cues[p]
+            above = 0 if p in title else cues[p]
             p = parent[p]
         text = s.text
         if not text:  # an umbrella: the tense of what it holds
