@@ -38,6 +38,8 @@ from collections.abc import Iterable, Sequence
 PARAGRAPH_THRESHOLD = 0.3
 #: A pair out of document order is shown as moved from this similarity on.
 MOVE_THRESHOLD = 0.4
+#: Two texts alike at both ends over this share are paired at once (:func:`edited_in_place`).
+IN_PLACE = 0.6
 #: A paragraph shorter than this (各位代表！) is never shown as moved.
 MOVE_MIN_CHARS = 20
 #: Above this many comparisons, compare only likely candidates.
@@ -67,6 +69,32 @@ def bigram_set(text: str) -> frozenset[str]:
     character marked as such (which stands for a run of one character)."""
     marked = _BREAK.sub("\0", text)
     return frozenset(map(add, marked, marked[1:])) if len(marked) > 1 else frozenset((marked,))
+
+
+def kept_share(a: str, b: str) -> float:
+    """The share of the longer text that the two begin and end with alike."""
+    head = _common_prefix(a, b)
+    tail = _common_prefix(a[head:][::-1], b[head:][::-1])
+    return (head + tail) / max(len(a), len(b), 1)
+
+
+def edited_in_place(a: str, b: str) -> bool:
+    """Two texts that begin and end alike over at least :data:`IN_PLACE` of
+    the longer are one text edited in the middle: they are paired without
+    counting bigrams (their Dice would be well above any threshold)."""
+    return kept_share(a, b) >= IN_PLACE
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common beginning, by halving (slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[low:mid] == b[low:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def dice(a: frozenset | set, b: frozenset | set) -> float:
@@ -248,7 +276,9 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
             same_b.add(j)
     rest_a = [i for i in range(len(a)) if i not in same_a]
     rest_b = [j for j in range(len(b)) if j not in same_b]
-    if rest_a and rest_b:
+    if len(rest_a) == 1 and len(rest_b) == 1 and edited_in_place(a[rest_a[0]], b[rest_b[0]]):
+        scored[rest_a[0], rest_b[0]] = round(kept_share(a[rest_a[0]], b[rest_b[0]]), 4)
+    elif rest_a and rest_b:
         sets_a = [bigram_set(a[i]) for i in rest_a]
         sets_b = [bigram_set(b[j]) for j in rest_b]
         for x, y in _all_or_candidates(sets_a, sets_b):
@@ -263,6 +293,8 @@ def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_
     pairs at or above ``threshold``. Returns (i, j), (i, None), (None, j)
     entries in reading order covering every unit of both runs."""
     n, m = len(a), len(b)
+    if n == m == 1 and edited_in_place(a[0], b[0]):
+        return [(0, 0)]
     sets_a = [bigram_set(t) for t in a]
     sets_b = [bigram_set(t) for t in b]
     sim = [[dice(sa, sb) for sb in sets_b] for sa in sets_a]

@@ -41,6 +41,10 @@ from erqi_diff.core.document import Section
 NGRAM_SIZES = (2, 3, 4)
 #: n-grams must be found in at least this many documents to count.
 MIN_DF = 2
+#: A section's topic is read from at most this many characters (a report on one line can be 700,000) ...
+TOPIC_CHARS = 30_000
+#: ... taken in this many pieces spread evenly over the text.
+TOPIC_PIECES = 30
 _RUN_BREAK = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z]+")
 _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百0-9]+[）)]|[一二三四五六七八九十百]+[、，,.]|"
                         r"第[一二三四五六七八九十百]+[、，,.]?|[0-9]+[.、，,]|[●○◆◇■□▲△★☆·•\-—])\s*")
@@ -67,13 +71,19 @@ def ngrams(text: str) -> Counter:
 
 def topic_text(section: Section) -> str:
     """The text that tells a section's topic: its paragraphs up to an
-    address (各位代表！) that follows some text."""
+    address (各位代表！) that follows some text; of a text longer than
+    :data:`TOPIC_CHARS`, :data:`TOPIC_PIECES` pieces spread evenly over it
+    and as long as that in all."""
     paragraphs = section.paragraphs
     for k, p in enumerate(paragraphs):
         if k and _ADDRESS.match(p):
             paragraphs = paragraphs[:k]
             break
-    return "\n".join(paragraphs)
+    text = "\n".join(paragraphs)
+    if len(text) <= TOPIC_CHARS:
+        return text
+    size, stride = TOPIC_CHARS // TOPIC_PIECES, len(text) // TOPIC_PIECES
+    return "\n".join(text[k * stride:k * stride + size] for k in range(TOPIC_PIECES))
 
 
 def heading_words(heading: str) -> str:

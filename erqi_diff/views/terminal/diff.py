@@ -258,9 +258,11 @@ def strip_view(console, result: DiffResult) -> None:
             console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)
 
 
-def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2) -> list[str]:
-    """Rows as left-aligned columns (cells counted in terminal columns, a
-    Chinese character 2), the widest column cut with … to fit ``width``."""
+def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2,
+                 right: frozenset[int] = frozenset()) -> list[str]:
+    """Rows as aligned columns (cells counted in terminal columns, a
+    Chinese character 2; the columns in ``right`` aligned right, the others
+    left), the widest column cut with … to fit ``width``."""
     from rich.cells import cell_len, set_cell_size
 
     widths = [max(cell_len(row[c]) for row in rows) for c in range(len(rows[0]))]
@@ -269,9 +271,10 @@ def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2) -> l
     lines = []
     for row in rows:
         cells = []
-        for cell, size in zip(row, widths):
-            cells.append(cell if cell_len(cell) <= size else set_cell_size(cell, size - 1) + "…")
-        lines.append((" " * gap).join(set_cell_size(c, w) for c, w in zip(cells, widths)).rstrip())
+        for k, (cell, size) in enumerate(zip(row, widths)):
+            cell = cell if cell_len(cell) <= size else set_cell_size(cell, size - 1) + "…"
+            cells.append(" " * (size - cell_len(cell)) + cell if k in right else set_cell_size(cell, size))
+        lines.append((" " * gap).join(cells).rstrip())
     return lines
 
 
@@ -357,21 +360,21 @@ def _sides(block: Block, plain: bool, view: View) -> tuple[Text, Text]:
 
 
 def stat_view(console, result: DiffResult) -> None:
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for name in ("status", "similarity", "older", "newer", "-", "+"):
-        table.add_column(name, justify="right" if name in ("similarity", "-", "+") else "left")
+    """One line per unit: status, similarity, the older and newer headings,
+    characters deleted and inserted (plain aligned columns: a table of
+    thousands of rows prints at once)."""
+    rows = [("status", "similarity", "older", "newer", "-", "+")]
     for s in result.sections:
         deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
         status = {Relation.SPLIT: "split", Relation.MERGE: "merged"}.get(s.relation, s.status.value)
         status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
-        table.add_row(status, "" if s.similarity is None else f"{s.similarity:.2f}",
-                      " + ".join(_label(p.heading) for p in s.from_sections),
-                      " + ".join(_label(p.heading) for p in s.to_sections),
-                      f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else "")
-    console.print(table)
+        rows.append((status, "" if s.similarity is None else f"{s.similarity:.2f}",
+                     " + ".join(_label(p.heading) for p in s.from_sections),
+                     " + ".join(_label(p.heading) for p in s.to_sections),
+                     f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else ""))
+    for k, line in enumerate(aligned_rows(rows, console.width, right=frozenset((1, 4, 5)))):
+        console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)
 
 
 class _Buffered:
