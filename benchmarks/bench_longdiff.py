@@ -18,7 +18,10 @@ twenty reworded.
    the characters each marks changed. Targets: time within 5x git's,
    changed characters within 1.3x git's.
 2. The same reports on a single line each, cut to 2 MB: ``erqi-diff diff
-   --stat`` end to end, first run (strip computed). Target: under 10 s.
+   --stat`` end to end, first run (strip computed) and again (strip cached).
+   Target: under 10 s.
+3. Each pair of consecutive national reports: characters marked changed,
+   ours against git's.
 
     python benchmarks/bench_longdiff.py [--runs 5] [--chars 1000000]
 """
@@ -215,6 +218,25 @@ def one_line(root: Path, megabytes: float) -> None:
           f"cached (target < 10 s)")
 
 
+def real_pairs(root: Path) -> None:
+    """Characters changed, ours against git's, on each pair of consecutive national reports."""
+    from common import series_project
+
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    snaps = load_many(load_project(series_project("gwr", root)))
+    print("3. consecutive national reports (rewritten more than edited), characters marked changed:")
+    for a, b in zip(snaps, snaps[1:]):
+        (root / "a.md").write_text(a.body, encoding="utf-8")
+        (root / "b.md").write_text(b.body, encoding="utf-8")
+        git = git_changed(git_word_diff(root / "a.md", root / "b.md"))
+        stats = compare(a, b, strip=False).stats
+        ours = stats.chars_deleted + stats.chars_inserted
+        print(f"   {a.year} -> {b.year}: git {git:>7,}  erqi-diff {ours:>7,}  x{ours / max(git, 1):.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -226,6 +248,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         long_pair(Path(tmp) / "long", args.chars, args.runs)
         one_line(Path(tmp) / "line", args.megabytes)
+        real_pairs(Path(tmp) / "gwr")
 
 
 if __name__ == "__main__":

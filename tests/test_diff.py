@@ -134,6 +134,17 @@ def test_every_pair_of_national_reports_reproduces_both_texts(gwr_project, y1, y
     _check_report_pair(load(gwr_project, y1), load(gwr_project, y2))
 
 
+@pytest.mark.slow
+def test_every_pair_of_early_national_reports_reproduces_both_texts(gwr_early_root):
+    # 24 reports of 1978-2005: 276 pairs, long sections, few headings
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    snaps = load_many(load_project(gwr_early_root))
+    for a, b in itertools.combinations(snaps, 2):
+        _check_report_pair(a, b)
+
+
 @pytest.mark.parametrize("year", SEED_YEARS)
 def test_a_report_against_itself_is_identical(seeds_project, year):
     snap = load(seeds_project, year)
