@@ -211,7 +211,8 @@ def test_colour_view_strikes_deletions_red_and_inserts_green(gwr_project):
     from rich.console import Console
 
     result = compare(load(gwr_project, 2024), load(gwr_project, 2025), strip=False).select("（十）")
-    console = Console(width=100, force_terminal=True, color_system="standard", file=io.StringIO())
+    # a colour terminal even when the tests run under NO_COLOR
+    console = Console(width=100, force_terminal=True, color_system="standard", no_color=False, file=io.StringIO())
     with console.capture() as capture:
         render(console, result)
     out = capture.get()

@@ -62,7 +62,7 @@ def test_lineage_uses_the_pairs_of_the_diff(gwr_project, gwr_lineage):
 
 
 def run(root, *args):
-    return CliRunner().invoke(main, ["--root", str(root), *args])
+    return CliRunner().invoke(main, ["--root", str(root), *args], env={"COLUMNS": "120"})
 
 
 def test_cli_view_json_and_csv(gwr_root, gwr_project):

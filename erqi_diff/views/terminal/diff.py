@@ -209,6 +209,10 @@ def summary_line(result: DiffResult) -> Text:
         return Text(f"No differences: {s.matched} sections, the same text.", style="bold")
     paired = f"{s.matched} section{'s' if s.matched != 1 else ''} paired"
     detail = [f"{s.moved} moved", f"{s.unchanged} unchanged"]
+    if s.splits:
+        detail.append(f"{s.splits} split")
+    if s.merges:
+        detail.append(f"{s.merges} merged")
     parts = [f"{paired} ({', '.join(detail)})", f"{s.added} added", f"{s.removed} removed"]
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
     share = (f"{s.changed_share:.1%} of the text changed ({_chars(s.chars_deleted)} characters deleted, "
