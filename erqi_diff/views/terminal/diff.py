@@ -373,7 +373,8 @@ def stat_view(console, result: DiffResult) -> None:
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
         status = {Relation.SPLIT: "split", Relation.MERGE: "merged"}.get(s.relation, s.status.value)
         status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
-        rows.append((status, "" if s.similarity is None else f"{s.similarity:.2f}",
+        similarity = "" if s.similarity is None else "outline" if not s.similarity else f"{s.similarity:.2f}"
+        rows.append((status, similarity,
                      " + ".join(_label(p.heading) for p in s.from_sections),
                      " + ".join(_label(p.heading) for p in s.to_sections),
                      f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else ""))
