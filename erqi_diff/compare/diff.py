@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from erqi_diff.compare.align import Kind, align_paragraphs
 from erqi_diff.compare.layout import UnitKind, units
 from erqi_diff.compare.outline import Role
-from erqi_diff.compare.sections import Relation, SectionPairing, pair_sections, present_year
+from erqi_diff.compare.sections import Basis, Relation, SectionPairing, pair_sections, present_year
 from erqi_diff.compare.textdiff import (  # noqa: F401 (re-exported: the diff's vocabulary)
     DELETE, EQUAL, INSERT, MAX_RUN_PAIRS, MAX_UNIT, Granularity, Op, diff_text, diff_units, merge_ops, new_text,
     old_text, split_sentences, word_tokens)
@@ -118,6 +118,8 @@ class SectionDiff:
          "from_sections": [SectionPart, ...],  // [] when added
          "to_sections": [SectionPart, ...],    // [] when removed
          "similarity": 0.31,         // the pairing score (0-1), null when added or removed
+         "paired_by": "topic",       // "text" (the same), "heading" (the same or reworded: score 1),
+                                     //   "topic" (the score), "outline" (their subsections: score 0); null
          "moved": false,             // paired out of the order of the older report
          "also_to": [SectionPart, ...],  // in a split: the other newer sections the older one went on in
          "from_heading": "生态环境",  // the older headings joined by " + ", null when added
@@ -134,6 +136,7 @@ class SectionDiff:
     moved: bool
     blocks: tuple[Block, ...] = field(metadata={"json": None})
     also_to: tuple[SectionPart, ...] = ()
+    paired_by: Basis | None = None
 
     __json_extra__ = ("from_heading", "to_heading", "ops", "moves")
 
@@ -384,7 +387,8 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         blocks = diff_paragraphs(old_paragraphs, new_paragraphs, granularity)
         status = {UnitKind.MATCHED: Status.MATCHED, UnitKind.ADDED: Status.ADDED,
                   UnitKind.REMOVED: Status.REMOVED}[unit.kind]
-        out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also))
+        out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
+                               unit.basis))
     return tuple(out)
 
 

@@ -17,7 +17,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from erqi_diff.compare.sections import Relation, SectionPairing
+from erqi_diff.compare.sections import Basis, Relation, SectionPairing
 
 
 class UnitKind(str, enum.Enum):
@@ -35,6 +35,7 @@ class Unit:
     b: tuple[int, ...]
     relation: Relation
     score: float | None
+    basis: Basis | None = None
     moved: bool = False
 
 
@@ -44,10 +45,12 @@ def units(pairing: SectionPairing, n: int, m: int, sizes: tuple[Sequence[int], S
     by_a: dict[int, list[int]] = {}
     by_b: dict[int, list[int]] = {}
     score: dict[tuple[int, int], float] = {}
+    basis: dict[tuple[int, int], Basis] = {}
     for link in pairing.links:
         by_a.setdefault(link.a, []).append(link.b)
         by_b.setdefault(link.b, []).append(link.a)
         score[link.a, link.b] = link.score
+        basis[link.a, link.b] = link.basis
     matched: list[Unit] = []
     for j in range(m):
         olders = sorted(by_b.get(j, ()))
@@ -57,8 +60,8 @@ def units(pairing: SectionPairing, n: int, m: int, sizes: tuple[Sequence[int], S
             relation = Relation.SPLIT
         else:
             relation = Relation.MERGE if len(olders) > 1 else Relation.ONE
-        best = max(score[i, j] for i in olders)
-        matched.append(Unit(UnitKind.MATCHED, tuple(olders), (j,), relation, best))
+        best = max(olders, key=lambda i: score[i, j])
+        matched.append(Unit(UnitKind.MATCHED, tuple(olders), (j,), relation, score[best, j], basis[best, j]))
     keep = _in_order(matched, sizes)
     out: list[Unit] = []
     removed = [i for i in range(n) if i not in by_a]
@@ -76,7 +79,7 @@ def units(pairing: SectionPairing, n: int, m: int, sizes: tuple[Sequence[int], S
                 k += 1
             out.append(unit)
         else:
-            out.append(Unit(unit.kind, unit.a, unit.b, unit.relation, unit.score, moved=True))
+            out.append(Unit(unit.kind, unit.a, unit.b, unit.relation, unit.score, unit.basis, moved=True))
     out.extend(Unit(UnitKind.REMOVED, (i,), (), Relation.ONE, None) for i in removed[k:])
     return out
 

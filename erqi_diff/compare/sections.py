@@ -5,9 +5,11 @@ the same role: a review part with a review part, a plan task with a plan
 task (:mod:`erqi_diff.compare.outline` tells the roles), whatever their
 headings or levels. :func:`pair_sections` does it in five steps:
 
-1. **Anchors.** Sections with the same text, and sections with the same
-   heading (found as many times in each report, read in order; roles not
-   opposed), are paired outright and take no further part.
+1. **Anchors.** Sections with the same text, sections with the same
+   heading (found as many times in each report, read in order), and
+   sections whose headings differ by a word or two (bigram Dice from
+   :data:`NEAR_SAME`, each the other's best), roles not opposed, are
+   paired outright and take no further part.
 2. **Topic.** Every other pair of sections that structure allows is scored
    by topic. Structure allows a pair when the roles are not opposed (a
    review is never read against a plan), when both or neither are the
@@ -64,6 +66,8 @@ UNTOLD_FACTOR = 0.85
 ORDER_BONUS = 0.03
 #: A section joins a pair as a split or merge from this score on (a stronger claim than a pair).
 JOIN_FLOOR = 0.15
+#: Two headings this alike (bigram Dice) are the same heading reworded: paired outright.
+NEAR_SAME = 0.8
 #: Above this many candidate pairs, compare only likely candidates.
 ALL_PAIRS_LIMIT = 40_000
 _SIGNATURE = 24
@@ -189,7 +193,31 @@ def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outlin
     rest_b = [j for j in range(len(b)) if j not in used_b]
     for i, j in _same(a, b, rest_a, rest_b, lambda s: s.heading):
         take(i, j, Basis.HEADING)
+    for i, j in _near_same_headings(a, b, [i for i in rest_a if i not in used_a], [j for j in rest_b if j not in used_b]):
+        take(i, j, Basis.HEADING)
     return out
+
+
+def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list[int],
+                        rest_b: list[int]) -> list[tuple[int, int]]:
+    """Headings that differ by a word or two (七、关于外交工作 and 七、关于稳步外交工作):
+    bigram Dice from :data:`NEAR_SAME` up (numbering and years aside), each
+    the other's best."""
+    from erqi_diff.compare.align import bigram_set, dice
+
+    heads_a = {i: bigram_set(heading_words(a[i].heading)) for i in rest_a if len(heading_words(a[i].heading)) >= 4}
+    heads_b = {j: bigram_set(heading_words(b[j].heading)) for j in rest_b if len(heading_words(b[j].heading)) >= 4}
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, x in heads_a.items():
+        for j, y in heads_b.items():
+            d = dice(x, y)
+            if d >= NEAR_SAME:
+                if d > best_a.get(i, (0.0, -1))[0]:
+                    best_a[i] = (d, j)
+                if d > best_b.get(j, (0.0, -1))[0]:
+                    best_b[j] = (d, i)
+    return [(i, j) for i, (_, j) in best_a.items() if best_b[j][1] == i]
 
 
 def _same(a: Sequence[Section], b: Sequence[Section], rest_a, rest_b, key) -> list[tuple[int, int]]:

@@ -389,8 +389,9 @@ def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
                         newer.append(text)
                     code = {"moved_out": "<", "moved_in": ">"}.get(block.kind.value, op) if op != "=" else op
                     codes.append(f"{code}{len(text)}{mark if code in '<>' else ''}")
-            sections.append({"s": sec.status.value, "rel": sec.relation.value, "fh": sec.from_heading,
-                             "th": sec.to_heading,
+            sections.append({"s": sec.status.value, "rel": sec.relation.value,
+                             "by": sec.paired_by.value if sec.paired_by else None,
+                             "fh": sec.from_heading, "th": sec.to_heading,
                              "sim": None if sec.similarity is None else round(float(sec.similarity), 3),
                              "mv": sec.moved, "pm": len(sec.moves), "ft": intern("".join(older)),
                              "tt": intern("".join(newer)), "ops": "".join(codes)})

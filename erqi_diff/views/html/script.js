@@ -76,7 +76,10 @@
       oldCol.appendChild(oldText); newCol.appendChild(newText);
       var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
       hd.appendChild(el("span", "status " + status, status));
-      if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
+      if (sec.s === "matched" && sec.by && sec.by !== "topic")
+        hd.appendChild(document.createTextNode({text: " same text", heading: " same heading",
+          outline: " paired by the outline"}[sec.by] || ""));
+      else if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
         hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
       if (sec.rel === "split" || sec.rel === "merge")
         hd.appendChild(el("span", "status " + sec.rel, (swap ? {split: "merged", merge: "split"} : {split: "split", merge: "merged"})[sec.rel]));

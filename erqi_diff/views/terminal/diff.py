@@ -21,7 +21,7 @@ from rich.text import Text
 from erqi_diff.views import format as fmt
 
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
-from erqi_diff.compare.sections import Relation
+from erqi_diff.compare.sections import Basis, Relation
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
@@ -290,7 +290,7 @@ def section_title(s: SectionDiff) -> Text:
     olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
     title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
-    notes = [f"similarity {s.similarity:.2f}" if s.similarity else "paired by the outline"]
+    notes = [_basis(s)]
     if s.relation is Relation.MERGE:
         notes.append(f"merged from {len(s.from_sections)} sections")
     elif s.relation is Relation.SPLIT:
@@ -301,6 +301,17 @@ def section_title(s: SectionDiff) -> Text:
         notes.append("unchanged")
     title.append(f"  ({'; '.join(notes)})", style=DIM)
     return title
+
+
+def _basis(s: SectionDiff) -> str:
+    """Why a unit's sections were paired, in a few words."""
+    if s.paired_by is Basis.TEXT:
+        return "same text"
+    if s.paired_by is Basis.HEADING:
+        return "same heading" if s.from_heading == s.to_heading else "heading reworded"
+    if s.paired_by is Basis.OUTLINE:
+        return "paired by the outline"
+    return f"similarity {s.similarity or 0:.2f}"
 
 
 def _section_head(console, s: SectionDiff, view: View) -> bool:
@@ -373,7 +384,8 @@ def stat_view(console, result: DiffResult) -> None:
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
         status = {Relation.SPLIT: "split", Relation.MERGE: "merged"}.get(s.relation, s.status.value)
         status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
-        similarity = "" if s.similarity is None else "outline" if not s.similarity else f"{s.similarity:.2f}"
+        similarity = "" if s.similarity is None else f"{s.similarity:.2f}" if s.paired_by in (Basis.TOPIC, None) else (
+            s.paired_by.value)
         rows.append((status, similarity,
                      " + ".join(_label(p.heading) for p in s.from_sections),
                      " + ".join(_label(p.heading) for p in s.to_sections),
