@@ -41,9 +41,9 @@ SECTIONS = DEVSETS / "sections"
 TARGET = (0.95, 0.95)
 #: What tests/test_align.py holds the pairing to: the figures reached, rounded down
 #: (part -> series or "overall" -> (precision, recall)).
-FLOORS = {"pairs": {"gwr": (0.98, 0.96), "seeds": (0.52, 0.47), "overall": (0.80, 0.76)},
-          "relations": {"gwr": (0.91, 0.84), "overall": (0.60, 0.55)},
-          "unpaired": {"gwr": (0.96, 1.0), "overall": (0.78, 0.83)}}
+FLOORS = {"pairs": {"gwr": (0.98, 0.96), "seeds": (0.53, 0.47), "overall": (0.80, 0.76)},
+          "relations": {"gwr": (0.91, 0.84), "overall": (0.62, 0.55)},
+          "unpaired": {"gwr": (0.96, 1.0), "overall": (0.77, 0.83)}}
 
 
 @dataclass

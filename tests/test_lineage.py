@@ -93,3 +93,19 @@ def test_seeds_every_section_once(seeds_project, years):
     result = lineage(load_many(seeds_project, years))
     seen = sorted((n.year, n.index) for c in result.chains for n in c.nodes)
     assert seen == sorted((y, k) for y in years for k in range(len(load(seeds_project, y).sections)))
+
+
+def test_same_chains_whatever_the_hash_seed(gwr_root):
+    """Sets of n-grams iterate in another order in another process: the
+    scores are summed exactly, so the pairs and chains never change."""
+    import os
+    import subprocess
+    import sys
+
+    def process(seed: str) -> bytes:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-m", "erqi_diff", "--root", str(gwr_root), "sections", "--json"],
+                              env=env, capture_output=True, check=True).stdout
+
+    first = process("1")
+    assert json.loads(first)["chains"] and first == process("2") == process("3")

@@ -102,6 +102,7 @@ class Outline:
     ``parent``: the nearest section above of a lower level (None at the top);
     ``children``: the sections directly below; ``role``: see the module doc;
     ``cue``: what the heading alone says (+1 review, -1 plan, 0 neither);
+    ``titles``: the headings over (nearly) the whole report;
     ``opening``: the first section with text (the opening address, a news
     lead), None when fewer than two sections have text (the report is all
     opening, or has none)."""
@@ -110,6 +111,7 @@ class Outline:
     children: tuple[tuple[int, ...], ...]
     role: tuple[Role, ...]
     cue: tuple[int, ...]
+    titles: frozenset[int]
     opening: int | None
 
     def ancestors(self, i: int) -> list[int]:
@@ -186,7 +188,8 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
-    return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), opening)
+    return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
+                   opening)
 
 
 def _below(children: list[list[int]], i: int) -> list[int]:

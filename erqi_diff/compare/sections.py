@@ -37,7 +37,8 @@ headings or levels. :func:`pair_sections` does it in five steps:
    partners of its own subsections (at least two, more than half), as a
    reader pairs two task lists, if the roles are not opposed and the two
    are more than bare labels (one has text of its own, or both headings
-   name the same role).
+   name the same role); a report's title (a heading over nearly all of
+   it) takes no part.
 
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
@@ -385,14 +386,14 @@ def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[i
 def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
     """The heading of the other report whose subsections hold most partners
     of ``x``'s subsections (at least two, and more than half of them)."""
-    if x in partners:
+    if x in partners or x in mine.titles:  # a title holds everything: its subsections prove nothing
         return None
     votes: Counter = Counter()
     held = 0
     for p in mine.descendants(x):
         for q in partners.get(p, ()):
             held += 1
-            votes.update(theirs.ancestors(q))
+            votes.update(k for k in theirs.ancestors(q) if k not in theirs.titles)
     if not votes:
         return None
     y, count = votes.most_common(1)[0]

@@ -111,10 +111,13 @@ class Weights:
         for g, c in grams.items():
             if c > 1 and g in weights:
                 weights[g] *= 1 + math.log(c)
-        norm = math.hypot(*weights.values()) or 1.0
+        norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
         return {g: w / norm for g, w in weights.items()}
 
 
 def cosine(u: Vector, v: Vector) -> float:
+    """The dot product of two unit vectors, summed exactly (math.fsum), so
+    that it does not depend on the order of the terms: a set of strings
+    iterates in another order in another process."""
     common = u.keys() & v.keys()
-    return sum(map(mul, map(u.__getitem__, common), map(v.__getitem__, common)))
+    return math.fsum(map(mul, map(u.__getitem__, common), map(v.__getitem__, common)))
