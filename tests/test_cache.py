@@ -53,10 +53,10 @@ def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_pa
 
     a, b = load(seeds_project, 2017), load(seeds_project, 2021)
     monkeypatch.setenv("ERQI_DIFF_CACHE", "off")
-    fresh = compare(a, b).to_json()["strip"]
+    fresh = compare(a, b).strip
     monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
-    first = compare(a, b).to_json()["strip"]
-    second = compare(a, b).to_json()["strip"]
+    first = compare(a, b).strip
+    second = compare(a, b).strip
     assert fresh == first == second
     assert fresh["slogans_added"] and fresh["metrics"]
 

@@ -234,28 +234,43 @@ def test_metric_rows_and_headline_file_figures_under_their_year():
     assert "not like for like: half against year" in text
 
 
-DIFF = {"from": {"year": 2017}, "to": {"year": 2021}, "stats": {"share_changed": 0.5},
-        "sections": [
-            {"status": "matched", "from_heading": "生态环境", "to_heading": "在美丽田园打造上争先出彩", "similarity": 0.41,
-             "ops": [["=", "持续推进"], ["-", "大气污染防治"], ["+", "南水北调生态文化公园建设，打造美丽田园"], ["=", "。"]]},
-            {"status": "matched", "from_heading": "改善民生", "to_heading": "改善民生", "similarity": 1.0,
-             "ops": [["=", "新建学校8所。"]]},
-            {"status": "added", "from_heading": None, "to_heading": "绘就“十四五”蓝图", "similarity": None,
-             "ops": [["+", "展望“十四五”，二七区将全面推进有活力有秩序有品质的高质量发展，奋力建设现代化国际化生态化新城区。"]]},
-            {"status": "removed", "from_heading": "总结2017·数据", "to_heading": None, "similarity": None,
-             "ops": [["-", "GDP增长9%"]]},
-            {"status": "matched", "from_heading": "总结2017·抓手", "to_heading": "抓手", "similarity": 0.5,
-             "moved": True, "ops": []},
-            {"status": "matched", "from_heading": "民生", "to_heading": "民生", "similarity": 0.9,
-             "ops": [["=", "改造老旧小区。\n"], ["-", "新建公厕20座。"], ["+", "新建公厕20座。"], ["=", "\n"],
-                     ["+", "打通断头路"]],
-             "moves": [{"from_paragraph": 1, "to_paragraph": 0, "similarity": 1.0, "ops": [["=", "新建公厕20座。"]]}]},
-        ]}
+def _diff(units):
+    """A DiffResult made by hand: (status, older heading, newer heading, similarity, moved, blocks) per
+    unit; blocks are (kind, ops) or (kind, ops, from_paragraph, to_paragraph, inner ops)."""
+    from erqi_diff.compare.diff import Block, BlockKind, DiffResult, SectionDiff, SectionPart, Status, make_stats
+    from erqi_diff.compare.outline import Role
+    from erqi_diff.compare.sections import Relation
+
+    def part(k, heading):
+        return () if heading is None else (SectionPart(k, heading, 2, Role.OTHER, (0,)),)
+
+    sections = []
+    for k, (status, older, newer, similarity, moved, blocks) in enumerate(units):
+        made = tuple(Block(BlockKind(b[0]), tuple(map(tuple, b[1])), *b[2:4], 1.0 if len(b) > 2 else None,
+                           tuple(map(tuple, b[4])) if len(b) > 4 else ()) for b in blocks)
+        sections.append(SectionDiff(Status(status), Relation.ONE, part(k, older), part(k, newer), similarity, moved,
+                                    made))
+    stats = make_stats(sections)
+    return DiffResult({"year": 2017}, {"year": 2021}, "char", tuple(sections), stats)
+
+
+DIFF = _diff([
+    ("matched", "生态环境", "在美丽田园打造上争先出彩", 0.41, False,
+     [("changed", [["=", "持续推进"], ["-", "大气污染防治"], ["+", "南水北调生态文化公园建设，打造美丽田园"], ["=", "。"]])]),
+    ("matched", "改善民生", "改善民生", 1.0, False, [("same", [["=", "新建学校8所。"]])]),
+    ("added", None, "绘就“十四五”蓝图", None, False,
+     [("added", [["+", "展望“十四五”，二七区将全面推进有活力有秩序有品质的高质量发展，奋力建设现代化国际化生态化新城区。"]])]),
+    ("removed", "总结2017·数据", None, None, False, [("removed", [["-", "GDP增长9%"]])]),
+    ("matched", "总结2017·抓手", "抓手", 0.5, True, []),
+    ("matched", "民生", "民生", 0.9, False,
+     [("same", [["=", "改造老旧小区。\n"]]), ("moved_out", [["-", "新建公厕20座。\n"]], 1, 0),
+      ("moved_in", [["+", "新建公厕20座。\n"]], 1, 0, [["=", "新建公厕20座。"]]), ("added", [["+", "打通断头路"]])]),
+])
 
 
 def test_section_changes():
     changes = section_changes(DIFF)
-    assert changes.unchanged == 1 and changes.share_changed == 0.5
+    assert changes.unchanged == 1 and changes.share_changed == DIFF.stats.changed_share
     rewritten, added, removed, heading_only, with_move = changes.changes
     # a new heading over the same text is a change, of the heading only
     assert (heading_only.status, heading_only.share_changed, heading_only.excerpt, heading_only.moved) == (

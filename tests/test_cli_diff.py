@@ -76,10 +76,16 @@ def test_json_reproduces_the_snapshots(seeds_root, seeds_project):
     data = json.loads(result.output)
     assert (data["from"]["year"], data["to"]["year"]) == (2017, 2021)
     a, b = load(seeds_project, 2017), load(seeds_project, 2021)
-    olds = [old_text(s["ops"]) for s in data["sections"] if s["from_heading"] is not None]
-    news = [new_text(s["ops"]) for s in data["sections"] if s["to_heading"] is not None]
-    assert sorted(olds) == sorted(s.text for s in a.sections)
-    assert sorted(news) == sorted(s.text for s in b.sections)
+    # each unit's ops give the paragraphs its parts list; together, every paragraph of both reports once
+    held_a, held_b = [], []
+    for s in data["sections"]:
+        old = [a.sections[p["index"]].paragraphs[k] for p in s["from_sections"] for k in p["paragraphs"]]
+        new = [b.sections[p["index"]].paragraphs[k] for p in s["to_sections"] for k in p["paragraphs"]]
+        assert (old_text(s["ops"]), new_text(s["ops"])) == ("\n".join(old), "\n".join(new))
+        held_a += [(p["index"], k) for p in s["from_sections"] for k in p["paragraphs"]]
+        held_b += [(p["index"], k) for p in s["to_sections"] for k in p["paragraphs"]]
+    assert sorted(held_a) == [(i, k) for i, sec in enumerate(a.sections) for k in range(len(sec.paragraphs))]
+    assert sorted(held_b) == [(j, k) for j, sec in enumerate(b.sections) for k in range(len(sec.paragraphs))]
 
 
 @pytest.mark.parametrize("years, flags, code", [
@@ -113,15 +119,19 @@ def test_bad_input_exits_2_with_a_message(seeds_root, args, message):
 
 
 def test_section_keeps_matching_sections(seeds_root):
-    out = run(seeds_root, "2017", "2021", "--section", "生态").output
-    assert "@@ 生态环境 → 在美丽田园打造上争先出彩" in out
+    out = run(seeds_root, "2017", "2021", "--section", "生态环境").output
+    assert "生态环境" in out.split("@@ ")[1].split("→")[0] and "“干”的态势更加强劲" in out
     assert out.count("@@ ") == 1
 
 
 def test_stat_prints_one_line_per_section(seeds_root):
     out = run(seeds_root, "2017", "2021", "--stat").output
     assert "similarity" in out and "@@" not in out
-    assert "生态环境" in out and "在美丽田园打造上争先出彩" in out
+    table = out[out.index("status"):].splitlines()
+    assert len(table) == 1 + 24  # a header, then one line per unit
+    assert any(line.startswith("merged") and "产业升级" in line and "“干”的态势更加强劲" in line for line in table)
+    assert sum(line.startswith("split") and "总结2017·直接引语" in line for line in table) == 2
+    assert any(line.startswith("added") and "在美丽田园打造上争先出彩" in line for line in table)
 
 
 def test_side_by_side_and_narrow_fallback(seeds_root):
@@ -200,6 +210,7 @@ def test_colour_view_strikes_deletions_red_and_inserts_green(gwr_project):
     from rich.console import Console
 
     result = compare(load(gwr_project, 2024), load(gwr_project, 2025), strip=False).select("（十）")
+    # a colour terminal even when the tests run under NO_COLOR
     console = Console(width=100, force_terminal=True, color_system="standard", no_color=False, file=io.StringIO())
     with console.capture() as capture:
         render(console, result)
@@ -220,4 +231,4 @@ def test_default_path_imports_neither_jieba_nor_opencc(seeds_root):
     proc = subprocess.run([sys.executable, "-c", code, str(seeds_root)], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "100"}, timeout=120)
     assert proc.stderr.strip().splitlines()[-1] == "[]"
-    assert "@@ 生态环境" in proc.stdout
+    assert "@@ " in proc.stdout and "生态环境" in proc.stdout

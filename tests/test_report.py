@@ -128,9 +128,26 @@ def opened(browser, built, request):
         page.close()
 
 
-def older_newer(section: dict) -> tuple[str, str]:
-    ops = section["ops"]
+def older_newer(section) -> tuple[str, str]:
+    ops = section.ops
     return ("".join(t for op, t in ops if op in "=-"), "".join(t for op, t in ops if op in "=+"))
+
+
+def hand_result(units: list[tuple[str, str, list]]):
+    """A DiffResult made by hand: (older heading, newer heading, ops) per unit,
+    each unit one changed paragraph whose ops are given (or a list of blocks)."""
+    from erqi_diff.compare.diff import Block, BlockKind, DiffResult, SectionDiff, SectionPart, Status, make_stats
+    from erqi_diff.compare.outline import Role
+    from erqi_diff.compare.sections import Relation
+
+    sections = []
+    for k, (older, newer, ops) in enumerate(units):
+        blocks = ops if ops and isinstance(ops[0], Block) else (
+            (Block(BlockKind.CHANGED, tuple((op, t) for op, t in ops)),) if ops else ())
+        sections.append(SectionDiff(Status.MATCHED, Relation.ONE, (SectionPart(k, older, 2, Role.OTHER, (0,)),),
+                                    (SectionPart(k, newer, 2, Role.OTHER, (0,)),), 0.5, False, tuple(blocks)))
+    meta = {"year": 0, "date": "", "title": "", "source": "", "chars": 0, "sections": len(units)}
+    return DiffResult(meta, meta, "char", tuple(sections), make_stats(sections))
 
 
 # ------------------------------------------------------------------ the page, part by part
@@ -204,14 +221,14 @@ def test_every_part_is_there(opened, built, shots, name):
     summary = page.locator("#sbs-summary")
     assert summary.inner_text().startswith(f"{years[-2]} → {years[-1]}:")  # the two latest to start with
     default = f"{years[-2]}-{years[-1]}"
-    assert page.locator("#sbs-body .row").count() == len(data.pairs[default]["sections"])
+    assert page.locator("#sbs-body .row").count() == len(data.pairs[default].sections)
     before = page.locator("#sbs-body").inner_text()
     a, b = years[1], years[2]
     page.select_option("#sbs-from", str(a))
     page.select_option("#sbs-to", str(b))
     assert summary.inner_text().startswith(f"{a} → {b}:")
     assert page.locator("#sbs-body").inner_text() != before
-    assert page.locator("#sbs-body .row").count() == len(data.pairs[f"{a}-{b}"]["sections"])
+    assert page.locator("#sbs-body .row").count() == len(data.pairs[f"{a}-{b}"].sections)
     assert page.locator("#sbs-body .row").first.locator(".col h4").first.inner_text().startswith(str(a))
     page.select_option("#sbs-to", str(a))
     assert "two different years" in summary.inner_text()
@@ -248,7 +265,7 @@ def test_side_by_side_shows_both_texts_exactly(opened, built, name):
         page.select_option("#sbs-from", str(a))
         page.select_option("#sbs-to", str(b))
         low, high = sorted((a, b))
-        sections = data.pairs[f"{low}-{high}"]["sections"]
+        sections = data.pairs[f"{low}-{high}"].sections
         columns = page.eval_on_selector_all(
             "#sbs-body .row", "rows => rows.map(r => Array.from(r.querySelectorAll('.col .text')).map(t => t.textContent))")
         expected = []
@@ -259,8 +276,8 @@ def test_side_by_side_shows_both_texts_exactly(opened, built, name):
         # what the first year alone has is struck out, what the second alone has is inserted
         dels = "".join(page.eval_on_selector_all("#sbs-body del", "xs => xs.map(x => x.textContent)"))
         ins = "".join(page.eval_on_selector_all("#sbs-body ins", "xs => xs.map(x => x.textContent)"))
-        only_low = "".join(t for sec in sections for op, t in sec["ops"] if op == "-")
-        only_high = "".join(t for sec in sections for op, t in sec["ops"] if op == "+")
+        only_low = "".join(t for sec in sections for op, t in sec.ops if op == "-")
+        only_high = "".join(t for sec in sections for op, t in sec.ops if op == "+")
         assert (dels, ins) == ((only_low, only_high) if a < b else (only_high, only_low))
     assert view.errors == []
 
@@ -292,9 +309,7 @@ def test_long_passages_wrap(opened, built, tmp_path):
     span = {"a": {"key": str(data.years[0]), "start": 0, "end": 3000, "text": LONG_LATIN},
             "b": {"key": str(data.years[1]), "start": 0, "end": 3000, "text": LONG_CJK}, "chars": 99999, "similarity": 1.0}
     metric = dataclasses.replace(data.metrics[0], text=LONG_LATIN)
-    pair = {"sections": [{"status": "matched", "from_heading": LONG_LATIN, "to_heading": "短",
-                          "similarity": 0.5, "ops": [["=", LONG_CJK], ["-", LONG_LATIN], ["+", LONG_LATIN[::-1]]]}],
-            "stats": {}}
+    pair = hand_result([(LONG_LATIN, "短", [["=", LONG_CJK], ["-", LONG_LATIN], ["+", LONG_LATIN[::-1]]])])
     long = dataclasses.replace(data, goals=(goal,), metrics=(metric, *data.metrics[1:]),
                                reuse={**data.reuse, "spans": [span]},
                                pairs={**data.pairs, f"{data.years[-2]}-{data.years[-1]}": pair})  # the pair shown first
@@ -347,18 +362,19 @@ HAND_MADE = [
 
 @pytest.mark.parametrize("ops", HAND_MADE)
 def test_pack_pairs_keeps_every_text(ops):
-    packed = pack_pairs({"2016-2017": {"sections": [{"status": "matched", "ops": ops}], "stats": {}}})
+    packed = pack_pairs({"2016-2017": hand_result([("旧", "新", ops)])})
     (sec,) = packed["pairs"]["2016-2017"]["sections"]
     assert unpack(packed["texts"], sec) == [(op, t) for op, t in ops if t]
 
 
 def unpack(texts: list[str], sec: dict) -> list[tuple[str, str]]:
     """What the page's script does, in Python: cut the ops back out of the texts."""
-    older, newer = texts[sec["ft"]], texts[sec["tt"]]
+    older, newer = ("\n".join(texts[k] for k in sec[side]) for side in ("ft", "tt"))
     i = j = 0
     out = []
-    for op, n in re.findall(r"([=+-])(\d+)", sec["ops"]):
+    for op, n in re.findall(r"([=+<>-])(\d+)(?::\d+)?", sec["ops"]):
         n = int(n)
+        op = {"<": "-", ">": "+"}.get(op, op)
         if op == "=":
             assert older[i:i + n] == newer[j:j + n]
             out.append((op, older[i:i + n]))
@@ -376,7 +392,7 @@ def unpack(texts: list[str], sec: dict) -> list[tuple[str, str]]:
 @given(st.lists(st.tuples(st.sampled_from("=-+"), st.text(alphabet="二七区年亿元%0123456789\n𠮷。，", min_size=1)),
                 max_size=12))
 def test_pack_pairs_round_trip(ops):
-    packed = pack_pairs({"2016-2017": {"sections": [{"status": "matched", "ops": ops}], "stats": {}}})
+    packed = pack_pairs({"2016-2017": hand_result([("旧", "新", ops)])})
     assert unpack(packed["texts"], packed["pairs"]["2016-2017"]["sections"][0]) == ops
 
 
@@ -384,10 +400,9 @@ def test_hand_made_pair_in_the_browser(opened, built, tmp_path):
     """Astral characters (two UTF-16 units in JavaScript) are cut where Python cut them."""
     data, _ = built["seeds"]
     a, b = data.years[0], data.years[1]
-    sections = [{"status": "matched", "from_heading": "旧", "to_heading": "新", "similarity": 0.8, "ops": ops}
-                for ops in HAND_MADE]
-    small = dataclasses.replace(data, years=(a, b), overview=data.overview[:2],
-                                pairs={f"{a}-{b}": {"sections": sections, "stats": {}}})
+    result = hand_result([("旧", "新", ops) for ops in HAND_MADE])
+    sections = result.sections
+    small = dataclasses.replace(data, years=(a, b), overview=data.overview[:2], pairs={f"{a}-{b}": result})
     path = tmp_path / "hand.html"
     path.write_text(render_report(small), encoding="utf-8")
     view = opened(path)
@@ -397,6 +412,36 @@ def test_hand_made_pair_in_the_browser(opened, built, tmp_path):
     assert view.page.eval_on_selector_all("#sbs-body del", "xs => xs.map(x => x.textContent)") == [
         "567", "𠮷祥“三个二七”", "删去的段落。"]
     assert view.errors == []
+
+
+def test_moved_paragraph_highlighted_in_both_columns(opened, built, tmp_path):
+    """A paragraph that moved within a section is framed at its old place
+    (left) and its new place (right); pointing at one lights both."""
+    import dataclasses as dc
+
+    from erqi_diff.compare.diff import diff_sections, make_stats
+    from erqi_diff.core.document import Section
+
+    data, _ = built["seeds"]
+    a, b = data.years[0], data.years[1]
+    first = "大力推进现代化产业体系建设，加快发展新质生产力，推动产业升级。"
+    second = "切实保障和改善民生，加强和创新社会治理，办好民生实事。"
+    moving = "着力扩大国内需求，推动经济实现良性循环，增强发展后劲。"
+    units = diff_sections([Section("任务", 2, (moving, first, second))],
+                          [Section("任务", 2, (first, second, moving.replace("实现", "")))])
+    result = dc.replace(data.pairs[f"{a}-{b}"], sections=units, stats=make_stats(units))
+    small = dataclasses.replace(data, years=(a, b), overview=data.overview[:2], pairs={f"{a}-{b}": result})
+    path = tmp_path / "moved.html"
+    path.write_text(render_report(small), encoding="utf-8")
+    page = opened(path).page
+    away = page.locator("#sbs-body del.moved")
+    here = page.locator("#sbs-body ins.moved")
+    assert away.count() == 1 and here.count() == 1
+    assert away.inner_text().strip() == moving and here.inner_text().strip() == moving.replace("实现", "")
+    assert away.get_attribute("data-move") == here.get_attribute("data-move")
+    here.hover()
+    assert "hot" in away.get_attribute("class")
+    assert "1 paragraph moved" in page.locator("#sbs-body .hd").inner_text()
 
 
 @pytest.mark.parametrize("text, start, edits, expected", [

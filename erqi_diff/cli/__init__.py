@@ -29,6 +29,7 @@ from erqi_diff.errors import ErqiError
 # name -> (module, attribute, one-line help shown by `erqi-diff --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "diff": ("erqi_diff.cli.diff", "diff", "Compare two years section by section (the default command)."),
+    "sections": ("erqi_diff.cli.sections", "sections", "Each topic's sections across the years: splits, merges, ends."),
     "snapshot": ("erqi_diff.cli.snapshot", "snapshot", "Build the snapshots from the seeds, or --check them."),
     "years": ("erqi_diff.cli.snapshot", "years", "List the years of the series and their snapshots' status."),
     "show": ("erqi_diff.cli.snapshot", "show", "Print one year's snapshot, section by section."),

@@ -1,55 +1,50 @@
-"""Pairing the sections of two reports, and the paragraphs of two sections.
+"""Pairing the units of two texts: paragraphs of two sections, sentences
+of a changed stretch (sections are paired by :mod:`erqi_diff.compare.sections`).
 
-Chinese has no spaces, so similarity is measured on character bigrams taken
-inside runs of letters (punctuation and spaces break a run and do not count):
-
-- sections are compared by topic: cosine of TF-IDF weighted bigram vectors,
-  the IDF taken over the sections of both reports (so 发展, 建设, the
-  district's name... weigh little), blended with the similarity of the two
-  headings (:func:`section_similarity`);
-- paragraphs are compared by wording: the Dice coefficient of their bigram
-  sets (:func:`dice`), the share of bigrams the two have in common.
+Chinese has no spaces, so wording is compared on character bigrams taken
+inside runs of letters (punctuation and spaces break a run and do not
+count): the Dice coefficient of two units' bigram sets (:func:`dice`), the
+share of bigrams the two have in common.
 
 :func:`pair` turns a similarity table into pairs. Candidates at or above a
 threshold are taken best first (a small bonus for lying at the same relative
 place in both documents breaks near ties in favour of document order); the
 run of pairs in the order of both documents with the greatest summed
 similarity stays in place; a pair out of that order is *moved* when its
-similarity reaches ``move_threshold`` (0.4 for paragraphs, as wikidiff2 does;
-for sections, whose topical scores are lower, any pair) and is otherwise split
-into a removed and an added unit. :func:`merge` lays the result out in reading order.
+similarity reaches ``move_threshold`` (0.4 for paragraphs, as wikidiff2 does)
+and is otherwise split into a removed and an added unit. :func:`merge` lays
+the result out in reading order.
 
-Large inputs (more than :data:`ALL_PAIRS_LIMIT` comparisons) are not compared
-all against all: a unit is compared with the units sharing one of its rarest
-bigrams and with the units at about the same place, which keeps the work
-near linear in the size of the documents.
+Identical paragraphs pair at 1.0 without any bigram being counted; only the
+paragraphs left over are compared. Large inputs (more than
+:data:`ALL_PAIRS_LIMIT` comparisons) are not compared all against all: a unit
+is compared with the units sharing one of its rarest bigrams and with the
+units at about the same place, which keeps the work near linear in the size
+of the documents.
 """
 
 from __future__ import annotations
 
 import enum
 import heapq
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from erqi_diff.core.document import Section
 
-#: Section pairs below this similarity are not paired (reported added/removed).
-SECTION_THRESHOLD = 0.05
 #: Paragraph pairs below this similarity are not paired.
 PARAGRAPH_THRESHOLD = 0.3
 #: A pair out of document order is shown as moved from this similarity on.
 MOVE_THRESHOLD = 0.4
+#: Two texts alike at both ends over this share are paired at once (:func:`edited_in_place`).
+IN_PLACE = 0.6
 #: A paragraph shorter than this (各位代表！) is never shown as moved.
 MOVE_MIN_CHARS = 20
-#: Weight of the heading in a section's similarity.
-HEADING_WEIGHT = 0.3
 #: Above this many comparisons, compare only likely candidates.
 ALL_PAIRS_LIMIT = 10_000
+_SAME_COPIES = 8  # an identical paragraph is paired with at most this many copies of itself
 _SIGNATURE = 24  # rarest bigrams of a unit used to find its candidates
 _ORDER_BONUS = 0.05
 
@@ -68,26 +63,46 @@ def bigrams(text: str) -> Counter:
     return grams
 
 
+def bigram_set(text: str) -> frozenset[str]:
+    """The bigrams :func:`dice` compares, made in one pass: the bigrams
+    within runs of letters and digits, and each run's first and last
+    character marked as such (which stands for a run of one character)."""
+    marked = _BREAK.sub("\0", text)
+    return frozenset(map(add, marked, marked[1:])) if len(marked) > 1 else frozenset((marked,))
+
+
+def kept_share(a: str, b: str) -> float:
+    """The share of the longer text that the two begin and end with alike."""
+    head = _common_prefix(a, b)
+    tail = _common_prefix(a[head:][::-1], b[head:][::-1])
+    return (head + tail) / max(len(a), len(b), 1)
+
+
+def edited_in_place(a: str, b: str) -> bool:
+    """Two texts that begin and end alike over at least :data:`IN_PLACE` of
+    the longer are one text edited in the middle: they are paired without
+    counting bigrams (their Dice would be well above any threshold)."""
+    return kept_share(a, b) >= IN_PLACE
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Length of the common beginning, by halving (slices compare in C)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[low:mid] == b[low:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def dice(a: frozenset | set, b: frozenset | set) -> float:
     """2|A∩B| / (|A|+|B|): 1.0 for the same bigrams, 0.0 for none shared
     (and 1.0 for two texts without any letters)."""
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
-
-
-def _tfidf(counters: Sequence[Counter], df: Counter, total: int) -> list[dict[str, float]]:
-    idf = {g: math.log(1 + total / n) for g, n in df.items()}
-    vectors = []
-    for grams in counters:
-        vec = {g: (1 + math.log(c)) * idf[g] if c > 1 else idf[g] for g, c in grams.items()}
-        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-        vectors.append({g: w / norm for g, w in vec.items()})
-    return vectors
-
-
-def cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    return sum(u[g] * v[g] for g in u.keys() & v.keys())
 
 
 class Kind(str, enum.Enum):
@@ -120,7 +135,7 @@ class Slot:
     similarity: float | None = None
 
 
-def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[tuple[int, int]]:
+def _candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]) -> set[tuple[int, int]]:
     """Pairs worth comparing when all against all is too much: units sharing
     one of their rarest bigrams, and units at about the same place."""
     n, m = len(a_grams), len(b_grams)
@@ -146,7 +161,7 @@ def _candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]) -> set[t
     return out
 
 
-def _all_or_candidates(a_grams: Sequence[Counter], b_grams: Sequence[Counter]):
+def _all_or_candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]):
     n, m = len(a_grams), len(b_grams)
     if n * m <= ALL_PAIRS_LIMIT:
         return ((i, j) for i in range(n) for j in range(m))
@@ -243,55 +258,31 @@ def merge(n: int, m: int, pairs: list[Pair]) -> list[Slot]:
     return slots
 
 
-def section_similarity(content: float, heading: float, a_empty: bool, b_empty: bool) -> float:
-    """Blend of content and heading similarity; a section without text is
-    judged by its heading alone."""
-    if a_empty or b_empty:
-        return heading if (a_empty and b_empty) else heading * (1 - HEADING_WEIGHT)
-    return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
-
-
-def align_sections(a: Sequence[Section], b: Sequence[Section],
-                   threshold: float = SECTION_THRESHOLD) -> list[Slot]:
-    """Pair the sections of two reports; reading order of the newer one,
-    with removed sections at their older place (MOVED_OUT slots dropped)."""
-    texts_a = [s.text for s in a]
-    texts_b = [s.text for s in b]
-    grams_a = [bigrams(t) for t in texts_a]
-    grams_b = [bigrams(t) for t in texts_b]
-    df: Counter = Counter()
-    for grams in (*grams_a, *grams_b):
-        df.update(grams.keys())
-    total = len(grams_a) + len(grams_b)
-    vec_a = _tfidf(grams_a, df, total)
-    vec_b = _tfidf(grams_b, df, total)
-    head_a = [frozenset(bigrams(s.heading)) for s in a]
-    head_b = [frozenset(bigrams(s.heading)) for s in b]
-
-    def score(i: int, j: int) -> float:
-        if texts_a[i] == texts_b[j] and texts_a[i]:
-            return 1.0
-        heading = dice(head_a[i], head_b[j]) if (head_a[i] or head_b[j]) else 0.0
-        content = cosine(vec_a[i], vec_b[j])
-        return round(section_similarity(content, heading, not grams_a[i], not grams_b[j]), 4)
-
-    scored = {(i, j): score(i, j) for i, j in _all_or_candidates(grams_a, grams_b)}
-    pairs = pair(len(a), len(b), scored, threshold, move_threshold=threshold)
-    slots = merge(len(a), len(b), pairs)
-    return [s for s in slots if s.kind is not Kind.MOVED_OUT]
-
-
 def align_paragraphs(a: Sequence[str], b: Sequence[str],
                      threshold: float = PARAGRAPH_THRESHOLD) -> list[Slot]:
     """Pair the paragraphs of two sections; identical paragraphs score 1.0.
     The result holds every paragraph of both, each older one once and each
     newer one once (a moved pair gives a MOVED_OUT and a MOVED_IN slot)."""
-    grams_a = [bigrams(t) for t in a]
-    grams_b = [bigrams(t) for t in b]
-    sets_a = [frozenset(g) for g in grams_a]
-    sets_b = [frozenset(g) for g in grams_b]
-    scored = {(i, j): 1.0 if a[i] == b[j] else round(dice(sets_a[i], sets_b[j]), 4)
-              for i, j in _all_or_candidates(grams_a, grams_b)}
+    where_b: dict[str, list[int]] = {}
+    for j, text in enumerate(b):
+        where_b.setdefault(text, []).append(j)
+    scored: dict[tuple[int, int], float] = {}
+    same_a: set[int] = set()
+    same_b: set[int] = set()
+    for i, text in enumerate(a):
+        for j in where_b.get(text, ())[:_SAME_COPIES]:
+            scored[i, j] = 1.0
+            same_a.add(i)
+            same_b.add(j)
+    rest_a = [i for i in range(len(a)) if i not in same_a]
+    rest_b = [j for j in range(len(b)) if j not in same_b]
+    if len(rest_a) == 1 and len(rest_b) == 1 and edited_in_place(a[rest_a[0]], b[rest_b[0]]):
+        scored[rest_a[0], rest_b[0]] = round(kept_share(a[rest_a[0]], b[rest_b[0]]), 4)
+    elif rest_a and rest_b:
+        sets_a = [bigram_set(a[i]) for i in rest_a]
+        sets_b = [bigram_set(b[j]) for j in rest_b]
+        for x, y in _all_or_candidates(sets_a, sets_b):
+            scored[rest_a[x], rest_b[y]] = round(dice(sets_a[x], sets_b[y]), 4)
     sizes = ([len(t) for t in a], [len(t) for t in b])
     return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes))
 
@@ -302,8 +293,10 @@ def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_
     pairs at or above ``threshold``. Returns (i, j), (i, None), (None, j)
     entries in reading order covering every unit of both runs."""
     n, m = len(a), len(b)
-    sets_a = [frozenset(bigrams(t)) for t in a]
-    sets_b = [frozenset(bigrams(t)) for t in b]
+    if n == m == 1 and edited_in_place(a[0], b[0]):
+        return [(0, 0)]
+    sets_a = [bigram_set(t) for t in a]
+    sets_b = [bigram_set(t) for t in b]
     sim = [[dice(sa, sb) for sb in sets_b] for sa in sets_a]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):

@@ -1,46 +1,48 @@
 """What changed between two reports: the result behind ``erqi-diff A B``.
 
-:func:`compare` pairs the sections of two snapshots (:mod:`erqi_diff.compare.align`),
-pairs the paragraphs inside each pair of sections, and diffs each pair of
-paragraphs with diff-match-patch, exactly (``Diff_Timeout = 0``: a timeout
-would silently return a coarser diff). A paragraph is diffed in two steps,
-so no single diff is ever long: first sentence by sentence (each sentence a
-token), then, inside each changed stretch, the sentences are paired by
-similarity and each pair is diffed by character (``char``, the default;
-numbers and Latin words such as 567, 6.5%, PM2.5 stay whole) or by jieba
-word (``word``); ``sentence`` stops after the first step.
+:func:`compare` pairs the sections of two snapshots as a reader would
+(:mod:`erqi_diff.compare.sections`: by role, outline and topic, with splits
+and merges), lays the pairs out in reading order
+(:mod:`erqi_diff.compare.layout`), pairs the paragraphs inside each unit
+(:func:`erqi_diff.compare.align.align_paragraphs`, with moves) and diffs
+each pair of paragraphs (:func:`erqi_diff.compare.textdiff.diff_text`).
 
-Tokens longer than one character are mapped to single code points of the
-supplementary private use planes before diffing, as diff-match-patch's line
-mode does. The semantic cleanup then shifts edits to Chinese boundaries:
-after a sentence end (。！？；), after a clause mark (，、：), before an
-opening quote or bracket.
+A merge is read as one text: the older sections' paragraphs in their
+order against the newer section's. In a split, each newer section is read
+against the older section's paragraphs that went into it (each older
+paragraph goes with the newer section holding its counterpart; one with no
+counterpart with the newer section whose wording it shares most), so every
+paragraph of both reports is shown exactly once.
 
 Every :class:`SectionDiff` carries ``ops``: joining the ``=`` and ``-``
-texts gives the section's text in the older report exactly (its paragraphs
-joined by newlines), the ``=`` and ``+`` texts the newer one.
+texts gives the older text of the unit exactly (the paragraphs listed in
+``from_sections``, joined by newlines), the ``=`` and ``+`` texts the newer.
 """
 
 from __future__ import annotations
 
 import enum
-from erqi_diff.core.runtime import gc_paused
-import re
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from collections.abc import Iterable, Sequence
 
-from erqi_diff.compare.align import Kind, align_paragraphs, align_runs, align_sections
+from erqi_diff.compare.align import Kind, align_paragraphs
+from erqi_diff.compare.layout import UnitKind, units
+from erqi_diff.compare.outline import Role
+from erqi_diff.compare.sections import Basis, Relation, SectionPairing, pair_sections, present_year
+from erqi_diff.compare.textdiff import (  # noqa: F401 (re-exported: the diff's vocabulary)
+    DELETE, EQUAL, INSERT, MAX_RUN_PAIRS, MAX_UNIT, Granularity, Op, diff_text, diff_units, merge_ops, new_text,
+    old_text, split_sentences, word_tokens)
 from erqi_diff.core.document import Section
+from erqi_diff.core.runtime import gc_paused
 from erqi_diff.errors import UsageError
 
-EQUAL, DELETE, INSERT = "=", "-", "+"
-Op = tuple[str, str]
 
-
-class Granularity(str, enum.Enum):
-    CHAR = "char"
-    SENTENCE = "sentence"
-    WORD = "word"
+#: In a split, an older paragraph with no counterpart goes with the newer section that shares
+#: this much of its wording or more (the most of all; see :func:`split_paragraphs`) ...
+SPLIT_LIKENESS = 0.1
+#: ... if it has at least this many bigrams (a shorter line stays with the paragraph before it).
+SPLIT_MIN_BIGRAMS = 12
 
 
 class Status(str, enum.Enum):
@@ -60,271 +62,12 @@ class BlockKind(str, enum.Enum):
     MOVED_IN = "moved_in"    # its newer place; ``inner`` diffs old against new
 
 
-# --- tokens and the diff of two texts ------------------------------------------
-
-_SENTENCE = re.compile(r".*?(?:[。！？；!?;]+[”’」』）)]*|$)", re.DOTALL)
-_CHAR_TOKEN = re.compile(r"[0-9A-Za-z]+(?:[.,:][0-9A-Za-z]+)*%?|.", re.DOTALL)
-_PUA = 0xF0000
-_PUA_SIZE = 0x10FFFE - _PUA
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of ``text``, each with its closing punctuation and quotes;
-    they join back to ``text``."""
-    return [s for s in _SENTENCE.findall(text) if s]
-
-
-#: A sentence longer than this is diffed as its clauses, and a clause
-#: longer than this in pieces of this size, so no single exact diff is long.
-MAX_UNIT = 400
-#: A changed stretch of more than this many (old x new) units is shown as
-#: whole units removed and added: pairing them would grow quadratically.
-MAX_RUN_PAIRS = 250_000
-_CLAUSE = re.compile(r".*?(?:[，、：,:]+|$)", re.DOTALL)
-
-
-def diff_units(text: str) -> list[str]:
-    """The units of the first, coarse diff: sentences, except that an
-    overlong sentence is cut at its clauses, and an overlong clause into
-    pieces of :data:`MAX_UNIT` characters; they join back to ``text``."""
-    units = []
-    for sentence in split_sentences(text):
-        if len(sentence) <= MAX_UNIT:
-            units.append(sentence)
-            continue
-        for clause in _CLAUSE.findall(sentence):
-            units.extend(clause[i:i + MAX_UNIT] for i in range(0, len(clause), MAX_UNIT))
-    return units
-
-
-def char_tokens(text: str) -> list[str]:
-    """Characters, except that numbers and Latin words stay whole."""
-    return _CHAR_TOKEN.findall(text)
-
-
-def word_tokens(text: str) -> list[str]:
-    """jieba words (jieba is imported only here: ``pip install 'erqi-diff[word]'``)."""
-    try:
-        import jieba
-    except ImportError:
-        raise UsageError("--granularity word needs jieba: pip install 'erqi-diff[word]'") from None
-    jieba.setLogLevel(60)
-    return jieba.lcut(text, HMM=True)
-
-
-class _TooManyTokens(Exception):
-    pass
-
-
-class _Codec:
-    """Tokens to single code points: a one-character token stands for itself,
-    a longer one gets a private-use code point."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}
-        self.tokens: dict[str, str] = {}
-
-    def encode(self, tokens: Iterable[str]) -> str:
-        out = []
-        for token in tokens:
-            if len(token) == 1 and ord(token) < _PUA:
-                out.append(token)
-                continue
-            code = self.codes.get(token)
-            if code is None:
-                if len(self.codes) >= _PUA_SIZE:
-                    raise _TooManyTokens
-                code = chr(_PUA + len(self.codes))
-                self.codes[token] = code
-                self.tokens[code] = token
-            out.append(code)
-        return "".join(out)
-
-    def decode(self, text: str) -> str:
-        tokens = self.tokens
-        return "".join(tokens.get(c, c) for c in text)
-
-
-_SENTENCE_END = frozenset("。！？；!?;\n")
-_CLAUSE_END = frozenset("，、：,:”’」』）)》")
-_OPENING = frozenset("“‘「『（(《")
-
-
-def _boundary_score(one: str, two: str) -> int:
-    """How good a place the boundary between ``one`` and ``two`` is for an
-    edit to start or end (6 best), in Chinese text."""
-    if not one or not two:
-        return 6
-    last, first = one[-1], two[0]
-    if last in _SENTENCE_END:
-        return 5
-    if last in _CLAUSE_END:
-        return 4
-    if first in _OPENING:
-        return 3
-    if not (last.isalnum() or ord(last) >= _PUA) or not (first.isalnum() or ord(first) >= _PUA):
-        return 2
-    if _is_han(last) != _is_han(first):
-        return 1
-    return 0
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-_DMP = None
-
-
-def _dmp():
-    """diff-match-patch, exact (no timeout), with a Chinese semantic cleanup."""
-    global _DMP
-    if _DMP is None:
-        from diff_match_patch import diff_match_patch
-
-        class ChineseDMP(diff_match_patch):
-            def diff_cleanupSemanticLossless(self, diffs):
-                _shift_to_boundaries(diffs)
-
-        _DMP = ChineseDMP()
-        _DMP.Diff_Timeout = 0
-    return _DMP
-
-
-def _shift_to_boundaries(diffs: list) -> None:
-    """diff-match-patch's lossless cleanup with :func:`_boundary_score`: slide
-    each edit lying between two equalities to the best boundary."""
-    i = 1
-    while i < len(diffs) - 1:
-        if diffs[i - 1][0] == 0 and diffs[i + 1][0] == 0:
-            eq1, edit, eq2 = diffs[i - 1][1], diffs[i][1], diffs[i + 1][1]
-            common = _common_suffix(eq1, edit)
-            if common:
-                eq1, edit, eq2 = eq1[:-common], edit[-common:] + edit[:-common], edit[-common:] + eq2
-            best = (eq1, edit, eq2)
-            best_score = _boundary_score(eq1, edit) + _boundary_score(edit, eq2)
-            while edit and eq2 and edit[0] == eq2[0]:
-                eq1, edit, eq2 = eq1 + edit[0], edit[1:] + eq2[0], eq2[1:]
-                score = _boundary_score(eq1, edit) + _boundary_score(edit, eq2)
-                if score >= best_score:
-                    best, best_score = (eq1, edit, eq2), score
-            if diffs[i - 1][1] != best[0]:
-                diffs[i] = (diffs[i][0], best[1])
-                if best[2]:
-                    diffs[i + 1] = (0, best[2])
-                else:
-                    del diffs[i + 1]
-                if best[0]:
-                    diffs[i - 1] = (0, best[0])
-                else:
-                    del diffs[i - 1]
-                    i -= 1
-        i += 1
-
-
-def _common_suffix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(reversed(a), reversed(b)):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-_OP = {0: EQUAL, -1: DELETE, 1: INSERT}
-
-
-def _diff_tokens(a: list[str], b: list[str], cleanup: bool) -> list[tuple[str, list[str]]]:
-    """Diff two token lists; each op carries its tokens."""
-    codec = _Codec()
-    ea, eb = codec.encode(a), codec.encode(b)
-    dmp = _dmp()
-    diffs = dmp.diff_main(ea, eb, False)
-    if cleanup:
-        dmp.diff_cleanupSemantic(diffs)
-    return [(_OP[op], [codec.tokens.get(c, c) for c in text]) for op, text in diffs if text]
-
-
-def _fine(a: str, b: str, granularity: Granularity) -> list[Op]:
-    tokenize = word_tokens if granularity is Granularity.WORD else char_tokens
-    try:
-        return [(op, "".join(toks)) for op, toks in _diff_tokens(tokenize(a), tokenize(b), cleanup=True)]
-    except _TooManyTokens:
-        return [(DELETE, a), (INSERT, b)]
-
-
-def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> list[Op]:
-    """Ops turning ``a`` into ``b`` (see the module doc); "=" and "-" texts
-    join to ``a``, "=" and "+" texts to ``b``."""
-    if a == b:
-        return [(EQUAL, a)] if a else []
-    if not a or not b:
-        return [(DELETE, a)] if a else [(INSERT, b)]
-    try:
-        coarse = _diff_tokens(diff_units(a), diff_units(b), cleanup=False)
-    except _TooManyTokens:
-        coarse = [(DELETE, [a]), (INSERT, [b])]
-    ops: list[Op] = []
-    old: list[str] = []
-    new: list[str] = []
-
-    def flush() -> None:
-        if granularity is Granularity.SENTENCE or len(old) * len(new) > MAX_RUN_PAIRS:
-            ops.extend(o for o in ((DELETE, "".join(old)), (INSERT, "".join(new))) if o[1])
-        else:
-            for i, j in align_runs(old, new):
-                if i is not None and j is not None:
-                    ops.extend(_fine(old[i], new[j], granularity))
-                elif i is not None:
-                    ops.append((DELETE, old[i]))
-                else:
-                    ops.append((INSERT, new[j]))
-        old.clear()
-        new.clear()
-
-    for op, tokens in coarse:
-        if op == EQUAL:
-            flush()
-            ops.append((EQUAL, "".join(tokens)))
-        else:
-            (old if op == DELETE else new).extend(tokens)
-    flush()
-    return merge_ops(ops)
-
-
-def merge_ops(ops: Iterable[Op]) -> list[Op]:
-    """Drop empty ops and join neighbours of the same kind; within a change,
-    deletions come before insertions."""
-    out: list[Op] = []
-    for op, text in ops:
-        if not text:
-            continue
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        elif op == DELETE and out and out[-1][0] == INSERT and len(out) >= 2 and out[-2][0] == DELETE:
-            out[-2] = (DELETE, out[-2][1] + text)
-        elif op == DELETE and out and out[-1][0] == INSERT:
-            out.insert(len(out) - 1, (DELETE, text))
-        else:
-            out.append((op, text))
-    return out
-
-
-def old_text(ops: Iterable[Op]) -> str:
-    return "".join(t for op, t in ops if op != INSERT)
-
-
-def new_text(ops: Iterable[Op]) -> str:
-    return "".join(t for op, t in ops if op != DELETE)
-
-
-# --- the result ------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Block:
     """A paragraph (or a pair) of a section's diff, in reading order. ``ops``
-    include the newline that follows the paragraph in its section."""
+    include the newline that follows the paragraph in the unit's text;
+    ``from_paragraph``/``to_paragraph`` count paragraphs within the unit's
+    older and newer text. Not in the JSON (a section shows ``ops`` and ``moves``)."""
 
     kind: BlockKind
     ops: tuple[Op, ...]
@@ -335,15 +78,83 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Move:
+    """A paragraph that moved within a unit. JSON:
+    ``{"from_paragraph": 0, "to_paragraph": 2, "similarity": 0.87, "ops": [["=", "…"], ["+", "…"]]}``:
+    the paragraph's place in the older and the newer text (counted from 0),
+    the likeness of its two versions, and their diff."""
+
+    from_paragraph: int
+    to_paragraph: int
+    similarity: float | None
+    ops: tuple[Op, ...]
+
+
+@dataclass(frozen=True)
+class SectionPart:
+    """One section of a report as it takes part in a :class:`SectionDiff`. JSON:
+    ``{"index": 3, "heading": "（三）…", "level": 3, "role": "plan", "paragraphs": [0, 1, 2]}``:
+    its place among the report's sections (from 0), heading ("" for the
+    text before the first heading), level (0 for that text), role
+    (``review``, ``plan`` or ``other``: :class:`erqi_diff.compare.outline.Role`)
+    and which of its paragraphs are in this unit (all of them, except in
+    one part of a split)."""
+
+    index: int
+    heading: str
+    level: int
+    role: Role
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class SectionDiff:
+    """One unit of the diff: sections of the older report read against
+    sections of the newer. JSON::
+
+        {"status": "matched",        // "matched" | "added" | "removed"
+         "relation": "one",          // "one" | "split" (one older section goes on in several newer ones:
+                                     //   this is one of them) | "merge" (several older sections in one newer)
+         "from_sections": [SectionPart, ...],  // [] when added
+         "to_sections": [SectionPart, ...],    // [] when removed
+         "similarity": 0.31,         // the pairing score (0-1), null when added or removed
+         "paired_by": "topic",       // "text" (the same), "heading" (the same or reworded: score 1),
+                                     //   "topic" (the score), "outline" (their subsections: score 0); null
+         "moved": false,             // paired out of the order of the older report
+         "also_to": [SectionPart, ...],  // in a split: the other newer sections the older one went on in
+         "from_heading": "生态环境",  // the older headings joined by " + ", null when added
+         "to_heading": "…",          // the newer heading, null when removed
+         "ops": [["=", "…"], ["-", "…"], ["+", "…"]],
+         "moves": [Move, ...]}
+    """
+
     status: Status
-    from_heading: str | None
-    to_heading: str | None
-    from_index: int | None
-    to_index: int | None
+    relation: Relation
+    from_sections: tuple[SectionPart, ...]
+    to_sections: tuple[SectionPart, ...]
     similarity: float | None
     moved: bool
-    blocks: tuple[Block, ...]
+    blocks: tuple[Block, ...] = field(metadata={"json": None})
+    also_to: tuple[SectionPart, ...] = ()
+    paired_by: Basis | None = None
+
+    __json_extra__ = ("from_heading", "to_heading", "ops", "moves")
+
+    @property
+    def from_heading(self) -> str | None:
+        return " + ".join(p.heading for p in self.from_sections) if self.from_sections else None
+
+    @property
+    def to_heading(self) -> str | None:
+        return " + ".join(p.heading for p in self.to_sections) if self.to_sections else None
+
+    @property
+    def from_index(self) -> int | None:
+        return self.from_sections[0].index if self.from_sections else None
+
+    @property
+    def to_index(self) -> int | None:
+        return self.to_sections[0].index if self.to_sections else None
 
     @property
     def ops(self) -> list[Op]:
@@ -351,36 +162,32 @@ class SectionDiff:
 
     @property
     def changed(self) -> bool:
-        return (self.status is not Status.MATCHED or self.from_heading != self.to_heading
+        return (self.status is not Status.MATCHED or self.relation is not Relation.ONE
+                or self.from_heading != self.to_heading
                 or any(op != EQUAL for block in self.blocks for op, _ in block.ops))
 
     @property
-    def moves(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind is BlockKind.MOVED_IN]
-
-    def to_json(self) -> dict:
-        return {
-            "status": self.status.value,
-            "from_heading": self.from_heading,
-            "to_heading": self.to_heading,
-            "similarity": self.similarity,
-            "moved": self.moved,
-            "ops": [[op, text] for op, text in self.ops],
-            "moves": [{"from_paragraph": b.from_paragraph, "to_paragraph": b.to_paragraph,
-                       "similarity": b.similarity, "ops": [[op, t] for op, t in b.inner]}
-                      for b in self.moves],
-        }
+    def moves(self) -> list[Move]:
+        return [Move(b.from_paragraph if b.from_paragraph is not None else -1,
+                     b.to_paragraph if b.to_paragraph is not None else -1, b.similarity, b.inner)
+                for b in self.blocks if b.kind is BlockKind.MOVED_IN]
 
 
 @dataclass(frozen=True)
 class Stats:
+    """Counts of a diff. JSON: the fields, and ``changed_share``: the share of
+    the text of both reports that is not kept (0.0 same, 1.0 nothing in
+    common), 1 − 2·kept/(older + newer characters)."""
+
     sections_from: int
     sections_to: int
-    matched: int
+    matched: int          # units read side by side (pairs, merges, parts of splits)
     unchanged: int
     added: int
     removed: int
     moved: int
+    splits: int           # older sections that went on in several newer ones
+    merges: int           # newer sections that several older ones went into
     paragraphs_moved: int
     chars_from: int
     chars_to: int
@@ -388,14 +195,12 @@ class Stats:
     chars_deleted: int
     chars_inserted: int
 
+    __json_extra__ = ("changed_share",)
+
     @property
     def changed_share(self) -> float:
-        """Share of the text of both reports that is not kept: 0.0 same, 1.0 nothing in common."""
         total = self.chars_from + self.chars_to
         return round(1 - 2 * self.chars_equal / total, 4) if total else 0.0
-
-    def to_json(self) -> dict:
-        return {**self.__dict__, "changed_share": self.changed_share}
 
 
 def _chars(text: str) -> int:
@@ -410,13 +215,15 @@ def make_stats(sections: Sequence[SectionDiff]) -> Stats:
                 counts[op] += _chars(text)
     matched = [s for s in sections if s.status is Status.MATCHED]
     return Stats(
-        sections_from=sum(s.from_index is not None for s in sections),
-        sections_to=sum(s.to_index is not None for s in sections),
+        sections_from=len({p.index for s in sections for p in s.from_sections}),
+        sections_to=len({p.index for s in sections for p in s.to_sections}),
         matched=len(matched),
         unchanged=sum(not s.changed for s in matched),
         added=sum(s.status is Status.ADDED for s in sections),
         removed=sum(s.status is Status.REMOVED for s in sections),
         moved=sum(s.moved for s in sections),
+        splits=len({s.from_sections[0].index for s in matched if s.relation is Relation.SPLIT}),
+        merges=sum(s.relation is Relation.MERGE for s in matched),
         paragraphs_moved=sum(len(s.moves) for s in sections),
         chars_from=counts[EQUAL] + counts[DELETE],
         chars_to=counts[EQUAL] + counts[INSERT],
@@ -428,10 +235,15 @@ def make_stats(sections: Sequence[SectionDiff]) -> Stats:
 
 @dataclass(frozen=True)
 class DiffResult:
-    """Two reports compared: serves ``--json``, the terminal view and the API."""
+    """Two reports compared: serves ``--json``, the terminal and HTML views,
+    the changelog and the API. JSON: ``{"from": meta, "to": meta,
+    "granularity": "char", "sections": [SectionDiff, ...], "stats": Stats,
+    "strip": {...} | null}`` where meta is the snapshot's header (year, date,
+    title, source, chars, sections) and ``strip`` the slogans and metrics
+    of :func:`erqi_diff.extract.strip.diff_strip`."""
 
-    from_meta: dict
-    to_meta: dict
+    from_meta: dict = field(metadata={"json": "from"})
+    to_meta: dict = field(metadata={"json": "to"})
     granularity: Granularity
     sections: tuple[SectionDiff, ...]
     stats: Stats
@@ -444,31 +256,21 @@ class DiffResult:
     def headings(self) -> list[str]:
         out: list[str] = []
         for s in self.sections:
-            for h in (s.from_heading, s.to_heading):
-                if h and h not in out:
-                    out.append(h)
+            for part in (*s.from_sections, *s.to_sections):
+                if part.heading and part.heading not in out:
+                    out.append(part.heading)
         return out
 
     def select(self, text: str) -> DiffResult:
-        """Only the sections whose older or newer heading contains ``text``;
+        """Only the units where an older or newer heading contains ``text``;
         :class:`UsageError` listing the headings when none does."""
         needle = text.strip().casefold()
         kept = tuple(s for s in self.sections
-                     if any(needle in h.casefold() for h in (s.from_heading, s.to_heading) if h is not None))
+                     if any(needle in p.heading.casefold() for p in (*s.from_sections, *s.to_sections)))
         if not kept:
             listed = "\n  ".join(h for h in self.headings()) or "(none)"
             raise UsageError(f"no section heading contains {text!r}; the headings are:\n  {listed}")
         return replace(self, sections=kept, stats=make_stats(kept))
-
-    def to_json(self) -> dict:
-        return {
-            "from": self.from_meta,
-            "to": self.to_meta,
-            "granularity": self.granularity.value,
-            "sections": [s.to_json() for s in self.sections],
-            "stats": self.stats.to_json(),
-            "strip": self.strip,
-        }
 
 
 def _sep_ops(sep_a: str, sep_b: str) -> list[Op]:
@@ -479,53 +281,121 @@ def _sep_ops(sep_a: str, sep_b: str) -> list[Op]:
 
 def diff_paragraphs(a: Sequence[str], b: Sequence[str],
                     granularity: Granularity = Granularity.CHAR) -> tuple[Block, ...]:
-    """Blocks of two sections' paragraphs, in reading order."""
+    """Blocks of two runs of paragraphs, in reading order."""
     n, m = len(a), len(b)
+    if tuple(a) == tuple(b):  # the same text: no pairing to do
+        return tuple(Block(BlockKind.SAME, ((EQUAL, p + ("\n" if k < n - 1 else "")),), k, k, 1.0)
+                     for k, p in enumerate(a))
     blocks = []
     for slot in align_paragraphs(a, b):
         i, j = slot.a, slot.b
         sep_a = "\n" if i is not None and i < n - 1 else ""
         sep_b = "\n" if j is not None and j < m - 1 else ""
         if slot.kind is Kind.PAIRED:
+            assert i is not None and j is not None
             same = a[i] == b[j]
             ops = [(EQUAL, a[i])] if same else diff_text(a[i], b[j], granularity)
             blocks.append(Block(BlockKind.SAME if same else BlockKind.CHANGED,
                                 tuple(merge_ops(ops + _sep_ops(sep_a, sep_b))), i, j, slot.similarity))
         elif slot.kind is Kind.REMOVED:
+            assert i is not None
             blocks.append(Block(BlockKind.REMOVED, ((DELETE, a[i] + sep_a),), i, None))
         elif slot.kind is Kind.ADDED:
+            assert j is not None
             blocks.append(Block(BlockKind.ADDED, ((INSERT, b[j] + sep_b),), None, j))
         elif slot.kind is Kind.MOVED_OUT:
+            assert i is not None
             blocks.append(Block(BlockKind.MOVED_OUT, ((DELETE, a[i] + sep_a),), i, j, slot.similarity))
         else:
+            assert i is not None and j is not None
             blocks.append(Block(BlockKind.MOVED_IN, ((INSERT, b[j] + sep_b),), i, j, slot.similarity,
                                 tuple(diff_text(a[i], b[j], granularity))))
     return tuple(blocks)
 
 
-def diff_sections(a: Sequence[Section], b: Sequence[Section],
-                  granularity: Granularity = Granularity.CHAR) -> tuple[SectionDiff, ...]:
-    """Pair two reports' sections and diff each pair."""
+def split_paragraphs(old: Section, parts: Sequence[Section]) -> list[list[int]]:
+    """Which paragraphs of ``old`` go with each of ``parts`` (the newer
+    sections it split into): each paragraph goes with the part holding its
+    counterpart; one without a counterpart with the part that shares most
+    of its wording (bigrams in common over the geometric mean of the two
+    counts, from :data:`SPLIT_LIKENESS` up), else with the paragraph before it (the
+    first part when none is before it): a short line (a byline such as
+    ——区委书记陈红民) always stays with the paragraph before it."""
+    from erqi_diff.compare.align import bigram_set
+
+    owner: list[int] = []
+    for k, part in enumerate(parts):
+        owner.extend([k] * len(part.paragraphs))
+    joined = [p for part in parts for p in part.paragraphs]
+    part_of: list[int | None] = [None] * len(old.paragraphs)
+    for slot in align_paragraphs(old.paragraphs, joined):
+        if slot.a is not None and slot.b is not None and slot.kind in (Kind.PAIRED, Kind.MOVED_OUT):
+            part_of[slot.a] = owner[slot.b]
+    if None in part_of:
+        wording = [bigram_set(part.text) for part in parts]
+        for i, owned in enumerate(part_of):
+            mine = bigram_set(old.paragraphs[i])
+            if owned is None and len(mine) >= SPLIT_MIN_BIGRAMS:
+                likeness = [len(mine & w) / math.sqrt(len(mine) * len(w)) if w else 0.0 for w in wording]
+                best = max(likeness)
+                if best >= SPLIT_LIKENESS and likeness.count(best) == 1:
+                    part_of[i] = likeness.index(best)
+    out: list[list[int]] = [[] for _ in parts]
+    owners = [k for k in part_of if k is not None]
+    last: int = owners[0] if owners else 0
+    for i, owned in enumerate(part_of):
+        if owned is not None:
+            last = owned
+        out[last].append(i)
+    return out
+
+
+def diff_sections(a: Sequence[Section], b: Sequence[Section], granularity: Granularity = Granularity.CHAR,
+                  present: tuple[int | None, int | None] = (None, None)) -> tuple[SectionDiff, ...]:
+    """Pair two reports' sections and diff each unit; ``present``: the
+    years the reports were given (see :func:`erqi_diff.compare.sections.pair_sections`)."""
     with gc_paused():
-        return _diff_sections(a, b, granularity)
+        pairing = pair_sections(a, b, *present)
+        return _diff_units(a, b, pairing, granularity)
 
 
-def _diff_sections(a: Sequence[Section], b: Sequence[Section], granularity: Granularity) -> tuple[SectionDiff, ...]:
+def _part(section: Section, index: int, role: Role, paragraphs: Sequence[int] | None = None) -> SectionPart:
+    chosen = tuple(range(len(section.paragraphs))) if paragraphs is None else tuple(paragraphs)
+    return SectionPart(index, section.heading, section.level, role, chosen)
+
+
+def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPairing,
+                granularity: Granularity) -> tuple[SectionDiff, ...]:
+    sizes = ([len(s.text) for s in a], [len(s.text) for s in b])
+    split_of: dict[int, dict[int, list[int]]] = {}
+    for i in {link.a for link in pairing.links if link.relation is Relation.SPLIT}:
+        parts = sorted(link.b for link in pairing.links if link.a == i)
+        shares = split_paragraphs(a[i], [b[j] for j in parts])
+        split_of[i] = dict(zip(parts, shares))
     out = []
-    for slot in align_sections(a, b):
-        sa = a[slot.a] if slot.a is not None else None
-        sb = b[slot.b] if slot.b is not None else None
-        blocks = diff_paragraphs(sa.paragraphs if sa else (), sb.paragraphs if sb else (), granularity)
-        status = Status.MATCHED if sa and sb else (Status.REMOVED if sa else Status.ADDED)
-        out.append(SectionDiff(status, sa.heading if sa else None, sb.heading if sb else None,
-                               slot.a, slot.b, slot.similarity, slot.kind is Kind.MOVED_IN, blocks))
+    for unit in units(pairing, len(a), len(b), sizes):
+        also: tuple[SectionPart, ...] = ()
+        if unit.relation is Relation.SPLIT:
+            (i,), (j,) = unit.a, unit.b
+            olds = [_part(a[i], i, pairing.roles_a[i], split_of[i][j])]
+            also = tuple(_part(b[k], k, pairing.roles_b[k]) for k in split_of[i] if k != j)
+        else:
+            olds = [_part(a[i], i, pairing.roles_a[i]) for i in unit.a]
+        news = [_part(b[j], j, pairing.roles_b[j]) for j in unit.b]
+        old_paragraphs = [a[p.index].paragraphs[k] for p in olds for k in p.paragraphs]
+        new_paragraphs = [b[p.index].paragraphs[k] for p in news for k in p.paragraphs]
+        blocks = diff_paragraphs(old_paragraphs, new_paragraphs, granularity)
+        status = {UnitKind.MATCHED: Status.MATCHED, UnitKind.ADDED: Status.ADDED,
+                  UnitKind.REMOVED: Status.REMOVED}[unit.kind]
+        out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
+                               unit.basis))
     return tuple(out)
 
 
 def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True) -> DiffResult:
     """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older first."""
     granularity = Granularity(granularity)
-    sections = diff_sections(a.sections, b.sections, granularity)
+    sections = diff_sections(a.sections, b.sections, granularity, (present_year(a), present_year(b)))
     return DiffResult(a.meta(), b.meta(), granularity, sections, make_stats(sections),
                       _strip(a, b) if strip else None)
 

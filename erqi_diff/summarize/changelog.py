@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping
 
 from erqi_diff.extract.lineage import SloganChanges
@@ -33,7 +33,11 @@ from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric pa
     key_metrics,
     metric_rows,
 )
+from erqi_diff.compare.sections import Relation
 from erqi_diff.summarize.span import span_years
+
+if TYPE_CHECKING:
+    from erqi_diff.compare.diff import DiffResult, SectionDiff
 
 #: How long a quoted excerpt may be, in characters, before it is cut with "…".
 EXCERPT_CHARS = 48
@@ -85,11 +89,13 @@ class SectionChange:
     share_changed: float        # 0..1 of the section's characters (both sides); 0 when only the heading changed
     excerpt: Excerpt | None
     moved: bool = False         # the diff found it in another place in the order of sections
+    relation: Relation = Relation.ONE  # split: one older section went on in several; merge: several in one
 
     def to_json(self) -> dict:
         return {"status": self.status.value, "from_heading": self.from_heading, "to_heading": self.to_heading,
                 "similarity": self.similarity, "share_changed": self.share_changed,
-                "excerpt": self.excerpt.to_json() if self.excerpt else None, "moved": self.moved}
+                "excerpt": self.excerpt.to_json() if self.excerpt else None, "moved": self.moved,
+                "relation": self.relation.value}
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,7 @@ class Sources:
     (so its helpers apply), the goals and metrics typed (:mod:`erqi_diff.summarize.figures`),
     the rest in their documented JSON shapes. A part left None is left out of the changelog."""
 
-    diffs: Mapping[tuple[int, int], Mapping[str, Any]] | None = None  # (older, newer) -> diff --json
+    diffs: Mapping[tuple[int, int], DiffResult] | None = None  # (older, newer) -> erqi_diff.compare.diff.compare()
     slogans: list | None = None                # erqi_diff.extract.slogans.Slogan, from the span's reports
     goals: list | None = None                  # erqi_diff.extract.links.Link, the span's goals linked
     metrics: KeyMetrics | None = None          # report year -> indicator -> key Fact (figures.key_metrics)
@@ -285,47 +291,41 @@ def _side_lengths(ops) -> tuple[int, int, int, int]:
     return old, new, deleted, inserted
 
 
-def _moved_paragraphs(section: Mapping[str, Any]) -> set[str]:
-    """Texts of the paragraphs the diff shows as moved (old and new wording),
-    which its ops hold as a deletion and an insertion."""
-    out = set()
-    for move in section.get("moves") or ():
-        inner = move.get("ops") or ()
-        out.add("".join(t for op, t in inner if op != "+").strip())
-        out.add("".join(t for op, t in inner if op != "-").strip())
-    return out
+def _telling(section: SectionDiff) -> Excerpt | None:
+    """The longest run of inserted or deleted text, paragraphs that only
+    moved aside (ties: the first)."""
+    from erqi_diff.compare.diff import merge_ops
 
-
-def _telling(ops, moved: set[str] = frozenset()) -> Excerpt | None:
-    """The longest run of inserted or deleted text, a moved paragraph aside (ties: the first)."""
+    kept = merge_ops(op for block in section.blocks if block.kind.value not in ("moved_in", "moved_out")
+                     for op in block.ops)
     best = None
-    for op, text in ops:
+    for op, text in kept:
         flat = text.strip()
-        if op in "+-" and flat and flat not in moved and (best is None or len(flat) > len(best[1].strip())):
+        if op in "+-" and flat and (best is None or len(flat) > len(best[1].strip())):
             best = (op, text)
     return excerpt(best[1], best[0]) if best else None
 
 
-def section_changes(diff: Mapping[str, Any]) -> SectionChanges:
+def section_changes(diff: DiffResult) -> SectionChanges:
+    """The sections part of one year's entry, from the diff of the two reports
+    (the same pairs, splits and merges as ``erqi-diff A B`` and ``erqi-diff sections``)."""
     changes, unchanged = [], 0
-    for sec in diff.get("sections", ()):
-        status, ops = sec["status"], sec.get("ops") or []
+    for sec in diff.sections:
+        ops = sec.ops
         old, new, deleted, inserted = _side_lengths(ops)
-        if status == "matched":
-            if not deleted and not inserted and sec.get("from_heading") == sec.get("to_heading"):
+        if sec.status.value == "matched":
+            if not sec.changed:
                 unchanged += 1
                 continue
-            kind, quote = SectionStatus.REWRITTEN, _telling(ops, _moved_paragraphs(sec))
+            kind, quote = SectionStatus.REWRITTEN, _telling(sec)
         else:
-            kind = SectionStatus.ADDED if status == "added" else SectionStatus.REMOVED
+            kind = SectionStatus.ADDED if sec.status.value == "added" else SectionStatus.REMOVED
             body = "".join(t for _, t in ops)
             quote = excerpt(body, "+" if kind is SectionStatus.ADDED else "-") if body.strip() else None
         share = (deleted + inserted) / (old + new) if old + new else 0.0
-        changes.append(SectionChange(kind, sec.get("from_heading"), sec.get("to_heading"), sec.get("similarity"),
-                                     round(share, 4), quote, bool(sec.get("moved"))))
-    stats = diff.get("stats") or {}
-    share = stats.get("share_changed", stats.get("changed_share"))
-    return SectionChanges(tuple(changes), unchanged, share)
+        changes.append(SectionChange(kind, sec.from_heading, sec.to_heading, sec.similarity, round(share, 4), quote,
+                                     sec.moved, sec.relation))
+    return SectionChanges(tuple(changes), unchanged, diff.stats.changed_share)
 
 
 # reuse
@@ -399,7 +399,7 @@ def collect_sources(snaps: list, lexicon=None) -> Sources:
 
     key, key_indicators = key_metrics(snaps)
     return Sources(
-        diffs={(a.year, b.year): compare(a, b, strip=False).to_json() for a, b in zip(snaps, snaps[1:])},
+        diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
         slogans=slogans.extract(snaps, lexicon),
         goals=goals.extract_many(snaps),
         metrics=key, key_indicators=key_indicators, reuse=_reuse_spans(snaps))

@@ -17,6 +17,7 @@ from erqi_diff.summarize.span import span_years
 if TYPE_CHECKING:
     from erqi_diff.extract.lineage import Change
     from erqi_diff.extract.slogans import Slogan
+    from erqi_diff.compare.diff import DiffResult
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class ReportData:
     slogans: tuple[SloganRow, ...]    # the slogans of the span, with what became of them when
     metrics: tuple                    # erqi_diff.extract.facts.Fact: the outcomes `metrics` shows
     goals: tuple                      # erqi_diff.extract.links.Link: the goals set in the span, linked
-    pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
+    pairs: dict[str, DiffResult]      # "A-B" (A < B) -> erqi_diff.compare.diff.compare()
     reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
 
     def to_json(self) -> dict:
@@ -64,7 +65,7 @@ def build_report(project, first: int, last: int) -> ReportData:
         project.report(year)  # UnknownYear lists the years there are
     years = span_years(project.years, first, last, "the page")
     snaps = store.load_many(project, years)
-    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False).to_json()
+    pairs = {f"{a.year}-{b.year}": compare(a, b, strip=False)
              for i, a in enumerate(snaps) for b in snaps[i + 1:]}
     return ReportData(
         years=tuple(years),

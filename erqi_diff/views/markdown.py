@@ -208,7 +208,8 @@ def _section_line(change: SectionChange) -> str:
     names = _heading(change.to_heading)
     if change.from_heading != change.to_heading:
         names = f"{_heading(change.from_heading)} → {names}"
-    moved = " (moved)" if change.moved else ""
+    moved = {"split": " (split)", "merge": " (merged)"}.get(change.relation.value, "")
+    moved += " (moved)" if change.moved else ""
     if change.share_changed == 0:
         return f"- Rewritten: {names}{moved}, heading only"
     return f"- Rewritten: {names}{moved}, {percent(change.share_changed)} changed{_excerpt(change.excerpt)}"

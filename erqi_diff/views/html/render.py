@@ -20,9 +20,12 @@ import html
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from erqi_diff.summarize.report import ReportData, SloganRow
+
+if TYPE_CHECKING:
+    from erqi_diff.compare.diff import DiffResult
 from erqi_diff.views import format as fmt
 
 
@@ -202,32 +205,58 @@ def render_slogans(data: ReportData) -> str:
 
 # ---------------------------------------------------------------- side by side
 
-def pack_pairs(pairs: dict[str, dict]) -> dict:
-    """The diff results of every pair, ops as lengths into one shared table of texts."""
+def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
+    """The diff results of every pair for the page's script: the lines
+    (paragraphs) of every text in one shared table, so a paragraph found in
+    many pairs is stored once; a unit's older and newer text are lists of
+    line numbers (``ft``, ``tt``: join them with newlines), and its ops a
+    string of codes and lengths:
+    ``=`` kept, ``-`` deleted, ``+`` inserted, ``<`` a paragraph moved away
+    and ``>`` moved here, followed by ``:k``, the move both ends share."""
     texts: list[str] = []
     index: dict[str, int] = {}
 
-    def intern(text: str) -> int:
-        if text not in index:
-            index[text] = len(texts)
-            texts.append(text)
-        return index[text]
+    def intern(text: str) -> list[int]:
+        lines = []
+        for line in text.split("\n"):
+            if line not in index:
+                index[line] = len(texts)
+                texts.append(line)
+            lines.append(index[line])
+        return lines
 
     packed = {}
     for key, result in pairs.items():
         sections = []
-        for sec in result.get("sections", []):
-            ops = [(op, text) for op, text in sec.get("ops", [])]
-            older = "".join(t for op, t in ops if op in "=-")
-            newer = "".join(t for op, t in ops if op in "=+")
-            sim = sec.get("similarity")
-            sections.append({"s": sec.get("status"), "fh": sec.get("from_heading"), "th": sec.get("to_heading"),
-                             "sim": None if sim is None else round(float(sim), 3), "mv": bool(sec.get("moved")),
-                             "pm": len(sec.get("moves") or ()), "ft": intern(older), "tt": intern(newer),
-                             "ops": "".join(f"{op}{len(text)}" for op, text in ops if text)})
-        stats = result.get("stats") or {}
-        packed[key] = {"stats": {k: stats.get(k) for k in ("matched", "unchanged", "added", "removed", "moved",
-                                                           "paragraphs_moved", "changed_share")},
+        for sec in result.sections:
+            codes: list[str] = []
+            older: list[str] = []
+            newer: list[str] = []
+            moves: dict[tuple[int | None, int | None], int] = {}
+            for block in sec.blocks:
+                mark = ""
+                if block.kind.value in ("moved_out", "moved_in"):
+                    move = moves.setdefault((block.from_paragraph, block.to_paragraph), len(moves) + 1)
+                    mark = f":{move}"
+                for op, text in block.ops:
+                    if not text:
+                        continue
+                    if op != "+":
+                        older.append(text)
+                    if op != "-":
+                        newer.append(text)
+                    code = {"moved_out": "<", "moved_in": ">"}.get(block.kind.value, op) if op != "=" else op
+                    codes.append(f"{code}{len(text)}{mark if code in '<>' else ''}")
+            sections.append({"s": sec.status.value, "rel": sec.relation.value,
+                             "by": sec.paired_by.value if sec.paired_by else None,
+                             "fh": sec.from_heading, "th": sec.to_heading,
+                             "sim": None if sec.similarity is None else round(float(sec.similarity), 3),
+                             "mv": sec.moved, "pm": len(sec.moves), "ft": intern("".join(older)),
+                             "tt": intern("".join(newer)), "ops": "".join(codes)})
+        st = result.stats
+        packed[key] = {"stats": {"matched": st.matched, "unchanged": st.unchanged, "added": st.added,
+                                 "removed": st.removed, "moved": st.moved, "splits": st.splits, "merges": st.merges,
+                                 "paragraphs_moved": st.paragraphs_moved, "changed_share": st.changed_share},
                        "sections": sections}
     return {"texts": texts, "pairs": packed}
 
@@ -241,8 +270,11 @@ def render_compare(data: ReportData) -> str:
                 f'<label>to <select id="sbs-to">{options_to}</select></label></div>')
     body = ('<p id="sbs-summary" class="summary"></p><div id="sbs-body" class="sbs"></div>'
             '<noscript><p class="empty">The side-by-side view needs JavaScript.</p></noscript>')
-    lead = ("Choose two years: sections are aligned by content, "
-            "<del>struck out</del> is only in the first year, <ins>underlined</ins> only in the second.")
+    lead = ("Choose two years: sections are paired as a reader pairs them (review with review, plan with plan, "
+            "by topic; a section split in two or two merged into one are shown as such), "
+            "<del>struck out</del> is only in the first year, <ins>underlined</ins> only in the second, "
+            "<span class=\"moved-key\">a framed paragraph</span> moved within the section "
+            "(point at it to see both places).")
     return section("compare", "Side by side", controls + body, lead) + json_script("erqi-pairs", pack_pairs(data.pairs))
 
 

@@ -2,6 +2,12 @@
   "use strict";
   var data = JSON.parse(document.getElementById("erqi-pairs").textContent);
   var texts = data.texts.map(function (t) { return Array.from(t); });
+  // a unit's text: its lines from the shared table, joined by newlines (code points)
+  function lines(ids) {
+    var out = [];
+    ids.forEach(function (k, n) { if (n) out.push("\n"); out = out.concat(texts[k]); });
+    return out;
+  }
   var from = document.getElementById("sbs-from"), to = document.getElementById("sbs-to");
   var body = document.getElementById("sbs-body"), summary = document.getElementById("sbs-summary");
 
@@ -12,10 +18,28 @@
     return node;
   }
   function ops(code) {
-    var out = [], re = /([=+-])(\d+)/g, m;
-    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10)]);
+    var out = [], re = /([=+<>-])(\d+)(?::(\d+))?/g, m;
+    while ((m = re.exec(code))) out.push([m[1], parseInt(m[2], 10), m[3] || ""]);
     return out;
   }
+  function moved(tag, text, key, where) {
+    var node = el(tag, "moved", text);
+    node.setAttribute("data-move", key);
+    node.title = "moved " + where + " (point to see both places)";
+    return node;
+  }
+  body.addEventListener("mouseover", function (e) {
+    var key = e.target && e.target.getAttribute && e.target.getAttribute("data-move");
+    var row = key && e.target.closest(".row");
+    if (!row) return;
+    row.querySelectorAll("[data-move='" + key + "']").forEach(function (n) { n.classList.add("hot"); });
+  });
+  body.addEventListener("mouseout", function (e) {
+    var key = e.target && e.target.getAttribute && e.target.getAttribute("data-move");
+    var row = key && e.target.closest(".row");
+    if (!row) return;
+    row.querySelectorAll("[data-move='" + key + "']").forEach(function (n) { n.classList.remove("hot"); });
+  });
   function column(year, heading, missing) {
     var col = el("div", missing ? "col missing" : "col");
     col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
@@ -30,7 +54,7 @@
     if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
     var counts = {matched: 0, added: 0, removed: 0}, changed = 0;
     pair.sections.forEach(function (sec) {
-      var older = texts[sec.ft], newer = texts[sec.tt], i = 0, j = 0;
+      var older = lines(sec.ft), newer = lines(sec.tt), i = 0, j = 0;
       var status = swap ? ({added: "removed", removed: "added"}[sec.s] || sec.s) : sec.s;
       counts[status] = (counts[status] || 0) + 1;
       var oldCol = column(swap ? b : a, sec.fh, sec.s === "added");
@@ -44,16 +68,27 @@
           i += n; j += n;
         } else if (op[0] === "-") {
           oldText.appendChild(el(swap ? "ins" : "del", null, older.slice(i, i + n).join(""))); i += n; same = false;
-        } else {
+        } else if (op[0] === "+") {
           newText.appendChild(el(swap ? "del" : "ins", null, newer.slice(j, j + n).join(""))); j += n; same = false;
+        } else if (op[0] === "<") {
+          oldText.appendChild(moved(swap ? "ins" : "del", older.slice(i, i + n).join(""), op[2], swap ? "here" : "away"));
+          i += n; same = false;
+        } else {
+          newText.appendChild(moved(swap ? "del" : "ins", newer.slice(j, j + n).join(""), op[2], swap ? "away" : "here"));
+          j += n; same = false;
         }
       });
       if (!same && sec.s === "matched") changed += 1;
       oldCol.appendChild(oldText); newCol.appendChild(newText);
       var row = el("div", "row" + (same ? " same" : "")), hd = el("div", "hd");
       hd.appendChild(el("span", "status " + status, status));
-      if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
+      if (sec.s === "matched" && sec.by && sec.by !== "topic")
+        hd.appendChild(document.createTextNode({text: " same text", heading: " same heading",
+          outline: " paired by the outline"}[sec.by] || ""));
+      else if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
         hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
+      if (sec.rel === "split" || sec.rel === "merge")
+        hd.appendChild(el("span", "status " + sec.rel, (swap ? {split: "merged", merge: "split"} : {split: "split", merge: "merged"})[sec.rel]));
       if (sec.mv) hd.appendChild(el("span", "status moved", "moved"));
       if (sec.pm) hd.appendChild(document.createTextNode(" · " + sec.pm + " paragraph" + (sec.pm > 1 ? "s" : "") + " moved"));
       if (same && sec.s === "matched") hd.appendChild(document.createTextNode(" · text unchanged"));
@@ -66,6 +101,7 @@
     summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
       counts.added + " added, " + counts.removed + " removed" +
       (st.moved ? ", " + st.moved + " moved" : "") +
+      (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
       (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
   }
   from.addEventListener("change", show);

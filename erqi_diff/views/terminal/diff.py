@@ -22,10 +22,12 @@ from rich.text import Text
 from erqi_diff.views import format as fmt
 
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
+from erqi_diff.compare.sections import Basis, Relation
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
 HEAD_STYLE = "bold cyan"
+MOVE_STYLE = "magenta"  # a paragraph that moved within its section
 DIM = "dim"
 FOLD = " ⋯ "
 #: Narrowest column --side-by-side accepts.
@@ -198,13 +200,18 @@ def block_text(block: Block, plain: bool, view: View) -> Text:
     elif block.kind in (BlockKind.REMOVED, BlockKind.ADDED):
         line.append_text(_whole(block.ops, plain))
     elif block.kind is BlockKind.MOVED_OUT:
-        line.append(f"paragraph {block.from_paragraph + 1} moved to paragraph {block.to_paragraph + 1} "
-                    f"(similarity {block.similarity:.2f}): {_preview(block.ops)}", style=DIM)
+        line.append(f"paragraph {_nth(block.from_paragraph)} moved to paragraph {_nth(block.to_paragraph)} "
+                    f"(similarity {block.similarity or 0:.2f}): {_preview(block.ops)}", style=MOVE_STYLE)
     else:
-        line.append(f"moved here from paragraph {block.from_paragraph + 1} "
-                    f"(similarity {block.similarity:.2f}): ", style=DIM)
+        line.append(f"moved here from paragraph {_nth(block.from_paragraph)} "
+                    f"(similarity {block.similarity or 0:.2f}): ", style=MOVE_STYLE)
         line.append_text(ops_text(block.inner, plain, view))
     return line
+
+
+def _nth(index: int | None) -> str:
+    """A paragraph's place counted from 1, as a reader counts."""
+    return "?" if index is None else str(index + 1)
 
 
 def _folded(run: int, chars: int) -> Text:
@@ -246,6 +253,10 @@ def summary_line(result: DiffResult) -> Text:
         return Text(f"No differences: {s.matched} sections, the same text.", style="bold")
     paired = f"{s.matched} section{'s' if s.matched != 1 else ''} paired"
     detail = [f"{s.moved} moved", f"{s.unchanged} unchanged"]
+    if s.splits:
+        detail.append(f"{s.splits} split")
+    if s.merges:
+        detail.append(f"{s.merges} merged")
     parts = [f"{paired} ({', '.join(detail)})", f"{s.added} added", f"{s.removed} removed"]
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
     share = (f"{s.changed_share:.1%} of the text changed ({_chars(s.chars_deleted)} characters deleted, "
@@ -315,9 +326,11 @@ def strip_view(console, result: DiffResult) -> None:
             console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)
 
 
-def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2) -> list[str]:
-    """Rows as left-aligned columns (cells counted in terminal columns, a
-    Chinese character 2), the widest column cut with … to fit ``width``."""
+def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2,
+                 right: frozenset[int] = frozenset()) -> list[str]:
+    """Rows as aligned columns (cells counted in terminal columns, a
+    Chinese character 2; the columns in ``right`` aligned right, the others
+    left), the widest column cut with … to fit ``width``."""
     from rich.cells import cell_len, set_cell_size
 
     widths = [max(cell_len(row[c]) for row in rows) for c in range(len(rows[0]))]
@@ -326,9 +339,10 @@ def aligned_rows(rows: Sequence[tuple[str, ...]], width: int, gap: int = 2) -> l
     lines = []
     for row in rows:
         cells = []
-        for cell, size in zip(row, widths):
-            cells.append(cell if cell_len(cell) <= size else set_cell_size(cell, size - 1) + "…")
-        lines.append((" " * gap).join(set_cell_size(c, w) for c, w in zip(cells, widths)).rstrip())
+        for k, (cell, size) in enumerate(zip(row, widths)):
+            cell = cell if cell_len(cell) <= size else set_cell_size(cell, size - 1) + "…"
+            cells.append(" " * (size - cell_len(cell)) + cell if k in right else set_cell_size(cell, size))
+        lines.append((" " * gap).join(cells).rstrip())
     return lines
 
 
@@ -337,16 +351,31 @@ def section_title(s: SectionDiff) -> Text:
         return Text(f"@@ added: {_label(s.to_heading)}", style="bold green")
     if s.status is Status.REMOVED:
         return Text(f"@@ removed: {_label(s.from_heading)}", style="bold red")
+    olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
-    title = Text("@@ " + (_label(s.to_heading) if same else f"{_label(s.from_heading)} → {_label(s.to_heading)}"),
-                 style=HEAD_STYLE)
-    notes = [f"similarity {s.similarity:.2f}"]
+    title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
+    notes = [_basis(s)]
+    if s.relation is Relation.MERGE:
+        notes.append(f"merged from {len(s.from_sections)} sections")
+    elif s.relation is Relation.SPLIT:
+        notes.append("split, also → " + ", ".join(_label(p.heading) for p in s.also_to))
     if s.moved:
         notes.append("moved")
     if not s.changed:
         notes.append("unchanged")
-    title.append(f"  ({', '.join(notes)})", style=DIM)
+    title.append(f"  ({'; '.join(notes)})", style=DIM)
     return title
+
+
+def _basis(s: SectionDiff) -> str:
+    """Why a unit's sections were paired, in a few words."""
+    if s.paired_by is Basis.TEXT:
+        return "same text"
+    if s.paired_by is Basis.HEADING:
+        return "same heading" if s.from_heading == s.to_heading else "heading reworded"
+    if s.paired_by is Basis.OUTLINE:
+        return "paired by the outline"
+    return f"similarity {s.similarity or 0:.2f}"
 
 
 def _section_head(console, s: SectionDiff, view: View) -> bool:
@@ -404,27 +433,29 @@ def _sides(block: Block, plain: bool, view: View) -> tuple[Text, Text]:
     if block.kind is BlockKind.ADDED:
         return empty, _whole(block.ops, plain)
     if block.kind is BlockKind.MOVED_OUT:
-        return Text(f"< moved to paragraph {block.to_paragraph + 1}: {_preview(block.ops)}", style=DIM), empty
-    note = Text(f"> from paragraph {block.from_paragraph + 1} ({block.similarity:.2f}): ", style=DIM)
+        return Text(f"< moved to paragraph {_nth(block.to_paragraph)}: {_preview(block.ops)}", style=MOVE_STYLE), empty
+    note = Text(f"> from paragraph {_nth(block.from_paragraph)} ({block.similarity or 0:.2f}): ", style=MOVE_STYLE)
     return note, note.copy().append_text(ops_text(block.inner, plain, view, "+"))
 
 
 def stat_view(console, result: DiffResult) -> None:
-    from rich.table import Table
-
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for name, justify in (("status", "left"), ("similarity", "right"), ("older", "left"),
-                          ("newer", "left"), ("-", "right"), ("+", "right")):
-        table.add_column(name, justify=justify)
+    """One line per unit: status, similarity, the older and newer headings,
+    characters deleted and inserted (plain aligned columns: a table of
+    thousands of rows prints at once)."""
+    rows = [("status", "similarity", "older", "newer", "-", "+")]
     for s in result.sections:
         deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
-        status = s.status.value + (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
-        table.add_row(status, "" if s.similarity is None else f"{s.similarity:.2f}",
-                      "" if s.from_heading is None else _label(s.from_heading),
-                      "" if s.to_heading is None else _label(s.to_heading),
-                      f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else "")
-    console.print(table)
+        status = {Relation.SPLIT: "split", Relation.MERGE: "merged"}.get(s.relation, s.status.value)
+        status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
+        similarity = "" if s.similarity is None else f"{s.similarity:.2f}" if s.paired_by in (Basis.TOPIC, None) else (
+            s.paired_by.value)
+        rows.append((status, similarity,
+                     " + ".join(_label(p.heading) for p in s.from_sections),
+                     " + ".join(_label(p.heading) for p in s.to_sections),
+                     f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else ""))
+    for k, line in enumerate(aligned_rows(rows, console.width, right=frozenset((1, 4, 5)))):
+        console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)
 
 
 class _Buffered:

@@ -1,0 +1,176 @@
+"""Lineage: each topic's sections across all the years of a series.
+
+Each report is paired with the next one (:func:`erqi_diff.compare.sections.pair_sections`,
+the very pairs ``erqi-diff A B`` and the changelog show for two consecutive
+years). A *chain* follows one topic from report to report, one section per
+report, as ``git log --follow`` follows a file through renames: it goes on
+from a section to the newer section that is its best partner (the highest
+score; the same text or heading first) when that section's best partner is
+it in turn. Where a section split (its topic went on in several newer
+sections), the chain goes on in the best of them and the others begin
+chains of their own, *split from* it; where several merged into one, the
+chain of the best goes on and the others end, *merged into* it. A chain
+*began* in its first report and *ended* in its last; one whose last
+section is in the series' last report goes on.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from erqi_diff.compare.outline import Role
+from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
+
+
+@dataclass(frozen=True)
+class Node:
+    """One section of one year's report. JSON:
+    ``{"year": 2014, "index": 5, "heading": "（三）…", "level": 3, "role": "plan", "chars": 1182}``:
+    its place among that report's sections (from 0), heading ("" for the
+    text before the first heading), level, role (``review``, ``plan``,
+    ``other``) and characters of text."""
+
+    year: int
+    index: int
+    heading: str
+    level: int
+    role: Role
+    chars: int
+
+
+@dataclass(frozen=True)
+class Step:
+    """A section of one report paired with one of the next report. JSON:
+    ``{"from_year": 2013, "from_index": 4, "to_year": 2014, "to_index": 6, "score": 0.39,
+    "relation": "split", "basis": "topic"}``: ``relation`` is ``one``,
+    ``split`` (the older section went on in several) or ``merge`` (several
+    went into the newer); ``basis`` why they were paired (``text``,
+    ``heading``, ``topic``, ``outline``); ``score`` the topical similarity."""
+
+    from_year: int
+    from_index: int
+    to_year: int
+    to_index: int
+    score: float
+    relation: Relation
+    basis: Basis
+
+
+class EventKind(str, enum.Enum):
+    """How a chain meets another."""
+
+    SPLIT_FROM = "split from"    # the chain began as a part of the other's section
+    SPLIT_OFF = "split off"      # a part of the chain's section began the other chain
+    MERGED_INTO = "merged into"  # the chain ended in the other's section
+    MERGED_FROM = "merged from"  # the other chain ended in this one's section
+
+
+@dataclass(frozen=True)
+class Event:
+    """Where a chain meets another, in the report of ``year``. JSON:
+    ``{"kind": "split from", "year": 2014, "chain": 2, "heading": "（一）…"}``:
+    ``chain`` the other chain's id; ``heading`` the other chain's section
+    the topic came from (split from, merged from: in the older report) or
+    went into (split off, merged into: in the newer report)."""
+
+    kind: EventKind
+    year: int
+    chain: int
+    heading: str
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One topic across the years. JSON: ``{"id": 3, "title": "…", "began":
+    2013, "ended": 2025, "goes_on": true, "nodes": [Node, ...], "events":
+    [Event, ...]}``: ``nodes`` one section per report, oldest first;
+    ``title`` the heading of the newest."""
+
+    ident: int = field(metadata={"json": "id"})
+    nodes: tuple[Node, ...]
+    began: int
+    ended: int
+    goes_on: bool
+    events: tuple[Event, ...]
+
+    __json_extra__ = ("title",)
+
+    @property
+    def title(self) -> str:
+        return self.nodes[-1].heading if self.nodes else ""
+
+
+@dataclass(frozen=True)
+class Lineage:
+    """The chains of a series. JSON: ``{"years": [2016, ...], "chains":
+    [Chain, ...], "steps": [Step, ...]}``: chains in the order of their
+    first section (first year, then place); ``steps`` every pair of
+    sections of consecutive reports."""
+
+    years: tuple[int, ...]
+    chains: tuple[Chain, ...]
+    steps: tuple[Step, ...]
+
+
+def lineage(snapshots: Sequence) -> Lineage:
+    """The lineage of ``snapshots`` (:class:`erqi_diff.core.snapshot.Snapshot`,
+    oldest first), each paired with the next."""
+    nodes: dict[tuple[int, int], Node] = {}
+    steps: list[Step] = []
+    for older, newer in zip(snapshots, snapshots[1:]):
+        pairing = pair_sections(older.sections, newer.sections, present_year(older), present_year(newer))
+        for snap, roles in ((older, pairing.roles_a), (newer, pairing.roles_b)):
+            for k, (s, role) in enumerate(zip(snap.sections, roles)):
+                nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, role, len(s.text) - s.text.count("\n"))
+        steps.extend(Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
+                     for link in pairing.links)
+    if len(snapshots) == 1:
+        snap = snapshots[0]
+        for k, s in enumerate(snap.sections):
+            nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, Role.OTHER, len(s.text) - s.text.count("\n"))
+    years = tuple(s.year for s in snapshots)
+    return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0)), tuple(steps))
+
+
+def _strength(step: Step) -> tuple[int, float]:
+    return (step.basis in (Basis.TEXT, Basis.HEADING), step.score)
+
+
+def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) -> list[Chain]:
+    best_out: dict[tuple[int, int], Step] = {}
+    best_in: dict[tuple[int, int], Step] = {}
+    for step in steps:
+        old, new = (step.from_year, step.from_index), (step.to_year, step.to_index)
+        if old not in best_out or _strength(step) > _strength(best_out[old]):
+            best_out[old] = step
+        if new not in best_in or _strength(step) > _strength(best_in[new]):
+            best_in[new] = step
+    follows = {(s.from_year, s.from_index): (s.to_year, s.to_index) for s in steps
+               if best_out[s.from_year, s.from_index] is s and best_in[s.to_year, s.to_index] is s}
+    starts = sorted(set(nodes) - set(follows.values()))
+    chain_of: dict[tuple[int, int], int] = {}
+    members: list[list[tuple[int, int]]] = []
+    for start in starts:
+        path = [start]
+        while path[-1] in follows:
+            path.append(follows[path[-1]])
+        for key in path:
+            chain_of[key] = len(members) + 1
+        members.append(path)
+    events: dict[int, list[Event]] = {k: [] for k in range(1, len(members) + 1)}
+    for step in steps:
+        old, new = (step.from_year, step.from_index), (step.to_year, step.to_index)
+        x, y = chain_of[old], chain_of[new]
+        if x == y:
+            continue
+        if step.relation is Relation.MERGE:  # (a one to one pair is always within a chain)
+            events[x].append(Event(EventKind.MERGED_INTO, step.to_year, y, nodes[new].heading))
+            events[y].append(Event(EventKind.MERGED_FROM, step.to_year, x, nodes[old].heading))
+        else:
+            events[y].append(Event(EventKind.SPLIT_FROM, step.to_year, x, nodes[old].heading))
+            events[x].append(Event(EventKind.SPLIT_OFF, step.to_year, y, nodes[new].heading))
+    return [Chain(k, tuple(nodes[key] for key in path), path[0][0], path[-1][0], path[-1][0] == last,
+                  tuple(sorted(events[k], key=lambda e: (e.year, e.kind.value, e.chain))))
+            for k, path in enumerate(members, start=1)]

@@ -1,0 +1,202 @@
+"""The outline of a report: which section holds which, and what each is for.
+
+A reader pairs the sections of two reports by what they are *for* before
+what they are *about*: the review of the past year goes with the review,
+this year's tasks with the tasks. Work reports say it in three places, in
+this order of weight:
+
+1. the section's own heading: 回顾, 过去, 成绩, 总结, 答卷 ... for a review;
+   任务, 部署, 建议, 打算, 蓝图, 今年, 下半年 ... for a plan. A year or a
+   five-year period named in the heading counts by the report's own date:
+   before the year the report was given is a review (2021年工作回顾 in a
+   report of March 2022), that year or later a plan (2022年政府工作任务);
+   “十三五”答卷 in a report of January 2021 is a review, “十四五”蓝图 a plan;
+2. the headings above it: a task under 三、2024年政府工作任务 is a plan,
+   an item under 一、过去一年和五年工作回顾 a review; a heading over
+   (nearly) the whole report is its title and tells nothing. A short heading
+   with no text at the same level as the sections after it (a part label in
+   a flat outline, as 绘就“十四五”蓝图 before six tasks) counts as a heading
+   above those;
+3. its tense: what was done (了, 已, 取得, 实现, 完成, 同比, 增长8%, 年来)
+   against what is to be done (将, 要, 力争, 确保, 计划, 下半年, 下一步),
+   per thousand characters.
+
+The evidence is summed with those weights; a section whose evidence is
+weak or mixed (1998年工作回顾和1999年工作的总体要求) stays :attr:`Role.OTHER`
+and may pair with either kind.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from erqi_diff.core.document import Section
+
+
+class Role(str, enum.Enum):
+    """What a section is for."""
+
+    REVIEW = "review"  # what was done (the past year, five years, the first half)
+    PLAN = "plan"      # what is to be done (targets, policies, tasks)
+    OTHER = "other"    # neither is told apart: an opening, a quote, a mixed part
+
+    def compatible(self, other: Role) -> bool:
+        """A review is never read against a plan."""
+        return {self, other} != {Role.REVIEW, Role.PLAN}
+
+
+_REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首")
+_REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
+_PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
+_PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+# a five-year period in quotes: “十三五”, "九五" -> its first year
+_PERIOD = re.compile(r"[“\"‘「]((?:十[一二三四五]?|[六七八九]))五[”\"’」]")
+_PERIOD_START = {"六": 1981, "七": 1986, "八": 1991, "九": 1996, "十": 2001, "十一": 2006, "十二": 2011,
+                 "十三": 2016, "十四": 2021, "十五": 2026}
+
+_PAST = re.compile(r"了|已|取得|实现|完成|累计|同比|比上年|增长[0-9.]+%|下降[0-9.]+%|荣获|获得|入选|年来|期间|"
+                   r"去年|过去|先后|分别")
+_FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下一步|预期|争取|务必|必须|今后")
+
+#: Weights of the three kinds of evidence, and the sum that decides a role.
+OWN_WEIGHT, ABOVE_WEIGHT, TENSE_CAP, DECIDES = 3.0, 3.0, 2.0, 1.0
+#: Tense markers per thousand characters worth one unit of evidence.
+TENSE_UNIT = 4.0
+#: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
+LABEL_CHARS = 16
+#: A heading over this share of the report's sections or more is its title.
+TITLE_SHARE = 0.8
+
+
+def heading_cue(heading: str, present: int | None) -> int:
+    """+1 when a heading names a review, -1 a plan, 0 neither or both."""
+    score = 2 * len(_REVIEW_STRONG.findall(heading)) + len(_REVIEW_WEAK.findall(heading))
+    score -= 2 * len(_PLAN_STRONG.findall(heading)) + len(_PLAN_WEAK.findall(heading))
+    if present is not None:
+        for year in map(int, _YEAR.findall(heading)):
+            score += 2 if year < present else -2
+        for name in _PERIOD.findall(heading):
+            start = _PERIOD_START[name]
+            score += 2 if start + 4 < present else -2
+    return (score > 0) - (score < 0)
+
+
+def tense(text: str) -> float:
+    """Past minus future markers per thousand characters (positive: a review)."""
+    if not text:
+        return 0.0
+    past, future = len(_PAST.findall(text)), len(_FUTURE.findall(text))
+    if past + future < 2:
+        return 0.0
+    return 1000 * (past - future) / len(text)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The structure of one report's sections (indices into its sections).
+
+    ``parent``: the nearest section above of a lower level (None at the top);
+    ``children``: the sections directly below; ``role``: see the module doc;
+    ``cue``: what the heading alone says (+1 review, -1 plan, 0 neither);
+    ``titles``: the headings over (nearly) the whole report;
+    ``opening``: the first section with text (the opening address, a news
+    lead), None when fewer than two sections have text (the report is all
+    opening, or has none)."""
+
+    parent: tuple[int | None, ...]
+    children: tuple[tuple[int, ...], ...]
+    role: tuple[Role, ...]
+    cue: tuple[int, ...]
+    titles: frozenset[int]
+    opening: int | None
+
+    def ancestors(self, i: int) -> list[int]:
+        out = []
+        p = self.parent[i]
+        while p is not None:
+            out.append(p)
+            p = self.parent[p]
+        return out
+
+    def descendants(self, i: int) -> list[int]:
+        out: list[int] = []
+        stack = list(reversed(self.children[i]))
+        while stack:
+            k = stack.pop()
+            out.append(k)
+            stack.extend(reversed(self.children[k]))
+        return out
+
+    def related(self, i: int, j: int) -> bool:
+        """One of the two sections holds the other."""
+        return i in self.ancestors(j) or j in self.ancestors(i)
+
+
+def _parents(sections: Sequence[Section]) -> list[int | None]:
+    """Parents by heading level; a part label (a short heading with no text at
+    the same level as the sections after it, in a flat outline) is the
+    parent of those sections up to the next label or a higher heading."""
+    parents: list[int | None] = []
+    stack: list[int] = []
+    label: int | None = None
+    for i, s in enumerate(sections):
+        level = s.level
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        if label is not None and (sections[label].level != level or (not s.paragraphs and level)):
+            label = None
+        parent = stack[-1] if stack else None
+        if label is not None and sections[label].level == level:
+            parent = label
+        parents.append(parent)
+        if level:  # the lead (level 0, before any heading) holds nothing
+            stack.append(i)
+        if level and not s.paragraphs:
+            nxt = sections[i + 1] if i + 1 < len(sections) else None
+            label = i if nxt is not None and nxt.level == level and len(s.heading) <= LABEL_CHARS else None
+    return parents
+
+
+def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
+    """The outline of ``sections``; ``present`` is the year the report was
+    given (its date's year), which tells a past year from this one."""
+    n = len(sections)
+    parent = _parents(sections)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for i, p in enumerate(parent):
+        if p is not None:
+            children[p].append(i)
+    cues = [heading_cue(s.heading, present) for s in sections]
+    # a heading over (nearly) the whole report is its title: it tells no part's role
+    title = {i for i in range(n) if len(_below(children, i)) >= TITLE_SHARE * (n - 1) > 0}
+    roles = []
+    for i, s in enumerate(sections):
+        above = 0
+        p = parent[i]
+        while p is not None and not above:
+            above = 0 if p in title else cues[p]
+            p = parent[p]
+        text = s.text
+        if not text:  # an umbrella: the tense of what it holds
+            text = "\n".join(sections[k].text for k in _below(children, i))
+        told = max(-TENSE_CAP, min(TENSE_CAP, tense(text) / TENSE_UNIT))
+        evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above + told
+        roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
+    with_text = [i for i, s in enumerate(sections) if s.paragraphs]
+    opening = with_text[0] if len(with_text) > 1 else None
+    return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
+                   opening)
+
+
+def _below(children: list[list[int]], i: int) -> list[int]:
+    out: list[int] = []
+    stack = list(children[i])
+    while stack:
+        k = stack.pop()
+        out.append(k)
+        stack.extend(children[k])
+    return out

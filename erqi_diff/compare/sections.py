@@ -1,0 +1,440 @@
+"""Pairing the sections of two reports as a reader pairs them.
+
+A reader puts two sections side by side when they cover the same topic in
+the same role: a review part with a review part, a plan task with a plan
+task (:mod:`erqi_diff.compare.outline` tells the roles), whatever their
+headings or levels. :func:`pair_sections` does it in five steps:
+
+1. **Anchors.** Sections with the same text, sections with the same
+   heading (found as many times in each report, read in order), and
+   sections whose headings differ by a word or two (bigram Dice from
+   :data:`NEAR_SAME`, each the other's best), roles not opposed, are
+   paired outright and take no further part.
+2. **Topic.** Every other pair of sections that structure allows is scored
+   by topic. Structure allows a pair when the roles are not opposed (a
+   review is never read against a plan), when both or neither are the
+   report's opening (the address, the news lead), and when it is not an
+   item of a list against a heading over a list of its own (tasks go with
+   tasks, parts with parts). The score is the topical similarity
+   (:mod:`erqi_diff.compare.topics`, the cosine of their vocabularies)
+   blended with the likeness of their headings (up to
+   :data:`HEADING_WEIGHT`); a section without text is judged by its
+   heading. A pair where one side's role is not told counts
+   :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
+   :data:`ORDER_BONUS` for lying at the same relative place.
+3. **One to one.** Two sections that are each other's best counterpart
+   are paired, from :data:`FLOOR` up. Below the floor nothing is paired:
+   the section is shown as added or removed, never as a nonsense pair.
+4. **Splits and merges.** A section left over joins the pair of its best
+   counterpart when their score reaches :data:`JOIN_FLOOR` (a split or a
+   merge is a stronger claim than a pair): a split when one older
+   section's topic goes on in two or more newer ones, a merge for the
+   reverse. A section never joins a pair that holds its own parent or
+   child (the parent holds it already), and no section is in a split and a
+   merge at once.
+5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
+   ten tasks) pairs with the heading whose subsections hold most of the
+   partners of its own subsections (at least two, more than half), as a
+   reader pairs two task lists, if the roles are not opposed and the two
+   are more than bare labels (one has text of its own, or both headings
+   name the same role); a report's title (a heading over nearly all of
+   it) takes no part.
+
+Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
+candidate pairs after the anchors, a section is compared only with those
+sharing one of its rarest n-grams and with its neighbours in place.
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from erqi_diff.compare.outline import Outline, Role, outline
+from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, topic_text
+from erqi_diff.core.document import Section
+
+#: Pairs scoring below this are not made (see the module doc).
+FLOOR = 0.12
+#: Share of a pair's score that the likeness of the headings may give.
+HEADING_WEIGHT = 0.3
+#: Factor on the score of a pair where one section's role is not told.
+UNTOLD_FACTOR = 0.85
+#: Bonus for two sections at the same relative place in their reports.
+ORDER_BONUS = 0.03
+#: A section joins a pair as a split or merge from this score on (a stronger claim than a pair).
+JOIN_FLOOR = 0.15
+#: Two headings this alike (bigram Dice) are the same heading reworded: paired outright.
+NEAR_SAME = 0.8
+#: Above this many candidate pairs, compare only likely candidates.
+ALL_PAIRS_LIMIT = 40_000
+_SIGNATURE = 24
+
+
+class Relation(str, enum.Enum):
+    """How a link stands among the others of its sections."""
+
+    ONE = "one"      # one older section, one newer
+    SPLIT = "split"  # one older section goes on in several newer ones
+    MERGE = "merge"  # several older sections go on in one newer one
+
+
+class Basis(str, enum.Enum):
+    """Why two sections were paired."""
+
+    TEXT = "text"        # the same text
+    HEADING = "heading"  # the same heading, once in each report
+    TOPIC = "topic"      # the same topic (the score)
+    OUTLINE = "outline"  # their subsections are paired with each other
+
+
+@dataclass(frozen=True)
+class Link:
+    """Older section ``a`` read against newer section ``b`` (indices into
+    the reports' sections); ``score`` is their topical similarity (0-1)."""
+
+    a: int
+    b: int
+    score: float
+    relation: Relation
+    basis: Basis
+
+
+@dataclass(frozen=True)
+class SectionPairing:
+    """The pairing of two reports' sections: ``links`` sorted by newer then
+    older section; the sections of each report that no link holds; the role
+    of every section of each report."""
+
+    links: tuple[Link, ...]
+    unpaired_a: tuple[int, ...]
+    unpaired_b: tuple[int, ...]
+    roles_a: tuple[Role, ...]
+    roles_b: tuple[Role, ...]
+
+    def partners_of_a(self, i: int) -> list[int]:
+        return [link.b for link in self.links if link.a == i]
+
+    def partners_of_b(self, j: int) -> list[int]:
+        return [link.a for link in self.links if link.b == j]
+
+
+class _Topics:
+    """N-gram vectors of the texts and headings of the sections still to
+    pair (``rest_a`` of the older report, ``rest_b`` of the newer), with the
+    weights of words over those sections (and the background)."""
+
+    def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
+                 background: Sequence[Section]) -> None:
+        grams_a = {i: ngrams(topic_text(a[i])) for i in rest_a}
+        grams_b = {j: ngrams(topic_text(b[j])) for j in rest_b}
+        heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
+        heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
+        extra = [ngrams(topic_text(s)) for s in background]
+        words = Weights([*grams_a.values(), *grams_b.values(), *extra])
+        heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
+                        min_df=1)
+        self.weights = words
+        self.vec_a = {i: words.vector(g) for i, g in grams_a.items()}
+        self.vec_b = {j: words.vector(g) for j, g in grams_b.items()}
+        self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
+        self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
+
+    def content(self, i: int, j: int) -> float:
+        return cosine(self.vec_a[i], self.vec_b[j])
+
+    def heading(self, i: int, j: int) -> float:
+        return cosine(self.hvec_a[i], self.hvec_b[j])
+
+
+def score(content: float | None, heading: float) -> float:
+    """A pair's score from the similarity of its texts (None when a side
+    has no text) and of its headings."""
+    if content is None:
+        return heading * (1 - HEADING_WEIGHT)
+    return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
+
+
+def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> list[tuple[int, int, Basis]]:
+    """Sections paired outright: the same text (found once in each report);
+    then the same heading, as a diff of the two lists of headings keeps them
+    in order (a heading found twice is read in order: the first
+    总结2017·直接引语 with the first), and a heading found once in each of
+    the sections left (a section that moved); roles not opposed."""
+    from erqi_diff.compare.textdiff import anchored_diff
+
+    out: list[tuple[int, int, Basis]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+
+    def take(i: int, j: int, basis: Basis) -> None:
+        if i not in used_a and j not in used_b and (basis is Basis.TEXT or oa.role[i].compatible(ob.role[j])):
+            out.append((i, j, basis))
+            used_a.add(i)
+            used_b.add(j)
+
+    for i, j in _same(a, b, range(len(a)), range(len(b)), lambda s: s.text):
+        take(i, j, Basis.TEXT)
+    heads_a = [s.heading or f"\0{i}" for i, s in enumerate(a)]  # the lead ("") is paired by topic
+    heads_b = [s.heading or f"\1{j}" for j, s in enumerate(b)]
+    i = j = 0
+    for op, units in anchored_diff(heads_a, heads_b):
+        if op == "=":
+            for _ in units:
+                take(i, j, Basis.HEADING)
+                i, j = i + 1, j + 1
+        elif op == "-":
+            i += len(units)
+        else:
+            j += len(units)
+    rest_a = [i for i in range(len(a)) if i not in used_a]
+    rest_b = [j for j in range(len(b)) if j not in used_b]
+    for i, j in _same(a, b, rest_a, rest_b, lambda s: s.heading):
+        take(i, j, Basis.HEADING)
+    for i, j in _near_same_headings(a, b, [i for i in rest_a if i not in used_a], [j for j in rest_b if j not in used_b]):
+        take(i, j, Basis.HEADING)
+    return out
+
+
+def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list[int],
+                        rest_b: list[int]) -> list[tuple[int, int]]:
+    """Headings that differ by a word or two (七、关于外交工作 and 七、关于稳步外交工作):
+    bigram Dice from :data:`NEAR_SAME` up (numbering and years aside), each
+    the other's best."""
+    from erqi_diff.compare.align import bigram_set, dice
+
+    heads_a = {i: bigram_set(heading_words(a[i].heading)) for i in rest_a if len(heading_words(a[i].heading)) >= 4}
+    heads_b = {j: bigram_set(heading_words(b[j].heading)) for j in rest_b if len(heading_words(b[j].heading)) >= 4}
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, x in heads_a.items():
+        for j, y in heads_b.items():
+            d = dice(x, y)
+            if d >= NEAR_SAME:
+                if d > best_a.get(i, (0.0, -1))[0]:
+                    best_a[i] = (d, j)
+                if d > best_b.get(j, (0.0, -1))[0]:
+                    best_b[j] = (d, i)
+    return [(i, j) for i, (_, j) in best_a.items() if best_b[j][1] == i]
+
+
+def _same(a: Sequence[Section], b: Sequence[Section], rest_a, rest_b, key) -> list[tuple[int, int]]:
+    """Sections (among ``rest_a`` and ``rest_b``) with the same non-empty
+    ``key``, found once among each."""
+    where_a: dict[str, list[int]] = {}
+    where_b: dict[str, list[int]] = {}
+    for i in rest_a:
+        if key(a[i]):
+            where_a.setdefault(key(a[i]), []).append(i)
+    for j in rest_b:
+        if key(b[j]):
+            where_b.setdefault(key(b[j]), []).append(j)
+    return [(xs[0], where_b[k][0]) for k, xs in where_a.items() if len(xs) == 1 and len(where_b.get(k, ())) == 1]
+
+
+def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[int, int]]:
+    """Pairs worth scoring when all against all is too much: sections
+    sharing one of their rarest n-grams, and sections at about the same place."""
+    if len(rest_a) * len(rest_b) <= ALL_PAIRS_LIMIT:
+        return {(i, j) for i in rest_a for j in rest_b}
+    idf = t.weights.idf
+    out: set[tuple[int, int]] = set()
+    for mine, theirs, vectors, others, flip in ((rest_a, rest_b, t.vec_a, t.vec_b, False),
+                                               (rest_b, rest_a, t.vec_b, t.vec_a, True)):
+        postings: dict[str, list[int]] = {}
+        for y in theirs:
+            for g in others[y]:
+                postings.setdefault(g, []).append(y)
+        n, m = len(mine), len(theirs)
+        for pos, x in enumerate(mine):
+            rare = heapq.nlargest(_SIGNATURE, (g for g in vectors[x] if g in postings), key=idf.__getitem__)
+            near = [theirs[q] for q in range(max(0, round(pos * m / n) - 2), min(m, round(pos * m / n) + 3))]
+            for y in [*(y for g in rare for y in postings[g]), *near]:
+                out.add((y, x) if flip else (x, y))
+    return out
+
+
+def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | None = None,
+                  present_b: int | None = None, background: Sequence[Section] = ()) -> SectionPairing:
+    """Pair the sections of two reports, older ``a`` and newer ``b``, as
+    the module doc explains. ``present_a``/``present_b``: the years the
+    reports were given (their dates' years), which tell a past year's
+    review from this year's plan; ``background``: sections of other reports
+    of the series, which make the weights of words the series' own."""
+    oa, ob = outline(a, present_a), outline(b, present_b)
+    n, m = len(a), len(b)
+    links: dict[tuple[int, int], Link] = {}
+    for i, j, basis in _anchors(a, b, oa, ob):
+        links[i, j] = Link(i, j, 1.0, Relation.ONE, basis)
+    paired_a = {link.a for link in links.values()}
+    paired_b = {link.b for link in links.values()}
+    rest_a = [i for i in range(n) if i not in paired_a]
+    rest_b = [j for j in range(m) if j not in paired_b]
+    t = _Topics(a, b, rest_a, rest_b, background)
+
+    def bonus(i: int, j: int) -> float:
+        return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
+
+    scored: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(t, rest_a, rest_b):
+        factor = _role_factor(oa.role[i], ob.role[j])
+        if factor and _levels_agree(oa, ob, i, j) and _openings_agree(oa, ob, i, j):
+            scored[i, j] = factor * _score(t, a, b, i, j)
+    ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
+    best_a: dict[int, tuple[int, int]] = {}
+    best_b: dict[int, tuple[int, int]] = {}
+    for k, r in ranked.items():
+        if k[0] not in best_a or r > ranked[best_a[k[0]]]:
+            best_a[k[0]] = k
+        if k[1] not in best_b or r > ranked[best_b[k[1]]]:
+            best_b[k[1]] = k
+    # one to one: sections that are each other's best counterpart
+    chosen = set(best_a.values()) & set(best_b.values())
+    for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
+        if i not in paired_a and j not in paired_b:
+            links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
+            paired_a.add(i)
+            paired_b.add(j)
+    # splits and merges: a section left over joins the pair of its best partner
+    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
+    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
+    for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
+        if i not in paired_a or j not in paired_b:
+            _join(links, i, j, scored[i, j], oa, ob, joining_a=i not in paired_a)
+    _outline_links(links, a, b, oa, ob)
+    return _result(links, oa, ob, n, m)
+
+
+def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
+    content = t.content(i, j) if a[i].paragraphs and b[j].paragraphs else None
+    heading = t.heading(i, j) if a[i].heading and b[j].heading else 0.0
+    return score(content, heading)
+
+
+def _role_factor(x: Role, y: Role) -> float:
+    if not x.compatible(y):
+        return 0.0
+    return 1.0 if x is y else UNTOLD_FACTOR
+
+
+def _openings_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """The opening (address, news lead) of one report is read against the
+    other's opening only, when both have one."""
+    if oa.opening is None or ob.opening is None:
+        return True
+    return (i == oa.opening) == (j == ob.opening)
+
+
+def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """An item of a list (a section under a heading that holds several) is
+    not read against a heading over a list of its own: tasks go with tasks,
+    parts with parts."""
+    def item(o: Outline, k: int) -> bool:
+        p = o.parent[k]
+        return p is not None and len(o.children[p]) > 1 and not o.children[k]
+
+    return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
+
+
+def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
+          joining_a: bool) -> None:
+    """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or
+    newer ``j`` joins older ``i``'s as a split (step 4 of the module doc)."""
+    if s < JOIN_FLOOR or not _may_link(links, i, j):
+        return
+    if joining_a:
+        if any(oa.related(i, x) for x in _partners(links, 1).get(j, ())):
+            return
+        relation = Relation.MERGE
+    else:
+        if any(ob.related(j, y) for y in _partners(links, 0).get(i, ())):
+            return
+        relation = Relation.SPLIT
+    links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
+
+
+def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
+                   oa: Outline, ob: Outline) -> None:
+    """Headings over subsections (step 5 of the module doc)."""
+    def fits(i: int, j: int) -> bool:
+        return (_openings_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
+                and _may_link(links, i, j))
+
+    for i in range(len(a)):
+        if oa.children[i]:
+            j = _outline_partner(i, oa, ob, _partners(links, 0))
+            if j is not None and fits(i, j):
+                links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+    for j in range(len(b)):
+        if ob.children[j]:
+            found = _outline_partner(j, ob, oa, _partners(links, 1))
+            if found is not None and fits(found, j):
+                links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:
+    """Each section's partners, for the older report's sections (``side`` 0) or the newer's (1)."""
+    out: dict[int, list[int]] = {}
+    for pair in links:
+        out.setdefault(pair[side], []).append(pair[1 - side])
+    return out
+
+
+def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
+    """The heading of the other report whose subsections hold most partners
+    of ``x``'s subsections (at least two, and more than half of them)."""
+    if x in partners or x in mine.titles:  # a title holds everything: its subsections prove nothing
+        return None
+    votes: Counter = Counter()
+    held = 0
+    for p in mine.descendants(x):
+        for q in partners.get(p, ()):
+            held += 1
+            votes.update(k for k in theirs.ancestors(q) if k not in theirs.titles)
+    if not votes:
+        return None
+    y, count = votes.most_common(1)[0]
+    if count < 2 or count * 2 <= held or not mine.role[x].compatible(theirs.role[y]):
+        return None
+    return y
+
+
+def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:
+    """Two headings over subsections are paired when they are more than bare
+    labels: one has text of its own, or both headings say the same role."""
+    return bool(sa.paragraphs or sb.paragraphs or (cue_a and cue_a == cue_b))
+
+
+def _may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
+    """(i, j) keeps every group one to one, one to many or many to one."""
+    of_a, of_b = _partners(links, 0), _partners(links, 1)
+    partners_i, partners_j = of_a.get(i, []), of_b.get(j, [])
+    if partners_i and partners_j:
+        return False
+    if partners_i:  # i would be split: its partners must have no other partner
+        return all(len(of_b[q]) == 1 for q in partners_i)
+    if partners_j:  # j would be merged
+        return all(len(of_a[q]) == 1 for q in partners_j)
+    return True
+
+
+def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:
+    by_a = Counter(i for i, _ in links)
+    by_b = Counter(j for _, j in links)
+    final = []
+    for (i, j), link in links.items():
+        relation = Relation.SPLIT if by_a[i] > 1 else Relation.MERGE if by_b[j] > 1 else Relation.ONE
+        final.append(Link(i, j, link.score, relation, link.basis))
+    final.sort(key=lambda k: (k.b, k.a))
+    return SectionPairing(tuple(final), tuple(i for i in range(n) if not by_a[i]),
+                          tuple(j for j in range(m) if not by_b[j]), oa.role, ob.role)
+
+
+def present_year(snapshot) -> int:
+    """The year a report was given: its date's year (the 2017 review given in
+    January 2018 speaks of 2018 as 今年), else its year in the series."""
+    date = str(getattr(snapshot, "date", "") or "")
+    return int(date[:4]) if date[:4].isdigit() else int(snapshot.year)

@@ -1,0 +1,111 @@
+"""Each topic's sections across the years (erqi_diff.compare.lineage) and
+``erqi-diff sections``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from erqi_diff.cli import cli as main
+from erqi_diff.compare.diff import compare
+from erqi_diff.compare.lineage import EventKind, lineage
+from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.core.snapshot import load, load_many
+
+from conftest import GWR_YEARS, SEED_YEARS
+
+
+@pytest.fixture(scope="module")
+def gwr_lineage(gwr_project):
+    return lineage(load_many(gwr_project))
+
+
+def test_every_section_is_in_one_chain_one_per_report(gwr_project, gwr_lineage):
+    seen = [(n.year, n.index) for c in gwr_lineage.chains for n in c.nodes]
+    assert sorted(seen) == sorted((y, k) for y in GWR_YEARS for k in range(len(load(gwr_project, y).sections)))
+    for chain in gwr_lineage.chains:
+        years = [n.year for n in chain.nodes]
+        assert years == [y for y in GWR_YEARS if chain.began <= y <= chain.ended]  # no year skipped
+        assert chain.goes_on == (chain.ended == GWR_YEARS[-1])
+
+
+def test_the_review_goes_through_every_report(gwr_lineage):
+    (review,) = [c for c in gwr_lineage.chains if c.title == "一、2024年工作回顾"]
+    assert (review.began, review.ended, review.goes_on) == (2013, 2025, True)
+    assert all("回顾" in n.heading for n in review.nodes) and not review.events
+
+
+def test_a_split_and_a_merge_are_told_on_both_sides(gwr_lineage):
+    by_id = {c.ident: c for c in gwr_lineage.chains}
+    # 2013's task on agriculture and towns went on in two 2014 tasks, merged again in 2015
+    (towns,) = [c for c in gwr_lineage.chains if c.nodes[0].heading == "（五）推进以人为核心的新型城镇化。"]
+    kinds = {(e.kind, e.year) for e in towns.events}
+    assert kinds == {(EventKind.SPLIT_FROM, 2014), (EventKind.MERGED_INTO, 2015)}
+    split = next(e for e in towns.events if e.kind is EventKind.SPLIT_FROM)
+    assert split.heading == "（二）强化农业农村发展基础，推动城乡发展一体化。"
+    other = by_id[split.chain]
+    assert any(e.kind is EventKind.SPLIT_OFF and e.chain == towns.ident for e in other.events)
+
+
+def test_lineage_uses_the_pairs_of_the_diff(gwr_project, gwr_lineage):
+    # the same pairs as `erqi-diff 2024 2025` and the changelog's entry for 2025
+    a, b = load(gwr_project, 2024), load(gwr_project, 2025)
+    steps = {(s.from_index, s.to_index) for s in gwr_lineage.steps if (s.from_year, s.to_year) == (2024, 2025)}
+    links = {(k.a, k.b) for k in pair_sections(a.sections, b.sections, present_year(a), present_year(b)).links}
+    shown = {(p.index, q.index) for s in compare(a, b, strip=False).sections
+             for p in s.from_sections for q in s.to_sections}
+    assert steps == links == shown
+
+
+def run(root, *args):
+    return CliRunner().invoke(main, ["--root", str(root), *args], env={"COLUMNS": "120"})
+
+
+def test_cli_view_json_and_csv(gwr_root, gwr_project):
+    out = run(gwr_root, "sections", "--no-pager")
+    assert out.exit_code == 0, out.output
+    assert "一、2024年工作回顾  2013–2025, goes on" in out.output
+    assert "split from" in out.output and "merged into" in out.output
+    data = json.loads(run(gwr_root, "sections", "--json").output)
+    assert data["schema"] == "erqi-diff/sections/1" and data["years"] == GWR_YEARS
+    assert {"id", "title", "began", "ended", "goes_on", "nodes", "events"} <= set(data["chains"][0])
+    rows = list(csv.reader(io.StringIO(run(gwr_root, "sections", "--csv").output)))
+    assert rows[0][:3] == ["chain", "title", "began"]
+    assert len(rows) - 1 == sum(len(load(gwr_project, y).sections) for y in GWR_YEARS)
+
+
+def test_cli_years_and_bad_input(seeds_root):
+    out = run(seeds_root, "sections", "2017", "2021", "--json")
+    assert json.loads(out.output)["years"] == [2017, 2021]
+    assert run(seeds_root, "sections", "--json", "--csv").exit_code == 2
+    bad = run(seeds_root, "sections", "2020")
+    assert bad.exit_code == 2 and "years available" in bad.output
+    one = run(seeds_root, "sections", "2019", "--json")
+    assert one.exit_code == 0 and all(len(c["nodes"]) == 1 for c in json.loads(one.output)["chains"])
+
+
+@pytest.mark.parametrize("years", [SEED_YEARS])
+def test_seeds_every_section_once(seeds_project, years):
+    result = lineage(load_many(seeds_project, years))
+    seen = sorted((n.year, n.index) for c in result.chains for n in c.nodes)
+    assert seen == sorted((y, k) for y in years for k in range(len(load(seeds_project, y).sections)))
+
+
+def test_same_chains_whatever_the_hash_seed(gwr_root):
+    """Sets of n-grams iterate in another order in another process: the
+    scores are summed exactly, so the pairs and chains never change."""
+    import os
+    import subprocess
+    import sys
+
+    def process(seed: str) -> bytes:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-m", "erqi_diff", "--root", str(gwr_root), "sections", "--json"],
+                              env=env, capture_output=True, check=True).stdout
+
+    first = process("1")
+    assert json.loads(first)["chains"] and first == process("2") == process("3")
