@@ -1,0 +1,68 @@
+"""Write docs/cli.md, the command-line reference, from the commands' own
+``--help`` (so the reference is never out of date: tests/test_docs.py fails
+when docs/cli.md differs from what this prints).
+
+    python scripts/gen_cli_reference.py          # rewrite docs/cli.md
+    python scripts/gen_cli_reference.py --check  # exit 1 when it is stale
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+REPO = Path(__file__).resolve().parent.parent
+TARGET = REPO / "docs" / "cli.md"
+WIDTH = 88
+
+HEAD = """# Command-line reference
+
+Generated from the commands' own `--help` by `python scripts/gen_cli_reference.py`;
+do not edit by hand (tests/test_docs.py checks it is up to date). The README
+says what each command is for; docs/json.md describes their `--json` output.
+"""
+
+
+def _help(command: click.Command, path: list[str]) -> str:
+    ctx = click.Context(command, info_name=" ".join(path), terminal_width=WIDTH, max_content_width=WIDTH)
+    return command.get_help(ctx)
+
+
+def _walk(group: click.Group, path: list[str]):
+    ctx = click.Context(group, info_name=" ".join(path))
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        if command is None:
+            continue
+        yield [*path, name], command
+        if isinstance(command, click.Group):
+            yield from _walk(command, [*path, name])
+
+
+def reference() -> str:
+    from erqi_diff.cli import cli
+
+    parts = [HEAD, "## erqi-diff\n", "```text", _help(cli, ["erqi-diff"]), "```", ""]
+    for path, command in _walk(cli, ["erqi-diff"]):
+        parts += [f"## {' '.join(path)}\n", "```text", _help(command, path), "```", ""]
+    return "\n".join(parts)
+
+
+def main(argv: list[str]) -> int:
+    text = reference()
+    if "--check" in argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET.relative_to(REPO)} is stale: run python scripts/gen_cli_reference.py", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.parent.mkdir(exist_ok=True)
+    TARGET.write_text(text, encoding="utf-8")
+    print(f"wrote {TARGET.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

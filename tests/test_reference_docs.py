@@ -1,0 +1,21 @@
+"""docs/cli.md is the commands' own --help: regenerated, it must not change."""
+
+from __future__ import annotations
+
+import runpy
+
+from conftest import REPO
+
+
+def test_the_cli_reference_is_up_to_date() -> None:
+    gen = runpy.run_path(str(REPO / "scripts" / "gen_cli_reference.py"))
+    current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == gen["reference"](), "docs/cli.md is stale: run python scripts/gen_cli_reference.py"
+
+
+def test_every_command_is_in_the_reference() -> None:
+    from erqi_diff.cli import COMMANDS
+
+    text = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in COMMANDS:
+        assert f"## erqi-diff {name}\n" in text, name
