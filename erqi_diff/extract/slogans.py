@@ -30,7 +30,8 @@ from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
-from erqi_diff.extract.textkey import KeyText, key_of
+from erqi_diff.extract.naming import SHORT, as_name
+from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
 __all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon"]
 
@@ -127,21 +128,26 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
     snaps = list(snapshots)
     lexicon = package_lexicon() if lexicon is None else lexicon
     texts = {snap.year: KeyText.of(_body_text(snap)) for snap in snaps}
-    lineages, index = _lineages(snaps, texts, lexicon)
+    lineages, index, judged = _lineages(snaps, texts, lexicon)
     forms = {key: i for key, i in index.items() if key not in lexicon.exclude}
     matcher = Matcher(forms)
     hits: dict[int, dict[int, list]] = {}
     for year, text in texts.items():
         for hit in matcher.find(text):
+            if hit.form in judged and not as_name(text, hit.start, hit.end):
+                continue  # a short lexicon form used as a plain word (naming.py)
             hits.setdefault(hit.slogan, {}).setdefault(year, []).append(hit)
     result = [_record(lineages[i], by_year, texts) for i, by_year in hits.items()]
     result.sort(key=lambda s: (s.first, -len(s.years), -sum(s.counts.values()), s.slogan))
     return result
 
 
-def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int]]:
+def _lineages(snaps: list, texts: Mapping[int, KeyText],
+              lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
-    linked among themselves), and key -> lineage index."""
+    linked among themselves), key -> lineage index, and the short lexicon
+    forms the texts do not show as formulas (counted only where they stand
+    as names: :mod:`erqi_diff.extract.naming`)."""
     lineages: list[_Lineage] = []
     index: dict[str, int] = {}
     for entry in lexicon.entries:
@@ -185,7 +191,9 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tu
             index[key] = len(lineages) - 1
     _link(lineages, index, texts)
     index = {key: i for key, i in index.items() if not lineages[i].weak}
-    return lineages, index
+    judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
+                       if len(key) <= SHORT and not all_numerals(key) and key not in found)
+    return lineages, index, judged
 
 
 def _link(lineages: list[_Lineage], index: dict[str, int], texts: Mapping[int, KeyText]) -> None:
@@ -262,7 +270,8 @@ _NUMERAL_CHARS = set("一二三四五六七八九十两零百千万0123456789")
 def _one_char_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` differing in one (non-numeral) character,
     standing alone (punctuation, a line end or 等/和/及/与 either side):
-    智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters."""
+    智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters,
+    and not in the first two (the leading word: “胡子”工程 is not 种子工程)."""
     if not 4 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
             any(c in _NUMERAL_CHARS for c in key):
         return set()
@@ -275,7 +284,8 @@ def _one_char_variants(key: str, text: str) -> set[str]:
             window = text[start:start + n] if start >= 0 else ""
             if len(window) == n and window != key and _alone(text, start, start + n):
                 diffs = [i for i in range(n) if window[i] != key[i]]
-                if len(diffs) == 1 and "\u4e00" <= window[diffs[0]] <= "\u9fff" and window[diffs[0]] not in _NUMERAL_CHARS:
+                changed = window[diffs[0]] if len(diffs) == 1 and diffs[0] >= 2 else ""
+                if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NUMERAL_CHARS:
                     out.add(window)
             at = text.find(anchor, at + 1)
     return out
