@@ -98,3 +98,28 @@ def test_a_one_character_variant_keeps_the_leading_word() -> None:
     snaps = [make_snapshot(2001, "实施“良种工程”。\n"), make_snapshot(2002, "严防“钓鱼”项目和“狼种”工程。\n")]
     record = next(s for s in slogans.extract(snaps, no_lexicon()) if s.slogan == "良种工程")
     assert record.years == (2001,) and record.variants == ()
+
+
+# ---------------------------------------------------------- unquoted formulas
+
+
+UNQUOTED = [
+    ("先后推出了春苗助学计划、银龄关爱计划等三项惠民制度。", ["春苗助学计划", "银龄关爱计划"]),  # named measures
+    ("坚持统一规划、统一建设、统一管理的原则。", ["统一规划、统一建设、统一管理"]),      # a series named a 原则
+    ("办好中国乡村旅游年。", ["中国乡村旅游年"]),                                      # a campaign year held
+    ("统一规划、统一建设、统一管理。", []),                                          # a plain list
+    ("多出有利于稳物价、稳就业、稳预期的政策。", []),                                # what the policies are for
+    ("筹备建国五十周年庆祝活动，办好建国五十周年。", []),
+]
+
+
+@pytest.mark.parametrize("text, listed", UNQUOTED)
+def test_unquoted_formulas_by_position(text: str, listed: list[str]) -> None:
+    assert found(text) == listed
+
+
+def test_swapped_objects_are_one_slogan() -> None:
+    snaps = [make_snapshot(2001, "推进减污降碳协同增效。\n"), make_snapshot(2002, "全面落实减碳降污。\n")]
+    record = slogans.extract(snaps, lexicon("减污降碳"))[0]
+    assert record.slogan == "减污降碳" and record.years == (2001, 2002)
+    assert [v.slogan for v in record.variants] == ["减污降碳", "减碳降污"]

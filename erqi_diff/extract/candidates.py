@@ -279,6 +279,15 @@ _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿�
                                  r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
 _CAMPAIGN = re.compile(rf"([{_CJK}]{{4}})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)"
                        r"(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
+# 同步规划、同步实施、同步发展: three or more four-character items sharing their first two
+_PREFIX_SERIES = re.compile(rf"([{_CJK}]{{2}})[{_CJK}]{{2}}(?:、\1[{_CJK}]{{2}}){{2,}}")
+# 出台了甲乙计划、丙丁计划等五项制度: named programmes listed as measures
+_PROGRAMMES = re.compile(rf"[{_CJK}]{{2,8}}?(?:计划|工程|行动)(?:、[{_CJK}]{{2,8}}?(?:计划|工程|行动))+"
+                         rf"(?=等(?:[{_CN}\d]+|多)[项个类批])")
+_LINES = ("方针", "原则", "要求", "理念", "路线", "方略")
+_NAME_START = re.compile("[了的和与及在对]")
+# 办好中国友好观光年: a campaign year held
+_HELD_YEAR = re.compile(rf"(?:办好|举办)([{_CJK}]{{4,8}}年)(?![{_CJK}])")
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
 
 
@@ -307,13 +316,33 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
             text = "、".join(series)
             suffix = series[0][-_common_suffix(series):] if _common_suffix(series) else ""
             count = _COUNT_NAMES[len(series) - 1] if len(series) <= len(_COUNT_NAMES) else ""
-            if suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain):
+            end = plain.find(text, m.start()) + len(text)
+            named = bool(suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain))
+            if named or _named_after(plain, end):
                 found.append((text, Kind.SERIES))
             else:
                 weak.append(text)
+    for m in _PREFIX_SERIES.finditer(plain):
+        if _named_after(plain, m.end()):
+            found.append((m.group(), Kind.SERIES))
+        else:
+            weak.append(m.group())
+    for m in _PROGRAMMES.finditer(plain):
+        items = m.group().split("、")
+        cut = max((c.end() for c in _NAME_START.finditer(items[0])), default=0)
+        items[0] = items[0][cut:] if cut else ""  # where the first name begins must be seen
+        found.extend((item, Kind.CAMPAIGN) for item in items if len(item) >= 4 and not item.startswith(_CARRY))
     for pattern, kind in ((_CAMPAIGN, Kind.CAMPAIGN), (_MODIFIERS, Kind.FORMULA)):
         found.extend((m.group(), kind) for m in pattern.finditer(plain))
+    found.extend((m.group(1), Kind.CAMPAIGN) for m in _HELD_YEAR.finditer(plain)
+                 if m.group(1)[-2] not in NUMERALS and "周年" not in m.group(1))
     return found, weak
+
+
+def _named_after(plain: str, end: int) -> bool:
+    """A series the report names as a line of policy: …的方针, …的原则 (not
+    …的政策, …的思想教育: what it is about)."""
+    return plain.startswith("的", end) and plain.startswith(_LINES, end + 1)
 
 
 def _chain_ok(text: str) -> bool:

@@ -173,8 +173,12 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
     found = {key: cand for key, cand in found.items() if cand.accepted}
     for key, cand in list(found.items()):
         for year, text in texts.items():
-            for variant in _one_char_variants(key, text.key):
+            for variant in _one_char_variants(key, text.key) | _swapped(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
+    for key in [key_of(f) for e in lexicon.entries for f in e.forms]:
+        for year, text in texts.items():
+            for variant in _swapped(key, text.key):
+                found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     for key, cand in found.items():
         if key in lexicon.exclude:
             continue
@@ -289,6 +293,17 @@ def _one_char_variants(key: str, text: str) -> set[str]:
                     out.add(window)
             at = text.find(anchor, at + 1)
     return out
+
+
+def _swapped(key: str, text: str) -> set[str]:
+    """The form of a four-character formula of two verb-object pairs with
+    the objects swapped, when ``text`` holds it: 减费降税 for 减税降费
+    (lineage.similar calls them one slogan)."""
+    if len(key) != 4 or key[0] == key[2] or key[1] == key[3] or any(c in _NUMERAL_CHARS for c in key) or \
+            not all("\u4e00" <= c <= "\u9fff" for c in key):
+        return set()
+    variant = key[0] + key[3] + key[2] + key[1]
+    return {variant} if variant in text else set()
 
 
 def _alone(text: str, start: int, end: int) -> bool:
