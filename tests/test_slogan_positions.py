@@ -46,6 +46,15 @@ def test_a_longer_lexicon_formula_counts_wherever_it_stands() -> None:
     assert found("建立同高质量发展相适应的管理制度。", lexicon("高质量发展")) == ["高质量发展"]
 
 
+@pytest.mark.parametrize("text, listed", [
+    ("不断创新发展理念。", False),       # 创新 + 发展理念
+    ("完整准确全面贯彻新发展理念。", True),
+    ("以“新发展理念”引领发展。", True),
+])
+def test_a_formula_led_by_xin_does_not_begin_inside_a_word(text: str, listed: bool) -> None:
+    assert bool(found(text, lexicon("新发展理念"))) is listed
+
+
 @settings(deadline=None)
 @given(st.text(alphabet="严打高压态势方针“”，。的和坚持开展斗争", max_size=30))
 def test_as_name_is_total_and_quotes_always_name(text: str) -> None:

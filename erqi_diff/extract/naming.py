@@ -16,9 +16,11 @@ slogan only where it stands as a name (:func:`as_name`):
 
 It is a plain word where it is run into the words on both sides, with no
 verb before it and no name's head after it: 高压严打态势 (高压 before,
-态势 after), 农副土特产品. Only the lexicon's short forms are judged so:
-a form the texts themselves show as a formula (a quote, a numbered shape)
-was found where it stands as a name already.
+态势 after), 农副土特产品. And a formula of any length led by 新 is not
+there where that 新 ends a word (创新发展理念 is 创新 + 发展理念, not
+新发展理念). Only the lexicon's forms are judged so: a form the texts
+themselves show as a formula (a quote, a numbered shape) was found where
+it stands as a name already.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from erqi_diff.extract.textkey import KeyText
 #: the longest form judged by :func:`as_name` (longer forms are names wherever they stand)
 SHORT = 3
 
+# words ending in 新: a term led by 新 does not begin after them
+_ENDS_IN_XIN = set("创更重革刷翻崭全")
 _LEFT_FREE = set("的和与及、等以在为向对从把将被即或了是就")
 _RIGHT_FREE = set("的和与及、等为而后前中上下时第了是")
 _VERBS = tuple(sorted(set(_CARRY + (
@@ -47,9 +51,11 @@ def _cjk(char: str) -> bool:
 
 def as_name(text: KeyText, start: int, end: int) -> bool:
     """The key span [start, end) of ``text`` stands as a name (see the module doc)."""
+    key = text.key
+    if key[start] == "新" and start > 0 and key[start - 1] in _ENDS_IN_XIN and not text.quoted_whole(start, end):
+        return False
     if end - start > SHORT or text.quoted_whole(start, end) or text.in_heading(start):
         return True
-    key = text.key
     before = key[start - 1] if start > 0 else ""
     after = key[end] if end < len(key) else ""
     if not before or not _cjk(before) or before in _LEFT_FREE or key.endswith(_VERBS, 0, start):

@@ -30,7 +30,7 @@ from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
-from erqi_diff.extract.naming import SHORT, as_name
+from erqi_diff.extract.naming import as_name
 from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
 __all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon"]
@@ -135,7 +135,7 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
     for year, text in texts.items():
         for hit in matcher.find(text):
             if hit.form in judged and not as_name(text, hit.start, hit.end):
-                continue  # a short lexicon form used as a plain word (naming.py)
+                continue  # a lexicon form used as plain words (naming.py)
             hits.setdefault(hit.slogan, {}).setdefault(year, []).append(hit)
     result = [_record(lineages[i], by_year, texts) for i, by_year in hits.items()]
     result.sort(key=lambda s: (s.first, -len(s.years), -sum(s.counts.values()), s.slogan))
@@ -145,9 +145,9 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
 def _lineages(snaps: list, texts: Mapping[int, KeyText],
               lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
-    linked among themselves), key -> lineage index, and the short lexicon
-    forms the texts do not show as formulas (counted only where they stand
-    as names: :mod:`erqi_diff.extract.naming`)."""
+    linked among themselves), key -> lineage index, and the lexicon forms
+    the texts do not show as formulas (counted only where they stand as
+    names: :mod:`erqi_diff.extract.naming`)."""
     lineages: list[_Lineage] = []
     index: dict[str, int] = {}
     for entry in lexicon.entries:
@@ -196,7 +196,7 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
     _link(lineages, index, texts)
     index = {key: i for key, i in index.items() if not lineages[i].weak}
     judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
-                       if len(key) <= SHORT and not all_numerals(key) and key not in found)
+                       if not all_numerals(key) and key not in found)
     return lineages, index, judged
 
 
