@@ -17,7 +17,7 @@ from erqi_diff.extract import slogans
 from erqi_diff.extract.lexicon import Entry, Lexicon, no_lexicon
 from erqi_diff.extract.lineage import Change, changes, marks, similar
 from erqi_diff.extract.matching import Matcher
-from erqi_diff.extract.strip import diff_strip
+from erqi_diff.extract.strip import cached_strip, diff_strip
 from erqi_diff.extract.textkey import KeyText, key_of
 
 from extract_quality import make_snapshot
@@ -360,7 +360,7 @@ def test_scorer_floors(series, seed_slogans, gwr_slogans, early_slogans, seeds_p
 
 def test_strip_2017_2021(seeds_project) -> None:
     strip = diff_strip(load(seeds_project, 2017), load(seeds_project, 2021))
-    assert set(strip) == {"slogans_added", "slogans_retired", "slogans_changed", "metrics"}
+    assert set(strip) == {"slogans_added", "slogans_returned", "slogans_retired", "slogans_changed", "metrics"}
     assert "六个争先出彩" in strip["slogans_added"]
     assert "四重点一稳定一保证" in strip["slogans_retired"]
     everywhere = strip["slogans_added"] + strip["slogans_retired"]
@@ -369,6 +369,15 @@ def test_strip_2017_2021(seeds_project) -> None:
     assert (gdp["from"]["value"], gdp["to"]["value"]) == (567, 773)
     # each figure filed under the year it describes: 2021's 773亿元 is 2020's
     assert (gdp["from"]["figure_year"], gdp["to"]["figure_year"], gdp["to"]["report_year"]) == (2017, 2020, 2021)
+
+
+def test_strip_returned_on_the_seeds(seeds_project) -> None:
+    a, b = load(seeds_project, 2017), load(seeds_project, 2021)
+    strip = cached_strip(a, b, seeds_project)
+    # 田园二七 stands alone in 2016 (打造“田园二七”) and 2021, not in 2017
+    assert {"slogan": "田园二七", "since": 2016} in strip["slogans_returned"]
+    assert "田园二七" in diff_strip(a, b)["slogans_added"]
+    assert {r["slogan"] for r in strip["slogans_returned"]}.isdisjoint(strip["slogans_added"])
 
 
 def test_strip_a_reworded_slogan_is_changed(seeds_project) -> None:

@@ -277,7 +277,7 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
                     ops.extend(_fine(old[i], new[j], granularity))
                 elif i is not None:
                     ops.append((DELETE, old[i]))
-                else:
+                elif j is not None:
                     ops.append((INSERT, new[j]))
         old.clear()
         new.clear()
@@ -486,20 +486,22 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
         i, j = slot.a, slot.b
         sep_a = "\n" if i is not None and i < n - 1 else ""
         sep_b = "\n" if j is not None and j < m - 1 else ""
+        old = a[i] if i is not None else ""  # each kind of slot has the sides it uses
+        new = b[j] if j is not None else ""
         if slot.kind is Kind.PAIRED:
-            same = a[i] == b[j]
-            ops = [(EQUAL, a[i])] if same else diff_text(a[i], b[j], granularity)
+            same = old == new
+            ops = [(EQUAL, old)] if same else diff_text(old, new, granularity)
             blocks.append(Block(BlockKind.SAME if same else BlockKind.CHANGED,
                                 tuple(merge_ops(ops + _sep_ops(sep_a, sep_b))), i, j, slot.similarity))
         elif slot.kind is Kind.REMOVED:
-            blocks.append(Block(BlockKind.REMOVED, ((DELETE, a[i] + sep_a),), i, None))
+            blocks.append(Block(BlockKind.REMOVED, ((DELETE, old + sep_a),), i, None))
         elif slot.kind is Kind.ADDED:
-            blocks.append(Block(BlockKind.ADDED, ((INSERT, b[j] + sep_b),), None, j))
+            blocks.append(Block(BlockKind.ADDED, ((INSERT, new + sep_b),), None, j))
         elif slot.kind is Kind.MOVED_OUT:
-            blocks.append(Block(BlockKind.MOVED_OUT, ((DELETE, a[i] + sep_a),), i, j, slot.similarity))
+            blocks.append(Block(BlockKind.MOVED_OUT, ((DELETE, old + sep_a),), i, j, slot.similarity))
         else:
-            blocks.append(Block(BlockKind.MOVED_IN, ((INSERT, b[j] + sep_b),), i, j, slot.similarity,
-                                tuple(diff_text(a[i], b[j], granularity))))
+            blocks.append(Block(BlockKind.MOVED_IN, ((INSERT, new + sep_b),), i, j, slot.similarity,
+                                tuple(diff_text(old, new, granularity))))
     return tuple(blocks)
 
 
@@ -522,31 +524,19 @@ def _diff_sections(a: Sequence[Section], b: Sequence[Section], granularity: Gran
     return tuple(out)
 
 
-def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True) -> DiffResult:
-    """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older first."""
+def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True, project=None) -> DiffResult:
+    """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older
+    first; with the strip of slogans and metrics unless ``strip`` is False,
+    for ``project`` when given (its own lexicon; a slogan back after an
+    absence is *returned*: :mod:`erqi_diff.extract.strip`)."""
     granularity = Granularity(granularity)
     sections = diff_sections(a.sections, b.sections, granularity)
     return DiffResult(a.meta(), b.meta(), granularity, sections, make_stats(sections),
-                      _strip(a, b) if strip else None)
+                      _strip(a, b, project) if strip else None)
 
 
-# The modules whose code makes the strip: a change to any is a cache miss.
-_STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
-                  "extract/candidates.py", "extract/lineage.py", "extract/matching.py", "extract/textkey.py",
-                  "extract/lexicon.py", "extract/mining.py", "extract/data/slogans.toml",
-                  "extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
-                  "extract/indicators.py", "extract/sentences.py"]
+def _strip(a, b, project=None) -> dict | None:
+    """The slogans and metrics strip (issue 4), cached by content."""
+    from erqi_diff.extract.strip import cached_strip
 
-
-def _strip(a, b) -> dict | None:
-    """The slogans and metrics strip (issue 4), cached by the two bodies
-    (see :mod:`erqi_diff.core.cache`): extracting costs more than the diff itself,
-    and a reader runs the same comparison many times (--section, --context...)."""
-    from erqi_diff.core.cache import cached_json
-
-    def compute() -> dict:
-        from erqi_diff.extract.strip import diff_strip
-
-        return diff_strip(a, b)
-
-    return cached_json("strip", [str(a.year), a.body, str(b.year), b.body], _STRIP_MODULES, compute)
+    return cached_strip(a, b, project)

@@ -97,6 +97,7 @@ _CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", 
           "践行", "弘扬", "秉持", "坚定", "做到", "运用", "完善", "健全", "构建", "支持", "完成",
           "实行", "执行好", "落实好", "继续", "开展好", "组织", "制定", "部署", "提出", "按照", "围绕", "遵循",
           "搞好", "办好")
+_CARRY_LONGEST = sorted(_CARRY, key=len, reverse=True)
 # what a programme's name is followed by
 _POLICY_NOUNS = ("工程", "工作", "战略", "规划", "计划", "建设", "行动", "改革", "政策", "原则", "方针", "机制",
                  "制度", "要求", "活动", "品牌", "经验", "底线", "目标", "理念", "思想", "精神", "方略", "布局",
@@ -279,13 +280,12 @@ _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿�
                                  r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
 _CAMPAIGN = re.compile(rf"([{_CJK}]{{4}})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)"
                        r"(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
-# 同步规划、同步实施、同步发展: three or more four-character items sharing their first two
-_PREFIX_SERIES = re.compile(rf"([{_CJK}]{{2}})[{_CJK}]{{2}}(?:、\1[{_CJK}]{{2}}){{2,}}")
 # 出台了甲乙计划、丙丁计划等五项制度: named programmes listed as measures
-_PROGRAMMES = re.compile(rf"[{_CJK}]{{2,8}}?(?:计划|工程|行动)(?:、[{_CJK}]{{2,8}}?(?:计划|工程|行动))+"
-                         rf"(?=等(?:[{_CN}\d]+|多)[项个类批])")
+_PROGRAMME_HEADS = ("计划", "工程", "行动")
+_PROGRAMMES_END = re.compile(rf"(?:计划|工程|行动)(?=等(?:[{_CN}\d]+|多)[项个类批])")
 _LINES = ("方针", "原则", "要求", "理念", "路线", "方略")
 _NAME_START = re.compile("[了的和与及在对]")
+_ITEM = re.compile(rf"[{_CJK}]{{4,10}}")
 # 办好中国友好观光年: a campaign year held
 _HELD_YEAR = re.compile(rf"(?:办好|举办)([{_CJK}]{{4,8}}年)(?![{_CJK}])")
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
@@ -322,21 +322,58 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
                 found.append((text, Kind.SERIES))
             else:
                 weak.append(text)
-    for m in _PREFIX_SERIES.finditer(plain):
-        if _named_after(plain, m.end()):
-            found.append((m.group(), Kind.SERIES))
+    for start, end in _prefix_series(plain):
+        if _named_after(plain, end):
+            found.append((plain[start:end], Kind.SERIES))
         else:
-            weak.append(m.group())
-    for m in _PROGRAMMES.finditer(plain):
-        items = m.group().split("、")
-        cut = max((c.end() for c in _NAME_START.finditer(items[0])), default=0)
-        items[0] = items[0][cut:] if cut else ""  # where the first name begins must be seen
-        found.extend((item, Kind.CAMPAIGN) for item in items if len(item) >= 4 and not item.startswith(_CARRY))
+            weak.append(plain[start:end])
+    for m in _PROGRAMMES_END.finditer(plain):
+        found.extend((name, Kind.CAMPAIGN) for name in _programmes(plain, m.end()))
     for pattern, kind in ((_CAMPAIGN, Kind.CAMPAIGN), (_MODIFIERS, Kind.FORMULA)):
         found.extend((m.group(), kind) for m in pattern.finditer(plain))
     found.extend((m.group(1), Kind.CAMPAIGN) for m in _HELD_YEAR.finditer(plain)
                  if m.group(1)[-2] not in NUMERALS and "周年" not in m.group(1))
     return found, weak
+
+
+def _prefix_series(plain: str):
+    """(start, end) of each run of three or more four-character items sharing
+    their first two characters: 同步规划、同步实施、同步发展."""
+    at = plain.find("、")
+    while at >= 0:
+        start, end, count = at - 4, at, 1
+        head = plain[start:start + 2] if start >= 0 else ""
+        while head and plain.startswith("、" + head, end) and _ITEM.fullmatch(plain, end + 1, end + 5):
+            end, count = end + 5, count + 1
+        if count >= 3 and _ITEM.fullmatch(plain, start, at):
+            yield start, end
+        at = plain.find("、", max(end, at + 1))
+
+
+def _programmes(plain: str, end: int) -> list[str]:
+    """The names listed in the clause before ``end`` (甲乙计划、丙丁计划
+    before 等五项制度), each ending in a programme's head; the first only
+    where its start is seen (after 了, 的..., or a verb of carrying out
+    opening the clause)."""
+    window = plain[max(0, end - 64):end]
+    cut = max((m.end() for m in _CLAUSE_OR_COMMA.finditer(window)), default=-1)
+    items = window[max(cut, 0):].split("、")
+    names: list[str] = []
+    for item in reversed(items):
+        if not item.endswith(_PROGRAMME_HEADS):
+            break
+        names.insert(0, item)
+    if len(names) < 2:
+        return []
+    first = names[0]
+    at = max((m.end() for m in _NAME_START.finditer(first)), default=0)
+    if at:
+        names[0] = first[at:]
+    elif cut >= 0 and len(names) == len(items):  # the clause opens with the list
+        names[0] = first[len(next((v for v in _CARRY_LONGEST if first.startswith(v)), "")):]
+    else:
+        names[0] = ""  # where the first name begins is not seen
+    return [n for n in names if _ITEM.fullmatch(n)]
 
 
 def _named_after(plain: str, end: int) -> bool:

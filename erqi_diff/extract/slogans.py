@@ -23,7 +23,7 @@ Regex and the standard library only: this runs on the hot path of the diff view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from erqi_diff.extract.candidates import Candidate, Kind, candidates
@@ -33,7 +33,7 @@ from erqi_diff.extract.matching import Matcher
 from erqi_diff.extract.naming import as_name
 from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
-__all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon"]
+__all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon", "years_in"]
 
 _ORDER = list(Kind)
 
@@ -142,6 +142,34 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
     return result
 
 
+def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, tuple[int, ...]]:
+    """The years of ``snapshots`` (other reports of the series) where each
+    slogan of ``found`` stands, by its name (slogans standing in none are
+    left out). Its forms are those of ``found`` and, for a lexicon slogan,
+    every form of its entry; they are matched as :func:`extract` matches
+    them (a short lexicon form only where it stands as a name), the
+    longest of these forms winning where two overlap. Slogans that only
+    ``snapshots`` hold are not looked for: a shorter form may count there
+    inside a longer slogan they alone use."""
+    lexicon = package_lexicon() if lexicon is None else lexicon
+    entries = {e.name: e.forms for e in lexicon.entries}
+    index: dict[str, int] = {}
+    judged: set[str] = set()
+    for i, s in enumerate(found):
+        for key in map(key_of, (*s.forms(), s.slogan, *entries.get(s.slogan, ()))):
+            index.setdefault(key, i)
+            if s.kind is Kind.LEXICON and not all_numerals(key):
+                judged.add(key)
+    matcher = Matcher({key: i for key, i in index.items() if key not in lexicon.exclude})
+    years: dict[str, set[int]] = {}
+    for snap in snapshots:
+        text = KeyText.of(_body_text(snap))
+        for hit in matcher.find(text):
+            if hit.form not in judged or as_name(text, hit.start, hit.end):
+                years.setdefault(found[hit.slogan].slogan, set()).add(snap.year)
+    return {name: tuple(sorted(ys)) for name, ys in years.items()}
+
+
 def _lineages(snaps: list, texts: Mapping[int, KeyText],
               lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
@@ -173,12 +201,15 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
     found = {key: cand for key, cand in found.items() if cand.accepted}
     for key, cand in list(found.items()):
         for year, text in texts.items():
-            for variant in _one_char_variants(key, text.key) | _swapped(key, text.key):
+            for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
-    for key in [key_of(f) for e in lexicon.entries for f in e.forms]:
-        for year, text in texts.items():
-            for variant in _swapped(key, text.key):
-                found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
+    swaps = {_swapped(key): cand.kind for key, cand in found.items()}
+    swaps.update((_swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
+    every = "\n".join(text.key for text in texts.values())
+    for variant, kind in swaps.items():
+        if variant and variant in every:
+            year = next(y for y, text in texts.items() if variant in text.key)
+            found.setdefault(variant, Candidate(variant, kind, year))
     for key, cand in found.items():
         if key in lexicon.exclude:
             continue
@@ -295,15 +326,14 @@ def _one_char_variants(key: str, text: str) -> set[str]:
     return out
 
 
-def _swapped(key: str, text: str) -> set[str]:
+def _swapped(key: str) -> str:
     """The form of a four-character formula of two verb-object pairs with
-    the objects swapped, when ``text`` holds it: 减费降税 for 减税降费
-    (lineage.similar calls them one slogan)."""
+    the objects swapped (减费降税 for 减税降费: lineage.similar calls them
+    one slogan); "" for another shape."""
     if len(key) != 4 or key[0] == key[2] or key[1] == key[3] or any(c in _NUMERAL_CHARS for c in key) or \
             not all("\u4e00" <= c <= "\u9fff" for c in key):
-        return set()
-    variant = key[0] + key[3] + key[2] + key[1]
-    return {variant} if variant in text else set()
+        return ""
+    return key[0] + key[3] + key[2] + key[1]
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -154,10 +154,10 @@ def block_text(block: Block, plain: bool, view: View) -> Text:
     elif block.kind in (BlockKind.REMOVED, BlockKind.ADDED):
         line.append_text(_whole(block.ops, plain))
     elif block.kind is BlockKind.MOVED_OUT:
-        line.append(f"paragraph {block.from_paragraph + 1} moved to paragraph {block.to_paragraph + 1} "
+        line.append(f"paragraph {(block.from_paragraph or 0) + 1} moved to paragraph {(block.to_paragraph or 0) + 1} "
                     f"(similarity {block.similarity:.2f}): {_preview(block.ops)}", style=DIM)
     else:
-        line.append(f"moved here from paragraph {block.from_paragraph + 1} "
+        line.append(f"moved here from paragraph {(block.from_paragraph or 0) + 1} "
                     f"(similarity {block.similarity:.2f}): ", style=DIM)
         line.append_text(ops_text(block.inner, plain, view))
     return line
@@ -239,19 +239,22 @@ STRIP_SLOGANS = 12  # slogans listed per line of the strip; `erqi-diff slogans` 
 
 
 def strip_view(console, result: DiffResult) -> None:
-    """Slogans added, retired and changed (the changelog's words), and the
-    metrics side by side (issue 4)."""
+    """Slogans added, returned, retired and changed (the changelog's words),
+    and the metrics side by side (issue 4)."""
     strip = result.strip
     if not strip:
         return
     console.print()
-    changed = [f"{c.get('from')} → {c.get('to')}" for c in strip.get("slogans_changed") or ()]
+    listed = {"slogans_changed": [f"{c.get('from')} → {c.get('to')}" for c in strip.get("slogans_changed") or ()],
+              "slogans_returned": [f"{r.get('slogan')} (last in {r.get('since')})"
+                                   for r in strip.get("slogans_returned") or ()]}
     for key, title, style in (("slogans_added", "Slogans added", INS_STYLE),
+                              ("slogans_returned", "Slogans returned", INS_STYLE),
                               ("slogans_retired", "Slogans retired", "red"),
                               ("slogans_changed", "Slogans changed", "yellow")):
-        items = changed if key == "slogans_changed" else strip.get(key) or []
-        if key == "slogans_changed" and not items:
-            continue  # changed forms are rare: no line saying "none"
+        items = listed[key] if key in listed else strip.get(key) or []
+        if key in listed and not items:
+            continue  # returned and changed slogans are rare: no line saying "none"
         shown = "；".join(items[:STRIP_SLOGANS])  # slogans hold 、 themselves: ； keeps them apart
         if len(items) > STRIP_SLOGANS:
             shown += f"；… and {len(items) - STRIP_SLOGANS} more (erqi-diff slogans)"
@@ -360,8 +363,8 @@ def _sides(block: Block, plain: bool, view: View) -> tuple[Text, Text]:
     if block.kind is BlockKind.ADDED:
         return empty, _whole(block.ops, plain)
     if block.kind is BlockKind.MOVED_OUT:
-        return Text(f"< moved to paragraph {block.to_paragraph + 1}: {_preview(block.ops)}", style=DIM), empty
-    note = Text(f"> from paragraph {block.from_paragraph + 1} ({block.similarity:.2f}): ", style=DIM)
+        return Text(f"< moved to paragraph {(block.to_paragraph or 0) + 1}: {_preview(block.ops)}", style=DIM), empty
+    note = Text(f"> from paragraph {(block.from_paragraph or 0) + 1} ({block.similarity:.2f}): ", style=DIM)
     return note, note.copy().append_text(ops_text(block.inner, plain, view, "+"))
 
 
@@ -369,9 +372,8 @@ def stat_view(console, result: DiffResult) -> None:
     from rich.table import Table
 
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for name, justify in (("status", "left"), ("similarity", "right"), ("older", "left"),
-                          ("newer", "left"), ("-", "right"), ("+", "right")):
-        table.add_column(name, justify=justify)
+    for name in ("status", "similarity", "older", "newer", "-", "+"):
+        table.add_column(name, justify="right" if name in ("similarity", "-", "+") else "left")
     for s in result.sections:
         deleted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == DELETE)
         inserted = sum(len(t) - t.count("\n") for b in s.blocks for op, t in b.ops if op == INSERT)
