@@ -92,6 +92,7 @@ NOT_FORMULAS = [
     "草地、林地面积持续“双增长”。",                     # a result, not the name of the items before it
     "“双轨制”范围显著缩小。",                           # opens a clause as its subject
     "办好“2001东亚运动会”。",                          # an event
+    "严防出现“豆腐渣工程”。",                           # a programme's shape, opposed
     "北部商圈板块突出“时尚街区、夜间经济、老字号”。",    # a place's branding
     "构建“医、养、康、游”产业生态圈。",                  # single characters in running text
     "形成了“邻里守望、互帮互助”的社区氛围。",            # describes what follows

@@ -89,7 +89,7 @@ _CRAFT_AFTER = re.compile(r"^(?:号|舰|轮|卫星|飞船|系列|型)")
 _EVENT_END = re.compile(r"(?:博览会|运动会|[亚奥]运会|大会|峰会|论坛|交易会|展览会|[艺文]术节|文化节|旅游节)$")
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
-_OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
+_OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
 _CLAUSE_END = re.compile(r"[。！？；：，\n]")
 # verbs of carrying out a policy: a formula is what they take as object
 _CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
@@ -225,7 +225,7 @@ def quoted(year: int, body: str) -> list[Candidate]:
         after = body[end:end + 8]
         text = inner.strip()
         kind = _quoted_kind(body, start, end, text, after)
-        if kind is None or (kind is not Kind.CAMPAIGN and _PLACE_BEFORE.search(before)):
+        if kind is None or (kind in (Kind.SERIES, Kind.QUOTED) and _PLACE_BEFORE.search(before)):
             continue
         key = key_of(text)
         placed = _placed(body, start, end, key, kind, before, after)
