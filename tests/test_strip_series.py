@@ -48,7 +48,7 @@ def test_a_slogan_back_after_an_absence_is_returned(root) -> None:
 
 
 def test_the_terminal_strip_says_returned(root) -> None:
-    result = CliRunner().invoke(main, ["--root", str(root), "2002", "2003", "--no-pager"])
+    result = CliRunner().invoke(main, ["--root", str(root), "2002", "2003", "--no-pager"], env={"COLUMNS": "160"})
     assert result.exit_code == 0
     assert "Slogans returned:" in result.output and "两学一做 (last in 2001)" in result.output
 
