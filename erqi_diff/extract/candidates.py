@@ -1,30 +1,41 @@
 """Slogan candidates of one report, found from how a 提法 is written.
 
 Quotes make a candidate, not a slogan. A quoted phrase is a slogan when it
-has the shape of a formula or stands where a formula stands:
+has the shape of a formula and stands where one stands (:func:`_placed`):
 
 - **numbered formulas** (三农, 四个意识, 两不愁三保障, 8个100%): led by a
   numeral that does not count anything (九连增, 十三个, 三年 are counts);
+  a formula where it names its parts (两不愁三保障, 四个意识), names the
+  items spelt out just before it (产业链、创新链、服务链“三链”; A和B“双X”)
+  or opens its clause as an item of a list (5.“双X”、…), or in a position
+  below;
 - **series** of several items (增品种、提品质、创品牌), unless the items are
-  single characters (医、护、康、养) or the series describes what follows
-  it (形成了“我为人人、人人为我”的社会氛围);
-- **campaign years** (消费促进年);
+  single characters (医、护、康、养; but a heading of its own: ## “进、干、暖、严”)
+  or the series describes what follows it (形成了“我为人人、人人为我”的社会
+  氛围; not a way of working: “…”的工作格局, …的机制);
+- **campaign years** (消费促进年, 97中国旅游年) and **names ending in a
+  programme's head** (“种子工程”, “…计划”);
 - **other phrases** of three characters or more, in a formula's position at
   least once: naming a programme (followed by 工程, 战略, 行动, 机制, 工作,
-  改革...) or standing as the object of a verb of carrying out (实施, 坚持,
-  推进, 落实, 推行, 开展, 做好...) and closing the clause.
+  改革...), standing as the object of a verb of carrying out (实施, 坚持,
+  推进, 落实, 推行, 开展, 做好, 搞好...), or 以“X”为…, 以“X”统揽….
 
 Never a slogan, whatever the shape: an award or title (被评为“…”, “…”称号),
-the name of a ship, craft or product (“梦想”号, 嫦娥六号, 辽宁舰, C919),
-a position opposed (反对“台独”, 所谓“弹性外交”; a candidate every quoted
-use of which is opposed), a single character or a two-character word with
-no numeral (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的
-手”), a quotation of speech (sentence punctuation inside).
+the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
+C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
+(反对“台独”, 所谓“弹性外交”, 严防“…”; a candidate every quoted use of which
+is opposed), a single character or a two-character word with no numeral
+(“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的手”), a
+quotation of speech (sentence punctuation inside).
 
 Unquoted, the candidates are numbered chains (四梁八柱, 三定四推五落实),
-parallel series sharing a suffix or a first character (品质二七、田园二七、
-温暖二七; 控尘、控煤、控排、控企), campaigns (项目建设奋力推进年) and
-modifier formulas (现代化国际化生态化新城区).
+parallel series sharing a suffix, a first character or a first word
+(品质二七、田园二七、温暖二七; 控尘、控煤、控排、控企; 同步规划、同步实施、
+同步发展) when the report names them by their count (三个二七) or calls
+them a 方针, 原则 or 要求 (else they count only as forms of another slogan),
+campaigns (项目建设奋力推进年; 办好…年), named programmes listed as
+measures (甲计划、乙计划等五项制度) and modifier formulas
+(现代化国际化生态化新城区).
 """
 
 from __future__ import annotations

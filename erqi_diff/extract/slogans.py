@@ -14,7 +14,11 @@ count and its occurrences. Where slogans come from:
 A slogan found once is counted in every year where one of its forms stands
 as a whole (:mod:`erqi_diff.extract.textkey`, :mod:`erqi_diff.extract.matching`:
 never inside a longer numeral, year, quoted phrase or longer slogan; quotes
-and spacing do not matter). A lexicon slogan is listed only where it stands.
+and spacing do not matter). A lexicon slogan is listed only where it
+stands, and a form of it the texts do not show as a formula only where it
+stands as a name (:mod:`erqi_diff.extract.naming`: not 严打 in 高压严打态势).
+:func:`years_in` finds the years of other reports where found slogans stand
+(the diff strip's *returned*).
 Forms of one slogan (reordered, extended, re-spelt) are one lineage
 (:mod:`erqi_diff.extract.lineage`).
 
