@@ -56,7 +56,7 @@ def end_to_end(runs: int, cache: str) -> None:
     diff_cmd = [*_script(), *args]
     # the same command with the strip (issue 4) switched off, to tell the two costs apart
     no_strip = ("import sys, erqi_diff.compare.diff as d; from erqi_diff.cli import main; "
-                "d._strip = lambda a, b: None; main(sys.argv[1:])")
+                "d._strip = lambda a, b, project=None: None; main(sys.argv[1:])")
     no_strip_cmd = [sys.executable, "-c", no_strip, *args]
     cmds = {"base": baseline_cmd, "diff": diff_cmd, "nostrip": no_strip_cmd, "cold": diff_cmd}
     env["ERQI_DIFF_CACHE"] = tempfile.mkdtemp(prefix="erqi-cache-")
@@ -91,13 +91,13 @@ def _in_process_breakdown() -> None:
     t2 = time.perf_counter()
     os.environ["ERQI_DIFF_CACHE"] = "off"  # the extractors' own cost, as on a first run
     try:
-        _strip(a, b)  # first call includes importing (compiling) the extractors
+        _strip(a, b, project)  # first call includes importing (compiling) the extractors
     finally:
         os.environ.pop("ERQI_DIFF_CACHE", None)
     t3 = time.perf_counter()
-    _strip(a, b)  # fills the cache
+    _strip(a, b, project)  # fills the cache
     t4 = time.perf_counter()
-    _strip(a, b)  # the cached strip, as on every later run
+    _strip(a, b, project)  # the cached strip, as on every later run
     t5 = time.perf_counter()
     print(f"   in process: load snapshots {1000 * (t1 - t0):.1f} ms, diff {1000 * (t2 - t1):.1f} ms, "
           f"slogans/metrics strip computed (import included) {1000 * (t3 - t2):.1f} ms, "

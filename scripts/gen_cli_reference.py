@@ -25,28 +25,29 @@ says what each command is for; docs/json.md describes their `--json` output.
 """
 
 
-def _help(command: click.Command, path: list[str]) -> str:
-    ctx = click.Context(command, info_name=" ".join(path), terminal_width=WIDTH, max_content_width=WIDTH)
-    return command.get_help(ctx)
-
-
-def _walk(group: click.Group, path: list[str]):
-    ctx = click.Context(group, info_name=" ".join(path))
+def _walk(ctx: click.Context, path: list[str]):
+    """(path, context) of every command under ``ctx``'s group, each context a
+    child of its group's (so it inherits what a user's run inherits: -h)."""
+    group = ctx.command
+    if not isinstance(group, click.Group):
+        return
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         if command is None:
             continue
-        yield [*path, name], command
-        if isinstance(command, click.Group):
-            yield from _walk(command, [*path, name])
+        child = click.Context(command, parent=ctx, info_name=name, terminal_width=WIDTH, max_content_width=WIDTH,
+                              **command.context_settings)
+        yield [*path, name], child
+        yield from _walk(child, [*path, name])
 
 
 def reference() -> str:
     from erqi_diff.cli import cli
 
-    parts = [HEAD, "## erqi-diff\n", "```text", _help(cli, ["erqi-diff"]), "```", ""]
-    for path, command in _walk(cli, ["erqi-diff"]):
-        parts += [f"## {' '.join(path)}\n", "```text", _help(command, path), "```", ""]
+    root = click.Context(cli, info_name="erqi-diff", terminal_width=WIDTH, max_content_width=WIDTH, **cli.context_settings)
+    parts = [HEAD, "## erqi-diff\n", "```text", cli.get_help(root), "```", ""]
+    for path, ctx in _walk(root, ["erqi-diff"]):
+        parts += [f"## {' '.join(path)}\n", "```text", ctx.command.get_help(ctx), "```", ""]
     return "\n".join(parts)
 
 

@@ -8,9 +8,13 @@ from conftest import REPO
 
 
 def test_the_cli_reference_is_up_to_date() -> None:
+    import difflib
+
     gen = runpy.run_path(str(REPO / "scripts" / "gen_cli_reference.py"))
     current = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == gen["reference"](), "docs/cli.md is stale: run python scripts/gen_cli_reference.py"
+    fresh = gen["reference"]()
+    changes = "\n".join(list(difflib.unified_diff(current.splitlines(), fresh.splitlines(), lineterm=""))[:40])
+    assert current == fresh, f"docs/cli.md is stale: run python scripts/gen_cli_reference.py\n{changes}"
 
 
 def test_every_command_is_in_the_reference() -> None:

@@ -47,7 +47,7 @@ def diff(years: tuple[str, ...], section: str | None, granularity: str, context:
     project = get_project()
     a = store.load(project, older)
     b = a if newer == older else store.load(project, newer)
-    result = compare(a, b, granularity)
+    result = compare(a, b, granularity, project=project)
     if section is not None:
         result = result.select(section)
     if as_json:

@@ -392,31 +392,19 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
     return tuple(out)
 
 
-def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True) -> DiffResult:
-    """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older first."""
+def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool = True, project=None) -> DiffResult:
+    """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older
+    first; with the strip of slogans and metrics unless ``strip`` is False,
+    for ``project`` when given (its own lexicon; a slogan back after an
+    absence is *returned*: :mod:`erqi_diff.extract.strip`)."""
     granularity = Granularity(granularity)
     sections = diff_sections(a.sections, b.sections, granularity, (present_year(a), present_year(b)))
     return DiffResult(a.meta(), b.meta(), granularity, sections, make_stats(sections),
-                      _strip(a, b) if strip else None)
+                      _strip(a, b, project) if strip else None)
 
 
-# The modules whose code makes the strip: a change to any is a cache miss.
-_STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
-                  "extract/candidates.py", "extract/lineage.py", "extract/matching.py", "extract/textkey.py",
-                  "extract/lexicon.py", "extract/mining.py", "extract/data/slogans.toml",
-                  "extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
-                  "extract/indicators.py", "extract/sentences.py"]
+def _strip(a, b, project=None) -> dict | None:
+    """The slogans and metrics strip (issue 4), cached by content."""
+    from erqi_diff.extract.strip import cached_strip
 
-
-def _strip(a, b) -> dict | None:
-    """The slogans and metrics strip (issue 4), cached by the two bodies
-    (see :mod:`erqi_diff.core.cache`): extracting costs more than the diff itself,
-    and a reader runs the same comparison many times (--section, --context...)."""
-    from erqi_diff.core.cache import cached_json
-
-    def compute() -> dict:
-        from erqi_diff.extract.strip import diff_strip
-
-        return diff_strip(a, b)
-
-    return cached_json("strip", [str(a.year), a.body, str(b.year), b.body], _STRIP_MODULES, compute)
+    return cached_strip(a, b, project)

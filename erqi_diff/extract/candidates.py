@@ -1,30 +1,41 @@
 """Slogan candidates of one report, found from how a 提法 is written.
 
 Quotes make a candidate, not a slogan. A quoted phrase is a slogan when it
-has the shape of a formula or stands where a formula stands:
+has the shape of a formula and stands where one stands (:func:`_placed`):
 
 - **numbered formulas** (三农, 四个意识, 两不愁三保障, 8个100%): led by a
   numeral that does not count anything (九连增, 十三个, 三年 are counts);
+  a formula where it names its parts (两不愁三保障, 四个意识), names the
+  items spelt out just before it (产业链、创新链、服务链“三链”; A和B“双X”)
+  or opens its clause as an item of a list (5.“双X”、…), or in a position
+  below;
 - **series** of several items (增品种、提品质、创品牌), unless the items are
-  single characters (医、护、康、养) or the series describes what follows
-  it (形成了“我为人人、人人为我”的社会氛围);
-- **campaign years** (消费促进年);
+  single characters (医、护、康、养; but a heading of its own: ## “进、干、暖、严”)
+  or the series describes what follows it (形成了“我为人人、人人为我”的社会
+  氛围; not a way of working: “…”的工作格局, …的机制);
+- **campaign years** (消费促进年, 97中国旅游年) and **names ending in a
+  programme's head** (“种子工程”, “…计划”);
 - **other phrases** of three characters or more, in a formula's position at
   least once: naming a programme (followed by 工程, 战略, 行动, 机制, 工作,
-  改革...) or standing as the object of a verb of carrying out (实施, 坚持,
-  推进, 落实, 推行, 开展, 做好...) and closing the clause.
+  改革...), standing as the object of a verb of carrying out (实施, 坚持,
+  推进, 落实, 推行, 开展, 做好, 搞好...), or 以“X”为…, 以“X”统揽….
 
 Never a slogan, whatever the shape: an award or title (被评为“…”, “…”称号),
-the name of a ship, craft or product (“梦想”号, 嫦娥六号, 辽宁舰, C919),
-a position opposed (反对“台独”, 所谓“弹性外交”; a candidate every quoted
-use of which is opposed), a single character or a two-character word with
-no numeral (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的
-手”), a quotation of speech (sentence punctuation inside).
+the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
+C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
+(反对“台独”, 所谓“弹性外交”, 严防“…”; a candidate every quoted use of which
+is opposed), a single character or a two-character word with no numeral
+(“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的手”), a
+quotation of speech (sentence punctuation inside).
 
 Unquoted, the candidates are numbered chains (四梁八柱, 三定四推五落实),
-parallel series sharing a suffix or a first character (品质二七、田园二七、
-温暖二七; 控尘、控煤、控排、控企), campaigns (项目建设奋力推进年) and
-modifier formulas (现代化国际化生态化新城区).
+parallel series sharing a suffix, a first character or a first word
+(品质二七、田园二七、温暖二七; 控尘、控煤、控排、控企; 同步规划、同步实施、
+同步发展) when the report names them by their count (三个二七) or calls
+them a 方针, 原则 or 要求 (else they count only as forms of another slogan),
+campaigns (项目建设奋力推进年; 办好…年), named programmes listed as
+measures (甲计划、乙计划等五项制度) and modifier formulas
+(现代化国际化生态化新城区).
 """
 
 from __future__ import annotations
@@ -85,15 +96,19 @@ _AWARD_END = re.compile(r"(?:单位|先进|称号|基地|奖|杯|标兵|模范|�
 # the name of a ship, craft, satellite or product
 _CRAFT_END = re.compile(r"(?:[号舰艇轮星]|卫星|飞船|火箭|探测器|[A-Za-z]+[\d\-]*|[Ⅰ-Ⅻ])$")
 _CRAFT_AFTER = re.compile(r"^(?:号|舰|轮|卫星|飞船|系列|型)")
+# the name of an event (“中国’99昆明世界园艺博览会”)
+_EVENT_END = re.compile(r"(?:博览会|运动会|[亚奥]运会|大会|峰会|论坛|交易会|展览会|[艺文]术节|文化节|旅游节)$")
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
-_OPPOSED = re.compile(r"反对|反|所谓|制造|搞|防止|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
+_OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
 _CLAUSE_END = re.compile(r"[。！？；：，\n]")
 # verbs of carrying out a policy: a formula is what they take as object
 _CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
           "巩固", "严格执行", "纠治", "纠正", "共建", "建设", "发展", "推动", "创建",
           "践行", "弘扬", "秉持", "坚定", "做到", "运用", "完善", "健全", "构建", "支持", "完成",
-          "实行", "执行好", "落实好", "继续", "开展好", "组织", "制定", "部署", "提出", "按照", "围绕", "遵循")
+          "实行", "执行好", "落实好", "继续", "开展好", "组织", "制定", "部署", "提出", "按照", "围绕", "遵循",
+          "搞好", "办好")
+_CARRY_LONGEST = sorted(_CARRY, key=len, reverse=True)
 # what a programme's name is followed by
 _POLICY_NOUNS = ("工程", "工作", "战略", "规划", "计划", "建设", "行动", "改革", "政策", "原则", "方针", "机制",
                  "制度", "要求", "活动", "品牌", "经验", "底线", "目标", "理念", "思想", "精神", "方略", "布局",
@@ -102,6 +117,18 @@ _POLICY_NOUNS = ("工程", "工作", "战略", "规划", "计划", "建设", "�
                  "行动计划", "示范")
 _AFTER_DE = ("理念", "方针", "原则", "要求", "目标", "精神", "思想", "战略", "政策", "方略", "路线")
 _NAMES = re.compile("^(?:等[^，。；、：！？\n“”]{0,4}|[^，。；、：！？\n“”的]{0,2})(?:" + "|".join(_POLICY_NOUNS) + ")")
+# a quoted name ending so names a programme itself (“种子工程”, “863计划”)
+_PROGRAMME_END = ("工程", "计划", "行动", "战略", "攻坚战", "保卫战")
+# 以“X”统揽…: X is what leads the work
+_LEADING = ("为", "统揽", "统领", "引领", "带动")
+# a series describing a way of working: 构建“政府主导、部门联动…”的大环保工作格局
+_DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标)")
+# a place's branding: 二七商圈板块突出“精神家园、消费中心、复兴典范”
+_PLACE_BEFORE = re.compile("板块|片区|园区|商圈|小镇|组团|景区")
+# nothing before a quote in its clause but an item's number: 5.“双迎攻坚”、全面从严治党
+_OPENS = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*$")
+_LEAD_COUNT = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CLAUSE_OR_COMMA = re.compile(r"[。！？；：，\n]")
 _COUNT_AFTER = set("年月日天次批名位倍成元米吨斤亩家所座台辆人户条件种类门届期轮点级岁周连分层片部支股笔份本篇套张句字号楼是")
 _NUM_LEAD = NUMERALS | set("双")
 
@@ -162,7 +189,40 @@ def _in_position(before: str, after: str, short: bool = False) -> bool:
         return True
     if after.startswith("的") and after[1:].startswith(_AFTER_DE):
         return True
-    return before.endswith(_CARRY) or (before.endswith("以") and after.startswith("为"))
+    return before.endswith(_CARRY) or (before.endswith("以") and after.startswith(_LEADING))
+
+
+def _spelt_out(body: str, start: int, key: str) -> bool:
+    """A numbered formula naming the items spelt out right before it in its
+    clause: 产业链、创新链、服务链“三链”; 稳政策稳预期和促改革调结构“双结合”."""
+    n = _LEAD_COUNT.get(key[0], 0)
+    if not n or len(key) < 2 or key[1] in NUMERALS:
+        return False
+    window = body[max(0, start - 48):start]
+    clause = window[max((m.end() for m in _CLAUSE_OR_COMMA.finditer(window)), default=0):]
+    clause = clause[:-1] if clause.endswith("的") else clause
+    # two items are joined by 和 (稳政策稳预期和促改革调结构), more by 、
+    items = re.split("和|与", clause) if n == 2 else clause.split("、")
+    return len(items) == n and all(2 <= len(x) <= 12 for x in items[1:]) and len(items[0]) >= 2
+
+
+def _placed(body: str, start: int, end: int, key: str, kind: Kind, before: str, after: str) -> bool:
+    """The quoted phrase ``key`` of ``kind`` stands in a formula's position
+    (:func:`_in_position`), or its shape and place make it one: a campaign
+    year; a numbered formula naming its parts (:func:`_named_count`), the
+    items spelt out before it, or opening its clause (5.“双迎攻坚”、…); a
+    name ending in a programme's head (“种子工程”); a series, unless it
+    describes what follows it (形成了“我为人人、人人为我”的社会氛围, but
+    “政府主导、部门联动…”的大环保工作格局)."""
+    if _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN:
+        return True
+    if kind is Kind.NUMBERED and (_named_count(key) or _spelt_out(body, start, key) or (
+            _OPENS.match(before) and _CLAUSE_OR_COMMA.match(after.replace("、", "，")[:1] or "。"))):
+        return True
+    if len(key) >= 4 and "、" not in key and key.endswith(_PROGRAMME_END):
+        return True
+    return kind is Kind.SERIES and not (after.startswith("的") and not after[1:].startswith(_AFTER_DE)
+                                        and not _DE_NAMES.match(body[end:end + 12]))
 
 
 def quoted(year: int, body: str) -> list[Candidate]:
@@ -176,16 +236,21 @@ def quoted(year: int, body: str) -> list[Candidate]:
         after = body[end:end + 8]
         text = inner.strip()
         kind = _quoted_kind(body, start, end, text, after)
-        if kind is None:
+        if kind is None or (kind in (Kind.SERIES, Kind.QUOTED) and _PLACE_BEFORE.search(before)):
             continue
         key = key_of(text)
-        placed = _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN or (
-            kind is Kind.NUMBERED and _named_count(key)) or (
-            # a series is a formula unless it describes what follows: 形成了“我为人人、人人为我”的社会氛围
-            kind is Kind.SERIES and not (after.startswith("的") and not after[1:].startswith(_AFTER_DE)))
+        placed = _placed(body, start, end, key, kind, before, after)
         use = Candidate(text, kind, year, 1, int(bool(_OPPOSED.search(before))), placed)
         seen[key] = seen[key].joined(use) if key in seen else use
     return list(seen.values())
+
+
+def _whole_heading(body: str, start: int, end: int) -> bool:
+    """The quote is all of a heading line: ## “进、干、暖、严”."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    return line.startswith("#") and line.lstrip("#").strip() == body[start:end]
 
 
 def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind | None:
@@ -193,19 +258,21 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
     key = key_of(text)
     if len(key) < 2 or _SPEECH.search(text) or not _HAS_CJK.search(text):
         return None
-    if _award(body, start, end, text) or _CRAFT_END.search(text) or _CRAFT_AFTER.match(after) or _MODEL.search(text):
+    if _award(body, start, end, text) or _CRAFT_END.search(text) or _CRAFT_AFTER.match(after) or \
+            _MODEL.search(text) or _EVENT_END.search(text):
         return None
     items = key.split("、")
     if len(items) > 1:
-        if len(key) > 48 or any(len(x) < 2 for x in items):
+        # single characters (医、护、康、养) are a list, unless the series is a heading of its own
+        if len(key) > 48 or (any(len(x) < 2 for x in items) and not _whole_heading(body, start, end)):
             return None
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
     if len(key) > _MAX_PLAIN:
         return None
+    if key.endswith("年") and len(key) >= 4 and key[-2] not in NUMERALS:
+        return Kind.CAMPAIGN  # “消费促进年”, “97中国旅游年”
     if numbered(key):
         return Kind.NUMBERED
-    if key.endswith("年") and len(key) >= 4:
-        return Kind.CAMPAIGN
     if len(key) < 3 or "的" in key:
         return None
     return Kind.QUOTED
@@ -224,6 +291,14 @@ _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿�
                                  r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
 _CAMPAIGN = re.compile(rf"([{_CJK}]{{4}})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)"
                        r"(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
+# 出台了甲乙计划、丙丁计划等五项制度: named programmes listed as measures
+_PROGRAMME_HEADS = ("计划", "工程", "行动")
+_PROGRAMMES_END = re.compile(rf"(?:计划|工程|行动)(?=等(?:[{_CN}\d]+|多)[项个类批])")
+_LINES = ("方针", "原则", "要求", "理念", "路线", "方略")
+_NAME_START = re.compile("[了的和与及在对]")
+_ITEM = re.compile(rf"[{_CJK}]{{4,10}}")
+# 办好中国友好观光年: a campaign year held
+_HELD_YEAR = re.compile(rf"(?:办好|举办)([{_CJK}]{{4,8}}年)(?![{_CJK}])")
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
 
 
@@ -252,13 +327,70 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
             text = "、".join(series)
             suffix = series[0][-_common_suffix(series):] if _common_suffix(series) else ""
             count = _COUNT_NAMES[len(series) - 1] if len(series) <= len(_COUNT_NAMES) else ""
-            if suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain):
+            end = plain.find(text, m.start()) + len(text)
+            named = bool(suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain))
+            if named or _named_after(plain, end):
                 found.append((text, Kind.SERIES))
             else:
                 weak.append(text)
+    for start, end in _prefix_series(plain):
+        if _named_after(plain, end):
+            found.append((plain[start:end], Kind.SERIES))
+        else:
+            weak.append(plain[start:end])
+    for m in _PROGRAMMES_END.finditer(plain):
+        found.extend((name, Kind.CAMPAIGN) for name in _programmes(plain, m.end()))
     for pattern, kind in ((_CAMPAIGN, Kind.CAMPAIGN), (_MODIFIERS, Kind.FORMULA)):
         found.extend((m.group(), kind) for m in pattern.finditer(plain))
+    found.extend((m.group(1), Kind.CAMPAIGN) for m in _HELD_YEAR.finditer(plain)
+                 if m.group(1)[-2] not in NUMERALS and "周年" not in m.group(1))
     return found, weak
+
+
+def _prefix_series(plain: str):
+    """(start, end) of each run of three or more four-character items sharing
+    their first two characters: 同步规划、同步实施、同步发展."""
+    at = plain.find("、")
+    while at >= 0:
+        start, end, count = at - 4, at, 1
+        head = plain[start:start + 2] if start >= 0 else ""
+        while head and plain.startswith("、" + head, end) and _ITEM.fullmatch(plain, end + 1, end + 5):
+            end, count = end + 5, count + 1
+        if count >= 3 and _ITEM.fullmatch(plain, start, at):
+            yield start, end
+        at = plain.find("、", max(end, at + 1))
+
+
+def _programmes(plain: str, end: int) -> list[str]:
+    """The names listed in the clause before ``end`` (甲乙计划、丙丁计划
+    before 等五项制度), each ending in a programme's head; the first only
+    where its start is seen (after 了, 的..., or a verb of carrying out
+    opening the clause)."""
+    window = plain[max(0, end - 64):end]
+    cut = max((m.end() for m in _CLAUSE_OR_COMMA.finditer(window)), default=-1)
+    items = window[max(cut, 0):].split("、")
+    names: list[str] = []
+    for item in reversed(items):
+        if not item.endswith(_PROGRAMME_HEADS):
+            break
+        names.insert(0, item)
+    if len(names) < 2:
+        return []
+    first = names[0]
+    at = max((m.end() for m in _NAME_START.finditer(first)), default=0)
+    if at:
+        names[0] = first[at:]
+    elif cut >= 0 and len(names) == len(items):  # the clause opens with the list
+        names[0] = first[len(next((v for v in _CARRY_LONGEST if first.startswith(v)), "")):]
+    else:
+        names[0] = ""  # where the first name begins is not seen
+    return [n for n in names if _ITEM.fullmatch(n)]
+
+
+def _named_after(plain: str, end: int) -> bool:
+    """A series the report names as a line of policy: …的方针, …的原则 (not
+    …的政策, …的思想教育: what it is about)."""
+    return plain.startswith("的", end) and plain.startswith(_LINES, end + 1)
 
 
 def _chain_ok(text: str) -> bool:

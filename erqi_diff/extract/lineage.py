@@ -7,8 +7,9 @@ Two forms are one lineage (:func:`similar`) when one is the other
 - **extended or shortened**: series sharing most items
   (控尘、控煤、控烟、控车、控企 / 控尘、控煤、控排、控企), or a name with a
   generic head added (放心消费 / 放心消费行动, 乡村振兴 / 乡村振兴战略);
-- **re-spelt**: one character changed (智慧督察 / 智慧督查), or alike at both
-  ends (现代化国际化复合型城区 / 现代化国际化生态化新城区).
+- **re-spelt**: one character changed (智慧督察 / 智慧督查), the objects of
+  two verbs swapped (减税降费 / 减费降税), or alike at both ends
+  (现代化国际化复合型城区 / 现代化国际化生态化新城区).
 
 Never when they differ only in numerals (十三五 / 十四五 are two plans),
 nor two forms of the same length used side by side in one report
@@ -53,6 +54,8 @@ def similar(a: str, b: str) -> bool:
         return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6
     if "、" in a or "、" in b:
         return False
+    if len(a) == len(b) == 4 and a == b[0] + b[3] + b[2] + b[1]:
+        return True  # 减税降费 / 减费降税: the objects of two verbs swapped
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _HEADS:
         return True
@@ -75,6 +78,8 @@ def buckets(key: str) -> Iterable[tuple[str, str]]:
         for item in key.split("、"):
             yield ("item", item)
         return
+    if len(key) == 4:
+        yield ("swap", key[0] + key[2] + "".join(sorted(key[1] + key[3])))
     yield ("head", key[:2])
     yield ("tail", key[-2:])
     for head in _HEADS:

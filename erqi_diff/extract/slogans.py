@@ -14,7 +14,11 @@ count and its occurrences. Where slogans come from:
 A slogan found once is counted in every year where one of its forms stands
 as a whole (:mod:`erqi_diff.extract.textkey`, :mod:`erqi_diff.extract.matching`:
 never inside a longer numeral, year, quoted phrase or longer slogan; quotes
-and spacing do not matter). A lexicon slogan is listed only where it stands.
+and spacing do not matter). A lexicon slogan is listed only where it
+stands, and a form of it the texts do not show as a formula only where it
+stands as a name (:mod:`erqi_diff.extract.naming`: not 严打 in 高压严打态势).
+:func:`years_in` finds the years of other reports where found slogans stand
+(the diff strip's *returned*).
 Forms of one slogan (reordered, extended, re-spelt) are one lineage
 (:mod:`erqi_diff.extract.lineage`).
 
@@ -23,16 +27,17 @@ Regex and the standard library only: this runs on the hot path of the diff view.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
-from erqi_diff.extract.textkey import KeyText, key_of
+from erqi_diff.extract.naming import as_name
+from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
-__all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon"]
+__all__ = ["Kind", "Lexicon", "Occurrence", "Slogan", "Variant", "extract", "key_of", "no_lexicon", "years_in"]
 
 _ORDER = list(Kind)
 
@@ -127,21 +132,54 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
     snaps = list(snapshots)
     lexicon = package_lexicon() if lexicon is None else lexicon
     texts = {snap.year: KeyText.of(_body_text(snap)) for snap in snaps}
-    lineages, index = _lineages(snaps, texts, lexicon)
+    lineages, index, judged = _lineages(snaps, texts, lexicon)
     forms = {key: i for key, i in index.items() if key not in lexicon.exclude}
     matcher = Matcher(forms)
     hits: dict[int, dict[int, list]] = {}
     for year, text in texts.items():
         for hit in matcher.find(text):
+            if hit.form in judged and not as_name(text, hit.start, hit.end):
+                continue  # a lexicon form used as plain words (naming.py)
             hits.setdefault(hit.slogan, {}).setdefault(year, []).append(hit)
     result = [_record(lineages[i], by_year, texts) for i, by_year in hits.items()]
     result.sort(key=lambda s: (s.first, -len(s.years), -sum(s.counts.values()), s.slogan))
     return result
 
 
-def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int]]:
+def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, tuple[int, ...]]:
+    """The years of ``snapshots`` (other reports of the series) where each
+    slogan of ``found`` stands, by its name (slogans standing in none are
+    left out). Its forms are those of ``found`` and, for a lexicon slogan,
+    every form of its entry; they are matched as :func:`extract` matches
+    them (a short lexicon form only where it stands as a name), the
+    longest of these forms winning where two overlap. Slogans that only
+    ``snapshots`` hold are not looked for: a shorter form may count there
+    inside a longer slogan they alone use."""
+    lexicon = package_lexicon() if lexicon is None else lexicon
+    entries = {e.name: e.forms for e in lexicon.entries}
+    index: dict[str, int] = {}
+    judged: set[str] = set()
+    for i, s in enumerate(found):
+        for key in map(key_of, (*s.forms(), s.slogan, *entries.get(s.slogan, ()))):
+            index.setdefault(key, i)
+            if s.kind is Kind.LEXICON and not all_numerals(key):
+                judged.add(key)
+    matcher = Matcher({key: i for key, i in index.items() if key not in lexicon.exclude})
+    years: dict[str, set[int]] = {}
+    for snap in snapshots:
+        text = KeyText.of(_body_text(snap))
+        for hit in matcher.find(text):
+            if hit.form not in judged or as_name(text, hit.start, hit.end):
+                years.setdefault(found[hit.slogan].slogan, set()).add(snap.year)
+    return {name: tuple(sorted(ys)) for name, ys in years.items()}
+
+
+def _lineages(snaps: list, texts: Mapping[int, KeyText],
+              lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
-    linked among themselves), and key -> lineage index."""
+    linked among themselves), key -> lineage index, and the lexicon forms
+    the texts do not show as formulas (counted only where they stand as
+    names: :mod:`erqi_diff.extract.naming`)."""
     lineages: list[_Lineage] = []
     index: dict[str, int] = {}
     for entry in lexicon.entries:
@@ -169,6 +207,13 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tu
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
+    swaps = {_swapped(key): cand.kind for key, cand in found.items()}
+    swaps.update((_swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
+    every = "\n".join(text.key for text in texts.values())
+    for variant, kind in swaps.items():
+        if variant and variant in every:
+            year = next(y for y, text in texts.items() if variant in text.key)
+            found.setdefault(variant, Candidate(variant, kind, year))
     for key, cand in found.items():
         if key in lexicon.exclude:
             continue
@@ -185,7 +230,9 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon) -> tu
             index[key] = len(lineages) - 1
     _link(lineages, index, texts)
     index = {key: i for key, i in index.items() if not lineages[i].weak}
-    return lineages, index
+    judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
+                       if not all_numerals(key) and key not in found)
+    return lineages, index, judged
 
 
 def _link(lineages: list[_Lineage], index: dict[str, int], texts: Mapping[int, KeyText]) -> None:
@@ -262,7 +309,8 @@ _NUMERAL_CHARS = set("一二三四五六七八九十两零百千万0123456789")
 def _one_char_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` differing in one (non-numeral) character,
     standing alone (punctuation, a line end or 等/和/及/与 either side):
-    智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters."""
+    智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters,
+    and not in the first two (the leading word: “胡子”工程 is not 种子工程)."""
     if not 4 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
             any(c in _NUMERAL_CHARS for c in key):
         return set()
@@ -275,10 +323,21 @@ def _one_char_variants(key: str, text: str) -> set[str]:
             window = text[start:start + n] if start >= 0 else ""
             if len(window) == n and window != key and _alone(text, start, start + n):
                 diffs = [i for i in range(n) if window[i] != key[i]]
-                if len(diffs) == 1 and "\u4e00" <= window[diffs[0]] <= "\u9fff" and window[diffs[0]] not in _NUMERAL_CHARS:
+                changed = window[diffs[0]] if len(diffs) == 1 and diffs[0] >= 2 else ""
+                if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NUMERAL_CHARS:
                     out.add(window)
             at = text.find(anchor, at + 1)
     return out
+
+
+def _swapped(key: str) -> str:
+    """The form of a four-character formula of two verb-object pairs with
+    the objects swapped (减费降税 for 减税降费: lineage.similar calls them
+    one slogan); "" for another shape."""
+    if len(key) != 4 or key[0] == key[2] or key[1] == key[3] or any(c in _NUMERAL_CHARS for c in key) or \
+            not all("\u4e00" <= c <= "\u9fff" for c in key):
+        return ""
+    return key[0] + key[3] + key[2] + key[1]
 
 
 def _alone(text: str, start: int, end: int) -> bool:

@@ -1,10 +1,10 @@
-"""The strip on top of ``erqi-diff A B``: slogans added, retired and
-changed between two snapshots, and the key metrics side by side.
+"""The strip on top of ``erqi-diff A B``: slogans added, returned, retired
+and changed between two snapshots, and the key metrics side by side.
 
-``diff_strip(a, b)`` returns a JSON-able dict (it is cached as JSON)::
+``diff_strip(a, b, lexicon, earlier)`` returns a JSON-able dict (it is cached as JSON)::
 
-    {"slogans_added": [str, ...], "slogans_retired": [str, ...],
-     "slogans_changed": [{"from": str, "to": str}, ...],
+    {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int}, ...],
+     "slogans_retired": [str, ...], "slogans_changed": [{"from": str, "to": str}, ...],
      "metrics": [{"indicator": str, "from": figure|None, "to": figure|None,
                   "comparable": bool}]}
 
@@ -12,9 +12,12 @@ The slogans part comes from :func:`erqi_diff.extract.lineage.changes` over the
 two reports (the words the changelog uses): a slogan that only changed form
 (智慧督察 -> 智慧督查, 医保、医疗、医药 -> 医疗、医保、医药) is *changed*, not
 added and retired; a slogan is named by its form in the report it stands in.
-Only the two reports are read (the package lexicon applies, a project's own
-``slogans.toml`` does not), so a slogan back after an absence shows as added:
-the changelog, which reads the whole span, says *returned*.
+The slogans are found in the two reports, with ``lexicon`` (the package's
+when None; :func:`cached_strip` passes the project's, its own
+``slogans.toml`` included). A slogan new from A to B that stands in one of
+the ``earlier`` reports (the series before A) has *returned*: ``since`` is
+the last of them it stood in (its forms matched there as
+:func:`erqi_diff.extract.slogans.years_in` says).
 
 ``figure`` holds the fields of the fact shown (see
 :class:`erqi_diff.extract.facts.Fact`): ``report_year``, ``figure_year``,
@@ -26,32 +29,97 @@ latest full year, its level first (:func:`metrics.key_metric`), filed under
 its figure year; ``comparable`` is False when the two are of different
 measures, periods or units (a half year beside a full year is never compared).
 
-Regex only, no heavy imports: this runs on the hot path of the diff view.
+Regex only, no heavy imports (the extractors are imported when a strip is
+computed, not when it comes from the cache): this runs on the hot path of
+the diff view.
 """
 
 from __future__ import annotations
 
-from erqi_diff.extract import metrics as _metrics
-from erqi_diff.extract import slogans as _slogans
+from collections.abc import Sequence
+
+#: The modules whose code makes the strip: a change to any is a cache miss.
+STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
+                 "extract/candidates.py", "extract/lineage.py", "extract/matching.py", "extract/textkey.py",
+                 "extract/lexicon.py", "extract/mining.py", "extract/naming.py", "extract/data/slogans.toml",
+                 "extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
+                 "extract/indicators.py", "extract/sentences.py"]
+_PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 
-def slogan_strip(a, b) -> dict:
+def cached_strip(a, b, project=None) -> dict:
+    """:func:`diff_strip` of snapshots ``a`` and ``b`` of ``project`` (its
+    lexicon and its reports before ``a``; the two reports and the package
+    lexicon alone when None), cached by content (:mod:`erqi_diff.core.cache`):
+    the two bodies, the text of the project's ``slogans.toml``, and the size
+    and time of each earlier snapshot. Extracting costs more than the diff
+    itself, and a reader runs the same comparison many times."""
+    from erqi_diff.core.cache import cached_json
+
+    own, stamps, earlier = "", [], []
+    if project is not None:
+        try:
+            own = (project.root / _PROJECT_LEXICON).read_bytes().decode("utf-8", "replace")
+        except OSError:
+            own = ""  # none (or unreadable: the lexicon's own error says so when computed)
+        earlier = [y for y in project.years if y < a.year]
+        stamps = [_stamp(project.snapshot_path(y)) for y in earlier]
+
+    def compute() -> dict:
+        return diff_strip(a, b, *_series(project, earlier)) if project is not None else diff_strip(a, b)
+
+    return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
+
+
+def _stamp(path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return f"{path.name}:missing"
+    return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _series(project, years: Sequence[int]) -> tuple:
+    """The project's lexicon and its snapshots of ``years`` (one missing or
+    broken is left out: it cannot say a slogan returned)."""
+    from erqi_diff.core.snapshot import load
+    from erqi_diff.errors import ErqiError
+    from erqi_diff.extract.lexicon import load as load_lexicon
+
+    earlier = []
+    for year in years:
+        try:
+            earlier.append(load(project, year))
+        except ErqiError:
+            continue
+    return load_lexicon(project.root), earlier
+
+
+def slogan_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
     """The slogans part of the strip (see the module doc)."""
+    from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes
 
-    moved = changes(_slogans.extract([a, b]), a.year, b.year)
-    return {"slogans_added": [c.new for c in moved.added + moved.returned],
+    found = slogans.extract([a, b], lexicon)
+    moved = changes(found, a.year, b.year)
+    new = moved.added + moved.returned
+    before = slogans.years_in(found, earlier, lexicon) if earlier and new else {}
+    return {"slogans_added": [c.new for c in new if c.slogan not in before],
+            "slogans_returned": [{"slogan": c.new, "since": before[c.slogan][-1]} for c in new if c.slogan in before],
             "slogans_retired": [c.old for c in moved.retired],
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 
-def diff_strip(a, b) -> dict:
-    """Slogans added/retired/changed from snapshot ``a`` to ``b`` and key metrics side by side."""
-    return {**slogan_strip(a, b), "metrics": metric_rows(a, b)}
+def diff_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
+    """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
+    and key metrics side by side (see the module doc)."""
+    return {**slogan_strip(a, b, lexicon, earlier), "metrics": metric_rows(a, b)}
 
 
 def metric_rows(a, b) -> list[dict]:
     """The metrics part of the strip (see the module doc)."""
+    from erqi_diff.extract import metrics as _metrics
+
     ma, mb = _metrics.extract(a), _metrics.extract(b)
     names_a, names_b = _metrics.indicators(ma), _metrics.indicators(mb)
     names = [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]

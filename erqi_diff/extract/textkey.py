@@ -119,6 +119,11 @@ class KeyText:
         i = bisect.bisect_right(self.headings, (offset, "\uffff")) - 1
         return self.headings[i][1] if i >= 0 else ""
 
+    def in_heading(self, index: int) -> bool:
+        """The key character at ``index`` stands on a heading line."""
+        at = self.offset(index)
+        return self.body.startswith("#", self.body.rfind("\n", 0, at) + 1)
+
     def quoted_whole(self, start: int, end: int) -> bool:
         """The key span [start, end) is exactly one quoted unit."""
         i = bisect.bisect_left(self.units, (start, end))

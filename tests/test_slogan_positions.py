@@ -1,0 +1,135 @@
+"""Where a phrase stands decides whether it is a slogan: short lexicon
+formulas used as plain words (erqi_diff.extract.naming), and the positions
+and shapes that make a quoted phrase a formula (erqi_diff.extract.candidates).
+Hand-made cases: none is a sentence of the development set."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from erqi_diff.extract import slogans
+from erqi_diff.extract.lexicon import Entry, Lexicon, no_lexicon
+from erqi_diff.extract.naming import as_name
+from erqi_diff.extract.textkey import KeyText, key_of
+
+from extract_quality import make_snapshot
+
+
+def found(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    return [s.slogan for s in slogans.extract([make_snapshot(2001, text + "\n")], lexicon or no_lexicon())]
+
+
+def lexicon(*terms: str) -> Lexicon:
+    return Lexicon(tuple(Entry(t, (t,), "test") for t in terms))
+
+
+# ------------------------------------------------------- short lexicon formulas
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("对电信诈骗保持高压严打态势。", False),     # a modifier run into the words on both sides
+    ("深入开展“严打”斗争。", True),             # quoted
+    ("坚持严打方针，打防结合。", True),          # after a verb, before a name's head
+    ("严打整治取得成效。", True),               # opening its clause
+    ("## 严打\n", True),                      # a heading
+    ("扩大农副土特产品出口。", False),
+    ("做好土特产文章。", True),
+])
+def test_a_short_lexicon_formula_counts_where_it_stands_as_a_name(text: str, listed: bool) -> None:
+    names = found(text, lexicon("严打", "土特产"))
+    assert bool(names) is listed, names
+
+
+def test_a_longer_lexicon_formula_counts_wherever_it_stands() -> None:
+    assert found("建立同高质量发展相适应的管理制度。", lexicon("高质量发展")) == ["高质量发展"]
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("不断创新发展理念。", False),       # 创新 + 发展理念
+    ("完整准确全面贯彻新发展理念。", True),
+    ("以“新发展理念”引领发展。", True),
+])
+def test_a_formula_led_by_xin_does_not_begin_inside_a_word(text: str, listed: bool) -> None:
+    assert bool(found(text, lexicon("新发展理念"))) is listed
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="严打高压态势方针“”，。的和坚持开展斗争", max_size=30))
+def test_as_name_is_total_and_quotes_always_name(text: str) -> None:
+    """Any span can be judged; a quoted term is a name wherever it stands."""
+    keyed = KeyText.of(text)
+    for at in range(len(keyed.key) - 1):
+        as_name(keyed, at, at + 2)
+    quoted = KeyText.of(text + "“严打”")
+    start = len(quoted.key) - 2
+    assert key_of(quoted.key[start:]) == "严打" and as_name(quoted, start, start + 2)
+
+
+# ------------------------------------------------------------ quoted formulas
+
+
+FORMULAS = [
+    ("按照人才链、资金链、政策链“三链”协同要求招商。", "三链"),        # names the items spelt out before it
+    ("着眼于稳住存量和扩大增量“双目标”，推动发展。", "双目标"),
+    ("3.“双百行动”、基层减负、作风建设取得新成效。", "双百行动"),     # opens its clause, an item of a list
+    ("在“良种工程”、节水灌溉等方面加大投入。", "良种工程"),         # a name ending in a programme's head
+    ("以“活力东城”统揽产业发展。", "活力东城"),                  # 以“X”统揽: what leads the work
+    ("## “稳、进、立、破”\n", "稳、进、立、破"),                 # single characters as a heading of their own
+    ("构建了“党委领导、政府负责、社会协同”的基层治理格局。", "党委领导、政府负责、社会协同"),
+    ("搞好“书香工程”和“边疆文化走廊”的建设。", "边疆文化走廊"),   # 搞好 is carrying out, not 搞 (opposed)
+    ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
+]
+
+
+@pytest.mark.parametrize("text, slogan", FORMULAS, ids=[f[1] for f in FORMULAS])
+def test_quoted_formulas_by_position_and_shape(text: str, slogan: str) -> None:
+    assert slogan in found(text)
+
+
+NOT_FORMULAS = [
+    "草地、林地面积持续“双增长”。",                     # a result, not the name of the items before it
+    "“双轨制”范围显著缩小。",                           # opens a clause as its subject
+    "办好“2001东亚运动会”。",                          # an event
+    "严防出现“豆腐渣工程”。",                           # a programme's shape, opposed
+    "北部商圈板块突出“时尚街区、夜间经济、老字号”。",    # a place's branding
+    "构建“医、养、康、游”产业生态圈。",                  # single characters in running text
+    "形成了“邻里守望、互帮互助”的社区氛围。",            # describes what follows
+]
+
+
+@pytest.mark.parametrize("text", NOT_FORMULAS)
+def test_quoted_phrases_that_are_not_formulas(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_one_character_variant_keeps_the_leading_word() -> None:
+    snaps = [make_snapshot(2001, "实施“良种工程”。\n"), make_snapshot(2002, "严防“钓鱼”项目和“狼种”工程。\n")]
+    record = next(s for s in slogans.extract(snaps, no_lexicon()) if s.slogan == "良种工程")
+    assert record.years == (2001,) and record.variants == ()
+
+
+# ---------------------------------------------------------- unquoted formulas
+
+
+UNQUOTED = [
+    ("先后推出了春苗助学计划、银龄关爱计划等三项惠民制度。", ["春苗助学计划", "银龄关爱计划"]),  # named measures
+    ("坚持统一规划、统一建设、统一管理的原则。", ["统一规划、统一建设、统一管理"]),      # a series named a 原则
+    ("办好中国乡村旅游年。", ["中国乡村旅游年"]),                                      # a campaign year held
+    ("统一规划、统一建设、统一管理。", []),                                          # a plain list
+    ("多出有利于稳物价、稳就业、稳预期的政策。", []),                                # what the policies are for
+    ("筹备建国五十周年庆祝活动，办好建国五十周年。", []),
+]
+
+
+@pytest.mark.parametrize("text, listed", UNQUOTED)
+def test_unquoted_formulas_by_position(text: str, listed: list[str]) -> None:
+    assert found(text) == listed
+
+
+def test_swapped_objects_are_one_slogan() -> None:
+    snaps = [make_snapshot(2001, "推进减污降碳协同增效。\n"), make_snapshot(2002, "全面落实减碳降污。\n")]
+    record = slogans.extract(snaps, lexicon("减污降碳"))[0]
+    assert record.slogan == "减污降碳" and record.years == (2001, 2002)
+    assert [v.slogan for v in record.variants] == ["减污降碳", "减碳降污"]
