@@ -132,7 +132,9 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
     holds no figure (2012年，…; 过去五年，…); the marks of a figure are its own."""
     marks_ = [m for m in own if not m.clause and not m.attached and not m.local]
     if not found:
-        return [m for m in marks_ if not (m.future and m.relative)]  # 明年将…: not a frame for what follows
+        if any(m.future and m.relative for m in marks_):
+            return []  # 明年将…（由今年的…转为…）: about the year ahead, no frame for what follows
+        return marks_
     first = min(f.quote_start - f.start for f in found)
     opening = text.index("，") if "，" in text else len(text)
     return [m for m in marks_ if m.end <= min(opening, first)]

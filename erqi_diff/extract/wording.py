@@ -66,7 +66,7 @@ ACTIONS = (
     ("回迁", "move"), ("完成年度投资", "invest"), ("完成投资", "invest"), ("年度计划投资", "invest"),
     ("计划投资", "invest"), ("完成", "finish"), ("新增", "add"), ("安排", "arrange"), ("安置", "arrange"),
     ("减少", "reduce"), ("脱贫", "reduce"), ("改造", "renew"), ("整治", "renew"), ("提升改造", "renew"),
-    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"), ("就业", "arrange"),
+    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"),
 )
 
 
