@@ -140,6 +140,12 @@ def shown(fact) -> bool:
     return is_metric(fact) or is_goal(fact)
 
 
+def has_figure(fact) -> bool:
+    """A fact with a number (the fact set annotates numbers; targets stated in
+    words or not set are scored by the links only)."""
+    return fact.value is not None or fact.modifier.value not in ("qualitative", "absent")
+
+
 def gold_shown(g: dict) -> bool:
     return (g["indicator"] is not None and g["kind"] in ("actual", "estimate")) or g["kind"] in ("target", "plan")
 
@@ -189,7 +195,7 @@ def match(facts: list, golds: list[dict]) -> list[tuple[object, dict | None]]:
 def score_report(facts: list, golds: list[dict], scope: set[str] | None, which) -> Tally:
     """Score the facts ``which`` selects (shown or all) of one report against its gold."""
     t = Tally()
-    in_scope = [f for f in facts if scope is None or squash(paragraph_of(f)) in scope]
+    in_scope = [f for f in facts if (scope is None or squash(paragraph_of(f)) in scope) and has_figure(f)]
     pairs = match(in_scope, golds)
     for fact, g in pairs:
         if not which(fact) or (g is not None and g["unsure"]):

@@ -42,6 +42,7 @@ _FISCAL = {"财政赤字", "赤字率", "财政支出"}
 _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
+_PROPOSED = re.compile(r"提出|确定|部署")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
 
@@ -131,6 +132,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         if target_word and cue and not estimate and \
                 not re.search(r"完成|实现|达到|实际|超过|占", _strip_nouns(clause_lead)[target_word.end():]):
             return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
+        proposed = _PROPOSED.search(_strip_nouns(before))
+        if proposed and w.has_any(_strip_nouns(clause_lead), w.GOAL_WORDS) and not estimate and \
+                not w.has_any(before[proposed.end():], w.RESULT_WORDS):
+            return Kind.TARGET, when  # 去年…曾提出，要把…控制在百分之十以内: the goal set then, restated
         return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
     return goal_kind(text, q, cs, name), when
 

@@ -32,6 +32,7 @@ from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
+from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
 
@@ -69,6 +70,8 @@ def read_snapshot(snap) -> list[Fact]:
         if not figures and not sent.heading:
             para_marks.append(sent.text)  # its words of time are read only if a later figure needs them
             para_estimate = para_estimate or _leads_estimate(sent.text)
+            if may_hold(sent.text):
+                out.extend(read_words(snap.year, sent.text, sent.start, sent.headings, [], frame, headline))
             continue
         own = marks(sent.text, frame)
         for h in sent.headings:
@@ -89,7 +92,8 @@ def read_snapshot(snap) -> list[Fact]:
             reader.para_names = para_names
             found = reader.facts(figures)
             para_names |= {f.indicator for f in found if f.indicator}
-            out.extend(found)
+            words = read_words(snap.year, sent.text, sent.start, sent.headings, found, frame, headline)
+            out.extend(sorted(found + words, key=lambda f: f.quote_start) if words else found)
         else:
             found = []
         framing = framing_next

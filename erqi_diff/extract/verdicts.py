@@ -95,8 +95,10 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
 
 def comparable(goal: Fact, outcome: Fact) -> str | None:
     """Why ``outcome`` cannot judge ``goal`` (None when it can)."""
+    if goal.modifier is Modifier.ABSENT:
+        return "the report sets no target for the year"
     if goal.value is None:
-        return "the target has no figure"
+        return "the target has no figure (stated in words)"
     if outcome.value is None:
         return "the outcome has no figure"
     if goal.indicator != outcome.indicator and goal.indicator and outcome.indicator:
