@@ -96,6 +96,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     last = when.span[1] if when.span else when.year
     if TOTAL.search(clause_lead):
         return Kind.PLAN, when  # a list's total investment: the size of a plan
+    if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done
+        if when.period is Period.MULTI_YEAR and not when.span:
+            when = When(when.period, frame.review, None, False)
+        return Kind.ACTUAL, when
     if when.period is Period.MULTI_YEAR and last is None:
         future = bool(cue)
         if not future:

@@ -103,7 +103,7 @@ def _subject(lead: str, headline: str) -> tuple[str, int] | None:
     for word, name in SUBJECTS.items():
         if lead.startswith(word):
             return name, 0
-    found = [m for m in ind.mentions(lead, headline) if m.name]
-    if not found or _re("share").search(lead, found[0].end):
+    found = [(m.name, m.start, m.end) for m in ind.mentions(lead, headline) if m.name]
+    if not found or _re("share").search(lead, found[0][2]):
         return None  # 财政收入占国民收入的比重…有所下降: a share, not the indicator
-    return found[0].name, found[0].start
+    return found[0][0], found[0][1]

@@ -328,6 +328,12 @@ class _SentenceReader:
         when = resolve(self.own, q.start, cs, self.outer)
         if when is None:
             when = When(None, None, None, False)
+        own_span = [m for m in self.own if m.end <= q.start and m.span]
+        if when.period is Period.MULTI_YEAR and not own_span:  # 平均每年降低1个百分点以上，五年内取消…:
+            after = [(m.span, m.future) for m in self.own if m.start >= q.end and m.period is Period.MULTI_YEAR and m.span]
+            if after:  # the span the sentence names after the figure
+                (first, last), future = after[0]
+                return When(Period.MULTI_YEAR, last, (first, last), True, future)
         if re.search(r"总投资额?$|计划总投资$", clause_lead):
             return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
         frm = _FROM.search(clause_lead)

@@ -8,7 +8,8 @@ decides the period and figure year of a figure from the marks before it
 (its clause first, then its sentence, its paragraph, its headings) and, when
 none says, from the report's date: a report given early in a year (Jan-Mar)
 reviews the year before and plans its own; one given later speaks of its
-own year. Years in a base (比2015年, 是2015年的1.67倍, 比上年) never date a figure.
+own year. Years in a base (比2015年, 是2015年的1.67倍, 比上年, 超过去年水平) never
+date a figure, nor does 全年 or 年度 in the name of a plan (占年度计划51%).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _re(name: str) -> re.Pattern:
         year = r"(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3}|[12] [0-9] [0-9] [0-9])"
         _RE["mark"] = re.compile(
             rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?P<y2>{year})年)"
-            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
+            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:{year}年|上年|去年|前年)的?水平|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
             r"|(?P<plan>[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
@@ -42,7 +43,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<half>上半年|下半年|前半年|后半年)"
             r"|(?P<quarter>第?[一二三四]季度|首季)"
             r"|(?P<todate>前三季度|前三个季度|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月|1[-－—~至](?:\d{1,2})月(?:份)?|一至[一二三四五六七八九十]{1,2}月|年初以来|今年以来|截至目前|截止目前|截至\d{1,2}月底?)"
-            r"|(?P<fullyear>全年|年度)"
+            r"|(?P<fullyear>(?:全年|年度)(?!计划|目标|任务|预算|考核))"
             r"|(?P<yearend>年末|年底(?!前)|(?<=[\d月])底)"
             r"|(?P<deadline>年底前|年内)"
             r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
