@@ -24,12 +24,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from erqi_diff.extract.facts import Fact, Kind, Period, read_facts
+from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
 from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, judge
 
+#: The modules whose code reads the things figures count (a change to any is a miss of the cache).
+_THING_MODULES = [*_READER_MODULES, "extract/objects.py"]
 #: Statistics renamed or of another coverage: an outcome of one never judges a target of the other.
 RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
@@ -105,7 +107,7 @@ def _judge_thing(goal: Fact, outcome: Fact, a: Thing, b: Thing) -> Judgement:
     return judge(goal, outcome)
 
 
-def _thing_candidates(goal: Fact, found: list[Fact], things: dict[int, Thing],
+def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
                       within: str | None = None) -> list[tuple[tuple, Fact, Judgement]]:
     """Figures counting the thing ``goal`` counts (in the sentence ``within``
     when given), best first: the surest object, the same action, then as
@@ -123,8 +125,8 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: dict[int, Thing],
             continue
         if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR:
             continue  # a total of several years never answers the goal of one
-        score = same_thing(a, b)
         unit_ok = same_unit(a.unit, b.unit)
+        score = same_thing(a, b)
         if score == 0 or (not unit_ok and score < 2):
             continue
         judged = _judge_thing(goal, f, a, b)
@@ -133,7 +135,7 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: dict[int, Thing],
     if out:
         def kind(c: tuple) -> tuple:
             f = c[1]
-            return c[0] + _rank(goal, f, c[2])[:3] + (f.measure, f.period, things[id(f)].unit)
+            return c[0] + _rank(goal, f, c[2])[:3] + (f.measure, f.period, getattr(things.get(id(f)), 'unit', ''))
 
         top = [c for c in out if kind(c) == kind(out[0])]
         if len({(c[1].value, c[1].unit) for c in top}) > 1:
@@ -159,14 +161,14 @@ class _Later:
     outcomes: dict[int | None, list[Fact]]
 
 
-def _candidates(goal: Fact, report: _Later, things: dict[int, Thing]) -> list[tuple[tuple, Fact, Judgement]]:
+def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple, Fact, Judgement]]:
     found = report.outcomes.get(_year(goal), [])
     if goal.indicator is not None:
         return _indicator_candidates(goal, found)
     return _thing_candidates(goal, found, things)
 
 
-def _link_report(goals: list[Fact], later: list[_Later], things: dict[int, Thing]) -> list[Link]:
+def _link_report(goals: list[Fact], later: list[_Later], things: Things) -> list[Link]:
     """The goals of one report, each linked to the first of the ``later``
     reports that speaks of it; an outcome claimed by several goals of the
     report goes to the surest (学校建成投用 to the goal of schools to finish, not
@@ -212,7 +214,7 @@ def _link_report(goals: list[Fact], later: list[_Later], things: dict[int, Thing
     return [_linked(goal, later, chosen.get(id(goal))) for goal in goals]
 
 
-def _sibling_outcome(goal: Fact, goals: list[Fact], chosen: dict, things: dict[int, Thing]) -> tuple | None:
+def _sibling_outcome(goal: Fact, goals: list[Fact], chosen: dict, things: Things) -> tuple | None:
     """The report and outcome linked to another figure of the same thing in
     ``goal``'s sentence, or None."""
     mine = things.get(id(goal))
@@ -226,7 +228,7 @@ def _sibling_outcome(goal: Fact, goals: list[Fact], chosen: dict, things: dict[i
     return None
 
 
-def _same_goal(a: Fact, b: Fact, things: dict[int, Thing]) -> bool:
+def _same_goal(a: Fact, b: Fact, things: Things) -> bool:
     """One goal stated twice (the same figure of the same thing)."""
     ta, tb = things.get(id(a)), things.get(id(b))
     return (a.value, a.unit, a.measure, a.figure_year) == (b.value, b.unit, b.measure, b.figure_year) \
@@ -249,15 +251,34 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None)
     return Link(goal, None, Verdict.OPEN, None, None, f"no later report ({listed}) speaks of it", searched)
 
 
-def _things(snap, facts: list[Fact]) -> dict[int, Thing]:
-    """The :class:`Thing` of each figure without an indicator, read with its paragraph."""
-    body = snap.body
-    out = {}
-    for f in facts:
-        if f.indicator is None:
-            line = body.rfind("\n", 0, f.start) + 1
-            out[id(f)] = thing(f, body[line:f.start])
-    return out
+class Things:
+    """The :class:`Thing` of each figure without an indicator, read with its
+    paragraph; cached per report with its facts (:mod:`erqi_diff.core.cache`)."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, Thing] = {}
+
+    def add(self, snap, facts: list[Fact]) -> None:
+        from erqi_diff.core.cache import cached_json
+
+        def compute() -> list:
+            out: list = []
+            for f in facts:
+                if f.indicator is None:
+                    line = snap.body.rfind("\n", 0, f.start) + 1
+                    t = thing(f, snap.body[line:f.start])
+                    out.append([t.unit, t.action, t.obj, t.process, t.topic])
+                else:
+                    out.append(None)
+            return out
+
+        rows = cached_json("things", [str(snap.year), snap.date, snap.body], _THING_MODULES, compute)
+        for f, row in zip(facts, rows):
+            if row is not None:
+                self._read[id(f)] = Thing(*row)
+
+    def get(self, key: int) -> Thing | None:
+        return self._read.get(key)
 
 
 def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
@@ -269,9 +290,9 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     for s in snaps:
         by_year.setdefault(s.year, s)
     read = {y: read_facts(s) for y, s in by_year.items()}
-    things: dict[int, Thing] = {}
+    things = Things()
     for y, s in by_year.items():
-        things.update(_things(s, read[y]))
+        things.add(s, read[y])
     reports = [_Later(s.year, Frame.of(s.date, s.year, s.body), outcomes_by_year(read[s.year])) for s in series]
     out = []
     for snap in snaps:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Fact
@@ -92,6 +93,7 @@ def normalize(phrase: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """The words of ``text`` that may name a thing (figures, time, verbs... removed)."""
     for q in reversed(find_quantities(text)):
@@ -198,6 +200,7 @@ def _looked_back(measure: str, *texts: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=1024)
 def _topic(text: str) -> str:
     """The topic a sentence opens with (棚户区改造方面，; 劳动就业，), or ""."""
     m = re.match(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?[，：]", text)
