@@ -47,6 +47,7 @@ _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|�
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
+_PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _NOUNISH = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
@@ -276,6 +277,11 @@ class _SentenceReader:
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
         if kind.is_outcome and q.is_count and PORTFOLIO.search(text[q.end:q.end + 14]):
             kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
+            if when.period in _PARTS:
+                when = When(Period.YEAR, when.year, None, when.stated, when.future)
+        if when.period is Period.YEAR and (ind.is_stock(name) or (
+                measure is Measure.LEVEL and q.is_percent and re.search(r"年底前?|年末", clause_lead))):
+            when = When(Period.YEAR_END, when.year, None, when.stated, when.future)  # a stock, a rate by 年底
         modifier = q.modifier
         if kind.is_goal and modifier is Modifier.POINT and w.has_any(clause_lead[-6:], _CEILING):
             modifier = Modifier.AT_MOST
