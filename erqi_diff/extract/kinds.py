@@ -14,6 +14,9 @@ How these reports say which is which:
   begun; a word of a result (完成, 实现, 建成, 已…) reports one;
   right under a heading that reviews, a goal word counts only in the figure's own
   clause (全年规划建设路网127条，开工建设61条: 127 planned, 61 started);
+- a figure that follows from a condition (只要…就可以…, 如果…) is a forecast;
+- what the country has (我国有2.9亿在校学生, 我国人均只有一亩半耕地) is a
+  present stock, never a goal, of a year only where the text names one;
 - 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%) or
   in a name (天使救助计划、…);
 - a goal is a *plan* when it is about the government's own means or actions
@@ -43,10 +46,12 @@ _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
+_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
+_IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
 
-def _strip_nouns(text: str) -> str:
+def strip_nouns(text: str) -> str:
     """``text`` without the uses of 计划 as a noun (占年度计划, 天使救助计划、)."""
     return w.plan_nouns().sub("", SHARE_OF_PLAN.sub("", text))
 
@@ -70,7 +75,7 @@ def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[
     if SHARE_OF_PLAN.search(clause) or text.startswith(("的基础上", "基础上"), q.end):
         return False, False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
     review = bool(headings) and w.has_any(headings[0], w.REVIEW_HEADINGS)  # the nearest heading reviews
-    scope = _strip_nouns(clause if review else text[:q.start])
+    scope = strip_nouns(clause if review else text[:q.start])
     if w.has_any(scope, w.GOAL_WORDS) or w.has_any(clause, w.CLAUSE_GOAL_WORDS):
         return True, True
     if w.has_any(clause, w.RESULT_WORDS):
@@ -96,6 +101,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     last = when.span[1] if when.span else when.year
     if TOTAL.search(clause_lead):
         return Kind.PLAN, when  # a list's total investment: the size of a plan
+    if _IF.search(before):
+        return Kind.FORECAST, when  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow, if
+    if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
+        return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)  # 我国有2.9亿在校学生
     if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done
         if when.period is Period.MULTI_YEAR and not when.span:
             when = When(when.period, frame.review, None, False)
@@ -131,13 +140,13 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     else:
         future = bool(cue) and not estimate
     if not future:
-        target_words = list(re.finditer(_TARGET_WORDS, _strip_nouns(clause_lead)))
+        target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
         target_word = target_words[-1] if target_words else None
         if target_word and cue and not estimate and \
-                not re.search(r"完成|实现|达到|实际|超过|占", _strip_nouns(clause_lead)[target_word.end():]):
+                not re.search(r"完成|实现|达到|实际|超过|占", strip_nouns(clause_lead)[target_word.end():]):
             return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
-        proposed = _PROPOSED.search(_strip_nouns(before))
-        if proposed and w.has_any(_strip_nouns(clause_lead), w.GOAL_WORDS) and not estimate and \
+        proposed = _PROPOSED.search(strip_nouns(before))
+        if proposed and w.has_any(strip_nouns(clause_lead), w.GOAL_WORDS) and not estimate and \
                 not w.has_any(before[proposed.end():], w.RESULT_WORDS):
             return Kind.TARGET, when  # 去年…曾提出，要把…控制在百分之十以内: the goal set then, restated
         return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when

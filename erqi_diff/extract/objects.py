@@ -9,12 +9,14 @@ without words of time, bases, other figures, verbs of change and goal words.
 A clause that names nothing takes the thing of the clause before it
 (原煤产量增长百分之二十，达到11亿吨); a bare measure word (涨幅) the last
 thing said to have that measure in the paragraph; a bare 项目 the thing of
-the clause before, else the topic of the sentence (棚户区改造方面，…).
+the clause before, else the topic of the sentence (棚户区改造方面，…); 增产原煤
+counts the output of coal (原煤产量).
 
 Objects are normalized before they are compared: known synonyms (data:
-:data:`SYNONYMS`: 保障性安居工程 = 保障性住房 = 保障房), the measure words at
-the end (钢产量 = 钢, 社会商品零售总额 = 社会商品零售额), 建设 and purposes
-(用于“三农”的) dropped. Two objects name the same thing when equal, when
+:data:`SYNONYMS`: 保障性安居工程 = 保障性住房 = 保障房), a word of a rate
+or a level at the end (零售物价上涨幅度 = 零售物价, 养老金水平 = 养老金,
+钢产量 = 钢), 建设 and
+purposes (用于“三农”的) dropped. Two objects name the same thing when equal, when
 the shorter ends the longer (学校 in 中小学校: the head noun with a qualifier),
 or when they share a long head (…医保财政补助标准), never by a general head
 alone (资金, 项目: :data:`_GENERAL`); a qualifier of coverage
@@ -38,17 +40,21 @@ SYNONYMS = (
     ("城镇保障性安居工程", "保障房"), ("保障性安居工程", "保障房"), ("保障性住房", "保障房"), ("保障房", "保障房"),
     ("基本医疗保险", "医保"), ("基本医保", "医保"), ("医疗保险", "医保"), ("人口自然增长率", "人口增长率"),
     ("上涨幅度", "涨幅"), ("增长幅度", "增幅"), ("增长速度", "增速"), ("财政投入", "财政支出"),
+    ("总产量", "产量"), ("年产量", "产量"),
     ("商品零售额", "商品零售总额"), ("职工住房", "职工住宅"),
 )
 #: Qualifiers that restrict a thing to a part of it (who runs or owns it).
 COVERAGE = ("市管", "省管", "区管", "代建", "市属", "省属", "区属", "市级", "省级", "区级", "县级", "国家级",
             "全民所有制", "集体所有制", "国有", "民营", "企业自建")
-#: Measure words at the end of an object: the thing is the same without them.
+#: Measure words that name no thing by themselves (涨幅仍然高达…: the thing said before).
 _MEASURES = ("总产量", "年产量", "产量", "总额", "总量", "总规模", "规模", "总水平", "水平", "涨幅", "增幅", "增速",
              "幅度", "率", "任务")
+#: Words of a rate or a level at the end of an object: the thing is the same (零售物价涨幅 = 零售物价).
+_RATES = ("涨幅", "增幅", "增速", "幅度", "率", "任务", "总水平", "水平", "产量")
 _BARE = re.compile(r"^(?:项目|工程|任务|工作)?$")
 #: Head nouns too general to name a thing by themselves (资金 in 专项补助资金).
-_GENERAL = ("项目", "工程", "任务", "工作", "资金", "措施", "企业", "单位", "活动", "人员", "群众", "面积")
+_GENERAL = ("项目", "工程", "任务", "工作", "资金", "措施", "企业", "单位", "活动", "人员", "群众", "面积", "收入",
+            "产值")
 _PORTFOLIO = re.compile(r"^(?:重点|重大|在建|新建)(?:项目|工程)$")
 _PUNCT = re.compile(r"[，；。：,;:]")
 _TIME = re.compile(
@@ -57,6 +63,7 @@ _TIME = re.compile(
     r"前三季度|第?[一二三四]季度|\d{1,2}[-－—~至]\d{1,2}月(?:份)?|\d{1,2}月份?|(?:近|过去|今后|未来)?[一两二三四五六七八九十]年(?:来|内|间)?|"
     r"每年|年均|平均每年|每年平均|“[^”]{1,4}”(?:期间|时期)|期间|截至目前|目前")
 _BASE = re.compile(r"(?:比|较|同|与)(?:上一?年|去年|今年|前年)(?:同期)?(?:相比)?|由上年的|从上年的|同比")
+_PROCESS = re.compile(r"推进|促进|加快|启动|部署|实施|打造|打通|加大|抓好|做好")
 _PURPOSE = re.compile(r"用于[\u4e00-\u9fff]{1,8}的")
 _NOISE = re.compile(
     r"我们|我国|全国|全区|全市|全省|各地|力争|确保|争取|努力|保证|做到|计划|预计|初步|可以|可望|可|能够|将|要|"
@@ -64,7 +71,7 @@ _NOISE = re.compile(
     r"共计?|约有?|近|超过|突破|以上|左右|以内|多|余|达到?|为|是|有|了|的|仍然|高达|已经|已|首次|跃上|"
     r"增长(?!率)|下降到?|降到|降至|降低|增加到?|减少|提高到?|上涨|回落|增产|减产|控制在|保持在?|稳定在|"
     r"新开工|开工(?!率)|新增|实现|完成|建成|通车|投用|回迁(?!房)|安排|安置(?!房)|进行|实施|推进|加快|促进|打造|"
-    r"人均|每人|平均|个|名|这方面|方面|做|很大|经过|通过|梳理|目前|同时|此外|另外|为此|进度|进展|力度|成效|全面|情况")
+    r"人均|每人|平均|递增|比(?!重|例|率)|而|个|名|这方面|方面|做|很大|经过|通过|梳理|目前|同时|此外|另外|为此|总之|进度|进展|力度|成效|全面|情况")
 
 
 @dataclass(frozen=True)
@@ -87,7 +94,7 @@ def normalize(phrase: str) -> str:
     for word, canonical in SYNONYMS:
         text = text.replace(word, canonical)
     text = text.replace("建设", "")
-    for suffix in _MEASURES:
+    for suffix in _RATES:
         if text.endswith(suffix) and len(text) > len(suffix):
             return text[:-len(suffix)]
     return text
@@ -133,10 +140,12 @@ def unit_class(unit: str) -> str:
 
 
 def same_unit(a: str, b: str) -> bool:
-    """Units of one kind: equal bases, or a generic 个 against any count (6个项目, 8所学校)."""
+    """Units of one kind: equal bases, a generic 个 against any count (6个项目,
+    8所学校), a bare count against a count of people (减少1000万以上, 减少800万人)."""
     if a == b:
         return True
-    return (a == "个" and b in COUNT_UNITS) or (b == "个" and a in COUNT_UNITS)
+    counts = COUNT_UNITS | {"人", "人次", "户"}
+    return (a in ("个", "") and b in counts) or (b in ("个", "") and a in counts)
 
 
 def thing(fact: Fact, paragraph: str = "") -> Thing:
@@ -155,6 +164,8 @@ def thing(fact: Fact, paragraph: str = "") -> Thing:
         head = _counted(after, act)
         if len(head) < 2:
             runs = _runs(lead)
+            if runs and re.search(r"[增减]产$", lead[:lead.rfind(runs[-1])] if runs[-1] in lead else ""):
+                runs[-1] += "产量"  # 每年增产原煤3000万吨: of the output of coal
             head = runs[-1] if runs else head
             if head in _MEASURES and len(runs) > 1:  # 省市重点项目开工率100%: the rate of the projects
                 head = runs[-2]
@@ -165,8 +176,9 @@ def thing(fact: Fact, paragraph: str = "") -> Thing:
         obj = _clause_before(text, cs) or obj
     if _BARE.match(obj) or _PORTFOLIO.match(obj):  # 棚户区改造方面，…32个重点项目
         obj = _topic(text) + obj
-    process = act is None and w.has_any(lead, w.WEAK_GOAL_WORDS + "|加大")
-    return Thing(unit_class(fact.unit), act[1] if act else None, obj[:16], process, _topic(text))
+    process = act is None and bool(_PROCESS.search(lead))
+    action = act[1] if act and act[1] != "raise" else None  # 增加到, 提高到: a level reached, no act of its own
+    return Thing(unit_class(fact.unit), action, obj[:16], process, _topic(text))
 
 
 def _invested(before: str) -> str:
@@ -237,9 +249,10 @@ def coverage(a: str, b: str) -> str | None:
 
 
 def same_thing(a: Thing, b: Thing) -> int:
-    """How surely two things are one (:func:`object_score` of their objects,
-    or of one's topic and the other's object: 劳动就业，在城镇安排600万人)."""
+    """How surely the thing of goal ``a`` is the thing of outcome ``b``
+    (:func:`object_score` of their objects, or of the goal's topic and the
+    outcome's object: 劳动就业，在城镇安排600万人)."""
     score = object_score(a.obj, b.obj)
-    if score == 0 and (a.topic or b.topic):  # the topic is a weaker sign than the figure's own words
-        score = min(1, max(object_score(a.topic, b.obj), object_score(a.obj, b.topic)))
+    if score == 0 and a.topic:  # the topic of a goal in a list is a weaker sign than the figure's own words
+        score = min(1, object_score(a.topic, b.obj))
     return score

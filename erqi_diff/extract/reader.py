@@ -30,7 +30,7 @@ from typing import Any
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
-from erqi_diff.extract.kinds import PORTFOLIO, kind_of
+from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
@@ -48,6 +48,7 @@ _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六�
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
+_ANNOUNCES = re.compile(r"(?:以下|如下)[^。；，]{0,8}[。：:]$|[：:]$")
 _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _NOUNISH = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
@@ -62,10 +63,16 @@ def read_snapshot(snap) -> list[Fact]:
     para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
     para_names: set[str] = set()
     framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
+    opening: list[Mark] = []  # the span a paragraph opens with (过去五年，…), for the —— items after it
+    outline: tuple[list[Mark], tuple[str, ...]] = ([], ())  # 五年来，…主要做了以下工作。: frames the outline
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
             para_names = set()
+            if not sent.heading and not sent.paragraph.startswith("——"):
+                opening = [m for m in marks(sent.text[:12], frame) if m.span and m.start == 0]
+                if opening and _ANNOUNCES.search(sent.paragraph):
+                    outline = (opening, sent.headings)
         quoted = _quoted_spans(sent.text)
         figures = [q for q in find_quantities(sent.text) if is_fact(sent.text, q, quoted)]
         if not figures and not sent.heading:
@@ -84,9 +91,15 @@ def read_snapshot(snap) -> list[Fact]:
             framing_next = framing
         if figures:
             para_marks = [_lead_marks(p, marks(p, frame), []) if isinstance(p, str) else p for p in para_marks]
-            goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
+            goal_sentence = w.has_any(strip_nouns(sent.text), w.GOAL_WORDS)
             outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
-            outer += [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            if opening and sent.paragraph.startswith("——"):
+                outer.append(opening)  # an item of the list a paragraph opened with 过去五年 announced
+            heads = [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            above = len(outline[1])
+            if outline[0] and len(sent.headings) > above and tuple(sent.headings[len(sent.headings) - above:]) == outline[1]:
+                heads.insert(len(heads) - above, outline[0])  # under the outline, before the headings above it
+            outer += heads
             if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
                 outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
             reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)

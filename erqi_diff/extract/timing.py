@@ -47,7 +47,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<fullyear>(?:全年|年度)(?!计划|目标|任务|预算|考核))"
             r"|(?P<yearend>年末|年底(?!前)|(?<=[\d月])底)"
             r"|(?P<deadline>年底前|年内)"
-            r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
+            r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?<![一二两三四五六七八九十])(?P<n>[两二三]?十[一二三四五六七八九]?|[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
             r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
@@ -86,9 +86,15 @@ def read_year(text: str) -> int | None:
 
 
 def _n(text: str | None) -> int | None:
+    """1-39 in digits or Chinese numerals (五, 二十, 十二), else None."""
     if not text:
         return None
-    return int(text) if text.isdigit() else _N_YEARS.get(text)
+    if text.isdigit():
+        return int(text)
+    if "十" in text and len(text) > 1:
+        tens, _, ones = text.partition("十")
+        return (_N_YEARS.get(tens, 0) if tens else 1) * 10 + (_N_YEARS.get(ones, 0) if ones else 0)
+    return _N_YEARS.get(text)
 
 
 @dataclass(frozen=True)
@@ -130,9 +136,12 @@ class Frame:
 
 def marks(text: str, frame: Frame) -> list[Mark]:
     """The words of time in ``text``, in order (bases such as 比上年 left out)."""
-    out = []
+    out: list[Mark] = []
     for m in _re("mark").finditer(text):
         mark = _mark(m, frame)
+        if mark is not None and m.group("multi") and out and out[-1].span and \
+                text[out[-1].end:mark.start] in ("", "的"):
+            continue  # 从一九五三年至一九八○年的二十八年间: the years of the range before it
         if mark is not None:
             attached = re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)",
                                 text[mark.end:mark.end + 6])

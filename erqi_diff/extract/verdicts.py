@@ -86,9 +86,10 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
         return value * rates[unit] / rates[to_unit]
     got, base = to_base(value, unit)
     one, want_base = to_base(1.0, to_unit)
-    if "个" in (base, want_base) and {base, want_base} <= COUNT_UNITS:
-        base = want_base  # a generic 个 counts what a 所 or a 条 counts (6个项目, 8所学校)
-    if base != want_base or not base or one == 0:
+    counts = COUNT_UNITS | {"人", "人次", "户"}
+    if base != want_base and {base, want_base} <= counts | {""} and ({"个", ""} & {base, want_base}):
+        base = want_base  # a generic 个 or a bare count counts what a 所, a 条 or 人 counts (6个项目, 8所学校)
+    if base != want_base or one == 0:
         return None
     return got / one
 
