@@ -152,3 +152,29 @@ def test_a_span_named_after_the_figure() -> None:
     found = facts(2004, "## 二、2004年工作\n\n从今年起，逐步降低农业税税率，平均每年降低1个百分点以上，五年内取消农业税。\n")
     cut = one(found, "1个百分点以上")
     assert (cut.period, cut.figure_span, cut.figure_year) == (Period.MULTI_YEAR, (2004, 2008), 2008)
+
+
+# ------------------------------------------------------------------ real reports
+
+
+def test_national_targets_in_words_are_linked_not_judged(gwr_project) -> None:
+    from erqi_diff.extract.goals import for_project, targets
+
+    panel = {(lk.goal.indicator, lk.goal.modifier): lk for lk in targets(for_project(gwr_project, [2022]))}
+    energy = panel[("单位GDP能耗", Modifier.ABSENT)]
+    assert energy.goal.value is None and energy.goal.quote.startswith("能耗强度目标")
+    assert (energy.verdict, energy.outcome.quote, energy.outcome.year) == (Verdict.NOT_COMPARABLE, "8.1%", 2023)
+    income = panel[("居民人均可支配收入", Modifier.QUALITATIVE)]
+    assert income.verdict is Verdict.NOT_COMPARABLE and income.outcome.quote == "5.1%" and income.margin is None
+
+
+def test_half_year_outcomes_of_the_2019_seed(seeds_project) -> None:
+    from erqi_diff.core.snapshot import load_many
+    from erqi_diff.extract.facts import read_facts
+
+    (snap,) = load_many(seeds_project, [2019])
+    found = read_facts(snap)
+    schools = [f for f in found if f.quote == "7所"]
+    assert schools and all((f.kind, f.period, f.figure_year) == (Kind.ACTUAL, Period.HALF, 2019) for f in schools)
+    assert not [f for f in found if f.kind.is_goal and "下半年" not in f.text and f.period is Period.HALF
+                and f.quote in ("30个", "38项", "4个", "33个", "67处")]
