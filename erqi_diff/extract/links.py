@@ -10,8 +10,15 @@ later report, in order, that speaks of it among those that review Y:
   to a figure of a renamed statistic (国民生产总值 for GDP), judged not
   comparable;
 - a concrete goal (no indicator: 22条道路年底建成通车), to a figure counted in
-  the same unit, of the same action (建成通车, 开工, 回迁, 完成投资...) on the
-  same object (道路, 安置房, 学校...).
+  a unit of the same kind, of the same action (建成通车, 开工, 回迁, 完成投资...)
+  on the same object (道路, 安置房, 学校...), as :mod:`erqi_diff.extract.objects`
+  reads and compares them (the surest object first); never to a total of
+  several years for the goal of one. A goal naming no action (推进32个项目)
+  may be linked to a figure of one, judged not comparable; so is an outcome
+  of another coverage (39条市管代建道路 for 65条道路). An outcome claimed by
+  two goals of a report goes to the surer; two figures of one thing in a
+  goal's sentence are answered in one sentence; two figures of the same
+  kind that disagree leave the goal open (unsure).
 
 A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, or none that
