@@ -79,7 +79,10 @@ def test_no_honest_verdict_says_why(got, why) -> None:
 
 def test_a_target_without_a_figure_is_not_comparable() -> None:
     goal = dataclasses.replace(fact(5), value=None, modifier=Modifier.ABSENT)
-    assert judge(goal, outcome(5.2)).reason == "the target has no figure"
+    assert judge(goal, outcome(5.2)).reason == "the report sets no target for the year"
+    goal = dataclasses.replace(fact(5), value=None, modifier=Modifier.QUALITATIVE)
+    judged = judge(goal, outcome(5.2))
+    assert judged.verdict is Verdict.NOT_COMPARABLE and judged.reason == "the target has no figure (stated in words)"
 
 
 # ------------------------------------------------------------------ links

@@ -82,7 +82,7 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
         if records:
             metrics_view(console, rows, empty)
         else:
-            console.print(f"No metrics found in {_label(snaps)} (no figure of a known indicator).")
+            console.print(f"No metrics found in {_label(snaps)} (no figure of a known indicator).", soft_wrap=True)
 
     output(render, no_pager=no_pager)
 
@@ -127,7 +127,8 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
         if links:
             goals_view(console, links, empty)
         else:
-            console.print(f"No goals found in {', '.join(map(str, shown))} (no sentence sets a target with a figure).")
+            console.print(f"No goals found in {', '.join(map(str, shown))} (no sentence sets a target with a figure).",
+                          soft_wrap=True)
 
     output(render, no_pager=no_pager)
 
@@ -182,6 +183,6 @@ def targets(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
             targets_view(console, panel)
         else:
             console.print("No target of a known indicator found in "
-                          f"{', '.join(map(str, wanted or project.years))}.")
+                          f"{', '.join(map(str, wanted or project.years))}.", soft_wrap=True)
 
     output(render, no_pager=no_pager)

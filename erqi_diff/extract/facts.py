@@ -48,7 +48,7 @@ class Kind(str, enum.Enum):
     ESTIMATE = "estimate"  # an outcome of a finished or running period marked 预计, 初步
     TARGET = "target"      # a goal value for an outcome indicator: 预期目标, 力争, 左右 in a plan
     PLAN = "plan"          # an allocation or an action scheduled: 拟安排, 计划完成投资, 新建学校5所
-    FORECAST = "forecast"  # a projection that is neither a goal nor a plan
+    FORECAST = "forecast"  # a projection that is neither a goal nor a plan (只要…就可以…)
 
     @property
     def is_goal(self) -> bool:
@@ -76,7 +76,10 @@ class Fact:
       ``growth_pct`` (added) is the value of a growth in %, else null; ``base``
       the base of a growth or change as written (同比, 比上年, 年均), else null.
     - ``modifier``: point, about (左右), at_least (以上, 超过), at_most (以内,
-      控制在 in a goal), range, absent (:class:`~erqi_diff.extract.numbers.Modifier`).
+      控制在 in a goal), range, absent (a target the report says it does not
+      set), qualitative (a target in words: 与经济增长基本同步); the last two
+      have ``value`` null, ``unit`` "" and the words as ``quote``
+      (:class:`~erqi_diff.extract.numbers.Modifier`, :mod:`erqi_diff.extract.qualitative`).
     - ``period`` (:class:`Period`, null when the text does not say) and
       ``figure_year``: the calendar year the figure describes, from the
       sentence's own 2020年 / 去年 / 今年 / 上年 / 全年 / 五年来 and the report's
@@ -134,7 +137,8 @@ class Fact:
 
 
 #: The modules whose code reads facts: a change to any is a miss of the cache.
-_READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/timing.py", "extract/wording.py",
+_READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/kinds.py", "extract/qualitative.py",
+                   "extract/timing.py", "extract/wording.py",
                    "extract/indicators.py", "extract/sentences.py", "extract/numbers.py"]
 _ENUMS = {"measure": Measure, "modifier": Modifier, "period": Period, "kind": Kind}
 

@@ -43,13 +43,16 @@ class Better(str, enum.Enum):
 @dataclass(frozen=True)
 class Indicator:
     """A canonical indicator: ``name``, the ``words`` it stands as, which way
-    it is ``better``, and whether its level is a rate (a % of something:
-    unemployment, the deficit ratio), so that a level in % can be its figure."""
+    it is ``better``, whether its level is a rate (a % of something:
+    unemployment, the deficit ratio), so that a level in % can be its figure,
+    and whether it is a ``stock`` measured at a date (外汇储备: the figure of
+    a year is the year-end's)."""
 
     name: str
     words: tuple[str, ...]
     better: Better = Better.MORE
     rate: bool = False
+    stock: bool = False
 
 
 #: The table. Order does not matter: the longest word that stands in a text wins.
@@ -80,7 +83,7 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("粮食产量", ("粮食总产量", "粮食产量", "粮食生产", "粮食增产")),
     Indicator("单位GDP能耗", ("单位国内生产总值能耗", "单位地区生产总值能耗", "单位生产总值能耗", "单位GDP能耗",
                            "能源消耗强度", "能耗强度"), Better.LESS),
-    Indicator("外汇储备", ("国家外汇储备", "外汇储备")),
+    Indicator("外汇储备", ("国家外汇储备", "外汇储备"), stock=True),
     Indicator("实际使用外资", ("实际使用外资", "利用外资")),
     Indicator("广义货币", ("广义货币M2", "广义货币", "M2")),
     Indicator("民生支出", ("民生领域公共财政支出", "民生支出")),
@@ -150,6 +153,12 @@ def better(name: str | None) -> Better | None:
     """The direction of a canonical indicator (None for a name not in the table)."""
     ind = BY_NAME.get(name or "")
     return ind.better if ind else None
+
+
+def is_stock(name: str | None) -> bool:
+    """Whether the indicator is a stock, measured at a date (外汇储备)."""
+    ind = BY_NAME.get(name or "")
+    return bool(ind and ind.stock)
 
 
 def is_rate(name: str | None) -> bool:

@@ -10,8 +10,15 @@ later report, in order, that speaks of it among those that review Y:
   to a figure of a renamed statistic (国民生产总值 for GDP), judged not
   comparable;
 - a concrete goal (no indicator: 22条道路年底建成通车), to a figure counted in
-  the same unit, of the same action (建成通车, 开工, 回迁, 完成投资...) on the
-  same object (道路, 安置房, 学校...).
+  a unit of the same kind, of the same action (建成通车, 开工, 回迁, 完成投资...)
+  on the same object (道路, 安置房, 学校...), as :mod:`erqi_diff.extract.objects`
+  reads and compares them (the surest object first); never to a total of
+  several years for the goal of one. A goal naming no action (推进32个项目)
+  may be linked to a figure of one, judged not comparable; so is an outcome
+  of another coverage (39条市管代建道路 for 65条道路). An outcome claimed by
+  two goals of a report goes to the surer; two figures of one thing in a
+  goal's sentence are answered in one sentence; two figures of the same
+  kind that disagree leave the goal open (unsure).
 
 A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, or none that
@@ -21,27 +28,20 @@ Which later reports are searched is decided here, not by the commands.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from erqi_diff.extract import wording as w
-from erqi_diff.extract.facts import Fact, Kind, read_facts
+from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
 from erqi_diff.extract.indicators import Better
-from erqi_diff.extract.numbers import to_base
-from erqi_diff.extract.timing import Frame, clause_start
-from erqi_diff.extract.verdicts import Verdict, judge
+from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
+from erqi_diff.extract.timing import Frame
+from erqi_diff.extract.verdicts import Judgement, Verdict, judge
 
+#: The modules whose code reads the things figures count (a change to any is a miss of the cache).
+_THING_MODULES = [*_READER_MODULES, "extract/objects.py"]
 #: Statistics renamed or of another coverage: an outcome of one never judges a target of the other.
 RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
-_STOP = re.compile(r"[，；。：,;:（）()]")
-_STOP_ITEM = re.compile(r"[，；。：,;:（）()、]")
-_VERBS = re.compile(r"^(?:加大|加快|推进|实施|推动|做好|抓好|完成|新建|新开工|开工|建设|继续|全面|大力)+")
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_FILLER = re.compile(r"(?:19|20)\d\d年|[12] [0-9] [0-9] [0-9]年|年底前?|年内|今年|全年|以上|左右|实现|全部|顺利|基本|"
-                     r"已|共|等|的|和|及|个|其中|继续|进一步|水平|达到|保持在|突破|超过|再|项目?(?=\d)")
-_HEADS = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:工程|项目|住房|安置房|道路|学校)")
 
 
 @dataclass(frozen=True)
@@ -71,98 +71,83 @@ class Link:
         return self.goal
 
 
-@dataclass(frozen=True)
-class Thing:
-    """What a concrete figure counts and what is done to it."""
-
-    unit: str
-    action: str | None
-    obj: str
-
-
-_QUANTITY = re.compile(r"[\d.,，]+[万亿千]*(?:[\u4e00-\u9fff]{0,3}?)(?=[\u4e00-\u9fff]|$)")
-_PROJECTS = re.compile(r"([\u4e00-\u9fff]{1,8}项目)")
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\d+(?:\.\d+)?(?:[,，]\d{3})*[万亿千]*(?:平方米|平方公里|千瓦|公里|[个所条套座项处户家人米亩吨元])?", "", text)
-    return _FILLER.sub("", text)
-
-
-def thing(fact: Fact) -> Thing:
-    """The unit, action and object of a concrete figure: 22条道路年底建成通车 ->
-    (条, open, 道路); 新开工…11个项目310万平方米安置房 -> (个, start, 项目安置房);
-    完成投资470亿元 of 150个重大项目 -> (元, invest, 重大项目)."""
-    text = fact.text
-    q0, q1 = fact.quote_start - fact.start, fact.quote_end - fact.start
-    cs = clause_start(text, q0)
-    stop = _STOP_ITEM.search(text, q1)
-    after = text[q1:stop.start() if stop else len(text)]
-    lead = text[cs:q0]
-    near = w.action_of(lead[-6:], last=True)
-    act = near if near and lead.endswith(near[0]) else (w.action_of(after) or w.action_of(lead, last=True))
-    obj = _clean(after[:after.find(act[0])] if act and act[0] in after else after)
-    if len(obj) < 2:
-        tail = lead.split("等")[-1].split("、")[-1]
-        if act and act[0] in tail:
-            tail = tail[tail.rfind(act[0]) + len(act[0]):] or tail[:tail.rfind(act[0])]
-        obj = _clean(tail)
-    if len(obj) < 2:  # 加大保障性安居工程建设力度，今年新开工700万套: the thing named before
-        heads = _HEADS.findall(text[:q0])
-        obj = _FILLER.sub("", _VERBS.sub("", heads[-1])) if heads else obj
-    if act and act[1] == "invest":
-        found = _PROJECTS.findall(re.sub(r"\d+个", "，", text[:q0]))
-        if found:
-            obj = _FILLER.sub("", found[-1].split("，")[-1])
-    unit = to_base(1.0, fact.unit)[1]
-    return Thing("rate" if unit in ("%", "‰") else unit, act[1] if act else None, obj[:10])
-
-
-_THINGS: dict[int, tuple[Fact, Thing]] = {}
-
-
-def _thing(fact: Fact) -> Thing:
-    """:func:`thing`, once per fact (links compare each goal with many figures)."""
-    found = _THINGS.get(id(fact))
-    if found is None or found[0] is not fact:
-        found = _THINGS[id(fact)] = (fact, thing(fact))
-    return found[1]
-
-
-def _same_thing(goal: Fact, other: Fact) -> int:
-    """Whether ``other`` counts the concrete thing ``goal`` counts: the same
-    unit, the same action (建成通车, 开工...) and the same object (道路, 安置房),
-    word for word (1), or not (0)."""
-    a, b = _thing(goal), _thing(other)
-    if a.unit != b.unit or a.action != b.action:
-        return 0
-    if a.obj and a.obj == b.obj:
-        return 1
-    return 1 if (not a.obj and not b.obj and a.action is not None) else 0
+_PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 
 
 def _year(goal: Fact) -> int | None:
     return goal.figure_span[1] if goal.figure_span else goal.figure_year
 
 
-def _rank(goal: Fact, fact: Fact) -> tuple:
-    judged = judge(goal, fact)
+def _rank(goal: Fact, fact: Fact, judged: Judgement) -> tuple:
+    """Comparable first, then the same measure, the same period; among figures
+    of a part of the year, the last (the latest quarter), else the first."""
+    part = fact.period in _PARTS and fact.period is not goal.period
     return (judged.verdict is Verdict.NOT_COMPARABLE, fact.measure is not goal.measure,
-            fact.period is not goal.period, fact.quote_start)
+            fact.period is not goal.period, -fact.quote_start if part else fact.quote_start)
 
 
-def _candidates(goal: Fact, by_year: dict[int | None, list[Fact]]) -> list[Fact]:
-    found = by_year.get(_year(goal), [])
-    if goal.indicator is not None:
-        same = [f for f in found if f.indicator == goal.indicator]
-        if same:
-            return sorted(same, key=lambda f: _rank(goal, f))
-        related = [f for f in found if f.indicator in RELATED.get(goal.indicator, ())]
-        return sorted(related, key=lambda f: _rank(goal, f))
-    top = [f for f in found if f.indicator is None and _same_thing(goal, f)]
-    if len({(f.value, f.unit) for f in top}) > 1:
-        return []  # two figures name it as well: unsure, so no link
-    return sorted(top, key=lambda f: (-len(f.text), f.quote_start))  # a heading restating it last
+def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fact, Judgement]]:
+    same = [f for f in found if f.indicator == goal.indicator]
+    if not same:
+        same = [f for f in found if f.indicator in RELATED.get(goal.indicator or "", ())]
+    out = []
+    for f in same:
+        judged = judge(goal, f)
+        out.append(((0,), f, judged))
+    return sorted(out, key=lambda c: _rank(goal, c[1], c[2]))
+
+
+def _judge_thing(goal: Fact, outcome: Fact, a: Thing, b: Thing) -> Judgement:
+    """The verdict on a concrete goal: not comparable when the outcome counts
+    another set (a qualifier of coverage), another action, or when the goal
+    names only work to be done; else :func:`judge`."""
+    qualifier = coverage(a.obj, b.obj)
+    if qualifier:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None,
+                         f"another coverage: one side counts only {qualifier}")
+    if a.process:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None,
+                         "the goal names work to be done, not a result to reach")
+    if a.action != b.action:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None,
+                         f"another action: the outcome is of {b.action or 'a level'}")
+    return judge(goal, outcome)
+
+
+def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
+                      within: str | None = None) -> list[tuple[tuple, Fact, Judgement]]:
+    """Figures counting the thing ``goal`` counts (in the sentence ``within``
+    when given), best first: the surest object, the same action, then as
+    :func:`_rank`, the sentence before a heading restating it. Empty when two
+    figures of the best kind disagree (unsure: no link)."""
+    a = things.get(id(goal))
+    if a is None:
+        return []
+    out = []
+    for f in found:
+        b = things.get(id(f))
+        if f.indicator is not None or b is None or (a.action is not None and a.action != b.action):
+            continue
+        if within is not None and f.text != within:
+            continue
+        if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR:
+            continue  # a total of several years never answers the goal of one
+        unit_ok = same_unit(a.unit, b.unit)
+        score = same_thing(a, b)
+        if score == 0 or (not unit_ok and score < 2):
+            continue
+        judged = _judge_thing(goal, f, a, b)
+        out.append(((-score, a.action != b.action), f, judged))
+    out.sort(key=lambda c: (c[0], _rank(goal, c[1], c[2])[:3], -len(c[1].text), _rank(goal, c[1], c[2])[3]))
+    if out:
+        def kind(c: tuple) -> tuple:
+            f = c[1]
+            return c[0] + _rank(goal, f, c[2])[:3] + (f.measure, f.period, getattr(things.get(id(f)), 'unit', ''))
+
+        top = [c for c in out if kind(c) == kind(out[0])]
+        if len({(c[1].value, c[1].unit) for c in top}) > 1:
+            return []  # two figures of the same kind name it as well: unsure, so no link
+    return out
 
 
 def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
@@ -174,28 +159,133 @@ def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
     return out
 
 
-def link(goal: Fact, later: list[tuple[int, Frame, dict[int | None, list[Fact]]]]) -> Link:
-    """``goal`` linked to the first of the ``later`` reports ((year, frame,
-    outcomes by year), in order) that speaks of it."""
+@dataclass
+class _Later:
+    """A later report as the links see it."""
+
+    year: int
+    frame: Frame
+    outcomes: dict[int | None, list[Fact]]
+
+
+def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple, Fact, Judgement]]:
+    found = report.outcomes.get(_year(goal), [])
+    if goal.indicator is not None:
+        return _indicator_candidates(goal, found)
+    return _thing_candidates(goal, found, things)
+
+
+def _link_report(goals: list[Fact], later: list[_Later], things: Things) -> list[Link]:
+    """The goals of one report, each linked to the first of the ``later``
+    reports that speaks of it; an outcome claimed by several goals of the
+    report goes to the surest (学校建成投用 to the goal of schools to finish, not
+    to the one of schools to build), unless they count the same thing."""
+    chosen: dict[int, tuple[_Later, list]] = {}
+    for goal in goals:
+        year = _year(goal)
+        for report in later:
+            if year is None or report.frame.review < year:
+                continue
+            found = _candidates(goal, report, things)
+            if found:
+                chosen[id(goal)] = (report, found)
+                break
+    def figure(report: _Later, fact: Fact) -> tuple:  # an outcome and its restatements in the report
+        t = things.get(id(fact))
+        return report.year, fact.value, fact.unit, fact.period, t.obj if t else fact.indicator
+
+    for _ in range(3):  # settle outcomes claimed twice (each round drops the weaker claims)
+        claims: dict[tuple, list[Fact]] = {}
+        for goal in goals:
+            if chosen.get(id(goal)) and chosen[id(goal)][1]:
+                report, found = chosen[id(goal)]
+                claims.setdefault(figure(report, found[0][1]), []).append(goal)
+        dropped = False
+        for key, rivals in claims.items():
+            best = min(chosen[id(g)][1][0][0] for g in rivals)
+            for g in rivals:
+                report, found = chosen[id(g)]
+                if found[0][0] > best and not any(_same_goal(g, o, things) for o in rivals if o is not g):
+                    chosen[id(g)] = (report, [c for c in found if figure(report, c[1]) != key])
+                    dropped = True
+        if not dropped:
+            break
+    for goal in goals:  # 增加300亿元以上，比上年增长20%以上: answered where its sibling is
+        if goal.indicator is None and id(goal) not in chosen:  # (not one that lost its outcome to a surer goal)
+            sibling = _sibling_outcome(goal, goals, chosen, things)
+            if sibling is not None:
+                report, outcome = sibling
+                found = _thing_candidates(goal, report.outcomes.get(_year(goal), []), things, outcome.text)
+                if found:
+                    chosen[id(goal)] = (report, found)
+    return [_linked(goal, later, chosen.get(id(goal))) for goal in goals]
+
+
+def _sibling_outcome(goal: Fact, goals: list[Fact], chosen: dict, things: Things) -> tuple | None:
+    """The report and outcome linked to another figure of the same thing in
+    ``goal``'s sentence, or None."""
+    mine = things.get(id(goal))
+    for other in goals:
+        theirs = things.get(id(other))
+        if other is goal or other.start != goal.start or mine is None or theirs is None or theirs.obj != mine.obj:
+            continue
+        report, found = chosen.get(id(other)) or (None, [])
+        if found:
+            return report, found[0][1]
+    return None
+
+
+def _same_goal(a: Fact, b: Fact, things: Things) -> bool:
+    """One goal stated twice (the same figure of the same thing)."""
+    ta, tb = things.get(id(a)), things.get(id(b))
+    return (a.value, a.unit, a.measure, a.figure_year) == (b.value, b.unit, b.measure, b.figure_year) \
+        and ta is not None and tb is not None and ta.obj == tb.obj
+
+
+def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None) -> Link:
     year = _year(goal)
     if not later:
         return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
     if year is None:
         return Link(goal, None, Verdict.OPEN, None, None, "the year the goal is for is not stated")
-    searched = tuple(y for y, frame, _ in later if frame.review >= year)
+    searched = tuple(r.year for r in later if r.frame.review >= year)
     if not searched:
-        return Link(goal, None, Verdict.OPEN, None, None,
-                    f"no later report in the series reviews {year}", ())
-    for _, frame, facts in later:
-        if frame.review < year:
-            continue
-        found = _candidates(goal, facts)
-        if found:
-            outcome = found[0]
-            judged = judge(goal, outcome)
-            return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
+        return Link(goal, None, Verdict.OPEN, None, None, f"no later report in the series reviews {year}", ())
+    if chosen and chosen[1]:
+        _, outcome, judged = chosen[1][0]
+        return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
     listed = ", ".join(map(str, searched))
     return Link(goal, None, Verdict.OPEN, None, None, f"no later report ({listed}) speaks of it", searched)
+
+
+class Things:
+    """The :class:`Thing` of each figure without an indicator, read with its
+    paragraph; cached per report with its facts (:mod:`erqi_diff.core.cache`)."""
+
+    def __init__(self) -> None:
+        self._read: dict[int, Thing] = {}
+
+    def add(self, snap, facts: list[Fact]) -> None:
+        from erqi_diff.core.cache import cached_json
+
+        def compute() -> list:
+            out: list = []
+            for f in facts:
+                if f.indicator is None:
+                    line = snap.body.rfind("\n", 0, f.start) + 1
+                    t = thing(f, snap.body[line:f.start])
+                    out.append([t.unit, t.action, t.obj, t.process, t.topic])
+                else:
+                    out.append(None)
+            return out
+
+        rows = cached_json("things", [str(snap.year), snap.date, snap.body], _THING_MODULES, compute)
+        for f, row in zip(facts, rows):
+            if row is not None:
+                self._read[id(f)] = Thing(*row)
+
+    def get(self, key: int) -> Thing | None:
+        return self._read.get(key)
 
 
 def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
@@ -203,16 +293,16 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     ``pool`` (default: the same snapshots; give the whole series to search it all)."""
     snaps = sorted(snapshots, key=lambda s: s.year)
     series = sorted(pool if pool is not None else snaps, key=lambda s: s.year)
-    read = {s.year: read_facts(s) for s in series}
+    by_year = {s.year: s for s in series}
     for s in snaps:
-        if s.year not in read:
-            read[s.year] = read_facts(s)
-    frames = {s.year: Frame.of(s.date, s.year, s.body) for s in series}
-    outcomes = {s.year: outcomes_by_year(read[s.year]) for s in series}
+        by_year.setdefault(s.year, s)
+    read = {y: read_facts(s) for y, s in by_year.items()}
+    things = Things()
+    for y, s in by_year.items():
+        things.add(s, read[y])
+    reports = [_Later(s.year, Frame.of(s.date, s.year, s.body), outcomes_by_year(read[s.year])) for s in series]
     out = []
     for snap in snaps:
-        later = [(s.year, frames[s.year], outcomes[s.year]) for s in series if s.year > snap.year]
-        for fact in read[snap.year]:
-            if fact.kind.is_goal:
-                out.append(link(fact, later))
+        goals = [f for f in read[snap.year] if f.kind.is_goal]
+        out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things))
     return out

@@ -29,7 +29,8 @@ class Modifier(str, enum.Enum):
     AT_LEAST = "at_least"    # 以上, 超过, 突破, 逾, 多, 余, 不低于, 至少
     AT_MOST = "at_most"      # 以内, 以下, 不超过, 低于, 控制在…以内
     RANGE = "range"          # 6%-6.5%, 百分之八至九
-    ABSENT = "absent"        # the report says it sets no figure
+    ABSENT = "absent"        # the report says it sets no target (能耗强度目标在“十四五”规划期内统筹考核)
+    QUALITATIVE = "qualitative"  # a target in words, no figure (与经济增长基本同步, 继续下降)
 
 
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
+from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
+from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
 
@@ -42,13 +45,10 @@ _TO = re.compile(r"(?:到|至|为|达到|达)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
-_TOTAL = re.compile(r"总投资额?$|计划总投资$")
-_SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
-_TARGET_WORDS = r"预期目标|目标(?:是|为|定为|定在)|计划为|计划(?!生育|单列|经济)"
-_PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
-_FISCAL = {"财政赤字", "赤字率", "财政支出"}
+_PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
+_ANNOUNCES = re.compile(r"(?:以下|如下)[^。；，]{0,8}[。：:]$|[：:]$")
 _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _NOUNISH = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
@@ -63,15 +63,23 @@ def read_snapshot(snap) -> list[Fact]:
     para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
     para_names: set[str] = set()
     framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
+    opening: list[Mark] = []  # the span a paragraph opens with (过去五年，…), for the —— items after it
+    outline: tuple[list[Mark], tuple[str, ...]] = ([], ())  # 五年来，…主要做了以下工作。: frames the outline
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
             para_names = set()
+            if not sent.heading and not sent.paragraph.startswith("——"):
+                opening = [m for m in marks(sent.text[:12], frame) if m.span and m.start == 0]
+                if opening and _ANNOUNCES.search(sent.paragraph):
+                    outline = (opening, sent.headings)
         quoted = _quoted_spans(sent.text)
         figures = [q for q in find_quantities(sent.text) if is_fact(sent.text, q, quoted)]
         if not figures and not sent.heading:
             para_marks.append(sent.text)  # its words of time are read only if a later figure needs them
             para_estimate = para_estimate or _leads_estimate(sent.text)
+            if may_hold(sent.text):
+                out.extend(read_words(snap.year, sent.text, sent.start, sent.headings, [], frame, headline))
             continue
         own = marks(sent.text, frame)
         for h in sent.headings:
@@ -83,22 +91,41 @@ def read_snapshot(snap) -> list[Fact]:
             framing_next = framing
         if figures:
             para_marks = [_lead_marks(p, marks(p, frame), []) if isinstance(p, str) else p for p in para_marks]
-            goal_sentence = w.has_any(sent.text, w.GOAL_WORDS)
+            goal_sentence = w.has_any(strip_nouns(sent.text), w.GOAL_WORDS)
             outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
-            outer += [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            if opening and sent.paragraph.startswith("——"):
+                outer.append(opening)  # an item of the list a paragraph opened with 过去五年 announced
+            heads = [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            above = len(outline[1])
+            if outline[0] and len(sent.headings) > above and tuple(sent.headings[len(sent.headings) - above:]) == outline[1]:
+                heads.insert(len(heads) - above, outline[0])  # under the outline, before the headings above it
+            outer += heads
             if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
                 outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
             reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
             reader.para_names = para_names
             found = reader.facts(figures)
             para_names |= {f.indicator for f in found if f.indicator}
-            out.extend(found)
+            words = read_words(snap.year, sent.text, sent.start, sent.headings, found, frame, headline)
+            out.extend(sorted(found + words, key=lambda f: f.quote_start) if words else found)
         else:
             found = []
         framing = framing_next
         para_marks.append(_lead_marks(sent.text, own, found))
         para_estimate = para_estimate or (not found and _leads_estimate(sent.text))
-    return out
+    return _estimates_restated(out)
+
+
+def _estimates_restated(facts: list[Fact]) -> list[Fact]:
+    """A figure a report gives as an estimate anywhere (初步预计…GDP增长9%) is an
+    estimate wherever the report restates it (a headline: GDP增长9%，…)."""
+    def key(f: Fact) -> tuple:
+        return f.indicator, f.measure, f.value, f.unit, f.period, f.figure_year
+
+    estimated = {key(f) for f in facts if f.kind is Kind.ESTIMATE and f.indicator}
+    if not estimated:
+        return facts
+    return [replace(f, kind=Kind.ESTIMATE) if f.kind is Kind.ACTUAL and key(f) in estimated else f for f in facts]
 
 
 def _leads_estimate(text: str) -> bool:
@@ -123,7 +150,9 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
     holds no figure (2012年，…; 过去五年，…); the marks of a figure are its own."""
     marks_ = [m for m in own if not m.clause and not m.attached and not m.local]
     if not found:
-        return [m for m in marks_ if not (m.future and m.relative)]  # 明年将…: not a frame for what follows
+        if any(m.future and m.relative for m in marks_):
+            return []  # 明年将…（由今年的…转为…）: about the year ahead, no frame for what follows
+        return marks_
     first = min(f.quote_start - f.start for f in found)
     opening = text.index("，") if "，" in text else len(text)
     return [m for m in marks_ if m.end <= min(opening, first)]
@@ -258,9 +287,14 @@ class _SentenceReader:
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
         when = self._when(q, cs, measure, clause_lead)
-        kind, when = self._kind(q, name, when, cs)
-        if kind.is_outcome and q.is_count and _PORTFOLIO.search(text[q.end:q.end + 14]):
+        kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
+        if kind.is_outcome and q.is_count and PORTFOLIO.search(text[q.end:q.end + 14]):
             kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
+            if when.period in _PARTS:
+                when = When(Period.YEAR, when.year, None, when.stated, when.future)
+        if when.period is Period.YEAR and (ind.is_stock(name) or (
+                measure is Measure.LEVEL and q.is_percent and re.search(r"年底前?|年末", clause_lead))):
+            when = When(Period.YEAR_END, when.year, None, when.stated, when.future)  # a stock, a rate by 年底
         modifier = q.modifier
         if kind.is_goal and modifier is Modifier.POINT and w.has_any(clause_lead[-6:], _CEILING):
             modifier = Modifier.AT_MOST
@@ -313,6 +347,12 @@ class _SentenceReader:
         when = resolve(self.own, q.start, cs, self.outer)
         if when is None:
             when = When(None, None, None, False)
+        own_span = [m for m in self.own if m.end <= q.start and m.span]
+        if when.period is Period.MULTI_YEAR and not own_span:  # 平均每年降低1个百分点以上，五年内取消…:
+            after = [(m.span, m.future) for m in self.own if m.start >= q.end and m.period is Period.MULTI_YEAR and m.span]
+            if after:  # the span the sentence names after the figure
+                (first, last), future = after[0]
+                return When(Period.MULTI_YEAR, last, (first, last), True, future)
         if re.search(r"总投资额?$|计划总投资$", clause_lead):
             return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
         frm = _FROM.search(clause_lead)
@@ -329,92 +369,6 @@ class _SentenceReader:
                                            r"[^，；]{0,4}$", clause_lead):
                 return When(Period.YEAR, when.span[1], None, when.stated, when.future)
         return when
-
-    def _goal_cue(self, q: Quantity, cs: int) -> bool | None:
-        """True when the words before the figure set a goal (力争, 计划, 拟...;
-        推进, 新建... with no word of a result), False when they report a result,
-        None when they say neither."""
-        before, clause = self.text[:q.start], self.text[cs:q.start]
-        if _SHARE_OF_PLAN.search(clause) or self.text.startswith(("的基础上", "基础上"), q.end):
-            return False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
-        if w.has_any(before, w.GOAL_WORDS):
-            return True
-        if w.has_any(clause, w.RESULT_WORDS):
-            return False
-        after = self.text[q.end:]
-        cut = _PUNCT.search(after)
-        if re.search(r"任务|目标", after[:cut.start()] if cut else after):
-            return True  # 158个老旧小区整治提升任务
-        if w.has_any(clause, w.WEAK_GOAL_WORDS) and self.sent.headings and \
-                not w.has_any(self.sent.headings[0], w.REVIEW_HEADINGS):
-            return True  # 推进, 新建…: a goal, but not in the opening review nor under a heading that reviews
-        return None
-
-    def _frame_goal(self) -> bool | None:
-        """The headings' frame: True under a heading that plans, False under one that reviews."""
-        for h in self.sent.headings:
-            if w.has_any(h, w.REVIEW_HEADINGS):
-                return False
-            if w.has_any(h, w.PLAN_HEADINGS):
-                return True
-        return None
-
-    def _kind(self, q: Quantity, name: str | None, when: When, cs: int) -> tuple[Kind, When]:
-        """The kind of the figure, and its time with the report's date filling in a year the text leaves out."""
-        before, clause_lead = self.text[:q.start], self.text[cs:q.start]
-        frame = self.frame
-        estimate = w.has_any(before, w.ESTIMATE_WORDS) or self.para_estimate or any(
-            w.has_any(h, ("初步预计", "预计")) for h in self.sent.headings[:1])
-        cue = self._goal_cue(q, cs)
-        last = when.span[1] if when.span else when.year
-        if _TOTAL.search(clause_lead):
-            return Kind.PLAN, when  # a list's total investment: the size of a plan
-        if when.period is Period.MULTI_YEAR and last is None:
-            future = bool(cue)
-            if not future and not _TOTAL.search(clause_lead):
-                when = When(when.period, frame.review, None, False)  # 年均…: up to the year reviewed
-        elif last is None:
-            future = cue if cue is not None else bool(self._frame_goal())
-            part = when.period in (Period.HALF, Period.QUARTER, Period.TO_DATE)
-            if part or future:
-                year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
-            else:
-                year = frame.review
-            if part and not frame.early and not future:
-                future = "下半年" in before
-            period = when.period
-            if period is None:  # a report given late in the year it reviews: a running total
-                period = Period.TO_DATE if (not future and year == frame.year) else Period.YEAR
-            when = When(period, year, None, False)
-        elif last > frame.year:
-            future = True
-        elif last < frame.year:
-            future = False
-        elif when.period in (Period.HALF, Period.QUARTER, Period.TO_DATE) and not frame.early:
-            future = "下半年" in before or bool(cue and not w.has_any(clause_lead, w.RESULT_WORDS))
-        elif frame.early:
-            future = True
-        else:
-            future = bool(cue) and not estimate
-        if not future:
-            target_words = list(re.finditer(_TARGET_WORDS, clause_lead))
-            target_word = target_words[-1] if target_words else None
-            if target_word and cue and not estimate and \
-                    not re.search(r"完成|实现|达到|实际|超过|占", clause_lead[target_word.end():]):
-                return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
-            return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
-        if _PORTFOLIO.search(self.text[q.end:q.end + 12]) and q.is_count:
-            return Kind.PLAN, when
-        near = clause_lead[-12:]
-        if w.has_any(near, ("拟", "安排", "发行")) or w.has_any(before, ("拟安排", "拟按", "拟发行")):
-            return Kind.PLAN, when
-        if name is not None and name not in _FISCAL:
-            return Kind.TARGET, when
-        if name in _FISCAL:
-            return Kind.PLAN, when
-        if q.is_percent:
-            return Kind.TARGET, when
-        return Kind.PLAN, when
 
     # ---------------------------------------------------------- words
 

@@ -8,7 +8,8 @@ decides the period and figure year of a figure from the marks before it
 (its clause first, then its sentence, its paragraph, its headings) and, when
 none says, from the report's date: a report given early in a year (Jan-Mar)
 reviews the year before and plans its own; one given later speaks of its
-own year. Years in a base (比2015年, 是2015年的1.67倍, 比上年) never date a figure.
+own year. Years in a base (比2015年, 是2015年的1.67倍, 比上年, 超过去年水平) never
+date a figure, nor does 全年 or 年度 in the name of a plan (占年度计划51%).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _re(name: str) -> re.Pattern:
         year = r"(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3}|[12] [0-9] [0-9] [0-9])"
         _RE["mark"] = re.compile(
             rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?P<y2>{year})年)"
-            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?)"
+            rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:{year}年|上年|去年|前年)的?水平|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?|(?:比|较)(?:第?[一二三四]季度|上半年|前三季度|首季))"
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
             r"|(?P<plan>[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
@@ -42,14 +43,15 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<half>上半年|下半年|前半年|后半年)"
             r"|(?P<quarter>第?[一二三四]季度|首季)"
             r"|(?P<todate>前三季度|前三个季度|前(?:\d{1,2}|[一二三四五六七八九十]{1,2})个月|1[-－—~至](?:\d{1,2})月(?:份)?|一至[一二三四五六七八九十]{1,2}月|年初以来|今年以来|截至目前|截止目前|截至\d{1,2}月底?)"
-            r"|(?P<fullyear>全年|年度)"
+            r"|(?P<monthend>(?P<mon>\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末)前?)"
+            r"|(?P<fullyear>(?:全年|年度)(?!计划|目标|任务|预算|考核))"
             r"|(?P<yearend>年末|年底(?!前)|(?<=[\d月])底)"
             r"|(?P<deadline>年底前|年内)"
-            r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
+            r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?<![一二两三四五六七八九十])(?P<n>[两二三]?十[一二三四五六七八九]?|[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
             r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
-            r"|本世纪末|本届政府)"
+            r"|本世纪末|本届政府|连年)"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
             r"|(?P<cum>累计)")
     return _RE[name]
@@ -84,9 +86,15 @@ def read_year(text: str) -> int | None:
 
 
 def _n(text: str | None) -> int | None:
+    """1-39 in digits or Chinese numerals (五, 二十, 十二), else None."""
     if not text:
         return None
-    return int(text) if text.isdigit() else _N_YEARS.get(text)
+    if text.isdigit():
+        return int(text)
+    if "十" in text and len(text) > 1:
+        tens, _, ones = text.partition("十")
+        return (_N_YEARS.get(tens, 0) if tens else 1) * 10 + (_N_YEARS.get(ones, 0) if ones else 0)
+    return _N_YEARS.get(text)
 
 
 @dataclass(frozen=True)
@@ -128,9 +136,12 @@ class Frame:
 
 def marks(text: str, frame: Frame) -> list[Mark]:
     """The words of time in ``text``, in order (bases such as 比上年 left out)."""
-    out = []
+    out: list[Mark] = []
     for m in _re("mark").finditer(text):
         mark = _mark(m, frame)
+        if mark is not None and m.group("multi") and out and out[-1].span and \
+                text[out[-1].end:mark.start] in ("", "的"):
+            continue  # 从一九五三年至一九八○年的二十八年间: the years of the range before it
         if mark is not None:
             attached = re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)",
                                 text[mark.end:mark.end + 6])
@@ -193,6 +204,11 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.QUARTER, None)
     if m.group("todate"):
         return Mark(s, e, Period.TO_DATE, None)
+    if m.group("monthend"):  # 6月底前: the first half; 12月底前: the year; 1月底前, 9月底: a part of the year
+        mon = m.group("mon")
+        month = int(mon) if mon.isdigit() else {"十一": 11, "十二": 12}.get(mon) or _N_YEARS.get(mon)
+        period = Period.HALF if month == 6 else Period.YEAR if month == 12 else Period.TO_DATE
+        return Mark(s, e, period, None, clause=True)
     if m.group("fullyear"):
         return Mark(s, e, Period.YEAR, None)
     if m.group("yearend"):
@@ -225,6 +241,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.YEAR, 2000 if frame.year < 2000 else None, future=True)
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
+    if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
+        return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if m.group("n4"):  # 五年为…: several years, which ones the frame around says
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from erqi_diff.extract.facts import Fact, Measure, Period
 from erqi_diff.extract.indicators import Better, better
-from erqi_diff.extract.numbers import Modifier, tidy, to_base
+from erqi_diff.extract.numbers import COUNT_UNITS, Modifier, tidy, to_base
 
 _LESS_VERBS = re.compile(r"降到|降至|降低|下降|控制在|减少|压减|压缩|不超过|低于|回落到")
 _MORE_VERBS = re.compile(r"提高到|增加到|达到|突破|超过")
@@ -78,7 +78,7 @@ def direction(goal: Fact) -> Better:
 
 def convert(value: float, unit: str, to_unit: str) -> float | None:
     """``value`` in ``unit`` expressed in ``to_unit`` (49250万吨 -> 4.925亿吨,
-    1.17% -> 11.7‰), or None when they do not convert."""
+    1.17% -> 11.7‰, 8所 -> 8个), or None when they do not convert."""
     if unit == to_unit:
         return value
     rates = {"%": 10.0, "‰": 1.0}
@@ -86,15 +86,20 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
         return value * rates[unit] / rates[to_unit]
     got, base = to_base(value, unit)
     one, want_base = to_base(1.0, to_unit)
-    if base != want_base or not base or one == 0:
+    counts = COUNT_UNITS | {"人", "人次", "户"}
+    if base != want_base and {base, want_base} <= counts | {""} and ({"个", ""} & {base, want_base}):
+        base = want_base  # a generic 个 or a bare count counts what a 所, a 条 or 人 counts (6个项目, 8所学校)
+    if base != want_base or one == 0:
         return None
     return got / one
 
 
 def comparable(goal: Fact, outcome: Fact) -> str | None:
     """Why ``outcome`` cannot judge ``goal`` (None when it can)."""
+    if goal.modifier is Modifier.ABSENT:
+        return "the report sets no target for the year"
     if goal.value is None:
-        return "the target has no figure"
+        return "the target has no figure (stated in words)"
     if outcome.value is None:
         return "the outcome has no figure"
     if goal.indicator != outcome.indicator and goal.indicator and outcome.indicator:

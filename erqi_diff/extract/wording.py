@@ -34,6 +34,10 @@ _DOWN = ("下降", "降低", "降幅", "减少", "回落", "减产", "下调", "
 #: A goal: the sentence sets a target or schedules something.
 GOAL_WORDS = (r"力争|确保|争取|加快完成|预期目标|目标(?:是|为|定为|定在|：)|计划(?!生育|单列|经济)|拟|安排(?!了)|必须|努力|"
               r"年底前|月底前|底前|(?<![主重需纲首只简概提摘想紧])要(?![求素点闻害件是])|规定|预期")
+#: A goal word of its own clause only (全年规划建设路网127条，开工建设61条: the 61 are done).
+CLAUSE_GOAL_WORDS = r"规划(?=建设|新建|改造|实施|开工)"
+#: 计划 as a noun, no goal word: in a name (天使救助计划、阳光家园计划等; 科技攻关等计划).
+PLAN_NOUNS = r"[\u4e00-\u9fff]{1,4}计划(?=[、，；。等）)”])|等计划"
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A result: the figure reports what was done.
@@ -41,6 +45,12 @@ RESULT_WORDS = r"完成|实现|新增|建成|达到|累计|已|取得|共计|合
 #: A plan rather than a target: an allocation or an action scheduled.
 PLAN_WORDS = ("拟", "安排", "发行", "计划完成", "计划", "新建", "建设", "开工", "改造", "投资", "投入", "推进",
               "实施", "启动")
+#: A goal about the government's own means (a plan, not a target): investment, spending, funds...
+INSTRUMENT_WORDS = ("投资", "投入", "支出", "资金", "经费", "补助", "补贴", "转移支付", "养老金", "税", "国债",
+                    "债券", "贷款", "拨款", "预算", "赤字")
+#: A goal about an outcome of the economy or of society (a target): output, prices, incomes, jobs...
+OUTCOME_WORDS = ("产量", "增产", "减产", "产值", "零售", "收入", "物价", "价格", "工资", "消费", "积累", "人口",
+                 "贫困", "温饱", "就业", "装机", "排放", "覆盖率", "利用率", "比例", "增长率", "发电量")
 #: An estimate of an outcome: 预计, 初步.
 ESTIMATE_WORDS = ("初步预计", "预计", "初步统计", "初步核算", "初步", "有望")
 #: Headings that review a period, and headings that plan one.
@@ -56,7 +66,7 @@ ACTIONS = (
     ("回迁", "move"), ("完成年度投资", "invest"), ("完成投资", "invest"), ("年度计划投资", "invest"),
     ("计划投资", "invest"), ("完成", "finish"), ("新增", "add"), ("安排", "arrange"), ("安置", "arrange"),
     ("减少", "reduce"), ("脱贫", "reduce"), ("改造", "renew"), ("整治", "renew"), ("提升改造", "renew"),
-    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"), ("就业", "arrange"),
+    ("提高", "raise"), ("增加到", "raise"), ("提高到", "raise"),
 )
 
 
@@ -67,7 +77,7 @@ def _compile(name: str, words) -> re.Pattern:
 
 
 _BASES = re.compile(r"比(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:末|预计)?|"
-                    r"比“[^”]{1,4}”(?:期间|时期)|比今年|比本年|比上年同期")
+                    r"比“[^”]{1,4}”(?:期间|时期)|比今年|比本年|比上年同期|比(?:第?[一二三四]季度|上半年|前三季度|首季)")
 
 
 def linking_only(gap: str) -> bool:
@@ -91,6 +101,13 @@ def last_word(text: str) -> str | None:
     for m in _compile("updown", _UP + _DOWN).finditer(text):
         found = m.group()
     return found
+
+
+def plan_nouns() -> re.Pattern:
+    """:data:`PLAN_NOUNS`, compiled."""
+    if "plan_nouns" not in _RE:
+        _RE["plan_nouns"] = re.compile(PLAN_NOUNS)
+    return _RE["plan_nouns"]
 
 
 def has_any(text: str, words) -> bool:

@@ -119,14 +119,16 @@ def is_percent(unit: str | None) -> bool:
 
 
 #: How a figure's modifier reads before it (左右 -> "about 5%").
-HEDGES = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "absent": "none set"}
+HEDGES = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "absent": "none set",
+          "qualitative": "in words"}
 
 
 def figure(value: Value | None, unit: str | None, modifier: str = "point", measure: str = "level") -> str:
     """A figure as a reader says it: 567亿元, +5.2% (a growth), -3% (a fall),
-    about 5%, at least 1200万人, 6–6.5%, 1.67倍; "" for no value."""
-    if modifier == "absent":
-        return HEDGES["absent"]
+    about 5%, at least 1200万人, 6–6.5%, 1.67倍; "none set", "in words" for a
+    target not set or stated without a figure; "" for no value."""
+    if modifier in ("absent", "qualitative"):  # no target set; a target in words (the quote says it)
+        return HEDGES[modifier]
     if value is None:
         return ""
     if measure in ("growth", "change"):

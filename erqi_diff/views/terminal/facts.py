@@ -92,27 +92,29 @@ def targets_view(console, links) -> None:
 
 
 def goals_view(console, links, empty: list[int]) -> None:
-    """Each goal with what it sets and what a later report says of it."""
+    """Each goal with what it sets and what a later report says of it (one
+    text printed once: a national series has hundreds of goals)."""
     from rich.text import Text
 
+    out = Text()
     for lk in links:
         g = lk.goal
-        head = Text(f"{g.year}  ", style="bold")
-        head.append(_cut(g.text))
-        console.print(head, soft_wrap=True)
+        out.append(f"{g.year}  ", style="bold")
+        out.append(_cut(g.text) + "\n")
         what = f"[{g.indicator}] " if g.indicator else ""
-        console.print(Text(f"    {g.kind.value} for {year_of(g)}: {what}{g.what} {shown_figure(g)}", style="dim"),
-                      soft_wrap=True)
+        out.append(f"    {g.kind.value} for {year_of(g)}: {what}{g.what} {shown_figure(g)}\n", style="dim")
         style = _VERDICT_STYLE.get(lk.verdict.value, "")
         if lk.outcome is None:
-            console.print(Text(f"    {lk.verdict.value}: {lk.reason}", style=style), soft_wrap=True)
+            out.append(f"    {lk.verdict.value}: {lk.reason}\n", style=style)
         else:
             o = lk.outcome
             margin = fmt.margin(lk.margin, g.unit)
-            line = Text(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}: ",
-                        style=style)
-            line.append(_cut(o.text))
-            console.print(line, soft_wrap=True)
+            out.append(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}: ",
+                       style=style)
+            out.append(_cut(o.text) + "\n")
+    if links:
+        out.rstrip()
+        console.print(out, soft_wrap=True)
     linked = sum(1 for lk in links if lk.outcome is not None)
     note = "; no goals found in " + ", ".join(map(str, empty)) if empty else ""
     console.print(Text(f"{len(links)} goals, {linked} with an outcome, {len(links) - linked} open{note}", style="dim"))

@@ -1,0 +1,184 @@
+"""The kind of a figure: an outcome (actual, estimate) or a goal (target, plan).
+
+How these reports say which is which:
+
+- the time of the figure against the report's date: a year before the
+  report's is an outcome, a year after it a goal; a report given in
+  January-March plans its own year; one given later in the year reviews the
+  running part of it (上半年, 截至目前, 1-9月) and plans the rest (下半年);
+- the words before the figure: a *strong* goal word (力争, 确保, 计划, 拟, 要…)
+  sets a goal; a *weak* one (推进, 新建, 开工建设…) only where nothing says
+  that the text reviews: not right under a heading that reviews (回顾, 成绩…),
+  not in a sentence that has reported results before it, not for a running
+  part of the year in a mid-year report, not for a span of years that has
+  begun; a word of a result (完成, 实现, 建成, 已…) reports one;
+  right under a heading that reviews, a goal word counts only in the figure's own
+  clause (全年规划建设路网127条，开工建设61条: 127 planned, 61 started);
+- a figure that follows from a condition (只要…就可以…, 如果…) is a forecast;
+- what the country has (我国有2.9亿在校学生, 我国人均只有一亩半耕地) is a
+  present stock, never a goal, of a year only where the text names one;
+- 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%) or
+  in a name (天使救助计划、…);
+- a goal is a *plan* when it is about the government's own means or actions
+  (拟, 安排, 发行; investment, spending, funds, subsidies, taxes, bonds,
+  pensions: the instruments) or a concrete count of things to do, and a
+  *target* when it is about an outcome of the economy or of society (output,
+  prices, incomes, consumption, jobs, population, poverty, emissions), a rate,
+  or called a target (预期目标).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from erqi_diff.extract import wording as w
+from erqi_diff.extract.facts import Kind, Period
+from erqi_diff.extract.numbers import Quantity
+from erqi_diff.extract.timing import Frame, When
+
+TOTAL = re.compile(r"总投资额?$|计划总投资$")
+SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
+PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
+_TARGET_WORDS = r"预期目标|目标(?:是|为|定为|定在)|计划为|计划(?!生育|单列|经济)"
+_FISCAL = {"财政赤字", "赤字率", "财政支出"}
+_PUNCT = re.compile(r"[，；：。、,;:（）()]")
+_PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
+_PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
+_PROPOSED = re.compile(r"提出|确定|部署")
+_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
+_IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
+_CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
+
+
+def strip_nouns(text: str) -> str:
+    """``text`` without the uses of 计划 as a noun (占年度计划, 天使救助计划、)."""
+    return w.plan_nouns().sub("", SHARE_OF_PLAN.sub("", text))
+
+
+def frame_goal(headings: Sequence[str]) -> bool | None:
+    """The headings' frame: True under a heading that plans, False under one
+    that reviews (the nearest heading that says either), None when none says."""
+    for h in headings:
+        if w.has_any(h, w.REVIEW_HEADINGS):
+            return False
+        if w.has_any(h, w.PLAN_HEADINGS):
+            return True
+    return None
+
+
+def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[bool | None, bool]:
+    """(cue, strong): cue is True when the words before the figure set a goal,
+    False when they report a result, None when they say neither; ``strong``
+    when a strong goal word says so (see the module doc)."""
+    clause = text[cs:q.start]
+    if SHARE_OF_PLAN.search(clause) or text.startswith(("的基础上", "基础上"), q.end):
+        return False, False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
+    review = bool(headings) and w.has_any(headings[0], w.REVIEW_HEADINGS)  # the nearest heading reviews
+    scope = strip_nouns(clause if review else text[:q.start])
+    if w.has_any(scope, w.GOAL_WORDS) or w.has_any(clause, w.CLAUSE_GOAL_WORDS):
+        return True, True
+    if w.has_any(clause, w.RESULT_WORDS):
+        return False, False
+    after = text[q.end:]
+    cut = _PUNCT.search(after)
+    if re.search(r"任务|目标", after[:cut.start()] if cut else after):
+        return True, False  # 158个老旧小区整治提升任务
+    if w.has_any(clause, w.WEAK_GOAL_WORDS) and headings and not review and not w.has_any(text[:cs], w.RESULT_WORDS):
+        return True, False  # 推进, 新建…: a goal, but not in the opening review, under a heading that reviews
+    return None, False      # or in a sentence that reports results (…基本建成，打造微景观67处)
+
+
+def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: bool, q: Quantity,
+            name: str | None, when: When, cs: int) -> tuple[Kind, When]:
+    """The kind of the figure ``q`` of ``text`` (its clause from ``cs``, its
+    indicator ``name``), and its time with the report's date filling in a year
+    the text leaves out."""
+    before, clause_lead = text[:q.start], text[cs:q.start]
+    estimate = w.has_any(before, w.ESTIMATE_WORDS) or para_estimate or any(
+        w.has_any(h, ("初步预计", "预计")) for h in headings[:1])
+    cue, strong = goal_cue(text, q, cs, headings)
+    last = when.span[1] if when.span else when.year
+    if TOTAL.search(clause_lead):
+        return Kind.PLAN, when  # a list's total investment: the size of a plan
+    if _IF.search(before):
+        return Kind.FORECAST, when  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow, if
+    if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
+        return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)  # 我国有2.9亿在校学生
+    if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done
+        if when.period is Period.MULTI_YEAR and not when.span:
+            when = When(when.period, frame.review, None, False)
+        return Kind.ACTUAL, when
+    if when.period is Period.MULTI_YEAR and last is None:
+        future = bool(cue)
+        if not future:
+            when = When(when.period, frame.review, None, False)  # 年均…: up to the year reviewed
+    elif last is None:
+        part = when.period in _PARTS
+        if part and not frame.early:  # the running part of the year in a mid-year report: done, unless planned
+            future = "下半年" in before or strong
+        else:
+            future = cue if cue is not None else bool(frame_goal(headings))
+        if part or future:
+            year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
+        else:
+            year = frame.review
+        period = when.period
+        if period is None:  # a report given late in the year it reviews: a running total
+            period = Period.TO_DATE if (not future and year == frame.year) else Period.YEAR
+        when = When(period, year, None, False)
+    elif last > frame.year:
+        future = True
+    elif last < frame.year:
+        future = False
+    elif when.period in _PARTS and not frame.early:
+        future = "下半年" in before or (strong and not w.has_any(clause_lead, w.RESULT_WORDS))
+    elif frame.early:
+        future = True
+    elif when.span and when.span[0] < frame.year and not when.future:
+        future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
+    else:
+        future = bool(cue) and not estimate
+    if not future:
+        target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
+        target_word = target_words[-1] if target_words else None
+        if target_word and cue and not estimate and \
+                not re.search(r"完成|实现|达到|实际|超过|占", strip_nouns(clause_lead)[target_word.end():]):
+            return Kind.TARGET, when  # a target restated (去年预期目标为5%左右): never an outcome
+        proposed = _PROPOSED.search(strip_nouns(before))
+        if proposed and w.has_any(strip_nouns(clause_lead), w.GOAL_WORDS) and not estimate and \
+                not w.has_any(before[proposed.end():], w.RESULT_WORDS):
+            return Kind.TARGET, when  # 去年…曾提出，要把…控制在百分之十以内: the goal set then, restated
+        return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
+    return goal_kind(text, q, cs, name), when
+
+
+def goal_kind(text: str, q: Quantity, cs: int, name: str | None) -> Kind:
+    """Target or plan, for a goal (see the module doc)."""
+    before, clause_lead = text[:q.start], text[cs:q.start]
+    if PORTFOLIO.search(text[q.end:q.end + 12]) and q.is_count:
+        return Kind.PLAN  # 150个重大项目完成投资…: the size of the year's list of projects
+    if name in _FISCAL:
+        return Kind.PLAN
+    if _CALLED_TARGET.search(clause_lead):
+        return Kind.TARGET  # 广义货币M2预期增长目标拟定为13%左右
+    if _PLAN_VERBS.search(clause_lead[-12:]) or w.has_any(before, ("拟安排", "拟按", "拟发行")):
+        return Kind.PLAN
+    if name is not None:
+        return Kind.TARGET
+    words = _subject_words(text, q, cs)
+    if w.has_any(words, w.INSTRUMENT_WORDS):
+        return Kind.PLAN
+    if w.has_any(words, w.OUTCOME_WORDS) or q.is_percent:
+        return Kind.TARGET
+    return Kind.PLAN
+
+
+def _subject_words(text: str, q: Quantity, cs: int) -> str:
+    """The words of the figure's clause (the clause before too when its own
+    lead names nothing: 社会商品零售总额2,200亿元，比1980年预计增加150亿元)."""
+    cut = _PUNCT.search(text, q.end)
+    words = text[cs:cut.start() if cut else len(text)]
+    if cs > 0 and w.linking_only(re.sub(r"[，,：:；;]", "", text[cs:q.start])):
+        words = text[max(0, text.rfind("，", 0, cs - 1) + 1):cs] + words
+    return words
