@@ -99,6 +99,13 @@ def years_phrase(years: Iterable[int]) -> str:
     return ", ".join(runs)
 
 
+def figure_years(figure_year: int | None, span: Sequence[int] | None = None) -> str:
+    """The year a figure describes: "2020", "2016–2020" (a span), "unstated"."""
+    if span:
+        return f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])
+    return "unstated" if figure_year is None else str(figure_year)
+
+
 def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None) -> str:
     """Where a figure belongs, said in full when the figure's year is not the
     report's: "2020 · report 2021", "2016–2020 · report 2021", "2017",
