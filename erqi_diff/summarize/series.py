@@ -16,6 +16,7 @@ terminal UI lays out, computed here and never in the view.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ from erqi_diff.extract.lineage import Change
 from erqi_diff.extract.slogans import Slogan
 from erqi_diff.extract.trace import Hit, Trace
 
+_HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
 #: Characters of context shown either side of an occurrence (as ``trace -C``'s default).
 CONTEXT = 20
 
@@ -79,6 +81,9 @@ def occurrences(slogan: Slogan, snapshots: Sequence, context: int = CONTEXT) -> 
 
 def _hit(year: int, body: str, start: int, end: int, section: str, context: int) -> Hit:
     line_start = body.rfind("\n", 0, start) + 1
+    marks = _HEADING_MARKS.match(body, line_start)
+    if marks and marks.end() <= start:  # a heading: its text, without the ## marks
+        line_start = marks.end()
     line_end = body.find("\n", end)
     line_end = len(body) if line_end < 0 else line_end
     return Hit(year, start, end, body[start:end], body[max(line_start, start - context):start],

@@ -72,7 +72,7 @@ class MainScreen(Screen):
         data: SeriesData = self.app.data  # type: ignore[attr-defined]
         with Container(id="main"):
             title = Text("erqi-diff browse", style="bold")
-            title.append(f"  {data.root.name} · {fmt.plural(len(data.years), 'report')} "
+            title.append(f"  {data.name} · {fmt.plural(len(data.years), 'report')} "
                          f"{fmt.years_phrase(data.years)}", style="dim")
             yield Static(title, id="title")
             yield YearsBar(data.years, id="years")
@@ -129,7 +129,7 @@ class BrowseApp(App):
             from textual.filter import NoColor
 
             self._filters = [NoColor()]
-            self.theme = "textual-ansi"
+            self.theme = "ansi-dark"
         self.data = data
         self.side_by_side = False
         self.started = time.perf_counter()

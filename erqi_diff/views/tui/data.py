@@ -13,10 +13,12 @@ from typing import Any
 
 
 class SeriesData:
-    """``snapshots`` of the series (oldest first) under ``root``."""
+    """``snapshots`` of the series (oldest first) under ``root``; ``name``
+    (shown on top): the project folder's, unless given."""
 
-    def __init__(self, root: Path, snapshots: list, lexicon=None) -> None:
+    def __init__(self, root: Path, snapshots: list, lexicon=None, name: str | None = None) -> None:
         self.root = root
+        self.name = name or Path(root).resolve().name
         self.snapshots = list(snapshots)
         self.years = [s.year for s in self.snapshots]
         self.lexicon = lexicon

@@ -27,6 +27,8 @@ from erqi_diff.views.tui import text as tx
 #: Cells of a slogan's name in the timeline (the detail has it whole).
 SLOGAN_CELLS = 28
 INDICATOR_CELLS = 14
+#: Seconds the cursor rests on a row before its detail is laid out.
+REST = 0.04
 MARK_STYLE = {"added": "green", "returned": "cyan", "changed": "yellow", "retired": "red"}
 
 
@@ -85,6 +87,14 @@ class Pane(Container):
     def show(self, result) -> None:
         raise NotImplementedError
 
+    _timer = None
+
+    def later(self, show) -> None:
+        """Run ``show`` once the cursor rests (a key held down does not lay out every row passed)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(REST, show)
+
     def focus_main(self) -> None:
         for widget in self.query("DataTable, Tree, Input"):
             widget.focus()
@@ -129,6 +139,9 @@ class SlogansPane(Pane):
         if event.row_key is None or event.row_key.value is None:
             return
         row = self.timeline.rows[int(event.row_key.value)]
+        self.later(lambda: self._detail(row))
+
+    def _detail(self, row) -> None:
         hits = self.data.occurrences(row)
         self.query_one("#slogan-text", Static).update(tx.slogan_detail(row, hits, self.timeline.years, self.plain))
         self.query_one("#slogan-detail", VerticalScroll).scroll_home(animate=False)
@@ -170,12 +183,15 @@ class FiguresPane(Pane):
             notes.append(f"no metrics found in {', '.join(map(str, panel.no_metrics))}")
         if not panel.rows:
             notes = [f"No targets or metrics of a known indicator found in {fmt.years_phrase(panel.years)}."]
-        self.status("; ".join(notes) + ".")
+        self.status("; ".join(n.rstrip(".") for n in notes) + ".")
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is None or event.row_key.value is None:
             return
         row = self.panel.rows[int(event.row_key.value)]
+        self.later(lambda: self._detail(row))
+
+    def _detail(self, row) -> None:
         chart = self.data.chart(row)
         body = Group(tx.ChartView(chart, self.plain), Text(""), tx.sentences(chart, self.plain))
         self.query_one("#figure-text", Static).update(body)
@@ -235,8 +251,8 @@ class SectionsPane(Pane):
         links = len(lineage.steps)
         self.status(f"{fmt.plural(len(lineage.chains) - len(alone), 'topic')} across reports, "
                     f"{fmt.plural(links, 'link')}; {fmt.count(len(alone))} sections in one report only. "
-                    "Enter on a link: its diff (v: inline / side by side)."
-                    + ("" if len(lineage.years) > 1 else " One report: no link, no diff possible."))
+                    + ("Enter on a link: its diff (v: inline / side by side)." if len(lineage.years) > 1
+                       else "One report: no link between reports, no diff possible."))
         tree.root.expand()
         tree.move_cursor(tree.root.children[0] if tree.root.children else None)
 
