@@ -143,7 +143,7 @@ def test_a_targets_verdict_chart_and_sentences_on_the_national_reports(gwr_root)
         assert "+3%" in line and "missed" in line and "-2.5 pt" in line
         detail = _detail(app, "figure-text")
         assert "GDP · growth, year · in %" in detail
-        chart = [x for x in detail.splitlines() if x.startswith("2022")][0]
+        chart = next(x for x in detail.splitlines() if x.startswith("2022"))
         assert "target" in chart and "+5.5%" in chart
         assert _flat(link.goal.text)[:30] in _flat(detail)
         assert _flat(link.outcome.text)[:30] in _flat(detail)
@@ -206,7 +206,8 @@ def test_a_links_diff_inline_then_side_by_side(seeds_root) -> None:
 
 
 #: Four paragraphs of one section; the next year's report moves the last to the front.
-PARAGRAPHS = ("全年地区生产总值增长百分之七，城乡居民收入稳步提高，财政收入结构持续优化，重点项目建设取得明显进展，营商环境不断改善。",
+PARAGRAPHS = ("全年地区生产总值增长百分之七，城乡居民收入稳步提高，财政收入结构持续优化，"
+              "重点项目建设取得明显进展，营商环境不断改善。",
               "坚持生态优先，完成植树造林一万亩，空气质量优良天数明显增加，河道综合治理全面推进，城乡人居环境持续改善。",
               "办好民生实事，新建改扩建学校八所，新增城镇就业两万人，基本医疗保险实现全覆盖，养老服务体系更加完善。",
               "深化改革开放，推进简政放权，优化政务服务流程，企业开办时间压缩到三个工作日以内，市场主体活力进一步增强。")
@@ -376,7 +377,7 @@ def test_80x24_and_200_columns(seeds_root) -> None:
     for size, wide in (((80, 24), False), ((200, 50), True)):
         app = make_app(seeds_root)
 
-        async def scenario(pilot, wide=wide):
+        async def scenario(pilot, app=app, wide=wide):
             assert app.screen.has_class("wide") is wide
             lines = screen_text(app).splitlines()
             from rich.cells import cell_len
@@ -441,11 +442,11 @@ def test_browse_piped_to_cat_exits_2(tmp_path) -> None:
 def test_other_commands_do_not_import_textual() -> None:
     code = ("import sys\n"
             "from erqi_diff.cli import main\n"
-            "for args in (['--root', {root!r}, '2017', '2021', '--no-pager'], ['--help']):\n"
+            f"for args in (['--root', {str(REPO)!r}, '2017', '2021', '--no-pager'], ['--help']):\n"
             "    try: main(args)\n"
             "    except SystemExit: pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'erqi_diff') and "
             "(m.startswith('textual') or m.startswith('erqi_diff.views.tui') or m == 'erqi_diff.cli.browse')), "
-            "file=sys.stderr)").format(root=str(REPO))
+            "file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
