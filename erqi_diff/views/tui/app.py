@@ -38,7 +38,7 @@ KEYS = (
     ("tab / shift+tab", "move between the years bar, the list and the detail of a pane"),
     ("↑ ↓ pgup pgdn home end", "move in a list (its detail follows) or scroll a detail"),
     ("enter", "sections: show the diff of the link under the cursor"),
-    ("y", "go to the years bar; there ← → move and space or enter picks a year for the diff"),
+    ("y", "the years bar: ← → move, space or enter picks a year for the diff"),
     ("v", "diffs inline or side by side"),
     ("/", "search every report's text (enter runs it; escape leaves the box)"),
     ("?", "this list of keys (escape closes it)"),
@@ -52,7 +52,8 @@ class HelpScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         width = max(len(k) for k, _ in KEYS)
-        text = Text("Keys of erqi-diff browse\n\n", style="bold")
+        text = Text()
+        text.append("Keys of erqi-diff browse\n\n", style="bold")
         for key, what in KEYS:
             text.append(key.ljust(width + 2), style="bold")
             text.append(what + "\n")
@@ -71,7 +72,8 @@ class MainScreen(Screen):
     def compose(self) -> ComposeResult:
         data: SeriesData = self.app.data  # type: ignore[attr-defined]
         with Container(id="main"):
-            title = Text("erqi-diff browse", style="bold")
+            title = Text()
+            title.append("erqi-diff browse", style="bold")
             title.append(f"  {data.name} · {fmt.plural(len(data.years), 'report')} "
                          f"{fmt.years_phrase(data.years)}", style="dim")
             yield Static(title, id="title")
@@ -122,13 +124,15 @@ class BrowseApp(App):
     def __init__(self, data: SeriesData, no_color: bool | None = None) -> None:
         import os
 
+        from textual.filter import Monochrome, NoColor
+
         plain = bool(os.environ.get("NO_COLOR")) if no_color is None else no_color
         super().__init__(ansi_color=True if plain else None)
         self.no_color = plain
+        # Textual greys the screen out on NO_COLOR; here no colour at all, and only when ``plain``
+        self._filters = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
         if plain:
-            from textual.filter import NoColor
-
-            self._filters = [NoColor()]
+            self._filters.append(NoColor())
             self.theme = "ansi-dark"
         self.data = data
         self.side_by_side = False
@@ -185,10 +189,8 @@ class BrowseApp(App):
         for ident in ("sections", "diff"):
             pane = self._pane(ident)
             pane.refresh_diff()  # type: ignore[attr-defined]
-        self.notify("diffs side by side" if self.side_by_side else "diffs inline", timeout=2)
 
     def on_years_bar_picked(self, event: YearsBar.Picked) -> None:
         diff = self._pane("diff")
         if self.screen.query_one(TabbedContent).active == "diff":
             diff.activate()
-        self.notify(f"diff {event.older} → {event.newer}", timeout=2)

@@ -232,7 +232,8 @@ class SectionsPane(Pane):
         alone = [c for c in lineage.chains if len(c.nodes) == 1 and not c.events]
         for chain in (c for c in lineage.chains if c not in alone):
             span = f"{chain.began}" if chain.began == chain.ended else f"{chain.began}–{chain.ended}"
-            label = Text(f"{chain.ident} ", style="dim")
+            label = Text()
+            label.append(f"{chain.ident} ", style="dim")
             label.append(clip(chain.title or "(untitled lead)", 40), style="bold")
             label.append(f"  {span}" + (", goes on" if chain.goes_on and chain.began != chain.ended else ""),
                          style="dim")
@@ -281,7 +282,8 @@ class SectionsPane(Pane):
         link = self.link
         if link is None or getattr(self, "result", None) is None:
             return
-        head = Text(f"Chain {link.chain} · {link.older.year} → {link.newer.year} · {basis_words(link.step)}",
+        head = Text()
+        head.append(f"Chain {link.chain} · {link.older.year} → {link.newer.year} · {basis_words(link.step)}",
                     style="bold")
         for node in (link.older, link.newer):
             head.append(f"\n  {node.year}  ", style="bold")
@@ -329,13 +331,14 @@ class DiffPane(Pane):
         if (older, newer) != self.pair:
             return
         self.result = result
-        self.status(f"{older} → {newer}: pick other years on the years bar (y, then ←/→ and space); "
-                    "v: inline / side by side")
         self.refresh_diff()
 
     def refresh_diff(self) -> None:
-        if getattr(self, "result", None) is None:
+        if getattr(self, "result", None) is None or self.pair is None:
             return
+        side = self.app.side_by_side  # type: ignore[attr-defined]
+        self.status(f"{self.pair[0]} → {self.pair[1]}, {'side by side' if side else 'inline'} (v toggles); "
+                    "other years: y, then ←/→ and space")
         self.query_one("#diff-text", Static).update(
             tx.DiffView(self.result, self.app.side_by_side, self.plain))  # type: ignore[attr-defined]
 

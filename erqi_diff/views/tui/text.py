@@ -80,7 +80,8 @@ def slogan_detail(row, hits: Sequence, years: Sequence[int], plain: bool) -> Gro
     """A slogan: how it was found, its years and marks, its lineage (every
     form, with years and counts), then its occurrences year by year."""
     s = row.slogan
-    head = Text(s.slogan, style=HEAD)
+    head = Text()
+    head.append(s.slogan, style=HEAD)
     head.append(f"   {s.kind.value} · {fmt.years_phrase(s.years)} · "
                 f"{fmt.plural(sum(s.counts.values()), 'occurrence')}", style=DIM)
     note = marks_note(row.marks, years)
@@ -172,7 +173,8 @@ class ChartView:
             return max(1, round(room * abs(value) / top)) if value else 0
 
         for p, label, (target, outcome) in zip(c.points, labels, values):
-            line = Text(label + " " * (label_w - cell_len(label)) + "  ", style=HEAD)
+            line = Text()
+            line.append(label + " " * (label_w - cell_len(label)) + "  ", style=HEAD)
             line.append("target  ")
             if isinstance(p.target, tuple):
                 low, high = bar(p.target[0]), bar(p.target[1])
@@ -189,7 +191,7 @@ class ChartView:
             line = Text(" " * label_w + "  ")
             line.append("outcome ")
             used = bar(p.outcome) if p.outcome is not None else 0
-            style = VERDICT_STYLE.get(p.verdict.value, "") if p.verdict is not None else "magenta"
+            style = VERDICT_STYLE.get(p.verdict.value, "") if p.verdict is not None else "blue"
             line.append(OUTCOME_BAR * used, style=style)
             line.append(" " * (room - used) + "  " + outcome)
             if p.verdict is not None:
@@ -215,7 +217,8 @@ def quoted(fact, plain: bool) -> Text:
 
 def _sentence(label: str, fact, plain: bool) -> Text:
     where = f"report {fact.year}" + (f", [{fact.section}]" if fact.section else "")
-    out = Text(f"  {label} ({where}): ", style=DIM)
+    out = Text()
+    out.append(f"  {label} ({where}): ", style=DIM)
     out.append_text(quoted(fact, plain))
     return out
 
@@ -223,7 +226,8 @@ def _sentence(label: str, fact, plain: bool) -> Text:
 def sentences(chart, plain: bool) -> Text:
     """The sentences behind each point of ``chart``: the target, the outcome it
     was judged by, and what other reports say of that figure year."""
-    out = Text("The sentences behind each point", style=HEAD)
+    out = Text()
+    out.append("The sentences behind each point", style=HEAD)
     for p in chart.points:
         row = p.row
         out.append(f"\n\n{year_of(row.fact)}", style=HEAD)

@@ -44,7 +44,8 @@ class YearsBar(Widget, can_focus=True):
         return min(self.picks), max(self.picks)
 
     def render(self) -> Text:
-        out = Text("Years ", style="bold")
+        out = Text()
+        out.append("Years ", style="bold")
         self._spans = []
         for k, year in enumerate(self.years):
             picked = year in self.picks
