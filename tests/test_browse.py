@@ -245,6 +245,8 @@ def test_the_diff_pane_follows_the_years_picked(seeds_root) -> None:
     async def scenario(pilot):
         await press(pilot, "4")
         assert "erqi-diff 2019 → 2021" in _detail(app, "diff-text")
+        await press(pilot, "pagedown")  # the diff has the focus: keys scroll it
+        assert app.screen.query_one("#diff-scroll").scroll_y > 0
         await press(pilot, "y", "left", "left", "space")  # the cursor starts on 2021: pick 2018
         assert "[2018]" in screen_text(app) and "[2019]" not in screen_text(app)
         await press(pilot, "4")

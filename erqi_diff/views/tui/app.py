@@ -51,18 +51,20 @@ class HelpScreen(ModalScreen):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        width = max(len(k) for k, _ in KEYS)
-        text = Text()
-        text.append("Keys of erqi-diff browse\n\n", style="bold")
+        from rich.console import Group
+        from rich.table import Table
+
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column()
         for key, what in KEYS:
-            text.append(key.ljust(width + 2), style="bold")
-            text.append(what + "\n")
-        text.append("\nMarks in the slogans timeline: " + "   ".join(
+            keys.add_row(key, what)
+        marks = Text("Marks in the slogans timeline: " + "   ".join(
             f"{sign} {word}" for sign, word in (("+", "new"), ("^", "returned"), ("~", "changed"),
                                                 ("-", "retired"), ("·", "absent"))), style="dim")
-        text.append("\nIn a diff: ~ changed, - removed, + added, > moved here, < moved away", style="dim")
+        marks.append("\nIn a diff: ~ changed, - removed, + added, > moved here, < moved away", style="dim")
         with VerticalScroll(id="help"):
-            yield Static(text)
+            yield Static(Group(Text("Keys of erqi-diff browse\n", style="bold"), keys, Text(""), marks))
 
     def action_dismiss(self, result=None) -> None:  # type: ignore[override]
         self.app.pop_screen()
@@ -175,10 +177,10 @@ class BrowseApp(App):
 
     def action_search(self) -> None:
         self.action_pane("search")
-        self.screen.query_one("#search-input").focus()
+        self.screen.set_focus(self.screen.query_one("#search-input"))  # now: keys typed ahead go to the box
 
     def action_years(self) -> None:
-        self.screen.query_one(YearsBar).focus()
+        self.screen.set_focus(self.screen.query_one(YearsBar))  # now: keys typed ahead go to the bar
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -96,7 +96,7 @@ class Pane(Container):
         self._timer = self.set_timer(REST, show)
 
     def focus_main(self) -> None:
-        for widget in self.query("DataTable, Tree, Input"):
+        for widget in self.query("DataTable, Tree, Input, VerticalScroll"):
             widget.focus()
             return
 
