@@ -130,21 +130,25 @@ class SlogansPane(Pane):
         note = f"{fmt.plural(len(timeline.rows), 'slogan')} in {fmt.years_phrase(timeline.years)}.  {tx.LEGEND}"
         if timeline.empty:
             note += f"\nNo slogans found in {', '.join(map(str, timeline.empty))}."
+        self.status(note)
         if not timeline.rows:
             self.query_one("#slogan-text", Static).update(Text("No slogans found in any report.", style="dim"))
-        self.status(note)
-        self.app.first_screen_shown()  # type: ignore[attr-defined]
+            self.app.first_screen_shown()  # type: ignore[attr-defined]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is None or event.row_key.value is None:
             return
         row = self.timeline.rows[int(event.row_key.value)]
-        self.later(lambda: self._detail(row))
+        if self.app.first_screen_at is None:  # type: ignore[attr-defined]
+            self._detail(row)  # the first screen: at once
+        else:
+            self.later(lambda: self._detail(row))
 
     def _detail(self, row) -> None:
         hits = self.data.occurrences(row)
         self.query_one("#slogan-text", Static).update(tx.slogan_detail(row, hits, self.timeline.years, self.plain))
         self.query_one("#slogan-detail", VerticalScroll).scroll_home(animate=False)
+        self.app.first_screen_shown()  # type: ignore[attr-defined]
 
 
 class FiguresPane(Pane):
