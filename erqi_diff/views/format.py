@@ -37,9 +37,9 @@ def value(v: Value | None) -> str:
     """A figure or a range ([6, 6.5] -> "6–6.5"); "" for None."""
     if v is None:
         return ""
-    if isinstance(v, (list, tuple)):
-        return "–".join(number(x) for x in v)
-    return number(v)
+    if isinstance(v, (int, float)):
+        return number(v)
+    return "–".join(number(x) for x in v)
 
 
 def amount(v: Value | None, unit: str | None) -> str:
@@ -52,10 +52,10 @@ def growth(g: Value | None) -> str:
     """A signed growth rate: +9%, -0.3%, +5–6%."""
     if g is None:
         return ""
-    if isinstance(g, (list, tuple)):
-        low, high = g
-        return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + "%"
-    return signed(g) + "%"
+    if isinstance(g, (int, float)):
+        return signed(g) + "%"
+    low, high = g
+    return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + "%"
 
 
 def share(ratio: float | None) -> str:
