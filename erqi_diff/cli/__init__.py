@@ -44,15 +44,16 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("erqi_diff.cli.report", "report", "One self-contained HTML page of a span of years."),
     "init": ("erqi_diff.cli.init", "init", "Start a series from a folder of reports: write seeds/manifest.toml."),
     "add": ("erqi_diff.cli.init", "add", "Add one report to the series' seeds/manifest.toml."),
+    "browse": ("erqi_diff.cli.browse", "browse", "Browse the series full-screen: slogans, targets, sections, diffs."),
 }
 
 # Optional packages (imported only where used) -> the extra that installs them.
 EXTRAS = {"pygal": "report", "duckdb": "corpus", "pyarrow": "corpus", "pyspark": "spark", "pandas": "spark",
-          "jieba": "word"}
+          "jieba": "word", "textual": "tui"}
 
 _YEAR = re.compile(r"^\d{4}$")
 # Commands that may run long over many documents: the cyclic collector stays on.
-_COLLECTED = {"reuse", "corpus", "report"}
+_COLLECTED = {"reuse", "corpus", "report", "browse"}
 
 
 class LazyGroup(click.Group):

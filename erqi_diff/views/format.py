@@ -37,9 +37,9 @@ def value(v: Value | None) -> str:
     """A figure or a range ([6, 6.5] -> "6–6.5"); "" for None."""
     if v is None:
         return ""
-    if isinstance(v, (list, tuple)):
-        return "–".join(number(x) for x in v)
-    return number(v)
+    if isinstance(v, (int, float)):
+        return number(v)
+    return "–".join(number(x) for x in v)
 
 
 def amount(v: Value | None, unit: str | None) -> str:
@@ -52,10 +52,10 @@ def growth(g: Value | None) -> str:
     """A signed growth rate: +9%, -0.3%, +5–6%."""
     if g is None:
         return ""
-    if isinstance(g, (list, tuple)):
-        low, high = g
-        return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + "%"
-    return signed(g) + "%"
+    if isinstance(g, (int, float)):
+        return signed(g) + "%"
+    low, high = g
+    return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + "%"
 
 
 def share(ratio: float | None) -> str:
@@ -97,6 +97,13 @@ def years_phrase(years: Iterable[int]) -> str:
             if i + 1 < len(years):
                 start = years[i + 1]
     return ", ".join(runs)
+
+
+def figure_years(figure_year: int | None, span: Sequence[int] | None = None) -> str:
+    """The year a figure describes: "2020", "2016–2020" (a span), "unstated"."""
+    if span:
+        return f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])
+    return "unstated" if figure_year is None else str(figure_year)
 
 
 def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None) -> str:
