@@ -66,7 +66,7 @@ def test_show_prints_sections_and_json() -> None:
     assert "## 在美丽田园打造上争先出彩" in result.output
     data = json.loads(run(REPO, "show", "2021", "--json").output)
     assert data["year"] == 2021 and data["date"] == "2021-01-15"
-    headings = [s["heading"] for s in data["sections_detail"]]
+    headings = [s["heading"] for s in data["sections"]]
     assert "在美丽田园打造上争先出彩" in headings
 
 

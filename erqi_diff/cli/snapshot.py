@@ -7,6 +7,7 @@ import sys
 import click
 
 from erqi_diff.core import snapshot as store
+from erqi_diff.views import format as fmt
 from erqi_diff.cli.common import emit_json, get_project, json_option, output, pager_option, parse_years, root_option
 
 
@@ -27,7 +28,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
         rows = [store.status(project, r) for r in project.reports]
         bad = [r for r in rows if r.status in (store.Status.STALE, store.Status.STALE_EDITED, store.Status.MISSING)]
         if as_json:
-            emit_json("snapshot-check", [{"year": r.year, "status": r.status.value, "reason": r.reason} for r in rows])
+            emit_json("snapshot-check", rows)
         else:
             for r in rows:
                 click.echo(f"{r.year}  {r.status.value:<13} {r.reason}".rstrip())
@@ -48,14 +49,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
 @root_option
 def years(as_json: bool) -> None:
     """List year, date, title, characters, sections and snapshot status."""
-    project = get_project()
-    rows = []
-    for report in project.reports:
-        st = store.status(project, report)
-        snap = st.snapshot
-        rows.append({"year": report.year, "date": report.date, "title": report.title,
-                     "chars": snap.chars if snap else None, "sections": len(snap.sections) if snap else None,
-                     "status": st.status.value})
+    rows = store.series_years(get_project())
     if as_json:
         emit_json("years", rows)
         return
@@ -67,8 +61,8 @@ def years(as_json: bool) -> None:
         for name in ("year", "date", "title", "chars", "sections", "status"):
             table.add_column(name, justify="right" if name in ("chars", "sections") else "left")
         for row in rows:
-            table.add_row(*("" if row[k] is None else str(row[k])
-                            for k in ("year", "date", "title", "chars", "sections", "status")))
+            table.add_row(str(row.year), row.date, row.title, "" if row.chars is None else fmt.count(row.chars),
+                          "" if row.sections is None else str(row.sections), row.status.value)
         console.print(table)
 
     output(render)
@@ -85,10 +79,7 @@ def show(year: str, as_json: bool, no_pager: bool) -> None:
     (y,) = parse_years([year])
     snap = store.load(project, y)
     if as_json:
-        # the header every --json has, what the report opens with and what was
-        # kept out of its body, then its sections (heading, level, paragraphs)
-        emit_json("show", {**snap.meta(), "front": snap.front, "boilerplate": snap.boilerplate,
-                           "sections_detail": snap.sections})
+        emit_json("show", snap)
         return
 
     def render(console):

@@ -59,7 +59,16 @@ def sha256(data: bytes | str) -> str:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One year's normalized report, as stored in ``snapshots/<year>.md``."""
+    """One year's normalized report, as stored in ``snapshots/<year>.md``.
+
+    ``show --json`` prints it: the front matter's fields (``year``,
+    ``source`` and its ``source_sha256``, ``date``, ``title``,
+    ``normalizer_version``, ``body_sha256``, ``boilerplate``: the bylines,
+    captions and footers kept out of the body), ``sections`` (each
+    ``heading``, ``level`` and ``paragraphs``), ``front`` (title, dateline,
+    signature lines the report opens with) and ``chars`` (characters of text)."""
+
+    __json_extra__ = ("chars",)
 
     year: int
     source: str
@@ -69,9 +78,9 @@ class Snapshot:
     normalizer_version: int
     body_sha256: str
     boilerplate: tuple[str, ...]
-    body: str
+    body: str = field(metadata={"json": None})
     sections: tuple[Section, ...] = field(compare=False)
-    path: Path | None = field(default=None, compare=False)
+    path: Path | None = field(default=None, compare=False, metadata={"json": None})
     #: The lines the report opens with before its text (title, dateline,
     #: signature: :class:`erqi_diff.core.normalize.Normalized`); kept, not diffed.
     front: tuple[str, ...] = ()
@@ -201,10 +210,40 @@ def load_many(project: Project, years: list[int] | None = None) -> list[Snapshot
 
 @dataclass(frozen=True)
 class YearStatus:
+    """A snapshot's state, as ``snapshot --check --json`` lists it: ``year``,
+    ``status`` (fresh, stale, edited, stale+edited, missing) and ``reason``
+    (what changed; "" when fresh). ``snapshot`` is the file as it is, when
+    it could be read (not in the JSON)."""
+
     year: int
     status: Status
     reason: str
-    snapshot: Snapshot | None  # the file as it is, when it could be read
+    snapshot: Snapshot | None = field(default=None, metadata={"json": None})
+
+
+@dataclass(frozen=True)
+class YearInfo:
+    """One report of the series, as ``years --json`` lists it: the manifest's
+    ``year``, ``date`` and ``title``, the snapshot's ``chars`` and
+    ``sections`` (None when it cannot be read) and its ``status``."""
+
+    year: int
+    date: str
+    title: str
+    chars: int | None
+    sections: int | None
+    status: Status
+
+
+def series_years(project: Project) -> list[YearInfo]:
+    """Every report of the manifest with its snapshot's size and status."""
+    rows = []
+    for report in project.reports:
+        st = status(project, report)
+        snap = st.snapshot
+        rows.append(YearInfo(report.year, report.date, report.title, snap.chars if snap else None,
+                             len(snap.sections) if snap else None, st.status))
+    return rows
 
 
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
