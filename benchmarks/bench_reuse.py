@@ -31,7 +31,8 @@ sys.path.insert(0, str(HERE))
 CHILD = r"""
 import json, pickle, resource, sys, time
 sys.path.insert(0, {here!r}); sys.path.insert(0, {repo!r})
-from erqi_diff.reuse.audit import Kind, find_reuse
+from erqi_diff.reuse.audit import find_reuse
+from erqi_diff.reuse.model import Kind
 corpus = pickle.load(open({path!r}, "rb"))
 start = time.perf_counter()
 result = find_reuse(corpus.docs, 15, workers={workers})

@@ -449,10 +449,10 @@ def test_cli_report_of_unfinished_run(tmp_path):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 60)), max_size=30))
 def test_union_of_spans(spans):
-    from erqi_diff.corpus.report import _merge
+    from erqi_diff.reuse.shares import union
 
     intervals = [(s, s + n) for s, n in spans]
-    assert _merge(intervals) == len({i for s, e in intervals for i in range(s, e)})
+    assert union(intervals) == len({i for s, e in intervals for i in range(s, e)})
 
 
 def test_batch_seeds_equal_align_pair_own(synthetic):

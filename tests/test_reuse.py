@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.reuse.audit import Kind, align_pair, audit_snapshots, find_reuse
+from erqi_diff.reuse.audit import align_pair, find_reuse
+from erqi_diff.reuse.model import Kind
+from erqi_diff.reuse.snapshots import audit_snapshots
 
 DATA = Path(__file__).parent / "data"
 SENTENCE = ("全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，"
@@ -97,21 +99,21 @@ SHARED = [(1, [10, 50], [12]), (2, [100, 130], [90, 95]), (3, [400], [402]), (3 
     (DF, None, True, {(10, 50)}),
 ])
 def test_pair_seeds_rule(df, widespread, same_doc, expected):
-    from erqi_diff.reuse.audit import pair_seeds
+    from erqi_diff.reuse.seeds import pair_seeds
 
     shared = [(h, pa, pa) for h, pa, _ in SHARED if len(pa) > 1] if same_doc else SHARED
     assert set(pair_seeds(shared, df, formula_docs=3, widespread_docs=widespread, same_doc=same_doc)) == expected
 
 
 def test_widespread_formula_far_from_rare_wording_seeds_nothing():
-    from erqi_diff.reuse.audit import NEAR, pair_seeds
+    from erqi_diff.reuse.seeds import NEAR, pair_seeds
 
     shared = [(1, [10], [12]), (3, [10 + NEAR + 500], [12 + NEAR + 500])]
     assert pair_seeds(shared, DF, formula_docs=3, widespread_docs=40) == [(10, 12)]
 
 
 def test_shared_prints_first_places_capped():
-    from erqi_diff.reuse.audit import MAX_SEEDS_PER_HASH, shared_prints
+    from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH, shared_prints
 
     fa = [(p, 7) for p in range(0, 400, 10)] + [(401, 8), (402, 9)]
     fb = [(p, 7) for p in range(1, 401, 10)] + [(5, 9)]
@@ -150,7 +152,7 @@ def test_min_chars_equal_to_longest_is_allowed():
 
 def test_stock_passage_in_every_document_is_capped_and_listed():
     from erqi_diff.reuse.fingerprint import fingerprints_prepared, params_for, prepare
-    from erqi_diff.reuse.audit import _index
+    from erqi_diff.reuse.index import _index
 
     stock = "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
     docs = {f"d{i:02d}": noise(10 + i, 300) + stock + noise(50 + i, 300) for i in range(30)}

@@ -39,7 +39,7 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     """
     from erqi_diff.core import snapshot as store
     from erqi_diff.errors import UsageError
-    from erqi_diff.reuse.audit import audit_snapshots
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
     project = get_project()
     snaps = store.load_many(project, parse_years(years) or None)

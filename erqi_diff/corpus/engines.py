@@ -7,7 +7,7 @@ Both offer the same four operations, used by :mod:`.stages`:
 - ``fingerprint(docs, texts, ndocs, out, k, w, advance)``: stage 2;
 - ``align(docs, texts, pairs, npairs, out, min_chars, advance, k, w, formulas, formula_docs)``:
   stage 5 (``formulas``: stage 3's table of the hashes in ``formula_docs``
-  documents or more, whose counts seed as :func:`erqi_diff.reuse.audit.pair_seeds` says);
+  documents or more, whose counts seed as :func:`erqi_diff.reuse.seeds.pair_seeds` says);
 - ``close()``.
 
 DuckDB runs the Python stages in a pool of ``threads`` worker processes; it

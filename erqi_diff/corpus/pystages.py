@@ -3,7 +3,7 @@
 Locally they run in a pool of worker processes that memory-map
 ``texts.arrow``; on Spark they run inside ``mapInArrow``. Both call the
 reuse audit's own code, :mod:`erqi_diff.reuse.fingerprint`, and
-:func:`erqi_diff.reuse.audit.pair_seeds` and :func:`erqi_diff.reuse.audit.align_prepared`
+:func:`erqi_diff.reuse.seeds.pair_seeds` and :func:`erqi_diff.reuse.align.align_prepared`
 as :func:`erqi_diff.reuse.audit.find_reuse` does: there is no second
 fingerprinting, seeding or alignment here.
 """
@@ -43,7 +43,7 @@ def align_texts(text1: str, text2: str, min_chars: int, seeds=None) -> list[tupl
 
 
 def passage_tuple(p) -> tuple[int, int, int, int, int, float]:
-    """Adapter from :class:`erqi_diff.reuse.audit.Passage` to a row."""
+    """Adapter from :class:`erqi_diff.reuse.model.Passage` to a row."""
     return (p.a.start, p.a.end, p.b.start, p.b.end, p.chars, float(p.similarity))
 
 
@@ -85,15 +85,16 @@ def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int, k: in
     gives a text. Each document is prepared and fingerprinted once per batch
     (pairs come sorted by their first document) with the run's ``k`` and
     ``w`` (the fingerprints of stage 2); each pair is seeded by the reuse
-    audit's :func:`erqi_diff.reuse.audit.pair_seeds` of the fingerprints the two
-    share (:func:`erqi_diff.reuse.audit.shared_prints`) with ``df``, the document
+    audit's :func:`erqi_diff.reuse.seeds.pair_seeds` of the fingerprints the two
+    share (:func:`erqi_diff.reuse.seeds.shared_prints`) with ``df``, the document
     counts of stage 3's formula hashes (those in ``formula_docs`` documents
-    or more), and aligned by its :func:`erqi_diff.reuse.audit.align_prepared`:
+    or more), and aligned by its :func:`erqi_diff.reuse.align.align_prepared`:
     the passages :func:`erqi_diff.reuse.audit.find_reuse` finds between the two."""
     import pyarrow as pa
 
     from erqi_diff.reuse.fingerprint import fingerprints_prepared, prepare
-    from erqi_diff.reuse.audit import DEFAULT_FORMULA_DOCS, align_prepared, pair_seeds, shared_prints
+    from erqi_diff.reuse.align import align_prepared
+    from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, shared_prints
 
     formula_docs = formula_docs or DEFAULT_FORMULA_DOCS
     done: dict[int, tuple] = {}

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from erqi_diff.corpus import OutputFolderError
 from erqi_diff.corpus.stages import STAGES, read_manifest
+from erqi_diff.reuse.shares import union
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,6 @@ class CorpusReport:
                 "longest": [p.to_json() for p in self.longest], "formulas": [f.to_json() for f in self.formulas]}
 
 
-def _merge(intervals: list[tuple[int, int]]) -> int:
-    total = 0
-    end = -1
-    start = -1
-    for s, e in sorted(intervals):
-        if s > end:
-            total += max(0, end - start)
-            start, end = s, e
-        else:
-            end = max(end, e)
-    return total + max(0, end - start)
-
-
 def build_report(out: Path | str, top: int = 20) -> CorpusReport:
     """The report of the finished run in ``out``."""
     import duckdb
@@ -165,7 +153,7 @@ def build_report(out: Path | str, top: int = 20) -> CorpusReport:
         for src, dst, s, e in con.execute("SELECT src, dst, dst_start, dst_end FROM directed").fetchall():
             spans.setdefault(dst, []).append((s, e))
             n_sources.setdefault(dst, set()).add(src)
-        shares = tuple(Copier(refs[d], chars[d], _merge(spans.get(d, [])), len(n_sources.get(d, ())))
+        shares = tuple(Copier(refs[d], chars[d], union(spans.get(d, [])), len(n_sources.get(d, ())))
                        for d in sorted(refs) if refs[d].year is not None)
         copiers = tuple(sorted((c for c in shares if c.before), key=lambda c: (-c.share, c.doc.doc))[:top])
         texts = TextStore(out / "texts.arrow")

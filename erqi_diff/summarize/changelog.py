@@ -635,9 +635,9 @@ def _key_metrics(snaps: list) -> tuple[dict, tuple[str, ...]]:
 
 
 def _reuse_spans(snaps: list) -> list[dict]:
-    """The copied passages (formulas aside) of :func:`reuse.audit_snapshots`
+    """The copied passages (formulas aside) of :func:`erqi_diff.reuse.snapshots.audit_snapshots`
     over the span's reports, as ``erqi-diff reuse --json`` gives them."""
-    from erqi_diff.reuse.audit import audit_snapshots
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
     return audit_snapshots(snaps).to_json()["spans"]
 

@@ -38,7 +38,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     from erqi_diff.extract import slogans
     from erqi_diff.core import snapshot as store
     from erqi_diff.compare.diff import compare
-    from erqi_diff.reuse.audit import audit_snapshots
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
     for year in (first, last):
         project.report(year)  # UnknownYear lists the years there are
