@@ -152,7 +152,7 @@ def test_min_chars_equal_to_longest_is_allowed():
 
 def test_stock_passage_in_every_document_is_capped_and_listed():
     from erqi_diff.reuse.fingerprint import fingerprints_prepared, params_for, prepare
-    from erqi_diff.reuse.index import _index
+    from erqi_diff.reuse.index import build_index
 
     stock = "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
     docs = {f"d{i:02d}": noise(10 + i, 300) + stock + noise(50 + i, 300) for i in range(30)}
@@ -166,13 +166,16 @@ def test_stock_passage_in_every_document_is_capped_and_listed():
     # the stock passage is listed once, with its document count, not in 435 pairs
     assert any(f.docs == 30 and stock[5:25] in f.span.text for f in result.formulas)
     assert not any(stock in p.a.text for p in result.passages if (p.a.key, p.b.key) != ("d03", "d17"))
-    # what one k-gram pulls in stays bounded: its count and one place
+    # what one k-gram pulls in stays bounded: its count, its first place and one other
+    from erqi_diff.reuse.fingerprint_arrays import fingerprint_table
+
     k, w = params_for(15)
-    fps = [fingerprints_prepared(prepare(t).text, k, w) for t in docs.values()]
-    index = _index(fps, 3)
-    stock_hashes = {h for h in (v for _, v in fingerprints_prepared(prepare(stock).text, k, w))}
-    assert all(isinstance(index[h], list) and len(index[h]) == 4 and index[h][0] == -30
-               for h in stock_hashes if h in index)
+    index = build_index(fingerprint_table([prepare(t).text for t in docs.values()], k, w), len(docs), 3)
+    stock_hashes = {h for _, h in fingerprints_prepared(prepare(stock).text, k, w)}
+    formula = dict(zip(index.formulas.hash.tolist(), index.formulas.docs.tolist()))
+    assert stock_hashes & set(formula) and all(formula[h] == 30 for h in stock_hashes & set(formula))
+    # and it pairs no documents
+    assert not stock_hashes & set(index.shared.hash.tolist())
 
 
 def test_ratios_and_matrix():

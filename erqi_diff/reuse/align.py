@@ -128,14 +128,20 @@ def _anchor(wa: str, wb: str, match) -> tuple[int, int, int] | None:
     and ``n = match(i, j)`` (the length of the exact match from there) is at
     least 2 and at least half the gap, so a stray common character pair
     far off does not count."""
+    ga = [wa[i:i + 2] for i in range(min(len(wa) - 1, MAX_GAP + 1))]
+    gb = [wb[j:j + 2] for j in range(min(len(wb) - 1, MAX_GAP + 1))]
+    common = set(ga).intersection(gb)
+    if not common:
+        return None
     grams: dict[str, list[int]] = {}
-    for j in range(min(len(wb) - 1, MAX_GAP + 1)):
-        grams.setdefault(wb[j:j + 2], []).append(j)
+    for j, gram in enumerate(gb):
+        if gram in common:
+            grams.setdefault(gram, []).append(j)
     best, best_cost = None, MAX_GAP + 1
-    for i in range(min(len(wa) - 1, MAX_GAP + 1)):
+    for i, gram in enumerate(ga):
         if i >= best_cost:
             break
-        for j in grams.get(wa[i:i + 2], ()):
+        for j in grams.get(gram, ()):
             cost = max(i, j)
             if cost >= best_cost:
                 continue

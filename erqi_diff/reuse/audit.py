@@ -33,18 +33,20 @@ How a passage is found (no all-pairs difflib):
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Mapping
+
+import numpy as np
 
 from erqi_diff.core.runtime import gc_paused
 from erqi_diff.reuse.align import align_prepared
 from erqi_diff.reuse.fingerprint import Prepared, fingerprints_prepared, params_for, prepare
-from erqi_diff.reuse.formulas import _Classifier, _formulas
-from erqi_diff.reuse.index import _formula_places, _index, _shared_by_pair
-from erqi_diff.reuse.model import Passage, Ratio, ReuseResult
+from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
+from erqi_diff.reuse.formulas import Classifier, stock_stretches
+from erqi_diff.reuse.index import build_index
+from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
-from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, Shared, pair_seeds, shared_prints
-from erqi_diff.reuse.shares import _shares
+from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, seeds_from, shared_prints
+from erqi_diff.reuse.shares import coverage, matrix, prepared_interval, written_before
 
 
 def _check_args(docs: Mapping[str, str], min_chars: int, formula_docs: int, maxdf: int, minmatch: int) -> None:
@@ -132,18 +134,8 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
 
 
-def _fingerprint_range(audit: _Audit, bounds: tuple[int, int]) -> list:
-    out = []
-    for text in audit.texts[bounds[0]:bounds[1]]:
-        p = prepare(text)
-        fp = fingerprints_prepared(p.text, audit.k, audit.w)
-        # the original text stays behind: the parent has it
-        out.append((p.text, p.runs, array("q", [pos for pos, _ in fp]), array("q", [h for _, h in fp])))
-    return out
-
-
 def _align_range(audit: _Audit, bounds: tuple[int, int]) -> list:
-    return [found for pair in audit.pairs[bounds[0]:bounds[1]] for found in audit.align(*pair)]
+    return [found for i in range(*bounds) for found in audit.align(i)]
 
 
 def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
@@ -152,58 +144,70 @@ def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
 
 
 class _Audit:
-    """One run of :func:`find_reuse`; its stages can run in forked processes."""
+    """One run of :func:`find_reuse`; its alignment can run in forked processes."""
 
     def __init__(self, keys, texts, min_chars: int, formula_docs: int, maxdf: int, minmatch: int, workers: int):
         self.keys, self.texts, self.min_chars = keys, texts, min_chars
         self.formula_docs, self.maxdf, self.minmatch, self.workers = formula_docs, maxdf, minmatch, workers
         self.k, self.w = params_for(min_chars)
 
-    def _map(self, func, n: int, parts: int) -> list:
-        """``func(self, range)`` over ranges of ``range(n)``, in forked
-        workers when asked (:func:`erqi_diff.reuse.parallel.fork_map`)."""
-        return [x for chunk in fork_map(func, self, _ranges(n, parts), self.workers) for x in chunk]
-
     def run(self) -> ReuseResult:
-        done = self._map(_fingerprint_range, len(self.texts), 8 * self.workers)
-        self.prepared = [Prepared(original, text, runs) for original, (text, runs, _, _) in zip(self.texts, done)]
+        self.prepared = prepare_many(self.texts)
         _check_prepared(self.keys, self.prepared, self.min_chars)
-        fps = [(pos, hashes) for _, _, pos, hashes in done]
-        del done
-        self.index = _index([zip(pos, hashes) for pos, hashes in fps], self.formula_docs)
-        self.places, self.formula_df = _formula_places(fps, self.index)
-        del fps
-        shared = _shared_by_pair(self.index)
+        table = fingerprint_table([p.text for p in self.prepared], self.k, self.w)
+        self.index = index = build_index(table, len(self.prepared), self.formula_docs)
+        del table
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
-        self.pairs = [(x, y, rare) for (x, y), rare in sorted(shared.items()) if len(rare) >= self.minmatch]
-        del shared
-        self.classifier = _Classifier(self.prepared, self.index, self.min_chars, self.formula_docs)
-        found = self._map(_align_range, len(self.pairs), 16 * self.workers)
-        return self._result(found)
+        self.pairs = np.flatnonzero(index.shared.hashes >= self.minmatch)
+        self.classifier = Classifier(self.prepared, index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        bounds = _ranges(len(self.pairs), 16 * self.workers)
+        found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
+        classified = self.classifier.classify(found)
+        return self._result([(x, y, p) for (x, y, _), p in zip(found, classified)])
 
-    def align(self, x: int, y: int, shared: list[Shared]) -> list[tuple[int, int, Passage]]:
-        """The passages of one candidate pair, seeded by :func:`pair_seeds`
-        (``shared``: its rare fingerprints; the formula ones are added here), classified."""
+    def align(self, i: int) -> list[tuple[int, int, Passage]]:
+        """The passages of candidate pair ``self.pairs[i]``, seeded by
+        :func:`erqi_diff.reuse.seeds.seeds_from` from its rare fingerprints
+        and, between two documents, the formula ones they share."""
+        shared, index = self.index.shared, self.index
+        row = int(self.pairs[i])
+        x, y = (int(v) for v in shared.pairs[row])
+        lo, hi = int(shared.starts[row]), int(shared.starts[row + 1])
+        rare_p, rare_q = shared.p[lo:hi], shared.q[lo:hi]
         if x != y:
-            px, py = self.places[x], self.places[y]
-            shared = shared + [(h, (px[h],), (py[h],)) for h in px.keys() & py.keys()]
-        seeds = pair_seeds(shared, self.formula_df, formula_docs=self.formula_docs, widespread_docs=self.maxdf,
-                           same_doc=x == y)
-        passages = align_prepared(self.prepared[x], self.prepared[y], seeds, self.min_chars, x == y,
-                                  self.keys[x], self.keys[y])
-        return [(x, y, self.classifier.classify(p, x, x == y)) for p in passages]
+            p, q = seeds_from(rare_p, rare_q, *index.shared_formulas(x, y), widespread_docs=self.maxdf)
+        else:
+            p, q = rare_p, rare_q
+        passages = align_prepared(self.prepared[x], self.prepared[y], zip(p.tolist(), q.tolist()), self.min_chars,
+                                  x == y, self.keys[x], self.keys[y])
+        return [(x, y, passage) for passage in passages]
 
     def _result(self, found: list[tuple[int, int, Passage]]) -> ReuseResult:
         keys, prepared = self.keys, self.prepared
-        before, matrix = _shares(keys, prepared, found, formulas=False)
-        before_f, matrix_f = _shares(keys, prepared, found, formulas=True)
-        ratios = {key: Ratio(key, len(prepared[x].text), before[x], before_f[x]) for x, key in enumerate(keys)}
+        lengths = [len(p.text) for p in prepared]
+        ratios_of, matrices = [], []
+        for with_formulas in (False, True):
+            cover = coverage((x, y, prepared_interval(prepared[x], p.a.start, p.a.end),
+                              prepared_interval(prepared[y], p.b.start, p.b.end))
+                             for x, y, p in found if with_formulas or p.kind is not Kind.FORMULA)
+            before = written_before(cover, lambda y, x: y < x)
+            ratios_of.append([before.get(x, (0, frozenset()))[0] for x in range(len(keys))])
+            shares = matrix(cover, lengths)
+            grid: dict[str, dict[str, float]] = {key: {} for key in keys}
+            for (x, y), share in shares.items():
+                grid[keys[x]][keys[y]] = share
+            matrices.append(grid)
+        ratios = {key: Ratio(key, lengths[x], ratios_of[0][x], ratios_of[1][x]) for x, key in enumerate(keys)}
         order = {key: x for x, key in enumerate(keys)}
         passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
-        formulas = _formulas(keys, prepared, self.index, self.k, self.w)
+        f = self.index.formulas
+        points = zip(f.doc.tolist(), f.pos.tolist(), f.docs.tolist(), f.other_doc.tolist(), f.other_pos.tolist())
+        formulas = [Formula(Span(keys[s.doc], s.start, s.end, s.text), s.docs)
+                    for s in stock_stretches(points, prepared.__getitem__, self.k, self.w)]
         params = {"k": self.k, "w": self.w, "formula_docs": self.formula_docs, "maxdf": self.maxdf,
                   "minmatch": self.minmatch}
-        return ReuseResult(keys, tuple(passages), tuple(formulas), ratios, matrix, matrix_f, self.min_chars, params)
+        return ReuseResult(keys, tuple(passages), tuple(formulas), ratios, matrices[0], matrices[1], self.min_chars,
+                           params)
 
 
 def align_pair(a: str, b: str, seeds: list[tuple[int, int]] | None = None, min_chars: int = 15,

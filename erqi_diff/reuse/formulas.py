@@ -1,13 +1,23 @@
-"""Formulas: telling stock wording from copying, and the stock stretches."""
+"""Formulas: telling stock wording from copying (:class:`Classifier`), and
+the stock stretches (:func:`stock_stretches`), used by
+:func:`erqi_diff.reuse.audit.find_reuse` and by ``corpus report`` alike.
+
+A formula fingerprint is one found in ``formula_docs`` documents or more
+(find_reuse's cap; the corpus's ``maxdf + 1``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
 
 from erqi_diff.reuse.align import match_left, match_right
-from erqi_diff.reuse.fingerprint import Prepared, kgram_hashes, params_for
-from erqi_diff.reuse.index import _POS_BITS, _POS_MASK, _doc_freq
-from erqi_diff.reuse.model import Formula, Kind, Passage, Span
+from erqi_diff.reuse.fingerprint import Prepared
+from erqi_diff.reuse.fingerprint_arrays import code_points, kgram_hash_array, ranges as _ranges
+from erqi_diff.reuse.model import Kind, Passage
 
 _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
 
@@ -30,7 +40,7 @@ def _quoted_share(text: str) -> float:
 FORMULA_SHARE = 0.75  # of a passage's shared characters in formula wording, for a formula
 
 
-class _Classifier:
+class Classifier:
     """Tells formulas from copies. A character of a passage's exact
     matches is formula wording when a k-gram covering it is a fingerprint
     found in ``formula_docs`` documents or more. A passage is a copy when
@@ -38,65 +48,112 @@ class _Classifier:
     a quarter of the passage: a copied passage quoting stock phrases still
     has its own wording between them, while two stock phrases that happen
     to stand side by side in two reports have next to none. Short passages
-    mostly between quote marks are slogans, hence formulas."""
+    mostly between quote marks are slogans, hence formulas.
 
-    def __init__(self, prepared: list[Prepared], index: dict, min_chars: int, formula_docs: int):
-        self.prepared, self.index = prepared, index
-        self.min_chars, self.formula_docs = min_chars, formula_docs
-        self.k = params_for(min_chars)[0]
+    ``doc_freq(hashes)``: the documents holding each hash (0 when it is no
+    fingerprint), e.g. :meth:`erqi_diff.reuse.index.Index.doc_freq`."""
 
-    def classify(self, passage: Passage, doc: int, same_doc: bool) -> Passage:
-        text, k, index = self.prepared[doc].text, self.k, self.index
-        own, dfs = 0, []
-        for sa, _, n in passage.blocks:
-            covered_to, covered = sa, 0
-            for i, h in enumerate(kgram_hashes(text[sa:sa + n], k)):
-                v = index.get(h)
-                if v is None:
-                    continue
-                df = _doc_freq(v)
-                dfs.append(df)
-                if df >= self.formula_docs:
-                    start = max(sa + i, covered_to)
-                    covered += sa + i + k - start
-                    covered_to = sa + i + k
-            own += n - covered
-        dfs.sort()
-        ndocs = max(dfs[len(dfs) // 2] if dfs else 0, 1 if same_doc else 2)
-        stock = own < self.min_chars or own < (1 - FORMULA_SHARE) * passage.chars
-        slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
-        kind = Kind.FORMULA if stock or slogan else Kind.COPY
-        return Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences, kind, ndocs,
-                       passage.blocks)
+    def __init__(self, prepared: list[Prepared], doc_freq: Callable[[np.ndarray], np.ndarray], k: int,
+                 min_chars: int, formula_docs: int):
+        self.prepared, self.doc_freq = prepared, doc_freq
+        self.min_chars, self.formula_docs, self.k = min_chars, formula_docs, k
+
+    def classify(self, found: list[tuple[int, int, Passage]]) -> list[Passage]:
+        """Each passage of ``found`` (``(x, y, passage)``, its blocks in the
+        prepared text of document x; ``x == y``: inside one document) with
+        its kind and ``docs`` (the median document count of the indexed
+        k-grams of its blocks, at least 2 between two documents). All the
+        k-grams of all the blocks are hashed and looked up at once."""
+        k = self.k
+        pieces, lengths, owner = [], [], []
+        for n_passage, (x, _, passage) in enumerate(found):
+            text = self.prepared[x].text
+            for sa, _, n in passage.blocks:
+                pieces.append(text[sa:sa + n])
+                lengths.append(n)
+                owner.append(n_passage)
+        lengths_a = np.array(lengths, np.int64)
+        owner_a = np.array(owner, np.int64)
+        counts = np.maximum(lengths_a - k + 1, 0)  # k-grams per block
+        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
+        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        dfs = self.doc_freq(hashes)
+        block_of = np.repeat(np.arange(len(counts)), counts)
+        # characters covered by the formula k-grams [i, i + k) of each block (never across two)
+        formula = np.flatnonzero(dfs >= self.formula_docs)
+        fblock = block_of[formula]
+        steps = np.full(len(formula), k, np.int64)
+        same = fblock[1:] == fblock[:-1]
+        steps[1:][same] = np.minimum(np.diff(formula), k)[same]
+        npass = len(found)
+        covered = np.bincount(owner_a[fblock], weights=steps, minlength=npass).astype(np.int64)
+        own = np.bincount(owner_a, weights=lengths_a, minlength=npass).astype(np.int64) - covered
+        # the median document count of each passage's indexed k-grams
+        indexed = dfs > 0
+        who = owner_a[block_of[indexed]]
+        top = int(dfs.max()) + 1 if len(dfs) else 1
+        keyed = np.sort(who * top + dfs[indexed])
+        per = np.bincount(who, minlength=npass)
+        first = np.concatenate(([0], np.cumsum(per)[:-1])) if npass else per
+        median = np.where(per > 0, keyed[np.minimum(first + per // 2, max(len(keyed) - 1, 0))] % top if len(keyed)
+                          else 0, 0)
+        out = []
+        for (x, y, passage), own_chars, ndocs in zip(found, own.tolist(), median.tolist()):
+            ndocs = max(ndocs, 1 if x == y else 2)
+            stock = own_chars < self.min_chars or own_chars < (1 - FORMULA_SHARE) * passage.chars
+            slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
+            kind = Kind.FORMULA if stock or slogan else Kind.COPY
+            out.append(Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences, kind,
+                               ndocs, passage.blocks))
+        return out
 
 
-def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
+@dataclass(frozen=True)
+class Stretch:
+    """A stock stretch: ``text`` is ``original[start:end]`` of document
+    ``doc`` (offsets into its original text), found in ``docs`` documents."""
+
+    doc: int
+    start: int
+    end: int
+    docs: int
+    text: str
+
+
+def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_of: Callable[[int], Prepared],
+                    k: int, w: int) -> list[Stretch]:
     """Stock passages: stretches of formula fingerprints, placed in the
     document where their first fingerprint was first seen, each with the
     most documents any of its fingerprints is in (those at its edges,
     chosen by their neighbours, may be fewer). A stretch mostly inside a
     longer one (the same stock passage, first seen elsewhere) is counted
-    with it, not listed."""
-    samples: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
-    for v in index.values():
-        if v.__class__ is not int and v[0] < 0:
-            samples[v[2] >> _POS_BITS].append((v[2] & _POS_MASK, -v[0], v[3]))
+    with it, not listed. Most documents first, then longest, then by
+    document and place.
+
+    ``points``: one per formula fingerprint, ``(doc, pos, docs, other_doc,
+    other_pos)``: its first place (positions in prepared text), the
+    documents holding it, and its first place in the second document
+    holding it; ``prepared_of(doc)``: that document prepared."""
+    samples: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for doc, pos, ndocs, other_doc, other_pos in points:
+        samples[doc].append((pos, ndocs, other_doc, other_pos))
     runs = []
-    for doc, points in samples.items():
-        points.sort()
-        text = prepared[doc].text
-        run_start, run_end, run_docs, other = points[0][0], points[0][0] + k, points[0][1], points[0][2]
-        for pos, ndocs, posting in points[1:] + [(None, 0, 0)]:
-            if pos is not None and pos <= run_end + w:
+    for doc in sorted(samples):
+        points_ = sorted(samples[doc])
+        text = prepared_of(doc).text
+        run_start, run_end, run_docs = points_[0][0], points_[0][0] + k, points_[0][1]
+        other = points_[0][2:]
+        for pos, ndocs, odoc, opos in points_[1:] + [(-1, 0, 0, 0)]:
+            if pos >= 0 and pos <= run_end + w:
                 run_end, run_docs = max(run_end, pos + k), max(run_docs, ndocs)
                 continue
             # grow the stretch as far as it stands in the other document too
-            there, at = prepared[other >> _POS_BITS].text, other & _POS_MASK
+            there, at = prepared_of(other[0]).text, other[1]
             start = min(run_start, run_start - match_left(text, there, run_start, at))
             end = max(run_end, run_start + match_right(text, there, run_start, at))
             runs.append((doc, start, end, run_docs, text[start:end]))
-            if pos is not None:
-                run_start, run_end, run_docs, other = pos, pos + k, ndocs, posting
+            if pos >= 0:
+                run_start, run_end, run_docs, other = pos, pos + k, ndocs, (odoc, opos)
     runs.sort(key=lambda r: (-(r[2] - r[1]), r[0], r[1]))
     kept: list[list] = []  # [doc, start, end, documents]
     owner: dict[str, int] = {}  # q-gram of a stretch kept -> which
@@ -111,12 +168,10 @@ def _formulas(keys, prepared, index: dict, k: int, w: int) -> list[Formula]:
         for g in grams:
             owner.setdefault(g, len(kept))
         kept.append([doc, start, end, ndocs])
-    formulas = []
+    stretches = []
     for doc, start, end, ndocs in kept:
-        p = prepared[doc]
+        p = prepared_of(doc)
         s, e = p.span_to_original(start, end)
-        formulas.append(Formula(Span(keys[doc], s, e, p.original[s:e]), ndocs))
-    kept = formulas
-    order = {key: x for x, key in enumerate(keys)}
-    kept.sort(key=lambda f: (-f.docs, -(f.span.end - f.span.start), order[f.span.key], f.span.start))
-    return kept
+        stretches.append(Stretch(doc, s, e, ndocs, p.original[s:e]))
+    stretches.sort(key=lambda f: (-f.docs, -(f.end - f.start), f.doc, f.start))
+    return stretches

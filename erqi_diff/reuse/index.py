@@ -1,84 +1,230 @@
-"""The inverted index of :func:`erqi_diff.reuse.audit.find_reuse`: hash -> postings."""
+"""The inverted index of :func:`erqi_diff.reuse.audit.find_reuse`, as arrays.
+
+Built from a :class:`~erqi_diff.reuse.fingerprint_arrays.FingerprintTable`
+by one stable sort on the hash (postings of a hash stay in document then
+text order). A fingerprint found in ``formula_docs`` documents or more is a
+formula's: it keeps its document count, its first place and the first place
+in the second document holding it, and pairs no documents; what one k-gram
+may pull in is capped, whatever the number of documents holding it. The
+others (rare fingerprints) keep their first :data:`~erqi_diff.reuse.seeds.MAX_SEEDS_PER_HASH`
+places in each document, and pair the documents holding them.
+
+numpy is imported here: the reuse commands only.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from dataclasses import dataclass
 
-from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH, Shared
+import numpy as np
 
-_POS_BITS = 32
-_POS_MASK = (1 << _POS_BITS) - 1
-
-
-def _index(fps: list[list[tuple[int, int]]], formula_docs: int) -> dict:
-    """hash -> postings, a posting being ``doc << 32 | position``. The value
-    is one posting (int) or a list of postings (at most MAX_SEEDS_PER_HASH
-    per document) while the hash is in fewer than ``formula_docs``
-    documents; from then on (a formula fingerprint) only ``[-documents, last document, first posting, a posting in another
-    document]``: what one k-gram may pull in is capped, whatever the number
-    of documents holding it."""
-    index: dict = {}
-    get = index.get
-    cap = formula_docs - 1
-    for d, fp in enumerate(fps):
-        base = d << _POS_BITS
-        for pos, h in fp:
-            v = get(h)
-            if v is None:
-                index[h] = base | pos
-            elif v.__class__ is int:
-                index[h] = [v, base | pos]
-            elif v[0] < 0:
-                if v[1] != d:
-                    v[0] -= 1
-                    v[1] = d
-            elif v[-1] >> _POS_BITS == d:
-                if len(v) < MAX_SEEDS_PER_HASH or v[-MAX_SEEDS_PER_HASH] >> _POS_BITS != d:
-                    v.append(base | pos)  # a k-gram repeated in one document: its first places
-            else:
-                ndocs = len({e >> _POS_BITS for e in v}) + 1
-                if ndocs > cap:
-                    other = next(e for e in v if e >> _POS_BITS != v[0] >> _POS_BITS)
-                    index[h] = [-ndocs, d, v[0], other]
-                else:
-                    v.append(base | pos)
-    return index
+from erqi_diff.reuse.fingerprint_arrays import FingerprintTable
+from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH
 
 
-def _shared_by_pair(index: dict) -> dict[tuple[int, int], list[Shared]]:
-    """What every pair of documents (x <= y; x == y for a document with
-    itself) shares of the fingerprints that are not a formula's, as
-    :func:`shared_prints` would give it, read from the index."""
-    shared: dict[tuple[int, int], list[Shared]] = defaultdict(list)
-    for h, v in index.items():
-        if v.__class__ is int or v[0] < 0:
-            continue
-        if len(v) == 2:  # the common case: in two documents, or twice in one
-            (x, p), (y, q) = divmod(v[0], 1 << _POS_BITS), divmod(v[1], 1 << _POS_BITS)
-            shared[(x, y)].append((h, [p, q], [p, q]) if x == y else (h, (p,), (q,)))
-            continue
+@dataclass(frozen=True)
+class FormulaPrints:
+    """The formula fingerprints, one row each, sorted by hash: ``hash``,
+    ``docs`` (documents holding it), ``doc`` and ``pos`` (its first place),
+    ``other_doc`` and ``other_pos`` (its first place in the second document
+    holding it)."""
+
+    hash: np.ndarray
+    docs: np.ndarray
+    doc: np.ndarray
+    pos: np.ndarray
+    other_doc: np.ndarray
+    other_pos: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.hash)
+
+
+@dataclass(frozen=True)
+class PairSeeds:
+    """What the candidate pairs of documents share of the rare
+    fingerprints, one row per pair of places: documents ``x <= y`` (``x ==
+    y``: a fingerprint repeated inside a document, ``p < q``), ``hash``,
+    place ``p`` in x and ``q`` in y; rows sorted by (x, y). ``starts``:
+    where each pair's rows begin (one more entry than pairs, the last the
+    row count), ``pairs``: (x, y) of each, ``hashes``: the distinct
+    fingerprints each shares (what ``minmatch`` counts)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    hash: np.ndarray
+    p: np.ndarray
+    q: np.ndarray
+    starts: np.ndarray
+    pairs: np.ndarray
+    hashes: np.ndarray
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every distinct hash (sorted) with the number of documents holding it,
+    the formula fingerprints, each document's formula places and the
+    candidate pairs' shared rare fingerprints."""
+
+    hashes: np.ndarray
+    docs: np.ndarray
+    formula_docs: int
+    formulas: FormulaPrints
+    places_start: np.ndarray  # per document, where its rows of places_hash / places_pos begin
+    places_hash: np.ndarray   # its formula fingerprints, sorted by hash
+    places_pos: np.ndarray    # the first place of each in it
+    places_docs: np.ndarray   # the documents holding each
+    shared: PairSeeds
+
+    def doc_freq(self, hashes: np.ndarray) -> np.ndarray:
+        """Documents holding each of ``hashes`` (0: not a fingerprint)."""
+        hashes = np.asarray(hashes)
+        if hashes.dtype != np.int64:  # a uint64 query would be compared as float64
+            hashes = hashes.astype(np.int64)
+        i = np.searchsorted(self.hashes, hashes)
+        i[i == len(self.hashes)] = 0
+        found = self.hashes[i] == hashes if len(self.hashes) else np.zeros(len(hashes), bool)
+        return np.where(found, self.docs[i] if len(self.docs) else 0, 0)
+
+    def places(self, doc: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(hashes, first positions, documents)`` of the formula fingerprints in ``doc``, by hash."""
+        lo, hi = int(self.places_start[doc]), int(self.places_start[doc + 1])
+        return self.places_hash[lo:hi], self.places_pos[lo:hi], self.places_docs[lo:hi]
+
+    def shared_formulas(self, x: int, y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The formula fingerprints documents ``x`` and ``y`` share: ``(first
+        place in x, first place in y, documents holding it)``."""
+        hx, px, dx = self.places(x)
+        hy, py, _ = self.places(y)
+        if not len(hx) or not len(hy):
+            return px[:0], py[:0], dx[:0]
+        j = np.searchsorted(hy, hx)
+        j[j == len(hy)] = 0
+        both = hy[j] == hx
+        return px[both], py[j[both]], dx[both]
+
+    def formula_counts(self) -> dict[int, int]:
+        """formula hash -> documents (what :func:`erqi_diff.reuse.seeds.pair_seeds` takes as ``df``)."""
+        return dict(zip(self.formulas.hash.tolist(), self.formulas.docs.tolist()))
+
+
+def _counts(flags: np.ndarray) -> np.ndarray:
+    """``cumsum`` of a boolean array (through int8: many times faster)."""
+    return np.cumsum(flags.view(np.int8), dtype=np.int64)
+
+
+def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
+    """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
+    # every distinct hash; a hash with one posting is in one document
+    order = np.argsort(table.hash)
+    ordered = table.hash[order]
+    distinct = np.ones(len(ordered), bool)
+    distinct[1:] = ordered[1:] != ordered[:-1]
+    hashes = ordered[distinct]
+    # the postings of the hashes with two or more, by hash, then in document and text order (their row order)
+    last = np.ones(len(ordered), bool)
+    last[:-1] = distinct[1:]
+    several = ~(distinct & last)
+    del ordered, last
+    group = _counts(distinct)[several]
+    rows = order[several]
+    del order, distinct, several
+    total = max(len(table), 1)
+    rows = np.sort(group * total + rows) % total
+    del group
+    h, d, p = table.hash[rows], table.doc[rows].astype(np.int64), table.pos[rows].astype(np.int64)
+    del rows
+    n = len(h)
+    new_hash = np.ones(n, bool)
+    new_hash[1:] = h[1:] != h[:-1]
+    new_doc = new_hash.copy()
+    new_doc[1:] |= d[1:] != d[:-1]
+    hash_start = np.flatnonzero(new_hash)
+    doc_start = np.flatnonzero(new_doc)
+    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int64) if n else np.empty(0, np.int64)
+    docs = np.ones(len(hashes), np.int64)
+    docs[np.searchsorted(hashes, h[hash_start])] = docs_per_hash
+    # per posting: its hash's document count, its rank among the places of its (hash, doc)
+    hash_of = _counts(new_hash) - 1
+    run_of = _counts(new_doc) - 1
+    rank = np.arange(n) - doc_start[run_of] if n else np.empty(0, np.int64)
+    df = docs_per_hash[hash_of] if n else np.empty(0, np.int64)
+
+    # formula fingerprints: first place, first place in the second document
+    fidx = np.flatnonzero(docs_per_hash >= formula_docs)
+    first = hash_start[fidx]
+    second = doc_start[run_of[first] + 1] if len(fidx) else first
+    formulas = FormulaPrints(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
+
+    # each document's formula fingerprints with their first place there, sorted by (doc, hash)
+    keep = new_doc & (df >= formula_docs)
+    fd, fh, fp, fdocs = d[keep], h[keep], p[keep], df[keep]
+    by_doc = np.lexsort((fh, fd))
+    fd, fh, fp, fdocs = fd[by_doc], fh[by_doc], fp[by_doc], fdocs[by_doc]
+    places_start = np.searchsorted(fd, np.arange(ndocs + 1))
+
+    rare = (df < formula_docs) & (rank < MAX_SEEDS_PER_HASH)
+    shared = _pair_seeds(h[rare], d[rare], p[rare], df[rare], new_hash[rare])
+    return Index(hashes, docs, formula_docs, formulas, places_start, fh, fp, fdocs, shared)
+
+
+def _pair_seeds(h: np.ndarray, d: np.ndarray, p: np.ndarray, df: np.ndarray, first: np.ndarray) -> PairSeeds:
+    """The rows of :class:`PairSeeds` from the rare postings (sorted by
+    hash, document, position; ``first``: the first posting of its hash)."""
+    n = len(h)
+    group = _counts(first) - 1
+    size = np.bincount(group, minlength=int(group[-1]) + 1 if n else 0) if n else np.empty(0, np.int64)
+    starts = np.flatnonzero(first)
+    # the common case: in two documents, once in each
+    simple = (size == 2) & (df[starts] == 2) if n else np.empty(0, bool)
+    s = starts[simple]
+    cols: list[list[np.ndarray]] = [[d[s]], [d[s + 1]], [h[s]], [p[s]], [p[s + 1]]]
+    # the rest (a k-gram repeated inside a document, or in more documents): pairs of places
+    rest_x: list[int] = []
+    rest_y: list[int] = []
+    rest_h: list[int] = []
+    rest_p: list[int] = []
+    rest_q: list[int] = []
+    for g in np.flatnonzero(~simple & (size > 1)).tolist():
+        lo = int(starts[g])
+        hi = lo + int(size[g])
+        hv = int(h[lo])
         places: dict[int, list[int]] = {}
-        for e in v:  # in document order, then text order
-            places.setdefault(e >> _POS_BITS, []).append(e & _POS_MASK)
-        docs = list(places)
-        for n, x in enumerate(docs):
-            if len(places[x]) > 1:
-                shared[(x, x)].append((h, places[x], places[x]))
-            for y in docs[n + 1:]:
-                shared[(x, y)].append((h, places[x], places[y]))
-    return shared
-
-
-def _formula_places(fps, index: dict) -> tuple[list[dict[int, int]], dict[int, int]]:
-    """Per document, formula fingerprint -> its first position there; and
-    formula fingerprint -> the documents holding it."""
-    formula = {h: -v[0] for h, v in index.items() if v.__class__ is not int and v[0] < 0}
-    return [{h: pos for pos, h in reversed(list(zip(*fp))) if h in formula} for fp in fps], formula
-
-
-def _doc_freq(v) -> int:
-    if v.__class__ is int:
-        return 1
-    if v[0] < 0:
-        return -v[0]
-    return len({e >> _POS_BITS for e in v})
+        for doc, pos in zip(d[lo:hi].tolist(), p[lo:hi].tolist()):
+            places.setdefault(doc, []).append(pos)
+        owners = list(places)
+        for i, x in enumerate(owners):
+            px = places[x]
+            for a in range(len(px)):
+                for b in range(a + 1, len(px)):
+                    rest_x.append(x)
+                    rest_y.append(x)
+                    rest_h.append(hv)
+                    rest_p.append(px[a])
+                    rest_q.append(px[b])
+            for y in owners[i + 1:]:
+                for pa in px:
+                    for qb in places[y]:
+                        rest_x.append(x)
+                        rest_y.append(y)
+                        rest_h.append(hv)
+                        rest_p.append(pa)
+                        rest_q.append(qb)
+    if rest_x:
+        for col, extra in zip(cols, (rest_x, rest_y, rest_h, rest_p, rest_q)):
+            col.append(np.array(extra, np.int64))
+    x, y, hh, pp, qq = (np.concatenate(c).astype(np.int64) for c in cols)
+    order = np.lexsort((qq, pp, y, x))
+    x, y, hh, pp, qq = x[order], y[order], hh[order], pp[order], qq[order]
+    m = len(x)
+    new_pair = np.ones(m, bool)
+    new_pair[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
+    pair_starts = np.flatnonzero(new_pair)
+    # distinct hashes per pair: sort the pair's hashes (pair-major), count changes
+    by_hash = np.lexsort((hh, y, x))
+    hs, xs, ys = hh[by_hash], x[by_hash], y[by_hash]
+    new_h = np.ones(m, bool)
+    new_h[1:] = (hs[1:] != hs[:-1]) | (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1])
+    distinct = np.add.reduceat(new_h.astype(np.int64), pair_starts) if m else np.empty(0, np.int64)
+    pairs = np.stack((x[pair_starts], y[pair_starts]), axis=1) if m else np.empty((0, 2), np.int64)
+    return PairSeeds(x, y, hh, pp, qq, np.append(pair_starts, m), pairs, distinct)
