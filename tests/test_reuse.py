@@ -316,7 +316,7 @@ def test_seeds_sections_and_offsets(seeds_audit):
 
 
 def test_seeds_ratios(seeds_audit):
-    result, snaps = seeds_audit
+    result, _snaps = seeds_audit
     assert result.ratios["2016"].before == 0  # nothing stands before the first report
     for ratio in result.ratios.values():
         assert 0 <= ratio.before <= ratio.before_formulas <= ratio.chars
