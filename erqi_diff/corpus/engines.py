@@ -150,9 +150,9 @@ class DuckDBEngine:
     def _pool(self, texts: Path, formulas: Path | None = None):
         import multiprocessing
 
-        from erqi_diff.corpus.pystages import _worker_init
+        from erqi_diff.corpus.pystages import start_worker
 
-        return multiprocessing.get_context("fork").Pool(self.threads, _worker_init,
+        return multiprocessing.get_context("fork").Pool(self.threads, start_worker,
                                                         (str(texts), str(formulas) if formulas else None))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
@@ -183,7 +183,8 @@ class DuckDBEngine:
                 part = ordered.slice(lo, ALIGN_PAIRS_PER_TASK)
                 yield list(zip(part.column(0).to_pylist(), part.column(1).to_pylist())), min_chars, k, w, formula_docs
 
-        with self._pool(texts, formulas) as pool, pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
+        with self._pool(texts, formulas) as pool, \
+                pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
             for n, batch in pool.imap(local_align, tasks()):
                 writer.write_batch(batch)
                 advance(n)

@@ -2,32 +2,20 @@
 
 Locally they run in a pool of worker processes that memory-map
 ``texts.arrow``; on Spark they run inside ``mapInArrow``. Both call the
-reuse audit's own code, :mod:`erqi_diff.reuse.fingerprint`, and
-:func:`erqi_diff.reuse.seeds.pair_seeds` and :func:`erqi_diff.reuse.align.align_prepared`
-as :func:`erqi_diff.reuse.audit.find_reuse` does: there is no second
+reuse audit's own code: the array fingerprints of
+:mod:`erqi_diff.reuse.fingerprint_arrays`, the seeding rule
+:func:`erqi_diff.reuse.seeds.seeds_from` and the alignment
+:func:`erqi_diff.reuse.align.align_prepared`, as
+:func:`erqi_diff.reuse.audit.find_reuse` does: there is no second
 fingerprinting, seeding or alignment here.
+
+Each batch of documents is prepared and fingerprinted at once (numpy);
+a batch of pairs prepares and fingerprints each document it needs once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-
-_SIGN = 1 << 63
-_MASK = (1 << 64) - 1
-
-
-def signed64(h: int) -> int:
-    """A hash as a signed 64-bit integer (Parquet and SQL BIGINT)."""
-    h &= _MASK
-    return h - (1 << 64) if h >= _SIGN else h
-
-
-def fingerprint_text(text: str, k: int, w: int) -> list[tuple[int, int]]:
-    """(pos, hash) of the winnowed k-grams of ``text``, as the reuse audit makes them."""
-    from erqi_diff.reuse.fingerprint import fingerprints
-
-    return [(int(pos), signed64(h)) for pos, h in fingerprints(text, k=k, w=w)]
-
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity")
 
@@ -63,66 +51,100 @@ def passages_schema():
                       ("similarity", pa.float64())])
 
 
-def fingerprint_batch(docs: Iterable[int], texts: Iterable[str], k: int, w: int):
-    """A record batch (doc, pos, hash) for the given documents."""
+def fingerprint_batch(docs: Sequence[int], texts: Sequence[str], k: int, w: int):
+    """A record batch (doc, pos, hash) for the given documents: their
+    winnowed k-grams (:func:`erqi_diff.reuse.fingerprint.fingerprints`),
+    ``pos`` the offset in the original text of the k-gram's first kept
+    character, ``hash`` below 2**61 (a signed 64-bit integer as it is)."""
+    import numpy as np
     import pyarrow as pa
 
-    out_doc: list[int] = []
-    out_pos: list[int] = []
-    out_hash: list[int] = []
-    for doc, text in zip(docs, texts):
-        fps = fingerprint_text(text, k, w)
-        out_doc.extend([doc] * len(fps))
-        out_pos.extend(p for p, _ in fps)
-        out_hash.extend(h for _, h in fps)
-    return pa.record_batch([pa.array(out_doc, pa.int32()), pa.array(out_pos, pa.int32()),
-                            pa.array(out_hash, pa.int64())], schema=fp_schema())
+    from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
+
+    prepared = prepare_many(list(texts))
+    table = fingerprint_table([p.text for p in prepared], k, w)
+    docs_a = np.asarray(docs, dtype=np.int64)
+    # prepared positions -> original offsets, run by run (Prepared.to_original)
+    original = np.empty(len(table), np.int64)
+    bounds = np.searchsorted(table.doc, np.arange(len(prepared) + 1))
+    for i, p in enumerate(prepared):
+        lo, hi = int(bounds[i]), int(bounds[i + 1])
+        if lo == hi:
+            continue
+        runs = np.array(p.runs, dtype=np.int64).reshape(-1, 2)
+        pos = table.pos[lo:hi].astype(np.int64)
+        run = np.searchsorted(runs[:, 0], pos, side="right") - 1
+        original[lo:hi] = runs[run, 1] + (pos - runs[run, 0])
+    return pa.record_batch([pa.array(docs_a[table.doc], pa.int32()), pa.array(original, pa.int32()),
+                            pa.array(table.hash, pa.int64())], schema=fp_schema())
 
 
-def align_batch(pairs: Iterable[tuple[int, int]], text_of, min_chars: int, k: int, w: int,
-                df: Mapping[int, int] | None = None, formula_docs: int | None = None):
+class Prints:
+    """Documents prepared and fingerprinted on demand, many at once:
+    ``get(doc)`` gives ``(Prepared, DocPrints)``."""
+
+    def __init__(self, text_of: Callable[[int], str], k: int, w: int) -> None:
+        self.text_of, self.k, self.w = text_of, k, w
+        self.done: dict[int, tuple] = {}
+
+    def load(self, docs: Iterable[int]) -> None:
+        from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
+        from erqi_diff.reuse.seeds import DocPrints
+
+        todo = sorted(set(docs) - self.done.keys())
+        prepared = prepare_many([self.text_of(doc) for doc in todo])
+        table = fingerprint_table([p.text for p in prepared], self.k, self.w)
+        for i, (doc, p) in enumerate(zip(todo, prepared)):
+            self.done[doc] = p, DocPrints.of(*table.of(i))
+
+    def get(self, doc: int) -> tuple:
+        if doc not in self.done:
+            self.load([doc])
+        return self.done[doc]
+
+
+def align_batch(pairs: Sequence[tuple[int, int]], text_of, min_chars: int, k: int, w: int,
+                df: tuple | None = None, formula_docs: int | None = None):
     """A record batch of passages for ``pairs`` of doc numbers; ``text_of(doc)``
     gives a text. Each document is prepared and fingerprinted once per batch
-    (pairs come sorted by their first document) with the run's ``k`` and
-    ``w`` (the fingerprints of stage 2); each pair is seeded by the reuse
-    audit's :func:`erqi_diff.reuse.seeds.pair_seeds` of the fingerprints the two
-    share (:func:`erqi_diff.reuse.seeds.shared_prints`) with ``df``, the document
-    counts of stage 3's formula hashes (those in ``formula_docs`` documents
-    or more), and aligned by its :func:`erqi_diff.reuse.align.align_prepared`:
+    with the run's ``k`` and ``w`` (the fingerprints of stage 2); each pair
+    is seeded by the reuse audit's rule (:func:`erqi_diff.reuse.seeds.seeds_from`)
+    from the fingerprints the two share (:func:`erqi_diff.reuse.seeds.pair_places`):
+    every place of those in fewer than ``formula_docs`` documents, the first
+    place of the others (``df``: stage 3's formula hashes and their counts,
+    :func:`formula_counts`), and aligned by :func:`erqi_diff.reuse.align.align_prepared`:
     the passages :func:`erqi_diff.reuse.audit.find_reuse` finds between the two."""
+    import numpy as np
     import pyarrow as pa
 
-    from erqi_diff.reuse.fingerprint import fingerprints_prepared, prepare
     from erqi_diff.reuse.align import align_prepared
-    from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, shared_prints
+    from erqi_diff.reuse.seeds import pair_places, seeds_from
 
-    formula_docs = formula_docs or DEFAULT_FORMULA_DOCS
-    done: dict[int, tuple] = {}
-
-    def fp(doc: int):
-        if doc not in done:
-            prepared = prepare(text_of(doc))
-            done[doc] = prepared, fingerprints_prepared(prepared.text, k, w)
-        return done[doc]
-
+    hashes, counts = df if df is not None else (np.empty(0, np.int64), np.empty(0, np.int64))
+    prints = Prints(text_of, k, w)
+    prints.load(d for pair in pairs for d in pair)
     cols: list[list] = [[] for _ in PASSAGE_FIELDS]
     for doc1, doc2 in pairs:
-        (p1, f1), (p2, f2) = fp(doc1), fp(doc2)
-        seeds = pair_seeds(shared_prints(f1, f2), df, formula_docs=formula_docs)
-        for passage in align_prepared(p1, p2, seeds, min_chars):
+        (p1, f1), (p2, f2) = prints.get(doc1), prints.get(doc2)
+        seeds = seeds_from(*pair_places(f1, f2, hashes, counts))
+        for passage in align_prepared(p1, p2, zip(*(s.tolist() for s in seeds)), min_chars):
             for col, value in zip(cols, (doc1, doc2, *passage_tuple(passage))):
                 col.append(value)
     schema = passages_schema()
     return pa.record_batch([pa.array(c, f.type) for c, f in zip(cols, schema)], schema=schema)
 
 
-def formula_counts(path) -> dict[int, int]:
-    """hash -> documents, of stage 3's ``formulas`` (the hashes in more than
-    maxdf documents): what :func:`align_batch` takes as ``df``."""
+def formula_counts(path) -> tuple:
+    """``(hashes, documents)`` of stage 3's ``formulas`` (the hashes in more
+    than maxdf documents), sorted by hash: what :func:`align_batch` takes as ``df``."""
+    import numpy as np
     import pyarrow.dataset as ds
 
     table = ds.dataset(str(path), format="parquet").to_table(columns=["hash", "ndocs"])
-    return dict(zip(table.column(0).to_pylist(), table.column(1).to_pylist()))
+    hashes = table.column(0).to_numpy().astype(np.int64)
+    counts = table.column(1).to_numpy().astype(np.int64)
+    order = np.argsort(hashes)
+    return hashes[order], counts[order]
 
 
 # --- on Spark: mapInArrow functions ------------------------------------------------------
@@ -146,31 +168,42 @@ def spark_align(batches: Iterator, min_chars: int, k: int, w: int, df, formula_d
 
 # --- locally: pool workers over the memory-mapped texts ------------------------------------
 
-_STORE = None
-_DF: dict[int, int] | None = None
+class Worker:
+    """What a local pool worker holds: the memory-mapped texts and stage 3's
+    formula counts, opened in the worker itself (its pool's initializer,
+    :func:`start_worker`, is given their paths)."""
+
+    def __init__(self, texts_path: str, formulas_path: str | None = None) -> None:
+        from erqi_diff.corpus.ingest import TextStore
+
+        self.store = TextStore(texts_path)
+        self.df = formula_counts(formulas_path) if formulas_path else None
+
+    def fingerprint(self, task: tuple[int, int, int, int]):
+        lo, hi, k, w = task
+        docs = range(lo, hi)
+        return fingerprint_batch(docs, [self.store[d] for d in docs], k, w)
+
+    def align(self, task: tuple[list[tuple[int, int]], int, int, int, int]):
+        pairs, min_chars, k, w, formula_docs = task
+        return len(pairs), align_batch(pairs, self.store.__getitem__, min_chars, k, w, self.df, formula_docs)
 
 
-def _worker_init(texts_path: str, formulas_path: str | None = None) -> None:
-    global _STORE, _DF
-    from erqi_diff.corpus.ingest import TextStore
+_worker: Worker | None = None  # in a pool worker process only: set by start_worker from its arguments
 
-    _STORE = TextStore(texts_path)
-    _DF = formula_counts(formulas_path) if formulas_path else None
+
+def start_worker(texts_path: str, formulas_path: str | None = None) -> None:
+    global _worker
+    _worker = Worker(texts_path, formulas_path)
 
 
 def local_fingerprint(task: tuple[int, int, int, int]):
-    lo, hi, k, w = task
-    docs = range(lo, hi)
-    return fingerprint_batch(docs, (_STORE[d] for d in docs), k, w)
+    if _worker is None:
+        raise RuntimeError("local_fingerprint runs in a pool started with start_worker")
+    return _worker.fingerprint(task)
 
 
 def local_align(task: tuple[list[tuple[int, int]], int, int, int, int]):
-    pairs, min_chars, k, w, formula_docs = task
-    cache: dict[int, str] = {}
-
-    def text_of(doc: int) -> str:
-        if doc not in cache:
-            cache[doc] = _STORE[doc]
-        return cache[doc]
-
-    return len(pairs), align_batch(pairs, text_of, min_chars, k, w, _DF, formula_docs)
+    if _worker is None:
+        raise RuntimeError("local_align runs in a pool started with start_worker")
+    return _worker.align(task)

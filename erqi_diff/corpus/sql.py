@@ -10,12 +10,18 @@ Tables: ``fp(doc, pos, hash)`` from stage 2; the statements below make
 ``dh`` (each hash once per document, at its first position), ``df``
 (documents per hash), ``kept`` (hashes in 2..maxdf documents), ``formulas``
 (hashes in more than maxdf documents, with one example position),
-``shared`` (one row per hash two documents share) and ``pairs``.
+``shared`` (one row per hash two documents share) and ``pairs``; ``formulas``
+also names, for each formula hash, its first place in the second document
+holding it (``doc2``, ``pos2``): where ``corpus report`` grows the stock
+stretches, as :func:`erqi_diff.reuse.formulas.stock_stretches` does for
+find_reuse.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+_PACK = 1 << 32  # a (doc, pos) packed in one BIGINT, to take the smallest of both at once
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,18 @@ def df_statements(maxdf: int) -> list[Statement]:
         Statement("kept", ("dh", "df"),
                   "SELECT dh.doc AS doc, dh.hash AS hash FROM dh JOIN df ON dh.hash = df.hash "
                   f"WHERE df.ndocs >= 2 AND df.ndocs <= {maxdf}"),
-        Statement("formulas", ("df", "dh"),
-                  "SELECT df.hash AS hash, df.ndocs AS ndocs, df.doc AS doc, dh.pos AS pos "
-                  "FROM df JOIN dh ON df.hash = dh.hash AND df.doc = dh.doc "
-                  f"WHERE df.ndocs > {maxdf}"),
+        # the places of the formula hashes (in more than maxdf documents), with the first document
+        Statement("fdh", ("dh", "df"),
+                  "SELECT dh.hash AS hash, dh.doc AS doc, dh.pos AS pos, df.ndocs AS ndocs, df.doc AS first "
+                  f"FROM dh JOIN df ON dh.hash = df.hash WHERE df.ndocs > {maxdf}"),
+        # the first place in the second document holding each: doc * 2**32 + pos, smallest
+        Statement("second", ("fdh",),
+                  f"SELECT hash, MIN(doc * {_PACK} + pos) AS packed FROM fdh WHERE doc > first GROUP BY hash"),
+        Statement("formulas", ("fdh", "second"),
+                  "SELECT f.hash AS hash, f.ndocs AS ndocs, f.doc AS doc, f.pos AS pos, "
+                  f"CAST(FLOOR(s.packed / {_PACK}) AS BIGINT) AS doc2, "
+                  f"s.packed - CAST(FLOOR(s.packed / {_PACK}) AS BIGINT) * {_PACK} AS pos2 "
+                  "FROM fdh f JOIN second s ON f.hash = s.hash WHERE f.doc = f.first"),
     ]
 
 

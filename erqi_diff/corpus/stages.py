@@ -72,7 +72,8 @@ class Stage:
 STAGES: tuple[Stage, ...] = (
     Stage("docs", ("input_sha256", "skip_bad"), ("docs.parquet", "texts.arrow"), "ingest"),
     Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
-    Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency"),
+    Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency",
+          version=2),  # 2: formulas name their first place in a second document
     Stage("pairs", ("minmatch", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs"),
     Stage("passages", ("min_chars",), ("passages.parquet",), "alignment", version=2),  # 2: reuse.pair_seeds
 )

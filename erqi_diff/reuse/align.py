@@ -128,26 +128,21 @@ def _anchor(wa: str, wb: str, match) -> tuple[int, int, int] | None:
     and ``n = match(i, j)`` (the length of the exact match from there) is at
     least 2 and at least half the gap, so a stray common character pair
     far off does not count."""
-    ga = [wa[i:i + 2] for i in range(min(len(wa) - 1, MAX_GAP + 1))]
-    gb = [wb[j:j + 2] for j in range(min(len(wb) - 1, MAX_GAP + 1))]
-    common = set(ga).intersection(gb)
-    if not common:
-        return None
-    grams: dict[str, list[int]] = {}
-    for j, gram in enumerate(gb):
-        if gram in common:
-            grams.setdefault(gram, []).append(j)
+    wb = wb[:MAX_GAP + 2]  # a 2-gram of b starts at MAX_GAP at the latest
     best, best_cost = None, MAX_GAP + 1
-    for i, gram in enumerate(ga):
+    for i in range(min(len(wa) - 1, MAX_GAP + 1)):
         if i >= best_cost:
             break
-        for j in grams.get(gram, ()):
+        gram = wa[i:i + 2]
+        j = wb.find(gram)
+        while j >= 0:
             cost = max(i, j)
             if cost >= best_cost:
-                continue
+                break  # later places of the gram in b cost more
             n = match(i, j)
             if n >= 2 and 2 * n >= cost:
                 best, best_cost = (i, j, n), cost
+            j = wb.find(gram, j + 1)
     return best
 
 

@@ -15,6 +15,7 @@ numpy is imported here: the reuse commands only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -94,14 +95,22 @@ class Index:
     def shared_formulas(self, x: int, y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The formula fingerprints documents ``x`` and ``y`` share: ``(first
         place in x, first place in y, documents holding it)``."""
-        hx, px, dx = self.places(x)
-        hy, py, _ = self.places(y)
-        if not len(hx) or not len(hy):
-            return px[:0], py[:0], dx[:0]
-        j = np.searchsorted(hy, hx)
-        j[j == len(hy)] = 0
+        starts = self._starts
+        lo, hi = starts[x], starts[x + 1]
+        px, dx = self.places_pos[lo:hi], self.places_docs[lo:hi]
+        hx = self.places_hash[lo:hi]
+        lo, hi = starts[y], starts[y + 1]
+        if lo == hi or not len(hx):
+            return px[:0], px[:0], dx[:0]
+        hy = self.places_hash[lo:hi]
+        j = hy.searchsorted(hx)
+        np.minimum(j, hi - lo - 1, out=j)
         both = hy[j] == hx
-        return px[both], py[j[both]], dx[both]
+        return px[both], self.places_pos[lo:hi][j[both]], dx[both]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return self.places_start.tolist()
 
     def formula_counts(self) -> dict[int, int]:
         """formula hash -> documents (what :func:`erqi_diff.reuse.seeds.pair_seeds` takes as ``df``)."""

@@ -14,6 +14,7 @@ from erqi_diff.reuse.align import MAX_GAP
 MAX_SEEDS_PER_HASH = 16  # positions of one hash paired within one document pair
 DEFAULT_FORMULA_DOCS = 3  # documents from which a fingerprint is a formula's
 NEAR = 1000  # characters: how far from rare wording formula wording is aligned
+BAND = 4 * MAX_GAP  # diagonals: how near a rare seed's formula wording is aligned
 
 
 # What two documents share of one fingerprint: (hash, its positions in a,
@@ -110,6 +111,9 @@ def seeds_from(rare_p: np.ndarray, rare_q: np.ndarray, formula_p: np.ndarray, fo
     if widespread_docs is None or not len(formula_p):
         return np.concatenate((rare_p, formula_p)), np.concatenate((rare_q, formula_q))
     wide = formula_docs >= widespread_docs
+    if wide.all():
+        near = near_mask(rare_p, rare_q, formula_p, formula_q)
+        return np.concatenate((rare_p, formula_p[near])), np.concatenate((rare_q, formula_q[near]))
     near = near_mask(rare_p, rare_q, formula_p[wide], formula_q[wide])
     keep = ~wide
     keep[np.flatnonzero(wide)[near]] = True
@@ -126,14 +130,16 @@ def near_mask(rare_p: np.ndarray, rare_q: np.ndarray, wide_p: np.ndarray, wide_q
     out = np.zeros(len(wide_p), bool)
     if not len(rare_p) or not len(wide_p):
         return out
-    band = 4 * MAX_GAP
     rare_d = (rare_p - rare_q)[None, :]
     rp = rare_p[None, :]
+    if len(rare_p) * len(wide_p) <= 1 << 16:
+        i = wide_p[:, None]
+        return ((np.abs(rp - i) <= NEAR) & (np.abs(rare_d - (i - wide_q[:, None])) <= BAND)).any(axis=1)
     step = max(1, (1 << 20) // len(rare_p))
     for lo in range(0, len(wide_p), step):
         i = wide_p[lo:lo + step, None]
         d = i - wide_q[lo:lo + step, None]
-        out[lo:lo + step] = ((np.abs(rp - i) <= NEAR) & (np.abs(rare_d - d) <= band)).any(axis=1)
+        out[lo:lo + step] = ((np.abs(rp - i) <= NEAR) & (np.abs(rare_d - d) <= BAND)).any(axis=1)
     return out
 
 
