@@ -27,20 +27,21 @@ def render_report(console, r) -> None:
         t = Table(box=None, header_style=bold)
         for col in columns:
             t.add_column(col, justify="right" if col in right else "left",
-                         overflow="ellipsis" if col == "text" else "fold", no_wrap=col == "text", ratio=1 if col == "text" else None)
+                         overflow="ellipsis" if col == "text" else "fold", no_wrap=col == "text",
+                         ratio=1 if col == "text" else None)
         for row in rows:
             t.add_row(*row)
         console.print(t)
 
     table("Most-reused sources", ["report", "copied by", "passages", "chars"],
-          [[_label(s.doc), str(s.copiers), str(s.passages), f"{s.chars:,}"] for s in r.sources],
+          [[_label(s), str(s.copiers), str(s.passages), f"{s.chars:,}"] for s in r.sources],
           {"copied by", "passages", "chars"})
     table("Most-copying reports (share written before)", ["report", "share", "chars", "sources"],
-          [[_label(x.doc), f"{x.share:.0%}", f"{x.chars:,}", str(x.sources)] for x in r.copiers],
+          [[_label(x), f"{x.share:.0%}", f"{x.chars:,}", str(x.sources)] for x in r.copiers],
           {"share", "chars", "sources"})
     table("Longest passages", ["chars", "sim", "a", "b", "text"],
-          [[str(p.chars), f"{p.similarity:.2f}", f"{_label(p.a.doc)} {p.a.start}-{p.a.end}",
-            f"{_label(p.b.doc)} {p.b.start}-{p.b.end}", _clip(p.a.text)] for p in r.longest],
+          [[str(p.chars), f"{p.similarity:.2f}", f"{_label(p.a)} {p.a.start}-{p.a.end}",
+            f"{_label(p.b)} {p.b.start}-{p.b.end}", _clip(p.a.text)] for p in r.longest],
           {"chars", "sim"})
     table("Widely shared formulas", ["docs", "text", "e.g."],
           [[str(f.docs), _clip(f.text), _label(f.example)] for f in r.formulas], {"docs"})
