@@ -42,7 +42,7 @@ def df_statements(maxdf: int) -> list[Statement]:
         Statement("df", ("dh",),
                   "SELECT hash, COUNT(*) AS ndocs, MIN(doc) AS doc FROM dh GROUP BY hash"),
         Statement("kept", ("dh", "df"),
-                  "SELECT dh.doc AS doc, dh.hash AS hash FROM dh JOIN df ON dh.hash = df.hash "
+                  "SELECT dh.doc AS doc, dh.hash AS hash, df.ndocs AS ndocs FROM dh JOIN df ON dh.hash = df.hash "
                   f"WHERE df.ndocs >= 2 AND df.ndocs <= {maxdf}"),
         # the places of the formula hashes (in more than maxdf documents), with the first document
         Statement("fdh", ("dh", "df"),
@@ -59,12 +59,17 @@ def df_statements(maxdf: int) -> list[Statement]:
     ]
 
 
-def pair_statements(minmatch: int, other_series: bool = False, other_years: bool = False) -> list[Statement]:
-    """Stage 4, candidate pairs: outputs ``pairs(doc1, doc2, shared)``, doc1 < doc2.
+def pair_statements(minmatch: int, minunique: int | None = None, other_series: bool = False,
+                    other_years: bool = False) -> list[Statement]:
+    """Stage 4, candidate pairs: outputs ``pairs(doc1, doc2, shared)``, doc1 < doc2:
+    the pairs sharing ``minmatch`` kept hashes, or ``minunique`` hashes found
+    in these two documents and no other (what a copy between the two leaves:
+    a chance pairing of stock wording shares hashes many documents hold).
     ``other_series`` / ``other_years``: keep only pairs of reports of two
     series / two years (a report without one is kept); the filter joins
     the small ``docs`` columns to the counted pairs."""
     minmatch = int(minmatch)
+    unique = f" OR SUM(CASE WHEN ndocs = 2 THEN 1 ELSE 0 END) >= {int(minunique)}" if minunique else ""
     filters = []
     if other_series:
         filters.append("(d1.series IS NULL OR d2.series IS NULL OR d1.series <> d2.series)")
@@ -73,11 +78,11 @@ def pair_statements(minmatch: int, other_series: bool = False, other_years: bool
     counted = "pairs" if not filters else "counted"
     statements = [
         Statement("shared", ("kept",),
-                  "SELECT a.doc AS doc1, b.doc AS doc2 FROM kept a JOIN kept b "
+                  "SELECT a.doc AS doc1, b.doc AS doc2, a.ndocs AS ndocs FROM kept a JOIN kept b "
                   "ON a.hash = b.hash WHERE a.doc < b.doc"),
         Statement(counted, ("shared",),
                   "SELECT doc1, doc2, COUNT(*) AS shared FROM shared GROUP BY doc1, doc2 "
-                  f"HAVING COUNT(*) >= {minmatch}"),
+                  f"HAVING COUNT(*) >= {minmatch}{unique}"),
     ]
     if filters:
         statements.append(Statement(

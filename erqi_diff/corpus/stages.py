@@ -44,6 +44,7 @@ class Params:
     w: int = 16
     maxdf: int = 100
     minmatch: int = 5
+    minunique: int = 2
     min_chars: int = 15
     other_series: bool = False
     other_years: bool = False
@@ -51,7 +52,7 @@ class Params:
     def __post_init__(self) -> None:
         from erqi_diff.corpus import CorpusError
 
-        for name, low in (("k", 2), ("w", 1), ("maxdf", 2), ("minmatch", 1), ("min_chars", 5)):
+        for name, low in (("k", 2), ("w", 1), ("maxdf", 2), ("minmatch", 1), ("minunique", 1), ("min_chars", 5)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise CorpusError(f"--{name.replace('_', '-')} must be an integer of at least {low}, not {value!r}")
@@ -74,7 +75,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
     Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency",
           version=2),  # 2: formulas name their first place in a second document
-    Stage("pairs", ("minmatch", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs"),
+    Stage("pairs", ("minmatch", "minunique", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs",
+          version=2),  # 2: or minunique hashes of the two documents only
     Stage("passages", ("min_chars",), ("passages.parquet",), "alignment", version=2),  # 2: reuse.pair_seeds
 )
 
@@ -294,7 +296,7 @@ def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, p
                            out / "formulas.parquet", params.maxdf + 1)
         return {}
     statements = (df_statements(params.maxdf) if stage.name == "df"
-                  else pair_statements(params.minmatch, params.other_series, params.other_years))
+                  else pair_statements(params.minmatch, params.minunique, params.other_series, params.other_years))
     progress.start(stage, len(statements))
     tables = {name.removesuffix(".parquet"): out / name for s in STAGES for name in s.outputs}
     for statement in statements:
