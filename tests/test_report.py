@@ -24,6 +24,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from erqi_diff.cli import cli as main
+from erqi_diff.reuse.model import Passage as ReusedPassage
+from erqi_diff.reuse.model import Span
 from erqi_diff.core.project import load_project
 from erqi_diff.summarize.report import ReportData, build_report
 from erqi_diff.views.html.render import (
@@ -216,7 +218,7 @@ def test_every_part_is_there(opened, built, shots, name):
 
     # reuse: the heat map (one row per report) and the longest passages
     assert page.locator("#reuse table.heatmap tbody tr").count() == len(years)
-    spans = data.reuse.get("spans") or []
+    spans = data.reuse.copies()
     assert spans, "the reuse audit found no passage: the list cannot be checked"
     assert page.locator("#reuse li.passage").count() == min(len(spans), LONGEST_PASSAGES)
     assert page.locator("#reuse svg.pygal-chart").count() == 1
@@ -287,14 +289,14 @@ def test_long_passages_wrap(opened, built, tmp_path):
     data, _ = built["seeds"]
     goal = {"year": data.years[0], "text": LONG_LATIN + LONG_CJK, "target": {"value": None, "unit": None},
             "deadline": None, "outcome": None}
-    span = {"a": {"key": str(data.years[0]), "start": 0, "end": 3000, "text": LONG_LATIN},
-            "b": {"key": str(data.years[1]), "start": 0, "end": 3000, "text": LONG_CJK}, "chars": 99999, "similarity": 1.0}
+    span = ReusedPassage(Span(str(data.years[0]), 0, 3000, LONG_LATIN), Span(str(data.years[1]), 0, 3000, LONG_CJK),
+                         99999, 1.0)
     metric = {**data.metrics[0], "text": LONG_LATIN}
     pair = {"sections": [{"status": "matched", "from_heading": LONG_LATIN, "to_heading": "短",
                           "similarity": 0.5, "ops": [["=", LONG_CJK], ["-", LONG_LATIN], ["+", LONG_LATIN[::-1]]]}],
             "stats": {}}
     long = dataclasses.replace(data, goals=(goal,), metrics=(metric, *data.metrics[1:]),
-                               reuse={**data.reuse, "spans": [span]},
+                               reuse=dataclasses.replace(data.reuse, passages=(span,)),
                                pairs={**data.pairs, f"{data.years[-2]}-{data.years[-1]}": pair})  # the pair shown first
     path = tmp_path / "long.html"
     path.write_text(render_report(long), encoding="utf-8")
@@ -319,7 +321,8 @@ def test_no_metrics_no_slogans_no_goals_say_so(built):
         assert '<p class="empty">' in part, ident
         assert "<svg" not in part and "<table" not in part, ident
     part = re.search(r'<section id="reuse">(.*?)</section>',
-                     render_report(dataclasses.replace(data, reuse={"spans": [], "ratios": {}, "matrix": {}})),
+                     render_report(dataclasses.replace(data, reuse=dataclasses.replace(
+                         data.reuse, passages=(), ratios={}, matrix={}))),
                      re.DOTALL).group(1)
     assert "No passage of one report reappears" in part and "<svg" not in part
     # figures in one year only: the table, and a note instead of an empty chart

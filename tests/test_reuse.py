@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from erqi_diff.reuse.audit import align_pair, find_reuse
 from erqi_diff.reuse.model import Kind
 from erqi_diff.reuse.snapshots import audit_snapshots
+from erqi_diff.views.encode import document
 
 DATA = Path(__file__).parent / "data"
 SENTENCE = ("全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，"
@@ -190,8 +191,15 @@ def test_ratios_and_matrix():
     assert result.matrix["2020"]["2019"] == pytest.approx(result.ratios["2020"].share)
     assert result.matrix["2019"]["2020"] == pytest.approx(len(SENTENCE) / len(a))
     assert result.matrix["2021"] == {}
-    data = result.to_json()
+    data = document("reuse", result.listing())
+    assert data["schema"] == "erqi-diff/reuse/1"
     assert data["matrix"]["2021"] == {"2019": 0.0, "2020": 0.0, "2021": 0.0}
+    assert data["ratio_detail"]["2020"] == {"chars": 100 + len(SENTENCE), "before": len(SENTENCE),
+                                            "before_formulas": len(SENTENCE),
+                                            "share": result.ratios["2020"].share,
+                                            "share_formulas": result.ratios["2020"].share_formulas}
+    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs"}
+    assert set(data["spans"][0]["a"]) == {"key", "start", "end", "text", "section"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 
@@ -213,7 +221,7 @@ def test_workers_give_the_same_result():
             for i in range(9)}
     docs["d5"] += SENTENCE[:40]  # with d0 and d3: in three documents, a formula
     one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
-    assert one.to_json(include_formulas=True) == two.to_json(include_formulas=True)
+    assert one == two
     # d0 and d3 share the sentence, whose second half only they have: a copy
     assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
     assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)

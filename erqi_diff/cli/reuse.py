@@ -48,7 +48,7 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if as_json:
-        emit_json("reuse", result.to_json(include_formulas, limit or None, years=True))
+        emit_json("reuse", result.listing(include_formulas, limit or None))
         return
     shown = result.shown(include_formulas, None if limit == 0 else (limit or TERMINAL_LIMIT))
     bodies = {str(s.year): s.body for s in snaps}

@@ -30,21 +30,19 @@ _ROW_GROUP = 1024
 
 @dataclass(frozen=True)
 class BadLine:
+    """A line of the input left out: ``line`` (its number) and ``reason``."""
+
     line: int
     reason: str
-
-    def to_json(self) -> dict:
-        return {"line": self.line, "reason": self.reason}
 
 
 @dataclass(frozen=True)
 class IngestResult:
+    """Stage 1's result: ``docs`` and ``chars`` ingested, the ``skipped`` lines (:class:`BadLine`)."""
+
     docs: int
     chars: int
     skipped: tuple[BadLine, ...] = field(default=())
-
-    def to_json(self) -> dict:
-        return {"docs": self.docs, "chars": self.chars, "skipped": [b.to_json() for b in self.skipped]}
 
 
 @dataclass(frozen=True)

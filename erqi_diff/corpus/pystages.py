@@ -16,6 +16,7 @@ a batch of pairs prepares and fingerprints each document it needs once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 
 PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity")
 
@@ -176,7 +177,7 @@ class Worker:
     def __init__(self, texts_path: str, formulas_path: str | None = None) -> None:
         from erqi_diff.corpus.ingest import TextStore
 
-        self.store = TextStore(texts_path)
+        self.store = TextStore(Path(texts_path))
         self.df = formula_counts(formulas_path) if formulas_path else None
 
     def fingerprint(self, task: tuple[int, int, int, int]):

@@ -190,7 +190,7 @@ def build_report(out: Path | str, top: int = 20) -> CorpusReport:
                         sources, copiers, reports, longest, formulas)
 
 
-def _fields(ref: DocRef) -> tuple:
+def _fields(ref: DocRef) -> tuple[int, str, str | None, int | None]:
     return ref.doc, ref.id, ref.series, ref.year
 
 
@@ -201,7 +201,7 @@ def _shares(refs: dict[int, DocRef], rows: list[tuple], texts) -> tuple[Copier, 
     from erqi_diff.reuse.fingerprint_arrays import prepare_many
     from erqi_diff.reuse.shares import coverage, prepared_interval, written_before
 
-    sides: dict[int, list[tuple[int, int, int]]] = defaultdict(list)  # doc -> (row, side, start, end)
+    sides: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)  # doc -> (row, side, start, end)
     for n, (d1, d2, s1, e1, s2, e2) in enumerate(rows):
         sides[d1].append((n, 0, s1, e1))
         sides[d2].append((n, 1, s2, e2))
@@ -232,12 +232,13 @@ def _before(found) -> tuple[int, int]:
 def _formulas(con, texts, refs: dict[int, DocRef], k: int, w: int, top: int) -> tuple[FormulaRow, ...]:
     """The stock stretches of :func:`erqi_diff.reuse.formulas.stock_stretches`
     over stage 3's formula fingerprints (in more than maxdf documents)."""
+    from erqi_diff.reuse.fingerprint import Prepared
     from erqi_diff.reuse.fingerprint_arrays import prepare_many
     from erqi_diff.reuse.formulas import stock_stretches
 
     rows = con.execute("SELECT doc, pos, ndocs, doc2, pos2 FROM formulas ORDER BY doc, pos").fetchall()
     docs = sorted({r[0] for r in rows} | {r[3] for r in rows})
-    prepared = {}
+    prepared: dict[int, Prepared] = {}
     for lo in range(0, len(docs), _BATCH):
         batch = docs[lo:lo + _BATCH]
         prepared.update(zip(batch, prepare_many([texts[d] for d in batch])))

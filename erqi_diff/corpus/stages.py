@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.corpus import OutputFolderError
@@ -56,9 +57,6 @@ class Params:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise CorpusError(f"--{name.replace('_', '-')} must be an integer of at least {low}, not {value!r}")
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -95,19 +93,23 @@ def stage_key(params: Params, upto: Stage) -> dict:
 
 @dataclass(frozen=True)
 class StageResult:
+    """One stage of a run: ``name``, ``title``, ``rows`` written, ``seconds``
+    taken and whether it was ``skipped`` (complete from an earlier run)."""
+
     name: str
     title: str
     rows: int
     seconds: float
     skipped: bool
 
-    def to_json(self) -> dict:
-        return {"name": self.name, "title": self.title, "rows": self.rows, "seconds": round(self.seconds, 3),
-                "skipped": self.skipped}
-
 
 @dataclass(frozen=True)
 class RunResult:
+    """A corpus run (``corpus run --json``): ``out`` (the folder),
+    ``engine``, ``params`` (:class:`Params`), ``stages``
+    (:class:`StageResult`, in order) and ``skipped_lines``
+    (:class:`erqi_diff.corpus.ingest.BadLine`)."""
+
     out: str
     engine: str
     params: Params
@@ -116,11 +118,6 @@ class RunResult:
 
     def rows(self, name: str) -> int:
         return next(s.rows for s in self.stages if s.name == name)
-
-    def to_json(self) -> dict:
-        return {"out": self.out, "engine": self.engine, "params": self.params.to_json(),
-                "stages": [s.to_json() for s in self.stages],
-                "skipped_lines": [b.to_json() for b in self.skipped_lines]}
 
 
 class Progress:
@@ -185,11 +182,11 @@ def prepare(out: Path, params: Params, force: bool) -> dict:
             raise OutputFolderError(f"{out} is not empty and holds no corpus run ({MANIFEST}): "
                                     "give --out a new or empty folder")
         out.mkdir(parents=True, exist_ok=True)
-        manifest = {"format": FORMAT, "params": params.to_json(), "stages": {}}
+        manifest = {"format": FORMAT, "params": asdict(params), "stages": {}}
     old = manifest.get("params", {})
-    changed = [k for k, v in params.to_json().items() if old.get(k) != v]
+    changed = [k for k, v in asdict(params).items() if old.get(k) != v]
     if changed and manifest["stages"] and not force:
-        what = ", ".join("the input file" if k == "input_sha256" else f"{k} {old.get(k)!r} -> {params.to_json()[k]!r}"
+        what = ", ".join("the input file" if k == "input_sha256" else f"{k} {old.get(k)!r} -> {asdict(params)[k]!r}"
                          for k in changed)
         raise ParamsError(f"{out} holds a run made with other parameters ({what}): "
                           "pass --force to redo the stages they change, or choose another --out folder")
@@ -201,7 +198,7 @@ def prepare(out: Path, params: Params, force: bool) -> dict:
             manifest["stages"].pop(stage.name, None)
             for name in stage.outputs:
                 _remove(out / name)
-    manifest["params"] = params.to_json()
+    manifest["params"] = asdict(params)
     _write_manifest(out, manifest)
     return manifest
 
@@ -226,7 +223,7 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
     progress = progress or Progress()
     manifest = prepare(out, params, force)
     work = out / WORK
-    engine = None
+    engine: Any = None
     results: list[StageResult] = []
     skipped_lines: tuple = ()
 

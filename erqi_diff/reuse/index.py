@@ -202,29 +202,29 @@ def _pair_seeds(h: np.ndarray, d: np.ndarray, p: np.ndarray, df: np.ndarray, fir
         for doc, pos in zip(d[lo:hi].tolist(), p[lo:hi].tolist()):
             places.setdefault(doc, []).append(pos)
         owners = list(places)
-        for i, x in enumerate(owners):
-            px = places[x]
+        for i, ox in enumerate(owners):
+            px = places[ox]
             for a in range(len(px)):
                 for b in range(a + 1, len(px)):
-                    rest_x.append(x)
-                    rest_y.append(x)
+                    rest_x.append(ox)
+                    rest_y.append(ox)
                     rest_h.append(hv)
                     rest_p.append(px[a])
                     rest_q.append(px[b])
-            for y in owners[i + 1:]:
+            for oy in owners[i + 1:]:
                 for pa in px:
-                    for qb in places[y]:
-                        rest_x.append(x)
-                        rest_y.append(y)
+                    for qb in places[oy]:
+                        rest_x.append(ox)
+                        rest_y.append(oy)
                         rest_h.append(hv)
                         rest_p.append(pa)
                         rest_q.append(qb)
     if rest_x:
         for col, extra in zip(cols, (rest_x, rest_y, rest_h, rest_p, rest_q)):
             col.append(np.array(extra, np.int64))
-    x, y, hh, pp, qq = (np.concatenate(c).astype(np.int64) for c in cols)
-    order = np.lexsort((qq, pp, y, x))
-    x, y, hh, pp, qq = x[order], y[order], hh[order], pp[order], qq[order]
+    xa, ya, ha, pa_, qa = (np.concatenate(c).astype(np.int64) for c in cols)
+    order = np.lexsort((qa, pa_, ya, xa))
+    x, y, hh, pp, qq = xa[order], ya[order], ha[order], pa_[order], qa[order]
     m = len(x)
     new_pair = np.ones(m, bool)
     new_pair[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])

@@ -18,7 +18,11 @@ class Kind(str, enum.Enum):
 @dataclass(frozen=True)
 class Span:
     """One side of a passage: ``text == docs[key][start:end]``.
-    ``section`` is the heading of the section holding it, when known."""
+    ``section`` is the heading of the section holding it, when known.
+
+    JSON: ``{"key", "start", "end", "text", "section"}`` (``section`` null
+    when not known); in an audit of snapshots (:class:`YearSpan`) the key is
+    ``"year"``, an integer."""
 
     key: str
     start: int
@@ -26,20 +30,27 @@ class Span:
     text: str
     section: str | None = None
 
-    def to_json(self, years: bool = False) -> dict:
-        """``{"key", "start", "end", "text"}`` (plus ``section`` when known);
-        ``years``: the key as ``"year": int`` instead (for snapshots)."""
-        data: dict = {"year": int(self.key)} if years else {"key": self.key}
-        if self.section is not None:
-            data["section"] = self.section
-        data.update(start=self.start, end=self.end, text=self.text)
-        return data
+
+@dataclass(frozen=True)
+class YearSpan(Span):
+    """A span of an audit of snapshots: ``key`` is a year (as text), given
+    in JSON as ``"year"`` (an integer) instead of ``"key"``."""
+
+    key: str = field(metadata={"json": None})
+
+    __json_extra__ = ("year",)
+
+    @property
+    def year(self) -> int:
+        return int(self.key)
 
 
 @dataclass(frozen=True)
 class Difference:
     """One edit inside a passage: ``a`` (text in the first span) became ``b``;
-    offsets are into the original texts."""
+    offsets are into the original texts.
+
+    JSON: ``{"a", "b", "a_start", "a_end", "b_start", "b_end"}``."""
 
     a: str
     b: str
@@ -48,17 +59,18 @@ class Difference:
     b_start: int
     b_end: int
 
-    def to_json(self) -> dict:
-        return {"a": self.a, "b": self.b, "a_start": self.a_start, "a_end": self.a_end,
-                "b_start": self.b_start, "b_end": self.b_end}
-
 
 @dataclass(frozen=True)
 class Passage:
     """A reused passage: span ``a`` (the earlier text, or the earlier place
     in the same text) and span ``b``. ``chars`` counts the characters the two
     share (whitespace not counted), ``similarity`` is 2 * chars over both
-    spans' lengths (1.0 for verbatim), ``differences`` the edits."""
+    spans' lengths (1.0 for verbatim), ``differences`` the edits, ``kind``
+    copy or formula, ``docs`` the documents in which the passage's text is
+    found (its typical fingerprint's count).
+
+    JSON: ``{"a": Span, "b": Span, "chars", "similarity", "differences":
+    [Difference], "kind": "copy" | "formula", "docs"}``."""
 
     a: Span
     b: Span
@@ -66,40 +78,40 @@ class Passage:
     similarity: float
     differences: tuple[Difference, ...] = ()
     kind: Kind = Kind.COPY
-    docs: int = 2  # documents in which the passage's text is found (typical fingerprint)
+    docs: int = 2
     # the exact matches the passage is made of: (start in a, start in b, length),
     # in prepared-text positions (see erqi_diff.reuse.fingerprint.prepare); not in JSON
-    blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False)
-
-    def to_json(self, years: bool = False) -> dict:
-        return {"a": self.a.to_json(years), "b": self.b.to_json(years), "chars": self.chars,
-                "similarity": round(self.similarity, 4), "kind": self.kind.value, "docs": self.docs,
-                "differences": [d.to_json() for d in self.differences]}
+    blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False,
+                                                     metadata={"json": None})
 
 
 @dataclass(frozen=True)
 class Formula:
     """A stock passage (its fingerprints are each in ``formula_docs``
-    documents or more): where it was seen first, and the fewest documents
-    any of its fingerprints is in."""
+    documents or more): ``span``, where it was seen first, and ``docs``,
+    the most documents any of its fingerprints is in.
+
+    JSON: ``{"span": Span, "docs"}``."""
 
     span: Span
     docs: int
 
-    def to_json(self, years: bool = False) -> dict:
-        return {"span": self.span.to_json(years), "docs": self.docs}
-
 
 @dataclass(frozen=True)
 class Ratio:
-    """Of the ``chars`` characters of a text (whitespace not counted),
-    ``before`` already stood in an earlier text by copying, and
-    ``before_formulas`` counting formulas too."""
+    """Of the ``chars`` characters of text ``key`` (whitespace not
+    counted), ``before`` already stood in an earlier text by copying, and
+    ``before_formulas`` counting formulas too; ``share`` and
+    ``share_formulas`` are those over ``chars``.
 
-    key: str
-    chars: int
-    before: int
-    before_formulas: int
+    JSON: ``{"chars", "before", "before_formulas", "share", "share_formulas"}``."""
+
+    key: str = field(metadata={"json": None})
+    chars: int = 0
+    before: int = 0
+    before_formulas: int = 0
+
+    __json_extra__ = ("share", "share_formulas")
 
     @property
     def share(self) -> float:
@@ -109,17 +121,16 @@ class Ratio:
     def share_formulas(self) -> float:
         return self.before_formulas / self.chars if self.chars else 0.0
 
-    def to_json(self) -> dict:
-        return {"chars": self.chars, "before": self.before, "share": round(self.share, 4),
-                "before_formulas": self.before_formulas, "share_formulas": round(self.share_formulas, 4)}
-
 
 @dataclass(frozen=True)
 class ReuseResult:
-    """Everything :func:`find_reuse` found. ``passages`` are longest first;
-    ``matrix[x][y]`` is the share of text x's characters that also stand in
-    text y (``x == y``: repeated within x), copies only, and
-    ``matrix_formulas`` the same counting formulas."""
+    """Everything :func:`erqi_diff.reuse.audit.find_reuse` found.
+    ``passages`` are longest first; ``ratios`` per key; ``matrix[x][y]`` is
+    the share of text x's characters that also stand in text y (``x ==
+    y``: repeated within x), copies only, and ``matrix_formulas`` the same
+    counting formulas; ``params`` the fingerprinting and seeding parameters
+    (k, w, formula_docs, maxdf, minmatch). What ``erqi-diff reuse --json``
+    prints is :meth:`listing`."""
 
     keys: tuple[str, ...]
     passages: tuple[Passage, ...]
@@ -129,6 +140,7 @@ class ReuseResult:
     matrix_formulas: dict[str, dict[str, float]]
     min_chars: int
     params: dict = field(default_factory=dict)
+    years: bool = False  # the keys are years (an audit of snapshots: spans are YearSpan)
 
     def copies(self) -> list[Passage]:
         return [p for p in self.passages if p.kind is Kind.COPY]
@@ -139,21 +151,42 @@ class ReuseResult:
         shown = list(self.passages) if include_formulas else self.copies()
         return shown if limit is None else shown[:limit]
 
-    def to_json(self, include_formulas: bool = False, limit: int | None = None, years: bool = False) -> dict:
-        """The JSON of the audit: ``spans`` (passages, formulas only when
-        ``include_formulas``), ``ratios`` (share written before, per key),
-        ``matrix`` (share of row found in column), ``formulas`` (stock
-        stretches) and the details. ``years``: keys are years (snapshots)."""
+    def listing(self, include_formulas: bool = False, limit: int | None = None) -> ReuseListing:
+        """The audit as a reader asks for it (``erqi-diff reuse --json``):
+        copies only, or formulas too, at most ``limit`` passages and formulas."""
         matrix = self.matrix_formulas if include_formulas else self.matrix
-        return {
-            "keys": [int(k) for k in self.keys] if years else list(self.keys),
-            "min_chars": self.min_chars,
-            "include_formulas": include_formulas,
-            "spans": [p.to_json(years) for p in self.shown(include_formulas, limit)],
-            "ratios": {k: round(r.share_formulas if include_formulas else r.share, 4) for k, r in self.ratios.items()},
-            "ratio_detail": {k: r.to_json() for k, r in self.ratios.items()},
-            "matrix": {x: {y: round(matrix[x].get(y, 0.0), 4) for y in self.keys} for x in self.keys},
-            "formulas": [f.to_json(years) for f in self.formulas[:limit]] if include_formulas else [],
-            "formula_count": len(self.formulas),
-            "params": dict(self.params),
-        }
+        return ReuseListing(
+            keys=tuple(int(k) for k in self.keys) if self.years else self.keys,
+            min_chars=self.min_chars,
+            include_formulas=include_formulas,
+            spans=tuple(self.shown(include_formulas, limit)),
+            ratios={k: r.share_formulas if include_formulas else r.share for k, r in self.ratios.items()},
+            ratio_detail=dict(self.ratios),
+            matrix={x: {y: matrix[x].get(y, 0.0) for y in self.keys} for x in self.keys},
+            formulas=tuple(self.formulas[:limit]) if include_formulas else (),
+            formula_count=len(self.formulas),
+            params=dict(self.params),
+        )
+
+
+@dataclass(frozen=True)
+class ReuseListing:
+    """``erqi-diff reuse --json``: ``keys`` (years, as integers, for
+    snapshots), ``min_chars``, ``include_formulas``, ``spans`` (the
+    passages shown, :class:`Passage`, longest first; formulas only when
+    ``include_formulas``), ``ratios`` (key -> share written before, formulas
+    counted when ``include_formulas``), ``ratio_detail`` (key ->
+    :class:`Ratio`), ``matrix`` (row key -> column key -> share of the row's
+    text found in the column's), ``formulas`` (:class:`Formula`, only when
+    ``include_formulas``), ``formula_count`` and ``params``."""
+
+    keys: tuple[str | int, ...]
+    min_chars: int
+    include_formulas: bool
+    spans: tuple[Passage, ...]
+    ratios: dict[str, float]
+    ratio_detail: dict[str, Ratio]
+    matrix: dict[str, dict[str, float]]
+    formulas: tuple[Formula, ...]
+    formula_count: int
+    params: dict

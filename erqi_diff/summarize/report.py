@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from erqi_diff.reuse.model import ReuseResult
 from erqi_diff.summarize.span import span_years
 
 
@@ -23,7 +24,7 @@ class ReportData:
     metrics: tuple[dict, ...]         # metric records' to_json()
     goals: tuple[dict, ...]           # goal records' to_json()
     pairs: dict[str, dict]            # "A-B" (A < B) -> diff to_json()
-    reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
+    reuse: ReuseResult                # the reuse audit of the span's snapshots
 
     def to_json(self) -> dict:
         return {"years": list(self.years), "overview": list(self.overview), "slogans": list(self.slogans),
@@ -53,5 +54,5 @@ def build_report(project, first: int, last: int) -> ReportData:
         metrics=tuple(r.to_json() for r in metrics.extract_many(snaps)),
         goals=tuple(r.to_json() for r in goals.extract_many(snaps)),
         pairs=pairs,
-        reuse=audit_snapshots(snaps).to_json(),
+        reuse=audit_snapshots(snaps),
     )
