@@ -162,8 +162,8 @@ class _Audit:
         self.classifier = Classifier(self.prepared, index.doc_freq, self.k, self.min_chars, self.formula_docs)
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
-        classified = self.classifier.classify(found)
-        return self._result([(x, y, p) for (x, y, _), p in zip(found, classified)])
+        self.classifier.classify(found)
+        return self._result(found)
 
     def align(self, i: int) -> list[tuple[int, int, Passage]]:
         """The passages of candidate pair ``self.pairs[i]``, seeded by

@@ -88,13 +88,20 @@ def fold_array(codes: np.ndarray) -> np.ndarray:
 def prepare_many(texts: Sequence[str]) -> list[Prepared]:
     """:func:`erqi_diff.reuse.fingerprint.prepare` of each of ``texts``
     (the same :class:`Prepared`), folded in one pass."""
-    parts = [dropped(text) for text in texts]
-    joined = "".join(kept for kept, _ in parts)
-    folded = fold_array(code_points(joined)).tobytes().decode("utf-32-le", "surrogatepass")
-    out, at = [], 0
-    for text, (kept, runs) in zip(texts, parts):
-        out.append(Prepared(text, folded[at:at + len(kept)], runs))
-        at += len(kept)
+    out: list[Prepared] = []
+    i = 0
+    while i < len(texts):  # in batches of BATCH_CHARS: the code points take four bytes a character
+        parts, size = [], 0
+        while i < len(texts) and (not parts or size + len(texts[i]) <= BATCH_CHARS):
+            parts.append(dropped(texts[i]))
+            size += len(texts[i])
+            i += 1
+        joined = "".join(kept for kept, _ in parts)
+        folded = fold_array(code_points(joined)).tobytes().decode("utf-32-le", "surrogatepass")
+        at = 0
+        for text, (kept, runs) in zip(texts[i - len(parts):i], parts):
+            out.append(Prepared(text, folded[at:at + len(kept)], runs))
+            at += len(kept)
     return out
 
 
@@ -225,14 +232,13 @@ def fingerprint_table(texts: Sequence[str], k: int, w: int, first_doc: int = 0) 
             size += len(texts[j])
             j += 1
         d, p, h = _fingerprint_batch(texts[i:j], k, w)
-        docs.append(d + (first_doc + i))
-        poss.append(p)
+        docs.append((d + (first_doc + i)).astype(np.int32))
+        poss.append(p.astype(np.int32))
         hashes.append(h)
         i = j
     if not docs:
         return FingerprintTable(np.empty(0, np.int32), np.empty(0, np.int32), np.empty(0, np.int64))
-    return FingerprintTable(np.concatenate(docs).astype(np.int32), np.concatenate(poss).astype(np.int32),
-                            np.concatenate(hashes))
+    return FingerprintTable(np.concatenate(docs), np.concatenate(poss), np.concatenate(hashes))
 
 
 def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

@@ -58,11 +58,12 @@ class Classifier:
         self.prepared, self.doc_freq = prepared, doc_freq
         self.min_chars, self.formula_docs, self.k = min_chars, formula_docs, k
 
-    def classify(self, found: list[tuple[int, int, Passage]]) -> list[Passage]:
-        """Each passage of ``found`` (``(x, y, passage)``, its blocks in the
-        prepared text of document x; ``x == y``: inside one document) with
-        its kind and ``docs`` (the median document count of the indexed
-        k-grams of its blocks, at least 2 between two documents). All the
+    def classify(self, found: list[tuple[int, int, Passage]]) -> None:
+        """Give each passage of ``found`` (``(x, y, passage)``, its blocks in
+        the prepared text of document x; ``x == y``: inside one document) its
+        kind and ``docs`` (the median document count of the indexed k-grams
+        of its blocks, at least 2 between two documents), in place (each
+        replaced as it is done: the old one is freed at once). All the
         k-grams of all the blocks are hashed and looked up at once."""
         k = self.k
         pieces, lengths, owner = [], [], []
@@ -97,15 +98,14 @@ class Classifier:
         first = np.concatenate(([0], np.cumsum(per)[:-1])) if npass else per
         median = np.where(per > 0, keyed[np.minimum(first + per // 2, max(len(keyed) - 1, 0))] % top if len(keyed)
                           else 0, 0)
-        out = []
-        for (x, y, passage), own_chars, ndocs in zip(found, own.tolist(), median.tolist()):
+        for n, (own_chars, ndocs) in enumerate(zip(own.tolist(), median.tolist())):
+            x, y, passage = found[n]
             ndocs = max(ndocs, 1 if x == y else 2)
             stock = own_chars < self.min_chars or own_chars < (1 - FORMULA_SHARE) * passage.chars
             slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
             kind = Kind.FORMULA if stock or slogan else Kind.COPY
-            out.append(Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences, kind,
-                               ndocs, passage.blocks))
-        return out
+            found[n] = (x, y, Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences,
+                                      kind, ndocs, passage.blocks))
 
 
 @dataclass(frozen=True)
