@@ -187,12 +187,17 @@ class TextStore:
         self._source = pa.memory_map(str(path), "r")
         self._reader = pa.ipc.open_file(self._source)
         self.count = sum(self._reader.get_batch(i).num_rows for i in range(self._reader.num_record_batches))
+        self._columns: dict = {}
 
     def __getitem__(self, doc: int) -> str:
         batch, row = divmod(doc, TEXT_BATCH)
-        return self._reader.get_batch(batch).column(0)[row].as_py()
+        column = self._columns.get(batch)
+        if column is None:  # a view of the memory map, read once (reading a batch costs a batch's worth)
+            column = self._columns[batch] = self._reader.get_batch(batch).column(0)
+        return column[row].as_py()
 
     def close(self) -> None:
+        self._columns.clear()
         self._source.close()
 
 
