@@ -136,7 +136,9 @@ def run(tree: Path | None, source: Path, out: Path, options: list[str], threads:
     peak = sampler.stop()
     if proc.returncode != 0:
         raise SystemExit(f"corpus run failed ({tree or 'now'}, exit {proc.returncode}): {stderr[-2000:]}")
-    result = json.loads(stdout)
+    # the baseline's DuckDB may draw a progress bar on standard output: the JSON document starts at "{"
+    at = stdout.find('{\n  "schema"')
+    result = json.JSONDecoder().raw_decode(stdout[at if at >= 0 else 0:])[0]
     import duckdb
 
     passages = duckdb.sql(f"SELECT * FROM read_parquet('{out / 'passages.parquet' / '*.parquet'}') "

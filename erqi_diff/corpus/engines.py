@@ -133,6 +133,7 @@ class DuckDBEngine:
     def run_sql(self, statement, tables: dict[str, Path], out: Path) -> None:
         con = self._connect()
         try:
+            con.execute("SET enable_progress_bar = false")  # a long query would draw it into `--json`'s standard output
             for name in statement.inputs:
                 source = _glob(tables[name]).replace("'", "''")
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{source}')")

@@ -4,10 +4,12 @@ another text or elsewhere in the same one.
 How a passage is found (no all-pairs difflib):
 
 1. every text is prepared (:func:`erqi_diff.reuse.fingerprint.prepare`: whitespace
-   and heading markers dropped, offsets kept) and fingerprinted (character
+   and heading markers dropped, offsets kept) and fingerprinted, all at once
+   (:mod:`erqi_diff.reuse.fingerprint_arrays`; character
    k-grams, digits kept, winnowed: every exact match of ``min_chars``
    characters shares at least one fingerprint);
-2. an inverted index maps each fingerprint to the documents holding it. A
+2. an inverted index (numpy arrays, :mod:`erqi_diff.reuse.index`) maps
+   each fingerprint to the documents holding it. A
    fingerprint found in ``formula_docs`` documents or more (a stock formula)
    keeps only its count and one place, so memory stays bounded even when a
    passage stands in every document, and it pairs no documents; pairs of
@@ -110,10 +112,11 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     most SMALL_CORPUS documents (formula wording between any two reports of
     a series is seen), else ``formula_docs`` (none on its own). ``minmatch``: fingerprints below the cap two
     documents must share to be aligned (1 sees every exact match of
-    ``min_chars`` characters). ``workers``: processes for fingerprinting
-    and alignment (forked; the result is the same whatever the number). Two
-    pay off on a large corpus only when a second core is idle: 1,000
-    reports take about 12 s in one process here (benchmarks/bench_reuse.py).
+    ``min_chars`` characters). ``workers``: processes for the alignment of
+    the candidate pairs (forked; the result is the same whatever the
+    number; fingerprints and the index are numpy arrays, made in one
+    process). Two pay off on a large corpus only when a second core is
+    idle (figures: docs/benchmarks.md, from benchmarks/bench_reuse.py).
 
     Raises ValueError for fewer than two documents (one text alone is an
     error, as for the command; its inner repeats are found when it is
@@ -186,10 +189,10 @@ class _Audit:
         keys, prepared = self.keys, self.prepared
         lengths = [len(p.text) for p in prepared]
         ratios_of, matrices = [], []
+        spans = [(x, y, prepared_interval(prepared[x], p.a.start, p.a.end),
+                  prepared_interval(prepared[y], p.b.start, p.b.end), p.kind is Kind.FORMULA) for x, y, p in found]
         for with_formulas in (False, True):
-            cover = coverage((x, y, prepared_interval(prepared[x], p.a.start, p.a.end),
-                              prepared_interval(prepared[y], p.b.start, p.b.end))
-                             for x, y, p in found if with_formulas or p.kind is not Kind.FORMULA)
+            cover = coverage((x, y, a, b) for x, y, a, b, formula in spans if with_formulas or not formula)
             before = written_before(cover, lambda y, x: y < x)
             ratios_of.append([before.get(x, (0, frozenset()))[0] for x in range(len(keys))])
             shares = matrix(cover, lengths)
