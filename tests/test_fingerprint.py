@@ -194,7 +194,8 @@ def test_fingerprint_table_equals_the_reference_on_real_reports(seeds_root):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.text(st.sampled_from("二七 区\n\u3000#ＡＢｃ！～Ab\u200b，。"), max_size=40), max_size=6))
+@given(st.lists(st.text(st.sampled_from("二七 区\n\t\u3000\u00a0\u2028#ＡＢｃ！～Ab\u200b\ufeff，。\U00020bb7"), max_size=40),
+                max_size=6))
 def test_prepare_many_equals_prepare(texts):
     from erqi_diff.reuse.fingerprint_arrays import prepare_many
 

@@ -148,25 +148,37 @@ class DuckDBEngine:
         finally:
             con.close()
 
-    def _pool(self, texts: Path, formulas: Path | None = None):
+    def _pool(self, texts: Path, formulas: Path | None = None, prints: Path | None = None):
         import multiprocessing
 
         from erqi_diff.corpus.pystages import start_worker
 
         return multiprocessing.get_context("fork").Pool(self.threads, start_worker,
-                                                        (str(texts), str(formulas) if formulas else None))
+                                                        (str(texts), str(formulas) if formulas else None,
+                                                         str(prints) if prints else None))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
+        """Stage 2: ``out`` (fp.parquet) and, beside it, ``prints.arrow``
+        (:class:`erqi_diff.corpus.pystages.PrintsStore`: what stage 5 reads
+        instead of preparing and fingerprinting the documents again)."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from erqi_diff.corpus.pystages import fp_schema, local_fingerprint
+        from erqi_diff.corpus.pystages import fp_schema, local_fingerprint, prints_schema
 
         out.mkdir(parents=True, exist_ok=True)
         tasks = [(lo, min(lo + FP_DOCS_PER_TASK, ndocs), k, w) for lo in range(0, ndocs, FP_DOCS_PER_TASK)]
-        with self._pool(texts) as pool, pq.ParquetWriter(out / "part-0.parquet", fp_schema(), compression="zstd") as writer:
-            for (lo, hi, _, _), batch in zip(tasks, pool.imap(local_fingerprint, tasks)):
-                writer.write_batch(batch)
-                advance(hi - lo)
+        sink = pa.OSFile(str(out.parent / "prints.arrow"), "wb")
+        try:
+            with self._pool(texts) as pool, pq.ParquetWriter(out / "part-0.parquet", fp_schema(),
+                                                             compression="zstd") as writer, \
+                    pa.ipc.new_file(sink, prints_schema()) as prints:
+                for (lo, hi, _, _), (batch, printed) in zip(tasks, pool.imap(local_fingerprint, tasks)):
+                    writer.write_batch(batch)
+                    prints.write_batch(printed)
+                    advance(hi - lo)
+        finally:
+            sink.close()
 
     def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance,
               k: int, w: int, formulas: Path, formula_docs: int) -> None:
@@ -184,7 +196,7 @@ class DuckDBEngine:
                 part = ordered.slice(lo, ALIGN_PAIRS_PER_TASK)
                 yield list(zip(part.column(0).to_pylist(), part.column(1).to_pylist())), min_chars, k, w, formula_docs
 
-        with self._pool(texts, formulas) as pool, \
+        with self._pool(texts, formulas, texts.parent / "prints.arrow") as pool, \
                 pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
             for n, batch in pool.imap(local_align, tasks()):
                 writer.write_batch(batch)

@@ -52,11 +52,23 @@ def passages_schema():
                       ("similarity", pa.float64())])
 
 
-def fingerprint_batch(docs: Sequence[int], texts: Sequence[str], k: int, w: int):
+def prints_schema():
+    import pyarrow as pa
+
+    return pa.schema([("doc", pa.int32()), ("text", pa.large_string()), ("runs", pa.list_(pa.int32())),
+                      ("hashes", pa.list_(pa.int64())), ("starts", pa.list_(pa.int32())),
+                      ("places", pa.list_(pa.int32()))])
+
+
+def fingerprint_batch(docs: Sequence[int], texts: Sequence[str], k: int, w: int, with_prints: bool = False):
     """A record batch (doc, pos, hash) for the given documents: their
     winnowed k-grams (:func:`erqi_diff.reuse.fingerprint.fingerprints`),
     ``pos`` the offset in the original text of the k-gram's first kept
-    character, ``hash`` below 2**61 (a signed 64-bit integer as it is)."""
+    character, ``hash`` below 2**61 (a signed 64-bit integer as it is).
+    ``with_prints``: also a batch of :func:`prints_schema`, what stage 5
+    needs of each document (its prepared text and runs, its
+    :class:`erqi_diff.reuse.seeds.DocPrints`), so that it need not make
+    them again (:class:`PrintsStore`)."""
     import numpy as np
     import pyarrow as pa
 
@@ -76,19 +88,74 @@ def fingerprint_batch(docs: Sequence[int], texts: Sequence[str], k: int, w: int)
         pos = table.pos[lo:hi].astype(np.int64)
         run = np.searchsorted(runs[:, 0], pos, side="right") - 1
         original[lo:hi] = runs[run, 1] + (pos - runs[run, 0])
-    return pa.record_batch([pa.array(docs_a[table.doc], pa.int32()), pa.array(original, pa.int32()),
-                            pa.array(table.hash, pa.int64())], schema=fp_schema())
+    fp = pa.record_batch([pa.array(docs_a[table.doc], pa.int32()), pa.array(original, pa.int32()),
+                          pa.array(table.hash, pa.int64())], schema=fp_schema())
+    if not with_prints:
+        return fp
+    from erqi_diff.reuse.seeds import DocPrints
+
+    cols: list[list] = [[], [], [], [], [], []]
+    for i, p in enumerate(prepared):
+        lo, hi = int(bounds[i]), int(bounds[i + 1])
+        prints = DocPrints.of(table.pos[lo:hi], table.hash[lo:hi])
+        for col, value in zip(cols, (int(docs_a[i]), p.text, [v for run in p.runs for v in run], prints.hashes,
+                                     prints.start, prints.pos)):
+            col.append(value)
+    schema = prints_schema()
+    return fp, pa.record_batch([pa.array(c, f.type) for c, f in zip(cols, schema)], schema=schema)
+
+
+class PrintsStore:
+    """Stage 2's ``prints.arrow`` memory-mapped: ``get(doc, original)``
+    gives the document's :class:`erqi_diff.reuse.fingerprint.Prepared`
+    and :class:`erqi_diff.reuse.seeds.DocPrints` as stage 2 made them."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+        import pyarrow as pa
+
+        self._source = pa.memory_map(str(path), "r")
+        self._reader = pa.ipc.open_file(self._source)
+        first = [self._reader.get_batch(i).column(0)[0].as_py() for i in range(self._reader.num_record_batches)]
+        self._first = np.array(first, np.int64)
+        self._batches: dict[int, object] = {}
+
+    def get(self, doc: int, original: str) -> tuple:
+        import numpy as np
+
+        from erqi_diff.reuse.fingerprint import Prepared
+        from erqi_diff.reuse.seeds import DocPrints
+
+        at = int(np.searchsorted(self._first, doc, side="right")) - 1
+        batch = self._batches.get(at)
+        if batch is None:
+            batch = self._batches[at] = self._reader.get_batch(at)
+        row = doc - int(self._first[at])
+        text = batch.column(1)[row].as_py()
+        runs = batch.column(2)[row].values.to_numpy()
+        prepared = Prepared(original, text, tuple(zip(runs[0::2].tolist(), runs[1::2].tolist())))
+        lists = [batch.column(c)[row].values.to_numpy() for c in (3, 4, 5)]
+        return prepared, DocPrints(lists[0], lists[1].astype(np.int64), lists[2].astype(np.int64))
+
+    def close(self) -> None:
+        self._batches.clear()
+        self._source.close()
 
 
 class Prints:
     """Documents prepared and fingerprinted on demand, many at once:
-    ``get(doc)`` gives ``(Prepared, DocPrints)``."""
+    ``get(doc)`` gives ``(Prepared, DocPrints)``; read from stage 2's
+    ``store`` (:class:`PrintsStore`) when there is one."""
 
-    def __init__(self, text_of: Callable[[int], str], k: int, w: int) -> None:
-        self.text_of, self.k, self.w = text_of, k, w
+    def __init__(self, text_of: Callable[[int], str], k: int, w: int, store: PrintsStore | None = None) -> None:
+        self.text_of, self.k, self.w, self.store = text_of, k, w, store
         self.done: dict[int, tuple] = {}
 
     def load(self, docs: Iterable[int]) -> None:
+        if self.store is not None:
+            for doc in set(docs) - self.done.keys():
+                self.done[doc] = self.store.get(doc, self.text_of(doc))
+            return
         from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
         from erqi_diff.reuse.seeds import DocPrints
 
@@ -105,7 +172,7 @@ class Prints:
 
 
 def align_batch(pairs: Sequence[tuple[int, int]], text_of, min_chars: int, k: int, w: int,
-                df: tuple | None = None, formula_docs: int | None = None):
+                df: tuple | None = None, formula_docs: int | None = None, store: PrintsStore | None = None):
     """A record batch of passages for ``pairs`` of doc numbers; ``text_of(doc)``
     gives a text. Each document is prepared and fingerprinted once per batch
     with the run's ``k`` and ``w`` (the fingerprints of stage 2); each pair
@@ -114,7 +181,8 @@ def align_batch(pairs: Sequence[tuple[int, int]], text_of, min_chars: int, k: in
     every place of those in fewer than ``formula_docs`` documents, the first
     place of the others (``df``: stage 3's formula hashes and their counts,
     :func:`formula_counts`), and aligned by :func:`erqi_diff.reuse.align.align_prepared`:
-    the passages :func:`erqi_diff.reuse.audit.find_reuse` finds between the two."""
+    the passages :func:`erqi_diff.reuse.audit.find_reuse` finds between the two.
+    ``store``: stage 2's prepared texts and fingerprints, read instead of made again."""
     import numpy as np
     import pyarrow as pa
 
@@ -122,7 +190,7 @@ def align_batch(pairs: Sequence[tuple[int, int]], text_of, min_chars: int, k: in
     from erqi_diff.reuse.seeds import pair_places, seeds_from
 
     hashes, counts = df if df is not None else (np.empty(0, np.int64), np.empty(0, np.int64))
-    prints = Prints(text_of, k, w)
+    prints = Prints(text_of, k, w, store)
     prints.load(d for pair in pairs for d in pair)
     cols: list[list] = [[] for _ in PASSAGE_FIELDS]
     for doc1, doc2 in pairs:
@@ -174,28 +242,30 @@ class Worker:
     formula counts, opened in the worker itself (its pool's initializer,
     :func:`start_worker`, is given their paths)."""
 
-    def __init__(self, texts_path: str, formulas_path: str | None = None) -> None:
+    def __init__(self, texts_path: str, formulas_path: str | None = None, prints_path: str | None = None) -> None:
         from erqi_diff.corpus.ingest import TextStore
 
         self.store = TextStore(Path(texts_path))
         self.df = formula_counts(formulas_path) if formulas_path else None
+        self.prints = PrintsStore(Path(prints_path)) if prints_path and Path(prints_path).exists() else None
 
     def fingerprint(self, task: tuple[int, int, int, int]):
         lo, hi, k, w = task
         docs = range(lo, hi)
-        return fingerprint_batch(docs, [self.store[d] for d in docs], k, w)
+        return fingerprint_batch(docs, [self.store[d] for d in docs], k, w, with_prints=True)
 
     def align(self, task: tuple[list[tuple[int, int]], int, int, int, int]):
         pairs, min_chars, k, w, formula_docs = task
-        return len(pairs), align_batch(pairs, self.store.__getitem__, min_chars, k, w, self.df, formula_docs)
+        return len(pairs), align_batch(pairs, self.store.__getitem__, min_chars, k, w, self.df, formula_docs,
+                                       self.prints)
 
 
 _worker: Worker | None = None  # in a pool worker process only: set by start_worker from its arguments
 
 
-def start_worker(texts_path: str, formulas_path: str | None = None) -> None:
+def start_worker(texts_path: str, formulas_path: str | None = None, prints_path: str | None = None) -> None:
     global _worker
-    _worker = Worker(texts_path, formulas_path)
+    _worker = Worker(texts_path, formulas_path, prints_path)
 
 
 def local_fingerprint(task: tuple[int, int, int, int]):

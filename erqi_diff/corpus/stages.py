@@ -66,11 +66,12 @@ class Stage:
     outputs: tuple[str, ...]   # files or Parquet folders it leaves in the output folder
     title: str
     version: int = 1           # raised when the stage's code gives other rows: older outputs are made again
+    optional: tuple[str, ...] = ()  # files an engine may leave besides (a later stage uses them when there)
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("docs", ("input_sha256", "skip_bad"), ("docs.parquet", "texts.arrow"), "ingest"),
-    Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
+    Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint", optional=("prints.arrow",)),
     Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency",
           version=2),  # 2: formulas name their first place in a second document
     Stage("pairs", ("minmatch", "minunique", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs",
@@ -196,7 +197,7 @@ def prepare(out: Path, params: Params, force: bool) -> dict:
         if drop or (done is not None and done.get("key") != stage_key(params, stage)):
             drop = True
             manifest["stages"].pop(stage.name, None)
-            for name in stage.outputs:
+            for name in stage.outputs + stage.optional:
                 _remove(out / name)
     manifest["params"] = asdict(params)
     _write_manifest(out, manifest)
@@ -248,9 +249,10 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
             extra = _execute(stage, get_engine, input_path, out, tmp, params, manifest, progress)
             skipped_lines = extra.pop("skipped", skipped_lines)
             seconds = time.perf_counter() - started
-            for name in stage.outputs:
+            for name in stage.outputs + stage.optional:
                 _remove(out / name)
-                (tmp / name).rename(out / name)
+                if name in stage.outputs or (tmp / name).exists():
+                    (tmp / name).rename(out / name)
             main = out / stage.outputs[0]
             rows = parquet_rows(main)
             manifest["stages"][stage.name] = {"key": stage_key(params, stage), "rows": rows,

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -85,23 +86,65 @@ def fold_array(codes: np.ndarray) -> np.ndarray:
     return out
 
 
+@lru_cache(maxsize=1)
+def _dropped_table() -> np.ndarray:
+    """Code point -> dropped by :func:`erqi_diff.reuse.fingerprint.prepare`
+    in a text without "#": whitespace (Python's ``\\s``: ``str.isspace``,
+    nothing above U+3000) and the zero-width characters."""
+    table = np.array([chr(c).isspace() for c in range(0xFF00)], dtype=bool)
+    table[[0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]] = True
+    return table
+
+
 def prepare_many(texts: Sequence[str]) -> list[Prepared]:
     """:func:`erqi_diff.reuse.fingerprint.prepare` of each of ``texts``
-    (the same :class:`Prepared`), folded in one pass."""
+    (the same :class:`Prepared`), many at once: a text with no "#" (no
+    heading marker to drop) has its whitespace found by a table of code
+    points, the others by prepare's own pattern."""
     out: list[Prepared] = []
     i = 0
     while i < len(texts):  # in batches of BATCH_CHARS: the code points take four bytes a character
-        parts, size = [], 0
-        while i < len(texts) and (not parts or size + len(texts[i]) <= BATCH_CHARS):
-            parts.append(dropped(texts[i]))
-            size += len(texts[i])
-            i += 1
-        joined = "".join(kept for kept, _ in parts)
-        folded = fold_array(code_points(joined)).tobytes().decode("utf-32-le", "surrogatepass")
-        at = 0
-        for text, (kept, runs) in zip(texts[i - len(parts):i], parts):
-            out.append(Prepared(text, folded[at:at + len(kept)], runs))
-            at += len(kept)
+        j, size = i, 0
+        while j < len(texts) and (j == i or size + len(texts[j]) <= BATCH_CHARS):
+            size += len(texts[j])
+            j += 1
+        out.extend(_prepare_batch(texts[i:j]))
+        i = j
+    return out
+
+
+def _prepare_batch(texts: Sequence[str]) -> list[Prepared]:
+    table = _dropped_table()
+    codes = code_points("".join(texts))
+    lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1])).astype(np.int64)
+    keep = (codes >= len(table)) | ~table[np.minimum(codes, len(table) - 1)]
+    for n, text in enumerate(texts):
+        if "#" in text:  # headings: prepare's own pattern says what goes
+            kept_text, runs = dropped(text)
+            mask = np.zeros(len(text), bool)
+            bounds = [p for p, _ in runs[1:]] + [len(kept_text)]
+            for (p0, o0), p1 in zip(runs, bounds):
+                mask[o0:o0 + p1 - p0] = True
+            keep[starts[n]:starts[n] + len(text)] = mask
+    # a run starts at a kept character that opens its text or follows a dropped one
+    opens = keep.copy()
+    opens[1:] &= ~keep[:-1]
+    nonempty = starts[lengths > 0]
+    opens[nonempty] = keep[nonempty]
+    run_at = np.flatnonzero(opens)
+    cum = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))  # kept characters before each position
+    doc_of = np.searchsorted(starts, run_at, side="right") - 1
+    kept_from, kept_to = cum[starts], cum[starts + lengths]
+    run_prepared = (cum[run_at] - kept_from[doc_of]).tolist()
+    run_original = (run_at - starts[doc_of]).tolist()
+    run_bounds = np.searchsorted(doc_of, np.arange(len(texts) + 1)).tolist()
+    folded = fold_array(codes[keep]).tobytes().decode("utf-32-le", "surrogatepass")
+    out = []
+    for n, text in enumerate(texts):
+        lo, hi = run_bounds[n], run_bounds[n + 1]
+        out.append(Prepared(text, folded[int(kept_from[n]):int(kept_to[n])],
+                            tuple(zip(run_prepared[lo:hi], run_original[lo:hi]))))
     return out
 
 
