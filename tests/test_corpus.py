@@ -516,3 +516,28 @@ def test_batch_seeds_equal_align_pair_own(synthetic):
     own = [dict(zip(("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity"), (a, b, *row)))
            for a, b in pairs for row in align_texts(texts[a], texts[b], 15)]
     assert len(batch) > 15 and batch == own
+
+
+def test_prints_store_gives_what_stage_5_would_make(duck_run, synthetic):
+    """Stage 2's prints.arrow (read by stage 5's workers instead of preparing
+    and fingerprinting each document again) holds exactly what they would make."""
+    import numpy as np
+
+    from erqi_diff.corpus.pystages import PrintsStore
+    from erqi_diff.reuse.fingerprint import fingerprints_prepared, prepare
+    from erqi_diff.reuse.seeds import DocPrints
+
+    out, result = duck_run
+    corpus, _ = synthetic
+    texts = list(corpus.docs.values())
+    store = PrintsStore(out / "prints.arrow")
+    try:
+        for doc in (0, 1, 77, 1023 % len(texts), len(texts) - 1):
+            prepared, prints = store.get(doc, texts[doc])
+            assert prepared == prepare(texts[doc])
+            fp = fingerprints_prepared(prepared.text, result.params.k, result.params.w)
+            own = DocPrints.of([p for p, _ in fp], [h for _, h in fp])
+            for mine, theirs in zip((prints.hashes, prints.start, prints.pos), (own.hashes, own.start, own.pos)):
+                assert np.array_equal(mine, theirs)
+    finally:
+        store.close()
