@@ -44,18 +44,17 @@ def df_statements(maxdf: int) -> list[Statement]:
         Statement("kept", ("dh", "df"),
                   "SELECT dh.doc AS doc, dh.hash AS hash, df.ndocs AS ndocs FROM dh JOIN df ON dh.hash = df.hash "
                   f"WHERE df.ndocs >= 2 AND df.ndocs <= {maxdf}"),
-        # the places of the formula hashes (in more than maxdf documents), with the first document
-        Statement("fdh", ("dh", "df"),
-                  "SELECT dh.hash AS hash, dh.doc AS doc, dh.pos AS pos, df.ndocs AS ndocs, df.doc AS first "
-                  f"FROM dh JOIN df ON dh.hash = df.hash WHERE df.ndocs > {maxdf}"),
-        # the first place in the second document holding each: doc * 2**32 + pos, smallest
-        Statement("second", ("fdh",),
-                  f"SELECT hash, MIN(doc * {_PACK} + pos) AS packed FROM fdh WHERE doc > first GROUP BY hash"),
-        Statement("formulas", ("fdh", "second"),
-                  "SELECT f.hash AS hash, f.ndocs AS ndocs, f.doc AS doc, f.pos AS pos, "
+        # the first place in the second document holding each formula hash: doc * 2**32 + pos, smallest
+        Statement("second", ("dh", "df"),
+                  f"SELECT dh.hash AS hash, MIN(dh.doc * {_PACK} + dh.pos) AS packed "
+                  f"FROM dh JOIN df ON dh.hash = df.hash WHERE df.ndocs > {maxdf} AND dh.doc > df.doc "
+                  "GROUP BY dh.hash"),
+        Statement("formulas", ("df", "dh", "second"),
+                  "SELECT df.hash AS hash, df.ndocs AS ndocs, df.doc AS doc, dh.pos AS pos, "
                   f"CAST(FLOOR(s.packed / {_PACK}) AS BIGINT) AS doc2, "
                   f"s.packed - CAST(FLOOR(s.packed / {_PACK}) AS BIGINT) * {_PACK} AS pos2 "
-                  "FROM fdh f JOIN second s ON f.hash = s.hash WHERE f.doc = f.first"),
+                  "FROM df JOIN dh ON df.hash = dh.hash AND df.doc = dh.doc JOIN second s ON s.hash = df.hash "
+                  f"WHERE df.ndocs > {maxdf}"),
     ]
 
 
