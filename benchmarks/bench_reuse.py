@@ -58,8 +58,11 @@ corpus = pickle.load(open({path!r}, "rb"))
 start = time.perf_counter()
 result = A.find_reuse(corpus.docs, 15, workers={workers})
 seconds = time.perf_counter() - start
-copy = {{(p.a.key, p.b.key, p.a.start, p.b.start) for p in result.passages if p.kind.value == "copy"}}
-found = sum(any((a, b) == (p.src, p.dst) and p.src_start <= sa < p.src_end for a, b, sa, _ in copy)
+copies = {{}}
+for p in result.passages:
+    if p.kind.value == "copy":
+        copies.setdefault((p.a.key, p.b.key), []).append(p.a.start)
+found = sum(any(p.src_start <= start < p.src_end for start in copies.get((p.src, p.dst), ()))
             for p in corpus.planted)
 digest = hashlib.sha256(repr([(p.a, p.b, p.chars, round(p.similarity, 9), p.kind.value, p.docs, p.differences)
                               for p in result.passages]).encode()

@@ -16,6 +16,7 @@ a batch of pairs prepares and fingerprints each document it needs once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 
 PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity")
@@ -77,17 +78,16 @@ def fingerprint_batch(docs: Sequence[int], texts: Sequence[str], k: int, w: int,
     prepared = prepare_many(list(texts))
     table = fingerprint_table([p.text for p in prepared], k, w)
     docs_a = np.asarray(docs, dtype=np.int64)
-    # prepared positions -> original offsets, run by run (Prepared.to_original)
-    original = np.empty(len(table), np.int64)
+    # prepared positions -> original offsets through each text's runs (Prepared.to_original), all at once
+    counts = [len(p.runs) for p in prepared]
+    runs = np.fromiter(chain.from_iterable(chain.from_iterable(p.runs for p in prepared)), np.int64,
+                       count=2 * sum(counts)).reshape(-1, 2)
+    span = max((len(p.text) for p in prepared), default=0) + 1
+    run_keys = np.repeat(np.arange(len(prepared), dtype=np.int64), counts) * span + runs[:, 0]
+    pos = table.pos.astype(np.int64)
+    run = np.searchsorted(run_keys, table.doc.astype(np.int64) * span + pos, side="right") - 1
+    original = runs[run, 1] + (pos - runs[run, 0]) if len(pos) else pos
     bounds = np.searchsorted(table.doc, np.arange(len(prepared) + 1))
-    for i, p in enumerate(prepared):
-        lo, hi = int(bounds[i]), int(bounds[i + 1])
-        if lo == hi:
-            continue
-        runs = np.array(p.runs, dtype=np.int64).reshape(-1, 2)
-        pos = table.pos[lo:hi].astype(np.int64)
-        run = np.searchsorted(runs[:, 0], pos, side="right") - 1
-        original[lo:hi] = runs[run, 1] + (pos - runs[run, 0])
     fp = pa.record_batch([pa.array(docs_a[table.doc], pa.int32()), pa.array(original, pa.int32()),
                           pa.array(table.hash, pa.int64())], schema=fp_schema())
     if not with_prints:

@@ -44,7 +44,7 @@ from erqi_diff.reuse.align import align_prepared
 from erqi_diff.reuse.fingerprint import Prepared, fingerprints_prepared, params_for, prepare
 from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
 from erqi_diff.reuse.formulas import Classifier, stock_stretches
-from erqi_diff.reuse.index import build_index
+from erqi_diff.reuse.index import FormulaPrints, build_index
 from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
 from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, seeds_from, shared_prints
@@ -166,7 +166,9 @@ class _Audit:
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)
-        return self._result(found)
+        formulas = self.index.formulas
+        del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted
+        return self._result(found, formulas)
 
     def align(self, i: int) -> list[tuple[int, int, Passage]]:
         """The passages of candidate pair ``self.pairs[i]``, seeded by
@@ -185,7 +187,7 @@ class _Audit:
                                   x == y, self.keys[x], self.keys[y])
         return [(x, y, passage) for passage in passages]
 
-    def _result(self, found: list[tuple[int, int, Passage]]) -> ReuseResult:
+    def _result(self, found: list[tuple[int, int, Passage]], f: FormulaPrints) -> ReuseResult:
         keys, prepared = self.keys, self.prepared
         lengths = [len(p.text) for p in prepared]
         ratios_of, matrices = [], []
@@ -203,7 +205,6 @@ class _Audit:
         ratios = {key: Ratio(key, lengths[x], ratios_of[0][x], ratios_of[1][x]) for x, key in enumerate(keys)}
         order = {key: x for x, key in enumerate(keys)}
         passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
-        f = self.index.formulas
         points = zip(f.doc.tolist(), f.pos.tolist(), f.docs.tolist(), f.other_doc.tolist(), f.other_pos.tolist())
         formulas = [Formula(Span(keys[s.doc], s.start, s.end, s.text), s.docs)
                     for s in stock_stretches(points, prepared.__getitem__, self.k, self.w)]

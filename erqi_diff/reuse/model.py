@@ -15,7 +15,7 @@ class Kind(str, enum.Enum):
     FORMULA = "formula"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """One side of a passage: ``text == docs[key][start:end]``.
     ``section`` is the heading of the section holding it, when known.
@@ -31,7 +31,7 @@ class Span:
     section: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearSpan(Span):
     """A span of an audit of snapshots: ``key`` is a year (as text), given
     in JSON as ``"year"`` (an integer) instead of ``"key"``."""
@@ -45,7 +45,7 @@ class YearSpan(Span):
         return int(self.key)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Difference:
     """One edit inside a passage: ``a`` (text in the first span) became ``b``;
     offsets are into the original texts.
@@ -60,7 +60,7 @@ class Difference:
     b_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A reused passage: span ``a`` (the earlier text, or the earlier place
     in the same text) and span ``b``. ``chars`` counts the characters the two
@@ -85,7 +85,7 @@ class Passage:
                                                      metadata={"json": None})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Formula:
     """A stock passage (its fingerprints are each in ``formula_docs``
     documents or more): ``span``, where it was seen first, and ``docs``,
@@ -97,7 +97,7 @@ class Formula:
     docs: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ratio:
     """Of the ``chars`` characters of text ``key`` (whitespace not
     counted), ``before`` already stood in an earlier text by copying, and
