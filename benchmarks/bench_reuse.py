@@ -50,9 +50,9 @@ sys.path.insert(0, {tree!r}); sys.path.insert(0, {here!r})
 from erqi_diff.reuse import audit as A
 seen = {{}}
 old = A._Audit._result
-def counted(self, found):
-    seen["pairs"] = len(self.pairs)
-    return old(self, found)
+def counted(self, *args):
+    seen["pairs"] = self.candidates if hasattr(self, "candidates") else len(self.pairs)  # the baseline has no count
+    return old(self, *args)
 A._Audit._result = counted
 corpus = pickle.load(open({path!r}, "rb"))
 start = time.perf_counter()

@@ -141,6 +141,16 @@ def _align_range(audit: _Audit, bounds: tuple[int, int]) -> list:
     return [found for i in range(*bounds) for found in audit.align(i)]
 
 
+def _by_document(f: FormulaPrints, chunk: int = 1 << 16):
+    """The formula fingerprints as stock_stretches takes them, ``(doc, pos,
+    docs, other_doc, other_pos)`` by document and place, a chunk at a time."""
+    order = np.lexsort((f.pos, f.doc))
+    for lo in range(0, len(order), chunk):
+        at = order[lo:lo + chunk]
+        yield from zip(f.doc[at].tolist(), f.pos[at].tolist(), f.docs[at].tolist(), f.other_doc[at].tolist(),
+                       f.other_pos[at].tolist())
+
+
 def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
     step = -(-n // parts) if n else 1
     return [(i, min(n, i + step)) for i in range(0, n, step)]
@@ -162,6 +172,7 @@ class _Audit:
         del table
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
         self.pairs = np.flatnonzero(index.shared.hashes >= self.minmatch)
+        self.candidates = len(self.pairs)
         self.classifier = Classifier(self.prepared, index.doc_freq, self.k, self.min_chars, self.formula_docs)
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
@@ -197,15 +208,12 @@ class _Audit:
             cover = coverage((x, y, a, b) for x, y, a, b, formula in spans if with_formulas or not formula)
             before = written_before(cover, lambda y, x: y < x)
             ratios_of.append([before.get(x, (0, frozenset()))[0] for x in range(len(keys))])
-            shares = matrix(cover, lengths)
-            grid: dict[str, dict[str, float]] = {key: {} for key in keys}
-            for (x, y), share in shares.items():
-                grid[keys[x]][keys[y]] = share
-            matrices.append(grid)
+            matrices.append(matrix(cover, lengths, keys))
+            del cover
         ratios = {key: Ratio(key, lengths[x], ratios_of[0][x], ratios_of[1][x]) for x, key in enumerate(keys)}
         order = {key: x for x, key in enumerate(keys)}
         passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
-        points = zip(f.doc.tolist(), f.pos.tolist(), f.docs.tolist(), f.other_doc.tolist(), f.other_pos.tolist())
+        points = _by_document(f)
         formulas = [Formula(Span(keys[s.doc], s.start, s.end, s.text), s.docs)
                     for s in stock_stretches(points, prepared.__getitem__, self.k, self.w)]
         params = {"k": self.k, "w": self.w, "formula_docs": self.formula_docs, "maxdf": self.maxdf,

@@ -281,7 +281,12 @@ def fingerprint_table(texts: Sequence[str], k: int, w: int, first_doc: int = 0) 
         i = j
     if not docs:
         return FingerprintTable(np.empty(0, np.int32), np.empty(0, np.int32), np.empty(0, np.int64))
-    return FingerprintTable(np.concatenate(docs), np.concatenate(poss), np.concatenate(hashes))
+    # column by column, each list let go once joined (the batches and the table are not held twice)
+    doc = np.concatenate(docs)
+    del docs
+    pos = np.concatenate(poss)
+    del poss
+    return FingerprintTable(doc, pos, np.concatenate(hashes))
 
 
 def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

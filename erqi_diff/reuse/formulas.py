@@ -8,8 +8,9 @@ A formula fingerprint is one found in ``formula_docs`` documents or more
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable
+from itertools import groupby
+from operator import itemgetter
 from dataclasses import dataclass
 
 import numpy as np
@@ -133,13 +134,12 @@ def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_o
     ``points``: one per formula fingerprint, ``(doc, pos, docs, other_doc,
     other_pos)``: its first place (positions in prepared text), the
     documents holding it, and its first place in the second document
-    holding it; ``prepared_of(doc)``: that document prepared."""
-    samples: dict[int, list[tuple[int, int, int, int]]] = defaultdict(list)
-    for doc, pos, ndocs, other_doc, other_pos in points:
-        samples[doc].append((pos, ndocs, other_doc, other_pos))
+    holding it; ``prepared_of(doc)``: that document prepared. ``points``
+    come grouped by document, in document order (one document's at a time
+    in memory)."""
     runs = []
-    for doc in sorted(samples):
-        points_ = sorted(samples[doc])
+    for doc, group in groupby(points, key=itemgetter(0)):
+        points_ = sorted(point[1:] for point in group)
         text = prepared_of(doc).text
         run_start, run_end, run_docs = points_[0][0], points_[0][0] + k, points_[0][1]
         other = points_[0][2:]

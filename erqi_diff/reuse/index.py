@@ -117,6 +117,9 @@ class Index:
         return dict(zip(self.formulas.hash.tolist(), self.formulas.docs.tolist()))
 
 
+_CHUNK = 1 << 20
+
+
 def _counts(flags: np.ndarray) -> np.ndarray:
     """``cumsum`` of a boolean array (through int8: many times faster), as int32."""
     return np.cumsum(flags.view(np.int8), dtype=np.int32)
@@ -125,19 +128,27 @@ def _counts(flags: np.ndarray) -> np.ndarray:
 def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
     """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
     # every distinct hash; a hash with one posting is in one document
+    # (the largest arrays are let go as soon as they have served: this is the peak of a large audit)
     order = np.argsort(table.hash)
-    ordered = table.hash[order]
-    distinct = np.ones(len(ordered), bool)
-    distinct[1:] = ordered[1:] != ordered[:-1]
-    hashes = ordered[distinct]
+    n = len(order)
+    distinct = np.ones(n, bool)
+    for lo in range(0, n, _CHUNK):  # the sorted hashes compared a chunk at a time, never all held
+        values = table.hash[order[lo:lo + _CHUNK + 1]]
+        distinct[lo + 1:lo + 1 + len(values) - 1] = values[1:] != values[:-1]
     # the postings of the hashes with two or more, by hash, then in document and text order (their row order)
-    last = np.ones(len(ordered), bool)
+    last = np.ones(n, bool)
     last[:-1] = distinct[1:]
     several = ~(distinct & last)
-    del ordered, last
-    group = _counts(distinct)[several].astype(np.int64)
+    del last
     rows = order[several]
-    del order, distinct, several
+    del several
+    hashes = table.hash[order[distinct]]
+    del order, distinct
+    repeated = table.hash[rows]
+    group = np.zeros(len(repeated), np.int64)
+    if len(repeated):
+        np.cumsum(repeated[1:] != repeated[:-1], out=group[1:])
+    del repeated
     total = max(len(table), 1)
     rows = np.sort(group * total + rows) % total
     del group

@@ -11,7 +11,7 @@ is the union of its spans in the passages with texts earlier than it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from erqi_diff.reuse.fingerprint import Prepared
 
@@ -61,6 +61,11 @@ def written_before(cover: dict[tuple[int, int], list[Interval]],
     return {x: (union(spans[x]), frozenset(sources[x])) for x in spans}
 
 
-def matrix(cover: dict[tuple[int, int], list[Interval]], lengths: list[int]) -> dict[tuple[int, int], float]:
-    """``(x, y) ->`` the share of text x's characters standing in text y."""
-    return {(x, y): union(intervals) / lengths[x] for (x, y), intervals in sorted(cover.items())}
+def matrix(cover: dict[tuple[int, int], list[Interval]], lengths: list[int],
+           keys: Sequence[str]) -> dict[str, dict[str, float]]:
+    """``keys[x] -> keys[y] ->`` the share of text x's characters standing
+    in text y (only the pairs with passages)."""
+    grid: dict[str, dict[str, float]] = {key: {} for key in keys}
+    for (x, y), intervals in sorted(cover.items()):
+        grid[keys[x]][keys[y]] = union(intervals) / lengths[x]
+    return grid
