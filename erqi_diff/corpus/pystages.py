@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain
+from typing import Any
 from pathlib import Path
 
 PASSAGE_FIELDS = ("doc1", "doc2", "start1", "end1", "start2", "end2", "chars", "similarity")
@@ -118,7 +119,7 @@ class PrintsStore:
         self._reader = pa.ipc.open_file(self._source)
         first = [self._reader.get_batch(i).column(0)[0].as_py() for i in range(self._reader.num_record_batches)]
         self._first = np.array(first, np.int64)
-        self._batches: dict[int, object] = {}
+        self._batches: dict[int, Any] = {}
 
     def get(self, doc: int, original: str) -> tuple:
         import numpy as np

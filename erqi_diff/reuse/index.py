@@ -152,7 +152,7 @@ def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index
     total = max(len(table), 1)
     rows = np.sort(group * total + rows) % total
     del group
-    h, d, p = table.hash[rows], table.doc[rows].astype(np.int64), table.pos[rows].astype(np.int64)
+    h, d, p = table.hash[rows], table.doc[rows], table.pos[rows]  # int64, int32, int32
     del rows
     n = len(h)
     new_hash = np.ones(n, bool)
@@ -161,14 +161,13 @@ def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index
     new_doc[1:] |= d[1:] != d[:-1]
     hash_start = np.flatnonzero(new_hash)
     doc_start = np.flatnonzero(new_doc)
-    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int64) if n else np.empty(0, np.int64)
+    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32) if n else np.empty(0, np.int32)
     docs = np.ones(len(hashes), np.int32)
     docs[np.searchsorted(hashes, h[hash_start])] = docs_per_hash
     # per posting: its hash's document count, its rank among the places of its (hash, doc)
-    hash_of = _counts(new_hash) - 1
     run_of = _counts(new_doc) - 1
-    rank = np.arange(n) - doc_start[run_of] if n else np.empty(0, np.int64)
-    df = docs_per_hash[hash_of] if n else np.empty(0, np.int64)
+    rank = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32) if n else np.empty(0, np.int32)
+    df = docs_per_hash[_counts(new_hash) - 1] if n else np.empty(0, np.int32)
 
     # formula fingerprints: first place, first place in the second document
     fidx = np.flatnonzero(docs_per_hash >= formula_docs)
