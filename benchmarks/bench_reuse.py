@@ -64,10 +64,15 @@ for p in result.passages:
         copies.setdefault((p.a.key, p.b.key), []).append(p.a.start)
 found = sum(any(p.src_start <= start < p.src_end for start in copies.get((p.src, p.dst), ()))
             for p in corpus.planted)
-digest = hashlib.sha256(repr([(p.a, p.b, p.chars, round(p.similarity, 9), p.kind.value, p.docs, p.differences)
-                              for p in result.passages]).encode()
-                        + repr([(f.span, f.docs) for f in result.formulas]).encode()
-                        + repr(sorted((k, r.chars, r.before, r.before_formulas) for k, r in result.ratios.items())).encode())
+digest = hashlib.sha256()  # one record at a time: the digest adds nothing to the peak memory
+for p in result.passages:
+    digest.update(repr((p.a.key, p.a.start, p.a.end, p.a.text, p.b.key, p.b.start, p.b.end, p.b.text, p.chars,
+                        round(p.similarity, 9), p.kind.value, p.docs,
+                        [(d.a, d.b, d.a_start, d.a_end, d.b_start, d.b_end) for d in p.differences])).encode())
+for f in result.formulas:
+    digest.update(repr((f.span.key, f.span.start, f.span.end, f.span.text, f.docs)).encode())
+for k, r in result.ratios.items():
+    digest.update(repr((k, r.chars, r.before, r.before_formulas)).encode())
 print(json.dumps({{"seconds": seconds, "pairs": seen["pairs"], "passages": len(result.passages), "formulas": len(result.formulas),
                   "planted": len(corpus.planted), "found": found, "digest": digest.hexdigest()[:16]}}))
 """

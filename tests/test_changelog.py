@@ -283,7 +283,7 @@ def test_reused_passages_longest_first_either_orientation():
     from erqi_diff.reuse.model import Passage as Reused
 
     def reused(a, b, text, kind=Kind.COPY):
-        side = lambda year: YearSpan(str(year), 0, len(text), text, "s")  # noqa: E731
+        side = lambda year: YearSpan(str(year), 0, len(text), text, "s")
         return Reused(side(a), side(b), len(text), 1.0, kind=kind)
 
     result = ReuseResult(("2017", "2019", "2021"), (
