@@ -167,9 +167,9 @@ class _Audit:
     def run(self) -> ReuseResult:
         self.prepared = prepare_many(self.texts)
         _check_prepared(self.keys, self.prepared, self.min_chars)
-        table = fingerprint_table([p.text for p in self.prepared], self.k, self.w)
-        self.index = index = build_index(table, len(self.prepared), self.formula_docs)
-        del table
+        # the table is handed over, not kept: build_index lets it go once it has read it
+        self.index = index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
+                                         len(self.prepared), self.formula_docs)
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
         self.pairs = np.flatnonzero(index.shared.hashes >= self.minmatch)
         self.candidates = len(self.pairs)

@@ -153,7 +153,7 @@ def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index
     rows = np.sort(group * total + rows) % total
     del group
     h, d, p = table.hash[rows], table.doc[rows], table.pos[rows]  # int64, int32, int32
-    del rows
+    del rows, table  # freed here when the caller handed it over (find_reuse does)
     n = len(h)
     new_hash = np.ones(n, bool)
     new_hash[1:] = h[1:] != h[:-1]
