@@ -48,7 +48,7 @@ from erqi_diff.reuse.index import FormulaPrints, build_index
 from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
 from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, seeds_from, shared_prints
-from erqi_diff.reuse.shares import coverage, matrix, prepared_interval, written_before
+from erqi_diff.reuse.shares import covered, matrix, prepared_interval, union_by_group
 
 
 def _check_args(docs: Mapping[str, str], min_chars: int, formula_docs: int, maxdf: int, minmatch: int) -> None:
@@ -202,14 +202,25 @@ class _Audit:
         keys, prepared = self.keys, self.prepared
         lengths = [len(p.text) for p in prepared]
         ratios_of, matrices = [], []
-        spans = [(x, y, prepared_interval(prepared[x], p.a.start, p.a.end),
-                  prepared_interval(prepared[y], p.b.start, p.b.end), p.kind is Kind.FORMULA) for x, y, p in found]
+        # each passage covers its span a in x (seen in y) and its span b in y (seen in x); inside one text, b only
+        owner, other, starts, ends, formula = (np.empty(2 * len(found), np.int64) for _ in range(5))
+        n = 0
+        for x, y, p in found:
+            is_formula = p.kind is Kind.FORMULA
+            if x != y:
+                owner[n], other[n], formula[n] = x, y, is_formula
+                starts[n], ends[n] = prepared_interval(prepared[x], p.a.start, p.a.end)
+                n += 1
+            owner[n], other[n], formula[n] = y, x, is_formula
+            starts[n], ends[n] = prepared_interval(prepared[y], p.b.start, p.b.end)
+            n += 1
+        owner, other, starts, ends, formula = owner[:n], other[:n], starts[:n], ends[:n], formula[:n].astype(bool)
+        count = len(keys)
         for with_formulas in (False, True):
-            cover = coverage((x, y, a, b) for x, y, a, b, formula in spans if with_formulas or not formula)
-            before = written_before(cover, lambda y, x: y < x)
-            ratios_of.append([before.get(x, (0, frozenset()))[0] for x in range(len(keys))])
-            matrices.append(matrix(cover, lengths, keys))
-            del cover
+            use = np.ones(n, bool) if with_formulas else ~formula
+            earlier = use & (other < owner)  # what stood in a text before it (the mapping's order is time order)
+            ratios_of.append(union_by_group(owner[earlier], starts[earlier], ends[earlier], count).tolist())
+            matrices.append(matrix(*covered(owner[use], other[use], starts[use], ends[use], count), lengths, keys))
         ratios = {key: Ratio(key, lengths[x], ratios_of[0][x], ratios_of[1][x]) for x, key in enumerate(keys)}
         order = {key: x for x, key in enumerate(keys)}
         passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
+import numpy as np
+
 from erqi_diff.reuse.fingerprint import Prepared
 
 Interval = tuple[int, int]
@@ -20,12 +22,24 @@ Interval = tuple[int, int]
 
 def union(intervals: Iterable[Interval]) -> int:
     """Characters covered by the half-open ``intervals``, each counted once."""
-    total, end = 0, -1
-    for s, e in sorted(intervals):
-        if e <= end:
-            continue
-        total += e - max(s, end)
-        end = e
+    pairs = np.array(list(intervals), dtype=np.int64).reshape(-1, 2)
+    return int(union_by_group(np.zeros(len(pairs), np.int64), pairs[:, 0], pairs[:, 1], 1)[0])
+
+
+def union_by_group(group: np.ndarray, starts: np.ndarray, ends: np.ndarray, groups: int) -> np.ndarray:
+    """For each of ``groups`` groups, the characters covered by its
+    half-open intervals ``[starts, ends)`` (non-negative positions), each
+    counted once: the one interval union of the reuse audit and corpus report."""
+    total = np.zeros(groups, np.int64)
+    if not len(group):
+        return total
+    span = int(max(starts.max(), ends.max())) + 1  # groups shifted apart: a running maximum never crosses one
+    s, e = group * span + starts, group * span + ends
+    order = np.lexsort((e, s))
+    s, e, g = s[order], e[order], group[order]
+    reach = np.maximum.accumulate(e)  # the end of what is covered so far
+    before = np.concatenate(([-1], reach[:-1]))
+    np.add.at(total, g, np.maximum(0, e - np.maximum(s, before)))
     return total
 
 
@@ -61,11 +75,22 @@ def written_before(cover: dict[tuple[int, int], list[Interval]],
     return {x: (union(spans[x]), frozenset(sources[x])) for x in spans}
 
 
-def matrix(cover: dict[tuple[int, int], list[Interval]], lengths: list[int],
+def covered(owner: np.ndarray, other: np.ndarray, starts: np.ndarray, ends: np.ndarray, count: int
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What :func:`coverage` and :func:`union` give, on arrays: from the
+    intervals ``[starts, ends)`` of text ``owner`` standing in text
+    ``other`` (``count`` texts), each pair ``(x, y)`` with intervals once,
+    sorted, and the characters of x covered in y."""
+    pair = owner * count + other
+    pairs, group = np.unique(pair, return_inverse=True)
+    return pairs // count, pairs % count, union_by_group(group.reshape(-1), starts, ends, len(pairs))
+
+
+def matrix(xs: np.ndarray, ys: np.ndarray, chars: np.ndarray, lengths: list[int],
            keys: Sequence[str]) -> dict[str, dict[str, float]]:
     """``keys[x] -> keys[y] ->`` the share of text x's characters standing
-    in text y (only the pairs with passages)."""
+    in text y (only the pairs with passages), from :func:`covered`."""
     grid: dict[str, dict[str, float]] = {key: {} for key in keys}
-    for (x, y), intervals in sorted(cover.items()):
-        grid[keys[x]][keys[y]] = union(intervals) / lengths[x]
+    for x, y, n in zip(xs.tolist(), ys.tolist(), chars.tolist()):
+        grid[keys[x]][keys[y]] = n / lengths[x]
     return grid
