@@ -1,17 +1,28 @@
-"""The reuse audit at scale: ``find_reuse`` on synthetic corpora of 250, 500
-and 1,000 reports of 10,000 characters each (gen_corpus.py: real report
-clauses recombined, planted near-verbatim copies, stock sentences in every
-report). Targets (issue 6): 1,000 reports in under 30 s on 2 cores, peak
-memory under 2 GB, 1,000 within 4.5 times 250.
+"""The reuse audit at scale (issue 16): ``find_reuse`` on synthetic corpora
+of reports of 10,000 characters (gen_corpus.py: real report clauses
+recombined, planted near-verbatim copies, stock sentences in every report),
+the code now against a baseline measured in the same run.
 
-Each audit runs in a fresh process (so peak memory is its own); the figures
-are wall time, peak resident memory of the audit process and of its largest
-worker, passages found, and the planted copies found (as any passage, and
-as a copy). The machine's load average is printed too: other work on the
-2 cores slows every figure alike, the ratio to 250 less so.
+Rows, each printed by this one command:
 
-    python benchmarks/bench_reuse.py                  # 250, 500, 1000; 1 process, then 2
-    python benchmarks/bench_reuse.py --sizes 250 --workers 2
+1. ``find_reuse``, 1,000 reports: the baseline and now, interleaved
+   (``--repeat`` times each, best kept), seconds and peak memory, and
+   whether both found the same passages and formulas (a digest of them);
+2. ``find_reuse``, 10,000 reports, now only: seconds, the ratio to the
+   1,000-report time (target: at most 10.5, linear) and the peak memory of
+   the process tree (target: under 2 GB), with the candidate pairs and
+   passages (how much the synthetic corpus itself grows faster than linear).
+
+Each audit runs in a fresh process. Peak memory is sampled every 50 ms as
+the resident set (RSS) of the audit's process and any worker it forks,
+summed (shared pages counted in each process: an upper bound). The baseline
+is the package at ``--baseline`` (a git revision; default the commit before
+the array path) extracted with ``git archive`` and imported from there.
+Other work on the machine slows every figure alike: trust the ratios.
+
+    python benchmarks/bench_reuse.py                          # both rows, full size
+    python benchmarks/bench_reuse.py --sizes 1000 --large 4000 --repeat 1
+    python benchmarks/bench_reuse.py --workers 2
 """
 
 from __future__ import annotations
@@ -22,81 +33,134 @@ import os
 import pickle
 import subprocess
 import sys
+import tarfile
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+BASELINE = "140c316"  # the commit before the array path (pure-Python fingerprints and index)
+
 CHILD = r"""
-import json, pickle, resource, sys, time
-sys.path.insert(0, {here!r}); sys.path.insert(0, {repo!r})
-from erqi_diff.reuse.audit import Kind, find_reuse
+import hashlib, json, pickle, sys, time
+sys.path.insert(0, {tree!r}); sys.path.insert(0, {here!r})
+from erqi_diff.reuse import audit as A
+seen = {{}}
+old = A._Audit._result
+def counted(self, *args):
+    seen["pairs"] = self.candidates if hasattr(self, "candidates") else len(self.pairs)  # the baseline has no count
+    return old(self, *args)
+A._Audit._result = counted
 corpus = pickle.load(open({path!r}, "rb"))
 start = time.perf_counter()
-result = find_reuse(corpus.docs, 15, workers={workers})
+result = A.find_reuse(corpus.docs, 15, workers={workers})
 seconds = time.perf_counter() - start
-found = {{}}
+copies = {{}}
 for p in result.passages:
-    found.setdefault((p.a.key, p.b.key), []).append(p)
-def hit(planted, copies_only):
-    for p in found.get((planted.src, planted.dst), []):
-        if copies_only and p.kind is not Kind.COPY:
-            continue
-        over_a = min(p.a.end, planted.src_end) - max(p.a.start, planted.src_start)
-        over_b = min(p.b.end, planted.dst_end) - max(p.b.start, planted.dst_start)
-        if (over_a > 0.5 * (planted.src_end - planted.src_start)
-                and over_b > 0.5 * (planted.dst_end - planted.dst_start)):
-            return True
-    return False
-print(json.dumps({{
-    "seconds": seconds,
-    "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    "passages": len(result.passages), "copies": len(result.copies()), "formulas": len(result.formulas),
-    "planted": len(corpus.planted),
-    "found": sum(hit(p, False) for p in corpus.planted),
-    "found_as_copy": sum(hit(p, True) for p in corpus.planted),
-}}))
+    if p.kind.value == "copy":
+        copies.setdefault((p.a.key, p.b.key), []).append(p.a.start)
+found = sum(any(p.src_start <= start < p.src_end for start in copies.get((p.src, p.dst), ()))
+            for p in corpus.planted)
+digest = hashlib.sha256()  # one record at a time: the digest adds nothing to the peak memory
+for p in result.passages:
+    digest.update(repr((p.a.key, p.a.start, p.a.end, p.a.text, p.b.key, p.b.start, p.b.end, p.b.text, p.chars,
+                        round(p.similarity, 9), p.kind.value, p.docs,
+                        [(d.a, d.b, d.a_start, d.a_end, d.b_start, d.b_end) for d in p.differences])).encode())
+for f in result.formulas:
+    digest.update(repr((f.span.key, f.span.start, f.span.end, f.span.text, f.docs)).encode())
+for k, r in result.ratios.items():
+    digest.update(repr((k, r.chars, r.before, r.before_formulas)).encode())
+print(json.dumps({{"seconds": seconds, "pairs": seen["pairs"], "passages": len(result.passages), "formulas": len(result.formulas),
+                  "planted": len(corpus.planted), "found": found, "digest": digest.hexdigest()[:16]}}))
 """
 
 
-def audit(path: Path, workers: int | None) -> dict:
-    code = CHILD.format(here=str(HERE), repo=str(HERE.parent), path=str(path), workers=workers)
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+def baseline_tree(revision: str, dest: Path) -> Path:
+    """The ``erqi_diff`` package at ``revision`` of this repository, extracted under ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", revision, "erqi_diff"], check=True,
+                             capture_output=True).stdout
+    with tempfile.TemporaryFile() as fh:
+        fh.write(archive)
+        fh.seek(0)
+        with tarfile.open(fileobj=fh) as tar:
+            tar.extractall(dest, filter="data")
+    return dest
+
+
+def audit(tree: Path, path: Path, workers: int) -> dict:
+    """One ``find_reuse`` in a fresh process importing the package from ``tree``."""
+    from bench_corpus import TreeMemory
+
+    code = CHILD.format(tree=str(tree), here=str(HERE), path=str(path), workers=workers)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=tempfile.gettempdir())
+    sampler = TreeMemory(proc.pid, field="Rss")
+    stdout, stderr = proc.communicate()
+    peak = sampler.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"find_reuse failed ({tree}): {stderr[-2000:]}")
+    row = json.loads(stdout.strip().splitlines()[-1])
+    row["peak_mb"] = peak / 2**20
+    return row
 
 
 def main(argv: list[str] | None = None) -> None:
     from gen_corpus import generate
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000], help="reports, baseline and now (default 1000)")
+    parser.add_argument("--large", type=int, default=10000, help="reports, now only (default 10000; 0: none)")
     parser.add_argument("--chars", type=int, default=10_000, help="characters per report (default 10000)")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2],
-                        help="processes, one series of audits each (default: 1, the default of find_reuse, and 2)")
+    parser.add_argument("--workers", type=int, default=1, help="processes of find_reuse (default 1, its default)")
+    parser.add_argument("--repeat", type=int, default=2, help="interleaved runs of each at the small sizes")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--baseline", default=BASELINE, help=f"git revision of the baseline (default {BASELINE})")
+    parser.add_argument("--work", type=Path, default=None, help="keep the corpora here (default: a temp folder)")
     args = parser.parse_args(argv)
 
-    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; "
-          f"reports of {args.chars} characters")
-    print(f"{'workers':>7} {'reports':>8} {'seconds':>8} {'x first':>7} {'peak MB':>8} {'worker MB':>9} "
-          f"{'passages':>9} {'copies':>7} {'planted':>8} {'found':>6} {'as copy':>8}")
-    with tempfile.TemporaryDirectory() as tmp:
+    print(f"{time.strftime('%Y-%m-%d')}: load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs; reports of "
+          f"{args.chars} characters; workers {args.workers}; baseline {args.baseline}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-reuse-") as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        base = baseline_tree(args.baseline, work / "baseline")
         paths = {}
-        for n in args.sizes:
-            paths[n] = Path(tmp) / f"corpus{n}.pkl"
-            with open(paths[n], "wb") as out:
-                pickle.dump(generate(n, args.chars, seed=args.seed), out)
-        for workers in args.workers:
-            rows = []
-            for n in args.sizes:
-                row = audit(paths[n], workers)
-                rows.append(row)
-                ratio = row["seconds"] / rows[0]["seconds"]
-                print(f"{workers:>7} {n:>8} {row['seconds']:>8.1f} {ratio:>7.2f} "
-                      f"{row['rss_mb']:>8.0f} {row['worker_rss_mb']:>9.0f} {row['passages']:>9} {row['copies']:>7} "
-                      f"{row['planted']:>8} {row['found']:>6} {row['found_as_copy']:>8}", flush=True)
+        for n in sorted(set(args.sizes) | ({args.large} if args.large else set())):
+            paths[n] = work / f"corpus-{n}-{args.chars}-{args.seed}.pkl"
+            if not paths[n].exists():
+                with open(paths[n], "wb") as out:
+                    pickle.dump(generate(n, args.chars, seed=args.seed), out)
+        now_small = {}
+        for n in sorted(args.sizes):
+            runs: dict[str, list[dict]] = {"baseline": [], "now": []}
+            for _ in range(args.repeat):
+                for name, tree in (("baseline", base), ("now", REPO)):
+                    runs[name].append(audit(tree, paths[n], args.workers))
+            best = {name: min(rows, key=lambda r: r["seconds"]) for name, rows in runs.items()}
+            now_small[n] = best["now"]
+            print(f"  find_reuse, {n:,} reports (best of {args.repeat}, interleaved):")
+            for name, r in best.items():
+                print(f"    {name:8} {r['seconds']:7.2f} s  peak {r['peak_mb']:6.0f} MB  {r['passages']:>7,} passages  "
+                      f"{r['formulas']:>6,} formulas  planted found as copies {r['found']}/{r['planted']}  "
+                      f"digest {r['digest']}")
+            b, now = best["baseline"], best["now"]
+            print(f"    now / baseline: {now['seconds'] / b['seconds']:.2f}x ({b['seconds'] / now['seconds']:.1f} times "
+                  f"faster), memory {now['peak_mb'] / b['peak_mb']:.2f}x; same passages, formulas and ratios: "
+                  f"{'yes' if b['digest'] == now['digest'] else 'NO'}", flush=True)
+        if args.large:
+            small = max(args.sizes)
+            row = audit(REPO, paths[args.large], args.workers)
+            pairs_large, pairs_small = row["pairs"], now_small[small]["pairs"]
+            ratio = row["seconds"] / now_small[small]["seconds"]
+            print(f"  find_reuse, {args.large:,} reports (now): {row['seconds']:.1f} s = {ratio:.1f}x the {small:,}-report "
+                  f"time (linear: {args.large / small:.1f}x; target <= {1.05 * args.large / small:.1f}x), "
+                  f"peak RSS of the process tree {row['peak_mb']:.0f} MB (target < 2048); {row['passages']:,} "
+                  f"passages; candidate pairs {pairs_large:,} against {pairs_small:,} "
+                  f"({pairs_large / pairs_small:.1f}x for {args.large / small:.0f}x the reports)", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

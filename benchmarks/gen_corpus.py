@@ -194,6 +194,33 @@ def generate(n: int, chars: int = 10_000, seed: int = 0, copy_rate: float = 0.5,
     return corpus
 
 
+def generate_planted(n: int, chars: int = 3400, planted: int = 100, seed: int = 0, lengths: tuple[int, int] = (60, 300),
+                     changed: tuple[int, int] = (1, 2), formulas: int = 3) -> Corpus:
+    """``n`` documents with no copying but ``planted`` passages of
+    ``lengths`` characters, each copied from an earlier document into a
+    later one with ``changed`` characters replaced (a number, a word): the
+    near-verbatim copies the corpus defaults must find (issue 16). The
+    stock formulas stand in every document, as in :func:`generate`."""
+    rng = random.Random(seed)
+    corpus = generate(n, chars=chars, seed=seed, copy_rate=0.0, formulas=formulas)
+    model = _Model(real_sentences())
+    keys = list(corpus.docs)
+    targets = sorted(rng.sample(range(1, n), planted))
+    for dst_index in targets:
+        src, dst = keys[rng.randrange(dst_index)], keys[dst_index]
+        source, text = corpus.docs[src], corpus.docs[dst]
+        length = rng.randint(*lengths)
+        start = rng.randrange(max(1, len(source) - length))
+        copied = list(source[start:start + length])
+        for pos in rng.sample(range(len(copied)), rng.randint(*changed)):
+            copied[pos] = rng.choice([c for c in rng.choice(model.sentences) if c != copied[pos]] or ["区"])
+        breaks = [i + 1 for i, c in enumerate(text) if c == "\n"] or [0]
+        at = rng.choice(breaks)
+        corpus.docs[dst] = text[:at] + "".join(copied) + "\n" + text[at:]
+        corpus.planted.append(Planted(src, dst, start, start + len(copied), at, at + len(copied)))
+    return corpus
+
+
 def write_jsonl(corpus: Corpus, path: Path, series: str = "synthetic") -> None:
     with open(path, "w", encoding="utf-8") as out:
         for i, (key, text) in enumerate(corpus.docs.items()):

@@ -286,31 +286,35 @@ def test_section_changes():
 
 
 def test_reused_passages_longest_first_either_orientation():
-    def side(year, text):
-        return {"year": year, "section": "s", "start": 0, "end": len(text), "text": text}
+    from erqi_diff.reuse.model import Kind, ReuseResult, YearSpan
+    from erqi_diff.reuse.model import Passage as Reused
 
-    spans = [{"a": side(2019, "短的段落重复"), "b": side(2021, "短的段落重复"), "chars": 6, "similarity": 1.0},
-             {"a": side(2021, "较长的一段被沿用下来的话"), "b": side(2019, "较长的一段被沿用下来的话"), "chars": 12, "similarity": 1.0},
-             {"a": side(2017, "别的年份"), "b": side(2021, "别的年份"), "chars": 4, "similarity": 1.0},
-             {"a": side(2021, "同一报告内"), "b": side(2021, "同一报告内"), "chars": 5, "similarity": 1.0}]
-    passages = reused_passages(spans, 2019, 2021)
+    def reused(a, b, text, kind=Kind.COPY):
+        side = lambda year: YearSpan(str(year), 0, len(text), text, "s")
+        return Reused(side(a), side(b), len(text), 1.0, kind=kind)
+
+    result = ReuseResult(("2017", "2019", "2021"), (
+        reused(2019, 2021, "短的段落重复"), reused(2021, 2019, "较长的一段被沿用下来的话"),
+        reused(2017, 2021, "别的年份"), reused(2021, 2021, "同一报告内"),
+        reused(2019, 2021, "一段套话在许多年份都有", Kind.FORMULA)), (), {}, {}, {}, 4, years=True)
+    passages = reused_passages(result, 2019, 2021)
     assert [p.chars for p in passages] == [12, 6]
 
 
 def test_reuse_spans_in_their_sections(seeds_project):
-    from erqi_diff.summarize.changelog import _reuse_spans
     from erqi_diff.core.snapshot import load_many
+    from erqi_diff.summarize.changelog import _reuse
 
     snaps = load_many(seeds_project)
-    spans = _reuse_spans(snaps)
+    result = _reuse(snaps)
     by_year = {s.year: s for s in snaps}
-    for span in spans:
-        for side in (span["a"], span["b"]):
-            snap = by_year[int(side["key"])]
-            assert snap.body[side["start"]:side["end"]] == side["text"]
-            assert side["section"] in {sec.heading for sec in snap.sections}
+    for passage in result.copies():
+        for side in (passage.a, passage.b):
+            snap = by_year[int(side.key)]
+            assert snap.body[side.start:side.end] == side.text
+            assert side.section in {sec.heading for sec in snap.sections}
     # read in the snapshots: 2017 (开放创新, line 55) and 2018 (坚持创优创新, line 33) share this sentence
-    passages = reused_passages(spans, 2017, 2018)
+    passages = reused_passages(result, 2017, 2018)
     assert any(p.from_section == "开放创新" and p.to_section == "坚持创优创新，提升品质发展"
                and "在全市率先开展“掌上办事”“同区通办”" in p.to_text for p in passages)
 

@@ -119,3 +119,17 @@ def test_golden_terminal_view(seeds_root, golden):
                                 env={"NO_COLOR": "1", "COLUMNS": "100"})
     assert result.exit_code == 0, result.output
     golden(path, result.output)
+
+
+def test_diff_view_does_not_import_numpy(seeds_root):
+    """numpy is the reuse audit's: the diff view's start-up never loads it
+    (the reuse command does)."""
+    import subprocess
+    import sys
+
+    probe = ("import atexit, sys; atexit.register(lambda: print('numpy' in sys.modules, file=sys.stderr)); "
+             "from erqi_diff.cli import main; main({args!r})")
+    for args, loads in ((["2017", "2021", "--no-pager"], False), (["reuse", "2017", "2018", "--json"], True)):
+        done = subprocess.run([sys.executable, "-c", probe.format(args=args)], cwd=seeds_root, capture_output=True,
+                              text=True, env={**__import__("os").environ, "NO_COLOR": "1"})
+        assert done.stderr.strip().splitlines()[-1] == str(loads), (args, done.stderr[-500:])

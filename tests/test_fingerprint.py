@@ -139,3 +139,64 @@ def test_fingerprints_offsets_are_into_the_original():
 def test_params_for(min_chars, k, w):
     assert params_for(min_chars) == (k, w)
     assert w + k - 1 <= min_chars
+
+
+# ---------------------------------------------------------------- the array path equals the reference
+
+def _reference_table(texts, k, w):
+    """The pure-Python reference (kgram_hashes + winnow), row for row."""
+    return [(d, p, h) for d, text in enumerate(texts) for p, h in winnow(kgram_hashes(text, k), w)]
+
+
+def _table(texts, k, w):
+    from erqi_diff.reuse.fingerprint_arrays import fingerprint_table
+
+    table = fingerprint_table(texts, k, w)
+    return list(zip(table.doc.tolist(), table.pos.tolist(), table.hash.tolist()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=90), st.integers(1, 20))
+def test_winnow_array_equals_winnow(hashes, w):
+    """Small values: ties everywhere, where robust winnowing's rule matters."""
+    import numpy as np
+
+    from erqi_diff.reuse.fingerprint_arrays import winnow_array
+
+    assert winnow_array(np.array(hashes, np.uint64), w).tolist() == [p for p, _ in winnow(hashes, w)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(st.sampled_from("二七区经济发展——……ab1"), max_size=70), min_size=1, max_size=8),
+       st.integers(1, 12), st.integers(1, 18))
+def test_fingerprint_table_equals_the_reference(texts, k, w):
+    """Many texts at once (none crossing into the next), short ones, empty
+    ones and runs of one character (ties) included."""
+    assert _table(texts, k, w) == _reference_table(texts, k, w)
+
+
+def test_fingerprint_table_equals_the_reference_on_real_reports(seeds_root):
+    """The committed snapshots and synthetic reports, at the corpus's and
+    find_reuse's k and w: the same fingerprints as the pure-Python
+    reference (HASH_VERSION unchanged)."""
+    sys.path.insert(0, str(seeds_root / "benchmarks"))
+    from gen_corpus import generate
+
+    from erqi_diff.reuse.fingerprint_arrays import code_points, kgram_hash_array
+
+    bodies = [path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+              for path in sorted((seeds_root / "snapshots").glob("*.md"))]
+    texts = [prepare(t).text for t in bodies + list(generate(6, chars=3000, seed=3).docs.values())]
+    assert len(texts) >= 10 and sum(map(len, texts)) > 30_000
+    for k, w in ((10, 16), (10, 6), (3, 3)):
+        assert _table(texts, k, w) == _reference_table(texts, k, w)
+    assert kgram_hash_array(code_points(texts[0]), 10).tolist() == kgram_hashes(texts[0], 10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(st.sampled_from("二七 区\n\t\u3000\u00a0\u2028#ＡＢｃ！～Ab\u200b\ufeff，。\U00020bb7"), max_size=40),
+                max_size=6))
+def test_prepare_many_equals_prepare(texts):
+    from erqi_diff.reuse.fingerprint_arrays import prepare_many
+
+    assert prepare_many(texts) == [prepare(t) for t in texts]

@@ -26,6 +26,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from erqi_diff.cli import cli as main
+from erqi_diff.reuse.model import Passage as ReusedPassage
+from erqi_diff.reuse.model import Span
 from erqi_diff.core.project import load_project
 from erqi_diff.summarize.report import ReportData, build_report
 from erqi_diff.views.html.render import (
@@ -236,7 +238,7 @@ def test_every_part_is_there(opened, built, shots, name):
 
     # reuse: the heat map (one row per report) and the longest passages
     assert page.locator("#reuse table.heatmap tbody tr").count() == len(years)
-    spans = data.reuse.get("spans") or []
+    spans = data.reuse.copies()
     assert spans, "the reuse audit found no passage: the list cannot be checked"
     assert page.locator("#reuse li.passage").count() == min(len(spans), LONGEST_PASSAGES)
     assert page.locator("#reuse svg.pygal-chart").count() == 1
@@ -306,12 +308,12 @@ LONG_CJK = "二七区坚持项目建设奋力推进年" * 200
 def test_long_passages_wrap(opened, built, tmp_path):
     data, _ = built["seeds"]
     goal = dataclasses.replace(data.goals[0], goal=dataclasses.replace(data.goals[0].goal, text=LONG_LATIN + LONG_CJK))
-    span = {"a": {"key": str(data.years[0]), "start": 0, "end": 3000, "text": LONG_LATIN},
-            "b": {"key": str(data.years[1]), "start": 0, "end": 3000, "text": LONG_CJK}, "chars": 99999, "similarity": 1.0}
+    span = ReusedPassage(Span(str(data.years[0]), 0, 3000, LONG_LATIN), Span(str(data.years[1]), 0, 3000, LONG_CJK),
+                         99999, 1.0)
     metric = dataclasses.replace(data.metrics[0], text=LONG_LATIN)
     pair = hand_result([(LONG_LATIN, "短", [["=", LONG_CJK], ["-", LONG_LATIN], ["+", LONG_LATIN[::-1]]])])
     long = dataclasses.replace(data, goals=(goal,), metrics=(metric, *data.metrics[1:]),
-                               reuse={**data.reuse, "spans": [span]},
+                               reuse=dataclasses.replace(data.reuse, passages=(span,)),
                                pairs={**data.pairs, f"{data.years[-2]}-{data.years[-1]}": pair})  # the pair shown first
     path = tmp_path / "long.html"
     path.write_text(render_report(long), encoding="utf-8")
@@ -336,7 +338,8 @@ def test_no_metrics_no_slogans_no_goals_say_so(built):
         assert '<p class="empty">' in part, ident
         assert "<svg" not in part and "<table" not in part, ident
     part = re.search(r'<section id="reuse">(.*?)</section>',
-                     render_report(dataclasses.replace(data, reuse={"spans": [], "ratios": {}, "matrix": {}})),
+                     render_report(dataclasses.replace(data, reuse=dataclasses.replace(
+                         data.reuse, passages=(), ratios={}, matrix={}))),
                      re.DOTALL).group(1)
     assert "No passage of one report reappears" in part and "<svg" not in part
     # figures in one year only: the table, and a note instead of an empty chart

@@ -12,7 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.reuse.audit import Kind, align_pair, audit_snapshots, find_reuse
+from erqi_diff.reuse.audit import align_pair, find_reuse
+from erqi_diff.reuse.model import Kind
+from erqi_diff.reuse.snapshots import audit_snapshots
+from erqi_diff.views.encode import document
 
 DATA = Path(__file__).parent / "data"
 SENTENCE = ("全区上下紧紧围绕全市工作格局，坚持目标导向、问题导向和项目带动，"
@@ -97,21 +100,21 @@ SHARED = [(1, [10, 50], [12]), (2, [100, 130], [90, 95]), (3, [400], [402]), (3 
     (DF, None, True, {(10, 50)}),
 ])
 def test_pair_seeds_rule(df, widespread, same_doc, expected):
-    from erqi_diff.reuse.audit import pair_seeds
+    from erqi_diff.reuse.seeds import pair_seeds
 
     shared = [(h, pa, pa) for h, pa, _ in SHARED if len(pa) > 1] if same_doc else SHARED
     assert set(pair_seeds(shared, df, formula_docs=3, widespread_docs=widespread, same_doc=same_doc)) == expected
 
 
 def test_widespread_formula_far_from_rare_wording_seeds_nothing():
-    from erqi_diff.reuse.audit import NEAR, pair_seeds
+    from erqi_diff.reuse.seeds import NEAR, pair_seeds
 
     shared = [(1, [10], [12]), (3, [10 + NEAR + 500], [12 + NEAR + 500])]
     assert pair_seeds(shared, DF, formula_docs=3, widespread_docs=40) == [(10, 12)]
 
 
 def test_shared_prints_first_places_capped():
-    from erqi_diff.reuse.audit import MAX_SEEDS_PER_HASH, shared_prints
+    from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH, shared_prints
 
     fa = [(p, 7) for p in range(0, 400, 10)] + [(401, 8), (402, 9)]
     fb = [(p, 7) for p in range(1, 401, 10)] + [(5, 9)]
@@ -150,7 +153,7 @@ def test_min_chars_equal_to_longest_is_allowed():
 
 def test_stock_passage_in_every_document_is_capped_and_listed():
     from erqi_diff.reuse.fingerprint import fingerprints_prepared, params_for, prepare
-    from erqi_diff.reuse.audit import _index
+    from erqi_diff.reuse.index import build_index
 
     stock = "各位代表：现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。"
     docs = {f"d{i:02d}": noise(10 + i, 300) + stock + noise(50 + i, 300) for i in range(30)}
@@ -164,13 +167,16 @@ def test_stock_passage_in_every_document_is_capped_and_listed():
     # the stock passage is listed once, with its document count, not in 435 pairs
     assert any(f.docs == 30 and stock[5:25] in f.span.text for f in result.formulas)
     assert not any(stock in p.a.text for p in result.passages if (p.a.key, p.b.key) != ("d03", "d17"))
-    # what one k-gram pulls in stays bounded: its count and one place
+    # what one k-gram pulls in stays bounded: its count, its first place and one other
+    from erqi_diff.reuse.fingerprint_arrays import fingerprint_table
+
     k, w = params_for(15)
-    fps = [fingerprints_prepared(prepare(t).text, k, w) for t in docs.values()]
-    index = _index(fps, 3)
-    stock_hashes = {h for h in (v for _, v in fingerprints_prepared(prepare(stock).text, k, w))}
-    assert all(isinstance(index[h], list) and len(index[h]) == 4 and index[h][0] == -30
-               for h in stock_hashes if h in index)
+    index = build_index(fingerprint_table([prepare(t).text for t in docs.values()], k, w), len(docs), 3)
+    stock_hashes = {h for _, h in fingerprints_prepared(prepare(stock).text, k, w)}
+    formula = dict(zip(index.formulas.hash.tolist(), index.formulas.docs.tolist()))
+    assert stock_hashes & set(formula) and all(formula[h] == 30 for h in stock_hashes & set(formula))
+    # and it pairs no documents
+    assert not stock_hashes & set(index.shared.hash.tolist())
 
 
 def test_ratios_and_matrix():
@@ -185,8 +191,15 @@ def test_ratios_and_matrix():
     assert result.matrix["2020"]["2019"] == pytest.approx(result.ratios["2020"].share)
     assert result.matrix["2019"]["2020"] == pytest.approx(len(SENTENCE) / len(a))
     assert result.matrix["2021"] == {}
-    data = result.to_json()
+    data = document("reuse", result.listing())
+    assert data["schema"] == "erqi-diff/reuse/1"
     assert data["matrix"]["2021"] == {"2019": 0.0, "2020": 0.0, "2021": 0.0}
+    assert data["ratio_detail"]["2020"] == {"chars": 100 + len(SENTENCE), "before": len(SENTENCE),
+                                            "before_formulas": len(SENTENCE),
+                                            "share": result.ratios["2020"].share,
+                                            "share_formulas": result.ratios["2020"].share_formulas}
+    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs"}
+    assert set(data["spans"][0]["a"]) == {"key", "start", "end", "text", "section"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
 
@@ -208,7 +221,7 @@ def test_workers_give_the_same_result():
             for i in range(9)}
     docs["d5"] += SENTENCE[:40]  # with d0 and d3: in three documents, a formula
     one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
-    assert one.to_json(include_formulas=True) == two.to_json(include_formulas=True)
+    assert one == two
     # d0 and d3 share the sentence, whose second half only they have: a copy
     assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
     assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)
@@ -311,7 +324,7 @@ def test_seeds_sections_and_offsets(seeds_audit):
 
 
 def test_seeds_ratios(seeds_audit):
-    result, snaps = seeds_audit
+    result, _snaps = seeds_audit
     assert result.ratios["2016"].before == 0  # nothing stands before the first report
     for ratio in result.ratios.values():
         assert 0 <= ratio.before <= ratio.before_formulas <= ratio.chars

@@ -42,6 +42,8 @@ def _default_threads() -> int:
 @click.option("--w", type=int, default=16, show_default=True, help="Winnowing window: every match of w+k-1 characters is seen.")
 @click.option("--maxdf", type=int, default=100, show_default=True, help="Hashes in more documents are formulas, not pair seeds.")
 @click.option("--minmatch", type=int, default=5, show_default=True, help="Shared hashes a candidate pair needs.")
+@click.option("--minunique", type=int, default=2, show_default=True,
+              help="Or this many shared hashes found in those two reports only (a copy between the two).")
 @click.option("--min-chars", type=int, default=15, show_default=True, help="Shortest passage kept (shared characters).")
 @click.option("--other-series", is_flag=True, help="Only pairs of reports of two different series (governments).")
 @click.option("--other-years", is_flag=True, help="Only pairs of reports of two different years.")
@@ -50,7 +52,7 @@ def _default_threads() -> int:
 @click.option("--force", is_flag=True, help="The folder holds a run with other parameters: redo the stages they change.")
 @json_option
 def run(input_path: Path, out: Path, engine: str, master: str | None, memory: str, threads: int | None,
-        k: int, w: int, maxdf: int, minmatch: int, min_chars: int, other_series: bool, other_years: bool,
+        k: int, w: int, maxdf: int, minmatch: int, minunique: int, min_chars: int, other_series: bool, other_years: bool,
         skip_bad: bool, force: bool, as_json: bool) -> None:
     """Fingerprint, pair and align the reports of --in into --out."""
     from erqi_diff.corpus import api
@@ -60,7 +62,7 @@ def run(input_path: Path, out: Path, engine: str, master: str | None, memory: st
 
     with StageProgress() as progress:
         result = api.run_corpus(input_path, out, engine=engine, master=master, memory=memory, threads=threads,
-                                k=k, w=w, maxdf=maxdf, minmatch=minmatch, min_chars=min_chars,
+                                k=k, w=w, maxdf=maxdf, minmatch=minmatch, minunique=minunique, min_chars=min_chars,
                                 other_series=other_series, other_years=other_years, skip_bad=skip_bad,
                                 force=force, progress=progress)
     for bad in result.skipped_lines[:20]:

@@ -39,7 +39,7 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     """
     from erqi_diff.core import snapshot as store
     from erqi_diff.errors import UsageError
-    from erqi_diff.reuse.audit import audit_snapshots
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
     project = get_project()
     snaps = store.load_many(project, parse_years(years) or None)
@@ -48,7 +48,7 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if as_json:
-        emit_json("reuse", result.to_json(include_formulas, limit or None, years=True))
+        emit_json("reuse", result.listing(include_formulas, limit or None))
         return
     shown = result.shown(include_formulas, None if limit == 0 else (limit or TERMINAL_LIMIT))
     bodies = {str(s.year): s.body for s in snaps}

@@ -8,14 +8,18 @@ skipped on a rerun once complete (see :mod:`.stages`):
                  (doc, pos, hash), from :mod:`erqi_diff.reuse.fingerprint`;
 3. ``df``        document frequency of each hash; hashes in more than
                  ``maxdf`` documents are kept apart as ``formulas``;
-4. ``pairs``     candidate pairs sharing at least ``minmatch`` hashes;
+4. ``pairs``     candidate pairs sharing at least ``minmatch`` hashes, or
+                 ``minunique`` hashes found in those two documents only (a
+                 copy between the two leaves such hashes; stock wording shared
+                 by chance leaves hashes many documents hold);
 5. ``passages``  each candidate pair seeded and aligned as :func:`erqi_diff.reuse.audit.find_reuse` does.
 
 Stages 3 and 4 are plain SQL (:mod:`.sql`) that runs unchanged on DuckDB
 (embedded, spills to disk; the default) and on Spark SQL (:mod:`.engines`).
-Stages 2 and 5 are the same Python functions on both engines.
+Stages 2 and 5 are the same Python functions on both engines, on numpy
+arrays (:mod:`erqi_diff.reuse.fingerprint_arrays`, :mod:`erqi_diff.reuse.seeds`).
 
-Heavy modules (duckdb, pyarrow, pyspark) are imported inside functions only.
+Heavy modules (duckdb, pyarrow, pyspark, numpy) are imported inside functions only.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from erqi_diff.corpus.stages import Params, Progress, RunResult, file_sha256, ru
 
 def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb", master: str | None = None,
                memory: str | int = "4GB", threads: int | None = None, k: int = 10, w: int = 16,
-               maxdf: int = 100, minmatch: int = 5, min_chars: int = 15, skip_bad: bool = False,
+               maxdf: int = 100, minmatch: int = 5, minunique: int = 2, min_chars: int = 15, skip_bad: bool = False,
                other_series: bool = False, other_years: bool = False, force: bool = False,
                progress: Progress | None = None, spark=None) -> RunResult:
     """Run or resume the corpus audit of the JSON Lines ``input_path`` into
@@ -28,7 +28,8 @@ def run_corpus(input_path: Path | str, out: Path | str, *, engine: str = "duckdb
     master = master or f"local[{threads}]"
     if spark is None:
         check_memory(name, size, threads, local=name is EngineName.DUCKDB or master.startswith("local"))
-    params = Params(file_sha256(Path(input_path)), skip_bad, k, w, maxdf, minmatch, min_chars, other_series, other_years)
+    params = Params(file_sha256(Path(input_path)), skip_bad, k, w, maxdf, minmatch, minunique, min_chars, other_series,
+                    other_years)
 
     def make_engine(temp_dir: Path):
         if name is EngineName.DUCKDB:

@@ -7,7 +7,7 @@ Both offer the same four operations, used by :mod:`.stages`:
 - ``fingerprint(docs, texts, ndocs, out, k, w, advance)``: stage 2;
 - ``align(docs, texts, pairs, npairs, out, min_chars, advance, k, w, formulas, formula_docs)``:
   stage 5 (``formulas``: stage 3's table of the hashes in ``formula_docs``
-  documents or more, whose counts seed as :func:`erqi_diff.reuse.audit.pair_seeds` says);
+  documents or more, whose counts seed as :func:`erqi_diff.reuse.seeds.pair_seeds` says);
 - ``close()``.
 
 DuckDB runs the Python stages in a pool of ``threads`` worker processes; it
@@ -133,6 +133,7 @@ class DuckDBEngine:
     def run_sql(self, statement, tables: dict[str, Path], out: Path) -> None:
         con = self._connect()
         try:
+            con.execute("SET enable_progress_bar = false")  # a long query would draw it into `--json`'s standard output
             for name in statement.inputs:
                 source = _glob(tables[name]).replace("'", "''")
                 con.execute(f"CREATE OR REPLACE VIEW {name} AS SELECT * FROM read_parquet('{source}')")
@@ -147,25 +148,37 @@ class DuckDBEngine:
         finally:
             con.close()
 
-    def _pool(self, texts: Path, formulas: Path | None = None):
+    def _pool(self, texts: Path, formulas: Path | None = None, prints: Path | None = None):
         import multiprocessing
 
-        from erqi_diff.corpus.pystages import _worker_init
+        from erqi_diff.corpus.pystages import start_worker
 
-        return multiprocessing.get_context("fork").Pool(self.threads, _worker_init,
-                                                        (str(texts), str(formulas) if formulas else None))
+        return multiprocessing.get_context("fork").Pool(self.threads, start_worker,
+                                                        (str(texts), str(formulas) if formulas else None,
+                                                         str(prints) if prints else None))
 
     def fingerprint(self, docs: Path, texts: Path, ndocs: int, out: Path, k: int, w: int, advance) -> None:
+        """Stage 2: ``out`` (fp.parquet) and, beside it, ``prints.arrow``
+        (:class:`erqi_diff.corpus.pystages.PrintsStore`: what stage 5 reads
+        instead of preparing and fingerprinting the documents again)."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from erqi_diff.corpus.pystages import fp_schema, local_fingerprint
+        from erqi_diff.corpus.pystages import fp_schema, local_fingerprint, prints_schema
 
         out.mkdir(parents=True, exist_ok=True)
         tasks = [(lo, min(lo + FP_DOCS_PER_TASK, ndocs), k, w) for lo in range(0, ndocs, FP_DOCS_PER_TASK)]
-        with self._pool(texts) as pool, pq.ParquetWriter(out / "part-0.parquet", fp_schema(), compression="zstd") as writer:
-            for (lo, hi, _, _), batch in zip(tasks, pool.imap(local_fingerprint, tasks)):
-                writer.write_batch(batch)
-                advance(hi - lo)
+        sink = pa.OSFile(str(out.parent / "prints.arrow"), "wb")
+        try:
+            with self._pool(texts) as pool, pq.ParquetWriter(out / "part-0.parquet", fp_schema(),
+                                                             compression="zstd") as writer, \
+                    pa.ipc.new_file(sink, prints_schema()) as prints:
+                for (lo, hi, _, _), (batch, printed) in zip(tasks, pool.imap(local_fingerprint, tasks)):
+                    writer.write_batch(batch)
+                    prints.write_batch(printed)
+                    advance(hi - lo)
+        finally:
+            sink.close()
 
     def align(self, docs: Path, texts: Path, pairs: Path, npairs: int, out: Path, min_chars: int, advance,
               k: int, w: int, formulas: Path, formula_docs: int) -> None:
@@ -183,7 +196,8 @@ class DuckDBEngine:
                 part = ordered.slice(lo, ALIGN_PAIRS_PER_TASK)
                 yield list(zip(part.column(0).to_pylist(), part.column(1).to_pylist())), min_chars, k, w, formula_docs
 
-        with self._pool(texts, formulas) as pool, pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
+        with self._pool(texts, formulas, texts.parent / "prints.arrow") as pool, \
+                pq.ParquetWriter(out / "part-0.parquet", passages_schema(), compression="zstd") as writer:
             for n, batch in pool.imap(local_align, tasks()):
                 writer.write_batch(batch)
                 advance(n)

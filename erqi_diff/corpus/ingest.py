@@ -30,21 +30,19 @@ _ROW_GROUP = 1024
 
 @dataclass(frozen=True)
 class BadLine:
+    """A line of the input left out: ``line`` (its number) and ``reason``."""
+
     line: int
     reason: str
-
-    def to_json(self) -> dict:
-        return {"line": self.line, "reason": self.reason}
 
 
 @dataclass(frozen=True)
 class IngestResult:
+    """Stage 1's result: ``docs`` and ``chars`` ingested, the ``skipped`` lines (:class:`BadLine`)."""
+
     docs: int
     chars: int
     skipped: tuple[BadLine, ...] = field(default=())
-
-    def to_json(self) -> dict:
-        return {"docs": self.docs, "chars": self.chars, "skipped": [b.to_json() for b in self.skipped]}
 
 
 @dataclass(frozen=True)
@@ -189,12 +187,17 @@ class TextStore:
         self._source = pa.memory_map(str(path), "r")
         self._reader = pa.ipc.open_file(self._source)
         self.count = sum(self._reader.get_batch(i).num_rows for i in range(self._reader.num_record_batches))
+        self._columns: dict = {}
 
     def __getitem__(self, doc: int) -> str:
         batch, row = divmod(doc, TEXT_BATCH)
-        return self._reader.get_batch(batch).column(0)[row].as_py()
+        column = self._columns.get(batch)
+        if column is None:  # a view of the memory map, read once (reading a batch costs a batch's worth)
+            column = self._columns[batch] = self._reader.get_batch(batch).column(0)
+        return column[row].as_py()
 
     def close(self) -> None:
+        self._columns.clear()
         self._source.close()
 
 

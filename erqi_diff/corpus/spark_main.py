@@ -21,7 +21,6 @@ needs erqi-diff importable (``pip install erqi-diff`` on the nodes, or
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 
@@ -31,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--master", default=None, help="only when not run by spark-submit")
     parser.add_argument("--threads", type=int, default=None, help="partitions per stage are a multiple of it")
-    for name, default in (("k", 10), ("w", 16), ("maxdf", 100), ("minmatch", 5), ("min-chars", 15)):
+    for name, default in (("k", 10), ("w", 16), ("maxdf", 100), ("minmatch", 5), ("minunique", 2), ("min-chars", 15)):
         parser.add_argument(f"--{name}", type=int, default=default)
     parser.add_argument("--other-series", action="store_true")
     parser.add_argument("--other-years", action="store_true")
@@ -57,13 +56,16 @@ def main(argv: list[str] | None = None) -> int:
         spark.sparkContext.setLogLevel("ERROR")
         threads = args.threads or spark.sparkContext.defaultParallelism
         result = run_corpus(args.input_path, args.out, engine="spark", spark=spark, threads=threads,
-                            k=args.k, w=args.w, maxdf=args.maxdf, minmatch=args.minmatch, min_chars=args.min_chars,
+                            k=args.k, w=args.w, maxdf=args.maxdf, minmatch=args.minmatch, minunique=args.minunique,
+                            min_chars=args.min_chars,
                             other_series=args.other_series, other_years=args.other_years,
                             skip_bad=args.skip_bad, force=args.force)
     except ErqiError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    from erqi_diff.views.encode import dumps
+
+    print(dumps("corpus-run", result))
     spark.stop()
     return 0
 

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.corpus import OutputFolderError
@@ -44,6 +45,7 @@ class Params:
     w: int = 16
     maxdf: int = 100
     minmatch: int = 5
+    minunique: int = 2
     min_chars: int = 15
     other_series: bool = False
     other_years: bool = False
@@ -51,13 +53,10 @@ class Params:
     def __post_init__(self) -> None:
         from erqi_diff.corpus import CorpusError
 
-        for name, low in (("k", 2), ("w", 1), ("maxdf", 2), ("minmatch", 1), ("min_chars", 5)):
+        for name, low in (("k", 2), ("w", 1), ("maxdf", 2), ("minmatch", 1), ("minunique", 1), ("min_chars", 5)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < low:
                 raise CorpusError(f"--{name.replace('_', '-')} must be an integer of at least {low}, not {value!r}")
-
-    def to_json(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -67,13 +66,16 @@ class Stage:
     outputs: tuple[str, ...]   # files or Parquet folders it leaves in the output folder
     title: str
     version: int = 1           # raised when the stage's code gives other rows: older outputs are made again
+    optional: tuple[str, ...] = ()  # files an engine may leave besides (a later stage uses them when there)
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("docs", ("input_sha256", "skip_bad"), ("docs.parquet", "texts.arrow"), "ingest"),
-    Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint"),
-    Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency"),
-    Stage("pairs", ("minmatch", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs"),
+    Stage("fp", ("k", "w"), ("fp.parquet",), "fingerprint", optional=("prints.arrow",)),
+    Stage("df", ("maxdf",), ("kept.parquet", "formulas.parquet"), "document frequency",
+          version=2),  # 2: formulas name their first place in a second document
+    Stage("pairs", ("minmatch", "minunique", "other_series", "other_years"), ("pairs.parquet",), "candidate pairs",
+          version=2),  # 2: or minunique hashes of the two documents only
     Stage("passages", ("min_chars",), ("passages.parquet",), "alignment", version=2),  # 2: reuse.pair_seeds
 )
 
@@ -92,19 +94,23 @@ def stage_key(params: Params, upto: Stage) -> dict:
 
 @dataclass(frozen=True)
 class StageResult:
+    """One stage of a run: ``name``, ``title``, ``rows`` written, ``seconds``
+    taken and whether it was ``skipped`` (complete from an earlier run)."""
+
     name: str
     title: str
     rows: int
     seconds: float
     skipped: bool
 
-    def to_json(self) -> dict:
-        return {"name": self.name, "title": self.title, "rows": self.rows, "seconds": round(self.seconds, 3),
-                "skipped": self.skipped}
-
 
 @dataclass(frozen=True)
 class RunResult:
+    """A corpus run (``corpus run --json``): ``out`` (the folder),
+    ``engine``, ``params`` (:class:`Params`), ``stages``
+    (:class:`StageResult`, in order) and ``skipped_lines``
+    (:class:`erqi_diff.corpus.ingest.BadLine`)."""
+
     out: str
     engine: str
     params: Params
@@ -113,11 +119,6 @@ class RunResult:
 
     def rows(self, name: str) -> int:
         return next(s.rows for s in self.stages if s.name == name)
-
-    def to_json(self) -> dict:
-        return {"out": self.out, "engine": self.engine, "params": self.params.to_json(),
-                "stages": [s.to_json() for s in self.stages],
-                "skipped_lines": [b.to_json() for b in self.skipped_lines]}
 
 
 class Progress:
@@ -182,11 +183,11 @@ def prepare(out: Path, params: Params, force: bool) -> dict:
             raise OutputFolderError(f"{out} is not empty and holds no corpus run ({MANIFEST}): "
                                     "give --out a new or empty folder")
         out.mkdir(parents=True, exist_ok=True)
-        manifest = {"format": FORMAT, "params": params.to_json(), "stages": {}}
+        manifest = {"format": FORMAT, "params": asdict(params), "stages": {}}
     old = manifest.get("params", {})
-    changed = [k for k, v in params.to_json().items() if old.get(k) != v]
+    changed = [k for k, v in asdict(params).items() if old.get(k) != v]
     if changed and manifest["stages"] and not force:
-        what = ", ".join("the input file" if k == "input_sha256" else f"{k} {old.get(k)!r} -> {params.to_json()[k]!r}"
+        what = ", ".join("the input file" if k == "input_sha256" else f"{k} {old.get(k)!r} -> {asdict(params)[k]!r}"
                          for k in changed)
         raise ParamsError(f"{out} holds a run made with other parameters ({what}): "
                           "pass --force to redo the stages they change, or choose another --out folder")
@@ -196,9 +197,9 @@ def prepare(out: Path, params: Params, force: bool) -> dict:
         if drop or (done is not None and done.get("key") != stage_key(params, stage)):
             drop = True
             manifest["stages"].pop(stage.name, None)
-            for name in stage.outputs:
+            for name in stage.outputs + stage.optional:
                 _remove(out / name)
-    manifest["params"] = params.to_json()
+    manifest["params"] = asdict(params)
     _write_manifest(out, manifest)
     return manifest
 
@@ -223,7 +224,7 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
     progress = progress or Progress()
     manifest = prepare(out, params, force)
     work = out / WORK
-    engine = None
+    engine: Any = None
     results: list[StageResult] = []
     skipped_lines: tuple = ()
 
@@ -248,9 +249,10 @@ def run(input_path: Path | str, out: Path | str, params: Params, make_engine: Ca
             extra = _execute(stage, get_engine, input_path, out, tmp, params, manifest, progress)
             skipped_lines = extra.pop("skipped", skipped_lines)
             seconds = time.perf_counter() - started
-            for name in stage.outputs:
+            for name in stage.outputs + stage.optional:
                 _remove(out / name)
-                (tmp / name).rename(out / name)
+                if name in stage.outputs or (tmp / name).exists():
+                    (tmp / name).rename(out / name)
             main = out / stage.outputs[0]
             rows = parquet_rows(main)
             manifest["stages"][stage.name] = {"key": stage_key(params, stage), "rows": rows,
@@ -293,7 +295,7 @@ def _execute(stage: Stage, get_engine, input_path: Path, out: Path, tmp: Path, p
                            out / "formulas.parquet", params.maxdf + 1)
         return {}
     statements = (df_statements(params.maxdf) if stage.name == "df"
-                  else pair_statements(params.minmatch, params.other_series, params.other_years))
+                  else pair_statements(params.minmatch, params.minunique, params.other_series, params.other_years))
     progress.start(stage, len(statements))
     tables = {name.removesuffix(".parquet"): out / name for s in STAGES for name in s.outputs}
     for statement in statements:

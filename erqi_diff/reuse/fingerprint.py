@@ -43,6 +43,8 @@ DEFAULT_W = 16
 # What prepare() drops: whitespace (including U+3000), zero-width characters,
 # and the "## " marker that opens a Markdown heading line.
 _DROP = re.compile(r"(?m)^[ \t\u3000]*#{1,6}[ \t\u3000]+|[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# The same without headings, for a text with no "#" (twice as fast, the same matches).
+_DROP_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Full-width ASCII (！..～) to half-width, lower case: one character for one.
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FOLD.update({cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)})
@@ -115,11 +117,18 @@ def prepare(text: str) -> Prepared:
     >>> p.original[slice(*p.span_to_original(2, 8))]
     '取得 显著成效'
     """
+    kept, runs = dropped(text)
+    return Prepared(text, kept.translate(_FOLD), runs)
+
+
+def dropped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """``text`` without what :func:`prepare` drops (not yet folded), and
+    its ``runs`` (see :class:`Prepared`)."""
     pieces: list[str] = []
     runs: list[tuple[int, int]] = []
     kept = 0
     pos = 0
-    for match in _DROP.finditer(text):
+    for match in (_DROP if "#" in text else _DROP_SPACE).finditer(text):
         if match.start() > pos:
             runs.append((kept, pos))
             pieces.append(text[pos:match.start()])
@@ -128,7 +137,7 @@ def prepare(text: str) -> Prepared:
     if pos < len(text):
         runs.append((kept, pos))
         pieces.append(text[pos:])
-    return Prepared(text, "".join(pieces).translate(_FOLD), tuple(runs))
+    return "".join(pieces), tuple(runs)
 
 
 def kgram_hashes(text: str, k: int) -> list[int]:

@@ -34,6 +34,7 @@ from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric pa
     metric_rows,
 )
 from erqi_diff.compare.sections import Relation
+from erqi_diff.reuse.model import ReuseResult
 from erqi_diff.summarize.span import span_years
 
 if TYPE_CHECKING:
@@ -217,7 +218,7 @@ class Sources:
     goals: list | None = None                  # erqi_diff.extract.links.Link, the span's goals linked
     metrics: KeyMetrics | None = None          # report year -> indicator -> key Fact (figures.key_metrics)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
-    reuse: list[Mapping[str, Any]] | None = None                       # reuse spans (--json "spans")
+    reuse: ReuseResult | None = None           # the reuse audit of the span's snapshots
 
 
 # ------------------------------------------------------------------- assembly
@@ -331,24 +332,18 @@ def section_changes(diff: DiffResult) -> SectionChanges:
 # reuse
 
 
-def _locate(side: Mapping[str, Any]) -> tuple[int, str, str]:
-    """(year, section, text) of one side of a reuse span; the audit of
-    snapshots keys its documents by year, as text."""
-    year = side["year"] if "year" in side else side["key"]
-    return int(year), str(side.get("section") or ""), str(side.get("text") or "")
-
-
-def reused_passages(spans: list[Mapping[str, Any]], before: int, after: int,
-                    limit: int = REUSE_SHOWN) -> tuple[Passage, ...]:
-    """The longest passages of ``before`` found again in ``after``."""
+def reused_passages(result: ReuseResult, before: int, after: int, limit: int = REUSE_SHOWN) -> tuple[Passage, ...]:
+    """The longest copied passages (formulas aside) of ``before`` found
+    again in ``after``, from the reuse audit of the span's snapshots
+    (:func:`erqi_diff.reuse.snapshots.audit_snapshots`: keys are years)."""
     found = []
-    for span in spans:
-        a, b = _locate(span["a"]), _locate(span["b"])
-        if (a[0], b[0]) == (after, before):
+    for passage in result.copies():
+        a, b = passage.a, passage.b
+        if (int(a.key), int(b.key)) == (after, before):
             a, b = b, a
-        if (a[0], b[0]) != (before, after):
+        if (int(a.key), int(b.key)) != (before, after):
             continue
-        found.append(Passage(int(span["chars"]), float(span["similarity"]), a[1], b[1], a[2], b[2]))
+        found.append(Passage(passage.chars, passage.similarity, a.section or "", b.section or "", a.text, b.text))
     found.sort(key=lambda p: (-p.chars, p.from_text))
     return tuple(found[:limit])
 
@@ -381,12 +376,11 @@ def assemble(metas: list[Mapping[str, Any]], sources: Sources, from_year: int, t
 # ------------------------------------------------------------ from a project
 
 
-def _reuse_spans(snaps: list) -> list[dict]:
-    """The copied passages (formulas aside) of :func:`reuse.audit_snapshots`
-    over the span's reports, as ``erqi-diff reuse --json`` gives them."""
-    from erqi_diff.reuse.audit import audit_snapshots
+def _reuse(snaps: list) -> ReuseResult:
+    """The reuse audit (:func:`erqi_diff.reuse.snapshots.audit_snapshots`) of the span's reports."""
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
-    return audit_snapshots(snaps).to_json()["spans"]
+    return audit_snapshots(snaps)
 
 
 def collect_sources(snaps: list, lexicon=None) -> Sources:
@@ -402,7 +396,7 @@ def collect_sources(snaps: list, lexicon=None) -> Sources:
         diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
         slogans=slogans.extract(snaps, lexicon),
         goals=goals.extract_many(snaps),
-        metrics=key, key_indicators=key_indicators, reuse=_reuse_spans(snaps))
+        metrics=key, key_indicators=key_indicators, reuse=_reuse(snaps))
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:

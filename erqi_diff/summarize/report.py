@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from erqi_diff.reuse.model import ReuseResult
 from erqi_diff.summarize.span import span_years
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ class ReportData:
     metrics: tuple                    # erqi_diff.extract.facts.Fact: the outcomes `metrics` shows
     goals: tuple                      # erqi_diff.extract.links.Link: the goals set in the span, linked
     pairs: dict[str, DiffResult]      # "A-B" (A < B) -> erqi_diff.compare.diff.compare()
-    reuse: dict                       # reuse audit to_json(): spans, ratios, matrix
+    reuse: ReuseResult                # the reuse audit of the span's snapshots
 
     def to_json(self) -> dict:
         return {"years": list(self.years), "overview": list(self.overview), "slogans": list(self.slogans),
@@ -59,7 +60,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     from erqi_diff.extract.lineage import marks
     from erqi_diff.core import snapshot as store
     from erqi_diff.compare.diff import compare
-    from erqi_diff.reuse.audit import audit_snapshots
+    from erqi_diff.reuse.snapshots import audit_snapshots
 
     for year in (first, last):
         project.report(year)  # UnknownYear lists the years there are
@@ -74,5 +75,5 @@ def build_report(project, first: int, last: int) -> ReportData:
         metrics=tuple(metrics.extract_many(snaps)),
         goals=tuple(goals.extract_many(snaps, store.load_many(project))),
         pairs=pairs,
-        reuse=audit_snapshots(snaps).to_json(),
+        reuse=audit_snapshots(snaps),
     )

@@ -22,6 +22,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from erqi_diff.reuse.model import Passage as ReusedPassage
+from erqi_diff.reuse.model import Span
 from erqi_diff.summarize.report import ReportData, SloganRow
 
 if TYPE_CHECKING:
@@ -292,10 +294,8 @@ def fmt_share(ratio: float | None) -> str:
     return "" if ratio is None else fmt.share_precise(ratio)
 
 
-def _matrix_cell(matrix: dict, row: int, col: int) -> float | None:
-    line = matrix.get(str(row)) or matrix.get(row) or {}
-    value = line.get(str(col), line.get(col)) if isinstance(line, dict) else None
-    return value if isinstance(value, (int, float)) else None
+def _matrix_cell(matrix: dict[str, dict[str, float]], row: int, col: int) -> float:
+    return matrix.get(str(row), {}).get(str(col), 0.0)
 
 
 def _marked(text: str, start: int, edits: list[tuple[int, int]]) -> str:
@@ -315,27 +315,23 @@ def _marked(text: str, start: int, edits: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _span_side(side: dict, edits: list[tuple[int, int]]) -> str:
-    where = str(side.get("key", side.get("year", "")))
-    if side.get("section"):
-        where += f" · {side['section']}"
-    text = side.get("text") or ""
+def _span_side(side: Span, edits: list[tuple[int, int]]) -> str:
+    where = side.key + (f" · {side.section}" if side.section else "")
     return (f'<div class="side"><div class="where">{esc(where)}</div>'
-            f'<div class="wrap quote">{_marked(text, int(side.get("start") or 0), edits)}</div></div>')
+            f'<div class="wrap quote">{_marked(side.text, side.start, edits)}</div></div>')
 
 
-def _passage(span: dict) -> str:
-    diffs = span.get("differences") or []
-    sides = "".join(_span_side(span.get(k) or {}, [(d[f"{k}_start"], d[f"{k}_end"]) for d in diffs
-                                                 if f"{k}_start" in d and f"{k}_end" in d])
-                    for k in ("a", "b"))
-    similarity = fmt_num(round(float(span.get("similarity") or 0), 3))
+def _passage(passage: ReusedPassage) -> str:
+    diffs = passage.differences
+    sides = (_span_side(passage.a, [(d.a_start, d.a_end) for d in diffs])
+             + _span_side(passage.b, [(d.b_start, d.b_end) for d in diffs]))
+    similarity = fmt_num(round(float(passage.similarity), 3))
     changes = f", {len(diffs)} difference{'s' if len(diffs) != 1 else ''} marked" if diffs else ""
-    return (f'<li class="passage"><div class="meta">{esc(span.get("chars"))} characters, similarity '
+    return (f'<li class="passage"><div class="meta">{esc(passage.chars)} characters, similarity '
             f'{similarity}{changes}</div><div class="pair">{sides}</div></li>')
 
 
-def _ratios_chart(charts: Charts, ratios: dict, years: tuple[int, ...]) -> str:
+def _ratios_chart(charts: Charts, ratios: dict[str, float], years: tuple[int, ...]) -> str:
     import pygal
 
     chart = pygal.Bar(**charts.config(width=720, height=240, show_legend=False, print_values=True, margin=10,
@@ -346,7 +342,7 @@ def _ratios_chart(charts: Charts, ratios: dict, years: tuple[int, ...]) -> str:
             f'<div class="scroll">{charts.svg(chart, "Share of each report written before")}</div></figure>')
 
 
-def _heatmap(matrix: dict, years: tuple[int, ...]) -> str:
+def _heatmap(matrix: dict[str, dict[str, float]], years: tuple[int, ...]) -> str:
     cells = {(row, col): _matrix_cell(matrix, row, col) for row in years for col in years}
     top = max((v for v in cells.values() if v is not None), default=0.0)
     head = "".join(f'<th class="num">{y}</th>' for y in years)
@@ -361,20 +357,20 @@ def _heatmap(matrix: dict, years: tuple[int, ...]) -> str:
 
 
 def render_reuse(data: ReportData, charts: Charts) -> str:
-    reuse = data.reuse or {}
-    spans = reuse.get("spans") or []
+    reuse = data.reuse
+    spans = reuse.copies()
     parts = []
-    if reuse.get("ratios"):
-        parts.append(_ratios_chart(charts, reuse["ratios"], data.years))
-    if reuse.get("matrix"):
-        parts.append(_heatmap(reuse["matrix"], data.years))
-    longest = sorted(spans, key=lambda s: -int(s.get("chars") or 0))[:LONGEST_PASSAGES]
+    if reuse.ratios:
+        parts.append(_ratios_chart(charts, {key: r.share for key, r in reuse.ratios.items()}, data.years))
+    if reuse.matrix:
+        parts.append(_heatmap(reuse.matrix, data.years))
+    longest = sorted(spans, key=lambda p: -p.chars)[:LONGEST_PASSAGES]
     if longest:
-        items = "".join(_passage(s) for s in longest)
+        items = "".join(_passage(p) for p in longest)
         parts.append(f'<h3>The longest reused passages</h3><ol class="passages">{items}</ol>')
     else:
         parts.append(empty_note("No passage of one report reappears in another report of the span."))
-    formulas = len(reuse.get("formulas") or ())
+    formulas = len(reuse.formulas)
     lead = (f"{len(spans)} reused passages found; the {min(len(spans), LONGEST_PASSAGES)} longest are shown, "
             "with what differs between the two sides marked"
             + (f"; {formulas} stock formulas found in many reports are left out." if formulas else "."))

@@ -4,13 +4,15 @@ with both contexts and their differences marked."""
 
 from __future__ import annotations
 
+from erqi_diff.views import format as fmt
+
 CONTEXT = 24  # characters of context shown on each side of a passage
 # background of a matrix cell, from none to much reuse
 HEAT = ("", "on grey23", "on dark_orange3", "on red3", "on red1")
 
 
 def _percent(value: float) -> str:
-    return f"{value * 100:.1f}%" if value else "·"
+    return fmt.share_precise(value) if value else "·"
 
 
 def _heat(value: float) -> str:
@@ -33,7 +35,7 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
         ratio = result.ratios[key]
         share = ratio.share_formulas if include_formulas else ratio.share
         before = ratio.before_formulas if include_formulas else ratio.before
-        console.print(f"  {key}: {share * 100:4.1f}% written before ({before} of {ratio.chars} characters)")
+        console.print(f"  {key}: {fmt.share_precise(share):>5} written before ({before} of {ratio.chars} characters)")
     matrix = result.matrix_formulas if include_formulas else result.matrix
     table = Table(box=None, header_style="bold", pad_edge=False)
     table.add_column("")

@@ -1,0 +1,177 @@
+"""Formulas: telling stock wording from copying (:class:`Classifier`), and
+the stock stretches (:func:`stock_stretches`), used by
+:func:`erqi_diff.reuse.audit.find_reuse` and by ``corpus report`` alike.
+
+A formula fingerprint is one found in ``formula_docs`` documents or more
+(find_reuse's cap; the corpus's ``maxdf + 1``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import groupby
+from operator import itemgetter
+from dataclasses import dataclass
+
+import numpy as np
+
+from erqi_diff.reuse.align import match_left, match_right
+from erqi_diff.reuse.fingerprint import Prepared
+from erqi_diff.reuse.fingerprint_arrays import code_points, kgram_hash_array, ranges as _ranges
+from erqi_diff.reuse.model import Kind, Passage
+
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+
+
+def _quoted_share(text: str) -> float:
+    """Share of ``text``'s characters standing between quote marks."""
+    inside, closing, count = 0, None, 0
+    for ch in text:
+        if closing is not None:
+            if ch == closing:
+                closing = None
+            else:
+                inside += 1
+        elif ch in _QUOTES:
+            closing = _QUOTES[ch]
+        count += 1
+    return inside / count if count else 0.0
+
+
+FORMULA_SHARE = 0.75  # of a passage's shared characters in formula wording, for a formula
+
+
+class Classifier:
+    """Tells formulas from copies. A character of a passage's exact
+    matches is formula wording when a k-gram covering it is a fingerprint
+    found in ``formula_docs`` documents or more. A passage is a copy when
+    what remains (its own wording) is at least ``min_chars`` characters and
+    a quarter of the passage: a copied passage quoting stock phrases still
+    has its own wording between them, while two stock phrases that happen
+    to stand side by side in two reports have next to none. Short passages
+    mostly between quote marks are slogans, hence formulas.
+
+    ``doc_freq(hashes)``: the documents holding each hash (0 when it is no
+    fingerprint), e.g. :meth:`erqi_diff.reuse.index.Index.doc_freq`."""
+
+    def __init__(self, prepared: list[Prepared], doc_freq: Callable[[np.ndarray], np.ndarray], k: int,
+                 min_chars: int, formula_docs: int):
+        self.prepared, self.doc_freq = prepared, doc_freq
+        self.min_chars, self.formula_docs, self.k = min_chars, formula_docs, k
+
+    def classify(self, found: list[tuple[int, int, Passage]]) -> None:
+        """Give each passage of ``found`` (``(x, y, passage)``, its blocks in
+        the prepared text of document x; ``x == y``: inside one document) its
+        kind and ``docs`` (the median document count of the indexed k-grams
+        of its blocks, at least 2 between two documents), in place (each
+        replaced as it is done: the old one is freed at once). All the
+        k-grams of all the blocks are hashed and looked up at once."""
+        k = self.k
+        pieces, lengths, owner = [], [], []
+        for n_passage, (x, _, passage) in enumerate(found):
+            text = self.prepared[x].text
+            for sa, _, n in passage.blocks:
+                pieces.append(text[sa:sa + n])
+                lengths.append(n)
+                owner.append(n_passage)
+        lengths_a = np.array(lengths, np.int64)
+        owner_a = np.array(owner, np.int64)
+        counts = np.maximum(lengths_a - k + 1, 0)  # k-grams per block
+        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
+        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        dfs = self.doc_freq(hashes)
+        block_of = np.repeat(np.arange(len(counts)), counts)
+        # characters covered by the formula k-grams [i, i + k) of each block (never across two)
+        formula = np.flatnonzero(dfs >= self.formula_docs)
+        fblock = block_of[formula]
+        steps = np.full(len(formula), k, np.int64)
+        same = fblock[1:] == fblock[:-1]
+        steps[1:][same] = np.minimum(np.diff(formula), k)[same]
+        npass = len(found)
+        covered = np.bincount(owner_a[fblock], weights=steps, minlength=npass).astype(np.int64)
+        own = np.bincount(owner_a, weights=lengths_a, minlength=npass).astype(np.int64) - covered
+        # the median document count of each passage's indexed k-grams
+        indexed = dfs > 0
+        who = owner_a[block_of[indexed]]
+        top = int(dfs.max()) + 1 if len(dfs) else 1
+        keyed = np.sort(who * top + dfs[indexed])
+        per = np.bincount(who, minlength=npass)
+        first = np.concatenate(([0], np.cumsum(per)[:-1])) if npass else per
+        median = np.where(per > 0, keyed[np.minimum(first + per // 2, max(len(keyed) - 1, 0))] % top if len(keyed)
+                          else 0, 0)
+        for n, (own_chars, ndocs) in enumerate(zip(own.tolist(), median.tolist())):
+            x, y, passage = found[n]
+            ndocs = max(ndocs, 1 if x == y else 2)
+            stock = own_chars < self.min_chars or own_chars < (1 - FORMULA_SHARE) * passage.chars
+            slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
+            kind = Kind.FORMULA if stock or slogan else Kind.COPY
+            found[n] = (x, y, Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences,
+                                      kind, ndocs, passage.blocks))
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A stock stretch: ``text`` is ``original[start:end]`` of document
+    ``doc`` (offsets into its original text), found in ``docs`` documents."""
+
+    doc: int
+    start: int
+    end: int
+    docs: int
+    text: str
+
+
+def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_of: Callable[[int], Prepared],
+                    k: int, w: int) -> list[Stretch]:
+    """Stock passages: stretches of formula fingerprints, placed in the
+    document where their first fingerprint was first seen, each with the
+    most documents any of its fingerprints is in (those at its edges,
+    chosen by their neighbours, may be fewer). A stretch mostly inside a
+    longer one (the same stock passage, first seen elsewhere) is counted
+    with it, not listed. Most documents first, then longest, then by
+    document and place.
+
+    ``points``: one per formula fingerprint, ``(doc, pos, docs, other_doc,
+    other_pos)``: its first place (positions in prepared text), the
+    documents holding it, and its first place in the second document
+    holding it; ``prepared_of(doc)``: that document prepared. ``points``
+    come grouped by document, in document order (one document's at a time
+    in memory)."""
+    runs = []
+    for doc, group in groupby(points, key=itemgetter(0)):
+        points_ = sorted(point[1:] for point in group)
+        text = prepared_of(doc).text
+        run_start, run_end, run_docs = points_[0][0], points_[0][0] + k, points_[0][1]
+        other = points_[0][2:]
+        for pos, ndocs, odoc, opos in points_[1:] + [(-1, 0, 0, 0)]:
+            if pos >= 0 and pos <= run_end + w:
+                run_end, run_docs = max(run_end, pos + k), max(run_docs, ndocs)
+                continue
+            # grow the stretch as far as it stands in the other document too
+            there, at = prepared_of(other[0]).text, other[1]
+            start = min(run_start, run_start - match_left(text, there, run_start, at))
+            end = max(run_end, run_start + match_right(text, there, run_start, at))
+            runs.append((doc, start, end, run_docs, text[start:end]))
+            if pos >= 0:
+                run_start, run_end, run_docs, other = pos, pos + k, ndocs, (odoc, opos)
+    runs.sort(key=lambda r: (-(r[2] - r[1]), r[0], r[1]))
+    kept: list[list] = []  # [doc, start, end, documents]
+    owner: dict[str, int] = {}  # q-gram of a stretch kept -> which
+    q = max(3, k // 2)
+    for doc, start, end, ndocs, text in runs:
+        grams = {text[i:i + q] for i in range(len(text) - q + 1)}
+        inside = [owner[g] for g in grams if g in owner]
+        if len(inside) >= 0.8 * len(grams):  # the same stock passage: count its documents there
+            host = max(sorted(set(inside)), key=inside.count)  # ties: the first kept, whatever the hash seed
+            kept[host][3] = max(kept[host][3], ndocs)
+            continue
+        for g in grams:
+            owner.setdefault(g, len(kept))
+        kept.append([doc, start, end, ndocs])
+    stretches = []
+    for doc, start, end, ndocs in kept:
+        p = prepared_of(doc)
+        s, e = p.span_to_original(start, end)
+        stretches.append(Stretch(doc, s, e, ndocs, p.original[s:e]))
+    stretches.sort(key=lambda f: (-f.docs, -(f.end - f.start), f.doc, f.start))
+    return stretches

@@ -1,0 +1,249 @@
+"""The inverted index of :func:`erqi_diff.reuse.audit.find_reuse`, as arrays.
+
+Built from a :class:`~erqi_diff.reuse.fingerprint_arrays.FingerprintTable`
+by one stable sort on the hash (postings of a hash stay in document then
+text order). A fingerprint found in ``formula_docs`` documents or more is a
+formula's: it keeps its document count, its first place and the first place
+in the second document holding it, and pairs no documents; what one k-gram
+may pull in is capped, whatever the number of documents holding it. The
+others (rare fingerprints) keep their first :data:`~erqi_diff.reuse.seeds.MAX_SEEDS_PER_HASH`
+places in each document, and pair the documents holding them.
+
+numpy is imported here: the reuse commands only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from erqi_diff.reuse.fingerprint_arrays import FingerprintTable
+from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH
+
+
+@dataclass(frozen=True)
+class FormulaPrints:
+    """The formula fingerprints, one row each, sorted by hash: ``hash``,
+    ``docs`` (documents holding it), ``doc`` and ``pos`` (its first place),
+    ``other_doc`` and ``other_pos`` (its first place in the second document
+    holding it)."""
+
+    hash: np.ndarray
+    docs: np.ndarray
+    doc: np.ndarray
+    pos: np.ndarray
+    other_doc: np.ndarray
+    other_pos: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.hash)
+
+
+@dataclass(frozen=True)
+class PairSeeds:
+    """What the candidate pairs of documents share of the rare
+    fingerprints, one row per pair of places: documents ``x <= y`` (``x ==
+    y``: a fingerprint repeated inside a document, ``p < q``), ``hash``,
+    place ``p`` in x and ``q`` in y; rows sorted by (x, y). ``starts``:
+    where each pair's rows begin (one more entry than pairs, the last the
+    row count), ``pairs``: (x, y) of each, ``hashes``: the distinct
+    fingerprints each shares (what ``minmatch`` counts)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    hash: np.ndarray
+    p: np.ndarray
+    q: np.ndarray
+    starts: np.ndarray
+    pairs: np.ndarray
+    hashes: np.ndarray
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every distinct hash (sorted) with the number of documents holding it,
+    the formula fingerprints, each document's formula places and the
+    candidate pairs' shared rare fingerprints."""
+
+    hashes: np.ndarray
+    docs: np.ndarray
+    formula_docs: int
+    formulas: FormulaPrints
+    places_start: np.ndarray  # per document, where its rows of places_hash / places_pos begin
+    places_hash: np.ndarray   # its formula fingerprints, sorted by hash
+    places_pos: np.ndarray    # the first place of each in it
+    places_docs: np.ndarray   # the documents holding each
+    shared: PairSeeds
+
+    def doc_freq(self, hashes: np.ndarray) -> np.ndarray:
+        """Documents holding each of ``hashes`` (0: not a fingerprint)."""
+        hashes = np.asarray(hashes)
+        if hashes.dtype != np.int64:  # a uint64 query would be compared as float64
+            hashes = hashes.astype(np.int64)
+        i = np.searchsorted(self.hashes, hashes)
+        i[i == len(self.hashes)] = 0
+        found = self.hashes[i] == hashes if len(self.hashes) else np.zeros(len(hashes), bool)
+        return np.where(found, self.docs[i] if len(self.docs) else 0, 0)
+
+    def places(self, doc: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(hashes, first positions, documents)`` of the formula fingerprints in ``doc``, by hash."""
+        lo, hi = int(self.places_start[doc]), int(self.places_start[doc + 1])
+        return self.places_hash[lo:hi], self.places_pos[lo:hi], self.places_docs[lo:hi]
+
+    def shared_formulas(self, x: int, y: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The formula fingerprints documents ``x`` and ``y`` share: ``(first
+        place in x, first place in y, documents holding it)``."""
+        starts = self._starts
+        lo, hi = starts[x], starts[x + 1]
+        px, dx = self.places_pos[lo:hi], self.places_docs[lo:hi]
+        hx = self.places_hash[lo:hi]
+        lo, hi = starts[y], starts[y + 1]
+        if lo == hi or not len(hx):
+            return px[:0], px[:0], dx[:0]
+        hy = self.places_hash[lo:hi]
+        j = hy.searchsorted(hx)
+        np.minimum(j, hi - lo - 1, out=j)
+        both = hy[j] == hx
+        return px[both], self.places_pos[lo:hi][j[both]], dx[both]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return self.places_start.tolist()
+
+    def formula_counts(self) -> dict[int, int]:
+        """formula hash -> documents (what :func:`erqi_diff.reuse.seeds.pair_seeds` takes as ``df``)."""
+        return dict(zip(self.formulas.hash.tolist(), self.formulas.docs.tolist()))
+
+
+_CHUNK = 1 << 20
+
+
+def _counts(flags: np.ndarray) -> np.ndarray:
+    """``cumsum`` of a boolean array (through int8: many times faster), as int32."""
+    return np.cumsum(flags.view(np.int8), dtype=np.int32)
+
+
+def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
+    """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
+    # every distinct hash; a hash with one posting is in one document
+    # (the largest arrays are let go as soon as they have served: this is the peak of a large audit)
+    order = np.argsort(table.hash)
+    n = len(order)
+    distinct = np.ones(n, bool)
+    for lo in range(0, n, _CHUNK):  # the sorted hashes compared a chunk at a time, never all held
+        values = table.hash[order[lo:lo + _CHUNK + 1]]
+        distinct[lo + 1:lo + 1 + len(values) - 1] = values[1:] != values[:-1]
+    # the postings of the hashes with two or more, by hash, then in document and text order (their row order)
+    last = np.ones(n, bool)
+    last[:-1] = distinct[1:]
+    several = ~(distinct & last)
+    del last
+    rows = order[several]
+    del several
+    hashes = table.hash[order[distinct]]
+    del order, distinct
+    repeated = table.hash[rows]
+    group = np.zeros(len(repeated), np.int64)
+    if len(repeated):
+        np.cumsum(repeated[1:] != repeated[:-1], out=group[1:])
+    del repeated
+    total = max(len(table), 1)
+    rows = np.sort(group * total + rows) % total
+    del group
+    h, d, p = table.hash[rows], table.doc[rows], table.pos[rows]  # int64, int32, int32
+    del rows, table  # freed here when the caller handed it over (find_reuse does)
+    n = len(h)
+    new_hash = np.ones(n, bool)
+    new_hash[1:] = h[1:] != h[:-1]
+    new_doc = new_hash.copy()
+    new_doc[1:] |= d[1:] != d[:-1]
+    hash_start = np.flatnonzero(new_hash)
+    doc_start = np.flatnonzero(new_doc)
+    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32) if n else np.empty(0, np.int32)
+    docs = np.ones(len(hashes), np.int32)
+    docs[np.searchsorted(hashes, h[hash_start])] = docs_per_hash
+    # per posting: its hash's document count, its rank among the places of its (hash, doc)
+    run_of = _counts(new_doc) - 1
+    rank = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32) if n else np.empty(0, np.int32)
+    df = docs_per_hash[_counts(new_hash) - 1] if n else np.empty(0, np.int32)
+
+    # formula fingerprints: first place, first place in the second document
+    fidx = np.flatnonzero(docs_per_hash >= formula_docs)
+    first = hash_start[fidx]
+    second = doc_start[run_of[first] + 1] if len(fidx) else first
+    formulas = FormulaPrints(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
+
+    # each document's formula fingerprints with their first place there, sorted by (doc, hash)
+    keep = new_doc & (df >= formula_docs)
+    fd, fh, fp, fdocs = d[keep], h[keep], p[keep], df[keep]
+    by_doc = np.lexsort((fh, fd))
+    fd, fh, fp, fdocs = fd[by_doc], fh[by_doc], fp[by_doc], fdocs[by_doc]
+    places_start = np.searchsorted(fd, np.arange(ndocs + 1))
+
+    rare = (df < formula_docs) & (rank < MAX_SEEDS_PER_HASH)
+    shared = _pair_seeds(h[rare], d[rare], p[rare], df[rare], new_hash[rare])
+    return Index(hashes, docs, formula_docs, formulas, places_start, fh, fp, fdocs, shared)
+
+
+def _pair_seeds(h: np.ndarray, d: np.ndarray, p: np.ndarray, df: np.ndarray, first: np.ndarray) -> PairSeeds:
+    """The rows of :class:`PairSeeds` from the rare postings (sorted by
+    hash, document, position; ``first``: the first posting of its hash)."""
+    n = len(h)
+    group = _counts(first) - 1
+    size = np.bincount(group, minlength=int(group[-1]) + 1 if n else 0) if n else np.empty(0, np.int64)
+    starts = np.flatnonzero(first)
+    # the common case: in two documents, once in each
+    simple = (size == 2) & (df[starts] == 2) if n else np.empty(0, bool)
+    s = starts[simple]
+    cols: list[list[np.ndarray]] = [[d[s]], [d[s + 1]], [h[s]], [p[s]], [p[s + 1]]]
+    # the rest (a k-gram repeated inside a document, or in more documents): pairs of places
+    rest_x: list[int] = []
+    rest_y: list[int] = []
+    rest_h: list[int] = []
+    rest_p: list[int] = []
+    rest_q: list[int] = []
+    for g in np.flatnonzero(~simple & (size > 1)).tolist():
+        lo = int(starts[g])
+        hi = lo + int(size[g])
+        hv = int(h[lo])
+        places: dict[int, list[int]] = {}
+        for doc, pos in zip(d[lo:hi].tolist(), p[lo:hi].tolist()):
+            places.setdefault(doc, []).append(pos)
+        owners = list(places)
+        for i, ox in enumerate(owners):
+            px = places[ox]
+            for a in range(len(px)):
+                for b in range(a + 1, len(px)):
+                    rest_x.append(ox)
+                    rest_y.append(ox)
+                    rest_h.append(hv)
+                    rest_p.append(px[a])
+                    rest_q.append(px[b])
+            for oy in owners[i + 1:]:
+                for pa in px:
+                    for qb in places[oy]:
+                        rest_x.append(ox)
+                        rest_y.append(oy)
+                        rest_h.append(hv)
+                        rest_p.append(pa)
+                        rest_q.append(qb)
+    if rest_x:
+        for col, extra in zip(cols, (rest_x, rest_y, rest_h, rest_p, rest_q)):
+            col.append(np.array(extra, np.int64))
+    xa, ya, ha, pa_, qa = (np.concatenate(c).astype(np.int64) for c in cols)
+    order = np.lexsort((qa, pa_, ya, xa))
+    x, y, hh, pp, qq = xa[order], ya[order], ha[order], pa_[order], qa[order]
+    m = len(x)
+    new_pair = np.ones(m, bool)
+    new_pair[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
+    pair_starts = np.flatnonzero(new_pair)
+    # distinct hashes per pair: sort the pair's hashes (pair-major), count changes
+    by_hash = np.lexsort((hh, y, x))
+    hs, xs, ys = hh[by_hash], x[by_hash], y[by_hash]
+    new_h = np.ones(m, bool)
+    new_h[1:] = (hs[1:] != hs[:-1]) | (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1])
+    distinct = np.add.reduceat(new_h.astype(np.int64), pair_starts) if m else np.empty(0, np.int64)
+    pairs = np.stack((x[pair_starts], y[pair_starts]), axis=1) if m else np.empty((0, 2), np.int64)
+    return PairSeeds(x, y, hh, pp, qq, np.append(pair_starts, m), pairs, distinct)

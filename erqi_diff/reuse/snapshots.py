@@ -1,0 +1,36 @@
+"""The reuse audit of a project's snapshots."""
+
+from __future__ import annotations
+
+from erqi_diff.reuse.audit import find_reuse
+from erqi_diff.reuse.model import ReuseResult, Span, YearSpan
+from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS
+
+
+def _with_section(span: Span, starts: list[int], headings: list[str]) -> YearSpan:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, span.start) - 1
+    return YearSpan(span.key, span.start, span.end, span.text, headings[i] if i >= 0 else "")
+
+
+def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_FORMULA_DOCS) -> ReuseResult:
+    """:func:`find_reuse` on the bodies of ``snapshots`` (oldest first),
+    keyed by year (as text); every span's start and end are offsets into
+    its year's ``Snapshot.body`` and its ``section`` is the heading of the
+    section holding its start ("" before the first heading): spans are
+    :class:`erqi_diff.reuse.model.YearSpan` and the result's ``years`` is set."""
+    from dataclasses import replace
+
+    from erqi_diff.core.document import section_offsets
+
+    snaps = sorted(snapshots, key=lambda s: s.year)
+    result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs)
+    places = {}
+    for snap in snaps:
+        offsets = section_offsets(snap.body, snap.sections)
+        places[str(snap.year)] = ([start for start, _ in offsets], [s.heading for s in snap.sections])
+    passages = tuple(replace(p, a=_with_section(p.a, *places[p.a.key]), b=_with_section(p.b, *places[p.b.key]))
+                     for p in result.passages)
+    formulas = tuple(replace(f, span=_with_section(f.span, *places[f.span.key])) for f in result.formulas)
+    return replace(result, passages=passages, formulas=formulas, years=True)
