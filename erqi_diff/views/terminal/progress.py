@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 
 class StageProgress:
@@ -28,7 +32,7 @@ class StageProgress:
                             TimeElapsedColumn(), TextColumn("{task.fields[note]}"), console=console,
                             transient=False, disable=not sys.stderr.isatty())
         self.console = console
-        self.task = None
+        self.task: TaskID | None = None
 
     def __enter__(self):
         self.bar.start()
@@ -46,10 +50,9 @@ class StageProgress:
 
     def finish(self, result) -> None:
         note = f"{result.rows:,} rows" + (" (done before, skipped)" if result.skipped else f" in {result.seconds:.1f}s")
-        if self.task is None:
-            self.task = self.bar.add_task(result.title, total=1, note="")
+        task_id = self.task if self.task is not None else self.bar.add_task(result.title, total=1, note="")
         task = self.bar.tasks[-1]
-        self.bar.update(self.task, total=task.total or 1, completed=task.total or 1, note=note)
+        self.bar.update(task_id, total=task.total or 1, completed=task.total or 1, note=note)
         if self.bar.disable:
             click.echo(f"{result.title:<20} {note}", err=True)
         self.task = None
