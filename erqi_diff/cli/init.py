@@ -74,11 +74,11 @@ def add(file: str, year: int | None, date: str | None, title: str | None, encodi
     from pathlib import Path
 
     from erqi_diff.cli.common import find_root_path
-    from erqi_diff.core.init import add_report
+    from erqi_diff.core.init import Added, add_report
 
     guess, copied = add_report(find_root_path(), Path(file), year, date, title, encoding)
     if as_json:
-        emit_json("add", {"report": guess, "copied_to": copied})
+        emit_json("add", Added(guess, copied))
         return
     if copied:
         click.echo(f"copied {file} to {copied}")

@@ -48,6 +48,16 @@ class InitResult:
     moved: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Added:
+    """What ``add`` did: the ``report`` entry written (with what was guessed)
+    and the name the file was copied as into seeds/ (``copied_to``; None when
+    it was there already)."""
+
+    report: ReportGuess
+    copied_to: str | None
+
+
 def candidate_files(folder: Path) -> list[Path]:
     """The files of ``folder`` that may be reports: not hidden, not the
     manifest, a README or a licence, not a backup; sorted by name."""

@@ -17,7 +17,7 @@ the Markdown renderer (:mod:`erqi_diff.views.markdown`) and the Python API.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from collections.abc import Mapping
 
@@ -64,8 +64,6 @@ class YearRef:
     title: str
     chars: int
 
-    def to_json(self) -> dict:
-        return {"year": self.year, "date": self.date, "title": self.title, "chars": self.chars}
 
 
 @dataclass(frozen=True)
@@ -77,8 +75,6 @@ class Excerpt:
     text: str
     cut: bool  # True when ``text`` was shortened
 
-    def to_json(self) -> dict:
-        return {"op": self.op, "text": self.text, "cut": self.cut}
 
 
 @dataclass(frozen=True)
@@ -92,11 +88,6 @@ class SectionChange:
     moved: bool = False         # the diff found it in another place in the order of sections
     relation: Relation = Relation.ONE  # split: one older section went on in several; merge: several in one
 
-    def to_json(self) -> dict:
-        return {"status": self.status.value, "from_heading": self.from_heading, "to_heading": self.to_heading,
-                "similarity": self.similarity, "share_changed": self.share_changed,
-                "excerpt": self.excerpt.to_json() if self.excerpt else None, "moved": self.moved,
-                "relation": self.relation.value}
 
 
 @dataclass(frozen=True)
@@ -105,9 +96,6 @@ class SectionChanges:
     unchanged: int                     # sections paired with no change at all
     share_changed: float | None        # of the whole report, as the diff's stats give it
 
-    def to_json(self) -> dict:
-        return {"changes": [c.to_json() for c in self.changes], "unchanged": self.unchanged,
-                "share_changed": self.share_changed}
 
 
 @dataclass(frozen=True)
@@ -121,9 +109,6 @@ class Passage:
     from_text: str
     to_text: str
 
-    def to_json(self) -> dict:
-        return {"chars": self.chars, "similarity": self.similarity, "from_section": self.from_section,
-                "to_section": self.to_section, "from_text": self.from_text, "to_text": self.to_text}
 
 
 @dataclass(frozen=True)
@@ -141,23 +126,20 @@ class YearEntry:
     sections: SectionChanges | None
     reuse: tuple[Passage, ...] | None
 
+    __json_extra__ = ("year", "compared_with", "anchor")
+
+    @property
+    def year(self) -> int:
+        return self.current.year
+
+    @property
+    def compared_with(self) -> int:
+        return self.previous.year
+
     @property
     def anchor(self) -> str:
         return f"y{self.current.year}"
 
-    def to_json(self) -> dict:
-        def part(value):
-            # typed records without to_json (the slogans') are left to the encoder
-            if value is None or (not hasattr(value, "to_json") and not isinstance(value, tuple)):
-                return value
-            if isinstance(value, tuple):
-                return [v.to_json() if hasattr(v, "to_json") else v for v in value]
-            return value.to_json() if hasattr(value, "to_json") else value
-
-        return {"year": self.current.year, "compared_with": self.previous.year, "anchor": self.anchor,
-                "skipped": list(self.skipped), "current": self.current.to_json(),
-                "previous": self.previous.to_json(), "slogans": part(self.slogans), "goals": part(self.goals),
-                "metrics": part(self.metrics), "sections": part(self.sections), "reuse": part(self.reuse)}
 
 
 @dataclass(frozen=True)
@@ -182,26 +164,20 @@ class Summary:
     one_offs: int | None                    # slogans found in one report only
     headline: tuple[Headline, ...] | None
 
-    def to_json(self) -> dict:
-        def many(values):  # strings and typed records are left to the encoder
-            return None if values is None else [v.to_json() if hasattr(v, "to_json") else v for v in values]
-
-        return {"years": list(self.years), "missing": list(self.missing), "throughout": many(self.throughout),
-                "born": many(self.born), "retired": many(self.retired), "one_offs": self.one_offs,
-                "headline": many(self.headline)}
 
 
 @dataclass(frozen=True)
 class Changelog:
-    from_year: int
-    to_year: int
+    """The changelog of a span: ``from`` and ``to`` (the years asked for),
+    the ``reports`` of the span (oldest first), the ``summary`` of the whole
+    span, and one entry per consecutive pair of reports, newest first."""
+
+    from_year: int = field(metadata={"json": "from"})
+    to_year: int = field(metadata={"json": "to"})
     reports: tuple[YearRef, ...]   # oldest first
     summary: Summary
     entries: tuple[YearEntry, ...]  # newest first
 
-    def to_json(self) -> dict:
-        return {"from": self.from_year, "to": self.to_year, "reports": [r.to_json() for r in self.reports],
-                "summary": self.summary.to_json(), "entries": [e.to_json() for e in self.entries]}
 
 
 # -------------------------------------------------------------------- sources

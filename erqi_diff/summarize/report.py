@@ -45,11 +45,6 @@ class ReportData:
     pairs: dict[str, DiffResult]      # "A-B" (A < B) -> erqi_diff.compare.diff.compare()
     reuse: ReuseResult                # the reuse audit of the span's snapshots
 
-    def to_json(self) -> dict:
-        return {"years": list(self.years), "overview": list(self.overview), "slogans": list(self.slogans),
-                "metrics": list(self.metrics), "goals": list(self.goals), "pairs": self.pairs,
-                "reuse": self.reuse}
-
 
 def build_report(project, first: int, last: int) -> ReportData:
     """Load the snapshots from ``first`` to ``last`` and run every analysis the page shows."""

@@ -32,6 +32,44 @@ from typing import Any
 #: Version of each result kind's JSON shape.
 SCHEMAS: dict[str, int] = {}
 
+#: What each ``--json`` prints: kind -> (the record's class, as "module:Class",
+#: and whether the payload is a list of them, under the key ``kind``). The
+#: fields of that class (as this encoder names them) are the document's keys;
+#: docs/json.md is generated from these classes (scripts/gen_json_reference.py).
+KINDS: dict[str, tuple[str, bool]] = {
+    "diff": ("erqi_diff.compare.diff:DiffResult", False),
+    "sections": ("erqi_diff.compare.lineage:Lineage", False),
+    "snapshot": ("erqi_diff.core.snapshot:BuildResult", True),
+    "snapshot-check": ("erqi_diff.core.snapshot:YearStatus", True),
+    "years": ("erqi_diff.core.snapshot:YearInfo", True),
+    "show": ("erqi_diff.core.snapshot:Snapshot", False),
+    "init": ("erqi_diff.core.init:InitResult", False),
+    "add": ("erqi_diff.core.init:Added", False),
+    "slogans": ("erqi_diff.extract.slogans:Slogan", True),
+    "trace": ("erqi_diff.extract.trace:Trace", False),
+    "metrics": ("erqi_diff.extract.facts:Fact", True),
+    "goals": ("erqi_diff.extract.links:Link", True),
+    "targets": ("erqi_diff.extract.links:Link", True),
+    "changelog": ("erqi_diff.summarize.changelog:Changelog", False),
+    "reuse": ("erqi_diff.reuse.model:ReuseListing", False),
+    "corpus-run": ("erqi_diff.corpus.stages:RunResult", False),
+    "corpus-report": ("erqi_diff.corpus.report:CorpusReport", False),
+}
+
+
+def record_class(kind: str) -> type:
+    """The class of the records of ``kind`` (see :data:`KINDS`)."""
+    import importlib
+
+    module, _, name = KINDS[kind][0].partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def json_fields(cls: type) -> list[str]:
+    """The keys this encoder gives an object of the dataclass ``cls``."""
+    names = [f.metadata.get("json", f.name) for f in dataclasses.fields(cls)]
+    return [n for n in names if n is not None] + list(getattr(cls, "__json_extra__", ()))
+
 
 def schema_id(kind: str, version: int = 1) -> str:
     return f"erqi-diff/{kind}/{version}"
@@ -45,9 +83,6 @@ def to_data(obj: Any) -> Any:
         return obj
     if isinstance(obj, enum.Enum):
         return to_data(obj.value)
-    legacy = getattr(obj, "to_json", None)
-    if callable(legacy):  # a shape not yet moved onto its dataclass's fields
-        return to_data(legacy())
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return _dataclass(obj)
     if isinstance(obj, Mapping):
