@@ -58,12 +58,18 @@ _PERIOD = re.compile(r"[“\"‘「]((?:十[一二三四五]?|[六七八九]))�
 _PERIOD_START = {"六": 1981, "七": 1986, "八": 1991, "九": 1996, "十": 2001, "十一": 2006, "十二": 2011,
                  "十三": 2016, "十四": 2021, "十五": 2026}
 
-_PAST = re.compile(r"了|已|取得|实现|完成|累计|同比|比上年|增长[0-9.]+%|下降[0-9.]+%|荣获|获得|入选|年来|期间|"
-                   r"去年|过去|先后|分别")
-_FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下一步|预期|争取|务必|必须|今后")
+# 完成 and 实现 after a plan word (计划完成, 确保实现, 年底前完成) are what is to be done
+_PLANNED = "".join(f"(?<!{w})" for w in ("计划", "确保", "力争", "争取", "前", "将", "要", "努力"))
+_PAST = re.compile(r"了(?!解)|已|取得|" + _PLANNED + r"(?:实现|完成)|累计|同比|比上年|增长[0-9.]+%|下降[0-9.]+%|"
+                   r"荣获|获得|入选|年来|期间|去年|过去|先后|分别")
+_FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下一步|预期|争取|务必|必须|"
+                     r"今后|年底前")
 
 #: Weights of the three kinds of evidence, and the sum that decides a role.
 OWN_WEIGHT, ABOVE_WEIGHT, TENSE_CAP, DECIDES = 3.0, 3.0, 2.0, 1.0
+#: Weight of the role of the parent, when no heading above tells one (a task list under a headline).
+PARENT_WEIGHT = 1.0
+_SIGN = {Role.REVIEW: 1, Role.PLAN: -1, Role.OTHER: 0}
 #: Tense markers per thousand characters worth one unit of evidence.
 TENSE_UNIT = 4.0
 #: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
@@ -85,11 +91,19 @@ def heading_cue(heading: str, present: int | None) -> int:
     return (score > 0) - (score < 0)
 
 
-def tense(text: str) -> float:
-    """Past minus future markers per thousand characters (positive: a review)."""
+def tense(text: str, present: int | None = None) -> float:
+    """Past minus future markers per thousand characters (positive: a review);
+    a year named in the text counts as a past marker before ``present`` (the
+    year the report was given), as a future one from it on."""
     if not text:
         return 0.0
     past, future = len(_PAST.findall(text)), len(_FUTURE.findall(text))
+    if present is not None:
+        for year in map(int, _YEAR.findall(text)):
+            if year < present:
+                past += 1
+            else:
+                future += 1
     if past + future < 2:
         return 0.0
     return 1000 * (past - future) / len(text)
@@ -183,8 +197,10 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         text = s.text
         if not text:  # an umbrella: the tense of what it holds
             text = "\n".join(sections[k].text for k in _below(children, i))
-        told = max(-TENSE_CAP, min(TENSE_CAP, tense(text) / TENSE_UNIT))
+        told = max(-TENSE_CAP, min(TENSE_CAP, tense(text, present) / TENSE_UNIT))
         evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above + told
+        if not above and parent[i] is not None and parent[i] not in title:  # the parent's role, told by its text
+            evidence += PARENT_WEIGHT * _SIGN[roles[parent[i]]]
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None

@@ -20,7 +20,9 @@ A section's topic is told by the text its heading announces: when the
 address 各位代表！ comes after some text, what follows it is a new,
 unheaded topic (the national reports end their last task with the
 government's own conduct, nationalities, defence, Hong Kong and Taiwan,
-foreign policy, each opened so), and is left out of the vector.
+foreign policy, each opened so), and is left out of the vector; so is a
+speaker's quote that follows some text (“……”区委书记某某表示。): a news
+report closes its last section with the leader's words on the whole.
 
 Headings are compared on their own weights (the inverse frequency over
 the headings of both reports), without what only numbers a heading (一、,
@@ -51,6 +53,9 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百0-9]+[�
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们|各位委员)[！!：:，,。]?$")
 
+# a speaker's words quoted whole: “…”区委书记陈红民表示。
+_QUOTE = re.compile(r"^[“\"「].*[”\"」][^“”\"「」]{0,40}(?:表示|说|指出|强调|认为|介绍)[。.！!]?$")
+
 Vector = dict[str, float]
 
 
@@ -79,6 +84,7 @@ def topic_text(section: Section) -> str:
         if k and _ADDRESS.match(p):
             paragraphs = paragraphs[:k]
             break
+    paragraphs = [p for k, p in enumerate(paragraphs) if not (k and _QUOTE.match(p))]
     text = "\n".join(paragraphs)
     if len(text) <= TOPIC_CHARS:
         return text
