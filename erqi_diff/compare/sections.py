@@ -54,7 +54,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline, Role, outline
-from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, topic_text
+from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, section_terms
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
@@ -129,11 +129,11 @@ class _Topics:
 
     def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
                  background: Sequence[Section]) -> None:
-        grams_a = {i: ngrams(topic_text(a[i])) for i in rest_a}
-        grams_b = {j: ngrams(topic_text(b[j])) for j in rest_b}
+        grams_a = {i: section_terms(a[i]) for i in rest_a}
+        grams_b = {j: section_terms(b[j]) for j in rest_b}
         heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
         heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
-        extra = [ngrams(topic_text(s)) for s in background]
+        extra = [section_terms(s) for s in background]
         words = Weights([*grams_a.values(), *grams_b.values(), *extra])
         heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
                         min_df=1)

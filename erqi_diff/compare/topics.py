@@ -24,6 +24,12 @@ foreign policy, each opened so), and is left out of the vector; so is a
 speaker's quote that follows some text (“……”区委书记某某表示。): a news
 report closes its last section with the leader's words on the whole.
 
+To the n-grams are added the areas of work a section names
+(:mod:`erqi_diff.compare.concepts`: 生态 for 大气污染防治 as for 绿化,
+生产总值 for GDP as for 地区生产总值), each weighted by its inverse
+document frequency times :data:`CONCEPT_WEIGHT`: two sections on the same
+area share them even when they share few words.
+
 Headings are compared on their own weights (the inverse frequency over
 the headings of both reports), without what only numbers a heading (一、,
 （三）, 第二，, ●, 1.) and without years (2014年工作总体部署 and
@@ -38,9 +44,12 @@ from collections import Counter
 from collections.abc import Iterable
 from operator import add, mul
 
+from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.core.document import Section
 
 NGRAM_SIZES = (2, 3, 4)
+#: An area of work named by both sections counts this many times a shared n-gram as rare.
+CONCEPT_WEIGHT = 2.0
 #: n-grams must be found in at least this many documents to count.
 MIN_DF = 2
 #: A section's topic is read from at most this many characters (a report on one line can be 700,000) ...
@@ -92,6 +101,13 @@ def topic_text(section: Section) -> str:
     return "\n".join(text[k * stride:k * stride + size] for k in range(TOPIC_PIECES))
 
 
+def section_terms(section: Section) -> Counter:
+    """The terms of a section's topic: the n-grams of :func:`topic_text`
+    and the areas of work it names (:mod:`erqi_diff.compare.concepts`)."""
+    text = topic_text(section)
+    return ngrams(text) + concept_terms(text)
+
+
 def heading_words(heading: str) -> str:
     """A heading without its numbering and years."""
     return _YEAR.sub(" ", _NUMBERING.sub("", heading))
@@ -107,7 +123,8 @@ class Weights:
             df.update(grams.keys() if isinstance(grams, dict) else set(grams))
             total += 1
         self.total = total
-        self.idf = {g: math.log(1 + total / n) for g, n in df.items() if n >= min_df}
+        self.idf = {g: math.log(1 + total / n) * (CONCEPT_WEIGHT if g[0] == "@" else 1.0)
+                    for g, n in df.items() if n >= min_df}
 
     def vector(self, grams: Counter) -> Vector:
         """The unit vector of ``grams`` (damped term frequency times idf),
