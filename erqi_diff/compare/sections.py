@@ -69,6 +69,8 @@ ORDER_BONUS = 0.03
 JOIN_FLOOR = 0.15
 #: Two headings this alike (bigram Dice) are the same heading reworded: paired outright.
 NEAR_SAME = 0.8
+#: A section left over takes a counterpart left over when that scores this share of its best (else it may join its best's pair).
+LEFT_SHARE = 0.8
 #: Above this many candidate pairs, compare only likely candidates.
 ALL_PAIRS_LIMIT = 40_000
 _SIGNATURE = 24
@@ -291,13 +293,16 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             best_a[k[0]] = k
         if k[1] not in best_b or r > ranked[best_b[k[1]]]:
             best_b[k[1]] = k
-    # one to one: sections that are each other's best counterpart
+    # one to one: sections that are each other's best counterpart; then, among
+    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
     chosen = set(best_a.values()) & set(best_b.values())
-    for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
-        if i not in paired_a and j not in paired_b:
-            links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
-            paired_a.add(i)
-            paired_b.add(j)
+    while chosen:
+        for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
+            if i not in paired_a and j not in paired_b:
+                links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
+                paired_a.add(i)
+                paired_b.add(j)
+        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
     # splits and merges: a section left over joins the pair of its best partner
     left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
     left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
@@ -306,6 +311,25 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             _join(links, i, j, scored[i, j], oa, ob, joining_a=i not in paired_a)
     _outline_links(links, a, b, oa, ob)
     return _result(links, oa, ob, n, m)
+
+
+def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],
+               best_b: dict[int, tuple[int, int]], paired_a: set[int], paired_b: set[int]) -> set[tuple[int, int]]:
+    """Pairs of sections not yet paired where one's best counterpart is the
+    other, and that one's best among the sections not yet paired is the first."""
+    left_a: dict[int, tuple[int, int]] = {}
+    left_b: dict[int, tuple[int, int]] = {}
+    for k, r in ranked.items():
+        if k[0] in paired_a or k[1] in paired_b:
+            continue
+        if k[0] not in left_a or r > ranked[left_a[k[0]]]:
+            left_a[k[0]] = k
+        if k[1] not in left_b or r > ranked[left_b[k[1]]]:
+            left_b[k[1]] = k
+    return ({k for i, k in best_a.items() if i not in paired_a and left_b.get(k[1]) == k
+             and ranked[k] >= LEFT_SHARE * ranked[best_b[k[1]]]}
+            | {k for j, k in best_b.items() if j not in paired_b and left_a.get(k[0]) == k
+               and ranked[k] >= LEFT_SHARE * ranked[best_a[k[0]]]})
 
 
 def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
@@ -373,6 +397,28 @@ def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: 
             found = _outline_partner(j, ob, oa, _partners(links, 1))
             if found is not None and fits(found, j):
                 links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
+    for i in range(len(a)):
+        j = _whole_partner(i, a, oa, ob, _partners(links, 0))
+        if j is not None and _may_link(links, i, j):
+            links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
+    for j in range(len(b)):
+        found = _whole_partner(j, b, ob, oa, _partners(links, 1))
+        if found is not None and _may_link(links, found, j):
+            links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def _whole_partner(x: int, mine: Sequence[Section], o: Outline, theirs: Outline,
+                   partners: dict[int, list[int]]) -> int | None:
+    """The one section of the other report, itself without subsections,
+    where all the subsections of ``x`` went: ``x``'s own text (a line that
+    opens them, 2017年经济社会发展态势更加明显) goes there too."""
+    if x in partners or not o.children[x] or not mine[x].paragraphs or x in o.titles:
+        return None
+    found = {q for p in o.descendants(x) for q in partners.get(p, ())}
+    if len(found) != 1:
+        return None
+    y = found.pop()
+    return None if theirs.children[y] or not o.role[x].compatible(theirs.role[y]) else y
 
 
 def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:
