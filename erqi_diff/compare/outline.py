@@ -65,6 +65,9 @@ _PAST = re.compile(r"了(?!解)|已|取得|" + _PLANNED + r"(?:实现|完成)|�
 _FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下一步|预期|争取|务必|必须|"
                      r"今后|年底前")
 
+# the heading of a box beside a news story
+_ASIDE = re.compile(r"(?:新闻|相关|背景|延伸)?(?:链接|阅读)|名词解释|记者手记|编者按|编后(?:语|记)?|小资料|短评|相关新闻")
+
 #: Weights of the three kinds of evidence, and the sum that decides a role.
 OWN_WEIGHT, ABOVE_WEIGHT, TENSE_CAP, DECIDES = 3.0, 3.0, 2.0, 1.0
 #: Weight of the role of the parent, when no heading above tells one (a task list under a headline).
@@ -119,7 +122,9 @@ class Outline:
     ``titles``: the headings over (nearly) the whole report;
     ``opening``: the first section with text (the opening address, a news
     lead), None when fewer than two sections have text (the report is all
-    opening, or has none)."""
+    opening, or has none); ``asides``: a news report's boxes beside the
+    story (新闻链接, 相关链接, 名词解释, 记者手记, 编者按: what the heading
+    names is the box, not the work reported)."""
 
     parent: tuple[int | None, ...]
     children: tuple[tuple[int, ...], ...]
@@ -127,6 +132,7 @@ class Outline:
     cue: tuple[int, ...]
     titles: frozenset[int]
     opening: int | None
+    asides: frozenset[int] = frozenset()
 
     def ancestors(self, i: int) -> list[int]:
         out = []
@@ -187,7 +193,7 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
     cues = [heading_cue(s.heading, present) for s in sections]
     # a heading over (nearly) the whole report is its title: it tells no part's role
     title = {i for i in range(n) if len(_below(children, i)) >= TITLE_SHARE * (n - 1) > 0}
-    roles = []
+    roles: list[Role] = []
     for i, s in enumerate(sections):
         above = 0
         p = parent[i]
@@ -199,13 +205,15 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
             text = "\n".join(sections[k].text for k in _below(children, i))
         told = max(-TENSE_CAP, min(TENSE_CAP, tense(text, present) / TENSE_UNIT))
         evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above + told
-        if not above and parent[i] is not None and parent[i] not in title:  # the parent's role, told by its text
-            evidence += PARENT_WEIGHT * _SIGN[roles[parent[i]]]
+        up = parent[i]
+        if not above and up is not None and up not in title:  # the parent's role, told by its text
+            evidence += PARENT_WEIGHT * _SIGN[roles[up]]
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
+    asides = frozenset(i for i, s in enumerate(sections) if _ASIDE.fullmatch(s.heading.strip()))
     return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
-                   opening)
+                   opening, asides)
 
 
 def _below(children: list[list[int]], i: int) -> list[int]:

@@ -93,8 +93,7 @@ def topic_text(section: Section) -> str:
         if k and _ADDRESS.match(p):
             paragraphs = paragraphs[:k]
             break
-    paragraphs = [p for k, p in enumerate(paragraphs) if not (k and _QUOTE.match(p))]
-    text = "\n".join(paragraphs)
+    text = "\n".join(p for k, p in enumerate(paragraphs) if not (k and _QUOTE.match(p)))
     if len(text) <= TOPIC_CHARS:
         return text
     size, stride = TOPIC_CHARS // TOPIC_PIECES, len(text) // TOPIC_PIECES
