@@ -86,6 +86,10 @@ for _area, _terms in CONCEPTS.items():
 _TERMS = re.compile("|".join(sorted(map(re.escape, _AREA_OF), key=len, reverse=True)))
 
 
+#: Every term :func:`concept_terms` gives.
+CONCEPT_TERMS = frozenset("@" + area for area in CONCEPTS)
+
+
 def concept_terms(text: str) -> Counter:
     """How often ``text`` names each area, as terms ``@area``."""
     return Counter("@" + _AREA_OF[m] for m in _TERMS.findall(text))

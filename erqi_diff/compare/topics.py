@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterable
 from operator import add, mul
 
-from erqi_diff.compare.concepts import concept_terms
+from erqi_diff.compare.concepts import CONCEPT_TERMS, concept_terms
 from erqi_diff.core.document import Section
 
 NGRAM_SIZES = (2, 3, 4)
@@ -104,7 +104,9 @@ def section_terms(section: Section) -> Counter:
     """The terms of a section's topic: the n-grams of :func:`topic_text`
     and the areas of work it names (:mod:`erqi_diff.compare.concepts`)."""
     text = topic_text(section)
-    return ngrams(text) + concept_terms(text)
+    terms = ngrams(text)
+    terms.update(concept_terms(text))
+    return terms
 
 
 def heading_words(heading: str) -> str:
@@ -122,8 +124,9 @@ class Weights:
             df.update(grams.keys() if isinstance(grams, dict) else set(grams))
             total += 1
         self.total = total
-        self.idf = {g: math.log(1 + total / n) * (CONCEPT_WEIGHT if g[0] == "@" else 1.0)
-                    for g, n in df.items() if n >= min_df}
+        self.idf = {g: math.log(1 + total / n) for g, n in df.items() if n >= min_df}
+        for g in CONCEPT_TERMS & self.idf.keys():
+            self.idf[g] *= CONCEPT_WEIGHT
 
     def vector(self, grams: Counter) -> Vector:
         """The unit vector of ``grams`` (damped term frequency times idf),
