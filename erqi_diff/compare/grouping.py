@@ -100,22 +100,28 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
             found = _outline_partner(j, ob, oa, partners(links, 1))
             if found is not None and fits(found, j):
                 links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
-    for i in range(len(a)):
-        j = _whole_partner(i, a, oa, ob, partners(links, 0))
+    of_a = partners(links, 0)  # what the umbrellas add below holds nothing of theirs
+    for i in _umbrellas(a, oa):
+        j = _whole_partner(i, oa, ob, of_a)
         if j is not None and may_link(links, i, j):
             links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
-    for j in range(len(b)):
-        found = _whole_partner(j, b, ob, oa, partners(links, 1))
+    of_b = partners(links, 1)
+    for j in _umbrellas(b, ob):
+        found = _whole_partner(j, ob, oa, of_b)
         if found is not None and may_link(links, found, j):
             links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
 
 
-def _whole_partner(x: int, mine: Sequence[Section], o: Outline, theirs: Outline,
-                   partners: dict[int, list[int]]) -> int | None:
+def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:
+    """Headings over subsections with text of their own, the report's title aside."""
+    return [k for k, s in enumerate(sections) if o.children[k] and s.paragraphs and k not in o.titles]
+
+
+def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
     """The one section of the other report, itself without subsections,
     where all the subsections of ``x`` went: ``x``'s own text (a line that
     opens them, 2017年经济社会发展态势更加明显) goes there too."""
-    if x in partners or not o.children[x] or not mine[x].paragraphs or x in o.titles:
+    if x in partners:
         return None
     found = {q for p in o.descendants(x) for q in partners.get(p, ())}
     if len(found) != 1:
