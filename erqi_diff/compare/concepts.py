@@ -15,14 +15,19 @@ as a term of its own (``@生态``); :mod:`erqi_diff.compare.topics` adds them
 to the n-grams of a section, where they are weighted like any other term
 by how many sections use them: an area named by every section (发展,
 改革 in a national report) weighs little, one named by two weighs much.
+A term inside a longer term of the list counts as the longer one only
+(养老保险 names 社保, not also 养老). The terms of two to four letters are
+looked up among the section's n-grams, which are counted anyway; the few
+others are counted in the text: no pattern to compile, which the start-up
+of ``erqi-diff A B`` would pay.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Mapping
 
-#: Area -> the terms that name it (regular-expression alternatives).
+#: Area -> the terms that name it, separated by "|".
 CONCEPTS: dict[str, str] = {
     # named indicators
     "生产总值": r"GDP|生产总值|经济总量",
@@ -78,18 +83,51 @@ CONCEPTS: dict[str, str] = {
     "外交": r"外交|国际形势|多边|全球治理",
 }
 
-#: One pass finds every term; a matched term tells its area.
+#: Every term :func:`concept_terms` gives.
+CONCEPT_TERMS = frozenset("@" + area for area in CONCEPTS)
+#: Term -> the area it names (the first area that lists it).
 _AREA_OF: dict[str, str] = {}
 for _area, _terms in CONCEPTS.items():
     for _term in _terms.split("|"):
         _AREA_OF.setdefault(_term, _area)
-_TERMS = re.compile("|".join(sorted(map(re.escape, _AREA_OF), key=len, reverse=True)))
 
 
-#: Every term :func:`concept_terms` gives.
-CONCEPT_TERMS = frozenset("@" + area for area in CONCEPTS)
+def _gram(term: str) -> bool:
+    """An n-gram of :func:`erqi_diff.compare.topics.ngrams`: two to four Chinese characters or Latin letters."""
+    return 2 <= len(term) <= 4 and all("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"
+                                       or ("A" <= c <= "Z") or ("a" <= c <= "z") for c in term)
 
 
-def concept_terms(text: str) -> Counter:
-    """How often ``text`` names each area, as terms ``@area``."""
-    return Counter("@" + _AREA_OF[m] for m in _TERMS.findall(text))
+#: Terms an n-gram is (found in the n-gram counts), and the others (counted in the text).
+_GRAM_TERMS = frozenset(t for t in _AREA_OF if _gram(t))
+_OTHER_TERMS = tuple(t for t in _AREA_OF if t not in _GRAM_TERMS)
+#: Term -> the terms inside it (生态文明 holds 生态): an occurrence of the longer is not one of those.
+_INSIDE: dict[str, tuple[str, ...]] = {
+    t: tuple({t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + (i > 0)) if t[i:j] in _AREA_OF})
+    for t in _AREA_OF}
+
+
+def concept_terms(text: str, grams: Mapping[str, int] | None = None) -> Counter:
+    """How often ``text`` names each area, as terms ``@area``; a term inside
+    a longer term found there counts as that one only. ``grams``: the
+    text's n-gram counts (:func:`erqi_diff.compare.topics.ngrams`), when
+    at hand: the short terms are looked up there."""
+    if grams is None:
+        from erqi_diff.compare.topics import ngrams
+
+        grams = ngrams(text)
+    found = {t: grams[t] for t in _GRAM_TERMS & grams.keys()}
+    for t in _OTHER_TERMS:
+        if t in text:
+            found[t] = text.count(t)
+    for t in sorted(found, key=len, reverse=True):  # the longest first: what is left of it holds its inner terms
+        n = found[t]
+        if n > 0:
+            for inner in _INSIDE[t]:
+                if inner in found:
+                    found[inner] -= n * t.count(inner)
+    out: Counter = Counter()
+    for t, n in found.items():
+        if n > 0:
+            out["@" + _AREA_OF[t]] += n
+    return out

@@ -105,7 +105,7 @@ def section_terms(section: Section) -> Counter:
     and the areas of work it names (:mod:`erqi_diff.compare.concepts`)."""
     text = topic_text(section)
     terms = ngrams(text)
-    terms.update(concept_terms(text))
+    terms.update(concept_terms(text, terms))
     return terms
 
 
