@@ -62,8 +62,16 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百0-9]+[�
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们|各位委员)[！!：:，,。]?$")
 
-# a speaker's words quoted whole: “…”区委书记陈红民表示。
-_QUOTE = re.compile(r"^[“\"「].*[”\"」][^“”\"「」]{0,40}(?:表示|说|指出|强调|认为|介绍)[。.！!]?$")
+_SAID = ("表示", "说", "指出", "强调", "认为", "介绍")
+
+
+def _quoted_speech(paragraph: str) -> bool:
+    """A speaker's words quoted whole: “……”区委书记陈红民表示。"""
+    if not paragraph or paragraph[0] not in "“\"「":
+        return False
+    close = max(paragraph.rfind("”"), paragraph.rfind("」"), paragraph.rfind('"', 1))
+    tail = paragraph[close + 1:].rstrip("。.！!")
+    return close > 0 and len(tail) <= 40 and not any(q in tail for q in "“”\"「」") and tail.endswith(_SAID)
 
 Vector = dict[str, float]
 
@@ -93,7 +101,7 @@ def topic_text(section: Section) -> str:
         if k and _ADDRESS.match(p):
             paragraphs = paragraphs[:k]
             break
-    text = "\n".join(p for k, p in enumerate(paragraphs) if not (k and _QUOTE.match(p)))
+    text = "\n".join(p for k, p in enumerate(paragraphs) if not (k and _quoted_speech(p)))
     if len(text) <= TOPIC_CHARS:
         return text
     size, stride = TOPIC_CHARS // TOPIC_PIECES, len(text) // TOPIC_PIECES
