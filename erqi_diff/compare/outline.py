@@ -60,10 +60,23 @@ _PERIOD_START = {"六": 1981, "七": 1986, "八": 1991, "九": 1996, "十": 2001
 
 _PAST = re.compile(r"了|已|取得|实现|完成|累计|同比|比上年|增长[0-9.]+%|下降[0-9.]+%|荣获|获得|入选|年来|期间|"
                    r"去年|过去|先后|分别")
-_FUTURE = re.compile(r"将|要|力争|确保|计划|打算|下半年|明年|下一步|预期|争取|务必|必须|今后")
+# ... but not 了解, nor 完成 and 实现 after a plan word (计划完成, 确保实现, 年底前完成): what is to be done
+_NOT_PAST = re.compile("了解|" + "|".join(w + done for w in ("计划", "确保", "力争", "争取", "前", "将", "要", "努力")
+                                          for done in ("实现", "完成")))
+# a year in running text (found without a look behind, which is slow on a long text)
+_TEXT_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])")
+# 将 taking an object (将残疾人事业纳入, 将2017年确定为) and a programme's name (阳光家园计划等) tell no future
+_FUTURE = re.compile(r"将(?![^，。；：]{0,20}(?:纳入|作为|列为|列入|确定为|定为|打造为|打造成))|要|力争|确保|"
+                     r"计划(?![等、”」])|打算|下半年|明年|下一步|预期|争取|务必|必须|今后|年底前")
+
+# the heading of a box beside a news story
+_ASIDE = re.compile(r"(?:新闻|相关|背景|延伸)?(?:链接|阅读)|名词解释|记者手记|编者按|编后(?:语|记)?|小资料|短评|相关新闻")
 
 #: Weights of the three kinds of evidence, and the sum that decides a role.
 OWN_WEIGHT, ABOVE_WEIGHT, TENSE_CAP, DECIDES = 3.0, 3.0, 2.0, 1.0
+#: Weight of the role of the parent, when no heading above tells one (a task list under a headline).
+PARENT_WEIGHT = 1.0
+_SIGN = {Role.REVIEW: 1, Role.PLAN: -1, Role.OTHER: 0}
 #: Tense markers per thousand characters worth one unit of evidence.
 TENSE_UNIT = 4.0
 #: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
@@ -85,14 +98,33 @@ def heading_cue(heading: str, present: int | None) -> int:
     return (score > 0) - (score < 0)
 
 
-def tense(text: str) -> float:
-    """Past minus future markers per thousand characters (positive: a review)."""
-    if not text:
+def markers(text: str, present: int | None = None) -> tuple[int, int]:
+    """The past and future markers of ``text``; a year named in it counts as
+    a past marker before ``present`` (the year the report was given), as a
+    future one from it on."""
+    past = len(_PAST.findall(text)) - len(_NOT_PAST.findall(text))
+    future = len(_FUTURE.findall(text))
+    if present is not None:
+        for m in _TEXT_YEAR.finditer(text):
+            if m.start() and text[m.start() - 1].isdigit():
+                continue
+            if int(m.group()) < present:
+                past += 1
+            else:
+                future += 1
+    return past, future
+
+
+def tense(text: str, present: int | None = None) -> float:
+    """Past minus future markers (:func:`markers`) per thousand characters
+    (positive: a review)."""
+    return _rate(*markers(text, present), len(text))
+
+
+def _rate(past: int, future: int, chars: int) -> float:
+    if not chars or past + future < 2:
         return 0.0
-    past, future = len(_PAST.findall(text)), len(_FUTURE.findall(text))
-    if past + future < 2:
-        return 0.0
-    return 1000 * (past - future) / len(text)
+    return 1000 * (past - future) / chars
 
 
 @dataclass(frozen=True)
@@ -105,7 +137,9 @@ class Outline:
     ``titles``: the headings over (nearly) the whole report;
     ``opening``: the first section with text (the opening address, a news
     lead), None when fewer than two sections have text (the report is all
-    opening, or has none)."""
+    opening, or has none); ``asides``: a news report's boxes beside the
+    story (新闻链接, 相关链接, 名词解释, 记者手记, 编者按: what the heading
+    names is the box, not the work reported)."""
 
     parent: tuple[int | None, ...]
     children: tuple[tuple[int, ...], ...]
@@ -113,6 +147,7 @@ class Outline:
     cue: tuple[int, ...]
     titles: frozenset[int]
     opening: int | None
+    asides: frozenset[int] = frozenset()
 
     def ancestors(self, i: int) -> list[int]:
         out = []
@@ -173,23 +208,38 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
     cues = [heading_cue(s.heading, present) for s in sections]
     # a heading over (nearly) the whole report is its title: it tells no part's role
     title = {i for i in range(n) if len(_below(children, i)) >= TITLE_SHARE * (n - 1) > 0}
-    roles = []
-    for i, s in enumerate(sections):
+    counts: dict[int, tuple[int, int, int]] = {}  # a section's markers, found when needed
+
+    def count(k: int) -> tuple[int, int, int]:
+        if k not in counts:
+            text = sections[k].text
+            counts[k] = (*markers(text, present), len(text))
+        return counts[k]
+
+    roles: list[Role] = []
+    for i in range(n):
         above = 0
         p = parent[i]
         while p is not None and not above:
             above = 0 if p in title else cues[p]
             p = parent[p]
-        text = s.text
-        if not text:  # an umbrella: the tense of what it holds
-            text = "\n".join(sections[k].text for k in _below(children, i))
-        told = max(-TENSE_CAP, min(TENSE_CAP, tense(text) / TENSE_UNIT))
-        evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above + told
+        evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above
+        up = parent[i]
+        if not above and up is not None and up not in title:  # the parent's role, told by its text
+            evidence += PARENT_WEIGHT * _SIGN[roles[up]]
+        if abs(evidence) < DECIDES + TENSE_CAP:  # the headings alone do not decide: the tense may
+            past, future, chars = count(i)
+            if not chars:  # an umbrella: the tense of what it holds
+                held = [count(k) for k in _below(children, i)]
+                past, future = sum(c[0] for c in held), sum(c[1] for c in held)
+                chars = sum(c[2] for c in held) + len(held) - 1
+            evidence += max(-TENSE_CAP, min(TENSE_CAP, _rate(past, future, chars) / TENSE_UNIT))
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
+    asides = frozenset(i for i, s in enumerate(sections) if _ASIDE.fullmatch(s.heading.strip()))
     return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
-                   opening)
+                   opening, asides)
 
 
 def _below(children: list[list[int]], i: int) -> list[int]:

@@ -13,11 +13,13 @@ headings or levels. :func:`pair_sections` does it in five steps:
 2. **Topic.** Every other pair of sections that structure allows is scored
    by topic. Structure allows a pair when the roles are not opposed (a
    review is never read against a plan), when both or neither are the
-   report's opening (the address, the news lead), and when it is not an
-   item of a list against a heading over a list of its own (tasks go with
-   tasks, parts with parts). The score is the topical similarity
-   (:mod:`erqi_diff.compare.topics`, the cosine of their vocabularies)
-   blended with the likeness of their headings (up to
+   report's opening (the address, the news lead), both or neither a box
+   beside a news story (新闻链接), and when it is not an item of a list
+   against a heading over a list of its own (tasks go with tasks, parts
+   with parts). The score is the topical similarity
+   (:mod:`erqi_diff.compare.topics`, the cosine of their vocabularies and
+   of the areas of work they name) blended with the likeness of their
+   headings (up to
    :data:`HEADING_WEIGHT`); a section without text is judged by its
    heading. A pair where one side's role is not told counts
    :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
@@ -25,6 +27,10 @@ headings or levels. :func:`pair_sections` does it in five steps:
 3. **One to one.** Two sections that are each other's best counterpart
    are paired, from :data:`FLOOR` up. Below the floor nothing is paired:
    the section is shown as added or removed, never as a nonsense pair.
+   Then, among the sections left, a section whose best counterpart is
+   left too pairs with it if it is that one's best among those left and
+   scores at least :data:`LEFT_SHARE` of that one's best (else that one
+   rather joins its own best's pair), until no more pair so.
 4. **Splits and merges.** A section left over joins the pair of its best
    counterpart when their score reaches :data:`JOIN_FLOOR` (a split or a
    merge is a stronger claim than a pair): a split when one older
@@ -38,7 +44,10 @@ headings or levels. :func:`pair_sections` does it in five steps:
    reader pairs two task lists, if the roles are not opposed and the two
    are more than bare labels (one has text of its own, or both headings
    name the same role); a report's title (a heading over nearly all of
-   it) takes no part.
+   it) takes no part. A heading with text of its own whose subsections
+   all went to one section without subsections goes there too (its text
+   opens what they say). :mod:`erqi_diff.compare.grouping` holds steps 4
+   and 5.
 
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
@@ -47,14 +56,14 @@ sharing one of its rarest n-grams and with its neighbours in place.
 
 from __future__ import annotations
 
-import enum
 import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links
 from erqi_diff.compare.outline import Outline, Role, outline
-from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, topic_text
+from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, section_terms
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
@@ -69,38 +78,11 @@ ORDER_BONUS = 0.03
 JOIN_FLOOR = 0.15
 #: Two headings this alike (bigram Dice) are the same heading reworded: paired outright.
 NEAR_SAME = 0.8
+#: A section left over takes a counterpart left over when that scores this share of its best (else it may join its best's pair).
+LEFT_SHARE = 0.8
 #: Above this many candidate pairs, compare only likely candidates.
 ALL_PAIRS_LIMIT = 40_000
 _SIGNATURE = 24
-
-
-class Relation(str, enum.Enum):
-    """How a link stands among the others of its sections."""
-
-    ONE = "one"      # one older section, one newer
-    SPLIT = "split"  # one older section goes on in several newer ones
-    MERGE = "merge"  # several older sections go on in one newer one
-
-
-class Basis(str, enum.Enum):
-    """Why two sections were paired."""
-
-    TEXT = "text"        # the same text
-    HEADING = "heading"  # the same heading, once in each report
-    TOPIC = "topic"      # the same topic (the score)
-    OUTLINE = "outline"  # their subsections are paired with each other
-
-
-@dataclass(frozen=True)
-class Link:
-    """Older section ``a`` read against newer section ``b`` (indices into
-    the reports' sections); ``score`` is their topical similarity (0-1)."""
-
-    a: int
-    b: int
-    score: float
-    relation: Relation
-    basis: Basis
 
 
 @dataclass(frozen=True)
@@ -129,11 +111,11 @@ class _Topics:
 
     def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
                  background: Sequence[Section]) -> None:
-        grams_a = {i: ngrams(topic_text(a[i])) for i in rest_a}
-        grams_b = {j: ngrams(topic_text(b[j])) for j in rest_b}
+        grams_a = {i: section_terms(a[i]) for i in rest_a}
+        grams_b = {j: section_terms(b[j]) for j in rest_b}
         heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
         heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
-        extra = [ngrams(topic_text(s)) for s in background]
+        extra = [section_terms(s) for s in background]
         words = Weights([*grams_a.values(), *grams_b.values(), *extra])
         heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
                         min_df=1)
@@ -281,7 +263,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     scored: dict[tuple[int, int], float] = {}
     for i, j in _candidates(t, rest_a, rest_b):
         factor = _role_factor(oa.role[i], ob.role[j])
-        if factor and _levels_agree(oa, ob, i, j) and _openings_agree(oa, ob, i, j):
+        if factor and _levels_agree(oa, ob, i, j) and kinds_agree(oa, ob, i, j):
             scored[i, j] = factor * _score(t, a, b, i, j)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
@@ -291,21 +273,43 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             best_a[k[0]] = k
         if k[1] not in best_b or r > ranked[best_b[k[1]]]:
             best_b[k[1]] = k
-    # one to one: sections that are each other's best counterpart
+    # one to one: sections that are each other's best counterpart; then, among
+    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
     chosen = set(best_a.values()) & set(best_b.values())
-    for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
-        if i not in paired_a and j not in paired_b:
-            links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
-            paired_a.add(i)
-            paired_b.add(j)
+    while chosen:
+        for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
+            if i not in paired_a and j not in paired_b:
+                links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
+                paired_a.add(i)
+                paired_b.add(j)
+        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
     # splits and merges: a section left over joins the pair of its best partner
     left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
     left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        if i not in paired_a or j not in paired_b:
-            _join(links, i, j, scored[i, j], oa, ob, joining_a=i not in paired_a)
-    _outline_links(links, a, b, oa, ob)
+        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
+            join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
+    outline_links(links, a, b, oa, ob)
     return _result(links, oa, ob, n, m)
+
+
+def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],
+               best_b: dict[int, tuple[int, int]], paired_a: set[int], paired_b: set[int]) -> set[tuple[int, int]]:
+    """Pairs of sections not yet paired where one's best counterpart is the
+    other, and that one's best among the sections not yet paired is the first."""
+    left_a: dict[int, tuple[int, int]] = {}
+    left_b: dict[int, tuple[int, int]] = {}
+    for k, r in ranked.items():
+        if k[0] in paired_a or k[1] in paired_b:
+            continue
+        if k[0] not in left_a or r > ranked[left_a[k[0]]]:
+            left_a[k[0]] = k
+        if k[1] not in left_b or r > ranked[left_b[k[1]]]:
+            left_b[k[1]] = k
+    return ({k for i, k in best_a.items() if i not in paired_a and left_b.get(k[1]) == k
+             and ranked[k] >= LEFT_SHARE * ranked[best_b[k[1]]]}
+            | {k for j, k in best_b.items() if j not in paired_b and left_a.get(k[0]) == k
+               and ranked[k] >= LEFT_SHARE * ranked[best_a[k[0]]]})
 
 
 def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
@@ -320,14 +324,6 @@ def _role_factor(x: Role, y: Role) -> float:
     return 1.0 if x is y else UNTOLD_FACTOR
 
 
-def _openings_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
-    """The opening (address, news lead) of one report is read against the
-    other's opening only, when both have one."""
-    if oa.opening is None or ob.opening is None:
-        return True
-    return (i == oa.opening) == (j == ob.opening)
-
-
 def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     """An item of a list (a section under a heading that holds several) is
     not read against a heading over a list of its own: tasks go with tasks,
@@ -337,88 +333,6 @@ def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
         return p is not None and len(o.children[p]) > 1 and not o.children[k]
 
     return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
-
-
-def _join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
-          joining_a: bool) -> None:
-    """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or
-    newer ``j`` joins older ``i``'s as a split (step 4 of the module doc)."""
-    if s < JOIN_FLOOR or not _may_link(links, i, j):
-        return
-    if joining_a:
-        if any(oa.related(i, x) for x in _partners(links, 1).get(j, ())):
-            return
-        relation = Relation.MERGE
-    else:
-        if any(ob.related(j, y) for y in _partners(links, 0).get(i, ())):
-            return
-        relation = Relation.SPLIT
-    links[i, j] = Link(i, j, round(s, 4), relation, Basis.TOPIC)
-
-
-def _outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
-                   oa: Outline, ob: Outline) -> None:
-    """Headings over subsections (step 5 of the module doc)."""
-    def fits(i: int, j: int) -> bool:
-        return (_openings_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
-                and _may_link(links, i, j))
-
-    for i in range(len(a)):
-        if oa.children[i]:
-            j = _outline_partner(i, oa, ob, _partners(links, 0))
-            if j is not None and fits(i, j):
-                links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
-    for j in range(len(b)):
-        if ob.children[j]:
-            found = _outline_partner(j, ob, oa, _partners(links, 1))
-            if found is not None and fits(found, j):
-                links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
-
-
-def _partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:
-    """Each section's partners, for the older report's sections (``side`` 0) or the newer's (1)."""
-    out: dict[int, list[int]] = {}
-    for pair in links:
-        out.setdefault(pair[side], []).append(pair[1 - side])
-    return out
-
-
-def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
-    """The heading of the other report whose subsections hold most partners
-    of ``x``'s subsections (at least two, and more than half of them)."""
-    if x in partners or x in mine.titles:  # a title holds everything: its subsections prove nothing
-        return None
-    votes: Counter = Counter()
-    held = 0
-    for p in mine.descendants(x):
-        for q in partners.get(p, ()):
-            held += 1
-            votes.update(k for k in theirs.ancestors(q) if k not in theirs.titles)
-    if not votes:
-        return None
-    y, count = votes.most_common(1)[0]
-    if count < 2 or count * 2 <= held or not mine.role[x].compatible(theirs.role[y]):
-        return None
-    return y
-
-
-def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:
-    """Two headings over subsections are paired when they are more than bare
-    labels: one has text of its own, or both headings say the same role."""
-    return bool(sa.paragraphs or sb.paragraphs or (cue_a and cue_a == cue_b))
-
-
-def _may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
-    """(i, j) keeps every group one to one, one to many or many to one."""
-    of_a, of_b = _partners(links, 0), _partners(links, 1)
-    partners_i, partners_j = of_a.get(i, []), of_b.get(j, [])
-    if partners_i and partners_j:
-        return False
-    if partners_i:  # i would be split: its partners must have no other partner
-        return all(len(of_b[q]) == 1 for q in partners_i)
-    if partners_j:  # j would be merged
-        return all(len(of_a[q]) == 1 for q in partners_j)
-    return True
 
 
 def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:

@@ -20,7 +20,15 @@ A section's topic is told by the text its heading announces: when the
 address 各位代表！ comes after some text, what follows it is a new,
 unheaded topic (the national reports end their last task with the
 government's own conduct, nationalities, defence, Hong Kong and Taiwan,
-foreign policy, each opened so), and is left out of the vector.
+foreign policy, each opened so), and is left out of the vector; so is a
+speaker's quote that follows some text (“……”区委书记某某表示。): a news
+report closes its last section with the leader's words on the whole.
+
+To the n-grams are added the areas of work a section names
+(:mod:`erqi_diff.compare.concepts`: 生态 for 大气污染防治 as for 绿化,
+生产总值 for GDP as for 地区生产总值), each weighted by its inverse
+document frequency times :data:`CONCEPT_WEIGHT`: two sections on the same
+area share them even when they share few words.
 
 Headings are compared on their own weights (the inverse frequency over
 the headings of both reports), without what only numbers a heading (一、,
@@ -36,9 +44,12 @@ from collections import Counter
 from collections.abc import Iterable
 from operator import add, mul
 
+from erqi_diff.compare.concepts import CONCEPT_TERMS, concept_terms
 from erqi_diff.core.document import Section
 
 NGRAM_SIZES = (2, 3, 4)
+#: An area of work named by both sections counts this many times a shared n-gram as rare.
+CONCEPT_WEIGHT = 2.0
 #: n-grams must be found in at least this many documents to count.
 MIN_DF = 2
 #: A section's topic is read from at most this many characters (a report on one line can be 700,000) ...
@@ -50,6 +61,17 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百0-9]+[�
                         r"第[一二三四五六七八九十百]+[、，,.]?|[0-9]+[.、，,]|[●○◆◇■□▲△★☆·•\-—])\s*")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
 _ADDRESS = re.compile(r"^(?:各位代表|同志们|代表们|各位委员)[！!：:，,。]?$")
+
+_SAID = ("表示", "说", "指出", "强调", "认为", "介绍")
+
+
+def _quoted_speech(paragraph: str) -> bool:
+    """A speaker's words quoted whole: “……”区委书记陈红民表示。"""
+    if not paragraph or paragraph[0] not in "“\"「":
+        return False
+    close = max(paragraph.rfind("”"), paragraph.rfind("」"), paragraph.rfind('"', 1))
+    tail = paragraph[close + 1:].rstrip("。.！!")
+    return close > 0 and len(tail) <= 40 and not any(q in tail for q in "“”\"「」") and tail.endswith(_SAID)
 
 Vector = dict[str, float]
 
@@ -79,11 +101,20 @@ def topic_text(section: Section) -> str:
         if k and _ADDRESS.match(p):
             paragraphs = paragraphs[:k]
             break
-    text = "\n".join(paragraphs)
+    text = "\n".join(p for k, p in enumerate(paragraphs) if not (k and _quoted_speech(p)))
     if len(text) <= TOPIC_CHARS:
         return text
     size, stride = TOPIC_CHARS // TOPIC_PIECES, len(text) // TOPIC_PIECES
     return "\n".join(text[k * stride:k * stride + size] for k in range(TOPIC_PIECES))
+
+
+def section_terms(section: Section) -> Counter:
+    """The terms of a section's topic: the n-grams of :func:`topic_text`
+    and the areas of work it names (:mod:`erqi_diff.compare.concepts`)."""
+    text = topic_text(section)
+    terms = ngrams(text)
+    terms.update(concept_terms(text, terms))
+    return terms
 
 
 def heading_words(heading: str) -> str:
@@ -102,6 +133,8 @@ class Weights:
             total += 1
         self.total = total
         self.idf = {g: math.log(1 + total / n) for g, n in df.items() if n >= min_df}
+        for g in CONCEPT_TERMS & self.idf.keys():
+            self.idf[g] *= CONCEPT_WEIGHT
 
     def vector(self, grams: Counter) -> Vector:
         """The unit vector of ``grams`` (damped term frequency times idf),
