@@ -15,7 +15,7 @@ from rich.text import Text
 
 from erqi_diff.cli import cli as main
 from erqi_diff.core.snapshot import load
-from erqi_diff.views.terminal.diff import _UNBREAKABLE, wrap_cells
+from erqi_diff.views.terminal.wrap import _UNBREAKABLE, wrap_cells
 
 from conftest import REPO, SEED_YEARS
 

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from erqi_diff.compare.lineage import Chain, Event, EventKind, Lineage
 from erqi_diff.views import format as fmt
-from erqi_diff.views.terminal.diff import print_hanging
+from erqi_diff.views.terminal.wrap import print_hanging
 
 HEAD_STYLE = "bold cyan"
 DIM = "dim"
