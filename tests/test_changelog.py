@@ -21,6 +21,7 @@ from markdown_it import MarkdownIt
 from erqi_diff.summarize.changelog import (SectionStatus, Sources, assemble,
                                  build_changelog, compare_metric, goal_changes, headline_metrics,
                                  metric_rows, reused_passages, section_changes, slogan_changes, slogan_span)
+from erqi_diff.core.snapshot import ReportMeta
 from erqi_diff.summarize.span import span_years
 from erqi_diff.cli import cli as main
 from erqi_diff.errors import UsageError
@@ -73,7 +74,7 @@ def test_pairs_cover_the_span_newest_first(available, a, b):
     except UsageError:
         assert len([y for y in available if min(a, b) <= y <= max(a, b)]) < 2
         return
-    metas = [{"year": y, "date": "", "title": "", "chars": 0} for y in years]
+    metas = [ReportMeta(y, "", "") for y in years]
     result = assemble(metas, Sources(), a, b)
     assert [(e.previous.year, e.current.year) for e in reversed(result.entries)] == list(zip(years, years[1:]))
     for e in result.entries:
@@ -251,7 +252,7 @@ def _diff(units):
         sections.append(SectionDiff(Status(status), Relation.ONE, part(k, older), part(k, newer), similarity, moved,
                                     made))
     stats = make_stats(sections)
-    return DiffResult({"year": 2017}, {"year": 2021}, "char", tuple(sections), stats)
+    return DiffResult(ReportMeta(2017, "", ""), ReportMeta(2021, "", ""), "char", tuple(sections), stats)
 
 
 DIFF = _diff([
@@ -330,7 +331,7 @@ def test_passage_shows_both_wordings_without_heading_marks():
 
 
 def test_assemble_newest_first_with_gap_and_missing_parts():
-    metas = [{"year": y, "date": f"{y}-01-01", "title": f"报告{y}", "chars": 100} for y in (2017, 2019, 2021)]
+    metas = [ReportMeta(y, f"{y}-01-01", f"报告{y}", chars=100) for y in (2017, 2019, 2021)]
     result = assemble(metas, Sources(slogans=SLOGANS), 2017, 2021)
     assert [(e.current.year, e.previous.year, e.skipped) for e in result.entries] == [
         (2021, 2019, (2020,)), (2019, 2017, (2018,))]

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from erqi_diff.cli import cli as main
 from erqi_diff.compare.diff import compare, new_text, old_text
+from erqi_diff.core.snapshot import ReportMeta
 from erqi_diff.views.terminal.diff import View, render
 from erqi_diff.core.snapshot import load
 
@@ -171,7 +172,7 @@ def test_context_counts_sentences_around_a_change(context, shown, hidden):
     old = "第一句。第二句。第三句。第四句。第五句。"
     new = old.replace("第三句", "第三句改了")
     sections = diff_sections([Section("节", 2, (old, "不变的一段。"))], [Section("节", 2, (new, "不变的一段。"))])
-    meta = {"year": 1, "date": "", "title": "", "chars": 0, "sections": 1}
+    meta = ReportMeta(1, "", "", sections=1)
     result = DiffResult(meta, meta, Granularity.CHAR, sections, make_stats(sections))
     out = render_plain(result, View(context=context)).split("@@", 1)[1]
     assert all(s in out for s in shown)

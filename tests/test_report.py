@@ -29,6 +29,7 @@ from erqi_diff.cli import cli as main
 from erqi_diff.reuse.model import Passage as ReusedPassage
 from erqi_diff.reuse.model import Span
 from erqi_diff.core.project import load_project
+from erqi_diff.core.snapshot import ReportMeta
 from erqi_diff.summarize.report import ReportData, build_report
 from erqi_diff.views.html.render import (
     LONGEST_PASSAGES,
@@ -148,7 +149,7 @@ def hand_result(units: list[tuple[str, str, list]]):
             (Block(BlockKind.CHANGED, tuple((op, t) for op, t in ops)),) if ops else ())
         sections.append(SectionDiff(Status.MATCHED, Relation.ONE, (SectionPart(k, older, 2, Role.OTHER, (0,)),),
                                     (SectionPart(k, newer, 2, Role.OTHER, (0,)),), 0.5, False, tuple(blocks)))
-    meta = {"year": 0, "date": "", "title": "", "source": "", "chars": 0, "sections": len(units)}
+    meta = ReportMeta(0, "", "", sections=len(units))
     return DiffResult(meta, meta, "char", tuple(sections), make_stats(sections))
 
 

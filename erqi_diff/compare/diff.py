@@ -34,6 +34,7 @@ from erqi_diff.compare.textdiff import (  # noqa: F401 (re-exported: the diff's 
     DELETE, EQUAL, INSERT, MAX_RUN_PAIRS, MAX_UNIT, Granularity, Op, diff_text, diff_units, merge_ops, new_text,
     old_text, split_sentences, word_tokens)
 from erqi_diff.core.document import Section
+from erqi_diff.core.snapshot import ReportMeta
 from erqi_diff.core.runtime import gc_paused
 from erqi_diff.errors import UsageError
 
@@ -238,12 +239,12 @@ class DiffResult:
     """Two reports compared: serves ``--json``, the terminal and HTML views,
     the changelog and the API. JSON: ``{"from": meta, "to": meta,
     "granularity": "char", "sections": [SectionDiff, ...], "stats": Stats,
-    "strip": {...} | null}`` where meta is the snapshot's header (year, date,
-    title, source, chars, sections) and ``strip`` the slogans and metrics
+    "strip": {...} | null}`` where meta is the snapshot's header
+    (:class:`erqi_diff.core.snapshot.ReportMeta`) and ``strip`` the slogans and metrics
     of :func:`erqi_diff.extract.strip.diff_strip`."""
 
-    from_meta: dict = field(metadata={"json": "from"})
-    to_meta: dict = field(metadata={"json": "to"})
+    from_meta: ReportMeta = field(metadata={"json": "from"})
+    to_meta: ReportMeta = field(metadata={"json": "to"})
     granularity: Granularity
     sections: tuple[SectionDiff, ...]
     stats: Stats

@@ -58,6 +58,20 @@ def sha256(data: bytes | str) -> str:
 
 
 @dataclass(frozen=True)
+class ReportMeta:
+    """A report's header, as every result that names a report gives it:
+    ``year``, ``date``, ``title`` (from the manifest), ``source`` (the seed
+    file), ``chars`` (characters of text) and ``sections`` (how many)."""
+
+    year: int
+    date: str
+    title: str
+    source: str = ""
+    chars: int = 0
+    sections: int = 0
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """One year's normalized report, as stored in ``snapshots/<year>.md``.
 
@@ -94,16 +108,9 @@ class Snapshot:
         """Characters of text (headings and paragraphs, no whitespace)."""
         return sum(len(p) for s in self.sections for p in (s.heading, *s.paragraphs))
 
-    def meta(self) -> dict:
-        """The JSON-able header used by every command's ``--json``."""
-        return {
-            "year": self.year,
-            "date": self.date,
-            "title": self.title,
-            "source": self.source,
-            "chars": self.chars,
-            "sections": len(self.sections),
-        }
+    def meta(self) -> ReportMeta:
+        """The report's header (see :class:`ReportMeta`)."""
+        return ReportMeta(self.year, self.date, self.title, self.source, self.chars, len(self.sections))
 
     def render(self) -> str:
         head = ["---"]

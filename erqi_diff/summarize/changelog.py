@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from collections.abc import Mapping
 
 from erqi_diff.extract.lineage import SloganChanges
@@ -35,6 +35,7 @@ from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric pa
 )
 from erqi_diff.compare.sections import Relation
 from erqi_diff.reuse.model import ReuseResult
+from erqi_diff.core.snapshot import ReportMeta
 from erqi_diff.summarize.span import span_years
 
 if TYPE_CHECKING:
@@ -53,17 +54,6 @@ class SectionStatus(str, enum.Enum):
 
 
 # --------------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class YearRef:
-    """One report of the span, as :meth:`Snapshot.meta` describes it."""
-
-    year: int
-    date: str
-    title: str
-    chars: int
-
 
 
 @dataclass(frozen=True)
@@ -117,8 +107,8 @@ class YearEntry:
     years between them with no report. A part is None when it was not asked
     for (:class:`Sources` without it); the renderer leaves it out."""
 
-    current: YearRef
-    previous: YearRef
+    current: ReportMeta
+    previous: ReportMeta
     skipped: tuple[int, ...]
     slogans: SloganChanges | None
     goals: GoalChanges | None
@@ -174,7 +164,7 @@ class Changelog:
 
     from_year: int = field(metadata={"json": "from"})
     to_year: int = field(metadata={"json": "to"})
-    reports: tuple[YearRef, ...]   # oldest first
+    reports: tuple[ReportMeta, ...]   # oldest first
     summary: Summary
     entries: tuple[YearEntry, ...]  # newest first
 
@@ -198,11 +188,6 @@ class Sources:
 
 
 # ------------------------------------------------------------------- assembly
-
-
-def _ref(meta: Mapping[str, Any]) -> YearRef:
-    return YearRef(year=int(meta["year"]), date=str(meta.get("date", "")), title=str(meta.get("title", "")),
-                   chars=int(meta.get("chars", 0)))
 
 
 def excerpt(text: str, op: str, limit: int = EXCERPT_CHARS) -> Excerpt:
@@ -324,10 +309,10 @@ def reused_passages(result: ReuseResult, before: int, after: int, limit: int = R
     return tuple(found[:limit])
 
 
-def assemble(metas: list[Mapping[str, Any]], sources: Sources, from_year: int, to_year: int) -> Changelog:
+def assemble(metas: list[ReportMeta], sources: Sources, from_year: int, to_year: int) -> Changelog:
     """The changelog of the reports ``metas`` (oldest first, as
     :meth:`Snapshot.meta` gives them) from the modules' results."""
-    refs = [_ref(m) for m in metas]
+    refs = list(metas)
     years = [r.year for r in refs]
     entries = []
     for prev, cur in zip(refs[:-1], refs[1:]):

@@ -16,6 +16,7 @@ from erqi_diff.reuse.model import ReuseResult
 from erqi_diff.summarize.span import span_years
 
 if TYPE_CHECKING:
+    from erqi_diff.core.snapshot import ReportMeta
     from erqi_diff.extract.lineage import Change
     from erqi_diff.extract.slogans import Slogan
     from erqi_diff.compare.diff import DiffResult
@@ -38,7 +39,7 @@ class ReportData:
     :class:`erqi_diff.extract.links.Link` (typed), the rest as JSON-able records."""
 
     years: tuple[int, ...]
-    overview: tuple[dict, ...]        # Snapshot.meta() of each year
+    overview: tuple[ReportMeta, ...]  # the header of each report
     slogans: tuple[SloganRow, ...]    # the slogans of the span, with what became of them when
     metrics: tuple                    # erqi_diff.extract.facts.Fact: the outcomes `metrics` shows
     goals: tuple                      # erqi_diff.extract.links.Link: the goals set in the span, linked

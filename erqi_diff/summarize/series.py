@@ -116,8 +116,8 @@ def link_diff(result, link: ChainLink) -> tuple:
     """The units of ``result`` (the :class:`erqi_diff.compare.diff.DiffResult`
     of the link's two reports) that read the link's older section against its
     newer one: one unit, or the part of a split or the merge holding them."""
-    if (result.from_meta.get("year"), result.to_meta.get("year")) != (link.older.year, link.newer.year):
-        raise ValueError(f"the diff is of {result.from_meta.get('year')} → {result.to_meta.get('year')}, "
+    if (result.from_meta.year, result.to_meta.year) != (link.older.year, link.newer.year):
+        raise ValueError(f"the diff is of {result.from_meta.year} → {result.to_meta.year}, "
                          f"not of the link's {link.older.year} → {link.newer.year}")
     return tuple(s for s in result.sections
                  if any(p.index == link.older.index for p in s.from_sections)

@@ -132,8 +132,8 @@ class Charts:
 
 def render_overview(data: ReportData) -> str:
     rows = "".join(
-        f"<tr><td>{esc(m['year'])}</td><td>{esc(m.get('date'))}</td><td class=\"wrap\">{esc(m.get('title'))}</td>"
-        f"<td class=\"num\">{esc(m.get('chars'))}</td><td class=\"num\">{esc(m.get('sections'))}</td></tr>"
+        f"<tr><td>{esc(m.year)}</td><td>{esc(m.date)}</td><td class=\"wrap\">{esc(m.title)}</td>"
+        f"<td class=\"num\">{esc(m.chars)}</td><td class=\"num\">{esc(m.sections)}</td></tr>"
         for m in data.overview)
     table = ('<div class="scroll"><table class="overview"><thead><tr><th>Year</th><th>Date</th><th>Title</th>'
              f'<th class="num">Characters</th><th class="num">Sections</th></tr></thead><tbody>{rows}</tbody></table></div>')

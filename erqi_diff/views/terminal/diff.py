@@ -162,11 +162,11 @@ def _runs(blocks: Sequence[Block], view: View):
 
 def header(console, result: DiffResult) -> None:
     a, b = result.from_meta, result.to_meta
-    console.print(Text(f"erqi-diff {a['year']} → {b['year']}  (granularity: {result.granularity.value})",
+    console.print(Text(f"erqi-diff {a.year} → {b.year}  (granularity: {result.granularity.value})",
                        style="bold"))
     for sign, meta, style in (("---", a, "red"), ("+++", b, "green")):
-        console.print(Text(f"{sign} {meta['year']}  {meta['date']}  {meta['title']}  "
-                           f"{_chars(meta['chars'])} characters, {meta['sections']} sections", style=style))
+        console.print(Text(f"{sign} {meta.year}  {meta.date}  {meta.title}  "
+                           f"{_chars(meta.chars)} characters, {meta.sections} sections", style=style))
 
 
 def summary_line(result: DiffResult) -> Text:
@@ -241,7 +241,7 @@ def strip_view(console, result: DiffResult) -> None:
     if metrics:
         left = _column_year([r.get("from") for r in metrics])
         right = _column_year([r.get("to") for r in metrics])
-        a, b = int(result.from_meta["year"]), int(result.to_meta["year"])
+        a, b = result.from_meta.year, result.to_meta.year
         rows = [("indicator", fmt.year_label(left, a) if left else str(a), fmt.year_label(right, b) if right else str(b),
                  "")]
         rows += [(str(r.get("indicator", "")), _record(r.get("from"), left), _record(r.get("to"), right),
