@@ -213,7 +213,8 @@ def test_ctrl_c_exits_130_without_aborted(monkeypatch) -> None:
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "load", interrupted)
+    # the project is read by every command (a finished view may come from the cache)
+    monkeypatch.setattr("erqi_diff.cli.common.load_project", interrupted)
     result = CliRunner().invoke(main, ["--root", str(REPO), "2017", "2021"])
     assert result.exit_code == 130
     assert "Aborted" not in result.output

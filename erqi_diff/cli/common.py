@@ -170,12 +170,30 @@ def output(render, no_pager: bool = False, width: int | None = None) -> None:
     """Render with ``render(console)`` and print, through a pager like git's
     (``$PAGER``, else ``less -FRX``) when stdout is a terminal and the output
     is longer than the screen."""
+    page(render_text(render, width), no_pager)
+
+
+def render_text(render, width: int | None = None) -> str:
+    """What ``render(console)`` prints, as text (with colour codes on a
+    colour terminal; without padding at the ends of lines elsewhere)."""
     console = make_console(width)
     with console.capture() as capture:
         render(console)
     text = capture.get()
     if not is_terminal():
         text = "\n".join(line.rstrip() for line in text.split("\n"))  # no padding at the ends of lines
+    return text
+
+
+def view_settings() -> list[str]:
+    """What a rendered view depends on besides its data: the width, colour,
+    and whether stdout is a terminal (a key part of a cached view)."""
+    return [str(_terminal_size().columns), str(use_color()), str(is_terminal())]
+
+
+def page(text: str, no_pager: bool = False) -> None:
+    """Print ``text``, through the pager when stdout is a terminal and the
+    text is longer than the screen (see :func:`output`)."""
     check_encodable(text)
     tty = is_terminal()
     if tty and not no_pager and text.count("\n") > _terminal_size().lines - 1:

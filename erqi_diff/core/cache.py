@@ -30,10 +30,26 @@ def cache_dir() -> Path | None:
     return Path(base) / "erqi-diff"
 
 
+#: ``modules`` for a value that any of erqi-diff's code may change (a whole view).
+WHOLE_PACKAGE = ["*"]
+_SOURCES = (".py", ".toml", ".css", ".js", ".tcss")
+
+
+def package_files() -> list[str]:
+    """Every source and data file of the package, relative to it, sorted."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__pycache__")))
+        rel = os.path.relpath(folder, _PACKAGE)
+        found.extend(os.path.normpath(os.path.join(rel, f)) for f in files if f.endswith(_SOURCES))
+    return sorted(found)
+
+
 def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Callable[[], Any]) -> Any:
     """``compute()`` (a JSON-able value), or its cached value for the same
     ``inputs`` and the same ``modules`` (file names in the package, known by
-    size and modification time, as Python knows its byte code).
+    size and modification time, as Python knows its byte code;
+    :data:`WHOLE_PACKAGE` for all of them).
 
     The entry's file is named by a CRC of the key and holds the whole key,
     which a hit must match exactly: a CRC collision is a miss, never a wrong
@@ -45,7 +61,8 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
     import zlib
 
     try:
-        stamps = [[name, *_stamp(_PACKAGE / name)] for name in modules]
+        names = package_files() if modules == WHOLE_PACKAGE else modules
+        stamps = [[name, *_stamp(_PACKAGE / name)] for name in names]
     except OSError:
         return compute()
     key = [__version__, stamps, inputs]
