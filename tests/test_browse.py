@@ -152,6 +152,7 @@ def test_a_targets_verdict_chart_and_sentences_on_the_national_reports(gwr_root)
     run(app, scenario)
 
 
+@pytest.mark.slow
 def test_seeds_have_metrics_but_no_target(seeds_root) -> None:
     app = make_app(seeds_root)
 
@@ -221,6 +222,7 @@ def _moved_project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "p", {2020: old, 2021: new})
 
 
+@pytest.mark.slow
 def test_moved_paragraphs_are_marked_in_a_links_diff_and_the_diff_pane(tmp_path) -> None:
     app = make_app(_moved_project(tmp_path), no_color=True)
 
@@ -260,6 +262,7 @@ def test_the_diff_pane_follows_the_years_picked(seeds_root) -> None:
 # --- search, keys, quitting --------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_search_gives_results_by_year(seeds_root) -> None:
     app = make_app(seeds_root)
 
@@ -278,6 +281,7 @@ def test_search_gives_results_by_year(seeds_root) -> None:
     run(app, scenario)
 
 
+@pytest.mark.slow
 def test_a_search_finding_nothing_says_so(seeds_root) -> None:
     app = make_app(seeds_root)
 
@@ -344,6 +348,7 @@ def test_one_report_the_diff_pane_says_no_diff_is_possible(tmp_path) -> None:
     run(app, scenario)
 
 
+@pytest.mark.slow
 def test_a_year_with_no_slogans_and_no_figures(tmp_path) -> None:
     quiet = tmp_path / "quiet.txt"
     quiet.write_text("一、总体情况\n\n我们认真学习，扎实工作，努力做好各方面的工作。\n\n"
@@ -390,6 +395,7 @@ def test_80x24_and_200_columns(seeds_root) -> None:
         run(app, scenario, size=size)
 
 
+@pytest.mark.slow
 def test_no_color_means_no_colour(seeds_root, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app(seeds_root, no_color=None)

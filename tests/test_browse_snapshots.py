@@ -12,6 +12,8 @@ from tui_helpers import make_app, press, settle
 pytest.importorskip("textual")
 pytest.importorskip("pytest_textual_snapshot")
 
+pytestmark = pytest.mark.slow  # each screen drives a whole app (about 1 s)
+
 SIZE = (100, 30)
 
 

@@ -428,6 +428,7 @@ def test_heading_structure_and_anchors(fixture, years, request):
     assert sorted(links) == sorted(f"#{a}" for a in anchors)
 
 
+@pytest.mark.slow  # three child processes
 def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
     """Same snapshots, same bytes: in two processes with different string
     hashing (set and dict order may not leak into the output)."""

@@ -181,7 +181,7 @@ def test_context_counts_sentences_around_a_change(context, shown, hidden):
     assert "不变的一段" in render_plain(result, View(full=True))
 
 
-@pytest.mark.parametrize("granularity", ["char", "sentence", "word"])
+@pytest.mark.parametrize("granularity", ["char", "sentence", pytest.param("word", marks=pytest.mark.slow)])
 def test_granularities(gwr_root, granularity):
     result = run(gwr_root, "2024", "2025", "--granularity", granularity, "--json", "--section", "（十）")
     assert result.exit_code == 0

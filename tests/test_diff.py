@@ -71,6 +71,7 @@ def test_sentence_granularity_changes_whole_sentences():
         ("=", "坚持稳中求进。"), ("-", "完成567亿元。"), ("+", "完成600亿元。"), ("=", "保障民生。")]
 
 
+@pytest.mark.slow  # loads jieba's dictionary
 def test_word_granularity_keeps_words_whole():
     ops = diff_text("加快发展新质生产力", "加快培育新质生产力", Granularity.WORD)
     assert ("-", "发展") in ops and ("+", "培育") in ops

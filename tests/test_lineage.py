@@ -95,6 +95,7 @@ def test_seeds_every_section_once(seeds_project, years):
     assert seen == sorted((y, k) for y in years for k in range(len(load(seeds_project, y).sections)))
 
 
+@pytest.mark.slow  # child processes under other hash seeds
 def test_same_chains_whatever_the_hash_seed(gwr_root):
     """Sets of n-grams iterate in another order in another process: the
     scores are summed exactly, so the pairs and chains never change."""
