@@ -13,8 +13,9 @@ twenty reworded.
 
 1. ``git diff --no-index --word-diff=porcelain --word-diff-regex=.`` on the
    two snapshot bodies against ``compare()`` in this process and against
-   ``erqi-diff diff --stat`` end to end (its slogans/metrics strip taken from
-   the cache, as on every run after the first): best of N wall times, and
+   ``erqi-diff diff --stat`` end to end (the view computed, its
+   slogans/metrics strip taken from the cache; and again with the finished
+   view from the cache, as on a repeated call): best of N wall times, and
    the characters each marks changed (the three timed in turn, best of
    N). Targets: time within 5x git's,
    changed characters within 1.3x git's.
@@ -178,14 +179,15 @@ def long_pair(root: Path, chars: int, runs: int) -> None:
     bodies.mkdir()
     (bodies / "older.md").write_text(a.body, encoding="utf-8")
     (bodies / "newer.md").write_text(b.body, encoding="utf-8")
-    env = {**os.environ, "COLUMNS": "100", "PAGER": "cat", "ERQI_DIFF_CACHE": str(root / "cache")}
+    env = _cli_env(root)
     argv = [sys.executable, "-m", "erqi_diff", "--root", str(root), "diff", "2001", "2002", "--stat", "--no-pager"]
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)  # fills the strip's cache
     # interleaved, so that a busy moment of the machine weighs on all three alike
-    times: dict[str, float] = {"git": float("inf"), "ours": float("inf"), "cli": float("inf")}
+    times: dict[str, float] = {"git": float("inf"), "ours": float("inf"), "cli": float("inf"), "cached": float("inf")}
     jobs = {"git": lambda: git_word_diff(bodies / "older.md", bodies / "newer.md"),
             "ours": lambda: compare(a, b, strip=False),
-            "cli": lambda: subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)}
+            "cli": lambda: _view_computed(argv, env, root / "cache"),
+            "cached": lambda: subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)}
     for _ in range(runs):
         for key, job in jobs.items():
             times[key] = min(times[key], _best(job, 1))
@@ -199,10 +201,30 @@ def long_pair(root: Path, chars: int, runs: int) -> None:
     print(f"   compare() in process              {ours_time:7.3f} s   {ours_chars:>9,} characters changed   "
           f"time x{ours_time / git_time:.1f} (target <= 5), changed x{ours_chars / max(git_chars, 1):.2f} "
           f"(target <= 1.3)")
-    print(f"   erqi-diff diff --stat, end to end {cli_time:7.3f} s   (strip from the cache)   "
-          f"time x{cli_time / git_time:.1f}")
+    print(f"   erqi-diff diff --stat, end to end {cli_time:7.3f} s   (the view computed, the strip from the cache)   "
+          f"time x{cli_time / git_time:.1f} (target <= 5)")
+    print(f"   the same, repeated                {times['cached']:7.3f} s   (the finished view from the cache)   "
+          f"time x{times['cached'] / git_time:.1f}")
     print(f"   ({stats.matched} units paired, {stats.moved} moved, {stats.paragraphs_moved} paragraphs moved, "
           f"{stats.added} added, {stats.removed} removed)")
+
+
+def _cli_env(root: Path) -> dict:
+    """The environment of the timed runs: byte code cached (in a folder of
+    ``root``, so the work tree stays clean) as an installed package has it,
+    even where PYTHONDONTWRITEBYTECODE is set; otherwise every run would
+    compile erqi_diff from source."""
+    env = {**os.environ, "COLUMNS": "100", "PAGER": "cat", "ERQI_DIFF_CACHE": str(root / "cache"),
+           "PYTHONPYCACHEPREFIX": str(root / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _view_computed(argv: list[str], env: dict, cache: Path) -> None:
+    """``argv`` run with the finished view's cache entries removed first
+    (the strip's kept): the view is computed, the extraction is not."""
+    shutil.rmtree(cache / "view-diff", ignore_errors=True)
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
 
 
 def one_line(root: Path, megabytes: float) -> None:
@@ -212,17 +234,17 @@ def one_line(root: Path, megabytes: float) -> None:
     newer = newer_report(older_report(1_000_000)).replace("\n", "")
     newer = newer.encode("utf-8")[:limit].decode("utf-8", "ignore")
     _project(root, older, newer)
-    env = {**os.environ, "COLUMNS": "100", "PAGER": "cat", "ERQI_DIFF_CACHE": str(root / "cache")}
+    env = _cli_env(root)
     argv = [sys.executable, "-m", "erqi_diff", "--root", str(root), "diff", "2001", "2002", "--stat", "--no-pager"]
     start = time.perf_counter()
     subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
     first = time.perf_counter() - start
     start = time.perf_counter()
-    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
-    again = time.perf_counter() - start
+    _view_computed(argv, env, root / "cache")
+    computed = time.perf_counter() - start
     print(f"2. one line of {len(older.encode('utf-8')) / 1e6:.1f} MB ({len(older):,} characters) against its "
-          f"redraft: erqi-diff diff --stat {first:.2f} s first run (strip computed), {again:.2f} s with the strip "
-          f"cached (target < 10 s)")
+          f"redraft: erqi-diff diff --stat {first:.2f} s first run (strip computed), {computed:.2f} s with the "
+          f"strip cached (target < 10 s)")
 
 
 def real_pairs(root: Path) -> None:

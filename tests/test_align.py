@@ -28,6 +28,23 @@ def test_bigrams(text, expected):
     assert dict(bigrams(text)) == expected
 
 
+def _string_bigrams(text: str) -> frozenset[str]:
+    """The definition bigram_set's ints stand for: two-character strings of
+    the text with every run of non-letters read as one \\0."""
+    marked = align._BREAK.sub("\0", text)
+    return frozenset(a + b for a, b in zip(marked, marked[1:])) if len(marked) > 1 else frozenset((marked,))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("改革发展，。、12a 😀\n\0经济", max_size=14), st.text("改革发展，。、12a 😀\n\0经济", max_size=14))
+def test_bigram_set_counts_as_the_string_bigrams(a, b):
+    """Same sizes and same overlaps as the two-character strings, so Dice
+    is the same (astral characters, NULs, empty and one-character texts too)."""
+    x, y = align.bigram_set(a), align.bigram_set(b)
+    assert len(x) == len(_string_bigrams(a))
+    assert len(x & y) == len(_string_bigrams(a) & _string_bigrams(b))
+
+
 @pytest.mark.parametrize("a, b, expected", [
     ("生态环境", "生态环境", 1.0),
     ("生态环境", "美丽田园", 0.0),

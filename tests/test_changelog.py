@@ -324,8 +324,8 @@ def test_passage_shows_both_wordings_without_heading_marks():
     from erqi_diff.summarize.changelog import Passage
     from erqi_diff.views.markdown import _passage_line
 
-    line = _passage_line(Passage(20, 0.9, "一、2023年工作回顾", "一、2024年工作回顾",
-                                 "过去一年。\n\n## 二、2024年任务\n\n今年增长5%", "过去一年。\n\n## 二、2025年任务\n\n今年增长5%"))
+    older, newer = "过去一年。\n\n## 二、2024年任务\n\n今年增长5%", "过去一年。\n\n## 二、2025年任务\n\n今年增长5%"
+    line = _passage_line(Passage(20, 0.9, "一、2023年工作回顾", "一、2024年工作回顾", older, newer))
     assert line == ("- 20 characters, 90% alike (一、2023年工作回顾 → 一、2024年工作回顾): "
                     "“过去一年。 / 二、2024年任务 / 今年增长5%” → “过去一年。 / 二、2025年任务 / 今年增长5%”")
 

@@ -61,11 +61,14 @@ def _cached_view(project, options: list, compute) -> dict:
     the project's slogans.toml (the strip reads them), and erqi-diff's own
     code. The common repeated call then prints at once, importing neither
     rich nor the diff."""
-    from erqi_diff.core.cache import WHOLE_PACKAGE, cached_json
+    from erqi_diff.core.cache import WHOLE_PACKAGE, cached_json, digest
 
     inputs = [str(o) for o in options] + view_settings()
     for year in options[:2]:
-        inputs.append(_read(project.snapshot_path(int(year))))
+        try:
+            inputs.append(digest(project.snapshot_path(int(year)).read_bytes()))
+        except OSError:
+            inputs.append("(missing)")
     for report in project.reports:
         try:
             info = project.snapshot_path(report.year).stat()

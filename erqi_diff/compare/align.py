@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 
 
 #: Paragraph pairs below this similarity are not paired.
@@ -63,12 +63,24 @@ def bigrams(text: str) -> Counter:
     return grams
 
 
-def bigram_set(text: str) -> frozenset[str]:
+def bigram_set(text: str) -> frozenset[int]:
     """The bigrams :func:`dice` compares, made in one pass: the bigrams
     within runs of letters and digits, and each run's first and last
-    character marked as such (which stands for a run of one character)."""
+    character marked as such (which stands for a run of one character).
+
+    A bigram is an int, its two code points read as one 64-bit word (the
+    text in UTF-32 viewed as words, from its first and its second
+    character): building a set of ints is about twice as fast as of
+    two-character strings, and its order does not depend on the hash seed.
+    A text of one character or none is a set of one negative int."""
     marked = _BREAK.sub("\0", text)
-    return frozenset(map(add, marked, marked[1:])) if len(marked) > 1 else frozenset((marked,))
+    if len(marked) < 2:
+        return frozenset((-2 - ord(marked) if marked else -1,))
+    data = memoryview(marked.encode("utf-32-le"))
+    words = len(marked) // 2 * 8
+    grams = set(data[:words].cast("Q"))
+    grams.update(data[4:4 + (len(marked) - 1) // 2 * 8].cast("Q"))
+    return frozenset(grams)
 
 
 def kept_share(a: str, b: str) -> float:
@@ -135,15 +147,15 @@ class Slot:
     similarity: float | None = None
 
 
-def _candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]) -> set[tuple[int, int]]:
+def _candidates(a_grams: Sequence[Iterable[Hashable]], b_grams: Sequence[Iterable[Hashable]]) -> set[tuple[int, int]]:
     """Pairs worth comparing when all against all is too much: units sharing
     one of their rarest bigrams, and units at about the same place."""
     n, m = len(a_grams), len(b_grams)
-    postings_b: dict[str, list[int]] = {}
+    postings_b: dict[Hashable, list[int]] = {}
     for j, grams in enumerate(b_grams):
         for g in grams:
             postings_b.setdefault(g, []).append(j)
-    postings_a: dict[str, list[int]] = {}
+    postings_a: dict[Hashable, list[int]] = {}
     for i, grams in enumerate(a_grams):
         for g in grams:
             postings_a.setdefault(g, []).append(i)
@@ -161,7 +173,7 @@ def _candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str
     return out
 
 
-def _all_or_candidates(a_grams: Sequence[Iterable[str]], b_grams: Sequence[Iterable[str]]):
+def _all_or_candidates(a_grams: Sequence[Iterable[Hashable]], b_grams: Sequence[Iterable[Hashable]]):
     n, m = len(a_grams), len(b_grams)
     if n * m <= ALL_PAIRS_LIMIT:
         return ((i, j) for i in range(n) for j in range(m))

@@ -53,8 +53,10 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
 
     The entry's file is named by a CRC of the key and holds the whole key,
     which a hit must match exactly: a CRC collision is a miss, never a wrong
-    value. (No cryptographic hash: importing hashlib would cost more than
-    the cache saves on the diff path.)"""
+    value. A long input (a report's body) stands in the key as its 256-bit
+    BLAKE2b digest and length (from the built-in ``_blake2``: importing
+    hashlib would load OpenSSL, which costs more than the cache saves on
+    the diff path)."""
     folder = cache_dir()
     if folder is None:
         return compute()
@@ -65,7 +67,7 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
         stamps = [[name, *_stamp(_PACKAGE / name)] for name in names]
     except OSError:
         return compute()
-    key = [__version__, stamps, inputs]
+    key = [__version__, stamps, [_short(text) for text in inputs]]
     blob = json.dumps(key, ensure_ascii=False).encode("utf-8")
     path = folder / kind / f"{zlib.crc32(blob):08x}-{len(blob):x}.json"
     try:
@@ -83,6 +85,24 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
     except Exception:  # a read-only or full disk only costs the speed-up
         pass
     return value
+
+
+#: Inputs longer than this are keyed by their BLAKE2b digest, not their text:
+#: a report's body would otherwise be written into, and read back from, every entry.
+_LONG = 4096
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _LONG else digest(text.encode("utf-8", "surrogatepass"))
+
+
+def digest(data: bytes) -> str:
+    """``data`` as a key input: its 256-bit BLAKE2b digest and length."""
+    try:
+        from _blake2 import blake2b  # built in: importing hashlib would load OpenSSL
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
+    return f"blake2b-256:{blake2b(data, digest_size=32).hexdigest()}:{len(data)}"
 
 
 def _stamp(path: Path) -> list[int]:
