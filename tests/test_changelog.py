@@ -165,7 +165,7 @@ GOALS = [
               "met", 24),
     goal_link(2016, "确保22条道路年底建成通车", figure(2017, None, 20, "条", figure_year=2017, quote="20条道路建成通车"),
               "missed", -2, unit="条"),
-    goal_link(2016, "力争引进项目20个", reason="no later report (2017) speaks of it"),
+    goal_link(2016, "力争引进项目20个", reason="no figure for it found in a later report (2017)"),
     goal_link(2017, "确保GDP增长8%"),
 ]
 
@@ -186,7 +186,7 @@ def test_goals_of_the_newer_and_of_the_older_report():
 
     text = "\n".join(render_goals(goals, Entry))
     assert "**missed**" in text and "-2条" in text and "the 2017 report gives 20条" in text
-    assert "**open** (no later report (2017) speaks of it)" in text
+    assert "**open** (no figure for it found in a later report (2017))" in text
 
 
 @pytest.mark.parametrize("before, after, like, change, pct, note", [

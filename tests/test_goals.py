@@ -107,7 +107,7 @@ def test_open_goals_say_why() -> None:
                    (2024, "2024-03-05", "## 一、2023年工作回顾\n\n国内生产总值增长5.2%。\n## 二、2024年安排\n\n"
                                         "今年粮食产量1.3万亿斤以上。\n"))
     links = {lk.goal.year: lk for lk in link_goals(snaps)}
-    assert links[2023].verdict is Verdict.OPEN and links[2023].reason == "no later report (2024) speaks of it"
+    assert links[2023].verdict is Verdict.OPEN and links[2023].reason == "no figure for it found in a later report (2024)"
     assert links[2024].verdict is Verdict.OPEN and links[2024].reason == "no later report in the series"
 
 

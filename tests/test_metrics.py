@@ -138,6 +138,23 @@ def test_shares_and_parts_are_not_the_indicator() -> None:
                                                        ("1.12万亿元", None), ("1700亿元", None)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # the names in the clause before the one with 分别, and the next clause going on with them
+    ("农村居民人均纯收入和城镇居民人均可支配收入，2000年分别达到2253元和6280元，平均每年实际增长4.7%和5.7%。",
+     [("2253元", "农民人均纯收入"), ("6280元", "城镇居民人均可支配收入"),
+      ("4.7%", "农民人均纯收入"), ("5.7%", "城镇居民人均可支配收入")]),
+    # the names in the clause of 分别
+    ("城镇居民人均可支配收入和农村居民人均纯收入分别增长5%和6%。",
+     [("5%", "城镇居民人均可支配收入"), ("6%", "农民人均纯收入")]),
+    # one name known (棉花产量 is no indicator) for two figures: unsure which is whose, so of none
+    ("粮食产量和棉花产量分别达到5亿吨和400万吨，分别增长1%、2%和3%。",
+     [("5亿吨", None), ("400万吨", None), ("1%", None), ("2%", None), ("3%", None)]),
+])
+def test_respectively_gives_each_figure_its_name(body: str, expected: list) -> None:
+    facts = facts_of(body + "\n", 2001, "2001-03-05")
+    assert [(f.quote, f.indicator) for f in facts] == expected
+
+
 # ------------------------------------------------------------------ the metrics shown
 
 

@@ -21,8 +21,9 @@ later report, in order, that speaks of it among those that review Y:
   kind that disagree leave the goal open (unsure).
 
 A restatement of the target in a later report is a target, never its outcome.
-A goal with no outcome says why: no later report in the series, or none that
-speaks of it. The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+A goal with no outcome says why: no later report in the series, none that
+reviews its year, or no figure for it found in those that do (a report may
+still speak of it in words: 达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
 Which later reports are searched is decided here, not by the commands.
 """
 
@@ -255,7 +256,7 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None)
         _, outcome, judged = chosen[1][0]
         return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
     listed = ", ".join(map(str, searched))
-    return Link(goal, None, Verdict.OPEN, None, None, f"no later report ({listed}) speaks of it", searched)
+    return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
 
 
 class Things:

@@ -43,7 +43,7 @@ class Verdict(str, enum.Enum):
     MET = "met"
     MISSED = "missed"
     NOT_COMPARABLE = "not_comparable"  # an outcome was found, but no honest verdict exists (reason given)
-    OPEN = "open"                      # no later report speaks of it (reason given)
+    OPEN = "open"                      # no outcome found (reason given)
 
 
 @dataclass(frozen=True)
