@@ -155,6 +155,23 @@ def test_respectively_gives_each_figure_its_name(body: str, expected: list) -> N
     assert [(f.quote, f.indicator) for f in facts] == expected
 
 
+@pytest.mark.parametrize("body, year, date, quote, expected", [
+    # a change since a year more than one back covers the years since
+    ("一九八二年全国工农业总产值达到八千二百九十一亿元，比一九七八年增长百分之三十二点六。", 1983, "1983-06-06",
+     "百分之三十二点六", (Period.MULTI_YEAR, 1982, (1979, 1982))),
+    ("2020年，二七区预计实现地区生产总值773亿元，是2015年的1.67倍。", 2021, "2021-01-15",
+     "1.67倍", (Period.MULTI_YEAR, 2020, (2016, 2020))),
+    # against the year before: one year's
+    ("1979年农业总产值比1978年增长8.6%。", 1980, "1980-08-30", "8.6%", (Period.YEAR, 1979, None)),
+    # 在这个期间: the period named before it, never the report's year (which one: unsure when not named)
+    ("在这个期间，我国工农业总产值计划增长百分之二十一点七。", 1982, "1982-11-30",
+     "百分之二十一点七", (Period.MULTI_YEAR, None, None)),
+])
+def test_period_of_a_change(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
+    fact = one(facts_of(body + "\n", year, date), quote)
+    assert (fact.period, fact.figure_year, fact.figure_span) == expected
+
+
 # ------------------------------------------------------------------ the metrics shown
 
 

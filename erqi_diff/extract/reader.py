@@ -34,7 +34,7 @@ from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
-from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
+from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, read_year, resolve
 
 _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
@@ -322,7 +322,7 @@ class _SentenceReader:
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
-        when = self._when(q, cs, measure, clause_lead)
+        when = since_a_year(self._when(q, cs, measure, clause_lead), measure, base)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
         if kind.is_outcome and q.is_count and PORTFOLIO.search(text[q.end:q.end + 14]):
             kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
@@ -439,3 +439,20 @@ def _negate(value):
     if isinstance(value, tuple):
         return (tidy(-value[1]), tidy(-value[0]))
     return tidy(-value) if value else value
+
+
+_BASE_YEAR = re.compile(r"((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年")
+
+
+def since_a_year(when: When, measure: Measure, base: str | None) -> When:
+    """A change against a named year more than one year back (比一九七八年增长
+    百分之三十二点六, 是2015年的1.67倍, 比1995年增长69%) is of the years since
+    that year: multi-year, spanning the year after it to the figure year,
+    never one year's change (which an annual target would be judged by)."""
+    if base is None or measure is Measure.LEVEL or when.year is None or when.period is not Period.YEAR:
+        return when
+    m = _BASE_YEAR.search(base)
+    since = read_year(m.group(1)) if m else None
+    if since is None or since >= when.year - 1:
+        return when
+    return When(Period.MULTI_YEAR, when.year, (since + 1, when.year), when.stated, when.future)

@@ -51,7 +51,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
-            r"|本世纪末|本届政府|连年)"
+            r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间)"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
             r"|(?P<cum>累计)")
     return _RE[name]
@@ -243,6 +243,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.MULTI_YEAR, None)
     if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
+    if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
+        return Mark(s, e, Period.MULTI_YEAR, None)
     if m.group("n4"):  # 五年为…: several years, which ones the frame around says
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
