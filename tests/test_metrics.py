@@ -172,6 +172,41 @@ def test_period_of_a_change(body: str, year: int, date: str, quote: str, expecte
     assert (fact.period, fact.figure_year, fact.figure_span) == expected
 
 
+@pytest.mark.parametrize("body, year, date, expected", [
+    # a part or a branch of a statistic is not the statistic
+    ("轻工业总产值，一九八一年比一九八○年增长百分之十四点一。重工业总产值一九八一年比一九八○年下降百分之四点七。",
+     1982, "1982-11-30", [("百分之十四点一", None), ("百分之四点七", None)]),
+    ("地方财政赤字200亿元，乡镇工业总产值增长20%，全国工业总产值增长10%。", 1985, "1985-03-27",
+     [("200亿元", None), ("20%", None), ("10%", "工业总产值")]),
+    # what was lost is not the total
+    ("全国大约损失工业总产值一千亿元，钢产量二千八百万吨，财政收入四百亿元。", 1978, "1978-02-26",
+     [("一千亿元", None), ("二千八百万吨", None), ("四百亿元", None)]),
+])
+def test_parts_and_losses_are_not_the_indicator(body: str, year: int, date: str, expected: list) -> None:
+    assert [(f.quote, f.indicator) for f in facts_of(body + "\n", year, date)] == expected
+
+
+@pytest.mark.parametrize("body, year, date, quote, expected", [
+    # 同1978年相比 at the head of the sentence: 由A增加到B has A in 1978, the growth is of the years since
+    ("1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。", 1987, "1987-03-25",
+     "3480亿元", (Period.YEAR, 1978, None, Kind.ACTUAL)),
+    ("1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。", 1987, "1987-03-25",
+     "102%", (Period.MULTI_YEAR, 1986, (1979, 1986), Kind.ACTUAL)),
+    # the value of the year a change is measured from
+    ("第六个五年计划规定，一九八五年工农业总产值达到八千七百一十亿元，比一九八○年的七千一百五十九亿元增加一千五百五十一亿元。",
+     1982, "1982-11-30", "七千一百五十九亿元", (Period.YEAR, 1980, None, Kind.ACTUAL)),
+    # 第六个五年计划 is “六五”: 由A增加到B under it has A in 1980 and B in 1985
+    ("第六个五年计划草案已经分送给各位代表。这里，就计划的要点和一些有关问题作以下说明。\n\n"
+     "## 一、关于工农业生产的发展速度和经济效益\n\n"
+     "第六个五年计划规定，一九八五年工农业总产值达到八千七百一十亿元，比一九八○年的七千一百五十九亿元增加一千五百五十一亿元。"
+     "其中，农业总产值由二千一百八十七亿元增加到二千六百六十亿元。",
+     1982, "1982-11-30", "二千一百八十七亿元", (Period.YEAR, 1980, None, Kind.ACTUAL)),
+])
+def test_years_a_sentence_compares(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
+    fact = one(facts_of(body + "\n", year, date), quote)
+    assert (fact.period, fact.figure_year, fact.figure_span, fact.kind) == expected
+
+
 # ------------------------------------------------------------------ the metrics shown
 
 

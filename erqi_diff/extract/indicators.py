@@ -98,6 +98,11 @@ _WORDS_RE: re.Pattern | None = None
 # Words before or after an indicator's name that make it another statistic:
 # 人均国内生产总值, 占国内生产总值的比重, 与国内生产总值之比, 国内生产总值能耗.
 _NOT_BEFORE = ("人均", "占", "与", "单位", "每万元")
+#: Words narrowing a statistic to a part of it (乡镇工业总产值, 中央财政收入,
+#: 农村固定资产投资): another statistic, not the indicator. 轻/重 only before 工业
+#: (轻工业总产值, 重工业总产值: light and heavy industry).
+_PART_BEFORE = ("乡镇", "村办", "社队", "农村", "国有", "集体", "地方", "中央", "外资")
+_BRANCH_BEFORE = ("轻", "重")
 _NOT_AFTER = re.compile(r"^(?:的?比重|之比|的比例|能耗|中的?比重|的\d)")
 
 
@@ -122,15 +127,17 @@ class Mention:
 
 def mentions(text: str, headline_name: str | None = "GDP") -> list[Mention]:
     """Every indicator named in ``text``, in order; a name preceded by 人均 or
-    followed by 的比重 is another statistic and left out. ``headline_name``
+    a word of a part (地方, 乡镇, 轻/重 before 工业…) or followed by 的比重 is
+    another statistic and left out. ``headline_name``
     is what 经济增长 stands for in this report (see :func:`headline`)."""
     out = []
     for m in _words_re().finditer(text):
         word = m.group()
         if text.endswith(_NOT_BEFORE, 0, m.start()) or _NOT_AFTER.match(text[m.end():m.end() + 4]):
             continue
-        if word == "财政赤字" and text.endswith("地方", 0, m.start()):
-            continue  # 地方财政赤字: a part of the deficit
+        if text.endswith(_PART_BEFORE, 0, m.start()) or (word.startswith("工业")
+                                                          and text.endswith(_BRANCH_BEFORE, 0, m.start())):
+            continue  # 地方财政赤字, 轻工业总产值: a part, another statistic
         name = _BY_WORD.get(word)
         if name is None:
             if word == "经济增长" and text.endswith("国民", 0, m.start()):

@@ -45,6 +45,11 @@ _TO = re.compile(r"(?:到|至|为|达到|达)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
+_LOST = re.compile(r"损失|少收|减收")
+#: the value of a named year a change is measured from: 比一九八○年的七千一百五十九亿元
+_BASE_VALUE = re.compile(r"(?:比|较|同|与|和)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(底|末)?的$")
+#: 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，增长102%: the sentence compares with a year
+_COMPARED = re.compile(r"(?:同|与|和|跟)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:相比|比较)")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
@@ -212,6 +217,8 @@ class _SentenceReader:
             split_name = self._respectively(q, cs, earlier, inside)
             if split_name is not None:
                 return split_name
+        if inside and _LOST.search(text, max(text.rfind("；", 0, inside[-1].start), 0), inside[-1].start):
+            return None, inside[-1].start, False  # 损失工业总产值一千亿元，…财政收入四百亿元: what was lost, not the total
         if inside:
             m = inside[-1]
             gap = text[m.end:q.start]
@@ -279,6 +286,11 @@ class _SentenceReader:
         m = names[len(after) - 1]
         return m.name, m.start, False
 
+    def compared(self, q: Quantity) -> int | None:
+        """The year the sentence compares with before ``q`` (同1978年相比), or None."""
+        found = [m for m in _COMPARED.finditer(self.text, 0, q.start)]
+        return read_year(found[-1].group(1)) if found else None
+
     def _names_before(self, at: int) -> list:
         """The names a 分别 at ``at`` distributes: those of its clause, else of the clause before it."""
         text = self.text
@@ -322,8 +334,16 @@ class _SentenceReader:
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
-        when = since_a_year(self._when(q, cs, measure, clause_lead), measure, base)
+        compared = self.compared(q)
+        since = base if base is not None or compared is None else f"比{compared}年"
+        when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
+        past = _BASE_VALUE.search(text, max(0, q.start - 12), q.start)
+        if past and measure is Measure.LEVEL and (year := read_year(past.group(1))) is not None \
+                and year < self.frame.year:
+            # 比一九八○年的七千一百五十九亿元增加…: the value of that year, as it was
+            kind = Kind.ACTUAL
+            when = When(Period.YEAR_END if past.group(2) else Period.YEAR, year, None, True, False)
         if kind.is_outcome and q.is_count and PORTFOLIO.search(text[q.end:q.end + 14]):
             kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
             if when.period in _PARTS:
@@ -395,7 +415,9 @@ class _SentenceReader:
         if frm and measure is Measure.LEVEL and not _DATED.search(frm.group()) and when.year is not None and \
                 when.period is not Period.MULTI_YEAR and re.search(r"(?:提高|增加|上升|下降|降低|减少|扩大)(?:到|至)",
                                                                     self.text[q.end:q.end + 12]):
-            return When(when.period, when.year - 1, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
+            compared = self.compared(q)  # 1986年同1978年相比，…由3480亿元增加到9380亿元: 3480 is 1978's
+            year = compared if compared is not None and compared < when.year else when.year - 1
+            return When(when.period, year, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
         if when.period is Period.MULTI_YEAR and when.span and measure is Measure.LEVEL:
             own_multi = [m for m in self.own if m.end <= q.start and m.period is Period.MULTI_YEAR and m.clause
                          and m.start >= cs]

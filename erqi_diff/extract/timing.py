@@ -38,7 +38,8 @@ def _re(name: str) -> re.Pattern:
             rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:{year}年|上年|去年|前年)的?水平|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?|(?:比|较)(?:第?[一二三四]季度|上半年|前三季度|首季))"
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
-            r"|(?P<plan>[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
+            r"|(?P<plan>(?:[“\"]?(?:十[一二三四五]?|[一二三四五六七八九])五[”\"]?|第(?P<nth>十[一二三四五]?|[一二三四五六七八九])个五年)"
+            r"(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
             r"(?:期间|时期|以来|规划期内|计划期间|计划期内)?"
             r"|(?P<half>上半年|下半年|前半年|后半年)"
             r"|(?P<quarter>第?[一二三四]季度|首季)"
@@ -190,7 +191,7 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
             return Mark(mark.start, mark.end, mark.period, mark.year, mark.span, True, True)
         return _tailed(s, e, frame.year + delta, m.group("rtail"), frame, relative=True, future=delta > 0)
     if m.group("plan"):
-        key = m.group("plan").strip("“”\"")
+        key = f"{m.group('nth')}五" if m.group("nth") else m.group("plan").strip("“”\"")  # 第六个五年计划: “六五”
         first = PLANS.get(key)
         if first is None:
             return None
