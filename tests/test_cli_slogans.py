@@ -138,6 +138,7 @@ def test_project_lexicon_and_lexicon_option(small_root, tmp_path) -> None:
     ('[local]\nnames = ["东城绿谷"]\n', "line 2"),                    # an unknown key
     ('schema = 2\n', "schema 2"),
     ('exclude = "帽子"\n', "line 1"),
+    ('since = {"党的基本路线" = "1987"}\n', "line 1"),                  # a year that is not a number
 ])
 def test_a_malformed_lexicon_names_its_line(small_root, tmp_path, text: str, words: str) -> None:
     bad = tmp_path / "bad.toml"
@@ -145,6 +146,23 @@ def test_a_malformed_lexicon_names_its_line(small_root, tmp_path, text: str, wor
     result = run("slogans", "--lexicon", str(bad), root=small_root)
     assert result.exit_code == 2, result.output
     assert str(bad) in result.output and words in result.output
+
+
+def test_a_form_counts_only_from_its_since_year() -> None:
+    """党的基本路线 is 一个中心、两个基本点 from 1987 on; in 1978 it was another line."""
+    from erqi_diff.extract import slogans
+    from erqi_diff.extract.lexicon import package_lexicon, parse
+
+    from extract_quality import make_snapshot
+
+    body = "坚持党的基本路线不动摇。\n"
+    old, new = make_snapshot(1978, body, date="1978-02-26"), make_snapshot(1993, body, date="1993-03-15")
+    found = {s.slogan: s.years for s in slogans.extract([old, new], package_lexicon())}
+    assert found.get("一个中心、两个基本点") == (1993,)
+    own = parse('since = {"党的基本路线" = 1994}\n', "own.toml")
+    assert not own.counts_in("党的基本路线", 1993) and own.counts_in("党的基本路线", 1994)
+    merged = package_lexicon().merged(own)
+    assert not merged.counts_in("党的基本路线", 1993)  # the user's year wins
 
 
 def test_a_missing_lexicon(small_root, tmp_path) -> None:

@@ -177,3 +177,13 @@ def test_a_missing_optional_package_is_a_clear_error(monkeypatch, tmp_path, pack
     assert f"pip install 'erqi-diff[{extra}]'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_the_lexicon_example_of_the_docs_is_a_lexicon() -> None:
+    """The slogans.toml example in docs/extract.md parses, with every top-level key it shows."""
+    from erqi_diff.extract.lexicon import parse
+
+    text = (REPO / "docs" / "extract.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```toml\n(.*?)```", text, re.S)
+    lexicon = parse(block, "docs/extract.md")
+    assert lexicon.exclude and lexicon.since and {e.name for e in lexicon.entries} >= {"放管服", "东城绿谷"}

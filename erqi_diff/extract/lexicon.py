@@ -46,6 +46,12 @@ class Lexicon:
     entries: tuple[Entry, ...] = ()
     exclude: frozenset[str] = frozenset()
     sources: tuple[str, ...] = ()
+    since: tuple[tuple[str, int], ...] = ()  # (form's key, year): the form names its slogan from that year on
+
+    def counts_in(self, key: str, year: int) -> bool:
+        """Whether the form ``key`` names its slogan in a report of ``year``
+        (党的基本路线 is 一个中心、两个基本点 only from 1987 on)."""
+        return all(year >= first for form, first in self.since if form == key)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon and ``other``'s entries (a form known here joins its slogan)."""
@@ -63,7 +69,9 @@ class Lexicon:
                 index = known
             for form in entry.forms:
                 by_form.setdefault(key_of(form), index)
-        return Lexicon(tuple(entries), self.exclude | other.exclude, self.sources + other.sources)
+        since = dict(self.since) | dict(other.since)
+        return Lexicon(tuple(entries), self.exclude | other.exclude, self.sources + other.sources,
+                       tuple(sorted(since.items())))
 
 
 def no_lexicon() -> Lexicon:
@@ -96,6 +104,7 @@ def parse(text: str, where: str) -> Lexicon:
         raise LexiconError(f"{where}{place}: not valid TOML ({reason})") from None
     entries: list[Entry] = []
     exclude: set[str] = set()
+    since: dict[str, int] = {}
     for name, value in data.items():
         if name == "schema":
             if value != 1:
@@ -104,12 +113,17 @@ def parse(text: str, where: str) -> Lexicon:
             if not isinstance(value, list) or not all(isinstance(v, str) and key_of(v) for v in value):
                 raise _fail(where, text, "exclude", "`exclude` must be a list of terms")
             exclude |= {key_of(v) for v in value}
+        elif name == "since":
+            if not isinstance(value, dict) or not all(
+                    key_of(k) and isinstance(v, int) and not isinstance(v, bool) for k, v in value.items()):
+                raise _fail(where, text, "since", "`since` must be a table of form = year (e.g. \"党的基本路线\" = 1987)")
+            since |= {key_of(k): v for k, v in value.items()}
         elif isinstance(value, dict):
             entries.extend(_topic(name, value, where, text))
         else:
             raise _fail(where, text, name, f"`{name}` must be a table of `terms` and `lineages` "
-                        "(or `schema`, `exclude`)")
-    return Lexicon(tuple(entries), frozenset(exclude), (where,))
+                        "(or `schema`, `exclude`, `since`)")
+    return Lexicon(tuple(entries), frozenset(exclude), (where,), tuple(sorted(since.items())))
 
 
 def _topic(topic: str, table: dict, where: str, text: str) -> list[Entry]:

@@ -140,6 +140,8 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
         for hit in matcher.find(text):
             if hit.form in judged and not as_name(text, hit.start, hit.end):
                 continue  # a lexicon form used as plain words (naming.py)
+            if not lexicon.counts_in(hit.form, year):
+                continue  # 党的基本路线 before 1987: another line
             hits.setdefault(hit.slogan, {}).setdefault(year, []).append(hit)
     result = [_record(lineages[i], by_year, texts) for i, by_year in hits.items()]
     result.sort(key=lambda s: (s.first, -len(s.years), -sum(s.counts.values()), s.slogan))
@@ -169,7 +171,7 @@ def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     for snap in snapshots:
         text = KeyText.of(_body_text(snap))
         for hit in matcher.find(text):
-            if hit.form not in judged or as_name(text, hit.start, hit.end):
+            if (hit.form not in judged or as_name(text, hit.start, hit.end)) and lexicon.counts_in(hit.form, snap.year):
                 years.setdefault(found[hit.slogan].slogan, set()).add(snap.year)
     return {name: tuple(sorted(ys)) for name, ys in years.items()}
 
