@@ -23,8 +23,8 @@ has the shape of a formula and stands where one stands (:func:`_placed`):
 Never a slogan, whatever the shape: an award or title (被评为“…”, “…”称号),
 the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
-(反对“台独”, 所谓“弹性外交”, 严防“…”; a candidate every quoted use of which
-is opposed), a single character or a two-character word with no numeral
+(反对“台独”, 所谓“弹性外交”, 严防“…”, “…”不是…; a candidate every quoted use
+of which is opposed), a single character or a two-character word with no numeral
 (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的手”), a
 quotation of speech (sentence punctuation inside).
 
@@ -101,6 +101,8 @@ _EVENT_END = re.compile(r"(?:博览会|运动会|[亚奥]运会|大会|峰会|�
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
 _OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
+# a view denied right after the quote: “基数大，速度就低”不是社会生产发展的规律
+_DENIED = re.compile(r"(?:并|根本|绝)?不是|并非|绝非")
 _CLAUSE_END = re.compile(r"[。！？；：，\n]")
 # verbs of carrying out a policy: a formula is what they take as object
 _CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
@@ -241,7 +243,8 @@ def quoted(year: int, body: str) -> list[Candidate]:
             continue
         key = key_of(text)
         placed = _placed(body, start, end, key, kind, before, after)
-        use = Candidate(text, kind, year, 1, int(bool(_OPPOSED.search(before))), placed)
+        opposed = bool(_OPPOSED.search(before) or _DENIED.match(after))
+        use = Candidate(text, kind, year, 1, int(opposed), placed)
         seen[key] = seen[key].joined(use) if key in seen else use
     return list(seen.values())
 
