@@ -126,6 +126,7 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "今年的工作主要有三个方面，抓好两项工作。",   # the text counting itself
     "1月13日，二七区召开第十一届四次全会。",       # dates and ordinals
     "PM2.5浓度下降，5G基站建成。",                 # model names
+    "藏族是中国56个民族大家庭的一员。",            # the nation's make-up
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []
@@ -205,6 +206,20 @@ def test_parts_and_losses_are_not_the_indicator(body: str, year: int, date: str,
 def test_years_a_sentence_compares(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
     fact = one(facts_of(body + "\n", year, date), quote)
     assert (fact.period, fact.figure_year, fact.figure_span, fact.kind) == expected
+
+
+@pytest.mark.parametrize("body, year, date, quote, expected", [
+    # 当年: the year of the context (1991, reviewed), not the report's
+    ("1991年，全社会固定资产投资比上年增长百分之十八点六，当年新增加的主要生产能力有煤炭2714万吨。", 1992, "1992-03-20",
+     "2714万吨", (1991, Kind.ACTUAL)),
+    # where a goal starts from: the year before, as it was
+    ("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右。", 1997, "1997-03-01", "14.8%", (1995, Kind.ACTUAL)),
+    ("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右。", 1997, "1997-03-01", "10%左右", (1996, Kind.TARGET)),
+    ("今年要把城镇登记失业率由4.5%降到4%以内。", 2010, "2010-03-05", "4.5%", (2009, Kind.ACTUAL)),
+])
+def test_the_year_and_kind_of_a_figure(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
+    fact = one(facts_of(body + "\n", year, date), quote)
+    assert (fact.figure_year, fact.kind) == expected
 
 
 # ------------------------------------------------------------------ the metrics shown

@@ -46,6 +46,7 @@ _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|�
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _LOST = re.compile(r"损失|少收|减收")
+_FROM_TO = re.compile(r"(?:左右)?(?:提高|增加|上升|下降|降低|减少|扩大|增长|回落|降|升)(?:到|至)")
 #: the value of a named year a change is measured from: 比一九八○年的七千一百五十九亿元
 _BASE_VALUE = re.compile(r"(?:比|较|同|与|和)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(底|末)?的$")
 #: 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，增长102%: the sentence compares with a year
@@ -177,6 +178,8 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return False
     if q.unit == "个" and text.startswith(("方面", "环节", "层面", "维度"), q.end):
         return False  # 包括…等4个方面: the text counting itself
+    if q.unit == "个" and text.startswith("民族", q.end):
+        return False  # 56个民族: the nation as it is made up, not a figure measured
     return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
 
 
@@ -286,6 +289,11 @@ class _SentenceReader:
         m = names[len(after) - 1]
         return m.name, m.start, False
 
+    def _dated_before(self, q: Quantity) -> bool:
+        """Whether a year is named right before ``q`` (由1978年的…: its own year, kept)."""
+        return bool(re.search(r"(?:\d{4}|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:底|末)?的?$",
+                              self.text[max(0, q.start - 12):q.start]))
+
     def compared(self, q: Quantity) -> int | None:
         """The year the sentence compares with before ``q`` (同1978年相比), or None."""
         found = [m for m in _COMPARED.finditer(self.text, 0, q.start)]
@@ -338,6 +346,11 @@ class _SentenceReader:
         since = base if base is not None or compared is None else f"比{compared}年"
         when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
+        if kind.is_goal and _FROM_TO.match(text, q.end) and re.search(r"(?:从|由)$", text[:q.start]):
+            # 物价涨幅要从14.8%降到10%左右: where the goal starts from, the year before, as it was
+            kind = Kind.ACTUAL
+            if when.year is not None and when.period is not Period.MULTI_YEAR and not self._dated_before(q):
+                when = When(when.period, when.year - 1, None, when.stated, False)
         past = _BASE_VALUE.search(text, max(0, q.start - 12), q.start)
         if past and measure is Measure.LEVEL and (year := read_year(past.group(1))) is not None \
                 and year < self.frame.year:

@@ -185,7 +185,9 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
         word = m.group("rel")
         if word == "上年" and not m.group("rtail") and m.start() > 0:
             pass
-        delta = {"今年": 0, "本年": 0, "当年": 0, "去年": -1, "过去一年": -1, "明年": 1, "后年": 2, "前年": -2}.get(word)
+        if word == "当年":  # that year: the one the context names, not the report's (当年新增加的生产能力)
+            return Mark(s, e, Period.YEAR, None)
+        delta = {"今年": 0, "本年": 0, "去年": -1, "过去一年": -1, "明年": 1, "后年": 2, "前年": -2}.get(word)
         if delta is None:  # 上年: the year before the one under review, in its own clause
             mark = _tailed(s, e, frame.review - 1, m.group("rtail"), frame, relative=True)
             return Mark(mark.start, mark.end, mark.period, mark.year, mark.span, True, True)
