@@ -167,6 +167,9 @@ def test_respectively_gives_each_figure_its_name(body: str, expected: list) -> N
     # 在这个期间: the period named before it, never the report's year (which one: unsure when not named)
     ("在这个期间，我国工农业总产值计划增长百分之二十一点七。", 1982, "1982-11-30",
      "百分之二十一点七", (Period.MULTI_YEAR, None, None)),
+    # the second figure of one comparison: the same years
+    ("一九八一年国内财政收入比一九七八年减少一百多亿元，减少近百分之十。", 1982, "1982-11-30",
+     "近百分之十", (Period.MULTI_YEAR, 1981, (1979, 1981))),
 ])
 def test_period_of_a_change(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
     fact = one(facts_of(body + "\n", year, date), quote)
@@ -216,6 +219,9 @@ def test_years_a_sentence_compares(body: str, year: int, date: str, quote: str, 
     ("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右。", 1997, "1997-03-01", "14.8%", (1995, Kind.ACTUAL)),
     ("去年政府工作报告提出，物价涨幅要从14.8%降到10%左右。", 1997, "1997-03-01", "10%左右", (1996, Kind.TARGET)),
     ("今年要把城镇登记失业率由4.5%降到4%以内。", 2010, "2010-03-05", "4.5%", (2009, Kind.ACTUAL)),
+    # N年合计…，其中Y年…: the N years up to Y (a plan's years, in a report of its second year)
+    ("五年合计财政支出为六千零九十八亿元，其中一九八五年为一千三百零四亿元。", 1982, "1982-11-30", "六千零九十八亿元",
+     (1985, Kind.PLAN)),
 ])
 def test_the_year_and_kind_of_a_figure(body: str, year: int, date: str, quote: str, expected: tuple) -> None:
     fact = one(facts_of(body + "\n", year, date), quote)

@@ -46,6 +46,7 @@ _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|�
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _LOST = re.compile(r"损失|少收|减收")
+_PART_YEAR = re.compile(r"[，,]?其中((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年")
 _FROM_TO = re.compile(r"(?:左右)?(?:提高|增加|上升|下降|降低|减少|扩大|增长|回落|降|升)(?:到|至)")
 #: the value of a named year a change is measured from: 比一九八○年的七千一百五十九亿元
 _BASE_VALUE = re.compile(r"(?:比|较|同|与|和)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(底|末)?的$")
@@ -344,6 +345,8 @@ class _SentenceReader:
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
         compared = self.compared(q)
         since = base if base is not None or compared is None else f"比{compared}年"
+        if since is None and inherited and self.found and self.found[-1][0].base:
+            since = self.found[-1][0].base  # 比一九七八年减少一百多亿元，减少近百分之十: the same comparison
         when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
         if kind.is_goal and _FROM_TO.match(text, q.end) and re.search(r"(?:从|由)$", text[:q.start]):
@@ -422,6 +425,13 @@ class _SentenceReader:
             if after:  # the span the sentence names after the figure
                 (first, last), future = after[0]
                 return When(Period.MULTI_YEAR, last, (first, last), True, future)
+        part = _PART_YEAR.match(self.text, q.end)
+        if when.period is Period.MULTI_YEAR and when.span and part and \
+                not any(_DATED.search(self.text[m.start:m.end]) for m in own_span):
+            year = read_year(part.group(1))  # 五年合计财政支出为6098亿元，其中一九八五年为…: the five years up to 1985
+            if year is not None and year > when.span[1]:
+                n = when.span[1] - when.span[0]
+                return When(Period.MULTI_YEAR, year, (year - n, year), when.stated, year > self.frame.last_full)
         if re.search(r"总投资额?$|计划总投资$", clause_lead):
             return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
         frm = _FROM.search(clause_lead)
