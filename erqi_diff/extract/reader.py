@@ -29,12 +29,13 @@ from typing import Any
 
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
+from erqi_diff.extract.bases import base_value, compared_year, dated_before, goal_start, part_year, since_a_year
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
-from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, read_year, resolve
+from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
 
 _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
@@ -46,12 +47,6 @@ _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|�
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _LOST = re.compile(r"损失|少收|减收")
-_PART_YEAR = re.compile(r"[，,]?其中((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年")
-_FROM_TO = re.compile(r"(?:左右)?(?:提高|增加|上升|下降|降低|减少|扩大|增长|回落|降|升)(?:到|至)")
-#: the value of a named year a change is measured from: 比一九八○年的七千一百五十九亿元
-_BASE_VALUE = re.compile(r"(?:比|较|同|与|和)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(底|末)?的$")
-#: 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，增长102%: the sentence compares with a year
-_COMPARED = re.compile(r"(?:同|与|和|跟)((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:相比|比较)")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
@@ -290,16 +285,6 @@ class _SentenceReader:
         m = names[len(after) - 1]
         return m.name, m.start, False
 
-    def _dated_before(self, q: Quantity) -> bool:
-        """Whether a year is named right before ``q`` (由1978年的…: its own year, kept)."""
-        return bool(re.search(r"(?:\d{4}|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:底|末)?的?$",
-                              self.text[max(0, q.start - 12):q.start]))
-
-    def compared(self, q: Quantity) -> int | None:
-        """The year the sentence compares with before ``q`` (同1978年相比), or None."""
-        found = [m for m in _COMPARED.finditer(self.text, 0, q.start)]
-        return read_year(found[-1].group(1)) if found else None
-
     def _names_before(self, at: int) -> list:
         """The names a 分别 at ``at`` distributes: those of its clause, else of the clause before it."""
         text = self.text
@@ -343,23 +328,22 @@ class _SentenceReader:
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
-        compared = self.compared(q)
+        compared = compared_year(text, q.start)
         since = base if base is not None or compared is None else f"比{compared}年"
         if since is None and inherited and self.found and self.found[-1][0].base:
             since = self.found[-1][0].base  # 比一九七八年减少一百多亿元，减少近百分之十: the same comparison
         when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
-        if kind.is_goal and _FROM_TO.match(text, q.end) and re.search(r"(?:从|由)$", text[:q.start]):
+        if kind.is_goal and goal_start(text, q.start, q.end):
             # 物价涨幅要从14.8%降到10%左右: where the goal starts from, the year before, as it was
             kind = Kind.ACTUAL
-            if when.year is not None and when.period is not Period.MULTI_YEAR and not self._dated_before(q):
+            if when.year is not None and when.period is not Period.MULTI_YEAR and not dated_before(text, q.start):
                 when = When(when.period, when.year - 1, None, when.stated, False)
-        past = _BASE_VALUE.search(text, max(0, q.start - 12), q.start)
-        if past and measure is Measure.LEVEL and (year := read_year(past.group(1))) is not None \
-                and year < self.frame.year:
+        past = base_value(text, q.start)
+        if past and measure is Measure.LEVEL and past[0] < self.frame.year:
             # 比一九八○年的七千一百五十九亿元增加…: the value of that year, as it was
             kind = Kind.ACTUAL
-            when = When(Period.YEAR_END if past.group(2) else Period.YEAR, year, None, True, False)
+            when = When(Period.YEAR_END if past[1] else Period.YEAR, past[0], None, True, False)
         if kind.is_outcome and q.is_count and PORTFOLIO.search(text[q.end:q.end + 14]):
             kind = Kind.PLAN  # 150个重大项目完成投资470亿元: the size of the year's list of projects
             if when.period in _PARTS:
@@ -425,20 +409,18 @@ class _SentenceReader:
             if after:  # the span the sentence names after the figure
                 (first, last), future = after[0]
                 return When(Period.MULTI_YEAR, last, (first, last), True, future)
-        part = _PART_YEAR.match(self.text, q.end)
-        if when.period is Period.MULTI_YEAR and when.span and part and \
+        held = part_year(self.text, q.end)  # 五年合计财政支出为6098亿元，其中一九八五年为…: the five years up to 1985
+        if when.period is Period.MULTI_YEAR and when.span and held is not None and held > when.span[1] and \
                 not any(_DATED.search(self.text[m.start:m.end]) for m in own_span):
-            year = read_year(part.group(1))  # 五年合计财政支出为6098亿元，其中一九八五年为…: the five years up to 1985
-            if year is not None and year > when.span[1]:
-                n = when.span[1] - when.span[0]
-                return When(Period.MULTI_YEAR, year, (year - n, year), when.stated, year > self.frame.last_full)
+            n = when.span[1] - when.span[0]
+            return When(Period.MULTI_YEAR, held, (held - n, held), when.stated, held > self.frame.last_full)
         if re.search(r"总投资额?$|计划总投资$", clause_lead):
             return When(Period.MULTI_YEAR, None, None, False)  # a list's total investment: over the projects' lives
         frm = _FROM.search(clause_lead)
         if frm and measure is Measure.LEVEL and not _DATED.search(frm.group()) and when.year is not None and \
                 when.period is not Period.MULTI_YEAR and re.search(r"(?:提高|增加|上升|下降|降低|减少|扩大)(?:到|至)",
                                                                     self.text[q.end:q.end + 12]):
-            compared = self.compared(q)  # 1986年同1978年相比，…由3480亿元增加到9380亿元: 3480 is 1978's
+            compared = compared_year(self.text, q.start)  # 1986年同1978年相比，…由3480亿元增加到9380亿元: 3480 is 1978's
             year = compared if compared is not None and compared < when.year else when.year - 1
             return When(when.period, year, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
         if when.period is Period.MULTI_YEAR and when.span and measure is Measure.LEVEL:
@@ -484,20 +466,3 @@ def _negate(value):
     if isinstance(value, tuple):
         return (tidy(-value[1]), tidy(-value[0]))
     return tidy(-value) if value else value
-
-
-_BASE_YEAR = re.compile(r"((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年")
-
-
-def since_a_year(when: When, measure: Measure, base: str | None) -> When:
-    """A change against a named year more than one year back (比一九七八年增长
-    百分之三十二点六, 是2015年的1.67倍, 比1995年增长69%) is of the years since
-    that year: multi-year, spanning the year after it to the figure year,
-    never one year's change (which an annual target would be judged by)."""
-    if base is None or measure is Measure.LEVEL or when.year is None or when.period is not Period.YEAR:
-        return when
-    m = _BASE_YEAR.search(base)
-    since = read_year(m.group(1)) if m else None
-    if since is None or since >= when.year - 1:
-        return when
-    return When(Period.MULTI_YEAR, when.year, (since + 1, when.year), when.stated, when.future)
