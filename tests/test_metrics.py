@@ -167,6 +167,18 @@ def test_respectively_gives_each_figure_its_name(body: str, expected: list) -> N
     # 在这个期间: the period named before it, never the report's year (which one: unsure when not named)
     ("在这个期间，我国工农业总产值计划增长百分之二十一点七。", 1982, "1982-11-30",
      "百分之二十一点七", (Period.MULTI_YEAR, None, None)),
+    # a year inside a phrase naming a thing frames nothing: the figures are of the year reviewed
+    ("在经济领域，过去一年里取得的最重要的成绩，就是把1984年末至1985年一度出现的经济过热现象初步调整过来。"
+     "粮食产量达到39109万吨，比上年增产1199万吨。", 1987, "1987-03-25", "39109万吨", (Period.YEAR, 1986, None)),
+    # 在这个期间 after two periods named: which one is not said, so none
+    ("第六个五年计划期间，我们要继续贯彻调整方针，并且为第七个五年计划期间的发展奠定基础。"
+     "在这个期间，我国工农业总产值计划增长百分之二十一点七。", 1982, "1982-11-30",
+     "百分之二十一点七", (Period.MULTI_YEAR, None, None)),
+    # the period a figure is compared with is the base's, not the figure's
+    ("经费计划为九百六十七亿元，比第五个五年计划期间的五百七十七亿元增加百分之六十八。", 1982, "1982-11-30",
+     "五百七十七亿元", (Period.MULTI_YEAR, 1980, (1976, 1980))),
+    ("从一九八一年到本世纪末的二十年内力争实现我国工农业年总产值翻两番。", 1982, "1982-11-30",
+     "翻两番", (Period.MULTI_YEAR, 2000, (1981, 2000))),
     # the second figure of one comparison: the same years
     ("一九八一年国内财政收入比一九七八年减少一百多亿元，减少近百分之十。", 1982, "1982-11-30",
      "近百分之十", (Period.MULTI_YEAR, 1981, (1979, 1981))),

@@ -47,6 +47,10 @@ _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|�
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _LOST = re.compile(r"损失|少收|减收")
+_COMPARING = ("比", "较", "同", "与")
+_THIS_PERIOD = re.compile(r"(?:这个|这一|此|这)(?:期间|时期)")
+_PERIOD_BASE = re.compile(r"(?:比|较|同|与)[^，；]{2,12}(?:期间|时期)的$")
+_ADNOMINAL = re.compile(r"[^，。；：的\d]{1,6}的")
 _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
@@ -154,7 +158,9 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
     if not found:
         if any(m.future and m.relative for m in marks_):
             return []  # 明年将…（由今年的…转为…）: about the year ahead, no frame for what follows
-        return marks_
+        # 把1984年末至1985年一度出现的经济过热…调整过来: a year inside a phrase naming a thing, not opening
+        # its clause, frames nothing (今年国民经济计划的执行情况… opens it, and does)
+        return [m for m in marks_ if m.start == clause_start(text, m.start) or not _ADNOMINAL.match(text, m.end)]
     first = min(f.quote_start - f.start for f in found)
     opening = text.index("，") if "，" in text else len(text)
     return [m for m in marks_ if m.end <= min(opening, first)]
@@ -339,6 +345,8 @@ class _SentenceReader:
             kind = Kind.ACTUAL
             if when.year is not None and when.period is not Period.MULTI_YEAR and not dated_before(text, q.start):
                 when = When(when.period, when.year - 1, None, when.stated, False)
+        if kind.is_goal and when.span and when.span[1] < self.frame.year and _PERIOD_BASE.search(text[:q.start]):
+            kind = Kind.ACTUAL  # 比第五个五年计划期间的五百七十七亿元增加: the period compared with, as it was
         past = base_value(text, q.start)
         if past and measure is Measure.LEVEL and past[0] < self.frame.year:
             # 比一九八○年的七千一百五十九亿元增加…: the value of that year, as it was
@@ -400,12 +408,17 @@ class _SentenceReader:
         return measure, value, base
 
     def _when(self, q: Quantity, cs: int, measure: Measure, clause_lead: str) -> When:
-        when = resolve(self.own, q.start, cs, self.outer)
+        own = self.own if measure is Measure.LEVEL else [  # 比第五个五年计划期间的577亿元增加68%: the base's time
+            m for m in self.own if not (m.span and self.text.endswith(_COMPARING, 0, m.start))]
+        when = resolve(own, q.start, cs, self.outer)
+        if any(m.end <= q.start and _THIS_PERIOD.fullmatch(self.text, m.start, m.end) for m in own):
+            return When(Period.MULTI_YEAR, None, None, False)  # 在这个期间: which period, the text before may not say
         if when is None:
             when = When(None, None, None, False)
         own_span = [m for m in self.own if m.end <= q.start and m.span]
         if when.period is Period.MULTI_YEAR and not own_span:  # 平均每年降低1个百分点以上，五年内取消…:
-            after = [(m.span, m.future) for m in self.own if m.start >= q.end and m.period is Period.MULTI_YEAR and m.span]
+            after = [(m.span, m.future) for m in self.own if m.start >= q.end and m.period is Period.MULTI_YEAR and m.span
+                     and not self.text.endswith(_COMPARING, 0, m.start)]  # 比第五个五年计划期间的…: what it is compared with
             if after:  # the span the sentence names after the figure
                 (first, last), future = after[0]
                 return When(Period.MULTI_YEAR, last, (first, last), True, future)

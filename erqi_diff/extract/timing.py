@@ -34,7 +34,7 @@ def _re(name: str) -> re.Pattern:
     if not _RE:
         year = r"(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3}|[12] [0-9] [0-9] [0-9])"
         _RE["mark"] = re.compile(
-            rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?P<y2>{year})年)"
+            rf"(?P<range>(?P<y1>{year})年?[-－—–~～至到](?:(?P<y2>{year})年|本世纪末))"
             rf"|(?P<base>(?:与|同)(?:去年|上年)同期相比|(?:{year}年|上年|去年|前年)的?水平|(?:比|较|同|是|相当于|为|占)(?:{year}年|上年|去年|前年|上一年|今年|本年|“[^”]{{1,3}}”(?:期间|时期))(?:同期|末)?|(?:比|较)(?:第?[一二三四]季度|上半年|前三季度|首季))"
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
@@ -172,7 +172,8 @@ def _mark(m: re.Match, frame: Frame) -> Mark | None:
     if m.group("base"):
         return None
     if m.group("range"):
-        y1, y2 = read_year(m.group("y1")), read_year(m.group("y2"))
+        y1 = read_year(m.group("y1"))
+        y2 = read_year(m.group("y2")) if m.group("y2") else (2000 if frame.year < 2000 else None)  # …到本世纪末
         if y1 and y2 and y1 < y2:
             return Mark(s, e, Period.MULTI_YEAR, y2, (y1, y2))
         return None
