@@ -256,6 +256,9 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None)
         _, outcome, judged = chosen[1][0]
         return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
     listed = ", ".join(map(str, searched))
+    if not any(r.frame.review == year for r in later):  # 2015's goal, and the series jumps from 2015 to 2022
+        return Link(goal, None, Verdict.OPEN, None, None,
+                    f"no report in the series reviews {year}; no figure for it found in later ones ({listed})", searched)
     return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
 
 

@@ -106,6 +106,22 @@ def figure_years(figure_year: int | None, span: Sequence[int] | None = None) -> 
     return "unstated" if figure_year is None else str(figure_year)
 
 
+def other_years(goal_year: int | None, goal_span: Sequence[int] | None, year: int | None,
+                span: Sequence[int] | None) -> str:
+    """The years an outcome describes when they are not its goal's ("2018–2022"
+    for a five-year figure beside a goal of 2022), else ""."""
+    mine = figure_years(year, span)
+    return "" if mine == figure_years(goal_year, goal_span) else mine
+
+
+def outcome_source(goal, outcome) -> str:
+    """Where an outcome comes from, with its years when they are not the
+    goal's: "report 2023", "2018–2022, report 2023" (``goal`` and ``outcome``:
+    :class:`~erqi_diff.extract.facts.Fact`)."""
+    years = other_years(goal.figure_year, goal.figure_span, outcome.figure_year, outcome.figure_span)
+    return f"{years}, report {outcome.year}" if years else f"report {outcome.year}"
+
+
 def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None) -> str:
     """Where a figure belongs, said in full when the figure's year is not the
     report's: "2020 · report 2021", "2016–2020 · report 2021", "2017",

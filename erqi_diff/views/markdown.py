@@ -155,7 +155,9 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
         if lk.outcome is not None:
             o = lk.outcome
             margin = fmt.margin(lk.margin, lk.goal.unit)
-            said = (f"; the {o.year} report gives {_figure(o)}{f' ({escape(margin)})' if margin else ''}: "
+            years = fmt.other_years(lk.goal.figure_year, lk.goal.figure_span, o.figure_year, o.figure_span)
+            said = (f"; the {o.year} report gives {_figure(o)}{f' for {years}' if years else ''}"
+                    f"{f' ({escape(margin)})' if margin else ''}: "
                     f"{quote(_around(o.text, o.quote_start - o.start, len(o.quote)))}")
         why = "" if lk.verdict.value in ("met", "missed") else f" ({escape(lk.reason)})"
         out.append(f"- **{escape(lk.verdict.value.replace('_', ' '))}**{why}: {_goal_line(lk)}{said}")

@@ -134,7 +134,8 @@ def _target_chart(charts: Charts, name: str, links) -> str:
     chart.add("target", [{"value": (lk.goal.figure_year, float(lk.goal.low)), "label": _shown(lk.goal)}
                          for lk in links], stroke_style={"width": 2, "dasharray": "5,4"})
     chart.add("outcome", [{"value": (lk.goal.figure_year, float(lk.outcome.low)),
-                           "label": f"{_shown(lk.outcome)} (report {lk.outcome.year})"} for lk in links],
+                           "label": f"{_shown(lk.outcome)} ({fmt.outcome_source(lk.goal, lk.outcome)})"}
+                          for lk in links],
               stroke_style={"width": 2})
     return charts.svg(chart, f"{name}: target and outcome")
 

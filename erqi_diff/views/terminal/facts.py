@@ -75,7 +75,7 @@ def _outcome(link) -> str:
     o = link.outcome
     if o is None:
         return ""
-    return f"{shown_figure(o)} (report {o.year})"
+    return f"{shown_figure(o)} ({fmt.outcome_source(link.goal, o)})"
 
 
 def targets_view(console, links) -> None:

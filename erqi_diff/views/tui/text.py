@@ -121,7 +121,10 @@ def row_cells(row) -> list[str]:
     if row.target is None:
         return [row.indicator, year, "—", shown, "no target", "", series_label(row), str(outcome.year if outcome else "")]
     lk = row.target
-    reports = f"{lk.goal.year} → {outcome.year}" if outcome is not None else str(lk.goal.year)
+    reports = str(lk.goal.year)
+    if outcome is not None:
+        years = fmt.other_years(lk.goal.figure_year, lk.goal.figure_span, outcome.figure_year, outcome.figure_span)
+        reports += f" → {outcome.year}" + (f" (of {years})" if years else "")
     return [row.indicator, year, shown_figure(lk.goal), shown, lk.verdict.value, fmt.margin(lk.margin, lk.goal.unit),
             series_label(row), reports]
 
