@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
@@ -155,9 +156,17 @@ def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
     """A report's outcomes (actual, estimate) by the year they describe."""
     out: dict[int | None, list[Fact]] = {}
     for f in facts:
-        if f.kind in (Kind.ACTUAL, Kind.ESTIMATE):
+        if f.kind in (Kind.ACTUAL, Kind.ESTIMATE) and not _plan_start(f):
             out.setdefault(_year(f), []).append(f)
     return out
+
+
+def _plan_start(f: Fact) -> bool:
+    """A level a plan starts from, of a year before the one the report
+    reviews (由1980年的4972亿元增加到6050亿元 in 1982's plan): where the plan
+    begins, not where the report gives that year's outcome."""
+    start, end = f.quote_start - f.start, f.quote_end - f.start
+    return goal_start(f.text, start, end) and f.figure_year is not None and f.figure_year < f.year - 1
 
 
 @dataclass
