@@ -120,3 +120,19 @@ def test_sections_left_over_pair_with_each_other(seeds_project):
     heads = {(a.sections[k.a].heading, b.sections[k.b].heading): k for k in pairing.links}
     assert heads[("经济上半年GDP同比增长8%", "“干”的态势更加强劲")].relation is Relation.ONE
     assert heads[("对158个老旧小区提升改造", "“暖”的态势全域涌动")].relation is Relation.ONE
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["发展", "改革", "生态", "民生", "项目", "就业", "城市", "乡村"]),
+                                st.floats(0.001, 1.0), min_size=0, max_size=8), min_size=1, max_size=5),
+       st.lists(st.dictionaries(st.sampled_from(["发展", "改革", "生态", "民生", "项目", "就业", "城市", "乡村"]),
+                                st.floats(0.001, 1.0), min_size=0, max_size=8), min_size=1, max_size=5))
+def test_cosines_in_a_batch_are_the_cosines_to_the_last_bit(left, right) -> None:
+    """The numpy path of topics.cosines gives exactly what topics.cosine gives."""
+    from erqi_diff.compare import topics
+
+    vec_a, vec_b = dict(enumerate(left)), dict(enumerate(right))
+    pairs = [(i, j) for i in vec_a for j in vec_b]
+    one_by_one = {(i, j): topics.cosine(vec_a[i], vec_b[j]) for i, j in pairs}
+    assert topics.cosines(vec_a, vec_b, pairs, batch_work=0) == one_by_one  # the numpy path, whatever the size
+    assert topics.cosines(vec_a, vec_b, pairs) == one_by_one

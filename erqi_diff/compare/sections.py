@@ -58,12 +58,12 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links
 from erqi_diff.compare.outline import Outline, Role, outline
-from erqi_diff.compare.topics import Weights, cosine, heading_words, ngrams, section_terms
+from erqi_diff.compare.topics import Weights, cosine, cosines, heading_words, ngrams, section_terms
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
@@ -124,9 +124,15 @@ class _Topics:
         self.vec_b = {j: words.vector(g) for j, g in grams_b.items()}
         self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
         self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
+        self._contents: dict[tuple[int, int], float] = {}
 
     def content(self, i: int, j: int) -> float:
-        return cosine(self.vec_a[i], self.vec_b[j])
+        known = self._contents.get((i, j))
+        return cosine(self.vec_a[i], self.vec_b[j]) if known is None else known
+
+    def prepare(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Take the content similarities of ``pairs`` at once (see :func:`erqi_diff.compare.topics.cosines`)."""
+        self._contents.update(cosines(self.vec_a, self.vec_b, pairs))
 
     def heading(self, i: int, j: int) -> float:
         return cosine(self.hvec_a[i], self.hvec_b[j])
@@ -260,11 +266,10 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     def bonus(i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
-    scored: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(t, rest_a, rest_b):
-        factor = _role_factor(oa.role[i], ob.role[j])
-        if factor and _levels_agree(oa, ob, i, j) and kinds_agree(oa, ob, i, j):
-            scored[i, j] = factor * _score(t, a, b, i, j)
+    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
+            if (f := _role_factor(oa.role[i], ob.role[j])) and _levels_agree(oa, ob, i, j) and kinds_agree(oa, ob, i, j)]
+    t.prepare((i, j) for i, j, _ in kept if a[i].paragraphs and b[j].paragraphs)
+    scored = {(i, j): factor * _score(t, a, b, i, j) for i, j, factor in kept}
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
     best_b: dict[int, tuple[int, int]] = {}
