@@ -515,3 +515,21 @@ def test_failed_write_leaves_no_partial_file(seeds_root, tmp_path, monkeypatch):
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["CHANGELOG.md"]
+
+
+def test_a_goal_restated_is_not_new() -> None:
+    """去年政府工作报告提出…(a year before the report's) and 提前实现了…翻两番的目标 (a span
+    begun long before) are goals said again, not goals the report sets."""
+    import dataclasses
+
+    from erqi_diff.summarize.figures import goal_changes
+
+    new = goal_link(1998, "经济增长速度8%")
+    last_year = dataclasses.replace(goal_link(1998, "物价涨幅要从14.8%降到10%左右"), goal=dataclasses.replace(
+        goal_link(1998, "x").goal, figure_year=1997, quote="10%左右"))
+    long_ago = dataclasses.replace(goal_link(1998, "x"), goal=dataclasses.replace(
+        goal_link(1998, "x").goal, figure_year=2000, figure_span=(1981, 2000), quote="翻两番"))
+    plan = dataclasses.replace(goal_link(1998, "x"), goal=dataclasses.replace(
+        goal_link(1998, "x").goal, figure_year=2000, figure_span=(1998, 2000), quote="五十万"))
+    changes = goal_changes([new, last_year, long_ago, plan], 1997, 1998)
+    assert [lk.goal.quote for lk in changes.new] == [new.goal.quote, "五十万"]

@@ -116,7 +116,7 @@ def test_an_open_goal_says_when_the_series_skips_its_year() -> None:
                    (2022, "2022-03-05", "## 一、2021年工作回顾\n\n国内生产总值增长8.1%。\n"))
     (lk,) = [lk for lk in link_goals(snaps) if lk.goal.year == 2015]
     assert lk.verdict is Verdict.OPEN and lk.outcome is None
-    assert lk.reason == "no report in the series reviews 2015; no figure for it found in later ones (2022)"
+    assert lk.reason == "no later report reviews 2015 itself; no figure for it found in the later ones (2022)"
 
 
 def test_the_22_roads_are_linked_and_judged(seeds_project) -> None:

@@ -67,6 +67,9 @@ def frame_goal(headings: Sequence[str]) -> bool | None:
     return None
 
 
+
+_ALREADY = re.compile(r"已经|(?<!而)已(?!于|定|确定|列入|安排|下达)")
+
 def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[bool | None, bool]:
     """(cue, strong): cue is True when the words before the figure set a goal,
     False when they report a result, None when they say neither; ``strong``
@@ -133,8 +136,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         future = False
     elif when.period in _PARTS and not frame.early:
         future = "下半年" in before or (strong and not w.has_any(clause_lead, w.RESULT_WORDS))
-    elif frame.early:
-        future = True
+    elif frame.early:  # a report given early in the year: its year is ahead, unless its clause says already
+        future = not _ALREADY.search(clause_lead)  # 已经加入17个国际人权公约: done
     elif when.span and when.span[0] < frame.year and not when.future:
         future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
     else:

@@ -185,7 +185,7 @@ def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple,
     return _thing_candidates(goal, found, things)
 
 
-def _link_report(goals: list[Fact], later: list[_Later], things: Things) -> list[Link]:
+def _link_report(goals: list[Fact], later: list[_Later], things: Things, own_review: int) -> list[Link]:
     """The goals of one report, each linked to the first of the ``later``
     reports that speaks of it; an outcome claimed by several goals of the
     report goes to the surest (学校建成投用 to the goal of schools to finish, not
@@ -228,7 +228,7 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things) -> list
                 found = _thing_candidates(goal, report.outcomes.get(_year(goal), []), things, outcome.text)
                 if found:
                     chosen[id(goal)] = (report, found)
-    return [_linked(goal, later, chosen.get(id(goal))) for goal in goals]
+    return [_linked(goal, later, chosen.get(id(goal)), own_review) for goal in goals]
 
 
 def _sibling_outcome(goal: Fact, goals: list[Fact], chosen: dict, things: Things) -> tuple | None:
@@ -252,7 +252,9 @@ def _same_goal(a: Fact, b: Fact, things: Things) -> bool:
         and ta is not None and tb is not None and ta.obj == tb.obj
 
 
-def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None) -> Link:
+def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None, own_review: int) -> Link:
+    """``own_review``: the year the goal's own report reviews (a target of a
+    year it reviews is one it restates, and that report may give its outcome)."""
     year = _year(goal)
     if not later:
         return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
@@ -260,14 +262,17 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None)
         return Link(goal, None, Verdict.OPEN, None, None, "the year the goal is for is not stated")
     searched = tuple(r.year for r in later if r.frame.review >= year)
     if not searched:
-        return Link(goal, None, Verdict.OPEN, None, None, f"no later report in the series reviews {year}", ())
+        listed = ", ".join(str(r.year) for r in later)
+        return Link(goal, None, Verdict.OPEN, None, None, f"no later report ({listed}) reviews {year}", ())
     if chosen and chosen[1]:
         _, outcome, judged = chosen[1][0]
         return Link(goal, outcome, judged.verdict, judged.margin, judged.better, judged.reason, searched)
     listed = ", ".join(map(str, searched))
-    if not any(r.frame.review == year for r in later):  # 2015's goal, and the series jumps from 2015 to 2022
+    if own_review < year and not any(r.frame.review == year for r in later):
+        # 2015's goal, and the series jumps from 2015 to 2022: none reviews 2015 itself
         return Link(goal, None, Verdict.OPEN, None, None,
-                    f"no report in the series reviews {year}; no figure for it found in later ones ({listed})", searched)
+                    f"no later report reviews {year} itself; no figure for it found in the later ones ({listed})",
+                    searched)
     return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
 
 
@@ -317,5 +322,6 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     out = []
     for snap in snaps:
         goals = [f for f in read[snap.year] if f.kind.is_goal]
-        out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things))
+        own = Frame.of(snap.date, snap.year, snap.body).review
+        out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things, own))
     return out

@@ -23,8 +23,10 @@ PERCENT_UNITS = ("%", "个百分点", "‰")
 @dataclass(frozen=True)
 class GoalChanges:
     """``new``: the goals the newer report sets (their outcomes are for later
-    reports); ``previous``: the older report's goals, with the verdict of the
-    report that speaks of them (``outcome.year`` says which)."""
+    reports; a goal it restates, for a year before its own or a span begun
+    years before, is not new: 去年政府工作报告提出…, 提前实现了…翻两番的目标);
+    ``previous``: the older report's goals, with the verdict of the report
+    that speaks of them (``outcome.year`` says which)."""
 
     new: tuple  # erqi_diff.extract.links.Link
     previous: tuple
@@ -32,8 +34,16 @@ class GoalChanges:
 
 def goal_changes(links: Iterable, before: int, after: int) -> GoalChanges:
     links = list(links)
-    return GoalChanges(tuple(lk for lk in links if lk.goal.year == after),
+    return GoalChanges(tuple(lk for lk in links if lk.goal.year == after and not _restated(lk.goal)),
                        tuple(lk for lk in links if lk.goal.year == before))
+
+
+def _restated(goal: Fact) -> bool:
+    """A goal of an earlier report said again: for a year before the report's,
+    or over a span that began more than a year before it."""
+    if goal.figure_span:
+        return goal.figure_span[0] < goal.year - 1
+    return goal.figure_year is not None and goal.figure_year < goal.year
 
 
 @dataclass(frozen=True)
