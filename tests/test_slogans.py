@@ -183,6 +183,12 @@ def test_what_is_not_a_slogan(text: str) -> None:
     assert one(2001, text) == []
 
 
+def test_a_numbered_chain_leaves_out_the_noun_naming_its_kind() -> None:
+    """邓小平“一国两制”构想: the formula is 一国两制; 构想 says what kind of thing it is."""
+    found = one(1998, "标志着邓小平“一国两制”构想的巨大成功，坚持“一国两制”方针。")
+    assert [s.slogan for s in found] == ["一国两制"]
+
+
 def test_quotes_punctuation_and_spacing_are_one_slogan() -> None:
     snaps = [make_snapshot(2001, "推进“美丽东城”建设。\n"), make_snapshot(2002, "推进‘美丽东城’建设。\n"),
              make_snapshot(2003, "推进「美丽 东城」建设。\n")]

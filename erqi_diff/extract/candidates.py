@@ -304,6 +304,8 @@ _ITEM = re.compile(rf"[{_CJK}]{{4,10}}")
 # 办好中国友好观光年: a campaign year held
 _HELD_YEAR = re.compile(rf"(?:办好|举办)([{_CJK}]{{4,8}}年)(?![{_CJK}])")
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
+# a numbered chain ending in a noun that names what kind of thing the formula is
+_HEAD_NOUN = re.compile(r"(?<=.{4})(?:构想|方针|政策|原则|思想|战略|目标|精神|理念)$")
 
 
 _COUNT_NAMES = "一两三四五六七八九十"
@@ -320,11 +322,12 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
     found: list[tuple[str, Kind]] = []
     weak: list[str] = []
     for m in _CHAIN.finditer(plain):
-        if len(m.group()) >= 4 and _chain_ok(m.group()):
-            if len(m.group()) == 4:
-                weak.append(m.group())  # 四通八达, 一心一意: four characters in two numbered halves are mostly idioms
+        chain = _HEAD_NOUN.sub("", m.group())  # 一国两制构想: the formula is 一国两制, 构想 names what it is
+        if len(chain) >= 4 and _chain_ok(chain):
+            if len(chain) == 4:
+                weak.append(chain)  # 四通八达, 一心一意: four characters in two numbered halves are mostly idioms
             else:
-                found.append((m.group(), Kind.NUMBERED))
+                found.append((chain, Kind.NUMBERED))
     for m in _SERIES.finditer(plain):
         series = _shared_series(m.group().split("、"))
         if series:
