@@ -38,13 +38,14 @@ def test_every_occurrence_with_its_context_in_the_same_paragraph(seeds) -> None:
 
 
 def test_the_timeline_marks_are_the_slogans_commands(seeds) -> None:
-    from erqi_diff.extract.lineage import marks
+    from erqi_diff.extract.lineage import all_marks
     from erqi_diff.extract.slogans import extract
 
     timeline = slogan_timeline(seeds)
     years = [s.year for s in seeds]
-    assert [r.slogan.slogan for r in timeline.rows] == [s.slogan for s in extract(seeds)]
-    assert all(dict(r.marks) == marks(r.slogan, years) for r in timeline.rows)
+    found = extract(seeds)
+    assert [r.slogan.slogan for r in timeline.rows] == [s.slogan for s in found]
+    assert [dict(r.marks) for r in timeline.rows] == [m for _, m in all_marks(found, years)]
     assert timeline.empty == ()
 
 

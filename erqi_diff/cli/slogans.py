@@ -48,7 +48,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     """
     from erqi_diff.core import snapshot as store
     from erqi_diff.extract.lexicon import load as load_lexicon
-    from erqi_diff.extract.lineage import marks
+    from erqi_diff.extract.lineage import all_marks
     from erqi_diff.extract.slogans import extract
 
     json_or_csv(as_json, as_csv)
@@ -60,7 +60,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
         emit_json("slogans", found)
         return
     shown = [s.year for s in snaps]
-    rows = [(s, marks(s, shown)) for s in found]
+    rows = all_marks(found, shown)
     if as_csv:
         from erqi_diff.views.terminal.slogans import slogans_csv
 

@@ -27,7 +27,7 @@ The diff strip, the changelog and the HTML report all use these words.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -145,9 +145,12 @@ def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges
     (see the module doc). Years between them are not looked at; years
     before ``before`` tell a returned slogan from an added one."""
     found: dict[Change, list[tuple[int, SloganChange]]] = {c: [] for c in Change}
+    items = {year: series_items(slogans, year) for year in (before, after)}
     for s in slogans:
         old, new = s.main_form(before), s.main_form(after)
         lineage = tuple(v.slogan for v in s.variants) or (s.slogan,)
+        if (new and not old and _an_item(s, items[before])) or (old and not new and _an_item(s, items[after])):
+            continue  # 田园二七 in 2017's 品质二七、田园二七、温暖二七: it stands there, as an item
         if new and not old:
             earlier = [y for y in s.years if y < before]
             change = Change.RETURNED if earlier else Change.ADDED
@@ -167,14 +170,37 @@ def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges
                          ordered(Change.RETIRED), ordered(Change.CHANGED))
 
 
-def marks(slogan: Slogan, years: Sequence[int]) -> dict[int, Change]:
+def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
+    """The items of every series slogan standing in ``year``, as keys
+    (品质二七、田园二七、温暖二七 -> 品质二七, 田园二七, 温暖二七). A slogan counts
+    where it stands alone (matching.py: the longer form wins), but one of
+    these items has not left the report, nor come into it."""
+    from erqi_diff.extract.textkey import key_of
+
+    return frozenset(item for s in slogans if year in s.counts for form in s.forms() if "、" in key_of(form)
+                     for item in key_of(form).split("、"))
+
+
+def _an_item(slogan: Slogan, items: frozenset[str]) -> bool:
+    from erqi_diff.extract.textkey import key_of
+
+    return any(key_of(form) in items for form in slogan.forms())
+
+
+def marks(slogan: Slogan, years: Sequence[int],
+          items_by_year: Mapping[int, frozenset[str]] | None = None) -> dict[int, Change]:
     """What became of ``slogan`` at each report of ``years`` (oldest first)
     compared with the report before it in ``years``: added, returned,
-    retired or changed (as :func:`changes` says); reports where nothing did
-    are left out, and so is the first report."""
+    retired or changed (as :func:`changes` says; ``items_by_year``: each
+    year's :func:`series_items`); reports where nothing did are left out,
+    and so is the first report."""
+    items_by_year = items_by_year or {}
     out: dict[int, Change] = {}
     for before, after in zip(years, years[1:]):
         old, new = slogan.main_form(before), slogan.main_form(after)
+        if (new and not old and _an_item(slogan, items_by_year.get(before, frozenset()))) or \
+                (old and not new and _an_item(slogan, items_by_year.get(after, frozenset()))):
+            continue
         if new and not old:
             out[after] = Change.RETURNED if any(y < before for y in slogan.years) else Change.ADDED
         elif old and not new:
@@ -182,3 +208,10 @@ def marks(slogan: Slogan, years: Sequence[int]) -> dict[int, Change]:
         elif _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
+
+
+def all_marks(slogans: Sequence[Slogan], years: Sequence[int]) -> list[tuple[Slogan, dict[int, Change]]]:
+    """:func:`marks` of each of ``slogans`` over ``years``, with the items of
+    the series standing in each year (:func:`series_items`)."""
+    items = {year: series_items(slogans, year) for year in years}
+    return [(s, marks(s, years, items)) for s in slogans]

@@ -53,7 +53,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     from erqi_diff.extract import metrics
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lexicon import load as load_lexicon
-    from erqi_diff.extract.lineage import marks
+    from erqi_diff.extract.lineage import all_marks
     from erqi_diff.core import snapshot as store
     from erqi_diff.compare.diff import compare
     from erqi_diff.reuse.snapshots import audit_snapshots
@@ -67,7 +67,7 @@ def build_report(project, first: int, last: int) -> ReportData:
     return ReportData(
         years=tuple(years),
         overview=tuple(s.meta() for s in snaps),
-        slogans=tuple(SloganRow(s, marks(s, years)) for s in slogans.extract(snaps, load_lexicon(project.root))),
+        slogans=tuple(SloganRow(s, m) for s, m in all_marks(slogans.extract(snaps, load_lexicon(project.root)), years)),
         metrics=tuple(metrics.extract_many(snaps)),
         goals=tuple(goals.extract_many(snaps, store.load_many(project))),
         pairs=pairs,

@@ -54,12 +54,12 @@ class SloganTimeline:
 def slogan_timeline(snapshots: Sequence, lexicon=None) -> SloganTimeline:
     """The timeline of ``snapshots`` (oldest first); ``lexicon`` as
     :func:`erqi_diff.extract.slogans.extract` takes it (the package's when None)."""
-    from erqi_diff.extract.lineage import marks
+    from erqi_diff.extract.lineage import all_marks
     from erqi_diff.extract.slogans import extract
 
     years = tuple(s.year for s in snapshots)
     found = extract(snapshots, lexicon)
-    rows = tuple(SloganRow(s, marks(s, years)) for s in found)
+    rows = tuple(SloganRow(s, m) for s, m in all_marks(found, years))
     empty = tuple(y for y in years if not any(y in s.counts for s in found))
     return SloganTimeline(years, rows, empty)
 
