@@ -16,34 +16,15 @@ process against loading the two snapshots.
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from common import CORPORA, DEVSETS, REPO, erqi, wall
+from common import REPO, erqi, national_project, wall
 
 TARGET_BEYOND_STARTUP = 1.0  # seconds, for metrics, goals and targets on the 31 national reports
-
-
-def national_project(dest: Path) -> Path:
-    """gwr-early (1978-2005) and gwr (2013-2025) as one series of 31 reports, snapshots built."""
-    seeds = dest / "seeds"
-    seeds.mkdir(parents=True, exist_ok=True)
-    manifests = []
-    for name in ("gwr-early", "gwr"):
-        for path in sorted((CORPORA / name).glob("*.txt")):
-            shutil.copyfile(path, seeds / path.name)
-        manifests.append((DEVSETS / "corpora" / f"{name}.toml").read_text(encoding="utf-8"))
-    (seeds / "manifest.toml").write_text("\n".join(manifests), encoding="utf-8")
-    sys.path.insert(0, str(REPO))
-    from erqi_diff.core.project import load_project
-    from erqi_diff.core.snapshot import build_all
-
-    build_all(load_project(dest))
-    return dest
 
 
 def strip_in_process(root: Path, repeat: int) -> tuple[float, float]:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CORPORA, DEVSETS, erqi, wall
+from common import erqi, national_project, wall
 
 TARGET = 0.3
 CASES = [
@@ -29,23 +29,6 @@ CASES = [
     ("a regular expression", ["trace", "-E", "十[一二三四五]?五", "--no-pager"]),
     ("a grid of five terms", ["trace", "三农", "乡村振兴", "脱贫攻坚", "九五", "一国两制", "--no-pager"]),
 ]
-
-
-def national_project(dest: Path) -> Path:
-    """The 31 national reports as one project (manifests of both series joined), snapshots built."""
-    seeds = dest / "seeds"
-    seeds.mkdir(parents=True)
-    manifest = []
-    for name in ("gwr-early", "gwr"):
-        for path in sorted((CORPORA / name).glob("*.txt")):
-            shutil.copyfile(path, seeds / path.name)
-        manifest.append((DEVSETS / "corpora" / f"{name}.toml").read_text(encoding="utf-8"))
-    (seeds / "manifest.toml").write_text("\n".join(manifest), encoding="utf-8")
-    from erqi_diff.core.project import load_project
-    from erqi_diff.core.snapshot import build_all
-
-    build_all(load_project(dest))
-    return dest
 
 
 def in_process(root: Path, terms: list[str], repeat: int = 5) -> float:

@@ -28,8 +28,10 @@ def wall(argv: list[str], repeat: int = 5, setup=None, cwd: Path | None = None) 
 
 
 def erqi(*args: str) -> list[str]:
-    exe = shutil.which("erqi-diff")
-    return [exe, *args] if exe else [sys.executable, "-m", "erqi_diff.cli", *args]
+    """The ``erqi-diff`` command of this Python (its venv's script), else ``python -m erqi_diff``."""
+    script = Path(sys.executable).parent / "erqi-diff"
+    exe = str(script) if script.exists() else shutil.which("erqi-diff")
+    return [exe, *args] if exe else [sys.executable, "-m", "erqi_diff", *args]
 
 
 def gwr_project(dest: Path) -> Path:
@@ -54,4 +56,22 @@ def series_project(name: str, dest: Path, build: bool = True) -> Path:
         from erqi_diff.core.snapshot import build_all
 
         build_all(load_project(dest))
+    return dest
+
+
+def national_project(dest: Path) -> Path:
+    """gwr-early (1978-2005) and gwr (2013-2025) as one series of 31 reports
+    under ``dest`` (the two manifests joined), snapshots built."""
+    seeds = dest / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    manifests = []
+    for name in ("gwr-early", "gwr"):
+        for path in sorted((CORPORA / name).glob("*.txt")):
+            shutil.copyfile(path, seeds / path.name)
+        manifests.append((DEVSETS / "corpora" / f"{name}.toml").read_text(encoding="utf-8"))
+    (seeds / "manifest.toml").write_text("\n".join(manifests), encoding="utf-8")
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import build_all
+
+    build_all(load_project(dest))
     return dest

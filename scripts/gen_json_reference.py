@@ -145,17 +145,10 @@ def reference() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = reference()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET.relative_to(REPO)} is stale: run python scripts/gen_json_reference.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET.relative_to(REPO)}")
-    return 0
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from reference_io import write_or_check
 
+    return write_or_check(TARGET, reference(), argv, "python scripts/gen_json_reference.py", REPO)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

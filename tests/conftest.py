@@ -42,6 +42,15 @@ def make_project(root: Path, files: dict[int, Path], build: bool = True) -> Path
     return root
 
 
+def plain_project(tmp_path_factory, body: str, years=(2001, 2002)) -> Path:
+    """A project of ``years`` whose reports all read ``body`` (a series
+    where an extractor finds nothing, say), snapshots built."""
+    raw = tmp_path_factory.mktemp("raw")
+    for year in years:
+        (raw / f"r{year}.txt").write_text(body, encoding="utf-8")
+    return make_project(tmp_path_factory.mktemp("plain"), {y: raw / f"r{y}.txt" for y in years})
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory):
     """Tests never read or write the user's cache (~/.cache/erqi-diff)."""

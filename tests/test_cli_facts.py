@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from erqi_diff.cli import cli as main
 from erqi_diff.views.facts import GOAL_COLUMNS, METRIC_COLUMNS
 
-from conftest import make_project
+from conftest import plain_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "extract_seeds"
 
@@ -38,10 +38,7 @@ def rows_of(output: str) -> tuple[list[str], list[dict]]:
 
 @pytest.fixture(scope="module")
 def quiet_root(tmp_path_factory) -> Path:
-    raw = tmp_path_factory.mktemp("raw")
-    for year in (2001, 2002):
-        (raw / f"r{year}.txt").write_text("总体要求\n\n坚持稳中求进工作总基调，推动高质量发展。\n", encoding="utf-8")
-    return make_project(tmp_path_factory.mktemp("quiet"), {y: raw / f"r{y}.txt" for y in (2001, 2002)})
+    return plain_project(tmp_path_factory, "总体要求\n\n坚持稳中求进工作总基调，推动高质量发展。\n")
 
 
 def test_metrics_json_files_figures_under_their_year(seeds_root) -> None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from erqi_diff.cli import cli as main
 
-from conftest import make_project
+from conftest import make_project, plain_project
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "extract_seeds"
 
@@ -45,10 +45,7 @@ def small_root(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def quiet_root(tmp_path_factory) -> Path:
-    raw = tmp_path_factory.mktemp("raw")
-    for year in (2001, 2002):
-        (raw / f"r{year}.txt").write_text("工作回顾\n\n今年春天雨水多，道路修好了。\n", encoding="utf-8")
-    return make_project(tmp_path_factory.mktemp("quiet"), {y: raw / f"r{y}.txt" for y in (2001, 2002)})
+    return plain_project(tmp_path_factory, "工作回顾\n\n今年春天雨水多，道路修好了。\n")
 
 
 def test_json_shape_with_occurrences(seeds_root) -> None:

@@ -93,7 +93,7 @@ def test_every_json_kind_is_registered_and_run() -> None:
     printed = set()
     for module in {m for m, _, _ in COMMANDS.values()}:
         path = REPO / (module.replace(".", "/") + ".py")
-        printed |= set(re.findall(r'emit_json\("([\w-]+)"', path.read_text(encoding="utf-8")))
+        printed |= set(re.findall(r'(?:emit_json|_links_out)\("([\w-]+)"', path.read_text(encoding="utf-8")))
         printed |= set(re.findall(r'dumps\("([\w-]+)"', path.read_text(encoding="utf-8")))
     assert printed == set(KINDS), printed ^ set(KINDS)
     assert set(RUNS) | {"snapshot", "init", "add", "corpus-run", "corpus-report"} == set(KINDS)

@@ -37,6 +37,19 @@ def _csv(columns, rows) -> None:
     click.echo(to_csv(columns, rows), nl=False)
 
 
+def _links_out(kind: str, links, as_json: bool, as_csv: bool) -> bool:
+    """Goal links (``goals``, ``targets``) as JSON or CSV when asked; whether they were."""
+    if as_json:
+        emit_json(kind, links)
+        return True
+    if as_csv:
+        from erqi_diff.views.facts import GOAL_COLUMNS, goal_row
+
+        _csv(GOAL_COLUMNS, [goal_row(lk) for lk in links])
+        return True
+    return False
+
+
 @click.command()
 @click.argument("years", nargs=-1, metavar="[YEARS...]")
 @indicator_option
@@ -110,13 +123,7 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
     project = get_project()
     wanted = parse_years(years) or None
     links = for_project(project, wanted)
-    if as_json:
-        emit_json("goals", links)
-        return
-    if as_csv:
-        from erqi_diff.views.facts import GOAL_COLUMNS, goal_row
-
-        _csv(GOAL_COLUMNS, [goal_row(lk) for lk in links])
+    if _links_out("goals", links, as_json, as_csv):
         return
     shown = wanted or project.years
     empty = [y for y in shown if not any(lk.goal.year == y for lk in links)]
@@ -167,13 +174,7 @@ def targets(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
             raise UsageError(f"no indicator matches {indicator!r} among the targets; indicators there: "
                              f"{', '.join(there) or 'none'}")
         panel = hits
-    if as_json:
-        emit_json("targets", panel)
-        return
-    if as_csv:
-        from erqi_diff.views.facts import GOAL_COLUMNS, goal_row
-
-        _csv(GOAL_COLUMNS, [goal_row(lk) for lk in panel])
+    if _links_out("targets", panel, as_json, as_csv):
         return
 
     def render(console):

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
-from erqi_diff.extract.textkey import NUMERALS
+from erqi_diff.extract.textkey import NUMERALS, key_of
 
 if TYPE_CHECKING:
     from erqi_diff.extract.slogans import Slogan
@@ -175,15 +175,11 @@ def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
     (品质二七、田园二七、温暖二七 -> 品质二七, 田园二七, 温暖二七). A slogan counts
     where it stands alone (matching.py: the longer form wins), but one of
     these items has not left the report, nor come into it."""
-    from erqi_diff.extract.textkey import key_of
-
     return frozenset(item for s in slogans if year in s.counts for form in s.forms() if "、" in key_of(form)
                      for item in key_of(form).split("、"))
 
 
 def _an_item(slogan: Slogan, items: frozenset[str]) -> bool:
-    from erqi_diff.extract.textkey import key_of
-
     return any(key_of(form) in items for form in slogan.forms())
 
 
