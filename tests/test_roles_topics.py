@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from erqi_diff.compare.concepts import CONCEPT_TERMS, concept_terms
-from erqi_diff.compare.outline import Role, markers, outline
+from erqi_diff.compare.outline import Role, heading_cue, markers, outline
 from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
 from erqi_diff.compare.topics import topic_text
 from erqi_diff.core.document import Section
@@ -28,6 +28,19 @@ from erqi_diff.core.snapshot import load
 ])
 def test_tense_markers(text, present, expected):
     assert markers(text, present) == expected
+
+
+@pytest.mark.parametrize("heading, present, expected", [
+    ("一、2023年工作回顾", 2024, 1),
+    ("三、2024年政府工作任务", 2024, -1),
+    ("二、2024年经济社会发展总体要求和政策取向", 2024, -1),
+    ("一、“六五”计划执行情况的回顾", 1986, 1),                 # 计划 names the plan reviewed
+    ("一、1998年工作回顾和1999年工作的总体要求", 1999, 0),      # both: 要求 inside 总体要求 counts once
+    ("一、1993年国内工作的回顾和1994年工作的基本方针", 1994, 1),  # a weak plan cue (方针) against a strong review
+    ("（三）加快推进经济结构调整和增长方式转变。", 2005, 0),
+])
+def test_heading_cue(heading, present, expected):
+    assert heading_cue(heading, present) == expected
 
 
 def test_a_task_takes_the_role_its_headline_tells(seeds_project):

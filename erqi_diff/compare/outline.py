@@ -86,9 +86,12 @@ TITLE_SHARE = 0.8
 
 
 def heading_cue(heading: str, present: int | None) -> int:
-    """+1 when a heading names a review, -1 a plan, 0 neither or both."""
-    score = 2 * len(_REVIEW_STRONG.findall(heading)) + len(_REVIEW_WEAK.findall(heading))
-    score -= 2 * len(_PLAN_STRONG.findall(heading)) + len(_PLAN_WEAK.findall(heading))
+    """+1 when a heading names a review, -1 a plan, 0 neither or both: two
+    points for a strong cue or a year (a five-year period) on that side of
+    ``present``, one for a weak cue; a weak cue inside a strong one (要求
+    in 总体要求) counts once, so 1998年工作回顾和1999年工作的总体要求 is both."""
+    score = 2 * len(_REVIEW_STRONG.findall(heading)) + len(_REVIEW_WEAK.findall(_REVIEW_STRONG.sub("", heading)))
+    score -= 2 * len(_PLAN_STRONG.findall(heading)) + len(_PLAN_WEAK.findall(_PLAN_STRONG.sub("", heading)))
     if present is not None:
         for year in map(int, _YEAR.findall(heading)):
             score += 2 if year < present else -2
