@@ -139,6 +139,22 @@ def test_slogan_span():
     assert once == 2
 
 
+def test_slogan_span_and_changes_know_the_reports_outside_the_span():
+    # 放管服 stands in 2015, before the span: not born in it; 智慧督查 in 2023, after it: not retired in it
+    elsewhere = {"放管服": (2015,), "智慧督查": (2023,)}
+    _, born, retired, _ = slogan_span(SLOGANS, [2017, 2019, 2021], elsewhere)
+    assert born == () and retired == ()
+    changes = slogan_changes(SLOGANS, 2017, 2019, elsewhere)
+    assert changes.added == () and [(c.new, c.since) for c in changes.returned] == [("放管服", 2015)]
+
+
+def test_slogan_span_names_the_form_in_the_text():
+    # a lineage named by the lexicon (脱贫攻坚) that the span's reports write otherwise (扶贫攻坚)
+    line = slogan("脱贫攻坚", {1999: 1, 2001: 2}, [("扶贫攻坚", {1999: 1, 2001: 2})])
+    _, _, retired, _ = slogan_span([line], [1999, 2001, 2003])
+    assert [(s.slogan, s.form, s.last) for s in retired] == [("脱贫攻坚", "扶贫攻坚", 2001)]
+
+
 # Goals and figures as the extractors give them (typed), made by hand.
 
 
@@ -197,7 +213,12 @@ def test_goals_of_the_newer_and_of_the_older_report():
      "not like for like: growth against level"),
     (figure(2023, "城镇调查失业率", 5.5, "%"), figure(2024, "城镇调查失业率", 5.2, "%"), True, -0.3, None, ""),
     (figure(2017, "城镇新增就业", 1.2, "万人"), figure(2018, "城镇新增就业", 11000, "人"),
-     False, None, None, "not like for like: 万人 against 人"),
+     True, -1000, -8.3, ""),                                  # magnitudes convert: the change in the newer unit
+    (figure(2001, "GDP", 95933), figure(2002, "GDP", 10.2, "万亿元"), True, 0.6067, 6.3, ""),
+    (figure(2017, "进出口总额", 4743, "亿美元"), figure(2018, "进出口总额", 5000, "亿美元", modifier="at_least"),
+     True, None, None, "a bound (超过, 突破, 以内…): no exact change"),
+    (figure(2017, "进出口总额", 4743, "亿美元"), figure(2018, "进出口总额", 5000, "亿元"),
+     False, None, None, "not like for like: 亿美元 against 亿元"),
     (figure(2013, "GDP", [6.5, 7], "%", measure="growth"), figure(2014, "GDP", 7.5, "%", measure="growth"),
      True, None, None, ""),                                   # a range never gets a computed change
 ])

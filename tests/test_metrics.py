@@ -114,6 +114,18 @@ def test_five_years_and_a_span() -> None:
     assert (jobs.indicator, jobs.modifier.value, jobs.period) == ("城镇新增就业", "at_least", Period.MULTI_YEAR)
 
 
+@pytest.mark.parametrize("body, expected", [
+    # under a heading that frames the five years just past, 五年内 is those years (a review at the end of a term)
+    ("## 五年来，生态建设成效显著\n\n五年内，全国造林面积2787万公顷，封山育林3153万公顷。\n", (1998, 2002, Kind.ACTUAL)),
+    # ... but not where the sentence sets a goal, nor under a heading of the years ahead
+    ("## 五年来，生态建设成效显著\n\n五年内，全国造林面积要达到2787万公顷。\n", (2007, 2007, Kind.PLAN)),
+    ("## 今后五年的主要任务\n\n五年内，全国造林面积2787万公顷。\n", (2003, 2007, Kind.PLAN)),
+])
+def test_within_five_years_in_a_review_of_five_years(body: str, expected: tuple) -> None:
+    fact = one(facts_of(body, 2003, "2003-03-05"), "2787万公顷")
+    assert (*(fact.figure_span or (fact.figure_year, fact.figure_year)), fact.kind) == expected
+
+
 def test_half_year_figures_of_a_mid_year_report() -> None:
     body = "## 上半年成绩不错\n\n今年上半年，二七区地区生产总值完成323.3亿元，同比增长8%。\n"
     level, growth = facts_of(body, 2019, "2019-08-05")

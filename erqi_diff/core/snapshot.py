@@ -29,11 +29,12 @@ from __future__ import annotations
 import enum
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from erqi_diff.core.document import Section, parse_body
-from erqi_diff.errors import SnapshotError, UnknownYear
+from erqi_diff.errors import ErqiError, SnapshotError, UnknownYear
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.core.project import Project, Report
 
@@ -213,6 +214,19 @@ def load_many(project: Project, years: list[int] | None = None) -> list[Snapshot
         if year not in project.years:
             raise UnknownYear(year, project.years)
     return [load(project, y) for y in sorted(set(years))]
+
+
+def load_available(project: Project, years: Iterable[int]) -> list[Snapshot]:
+    """The snapshots of ``years`` that load, oldest first: one missing or
+    broken is left out (for context only: whether a slogan stood in another
+    report of the series)."""
+    out = []
+    for year in sorted(set(years)):
+        try:
+            out.append(load(project, year))
+        except ErqiError:
+            continue
+    return out
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ The diff strip, the changelog and the HTML report all use these words.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
 # a name extended by one of these is the same slogan (乡村振兴 / 乡村振兴战略)
 _HEADS = ("战略", "行动", "工程", "政策", "计划", "建设", "工作", "改革", "活动", "行动计划", "重要思想")
 _NUMERAL_DIFF = NUMERALS | set("双")
+# a numbered formula: a count and its measure word (两个确立, 三大攻坚战, 五项原则)
+_COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项大条种类]")
 
 
 def similar(a: str, b: str) -> bool:
@@ -65,7 +68,7 @@ def similar(a: str, b: str) -> bool:
     if diff and diff <= _NUMERAL_DIFF:
         return False  # 十三五 / 十四五 are different plans, not variants
     if len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1:
-        return True  # 智慧督察 / 智慧督查
+        return not _COUNTED.match(a)  # 智慧督察 / 智慧督查; but 两个确保 is not 两个确立: a count's items differ
     if a[:2] != b[:2] or a[-2:] != b[-2:]:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
@@ -140,10 +143,14 @@ def _reworded(slogan: Slogan, before: int, after: int) -> bool:
     return before not in used.get(new, {}) or after not in used.get(old, {})
 
 
-def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges:
+def changes(slogans: Sequence[Slogan], before: int, after: int,
+            elsewhere: Mapping[str, Sequence[int]] | None = None) -> SloganChanges:
     """What became of ``slogans`` from report ``before`` to report ``after``
     (see the module doc). Years between them are not looked at; years
-    before ``before`` tell a returned slogan from an added one."""
+    before ``before`` tell a returned slogan from an added one: those of
+    ``slogans`` and, by slogan name, those of reports they were not
+    extracted from (``elsewhere``, as :func:`erqi_diff.extract.slogans.years_in` gives them)."""
+    elsewhere = elsewhere or {}
     found: dict[Change, list[tuple[int, SloganChange]]] = {c: [] for c in Change}
     items = {year: series_items(slogans, year) for year in (before, after)}
     for s in slogans:
@@ -152,7 +159,7 @@ def changes(slogans: Sequence[Slogan], before: int, after: int) -> SloganChanges
         if (new and not old and _an_item(s, items[before])) or (old and not new and _an_item(s, items[after])):
             continue  # 田园二七 in 2017's 品质二七、田园二七、温暖二七: it stands there, as an item
         if new and not old:
-            earlier = [y for y in s.years if y < before]
+            earlier = sorted({y for y in (*s.years, *elsewhere.get(s.slogan, ())) if y < before})
             change = Change.RETURNED if earlier else Change.ADDED
             record = SloganChange(change, s.slogan, "", new, earlier[-1] if earlier else None, lineage)
             found[change].append((s.first_offset(after), record))

@@ -64,6 +64,26 @@ def series_key(fact: Fact) -> tuple:
     return (fact.indicator, fact.measure, fact.period, fact.unit, fact.base)
 
 
+def unit_factor(unit: str, to_unit: str) -> float | None:
+    """What one ``unit`` is in ``to_unit`` when the two differ only by a
+    magnitude (1 万亿元 = 10000 亿元; reports write 万亿 once a total passes
+    it), else None (亿元 and 亿美元, % and 元)."""
+    if unit == to_unit:
+        return 1.0
+    from erqi_diff.extract.numbers import to_base
+
+    one, base = to_base(1.0, unit)
+    other, other_base = to_base(1.0, to_unit)
+    return one / other if base == other_base and other else None
+
+
+def like_for_like(a: Fact, b: Fact) -> bool:
+    """Two facts of one series (:func:`series_key`), or differing only by
+    their unit's magnitude (95933亿元 and 10.2万亿元)."""
+    ka, kb = series_key(a), series_key(b)
+    return ka == kb or (ka[:3] == kb[:3] and ka[4:] == kb[4:] and unit_factor(a.unit, b.unit) is not None)
+
+
 def key_metric(records: Iterable[Fact], indicator: str, report: int | None = None) -> Fact | None:
     """The figure to show for ``indicator`` in one report's column (the strip,
     the changelog): the report's latest full year, its level first, then its

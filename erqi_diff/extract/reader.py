@@ -35,7 +35,8 @@ from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
-from erqi_diff.extract.timing import Frame, Mark, When, clause_start, heading_time, marks, resolve
+from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, resolve,
+                                      within_past_frame)
 
 _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
@@ -108,6 +109,7 @@ def read_snapshot(snap) -> list[Fact]:
             outer += heads
             if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
                 outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
+            own = within_past_frame(own, outer, sent.text, goal_sentence)
             reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
             reader.para_names = para_names
             found = reader.facts(figures)

@@ -82,17 +82,10 @@ def _stamp(path) -> str:
 def _series(project, years: Sequence[int]) -> tuple:
     """The project's lexicon and its snapshots of ``years`` (one missing or
     broken is left out: it cannot say a slogan returned)."""
-    from erqi_diff.core.snapshot import load
-    from erqi_diff.errors import ErqiError
+    from erqi_diff.core.snapshot import load_available
     from erqi_diff.extract.lexicon import load as load_lexicon
 
-    earlier = []
-    for year in years:
-        try:
-            earlier.append(load(project, year))
-        except ErqiError:
-            continue
-    return load_lexicon(project.root), earlier
+    return load_lexicon(project.root), load_available(project, years)
 
 
 def slogan_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
@@ -127,7 +120,7 @@ def metric_rows(a, b) -> list[dict]:
     rows = []
     for name in names:
         left, right = _metrics.key_metric(ma, name), _metrics.key_metric(mb, name)
-        same = left is not None and right is not None and _metrics.series_key(left) == _metrics.series_key(right)
+        same = left is not None and right is not None and _metrics.like_for_like(left, right)
         rows.append({"indicator": name, "from": _figure(left), "to": _figure(right), "comparable": same})
     return rows
 

@@ -334,3 +334,25 @@ def _combine(found: list[Mark]) -> When | None:
             return When(period, mark.span[1], None, True, mark.future)
         return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
     return When(period, None, None, False)
+
+
+def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal: bool) -> list[Mark]:
+    """五年内 is the years ahead, except in a part the report frames as the
+    years just past (under 五年来，… or after 过去五年，: the review a report
+    gives at the end of a government's term), in a sentence that sets no
+    goal: there it is that past span (五年内，全国造林面积2787万公顷 reviews
+    the five years)."""
+    if goal:
+        return own
+    past = next((m for ms in outer for m in ms if m.span and not m.future), None)
+    if past is None or past.span is None:
+        return own
+    length = past.span[1] - past.span[0]
+    out = []
+    for m in own:
+        word = text[m.start:m.end]
+        if (m.future and m.span and word.endswith("内") and not word.startswith(("今后", "未来"))
+                and m.span[1] - m.span[0] == length):
+            m = Mark(m.start, m.end, m.period, past.year, past.span)
+        out.append(m)
+    return out

@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric parts, re-exported
@@ -134,11 +134,14 @@ class YearEntry:
 
 @dataclass(frozen=True)
 class SloganSpan:
-    """A slogan born or retired within the span: its name, first and last report."""
+    """A slogan born or retired within the span: its name, first and last
+    report, and ``form``, the words it stands in at the year said (its first
+    year when born, its last when retired: 扶贫攻坚, not the lineage's name 脱贫攻坚)."""
 
     slogan: str
     first: int
     last: int
+    form: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,7 @@ class Sources:
     metrics: KeyMetrics | None = None          # report year -> indicator -> key Fact (figures.key_metrics)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: ReuseResult | None = None           # the reuse audit of the span's snapshots
+    elsewhere: Mapping[str, tuple[int, ...]] | None = None  # slogan -> the series' years outside the span holding it
 
 
 # ------------------------------------------------------------------- assembly
@@ -201,23 +205,30 @@ def excerpt(text: str, op: str, limit: int = EXCERPT_CHARS) -> Excerpt:
 # slogans
 
 
-def slogan_changes(slogans: list, before: int, after: int) -> SloganChanges:
+def slogan_changes(slogans: list, before: int, after: int,
+                   elsewhere: Mapping[str, tuple[int, ...]] | None = None) -> SloganChanges:
     """Slogans (:class:`erqi_diff.extract.slogans.Slogan`, extracted from the
     span's reports) added, returned, retired and changed from ``before`` to
     ``after``: :func:`erqi_diff.extract.lineage.changes`, the words the diff
-    strip uses too."""
+    strip uses too; ``elsewhere``: the years of the series' reports outside
+    the span that hold each (one there before ``before`` makes it returned)."""
     from erqi_diff.extract.lineage import changes
 
-    return changes(slogans, before, after)
+    return changes(slogans, before, after, elsewhere)
 
 
-def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, int]:
+def slogan_span(slogans: list, years: list[int],
+                elsewhere: Mapping[str, tuple[int, ...]] | None = None) -> tuple[tuple, tuple, tuple, int]:
     """(throughout, born, retired, one-offs) over ``years`` (oldest first),
     from slogans extracted from those years' reports. Born and retired count
     slogans found in two reports or more; those found in one report only
-    (listed under their year) are counted as one-offs."""
+    (listed under their year) are counted as one-offs. A slogan standing in
+    a report of the series before the span (``elsewhere``) was not born in
+    it, nor retired in it when one after the span holds it."""
+    elsewhere = elsewhere or {}
     throughout, born, retired, once = [], [], [], 0
     for slogan in slogans:
+        outside = elsewhere.get(slogan.slogan, ())
         seen = sorted(set(slogan.years) & set(years))
         if not seen:
             continue
@@ -227,10 +238,10 @@ def slogan_span(slogans: list, years: list[int]) -> tuple[tuple, tuple, tuple, i
         if len(seen) == 1:
             once += 1
             continue
-        if seen[0] > years[0]:
-            born.append(SloganSpan(slogan.slogan, seen[0], seen[-1]))
-        if seen[-1] < years[-1]:
-            retired.append(SloganSpan(slogan.slogan, seen[0], seen[-1]))
+        if seen[0] > years[0] and not any(y < years[0] for y in outside):
+            born.append(SloganSpan(slogan.slogan, seen[0], seen[-1], slogan.main_form(seen[0])))
+        if seen[-1] < years[-1] and not any(y > years[-1] for y in outside):
+            retired.append(SloganSpan(slogan.slogan, seen[0], seen[-1], slogan.main_form(seen[-1])))
     born.sort(key=lambda s: (s.first, s.slogan))
     retired.sort(key=lambda s: (s.last, s.slogan))
     return tuple(throughout), tuple(born), tuple(retired), once
@@ -319,14 +330,15 @@ def assemble(metas: list[ReportMeta], sources: Sources, from_year: int, to_year:
         diff = sources.diffs.get((prev.year, cur.year)) if sources.diffs is not None else None
         entries.append(YearEntry(
             current=cur, previous=prev, skipped=tuple(range(prev.year + 1, cur.year)),
-            slogans=None if sources.slogans is None else slogan_changes(sources.slogans, prev.year, cur.year),
+            slogans=None if sources.slogans is None else slogan_changes(sources.slogans, prev.year, cur.year,
+                                                                        sources.elsewhere),
             goals=None if sources.goals is None else goal_changes(sources.goals, prev.year, cur.year),
             metrics=None if sources.metrics is None else metric_rows(sources.metrics, prev.year, cur.year),
             sections=None if diff is None else section_changes(diff),
             reuse=None if sources.reuse is None else reused_passages(sources.reuse, prev.year, cur.year)))
     throughout = born = retired = headline = once = None
     if sources.slogans is not None:
-        throughout, born, retired, once = slogan_span(sources.slogans, years)
+        throughout, born, retired, once = slogan_span(sources.slogans, years, sources.elsewhere)
     if sources.metrics is not None:
         headline = headline_metrics(sources.metrics, years, sources.key_indicators)
     missing_years = tuple(y for y in range(years[0], years[-1] + 1) if y not in years)
@@ -344,20 +356,23 @@ def _reuse(snaps: list) -> ReuseResult:
     return audit_snapshots(snaps)
 
 
-def collect_sources(snaps: list, lexicon=None) -> Sources:
+def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources:
     """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first);
     ``lexicon``: the slogans known in advance (:mod:`erqi_diff.extract.lexicon`;
-    the package's when None)."""
+    the package's when None); ``others``: the series' snapshots outside the
+    span, where the span's slogans are looked for (born before it, still used after)."""
     from erqi_diff.extract import goals
     from erqi_diff.extract import slogans
     from erqi_diff.compare.diff import compare
 
     key, key_indicators = key_metrics(snaps)
+    found = slogans.extract(snaps, lexicon)
     return Sources(
         diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
-        slogans=slogans.extract(snaps, lexicon),
+        slogans=found,
         goals=goals.extract_many(snaps),
-        metrics=key, key_indicators=key_indicators, reuse=_reuse(snaps))
+        metrics=key, key_indicators=key_indicators, reuse=_reuse(snaps),
+        elsewhere=slogans.years_in(found, others, lexicon) if others else {})
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:
@@ -365,9 +380,11 @@ def build_changelog(project, from_year: int, to_year: int) -> Changelog:
 
     Raises :class:`UsageError` when the span holds fewer than two reports, and the snapshot errors of :func:`snapshot.load`.
     """
-    from erqi_diff.core.snapshot import load_many
+    from erqi_diff.core.snapshot import load_available, load_many
     from erqi_diff.extract.lexicon import load as load_lexicon
 
     years = span_years(project.years, from_year, to_year, "a changelog")
     snaps = load_many(project, years)
-    return assemble([s.meta() for s in snaps], collect_sources(snaps, load_lexicon(project.root)), from_year, to_year)
+    others = load_available(project, [y for y in project.years if y not in years])
+    return assemble([s.meta() for s in snaps], collect_sources(snaps, load_lexicon(project.root), others),
+                    from_year, to_year)

@@ -74,17 +74,26 @@ def _scalar(fact: Fact) -> float | None:
 
 
 def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
-    """Two figures of one indicator, compared only like for like."""
-    for a, b in ((before.measure, after.measure), (before.period, after.period), (before.unit, after.unit),
-                 (before.base, after.base)):
+    """Two figures of one indicator, compared only like for like; units that
+    differ only by magnitude convert (95933亿元 against 10.2万亿元: the change
+    in 万亿元). A bound (突破5000亿美元, 超过…) gives no exact change."""
+    from erqi_diff.extract.metrics import unit_factor
+    from erqi_diff.extract.numbers import Modifier
+
+    factor = unit_factor(before.unit, after.unit)
+    for a, b in ((before.measure, after.measure), (before.period, after.period),
+                 (before.unit, before.unit if factor is not None else after.unit), (before.base, after.base)):
         if a != b:
             shown_a = getattr(a, "value", a) or "unstated"
             shown_b = getattr(b, "value", b) or "unstated"
             return MetricRow(indicator, before, after, False, None, None,
                              f"not like for like: {shown_a} against {shown_b}")
     old, new = _scalar(before), _scalar(after)
-    if old is None or new is None:
+    if old is None or new is None or factor is None:
         return MetricRow(indicator, before, after, True, None, None, "")
+    if {before.modifier, after.modifier} & {Modifier.AT_LEAST, Modifier.AT_MOST}:
+        return MetricRow(indicator, before, after, True, None, None, "a bound (超过, 突破, 以内…): no exact change")
+    old *= factor
     change = round(new - old, 6)
     pct = None
     if old and before.measure is Measure.LEVEL and after.unit not in PERCENT_UNITS:

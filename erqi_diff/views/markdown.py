@@ -89,9 +89,9 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
     if summary.throughout is not None and summary.born is not None and summary.retired is not None:
         out.append(f"- Slogans that ran throughout: {_list(quote(s) for s in summary.throughout)}.")
         out.append("- Slogans born within the span, found in two reports or more: "
-                   f"{_list(f'{quote(s.slogan)} ({s.first})' for s in summary.born)}.")
+                   f"{_list(f'{quote(s.form or s.slogan)} ({s.first})' for s in summary.born)}.")
         out.append("- Slogans retired within the span, found in two reports or more: "
-                   f"{_list(f'{quote(s.slogan)} (last in {s.last})' for s in summary.retired)}.")
+                   f"{_list(f'{quote(s.form or s.slogan)} (last in {s.last})' for s in summary.retired)}.")
         out.append(f"- {plural(summary.one_offs or 0, 'slogan')} found in one report only (listed under its year).")
     out.append("- Year by year: " + ", ".join(f"[{e.current.year}](#{e.anchor})" for e in entries) + ".")
     if summary.headline:
@@ -168,7 +168,7 @@ def _change(row: MetricRow) -> str:
     if not row.like_for_like:
         return escape(row.note)
     if row.change is None:
-        return "no comparable figure"
+        return escape(row.note) if row.note else "no comparable figure"
     if row.change == 0:
         return "unchanged"
     unit = row.after.unit if row.after else ""
