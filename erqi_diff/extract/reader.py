@@ -57,7 +57,6 @@ _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _ANNOUNCES = re.compile(r"(?:以下|如下)[^。；，]{0,8}[。：:]$|[：:]$")
 _PUNCT = re.compile(r"[，；：。、,;:（）()]")
-_NOUNISH = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
 def read_snapshot(snap) -> list[Fact]:
