@@ -11,7 +11,6 @@ never a stale hit. A cache that cannot be read or written is simply not used.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
@@ -79,28 +78,13 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
         pass
     value = compute()
     try:
+        from erqi_diff.core.fsutil import atomic_write_text
+
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write(path, json.dumps({"key": key, "value": value}, ensure_ascii=False).encode("utf-8"))
+        atomic_write_text(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))
     except Exception:  # a read-only or full disk only costs the speed-up
         pass
     return value
-
-
-def _write(path: Path, data: bytes) -> None:
-    """``data`` written to ``path`` atomically (a temporary file beside it,
-    renamed over it), without fsync and without :mod:`tempfile` (which
-    imports shutil, bz2, lzma, random): a cache entry lost in a crash is only
-    a miss, and a torn one is read as a miss (its key must match in full)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 #: Inputs longer than this are keyed by their BLAKE2b digest, not their text:
