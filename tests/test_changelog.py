@@ -148,6 +148,12 @@ def test_slogan_span_and_changes_know_the_reports_outside_the_span():
     assert changes.added == () and [(c.new, c.since) for c in changes.returned] == [("放管服", 2015)]
 
 
+def test_the_same_words_typeset_otherwise_are_no_change():
+    # 2003 writes “扫黄”、“打非”, 2004 “扫黄”“打非”
+    line = slogan("扫黄、打非", {2003: 2, 2004: 1}, [("“扫黄”、“打非”", {2003: 2}), ("“扫黄”“打非”", {2004: 1})])
+    assert slogan_changes([line], 2003, 2004).empty
+
+
 def test_slogan_span_names_the_form_in_the_text():
     # a lineage named by the lexicon (脱贫攻坚) that the span's reports write otherwise (扶贫攻坚)
     line = slogan("脱贫攻坚", {1999: 1, 2001: 2}, [("扶贫攻坚", {1999: 1, 2001: 2})])

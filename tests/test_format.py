@@ -27,6 +27,8 @@ def test_number(value, shown) -> None:
     (((6, 6.5), "%", "range", "growth"), "+6–6.5%"),
     ((1.67, "倍", "point", "ratio"), "1.67倍"),
     ((1800, "亿元", "point", "change"), "+1800亿元"),
+    ((-1, "个百分点", "at_least", "growth"), "a fall of at least 1个百分点"),   # 降低1个百分点以上
+    ((-300, "亿元", "at_most", "change"), "a fall of at most 300亿元"),
     ((None, "%", "absent", "level"), "none set"),
     ((None, "%", "qualitative", "growth"), "in words"),
 ])

@@ -234,6 +234,7 @@ def test_a_lexicon_slogan_is_listed_where_it_stands() -> None:
     ("中国制造", "中国制造2025", False),
     ("三保", "三保障", False),
     ("两个确保", "两个确立", False),                   # a count's items: different formulas
+    ("改革、发展、稳定", "改革发展稳定", True),           # a series written without its commas
     ("四个意识", "四个自信", False),
 ])
 def test_forms_of_one_slogan(a: str, b: str, same: bool) -> None:

@@ -49,6 +49,8 @@ def similar(a: str, b: str) -> bool:
     """Two keys are forms of one slogan (see the module doc)."""
     if a == b:
         return False
+    if a.replace("、", "") == b.replace("、", ""):
+        return True  # 改革、发展、稳定 / 改革发展稳定: a series written with or without its commas
     if "、" in a and "、" in b:
         sa, sb = set(a.split("、")), set(b.split("、"))
         if sa == sb:
@@ -76,7 +78,9 @@ def similar(a: str, b: str) -> bool:
 
 def buckets(key: str) -> Iterable[tuple[str, str]]:
     """What two similar keys share at least one of: their first two or last
-    two characters, a series item, or the name a head extends."""
+    two characters, a series item, the name a head extends, or their words
+    without a series' commas."""
+    yield ("bare", key.replace("、", ""))  # 改革、发展、稳定 and 改革发展稳定
     if "、" in key:
         for item in key.split("、"):
             yield ("item", item)
@@ -137,10 +141,15 @@ def _reworded(slogan: Slogan, before: int, after: int) -> bool:
     one the newer report does not use (two forms used in both years, the
     count tipping from one to the other, is no change)."""
     old, new = slogan.main_form(before), slogan.main_form(after)
-    if not old or not new or old == new:
-        return False
+    if not old or not new or _bare(old) == _bare(new):
+        return False  # “扫黄”、“打非” and “扫黄”“打非”: the same words, typeset otherwise
     used = {v.slogan: v.counts for v in slogan.variants}
     return before not in used.get(new, {}) or after not in used.get(old, {})
+
+
+def _bare(form: str) -> str:
+    """A form without its quotes and series commas."""
+    return key_of(form).replace("、", "")
 
 
 def changes(slogans: Sequence[Slogan], before: int, after: int,

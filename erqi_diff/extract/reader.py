@@ -380,8 +380,9 @@ class _SentenceReader:
         value: Any = tuple(raw) if isinstance(raw, list) else raw
         near = lead[-14:]
         direction = w.last_direction(near)
-        if direction and not (q.is_percent or q.unit in ("倍", "成")) and len(near) - direction[1] > 6:
-            direction = None  # 降低可使农民减轻负担70亿元: the verb is not the figure's
+        if (direction and not (q.is_percent or q.unit in ("倍", "成")) and len(near) - direction[1] > 6
+                and not _FUNDS_OBJECT.search(near[direction[1]:])):
+            direction = None  # 降低可使农民减轻负担70亿元: the verb is not the figure's (but 增加…建设投资100亿元 is)
         to_after = direction is not None and bool(_TO.search(near[:direction[1] + 1]) or
                                                    re.match(r"^(?:到|至)", near[direction[1]:]))
         bases = _BASE.findall(lead)
@@ -474,6 +475,10 @@ def _growth_words(text: str) -> bool:
 def _strip_time(text: str) -> str:
     return re.sub(r"(?:19|20)\d\d年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|今年|去年|全年|上半年|"
                   r"下半年|前三季度|1[-－—~至]\d{1,2}月|年均|五年来|过去五年", "", text)
+
+
+# a direction verb's object, the funds it changes by the figure after them (增加中央预算内经常性建设投资100亿元)
+_FUNDS_OBJECT = re.compile(r"^[^，；。：、可使让把将到至为达]{1,12}(?:投资|资金|投入|支出|补助|经费|贷款|国债)$")
 
 
 def _negate(value):

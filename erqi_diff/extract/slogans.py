@@ -210,6 +210,7 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
     swaps = {_swapped(key): cand.kind for key, cand in found.items()}
+    swaps.update((_uncommaed(key), cand.kind) for key, cand in found.items())  # not the lexicon's: 改革发展稳定任务 is words
     swaps.update((_swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
     every = "\n".join(text.key for text in texts.values())
     for variant, kind in swaps.items():
@@ -330,6 +331,14 @@ def _one_char_variants(key: str, text: str) -> set[str]:
                     out.add(window)
             at = text.find(anchor, at + 1)
     return out
+
+
+def _uncommaed(key: str) -> str:
+    """A series of two-character (or longer) items written without its
+    commas (改革发展稳定 for 改革、发展、稳定: lineage.similar calls them one
+    slogan); "" for another shape."""
+    items = key.split("、")
+    return "".join(items) if len(items) > 1 and all(len(i) >= 2 for i in items) else ""
 
 
 def _swapped(key: str) -> str:

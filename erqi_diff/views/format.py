@@ -148,13 +148,16 @@ HEDGES = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "ab
 
 def figure(value: Value | None, unit: str | None, modifier: str = "point", measure: str = "level") -> str:
     """A figure as a reader says it: 567亿元, +5.2% (a growth), -3% (a fall),
-    about 5%, at least 1200万人, 6–6.5%, 1.67倍; "none set", "in words" for a
+    about 5%, at least 1200万人, a fall of at least 1个百分点, 6–6.5%, 1.67倍; "none set", "in words" for a
     target not set or stated without a figure; "" for no value."""
     if modifier in ("absent", "qualitative"):  # no target set; a target in words (the quote says it)
         return HEDGES[modifier]
     if value is None:
         return ""
     if measure in ("growth", "change"):
+        if modifier in ("at_least", "at_most") and isinstance(value, (int, float)) and value < 0:
+            # 降低1个百分点以上: a fall of 1 point or more (the change is -1 or below), never "at least -1"
+            return f"a fall of {HEDGES[modifier]}{amount(-value, unit)}"
         shown = growth(value) if unit == "%" else _signed_amount(value, unit)
     else:
         shown = amount(value, unit)
