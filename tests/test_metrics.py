@@ -115,6 +115,17 @@ def test_five_years_and_a_span() -> None:
 
 
 @pytest.mark.parametrize("body, expected", [
+    # a total investment under a review heading: the size of projects begun last year
+    ("## 一、过去一年工作回顾\n\n西部大开发继续推进，新开工10项国家重点建设工程，总投资800亿元。\n", Kind.ACTUAL),
+    # ... a plan's size where the sentence plans, or under no review
+    ("## 一、过去一年工作回顾\n\n今年全区共梳理了45个重大产业项目，总投资800亿元，年度计划投资126亿元。\n", Kind.PLAN),
+    ("## 二、2005年主要任务\n\n新开工10项国家重点建设工程，总投资800亿元。\n", Kind.PLAN),
+])
+def test_a_total_investment_under_a_review(body: str, expected) -> None:
+    assert one(facts_of(body, 2005, "2005-03-05"), "800亿元").kind is expected
+
+
+@pytest.mark.parametrize("body, expected", [
     # under a heading that frames the five years just past, 五年内 is those years (a review at the end of a term)
     ("## 五年来，生态建设成效显著\n\n五年内，全国造林面积2787万公顷，封山育林3153万公顷。\n", (1998, 2002, Kind.ACTUAL)),
     # ... but not where the sentence sets a goal, nor under a heading of the years ahead

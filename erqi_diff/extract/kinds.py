@@ -102,8 +102,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         w.has_any(h, ("初步预计", "预计")) for h in headings[:1])
     cue, strong = goal_cue(text, q, cs, headings)
     last = when.span[1] if when.span else when.year
-    if TOTAL.search(clause_lead):
-        return Kind.PLAN, when  # a list's total investment: the size of a plan
+    if TOTAL.search(clause_lead) and (frame_goal(headings) is not False or cue or w.has_any(text, ("今年", "计划"))):
+        # a list's total investment: the size of a plan; under a review heading, only in a sentence that
+        # plans (今年…计划完成投资): else it is the size of projects begun (新开工10项…，总投资800亿元)
+        return Kind.PLAN, when
     if _IF.search(before):
         return Kind.FORECAST, when  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow, if
     if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):

@@ -77,11 +77,18 @@ def unit_factor(unit: str, to_unit: str) -> float | None:
     return one / other if base == other_base and other else None
 
 
+def comparable_key(fact: Fact) -> tuple:
+    """:func:`series_key` with the unit's magnitude set aside (亿元 and 万亿元
+    are one unit: reports write 万亿 once a total passes it)."""
+    from erqi_diff.extract.numbers import to_base
+
+    return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], fact.base)
+
+
 def like_for_like(a: Fact, b: Fact) -> bool:
-    """Two facts of one series (:func:`series_key`), or differing only by
-    their unit's magnitude (95933亿元 and 10.2万亿元)."""
-    ka, kb = series_key(a), series_key(b)
-    return ka == kb or (ka[:3] == kb[:3] and ka[4:] == kb[4:] and unit_factor(a.unit, b.unit) is not None)
+    """Two facts that can be set side by side: one series, or differing only
+    by their unit's magnitude (95933亿元 and 10.2万亿元)."""
+    return comparable_key(a) == comparable_key(b)
 
 
 def key_metric(records: Iterable[Fact], indicator: str, report: int | None = None) -> Fact | None:

@@ -162,11 +162,11 @@ def _first_and_last(seen: list[Fact]) -> tuple[Fact, Fact]:
     """The earliest and latest figures (by figure year) of one series, full
     years preferred, then the widest span; the very first and last when no
     two figures are of one series."""
-    from erqi_diff.extract.metrics import series_key
+    from erqi_diff.extract.metrics import comparable_key
 
     groups: dict[tuple, list[Fact]] = {}
     for fact in seen:
-        groups.setdefault(series_key(fact), []).append(fact)
+        groups.setdefault(comparable_key(fact), []).append(fact)
     pairs = []
     for facts in groups.values():
         facts = sorted(facts, key=lambda f: (f.figure_year or 0, f.year))
