@@ -183,6 +183,11 @@ def test_what_is_not_a_slogan(text: str) -> None:
     assert one(2001, text) == []
 
 
+def test_the_one_of_a_word_begins_no_numbered_formula() -> None:
+    """进一步加强“三农”工作: 三农, not 一步加强三农 (the 一 of 进一步)."""
+    assert [s.slogan for s in one(2005, "（二）进一步加强“三农”工作。")] == ["三农"]
+
+
 def test_a_numbered_chain_leaves_out_the_noun_naming_its_kind() -> None:
     """邓小平“一国两制”构想: the formula is 一国两制; 构想 says what kind of thing it is."""
     found = one(1998, "标志着邓小平“一国两制”构想的巨大成功，坚持“一国两制”方针。")

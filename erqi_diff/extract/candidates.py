@@ -286,7 +286,8 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
 _CN = "一二三四五六七八九十两"
 _PART = rf"[{_CN}](?:(?![{_CN}])[{_CJK}]){{1,3}}?"
 _CHAIN = re.compile(rf"(?<![{_CJK}])(?:{_PART}){{2,4}}(?![{_CJK}])"
-                    rf"|(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
+                    rf"|(?<![进统唯第之万逐])(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
+# (not the 一 of a word: 进一步加强三农工作 holds no formula 一步加强三农)
 # 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers and a noun
 _MODIFIERS = re.compile(rf"(?:[{_CJK}]{{2}}[化型]){{2,}}[{_CJK}]{{0,2}}(?:城区|城市|新城|强国|国家|社会|体系|都市)")
 _SERIES = re.compile(rf"[{_CJK}]{{2,6}}(?:、[{_CJK}]{{2,6}}){{2,}}")
