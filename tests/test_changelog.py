@@ -154,6 +154,21 @@ def test_the_same_words_typeset_otherwise_are_no_change():
     assert slogan_changes([line], 2003, 2004).empty
 
 
+def test_a_form_used_beside_the_other_is_no_change():
+    # 1992 writes 政企职责分开 and 政企分开; 1993 only 政企分开: the short form was there already
+    line = slogan("政企分开", {1992: 2, 1993: 2}, [("政企职责分开", {1992: 1}), ("政企分开", {1992: 1, 1993: 2})])
+    assert slogan_changes([line], 1992, 1993).empty
+    # ... but a form given up for one the older report did not use is a change
+    line = slogan("智慧督查", {2017: 1, 2019: 1}, [("智慧督察", {2017: 1}), ("智慧督查", {2019: 1})])
+    assert [(c.old, c.new) for c in slogan_changes([line], 2017, 2019).changed] == [("智慧督察", "智慧督查")]
+
+
+def test_a_slogan_throughout_in_changing_forms_names_them():
+    line = slogan("精神文明建设", {1994: 1, 1995: 1}, [("社会主义精神文明建设", {1994: 1}), ("精神文明建设", {1995: 1})])
+    throughout, *_ = slogan_span([line], [1994, 1995])
+    assert throughout == ("社会主义精神文明建设 / 精神文明建设",)
+
+
 def test_slogan_span_names_the_form_in_the_text():
     # a lineage named by the lexicon (脱贫攻坚) that the span's reports write otherwise (扶贫攻坚)
     line = slogan("脱贫攻坚", {1999: 1, 2001: 2}, [("扶贫攻坚", {1999: 1, 2001: 2})])

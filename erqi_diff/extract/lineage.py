@@ -137,14 +137,16 @@ class SloganChanges:
 
 
 def _reworded(slogan: Slogan, before: int, after: int) -> bool:
-    """The main form changed, to a form the older report did not use or from
-    one the newer report does not use (two forms used in both years, the
-    count tipping from one to the other, is no change)."""
+    """The main form changed: to a form the older report did not use, from
+    one the newer report no longer uses. Reports switch between a long and
+    a short form within one report (政企分开 beside 政企职责分开): a form
+    standing in both reports, the count tipping from one to the other, is
+    no change."""
     old, new = slogan.main_form(before), slogan.main_form(after)
     if not old or not new or _bare(old) == _bare(new):
         return False  # “扫黄”、“打非” and “扫黄”“打非”: the same words, typeset otherwise
     used = {v.slogan: v.counts for v in slogan.variants}
-    return before not in used.get(new, {}) or after not in used.get(old, {})
+    return before not in used.get(new, {}) and after not in used.get(old, {})
 
 
 def _bare(form: str) -> str:

@@ -151,7 +151,7 @@ class Summary:
 
     years: tuple[int, ...]
     missing: tuple[int, ...]
-    throughout: tuple[str, ...] | None
+    throughout: tuple[str, ...] | None      # each slogan's forms over the span, "A / B" when it changed
     born: tuple[SloganSpan, ...] | None     # found in two reports or more
     retired: tuple[SloganSpan, ...] | None  # found in two reports or more
     one_offs: int | None                    # slogans found in one report only
@@ -233,7 +233,7 @@ def slogan_span(slogans: list, years: list[int],
         if not seen:
             continue
         if seen == years:
-            throughout.append(slogan.slogan)
+            throughout.append(_forms_used(slogan, years))
             continue
         if len(seen) == 1:
             once += 1
@@ -245,6 +245,18 @@ def slogan_span(slogans: list, years: list[int],
     born.sort(key=lambda s: (s.first, s.slogan))
     retired.sort(key=lambda s: (s.last, s.slogan))
     return tuple(throughout), tuple(born), tuple(retired), once
+
+
+def _forms_used(slogan, years: list[int]) -> str:
+    """The forms a slogan stands in over ``years`` (the main one of each
+    year, in order of use): 精神文明建设 / 社会主义精神文明建设 when neither
+    stands in every report."""
+    forms: list[str] = []
+    for year in years:
+        form = slogan.main_form(year)
+        if form and form not in forms:
+            forms.append(form)
+    return " / ".join(forms) if forms else slogan.slogan
 
 
 # sections
