@@ -169,6 +169,26 @@ def test_a_slogan_throughout_in_changing_forms_names_them():
     assert throughout == ("社会主义精神文明建设 / 精神文明建设",)
 
 
+def test_an_item_of_a_series_stands_where_the_series_does():
+    series = slogan("品质二七、田园二七、温暖二七", {2017: 1, 2018: 1})
+    item = slogan("田园二七", {2016: 1, 2021: 1})
+    town = slogan("新型城镇化", {2017: 1, 2019: 1})
+    listed = slogan("项目推进落实、新型城镇化建设、城市管理", {2018: 1})
+    moved = slogan_changes([series, item], 2018, 2021)  # 田园二七 stood in 2018, as an item: it did not return
+    assert moved.returned == () and moved.added == () and [c.old for c in moved.retired] == [series.slogan]
+    changes = slogan_changes([series, item], 2019, 2021)
+    assert [(c.new, c.since) for c in changes.returned] == [("田园二七", 2018)]  # not "last in 2016"
+    # 新型城镇化建设 as an item in 2018: 新型城镇化 did not retire in 2018, nor return in 2019
+    assert slogan_changes([town, listed], 2017, 2018).retired == ()
+    assert slogan_changes([town, listed], 2018, 2019).returned == ()
+    throughout, *_ = slogan_span([series, item], [2016, 2017, 2018, 2021])
+    assert throughout == ("田园二七",)
+    from erqi_diff.extract.lineage import with_items
+
+    assert with_items([series, item], {"品质二七、田园二七、温暖二七": (2017, 2018), "田园二七": (2016,)}) == {
+        "品质二七、田园二七、温暖二七": (2017, 2018), "田园二七": (2016, 2017, 2018)}
+
+
 def test_slogan_span_names_the_form_in_the_text():
     # a lineage named by the lexicon (脱贫攻坚) that the span's reports write otherwise (扶贫攻坚)
     line = slogan("脱贫攻坚", {1999: 1, 2001: 2}, [("扶贫攻坚", {1999: 1, 2001: 2})])

@@ -145,3 +145,18 @@ def test_national_targets_linked_to_the_next_report(gwr_project) -> None:
         if lk.outcome is not None:
             assert lk.outcome.year > lk.goal.year and lk.outcome.kind.is_outcome
             assert lk.outcome.figure_year == lk.goal.figure_year
+
+
+@pytest.mark.parametrize("body", [
+    "全年150个重大项目完成投资470亿元，82个项目开工。",      # the list's size, restated with what it achieved
+    "32个重大生态建设项目已开工24个。",
+    "先后实施35个区级普惠项目，受益群众达27万人次。",        # 先后: done one after another
+])
+def test_a_review_sets_no_goal(body: str) -> None:
+    snap = make_snapshot(2017, "## 2017年工作回顾\n\n" + body + "\n", date="2018-01-13")
+    assert [lk.goal.quote for lk in link_goals([snap])] == []
+
+
+def test_a_plan_of_projects_is_a_goal() -> None:
+    snap = make_snapshot(2016, "## 2017年工作安排\n\n今年计划实施150个重大项目，完成投资446亿元。\n", date="2017-02-17")
+    assert "150个" in [lk.goal.quote for lk in link_goals([snap])]

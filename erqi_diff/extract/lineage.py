@@ -164,13 +164,14 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
     elsewhere = elsewhere or {}
     found: dict[Change, list[tuple[int, SloganChange]]] = {c: [] for c in Change}
     items = {year: series_items(slogans, year) for year in (before, after)}
+    present = present_years(slogans)
     for s in slogans:
         old, new = s.main_form(before), s.main_form(after)
         lineage = tuple(v.slogan for v in s.variants) or (s.slogan,)
         if (new and not old and _an_item(s, items[before])) or (old and not new and _an_item(s, items[after])):
             continue  # 田园二七 in 2017's 品质二七、田园二七、温暖二七: it stands there, as an item
         if new and not old:
-            earlier = sorted({y for y in (*s.years, *elsewhere.get(s.slogan, ())) if y < before})
+            earlier = sorted({y for y in (*present[s.slogan], *elsewhere.get(s.slogan, ())) if y < before})
             change = Change.RETURNED if earlier else Change.ADDED
             record = SloganChange(change, s.slogan, "", new, earlier[-1] if earlier else None, lineage)
             found[change].append((s.first_offset(after), record))
@@ -198,7 +199,36 @@ def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
 
 
 def _an_item(slogan: Slogan, items: frozenset[str]) -> bool:
-    return any(key_of(form) in items for form in slogan.forms())
+    """One of ``items`` is a form of ``slogan``, bare or with the generic head
+    a list puts after it (“项目推进落实、新型城镇化建设、…”六项工作: 新型城镇化)."""
+    keys = {key_of(form) for form in slogan.forms()}
+    return any(item in keys or (item.endswith(_ITEM_HEADS) and item[:-2] in keys) for item in items)
+
+
+_ITEM_HEADS = ("建设", "工作")
+
+
+def with_items(slogans: Sequence[Slogan], years: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
+    """``years`` (slogan name -> years of other reports it stands in) with
+    the years a series slogan of ``slogans`` stands in given to its items
+    too: where 品质二七、田园二七、温暖二七 stands, 田园二七 does."""
+    out = {name: set(ys) for name, ys in years.items()}
+    for series in slogans:
+        items = frozenset(item for form in series.forms() if "、" in key_of(form) for item in key_of(form).split("、"))
+        if not items or series.slogan not in years:
+            continue
+        for s in slogans:
+            if s is not series and _an_item(s, items):
+                out.setdefault(s.slogan, set()).update(years[series.slogan])
+    return {name: tuple(sorted(ys)) for name, ys in out.items()}
+
+
+def present_years(slogans: Sequence[Slogan]) -> dict[str, tuple[int, ...]]:
+    """The years each slogan stands in, alone or as an item of a series
+    slogan (品质二七 in 品质二七、田园二七、温暖二七), by its name."""
+    years = sorted({y for s in slogans for y in s.years})
+    items = {year: series_items(slogans, year) for year in years}
+    return {s.slogan: tuple(y for y in years if y in s.counts or _an_item(s, items[y])) for s in slogans}
 
 
 def marks(slogan: Slogan, years: Sequence[int],
@@ -209,6 +239,7 @@ def marks(slogan: Slogan, years: Sequence[int],
     year's :func:`series_items`); reports where nothing did are left out,
     and so is the first report."""
     items_by_year = items_by_year or {}
+    present = set(slogan.years) | {y for y, items in items_by_year.items() if _an_item(slogan, items)}
     out: dict[int, Change] = {}
     for before, after in zip(years, years[1:]):
         old, new = slogan.main_form(before), slogan.main_form(after)
@@ -216,7 +247,7 @@ def marks(slogan: Slogan, years: Sequence[int],
                 (old and not new and _an_item(slogan, items_by_year.get(after, frozenset()))):
             continue
         if new and not old:
-            out[after] = Change.RETURNED if any(y < before for y in slogan.years) else Change.ADDED
+            out[after] = Change.RETURNED if any(y < before for y in present) else Change.ADDED
         elif old and not new:
             out[after] = Change.RETIRED
         elif _reworded(slogan, before, after):

@@ -306,6 +306,17 @@ class Things:
         return self._read.get(key)
 
 
+def _portfolio_reviewed(goal: Fact, after: list[Fact]) -> bool:
+    """The size of a list of projects followed, in its sentence, by what the
+    list achieved (全年150个重大项目完成投资470亿元; 32个重大生态建设项目已开工24个):
+    the list is the plan an earlier report set, restated with its outcome;
+    this report sets no goal there."""
+    from erqi_diff.extract.kinds import PORTFOLIO
+
+    return (bool(after) and after[0].start == goal.start and after[0].kind.is_outcome and goal.unit in ("个", "项")
+            and bool(PORTFOLIO.search(goal.text[goal.quote_end - goal.start:goal.quote_end - goal.start + 14])))
+
+
 def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     """Every goal of ``snapshots``, linked to an outcome in the later reports of
     ``pool`` (default: the same snapshots; give the whole series to search it all)."""
@@ -321,7 +332,8 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     reports = [_Later(s.year, Frame.of(s.date, s.year, s.body), outcomes_by_year(read[s.year])) for s in series]
     out = []
     for snap in snaps:
-        goals = [f for f in read[snap.year] if f.kind.is_goal]
+        facts = read[snap.year]
+        goals = [f for k, f in enumerate(facts) if f.kind.is_goal and not _portfolio_reviewed(f, facts[k + 1:k + 2])]
         own = Frame.of(snap.date, snap.year, snap.body).review
         out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things, own))
     return out

@@ -91,12 +91,12 @@ def _series(project, years: Sequence[int]) -> tuple:
 def slogan_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
     """The slogans part of the strip (see the module doc)."""
     from erqi_diff.extract import slogans
-    from erqi_diff.extract.lineage import changes
+    from erqi_diff.extract.lineage import changes, with_items
 
     found = slogans.extract([a, b], lexicon)
     moved = changes(found, a.year, b.year)
     new = moved.added + moved.returned
-    before = slogans.years_in(found, earlier, lexicon) if earlier and new else {}
+    before = with_items(found, slogans.years_in(found, earlier, lexicon)) if earlier and new else {}
     return {"slogans_added": [c.new for c in new if c.slogan not in before],
             "slogans_returned": [{"slogan": c.new, "since": before[c.slogan][-1]} for c in new if c.slogan in before],
             "slogans_retired": [c.old for c in moved.retired],

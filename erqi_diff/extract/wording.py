@@ -41,7 +41,8 @@ PLAN_NOUNS = r"[\u4e00-\u9fff]{1,4}计划(?=[、，；。等）)”])|等计划"
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A result: the figure reports what was done.
-RESULT_WORDS = r"完成|实现|新增|建成|达到|累计|已|取得|共计|合计|增长|下降|突破|超过|回迁|开工(?!建设)|竣工|惠及|受益|帮扶|解决"
+RESULT_WORDS = (r"完成|实现|新增|建成|达到|累计|已|取得|共计|合计|增长|下降|突破|超过|回迁|开工(?!建设)|竣工|惠及|受益|帮扶|解决"
+                r"|先后")
 #: A plan rather than a target: an allocation or an action scheduled.
 PLAN_WORDS = ("拟", "安排", "发行", "计划完成", "计划", "新建", "建设", "开工", "改造", "投资", "投入", "推进",
               "实施", "启动")

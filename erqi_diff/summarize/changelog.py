@@ -225,11 +225,14 @@ def slogan_span(slogans: list, years: list[int],
     (listed under their year) are counted as one-offs. A slogan standing in
     a report of the series before the span (``elsewhere``) was not born in
     it, nor retired in it when one after the span holds it."""
+    from erqi_diff.extract.lineage import present_years
+
     elsewhere = elsewhere or {}
+    present = present_years(slogans)
     throughout, born, retired, once = [], [], [], 0
     for slogan in slogans:
         outside = elsewhere.get(slogan.slogan, ())
-        seen = sorted(set(slogan.years) & set(years))
+        seen = sorted(set(present[slogan.slogan]) & set(years))
         if not seen:
             continue
         if seen == years:
@@ -375,6 +378,7 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
     span, where the span's slogans are looked for (born before it, still used after)."""
     from erqi_diff.extract import goals
     from erqi_diff.extract import slogans
+    from erqi_diff.extract.lineage import with_items
     from erqi_diff.compare.diff import compare
 
     key, key_indicators = key_metrics(snaps)
@@ -384,7 +388,7 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
         slogans=found,
         goals=goals.extract_many(snaps),
         metrics=key, key_indicators=key_indicators, reuse=_reuse(snaps),
-        elsewhere=slogans.years_in(found, others, lexicon) if others else {})
+        elsewhere=with_items(found, slogans.years_in(found, others, lexicon)) if others else {})
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:
