@@ -80,3 +80,19 @@ def test_numbers_have_no_exponent_and_no_grouping(value) -> None:
 
 def test_years_phrase_joins_runs() -> None:
     assert fmt.years_phrase([2018, 2016, 2017, 2021]) == "2016–2018, 2021"
+
+
+@pytest.mark.parametrize("low, modifier, margin, shown", [
+    (10000, "at_least", 600, "+600万吨 or above"),   # 产量1亿吨以上 against 9400万吨
+    (-3, "at_least", -0.5, "-0.5 pt or below"),     # 能耗降低3%以上 against 降低2.5%: a fall of 3 or more
+    (9500, "point", 100, "+100万吨"),
+])
+def test_link_margin_of_a_bound(low, modifier, margin, shown) -> None:
+    from types import SimpleNamespace
+
+    from erqi_diff.extract.numbers import Modifier
+
+    unit = "%" if low < 0 else "万吨"
+    link = SimpleNamespace(margin=margin, goal=SimpleNamespace(unit=unit),
+                           outcome=SimpleNamespace(low=low, modifier=Modifier(modifier)))
+    assert fmt.link_margin(link) == shown

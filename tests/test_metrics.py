@@ -150,6 +150,7 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "1月13日，二七区召开第十一届四次全会。",       # dates and ordinals
     "PM2.5浓度下降，5G基站建成。",                 # model names
     "藏族是中国56个民族大家庭的一员。",            # the nation's make-up
+    "到1997年7月1日，离香港回归只有849天了。",     # a countdown
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []

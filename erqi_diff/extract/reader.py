@@ -183,6 +183,8 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return False  # 包括…等4个方面: the text counting itself
     if q.unit == "个" and text.startswith("民族", q.end):
         return False  # 56个民族: the nation as it is made up, not a figure measured
+    if q.unit == "天" and text.endswith(("只有", "还有", "仅有", "倒计时"), 0, q.start):
+        return False  # 到1997年7月1日…只有849天了: a countdown, not a figure of the economy
     return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
 
 

@@ -171,6 +171,18 @@ def _signed_amount(v: Value, unit: str | None) -> str:
     return signed(low) + "–" + (number(high) if low >= 0 else signed(high)) + (unit or "")
 
 
+def link_margin(link) -> str:
+    """A verdict's margin (:func:`margin`); when the outcome is itself a
+    bound, which way the true margin may lie: 产量1亿吨以上 against 9400万吨,
+    "+600万吨 or above"; 能耗降低3%以上 against 降低2.5%, "-0.5 pt or below"."""
+    shown = margin(link.margin, link.goal.unit)
+    bound = getattr(getattr(link.outcome, "modifier", None), "value", "")
+    if not shown or bound not in ("at_least", "at_most"):
+        return shown
+    negative = (link.outcome.low or 0) < 0  # a fall: 以上 bounds its size, so the signed value from above
+    return shown + (" or above" if (bound == "at_least") != negative else " or below")
+
+
 def margin(value: float | None, unit: str | None) -> str:
     """A verdict's margin: +0.2 pt for rates, +74万套 for amounts; "" for None."""
     if value is None:

@@ -154,7 +154,7 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
         said = ""
         if lk.outcome is not None:
             o = lk.outcome
-            margin = fmt.margin(lk.margin, lk.goal.unit)
+            margin = fmt.link_margin(lk)
             years = fmt.other_years(lk.goal.figure_year, lk.goal.figure_span, o.figure_year, o.figure_span)
             said = (f"; the {o.year} report gives {_figure(o)}{f' for {years}' if years else ''}"
                     f"{f' ({escape(margin)})' if margin else ''}: "

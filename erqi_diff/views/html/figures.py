@@ -157,7 +157,7 @@ def render_goals(data: ReportData, charts: Charts) -> str:
     for lk in sorted(data.goals, key=lambda lk: (lk.goal.year, lk.goal.quote_start)):
         g, o = lk.goal, lk.outcome
         verdict = lk.verdict.value
-        margin = fmt.margin(lk.margin, g.unit)
+        margin = fmt.link_margin(lk)
         if o is not None:
             result = (f'<td class="wrap quote" data-label="Outcome">{esc(_shown(o))} (report {esc(o.year)}): {esc(o.text)}</td>'
                       f'<td class="num share {esc(verdict)}" data-label="Verdict">{esc(verdict.replace("_", " "))}'

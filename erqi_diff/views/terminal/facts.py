@@ -86,7 +86,7 @@ def targets_view(console, links) -> None:
         name = g.indicator if g.indicator != last else ""
         last = g.indicator
         table.append(([name or "", year_of(g), _series(g), shown_figure(g), _outcome(lk), lk.verdict.value,
-                       fmt.margin(lk.margin, g.unit), lk.reason], _VERDICT_STYLE.get(lk.verdict.value, "")))
+                       fmt.link_margin(lk), lk.reason], _VERDICT_STYLE.get(lk.verdict.value, "")))
     _print_table(console, ["indicator", "figure year", "measure, period", "target", "outcome", "verdict", "margin",
                            "why"], table)
 
@@ -108,7 +108,7 @@ def goals_view(console, links, empty: list[int]) -> None:
             out.append(f"    {lk.verdict.value}: {lk.reason}\n", style=style)
         else:
             o = lk.outcome
-            margin = fmt.margin(lk.margin, g.unit)
+            margin = fmt.link_margin(lk)
             out.append(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}: ",
                        style=style)
             out.append(_cut(o.text) + "\n")

@@ -125,7 +125,7 @@ def row_cells(row) -> list[str]:
     if outcome is not None:
         years = fmt.other_years(lk.goal.figure_year, lk.goal.figure_span, outcome.figure_year, outcome.figure_span)
         reports += f" → {outcome.year}" + (f" (of {years})" if years else "")
-    return [row.indicator, year, shown_figure(lk.goal), shown, lk.verdict.value, fmt.margin(lk.margin, lk.goal.unit),
+    return [row.indicator, year, shown_figure(lk.goal), shown, lk.verdict.value, fmt.link_margin(lk),
             series_label(row), reports]
 
 
@@ -236,7 +236,7 @@ def sentences(chart, plain: bool) -> Text:
         out.append(f"\n\n{year_of(row.fact)}", style=HEAD)
         if row.target is not None:
             lk = row.target
-            verdict = lk.verdict.value + (f", {fmt.margin(lk.margin, lk.goal.unit)}" if lk.margin is not None else "")
+            verdict = lk.verdict.value + (f", {fmt.link_margin(lk)}" if lk.margin is not None else "")
             out.append(f"  {verdict}: {lk.reason}", style=VERDICT_STYLE.get(lk.verdict.value, ""))
             out.append("\n")
             out.append_text(_sentence("target", lk.goal, plain))
