@@ -269,6 +269,13 @@ def test_compare_metric(before, after, like, change, pct, note):
     assert row.show_period == (before.period.value != "year" or after.period.value != "year")
 
 
+def test_headline_prefers_exact_figures_to_bounds():
+    gdp = [figure(1994, "GDP", 3, "万亿元", modifier="at_least"), figure(1995, "GDP", 43800),
+           figure(1998, "GDP", 74772)]
+    (row,) = headline_metrics({f.year: {"GDP": f} for f in gdp}, [1994, 1995, 1998])
+    assert (row.first.value, row.last.value, row.change.change) == (43800, 74772, 30972)
+
+
 def test_metric_rows_and_headline_file_figures_under_their_year():
     from erqi_diff.views.markdown import render_metrics
 

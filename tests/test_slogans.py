@@ -240,6 +240,7 @@ def test_a_lexicon_slogan_is_listed_where_it_stands() -> None:
     ("三保", "三保障", False),
     ("两个确保", "两个确立", False),                   # a count's items: different formulas
     ("改革、发展、稳定", "改革发展稳定", True),           # a series written without its commas
+    ("控制总量、调整结构", "控制总量、调整结构、提高质量、增进效益", False),  # two of four: another formula
     ("四个意识", "四个自信", False),
 ])
 def test_forms_of_one_slogan(a: str, b: str, same: bool) -> None:

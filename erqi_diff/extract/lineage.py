@@ -55,8 +55,8 @@ def similar(a: str, b: str) -> bool:
         sa, sb = set(a.split("、")), set(b.split("、"))
         if sa == sb:
             return True  # reordered
-        shared = len(sa & sb)
-        return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6
+        shared = len(sa & sb)  # more than half the longer: 控制总量、调整结构 (credit) is not the four of publishing
+        return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6 and shared / max(len(sa), len(sb)) > 0.5
     if "、" in a or "、" in b:
         return False
     if len(a) == len(b) == 4 and a == b[0] + b[3] + b[2] + b[1]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from erqi_diff.extract.facts import Fact, Measure, Period
+from erqi_diff.extract.numbers import Modifier
 
 #: How many headline metrics the summary shows.
 HEADLINE_METRICS = 6
@@ -78,7 +79,6 @@ def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
     differ only by magnitude convert (95933亿元 against 10.2万亿元: the change
     in 万亿元). A bound (突破5000亿美元, 超过…) gives no exact change."""
     from erqi_diff.extract.metrics import unit_factor
-    from erqi_diff.extract.numbers import Modifier
 
     factor = unit_factor(before.unit, after.unit)
     for a, b in ((before.measure, after.measure), (before.period, after.period),
@@ -169,7 +169,8 @@ def _first_and_last(seen: list[Fact]) -> tuple[Fact, Fact]:
         groups.setdefault(comparable_key(fact), []).append(fact)
     pairs = []
     for facts in groups.values():
-        facts = sorted(facts, key=lambda f: (f.figure_year or 0, f.year))
+        exact = [f for f in facts if f.modifier not in (Modifier.AT_LEAST, Modifier.AT_MOST)]
+        facts = sorted(exact if len(exact) >= 2 else facts, key=lambda f: (f.figure_year or 0, f.year))
         if len(facts) >= 2 and facts[0].figure_year != facts[-1].figure_year:
             span = (facts[-1].figure_year or 0) - (facts[0].figure_year or 0)
             pairs.append((facts[0].period is not Period.YEAR, -span, facts[0].year, facts[0], facts[-1]))
