@@ -7,6 +7,7 @@ Regenerate the golden files with ``ERQI_REGEN=1 python -m pytest tests/test_chan
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -584,6 +585,18 @@ def test_failed_write_leaves_no_partial_file(seeds_root, tmp_path, monkeypatch):
     assert result.exit_code == 2 and "No space left on device" in result.output
     assert out.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["CHANGELOG.md"]
+
+
+def test_the_old_figure_a_report_replaces_is_no_goal() -> None:
+    text = "国民经济增长速度由原定平均每年百分之六调高到百分之八至九"
+    old = figure(1993, "GDP", 6, "%", measure="growth", kind="target", quote="百分之六", figure_year=1995)
+    old = dataclasses.replace(old, text=text, start=0, quote_start=text.index("百分之六"))
+    new = dataclasses.replace(old, value=(8, 9), quote="百分之八至九", quote_start=text.index("百分之八至九"))
+    links = [goal_link(1993, "x")]
+    links = [dataclasses.replace(links[0], goal=g) for g in (old, new)]
+    changes = goal_changes(links, 1993, 1994)
+    assert [lk.goal.quote for lk in changes.previous] == ["百分之八至九"]
+    assert [lk.goal.quote for lk in goal_changes(links, 1992, 1993).new] == ["百分之八至九"]
 
 
 def test_a_goal_restated_is_not_new() -> None:

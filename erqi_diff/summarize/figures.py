@@ -10,6 +10,8 @@ set against a full year, a growth never against a level).
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -21,13 +23,16 @@ HEADLINE_METRICS = 6
 PERCENT_UNITS = ("%", "个百分点", "‰")
 
 
+_SUPERSEDED = re.compile(r"原定[^，；。]{0,10}$")
+
+
 @dataclass(frozen=True)
 class GoalChanges:
     """``new``: the goals the newer report sets (their outcomes are for later
     reports; a goal it restates, for a year before its own or a span begun
     years before, is not new: 去年政府工作报告提出…, 提前实现了…翻两番的目标);
-    ``previous``: the older report's goals, with the verdict of the report
-    that speaks of them (``outcome.year`` says which)."""
+    ``previous``: the older report's goals (an old figure it replaces aside),
+    with the verdict of the report that speaks of them (``outcome.year`` says which)."""
 
     new: tuple  # erqi_diff.extract.links.Link
     previous: tuple
@@ -36,15 +41,23 @@ class GoalChanges:
 def goal_changes(links: Iterable, before: int, after: int) -> GoalChanges:
     links = list(links)
     return GoalChanges(tuple(lk for lk in links if lk.goal.year == after and not _restated(lk.goal)),
-                       tuple(lk for lk in links if lk.goal.year == before))
+                       tuple(lk for lk in links if lk.goal.year == before and not _superseded(lk.goal)))
 
 
 def _restated(goal: Fact) -> bool:
     """A goal of an earlier report said again: for a year before the report's,
-    or over a span that began more than a year before it."""
+    over a span that began more than a year before it, or the old figure a
+    report replaces (由原定平均每年百分之六调高到百分之八至九: 6 was set before)."""
+    if _superseded(goal):
+        return True
     if goal.figure_span:
         return goal.figure_span[0] < goal.year - 1
     return goal.figure_year is not None and goal.figure_year < goal.year
+
+
+def _superseded(goal: Fact) -> bool:
+    """The old figure of a goal the report replaces (由原定…百分之六调高到…)."""
+    return bool(_SUPERSEDED.search(goal.text[:goal.quote_start - goal.start]))
 
 
 @dataclass(frozen=True)
