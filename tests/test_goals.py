@@ -160,3 +160,14 @@ def test_a_review_sets_no_goal(body: str) -> None:
 def test_a_plan_of_projects_is_a_goal() -> None:
     snap = make_snapshot(2016, "## 2017年工作安排\n\n今年计划实施150个重大项目，完成投资446亿元。\n", date="2017-02-17")
     assert "150个" in [lk.goal.quote for lk in link_goals([snap])]
+
+
+@pytest.mark.parametrize("later, said", [
+    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额20万的任务。\n", True),
+    ("## 二、今年的任务\n\n要圆满完成裁减军队员额20万的任务。\n", False),     # to be done
+    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额50万的任务。\n", False),   # another reduction
+])
+def test_a_goal_said_reached_in_words(later: str, said: bool) -> None:
+    goal = make_snapshot(2004, "## 二、2004年主要任务\n\n确保年底前完成裁减军队员额20万。\n", date="2004-03-05")
+    (link,) = link_goals([goal, make_snapshot(2005, later, date="2005-03-05")])[:1]
+    assert (link.verdict is Verdict.NOT_COMPARABLE and "the 2005 report says it was reached" in link.reason) is said

@@ -29,6 +29,8 @@ Which later reports are searched is decided here, not by the commands.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -176,6 +178,7 @@ class _Later:
     year: int
     frame: Frame
     outcomes: dict[int | None, list[Fact]]
+    body: str = ""
 
 
 def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple, Fact, Judgement]]:
@@ -258,6 +261,11 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
     year = _year(goal)
     if not later:
         return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
+    if not (chosen and chosen[1]):
+        said = said_done(goal, later)
+        if said is not None:  # 提前实现了本世纪末国民生产总值比1980年翻两番的目标: an outcome in words
+            return Link(goal, None, Verdict.NOT_COMPARABLE, None, None,
+                        f"the {said[0]} report says it was reached, in words: “{said[1]}”", (said[0],))
     if year is None:
         return Link(goal, None, Verdict.OPEN, None, None, "the year the goal is for is not stated")
     searched = tuple(r.year for r in later if r.frame.review >= year)
@@ -274,6 +282,54 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
                     f"no later report reviews {year} itself; no figure for it found in the later ones ({listed})",
                     searched)
     return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
+
+
+# a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
+# the verb marked done (了, or 提前, 超额, 顺利, 圆满, 基本 before it), its object up to 目标/任务/计划
+_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
+                   r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划)"
+                   r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务)(?:已经|已|基本|提前)(?:实现|完成)")
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+#: A sentence with these speaks of what is ahead or would be: no outcome.
+_AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|前景|信心|今年")
+_HAN4 = re.compile(r"[\u4e00-\u9fff]{4,}")
+#: Four characters that name no particular goal: sharing them ties a sentence to none.
+_GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生活", "进一步加", "一步加强", "全面建设", "现代化建",
+                      "代化建设", "改革开放", "经济发展", "持续快速", "快速健康", "健康发展", "奋斗目标", "主要目标"})
+
+
+def said_done(goal: Fact, later: list[_Later]) -> tuple[int, str] | None:
+    """(year, sentence) of the first later report that says ``goal`` was
+    reached in words: a sentence saying a goal or task was reached, not one
+    to be reached (:data:`_DONE`, nothing of :data:`_AHEAD`), whose object
+    shares six characters or more running with the goal's own clause
+    (国民生产总值…翻两番), words that name no particular goal aside; None
+    when none does."""
+    head = goal.text[:goal.quote_start - goal.start]
+    clause = head[max(head.rfind(c) for c in "，；：") + 1:] + goal.text[goal.quote_end - goal.start:].split("，")[0]
+    grams = {run[k:k + 4] for run in _HAN4.findall(clause) for k in range(len(run) - 3)} - _GENERIC
+    if len(grams) < 3:
+        return None
+    for report in later:
+        for m in _SENTENCE.finditer(report.body):
+            sentence = m.group().strip()
+            done = _DONE.search(sentence)
+            if done is None or _AHEAD.search(sentence):
+                continue
+            obj = done.group("obj") or done.group("obj2") or ""
+            at = {obj.find(g) for g in grams if g in obj}
+            if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, sentence):
+                return report.year, sentence  # six characters running: 国民生产总值
+    return None
+
+
+def _other_figure(goal: Fact, sentence: str) -> bool:
+    """The sentence gives a figure in the goal's unit, none the goal's own
+    (完成裁减军队员额20万的任务 does not speak of a reduction by 50万)."""
+    from erqi_diff.extract.numbers import find_quantities
+
+    same_unit = [q for q in find_quantities(sentence) if q.unit == goal.unit and q.value is not None]
+    return bool(same_unit) and all(q.value != goal.low for q in same_unit)
 
 
 class Things:
@@ -329,7 +385,8 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     things = Things()
     for y, s in by_year.items():
         things.add(s, read[y])
-    reports = [_Later(s.year, Frame.of(s.date, s.year, s.body), outcomes_by_year(read[s.year])) for s in series]
+    reports = [_Later(s.year, Frame.of(s.date, s.year, s.body), outcomes_by_year(read[s.year]), s.body)
+               for s in series]
     out = []
     for snap in snaps:
         facts = read[snap.year]
