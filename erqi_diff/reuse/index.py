@@ -19,8 +19,10 @@ from functools import cached_property
 
 import numpy as np
 
-from erqi_diff.reuse.fingerprint_arrays import FingerprintTable
-from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH
+from erqi_diff.reuse.fingerprint_arrays import FingerprintTable, ranges
+from erqi_diff.reuse.seeds import BAND, MAX_SEEDS_PER_HASH, NEAR
+
+_AT = 1 << 32  # a place as one number: document * _AT + position
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,74 @@ class Index:
     @cached_property
     def _starts(self) -> list[int]:
         return self.places_start.tolist()
+
+    @cached_property
+    def by_place(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The formula places looked up both ways: ``(key, at, fid)``. ``key``
+        (a row of places_pos): document * formulas + the fingerprint's
+        number among the formulas, sorted as the rows are; ``at``: document *
+        2**32 + position, sorted (a document's places in text order), with
+        ``fid``, the number of each."""
+        doc = np.repeat(np.arange(len(self.places_start) - 1, dtype=np.int64), np.diff(self.places_start))
+        fid = np.searchsorted(self.formulas.hash, self.places_hash)
+        at = doc * _AT + self.places_pos
+        order = np.argsort(at, kind="stable")
+        return doc * max(len(self.formulas), 1) + fid, at[order], fid[order]
+
+    def widespread_seeds(self, rows: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """The seeds of the candidate pairs ``rows`` (rows of ``shared.pairs``)
+        all at once, as :func:`~erqi_diff.reuse.seeds.seeds_from` gives them
+        from :meth:`shared_formulas` when every formula is widespread: each
+        pair's rare seeds, then its shared formula places near one (not
+        sorted; a seed may come twice). ``(starts, p, q)``: the seeds of
+        ``rows[i]`` are ``p[starts[i]:starts[i + 1]]``, likewise q."""
+        sh = self.shared
+        lo = sh.starts[rows]
+        count = sh.starts[rows + 1] - lo
+        owner = np.repeat(np.arange(len(rows)), count)
+        at = ranges(lo, count)
+        p, q = sh.p[at], sh.q[at]
+        x, y = sh.pairs[rows, 0], sh.pairs[rows, 1]
+        fo, fp, fq = self._near_formulas(owner, p, q, x, y)
+        owner, p, q = np.concatenate((owner, fo)), np.concatenate((p, fp)), np.concatenate((q, fq))
+        order = np.argsort(owner, kind="stable")
+        starts = np.searchsorted(owner[order], np.arange(len(rows) + 1)).tolist()
+        return starts, p[order], q[order]
+
+    def _near_formulas(self, owner: np.ndarray, p: np.ndarray, q: np.ndarray, x: np.ndarray, y: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(pair, place in x, place in y)`` of the formula fingerprints
+        pair ``(x, y)`` shares near one of its rare seeds ``(p, q)`` (by pair,
+        then place in x): within NEAR characters in x and BAND diagonals."""
+        cross = (x != y)[owner]
+        owner, p, q = owner[cross], p[cross], q[cross]
+        # the places of x within NEAR of a seed: one window per run of seeds closer than 2 * NEAR
+        new = np.ones(len(owner), bool)
+        new[1:] = (owner[1:] != owner[:-1]) | (p[1:] - p[:-1] > 2 * NEAR)
+        first = np.flatnonzero(new)
+        last = np.append(first[1:], len(owner))[:len(first)] - 1  # (none when no seed is between two documents)
+        key, at, fid = self.by_place
+        base = x[owner[first]] * _AT
+        lo = np.searchsorted(at, base + p[first] - NEAR)
+        count = np.searchsorted(at, base + p[last] + NEAR, side="right") - lo
+        window = np.repeat(np.arange(len(first)), count)
+        cand = ranges(lo, count)
+        fp = at[cand] % _AT
+        # the same fingerprint's first place in y
+        wanted = y[owner[first]][window] * max(len(self.formulas), 1) + fid[cand]
+        j = np.minimum(np.searchsorted(key, wanted), max(len(key) - 1, 0))
+        shared = key[j] == wanted if len(key) else np.zeros(len(wanted), bool)
+        window, fp, fq = window[shared], fp[shared], self.places_pos[j[shared]].astype(np.int64)
+        # near: a seed of the window within NEAR in x (a range of them, by place) and BAND diagonals
+        seed_key = np.repeat(np.arange(len(first)), last - first + 1) * (2 * _AT) + p
+        s_lo = np.searchsorted(seed_key, window * (2 * _AT) + fp - NEAR)
+        s_count = np.searchsorted(seed_key, window * (2 * _AT) + fp + NEAR, side="right") - s_lo
+        which = np.repeat(np.arange(len(window)), s_count)
+        seed = ranges(s_lo, s_count)
+        ok = np.abs((p - q)[seed] - (fp - fq)[which]) <= BAND
+        near = np.zeros(len(window), bool)
+        near[which[ok]] = True
+        return owner[first][window[near]], fp[near], fq[near]
 
     def formula_counts(self) -> dict[int, int]:
         """formula hash -> documents (what :func:`erqi_diff.reuse.seeds.pair_seeds` takes as ``df``)."""
