@@ -195,33 +195,36 @@ def _counts(flags: np.ndarray) -> np.ndarray:
     return np.cumsum(flags.view(np.int8), dtype=np.int32)
 
 
+def _postings(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The rows of ``values`` holding one of ``wanted`` (sorted, distinct),
+    by value then row: a bit table of their low bits (32 entries or more
+    for each) lets through few others, found out by a binary search."""
+    bits = max(16, len(wanted).bit_length() + 5)
+    low = (1 << bits) - 1
+    hit = np.zeros(1 << bits, bool)
+    hit[wanted & low] = True
+    rows = np.concatenate([np.flatnonzero(hit[values[lo:lo + _CHUNK] & low]) + lo
+                           for lo in range(0, len(values), _CHUNK)] or [np.empty(0, np.int64)])
+    del hit
+    at = np.minimum(np.searchsorted(wanted, values[rows]), max(len(wanted) - 1, 0))
+    held = wanted[at] == values[rows] if len(wanted) else np.zeros(len(rows), bool)
+    total = max(len(values), 1)
+    return np.sort(at[held] * total + rows[held]) % total
+
+
 def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
     """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
-    # every distinct hash; a hash with one posting is in one document
+    # every distinct hash (sorted values: cheaper than their order); a hash with one posting is in one document
     # (the largest arrays are let go as soon as they have served: this is the peak of a large audit)
-    order = np.argsort(table.hash)
-    n = len(order)
-    distinct = np.ones(n, bool)
-    for lo in range(0, n, _CHUNK):  # the sorted hashes compared a chunk at a time, never all held
-        values = table.hash[order[lo:lo + _CHUNK + 1]]
-        distinct[lo + 1:lo + 1 + len(values) - 1] = values[1:] != values[:-1]
-    # the postings of the hashes with two or more, by hash, then in document and text order (their row order)
-    last = np.ones(n, bool)
-    last[:-1] = distinct[1:]
-    several = ~(distinct & last)
-    del last
-    rows = order[several]
-    del several
-    hashes = table.hash[order[distinct]]
-    del order, distinct
-    repeated = table.hash[rows]
-    group = np.zeros(len(repeated), np.int64)
-    if len(repeated):
-        np.cumsum(repeated[1:] != repeated[:-1], out=group[1:])
+    ordered = np.sort(table.hash)
+    distinct = np.ones(len(ordered), bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
+    hashes = ordered[distinct]
+    repeated = ordered[1:][~distinct[1:] & distinct[:-1]]  # the second posting of each hash with two or more
+    del ordered, distinct
+    # their postings, by hash, then in document and text order (their row order)
+    rows = _postings(table.hash, repeated)
     del repeated
-    total = max(len(table), 1)
-    rows = np.sort(group * total + rows) % total
-    del group
     h, d, p = table.hash[rows], table.doc[rows], table.pos[rows]  # int64, int32, int32
     del rows, table  # freed here when the caller handed it over (find_reuse does)
     n = len(h)
