@@ -39,7 +39,7 @@ _M = _U(MOD)
 _B = _U(BASE)
 _LOW31 = _U((1 << 31) - 1)
 _LOW30 = _U((1 << 30) - 1)
-_S30, _S31, _S61 = _U(30), _U(31), _U(61)
+_S3, _S30, _S31, _S61 = _U(3), _U(30), _U(31), _U(61)
 _CHUNK = 1 << 15  # elements per pass: the working arrays stay in the cache
 BATCH_CHARS = 1 << 21  # characters of text hashed in one go by fingerprint_table
 
@@ -184,12 +184,48 @@ def _window_minima(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray, np.nd
     return np.minimum(a, b), right, left
 
 
+def _window_minima_packed(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_window_minima` for ``w <= 8`` and hashes below 2**61, when no
+    hash repeats inside a window (its minimum is in one place): each hash
+    carries its position modulo 8 in three low bits, so the minima are
+    taken by ``np.minimum`` alone and the position read back from them."""
+    n = len(h)
+    key = np.left_shift(h, _S3)
+    key |= np.arange(n, dtype=_U) & _U(7)
+    span = 1
+    while 2 * span <= w:
+        key = np.minimum(key[:-span], key[span:])
+        span *= 2
+    nw = n - w + 1
+    key = np.minimum(key[:nw], key[w - span:w - span + nw])
+    start = np.arange(nw, dtype=np.int64)
+    return key >> _S3, start + (((key & _U(7)).astype(np.int64) - start) & 7)
+
+
+def _repeats(h: np.ndarray, w: int) -> bool:
+    """Whether a hash of ``h`` stands twice inside a window of ``w``."""
+    return any(bool((h[d:] == h[:-d]).any()) for d in range(1, min(w, len(h))))
+
+
 def _window_minima_chunked(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_window_minima` a chunk at a time; ``left`` is ``right`` (the
+    same array) while no hash repeats inside a window."""
     nw = len(h) - w + 1
-    low, right, left = np.empty(nw, _U), np.empty(nw, np.int64), np.empty(nw, np.int64)
+    low, right = np.empty(nw, _U), np.empty(nw, np.int64)
+    left = right
+    packed = w <= 8 and h.dtype == _U and bool(h.max() < _M)
     for lo in range(0, nw, _CHUNK):
         hi = min(nw, lo + _CHUNK)
-        m, r, le = _window_minima(h[lo:hi + w - 1], w)
+        part = h[lo:hi + w - 1]
+        if packed and not _repeats(part, w):
+            low[lo:hi], right[lo:hi] = _window_minima_packed(part, w)
+            right[lo:hi] += lo
+            if left is not right:
+                left[lo:hi] = right[lo:hi]
+            continue
+        if left is right:
+            left = right.copy()
+        m, r, le = _window_minima(part, w)
         low[lo:hi], right[lo:hi], left[lo:hi] = m, r + lo, le + lo
     return low, right, left
 
@@ -200,6 +236,8 @@ def _select(h: np.ndarray, w: int, starts: np.ndarray) -> np.ndarray:
     one opens a new text: no previous choice)."""
     low, right, left = _window_minima_chunked(h, w)
     chosen = right[starts]
+    if left is right:
+        return chosen  # no ties
     ties = np.flatnonzero(left[starts] != chosen)
     if len(ties):
         chosen_list = chosen  # fixed in place, in order: a fix may feed the next window's
