@@ -133,10 +133,14 @@ def _prepare_batch(texts: Sequence[str]) -> list[Prepared]:
     nonempty = starts[lengths > 0]
     opens[nonempty] = keep[nonempty]
     run_at = np.flatnonzero(opens)
-    cum = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))  # kept characters before each position
+    gone = np.flatnonzero(~keep)  # few: kept characters before a position are the position less those before it
+
+    def kept_before(at: np.ndarray) -> np.ndarray:
+        return at - np.searchsorted(gone, at)
+
     doc_of = np.searchsorted(starts, run_at, side="right") - 1
-    kept_from, kept_to = cum[starts], cum[starts + lengths]
-    run_prepared = (cum[run_at] - kept_from[doc_of]).tolist()
+    kept_from, kept_to = kept_before(starts), kept_before(starts + lengths)
+    run_prepared = (kept_before(run_at) - kept_from[doc_of]).tolist()
     run_original = (run_at - starts[doc_of]).tolist()
     run_bounds = np.searchsorted(doc_of, np.arange(len(texts) + 1)).tolist()
     folded = fold_array(codes[keep]).tobytes().decode("utf-32-le", "surrogatepass")
