@@ -168,12 +168,15 @@ class _Audit:
         self.prepared = prepare_many(self.texts)
         _check_prepared(self.keys, self.prepared, self.min_chars)
         # the table is handed over, not kept: build_index lets it go once it has read it
-        self.index = index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
-                                         len(self.prepared), self.formula_docs)
+        # (no local name for the index: it must go with self.index before the shares are counted)
+        self.index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
+                                 len(self.prepared), self.formula_docs)
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
-        self.pairs = np.flatnonzero(index.shared.hashes >= self.minmatch)
+        self.pairs = np.flatnonzero(self.index.shared.hashes >= self.minmatch)
         self.candidates = len(self.pairs)
-        self.classifier = Classifier(self.prepared, index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        if self.maxdf <= self.formula_docs:
+            self.index.by_place  # noqa: B018 (made once, before any worker forks, for Index.widespread_seeds)
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)

@@ -122,10 +122,12 @@ class Index:
         2**32 + position, sorted (a document's places in text order), with
         ``fid``, the number of each."""
         doc = np.repeat(np.arange(len(self.places_start) - 1, dtype=np.int64), np.diff(self.places_start))
-        fid = np.searchsorted(self.formulas.hash, self.places_hash)
-        at = doc * _AT + self.places_pos
-        order = np.argsort(at, kind="stable")
-        return doc * max(len(self.formulas), 1) + fid, at[order], fid[order]
+        fid = np.searchsorted(self.formulas.hash, self.places_hash).astype(np.int32)
+        key = doc * max(len(self.formulas), 1) + fid
+        np.multiply(doc, _AT, out=doc)
+        doc += self.places_pos
+        order = np.argsort(doc)  # the places of a document are at distinct positions: any sort gives this order
+        return key, doc[order], fid[order]
 
     def widespread_seeds(self, rows: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
         """The seeds of the candidate pairs ``rows`` (rows of ``shared.pairs``)
