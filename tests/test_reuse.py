@@ -254,6 +254,7 @@ def test_workers_give_the_same_result():
     docs["d5"] += SENTENCE[:40]  # with d0 and d3: in three documents, a formula
     one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
     assert one == two
+    assert find_reuse(docs, maxdf=3, workers=1) == find_reuse(docs, maxdf=3, workers=2)  # seeds made many pairs at once
     # d0 and d3 share the sentence, whose second half only they have: a copy
     assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
     assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)
