@@ -236,12 +236,18 @@ def _window_minima_chunked(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarra
 
 def _select(h: np.ndarray, w: int, starts: np.ndarray) -> np.ndarray:
     """The position robust winnowing selects for each window start of
-    ``starts`` (in order; a start that does not follow the one before it by
-    one opens a new text: no previous choice)."""
+    ``starts`` (positions in order, or a mask of them; a start that does
+    not follow the one before it by one opens a new text: no previous choice)."""
     low, right, left = _window_minima_chunked(h, w)
-    chosen = right[starts]
-    if left is right:
-        return chosen  # no ties
+    if starts.dtype == bool:  # a mask of the window starts: compressed, not gathered
+        chosen = right[starts]
+        if left is right:
+            return chosen  # no ties
+        starts = np.flatnonzero(starts)
+    else:
+        chosen = right[starts]
+        if left is right:
+            return chosen
     ties = np.flatnonzero(left[starts] != chosen)
     if len(ties):
         chosen_list = chosen  # fixed in place, in order: a fix may feed the next window's
@@ -349,19 +355,29 @@ def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.cumsum(out)
 
 
+def _all_but_last(ends: np.ndarray, tails: np.ndarray, n: int) -> np.ndarray:
+    """A mask of ``n`` positions, False on the ``tails[i]`` positions from
+    ``ends[i]`` on (those at ``n`` or past left out)."""
+    keep = np.ones(n, bool)
+    gone = ranges(ends, tails)
+    keep[gone[gone < n]] = False
+    return keep
+
+
 def _fingerprint_batch(texts: Sequence[str], k: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     char_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     codes = code_points("".join(texts))
     counts = np.maximum(lengths - k + 1, 0)  # hashes per text
-    hashes = kgram_hash_array(codes, k)[ranges(char_starts, counts)]  # none across two texts
+    hashes = kgram_hash_array(codes, k)
+    hashes = hashes[_all_but_last(char_starts + counts, lengths - counts, len(hashes))]  # none across two texts
     hash_starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     if w == 1:
         chosen = np.arange(len(hashes), dtype=np.int64)
     else:
-        full = counts >= w
-        windows = ranges(hash_starts[full], counts[full] - w + 1)
-        chosen = _select(hashes, w, windows) if len(windows) else np.empty(0, np.int64)
+        tails = np.minimum(counts, w - 1)  # a window starts anywhere but at the last w - 1 hashes of a text
+        windows = _all_but_last(hash_starts + counts - tails, tails, max(len(hashes) - w + 1, 0))
+        chosen = _select(hashes, w, windows) if windows.any() else np.empty(0, np.int64)
         short = np.flatnonzero((counts > 0) & (counts < w))
         if len(short):  # a text with fewer than w hashes is one window
             extra = [int(hash_starts[t] + counts[t] - 1 - np.argmin(hashes[hash_starts[t]:hash_starts[t] + counts[t]][::-1]))
