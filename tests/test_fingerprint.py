@@ -166,6 +166,25 @@ def test_winnow_array_equals_winnow(hashes, w):
     assert winnow_array(np.array(hashes, np.uint64), w).tolist() == [p for p, _ in winnow(hashes, w)]
 
 
+
+@pytest.mark.parametrize("w", [2, 6, 8, 9])
+@pytest.mark.parametrize("runs", [(), (500,), (70_000,), (500, 70_000)])
+def test_winnow_array_equals_winnow_across_chunks(w, runs):
+    """Hashes of many chunks, most with no hash twice in a window (the
+    minima taken with their places packed in), some with a run of a
+    repeated hash (ties: the general way), first or after packed ones."""
+    import random
+
+    import numpy as np
+
+    from erqi_diff.reuse.fingerprint_arrays import winnow_array
+
+    rng = random.Random(w)
+    hashes = [rng.randrange(2**61 - 1) for _ in range(100_000)]
+    for at in runs:
+        hashes[at:at + 40] = [hashes[at - 1]] * 40
+    assert winnow_array(np.array(hashes, np.uint64), w).tolist() == [p for p, _ in winnow(hashes, w)]
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(st.sampled_from("二七区经济发展——……ab1"), max_size=70), min_size=1, max_size=8),
        st.integers(1, 12), st.integers(1, 18))

@@ -179,6 +179,38 @@ def test_stock_passage_in_every_document_is_capped_and_listed():
     assert not stock_hashes & set(index.shared.hash.tolist())
 
 
+
+@pytest.mark.parametrize("seed", [5, 6])
+def test_widespread_seeds_equal_the_seeds_pair_by_pair(seeds_root, seed):
+    """The seeds of all candidate pairs at once (every formula widespread,
+    the default above SMALL_CORPUS documents) are, pair by pair, those of
+    seeds_from on the pair's shared formulas: the same set."""
+    import sys
+
+    import numpy as np
+
+    from erqi_diff.reuse.fingerprint import params_for
+    from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
+    from erqi_diff.reuse.index import build_index
+    from erqi_diff.reuse.seeds import seeds_from
+
+    sys.path.insert(0, str(seeds_root / "benchmarks"))
+    from gen_corpus import generate
+
+    texts = [p.text for p in prepare_many(list(generate(60, chars=3000, seed=seed).docs.values()))]
+    texts[7] += texts[7][100:700]  # a long passage repeated inside one document
+    index = build_index(fingerprint_table(texts, *params_for(15)), len(texts), 3)
+    rows = np.arange(len(index.shared.pairs))
+    starts, p, q = index.widespread_seeds(rows)
+    assert len(rows) > 100 and any(x == y for x, y in index.shared.pairs.tolist())
+    for row, (x, y) in enumerate(index.shared.pairs.tolist()):
+        lo, hi = int(index.shared.starts[row]), int(index.shared.starts[row + 1])
+        rare_p, rare_q = index.shared.p[lo:hi], index.shared.q[lo:hi]
+        want = seeds_from(rare_p, rare_q, *index.shared_formulas(x, y), widespread_docs=3) if x != y else \
+            (rare_p, rare_q)
+        got = set(zip(p[starts[row]:starts[row + 1]].tolist(), q[starts[row]:starts[row + 1]].tolist()))
+        assert got == set(zip(*(a.tolist() for a in want))), (x, y)
+
 def test_ratios_and_matrix():
     a = SENTENCE + noise(1, 200)
     b = noise(2, 100) + SENTENCE
@@ -222,6 +254,7 @@ def test_workers_give_the_same_result():
     docs["d5"] += SENTENCE[:40]  # with d0 and d3: in three documents, a formula
     one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
     assert one == two
+    assert find_reuse(docs, maxdf=3, workers=1) == find_reuse(docs, maxdf=3, workers=2)  # seeds made many pairs at once
     # d0 and d3 share the sentence, whose second half only they have: a copy
     assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
     assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)

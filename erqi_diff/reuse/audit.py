@@ -138,7 +138,7 @@ SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned p
 
 
 def _align_range(audit: _Audit, bounds: tuple[int, int]) -> list:
-    return [found for i in range(*bounds) for found in audit.align(i)]
+    return [found for lo, hi in audit.chunks(*bounds) for found in audit.align(lo, hi)]
 
 
 def _by_document(f: FormulaPrints, chunk: int = 1 << 16):
@@ -168,12 +168,15 @@ class _Audit:
         self.prepared = prepare_many(self.texts)
         _check_prepared(self.keys, self.prepared, self.min_chars)
         # the table is handed over, not kept: build_index lets it go once it has read it
-        self.index = index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
-                                         len(self.prepared), self.formula_docs)
+        # (no local name for the index: it must go with self.index before the shares are counted)
+        self.index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
+                                 len(self.prepared), self.formula_docs)
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
-        self.pairs = np.flatnonzero(index.shared.hashes >= self.minmatch)
+        self.pairs = np.flatnonzero(self.index.shared.hashes >= self.minmatch)
         self.candidates = len(self.pairs)
-        self.classifier = Classifier(self.prepared, index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        if self.maxdf <= self.formula_docs:
+            self.index.by_place  # noqa: B018 (made once, before any worker forks, for Index.widespread_seeds)
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)
@@ -181,22 +184,46 @@ class _Audit:
         del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted
         return self._result(found, formulas)
 
-    def align(self, i: int) -> list[tuple[int, int, Passage]]:
-        """The passages of candidate pair ``self.pairs[i]``, seeded by
-        :func:`erqi_diff.reuse.seeds.seeds_from` from its rare fingerprints
-        and, between two documents, the formula ones they share."""
-        shared, index = self.index.shared, self.index
-        row = int(self.pairs[i])
-        x, y = (int(v) for v in shared.pairs[row])
-        lo, hi = int(shared.starts[row]), int(shared.starts[row + 1])
-        rare_p, rare_q = shared.p[lo:hi], shared.q[lo:hi]
-        if x != y:
-            p, q = seeds_from(rare_p, rare_q, *index.shared_formulas(x, y), widespread_docs=self.maxdf)
+    def chunks(self, lo: int, hi: int, places: int = 1 << 20) -> list[tuple[int, int]]:
+        """Candidate pairs ``lo`` to ``hi`` in runs whose first documents hold
+        at most about ``places`` formula places together: what the seeds of
+        one run (:meth:`Index.widespread_seeds`) may look at stays bounded."""
+        index = self.index
+        x = index.shared.pairs[self.pairs[lo:hi], 0]
+        held = np.cumsum(np.diff(index.places_start)[x] + 1)
+        cuts = np.searchsorted(held, np.arange(places, int(held[-1]) if len(held) else 0, places)).tolist()
+        edges = [lo] + [lo + c for c in dict.fromkeys(cuts) if 0 < c < hi - lo] + [hi]
+        return list(zip(edges, edges[1:]))
+
+    def align(self, lo: int, hi: int) -> list[tuple[int, int, Passage]]:
+        """The passages of candidate pairs ``self.pairs[lo:hi]``, seeded by the
+        rule of :func:`erqi_diff.reuse.seeds.seeds_from` from their rare
+        fingerprints and, between two documents, the formula ones they share:
+        all the pairs' seeds at once when every formula is widespread (the
+        default on a long series), else pair by pair."""
+        rows = self.pairs[lo:hi]
+        pairs = self.index.shared.pairs[rows].tolist()
+        if self.maxdf <= self.formula_docs:
+            starts, p_all, q_all = self.index.widespread_seeds(rows)
+            p, q = p_all.tolist(), q_all.tolist()
+            seeds = (zip(p[s:e], q[s:e]) for s, e in zip(starts, starts[1:]))
         else:
-            p, q = rare_p, rare_q
-        passages = align_prepared(self.prepared[x], self.prepared[y], zip(p.tolist(), q.tolist()), self.min_chars,
-                                  x == y, self.keys[x], self.keys[y])
-        return [(x, y, passage) for passage in passages]
+            seeds = (self._seeds(int(row), x, y) for row, (x, y) in zip(rows, pairs))
+        found: list[tuple[int, int, Passage]] = []
+        for (x, y), pair_seeds_ in zip(pairs, seeds):
+            passages = align_prepared(self.prepared[x], self.prepared[y], pair_seeds_, self.min_chars, x == y,
+                                      self.keys[x], self.keys[y])
+            found.extend((x, y, passage) for passage in passages)
+        return found
+
+    def _seeds(self, row: int, x: int, y: int):
+        """The seeds of pair ``row`` of the index, by :func:`erqi_diff.reuse.seeds.seeds_from`."""
+        shared = self.index.shared
+        lo, hi = int(shared.starts[row]), int(shared.starts[row + 1])
+        p, q = shared.p[lo:hi], shared.q[lo:hi]
+        if x != y:
+            p, q = seeds_from(p, q, *self.index.shared_formulas(x, y), widespread_docs=self.maxdf)
+        return zip(p.tolist(), q.tolist())
 
     def _result(self, found: list[tuple[int, int, Passage]], f: FormulaPrints) -> ReuseResult:
         keys, prepared = self.keys, self.prepared

@@ -39,7 +39,7 @@ _M = _U(MOD)
 _B = _U(BASE)
 _LOW31 = _U((1 << 31) - 1)
 _LOW30 = _U((1 << 30) - 1)
-_S30, _S31, _S61 = _U(30), _U(31), _U(61)
+_S3, _S30, _S31, _S61 = _U(3), _U(30), _U(31), _U(61)
 _CHUNK = 1 << 15  # elements per pass: the working arrays stay in the cache
 BATCH_CHARS = 1 << 21  # characters of text hashed in one go by fingerprint_table
 
@@ -133,10 +133,14 @@ def _prepare_batch(texts: Sequence[str]) -> list[Prepared]:
     nonempty = starts[lengths > 0]
     opens[nonempty] = keep[nonempty]
     run_at = np.flatnonzero(opens)
-    cum = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))  # kept characters before each position
+    gone = np.flatnonzero(~keep)  # few: kept characters before a position are the position less those before it
+
+    def kept_before(at: np.ndarray) -> np.ndarray:
+        return at - np.searchsorted(gone, at)
+
     doc_of = np.searchsorted(starts, run_at, side="right") - 1
-    kept_from, kept_to = cum[starts], cum[starts + lengths]
-    run_prepared = (cum[run_at] - kept_from[doc_of]).tolist()
+    kept_from, kept_to = kept_before(starts), kept_before(starts + lengths)
+    run_prepared = (kept_before(run_at) - kept_from[doc_of]).tolist()
     run_original = (run_at - starts[doc_of]).tolist()
     run_bounds = np.searchsorted(doc_of, np.arange(len(texts) + 1)).tolist()
     folded = fold_array(codes[keep]).tobytes().decode("utf-32-le", "surrogatepass")
@@ -184,22 +188,66 @@ def _window_minima(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray, np.nd
     return np.minimum(a, b), right, left
 
 
+def _window_minima_packed(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_window_minima` for ``w <= 8`` and hashes below 2**61, when no
+    hash repeats inside a window (its minimum is in one place): each hash
+    carries its position modulo 8 in three low bits, so the minima are
+    taken by ``np.minimum`` alone and the position read back from them."""
+    n = len(h)
+    key = np.left_shift(h, _S3)
+    key |= np.arange(n, dtype=_U) & _U(7)
+    span = 1
+    while 2 * span <= w:
+        key = np.minimum(key[:-span], key[span:])
+        span *= 2
+    nw = n - w + 1
+    key = np.minimum(key[:nw], key[w - span:w - span + nw])
+    start = np.arange(nw, dtype=np.int64)
+    return key >> _S3, start + (((key & _U(7)).astype(np.int64) - start) & 7)
+
+
+def _repeats(h: np.ndarray, w: int) -> bool:
+    """Whether a hash of ``h`` stands twice inside a window of ``w``."""
+    return any(bool((h[d:] == h[:-d]).any()) for d in range(1, min(w, len(h))))
+
+
 def _window_minima_chunked(h: np.ndarray, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_window_minima` a chunk at a time; ``left`` is ``right`` (the
+    same array) while no hash repeats inside a window."""
     nw = len(h) - w + 1
-    low, right, left = np.empty(nw, _U), np.empty(nw, np.int64), np.empty(nw, np.int64)
+    low, right = np.empty(nw, _U), np.empty(nw, np.int64)
+    left = right
+    packed = w <= 8 and h.dtype == _U and bool(h.max() < _M)
     for lo in range(0, nw, _CHUNK):
         hi = min(nw, lo + _CHUNK)
-        m, r, le = _window_minima(h[lo:hi + w - 1], w)
+        part = h[lo:hi + w - 1]
+        if packed and not _repeats(part, w):
+            low[lo:hi], right[lo:hi] = _window_minima_packed(part, w)
+            right[lo:hi] += lo
+            if left is not right:
+                left[lo:hi] = right[lo:hi]
+            continue
+        if left is right:
+            left = right.copy()
+        m, r, le = _window_minima(part, w)
         low[lo:hi], right[lo:hi], left[lo:hi] = m, r + lo, le + lo
     return low, right, left
 
 
 def _select(h: np.ndarray, w: int, starts: np.ndarray) -> np.ndarray:
     """The position robust winnowing selects for each window start of
-    ``starts`` (in order; a start that does not follow the one before it by
-    one opens a new text: no previous choice)."""
+    ``starts`` (positions in order, or a mask of them; a start that does
+    not follow the one before it by one opens a new text: no previous choice)."""
     low, right, left = _window_minima_chunked(h, w)
-    chosen = right[starts]
+    if starts.dtype == bool:  # a mask of the window starts: compressed, not gathered
+        chosen = right[starts]
+        if left is right:
+            return chosen  # no ties
+        starts = np.flatnonzero(starts)
+    else:
+        chosen = right[starts]
+        if left is right:
+            return chosen
     ties = np.flatnonzero(left[starts] != chosen)
     if len(ties):
         chosen_list = chosen  # fixed in place, in order: a fix may feed the next window's
@@ -307,19 +355,29 @@ def ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.cumsum(out)
 
 
+def _all_but_last(ends: np.ndarray, tails: np.ndarray, n: int) -> np.ndarray:
+    """A mask of ``n`` positions, False on the ``tails[i]`` positions from
+    ``ends[i]`` on (those at ``n`` or past left out)."""
+    keep = np.ones(n, bool)
+    gone = ranges(ends, tails)
+    keep[gone[gone < n]] = False
+    return keep
+
+
 def _fingerprint_batch(texts: Sequence[str], k: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     lengths = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     char_starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     codes = code_points("".join(texts))
     counts = np.maximum(lengths - k + 1, 0)  # hashes per text
-    hashes = kgram_hash_array(codes, k)[ranges(char_starts, counts)]  # none across two texts
+    hashes = kgram_hash_array(codes, k)
+    hashes = hashes[_all_but_last(char_starts + counts, lengths - counts, len(hashes))]  # none across two texts
     hash_starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
     if w == 1:
         chosen = np.arange(len(hashes), dtype=np.int64)
     else:
-        full = counts >= w
-        windows = ranges(hash_starts[full], counts[full] - w + 1)
-        chosen = _select(hashes, w, windows) if len(windows) else np.empty(0, np.int64)
+        tails = np.minimum(counts, w - 1)  # a window starts anywhere but at the last w - 1 hashes of a text
+        windows = _all_but_last(hash_starts + counts - tails, tails, max(len(hashes) - w + 1, 0))
+        chosen = _select(hashes, w, windows) if windows.any() else np.empty(0, np.int64)
         short = np.flatnonzero((counts > 0) & (counts < w))
         if len(short):  # a text with fewer than w hashes is one window
             extra = [int(hash_starts[t] + counts[t] - 1 - np.argmin(hashes[hash_starts[t]:hash_starts[t] + counts[t]][::-1]))

@@ -160,13 +160,12 @@ def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_o
     q = max(3, k // 2)
     for doc, start, end, ndocs, text in runs:
         grams = {text[i:i + q] for i in range(len(text) - q + 1)}
-        inside = [owner[g] for g in grams if g in owner]
+        inside = [host for host in map(owner.get, grams) if host is not None]
         if len(inside) >= 0.8 * len(grams):  # the same stock passage: count its documents there
             host = max(sorted(set(inside)), key=inside.count)  # ties: the first kept, whatever the hash seed
             kept[host][3] = max(kept[host][3], ndocs)
             continue
-        for g in grams:
-            owner.setdefault(g, len(kept))
+        owner.update(dict.fromkeys(grams.difference(owner), len(kept)))  # the q-grams no stretch kept has
         kept.append([doc, start, end, ndocs])
     stretches = []
     for doc, start, end, ndocs in kept:

@@ -19,8 +19,10 @@ from functools import cached_property
 
 import numpy as np
 
-from erqi_diff.reuse.fingerprint_arrays import FingerprintTable
-from erqi_diff.reuse.seeds import MAX_SEEDS_PER_HASH
+from erqi_diff.reuse.fingerprint_arrays import FingerprintTable, ranges
+from erqi_diff.reuse.seeds import BAND, MAX_SEEDS_PER_HASH, NEAR
+
+_AT = 1 << 32  # a place as one number: document * _AT + position
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ class Index:
         hashes = np.asarray(hashes)
         if hashes.dtype != np.int64:  # a uint64 query would be compared as float64
             hashes = hashes.astype(np.int64)
-        i = np.searchsorted(self.hashes, hashes)
+        i = _find(self.hashes, hashes)
         i[i == len(self.hashes)] = 0
         found = self.hashes[i] == hashes if len(self.hashes) else np.zeros(len(hashes), bool)
         return np.where(found, self.docs[i] if len(self.docs) else 0, 0)
@@ -112,6 +114,76 @@ class Index:
     def _starts(self) -> list[int]:
         return self.places_start.tolist()
 
+    @cached_property
+    def by_place(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The formula places looked up both ways: ``(key, at, fid)``. ``key``
+        (a row of places_pos): document * formulas + the fingerprint's
+        number among the formulas, sorted as the rows are; ``at``: document *
+        2**32 + position, sorted (a document's places in text order), with
+        ``fid``, the number of each."""
+        doc = np.repeat(np.arange(len(self.places_start) - 1, dtype=np.int64), np.diff(self.places_start))
+        fid = np.searchsorted(self.formulas.hash, self.places_hash).astype(np.int32)
+        key = doc * max(len(self.formulas), 1) + fid
+        np.multiply(doc, _AT, out=doc)
+        doc += self.places_pos
+        order = np.argsort(doc)  # the places of a document are at distinct positions: any sort gives this order
+        return key, doc[order], fid[order]
+
+    def widespread_seeds(self, rows: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """The seeds of the candidate pairs ``rows`` (rows of ``shared.pairs``)
+        all at once, as :func:`~erqi_diff.reuse.seeds.seeds_from` gives them
+        from :meth:`shared_formulas` when every formula is widespread: each
+        pair's rare seeds, then its shared formula places near one (not
+        sorted; a seed may come twice). ``(starts, p, q)``: the seeds of
+        ``rows[i]`` are ``p[starts[i]:starts[i + 1]]``, likewise q."""
+        sh = self.shared
+        lo = sh.starts[rows]
+        count = sh.starts[rows + 1] - lo
+        owner = np.repeat(np.arange(len(rows)), count)
+        at = ranges(lo, count)
+        p, q = sh.p[at], sh.q[at]
+        x, y = sh.pairs[rows, 0], sh.pairs[rows, 1]
+        fo, fp, fq = self._near_formulas(owner, p, q, x, y)
+        owner, p, q = np.concatenate((owner, fo)), np.concatenate((p, fp)), np.concatenate((q, fq))
+        order = np.argsort(owner, kind="stable")
+        starts = np.searchsorted(owner[order], np.arange(len(rows) + 1)).tolist()
+        return starts, p[order], q[order]
+
+    def _near_formulas(self, owner: np.ndarray, p: np.ndarray, q: np.ndarray, x: np.ndarray, y: np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(pair, place in x, place in y)`` of the formula fingerprints
+        pair ``(x, y)`` shares near one of its rare seeds ``(p, q)`` (by pair,
+        then place in x): within NEAR characters in x and BAND diagonals."""
+        cross = (x != y)[owner]
+        owner, p, q = owner[cross], p[cross], q[cross]
+        # the places of x within NEAR of a seed: one window per run of seeds closer than 2 * NEAR
+        new = np.ones(len(owner), bool)
+        new[1:] = (owner[1:] != owner[:-1]) | (p[1:] - p[:-1] > 2 * NEAR)
+        first = np.flatnonzero(new)
+        last = np.append(first[1:], len(owner))[:len(first)] - 1  # (none when no seed is between two documents)
+        key, at, fid = self.by_place
+        base = x[owner[first]] * _AT
+        lo = np.searchsorted(at, base + p[first] - NEAR)
+        count = np.searchsorted(at, base + p[last] + NEAR, side="right") - lo
+        window = np.repeat(np.arange(len(first)), count)
+        cand = ranges(lo, count)
+        fp = at[cand] % _AT
+        # the same fingerprint's first place in y
+        wanted = y[owner[first]][window] * max(len(self.formulas), 1) + fid[cand]
+        j = np.minimum(_find(key, wanted), max(len(key) - 1, 0))
+        shared = key[j] == wanted if len(key) else np.zeros(len(wanted), bool)
+        window, fp, fq = window[shared], fp[shared], self.places_pos[j[shared]].astype(np.int64)
+        # near: a seed of the window within NEAR in x (a range of them, by place) and BAND diagonals
+        seed_key = np.repeat(np.arange(len(first)), last - first + 1) * (2 * _AT) + p
+        s_lo = np.searchsorted(seed_key, window * (2 * _AT) + fp - NEAR)
+        s_count = np.searchsorted(seed_key, window * (2 * _AT) + fp + NEAR, side="right") - s_lo
+        which = np.repeat(np.arange(len(window)), s_count)
+        seed = ranges(s_lo, s_count)
+        ok = np.abs((p - q)[seed] - (fp - fq)[which]) <= BAND
+        near = np.zeros(len(window), bool)
+        near[which[ok]] = True
+        return owner[first][window[near]], fp[near], fq[near]
+
     def formula_counts(self) -> dict[int, int]:
         """formula hash -> documents (what :func:`erqi_diff.reuse.seeds.pair_seeds` takes as ``df``)."""
         return dict(zip(self.formulas.hash.tolist(), self.formulas.docs.tolist()))
@@ -125,35 +197,59 @@ def _counts(flags: np.ndarray) -> np.ndarray:
     return np.cumsum(flags.view(np.int8), dtype=np.int32)
 
 
+def _postings(table: FingerprintTable, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(hash, doc, pos)`` of the rows of ``table`` holding one of ``wanted``
+    (sorted, distinct), by hash then row: a bit table of their low bits (32
+    entries or more for each) lets through few others, found out by a
+    binary search. The table is read in row order (the cache's), the few
+    rows kept are sorted after."""
+    bits = max(16, len(wanted).bit_length() + 5)
+    low = (1 << bits) - 1
+    hit = np.zeros(1 << bits, bool)
+    hit[wanted & low] = True
+    rows = np.concatenate([np.flatnonzero(hit[table.hash[lo:lo + _CHUNK] & low]) + lo
+                           for lo in range(0, len(table), _CHUNK)] or [np.empty(0, np.int64)])
+    del hit
+    h = table.hash[rows]
+    order = np.argsort(h, kind="stable")  # by hash, then row
+    h = h[order]
+    at = np.minimum(np.searchsorted(wanted, h), max(len(wanted) - 1, 0))  # in order: the search walks forward
+    held = wanted[at] == h if len(wanted) else np.zeros(len(h), bool)
+    order = order[held]
+    return h[held], table.doc[rows][order], table.pos[rows][order]
+
+
+def _by_doc(doc: np.ndarray, ndocs: int) -> np.ndarray:
+    """The stable order of ``doc`` (numbers below ``ndocs``): a radix sort
+    when they fit 16 bits, many times faster than a comparison sort."""
+    if ndocs <= 1 << 16:
+        return np.argsort(doc.astype(np.uint16), kind="stable")
+    return np.argsort(doc, kind="stable")
+
+
+def _find(ordered: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(ordered, values)``, the values looked up in sorted
+    order: on a large array many times faster than at random (each search
+    starts where the one before ended, in the cache)."""
+    order = np.argsort(values)
+    at = np.empty(len(values), np.int64)
+    at[order] = np.searchsorted(ordered, values[order])
+    return at
+
+
 def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
     """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
-    # every distinct hash; a hash with one posting is in one document
+    # every distinct hash (sorted values: cheaper than their order); a hash with one posting is in one document
     # (the largest arrays are let go as soon as they have served: this is the peak of a large audit)
-    order = np.argsort(table.hash)
-    n = len(order)
-    distinct = np.ones(n, bool)
-    for lo in range(0, n, _CHUNK):  # the sorted hashes compared a chunk at a time, never all held
-        values = table.hash[order[lo:lo + _CHUNK + 1]]
-        distinct[lo + 1:lo + 1 + len(values) - 1] = values[1:] != values[:-1]
-    # the postings of the hashes with two or more, by hash, then in document and text order (their row order)
-    last = np.ones(n, bool)
-    last[:-1] = distinct[1:]
-    several = ~(distinct & last)
-    del last
-    rows = order[several]
-    del several
-    hashes = table.hash[order[distinct]]
-    del order, distinct
-    repeated = table.hash[rows]
-    group = np.zeros(len(repeated), np.int64)
-    if len(repeated):
-        np.cumsum(repeated[1:] != repeated[:-1], out=group[1:])
-    del repeated
-    total = max(len(table), 1)
-    rows = np.sort(group * total + rows) % total
-    del group
-    h, d, p = table.hash[rows], table.doc[rows], table.pos[rows]  # int64, int32, int32
-    del rows, table  # freed here when the caller handed it over (find_reuse does)
+    ordered = np.sort(table.hash)
+    distinct = np.ones(len(ordered), bool)
+    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
+    hashes = ordered[distinct]
+    repeated = ordered[1:][~distinct[1:] & distinct[:-1]]  # the second posting of each hash with two or more
+    del ordered, distinct
+    # their postings, by hash, then in document and text order (their row order)
+    h, d, p = _postings(table, repeated)  # int64, int32, int32
+    del repeated, table  # freed here when the caller handed it over (find_reuse does)
     n = len(h)
     new_hash = np.ones(n, bool)
     new_hash[1:] = h[1:] != h[:-1]
@@ -178,7 +274,7 @@ def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index
     # each document's formula fingerprints with their first place there, sorted by (doc, hash)
     keep = new_doc & (df >= formula_docs)
     fd, fh, fp, fdocs = d[keep], h[keep], p[keep], df[keep]
-    by_doc = np.lexsort((fh, fd))
+    by_doc = _by_doc(fd, ndocs)  # (doc, hash): they are by hash already
     fd, fh, fp, fdocs = fd[by_doc], fh[by_doc], fp[by_doc], fdocs[by_doc]
     places_start = np.searchsorted(fd, np.arange(ndocs + 1))
 
