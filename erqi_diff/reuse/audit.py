@@ -176,7 +176,7 @@ class _Audit:
         self.candidates = len(self.pairs)
         self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs)
         if self.maxdf <= self.formula_docs:
-            self.index.by_place  # noqa: B018 (made once, before any worker forks, for Index.widespread_seeds)
+            self.index.make_by_place()  # once, before any worker forks, for Index.widespread_seeds
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)

@@ -114,6 +114,11 @@ class Index:
     def _starts(self) -> list[int]:
         return self.places_start.tolist()
 
+    def make_by_place(self) -> None:
+        """Make :attr:`by_place` now (before worker processes fork, so they share it)."""
+        if "by_place" not in self.__dict__:  # functools.cached_property keeps its value there
+            self.__dict__["by_place"] = type(self).by_place.func(self)  # type: ignore[attr-defined]
+
     @cached_property
     def by_place(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The formula places looked up both ways: ``(key, at, fid)``. ``key``
