@@ -107,6 +107,22 @@ def key_metric(records: Iterable[Fact], indicator: str, report: int | None = Non
     return min(mine, key=rank)
 
 
+def key_pair(a: Iterable[Fact], b: Iterable[Fact], indicator: str) -> tuple[Fact | None, Fact | None]:
+    """The figures of ``indicator`` to set side by side from two reports:
+    each one's :func:`key_metric`, unless they cannot be compared and one
+    report gives the other's kind too (a level and a growth: 完成407.7亿元，
+    增长12% against 增长11.1%), then the pair that can."""
+    a, b = list(a), list(b)
+    left, right = key_metric(a, indicator), key_metric(b, indicator)
+    if left is None or right is None or like_for_like(left, right):
+        return left, right
+    for mine, theirs, flip in ((a, right, False), (b, left, True)):
+        other = key_metric([f for f in mine if f.indicator == indicator and like_for_like(f, theirs)], indicator)
+        if other is not None:
+            return (theirs, other) if flip else (other, theirs)
+    return left, right
+
+
 class Trend(str, enum.Enum):
     """A figure against the one before it in its series (same indicator,
     measure, period, unit and base, an earlier figure year)."""

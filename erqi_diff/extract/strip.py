@@ -119,7 +119,7 @@ def metric_rows(a, b) -> list[dict]:
     names += [n for n in names_a if n in names_b and n not in names]
     rows = []
     for name in names:
-        left, right = _metrics.key_metric(ma, name), _metrics.key_metric(mb, name)
+        left, right = _metrics.key_pair(ma, mb, name)
         same = left is not None and right is not None and _metrics.like_for_like(left, right)
         rows.append({"indicator": name, "from": _figure(left), "to": _figure(right), "comparable": same})
     return rows

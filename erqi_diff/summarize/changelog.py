@@ -26,6 +26,7 @@ from erqi_diff.summarize.figures import (  # noqa: F401 - the goal and metric pa
     GoalChanges,
     Headline,
     KeyMetrics,
+    MetricFacts,
     MetricRow,
     compare_metric,
     goal_changes,
@@ -186,6 +187,7 @@ class Sources:
     slogans: list | None = None                # erqi_diff.extract.slogans.Slogan, from the span's reports
     goals: list | None = None                  # erqi_diff.extract.links.Link, the span's goals linked
     metrics: KeyMetrics | None = None          # report year -> indicator -> key Fact (figures.key_metrics)
+    metric_facts: MetricFacts | None = None    # report year -> every metric Fact (figures.key_metrics)
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: ReuseResult | None = None           # the reuse audit of the span's snapshots
     elsewhere: Mapping[str, tuple[int, ...]] | None = None  # slogan -> the series' years outside the span holding it
@@ -348,14 +350,15 @@ def assemble(metas: list[ReportMeta], sources: Sources, from_year: int, to_year:
             slogans=None if sources.slogans is None else slogan_changes(sources.slogans, prev.year, cur.year,
                                                                         sources.elsewhere),
             goals=None if sources.goals is None else goal_changes(sources.goals, prev.year, cur.year),
-            metrics=None if sources.metrics is None else metric_rows(sources.metrics, prev.year, cur.year),
+            metrics=None if sources.metrics is None else metric_rows(sources.metrics, prev.year, cur.year,
+                                                                     sources.metric_facts),
             sections=None if diff is None else section_changes(diff),
             reuse=None if sources.reuse is None else reused_passages(sources.reuse, prev.year, cur.year)))
     throughout = born = retired = headline = once = None
     if sources.slogans is not None:
         throughout, born, retired, once = slogan_span(sources.slogans, years, sources.elsewhere)
     if sources.metrics is not None:
-        headline = headline_metrics(sources.metrics, years, sources.key_indicators)
+        headline = headline_metrics(sources.metrics, years, sources.key_indicators, every=sources.metric_facts)
     missing_years = tuple(y for y in range(years[0], years[-1] + 1) if y not in years)
     summary = Summary(tuple(years), missing_years, throughout, born, retired, once, headline)
     return Changelog(from_year, to_year, tuple(refs), summary, tuple(reversed(entries)))
@@ -381,13 +384,13 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
     from erqi_diff.extract.lineage import with_items
     from erqi_diff.compare.diff import compare
 
-    key, key_indicators = key_metrics(snaps)
+    key, key_indicators, every = key_metrics(snaps)
     found = slogans.extract(snaps, lexicon)
     return Sources(
         diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
         slogans=found,
         goals=goals.extract_many(snaps),
-        metrics=key, key_indicators=key_indicators, reuse=_reuse(snaps),
+        metrics=key, key_indicators=key_indicators, metric_facts=every, reuse=_reuse(snaps),
         elsewhere=with_items(found, slogans.years_in(found, others, lexicon)) if others else {})
 
 

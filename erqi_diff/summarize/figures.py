@@ -118,27 +118,43 @@ def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
 KeyMetrics = Mapping[int, Mapping[str, Fact]]
 
 
-def key_metrics(snaps: list) -> tuple[dict[int, dict[str, Fact]], tuple[str, ...]]:
+#: report year -> every metric figure of the report (:func:`metrics.extract`).
+MetricFacts = Mapping[int, tuple[Fact, ...]]
+
+
+def key_metrics(snaps: list) -> tuple[dict[int, dict[str, Fact]], tuple[str, ...], dict[int, tuple[Fact, ...]]]:
     """report year -> indicator -> its key figure (:func:`metrics.key_metric`),
-    indicators in the table's order; and the headline indicators."""
+    indicators in the table's order; the headline indicators; and every
+    metric figure of each report (to pair two reports' figures like for like)."""
     from erqi_diff.extract import metrics
 
     key: dict[int, dict[str, Fact]] = {}
+    every: dict[int, tuple[Fact, ...]] = {}
     for snap in snaps:
         mine = metrics.extract(snap)
+        every[snap.year] = tuple(mine)
         shown = {}
         for name in metrics.indicators(mine):
             fact = metrics.key_metric(mine, name)
             if fact is not None:
                 shown[name] = fact
         key[snap.year] = shown
-    return key, tuple(metrics.KEY_INDICATORS)
+    return key, tuple(metrics.KEY_INDICATORS), every
 
 
-def metric_rows(key: KeyMetrics, before: int, after: int) -> tuple[MetricRow, ...]:
-    """Indicators found in both reports, in the newer report's order."""
+def metric_rows(key: KeyMetrics, before: int, after: int, every: MetricFacts | None = None) -> tuple[MetricRow, ...]:
+    """Indicators found in both reports, in the newer report's order; with
+    ``every``, the figures paired like for like where the key ones are not
+    (:func:`erqi_diff.extract.metrics.key_pair`)."""
+    from erqi_diff.extract.metrics import key_pair
+
     old, new = key.get(before, {}), key.get(after, {})
-    return tuple(compare_metric(name, old[name], fact) for name, fact in new.items() if name in old)
+    rows = []
+    for name, fact in new.items():
+        if name in old:
+            left, right = key_pair(every[before], every[after], name) if every else (old[name], fact)
+            rows.append(compare_metric(name, left or old[name], right or fact))
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
@@ -152,10 +168,11 @@ class Headline:
 
 
 def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ...] = (),
-                     limit: int = HEADLINE_METRICS) -> tuple[Headline, ...]:
+                     limit: int = HEADLINE_METRICS, every: MetricFacts | None = None) -> tuple[Headline, ...]:
     """Indicators reported in at least two reports of the span, with their
     earliest and latest figures of one series where two are (full years
-    first): the ``preferred`` ones first, then those reported most often."""
+    first; among all of each report's figures with ``every``): the
+    ``preferred`` ones first, then those reported most often."""
     order: dict[str, int] = {}
     for year in years:
         for name in key.get(year, {}):
@@ -166,14 +183,17 @@ def headline_metrics(key: KeyMetrics, years: list[int], preferred: tuple[str, ..
                     key=lambda n: (rank.get(n, len(rank)), -counts[n], order[n]))[:limit]
     out = []
     for name in chosen:
-        first, last = _first_and_last([key[y][name] for y in years if name in key.get(y, {})])
+        keyed = [key[y][name] for y in years if name in key.get(y, {})]
+        seen = [f for y in years for f in every.get(y, ()) if f.indicator == name] if every else keyed
+        first, last = _first_and_last(seen or keyed, keyed)
         out.append(Headline(name, first, last, compare_metric(name, first, last)))
     return tuple(out)
 
 
-def _first_and_last(seen: list[Fact]) -> tuple[Fact, Fact]:
+def _first_and_last(seen: list[Fact], keyed: list[Fact] | None = None) -> tuple[Fact, Fact]:
     """The earliest and latest figures (by figure year) of one series, full
-    years preferred, then the widest span; the very first and last when no
+    years preferred, then the widest span, then levels; the very first and
+    last of ``keyed`` (the reports' key figures; default ``seen``) when no
     two figures are of one series."""
     from erqi_diff.extract.metrics import comparable_key
 
@@ -186,8 +206,10 @@ def _first_and_last(seen: list[Fact]) -> tuple[Fact, Fact]:
         facts = sorted(exact if len(exact) >= 2 else facts, key=lambda f: (f.figure_year or 0, f.year))
         if len(facts) >= 2 and facts[0].figure_year != facts[-1].figure_year:
             span = (facts[-1].figure_year or 0) - (facts[0].figure_year or 0)
-            pairs.append((facts[0].period is not Period.YEAR, -span, facts[0].year, facts[0], facts[-1]))
+            pairs.append((facts[0].period is not Period.YEAR, -span, facts[0].measure is not Measure.LEVEL,
+                          facts[0].year, facts[0], facts[-1]))
     if not pairs:
-        return seen[0], seen[-1]
-    best = min(pairs, key=lambda t: t[:3])
-    return best[3], best[4]
+        keyed = keyed or seen
+        return keyed[0], keyed[-1]
+    best = min(pairs, key=lambda t: t[:4])
+    return best[4], best[5]
