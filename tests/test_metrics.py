@@ -126,6 +126,17 @@ def test_a_total_investment_under_a_review(body: str, expected) -> None:
 
 
 @pytest.mark.parametrize("body, expected", [
+    ("今年高校毕业生将达727万人，要做好就业工作。", Kind.FORECAST),  # what is expected to come
+    ("今年中央财政用于这方面的支出总额将达到727万元。", Kind.PLAN),  # the government's own means
+])
+def test_what_will_reach(body: str, expected) -> None:
+    quote = "727万人" if "人" in body else "727万元"
+    fact = one(facts_of("## 二、2014年工作总体部署\n\n" + body + "\n", 2014, "2014-03-05"), quote)
+    assert fact.kind is expected
+
+
+
+@pytest.mark.parametrize("body, expected", [
     # under a heading that frames the five years just past, 五年内 is those years (a review at the end of a term)
     ("## 五年来，生态建设成效显著\n\n五年内，全国造林面积2787万公顷，封山育林3153万公顷。\n", (1998, 2002, Kind.ACTUAL)),
     # ... but not where the sentence sets a goal, nor under a heading of the years ahead
@@ -151,6 +162,8 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "PM2.5浓度下降，5G基站建成。",                 # model names
     "藏族是中国56个民族大家庭的一员。",            # the nation's make-up
     "到1997年7月1日，离香港回归只有849天了。",     # a countdown
+    "确保“零就业”家庭至少有一人就业。",            # 一人: a word, not a count
+    "逐步改变城乡二元结构。",                      # 二元: a word, not money
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []

@@ -88,7 +88,8 @@ def test_parse_number(token: str, value) -> None:
 
 def test_to_base_lines_up_magnitudes() -> None:
     assert to_base(567, "亿元") == (5.67e10, "元")
-    assert to_base(1.2, "万亿斤") == (1.2e12, "斤")
+    assert to_base(1.2, "万亿斤") == (6e8, "吨")  # one quantity: 1吨 is 2000斤
+    assert to_base(15, "亩") == (1, "公顷")
     assert to_base(5, "%") == (5, "%")
     assert to_base(24295, "人")[1] == to_base(2.4, "万人")[1] == "人"
     assert to_base(900, "万千瓦") == (9e6, "千瓦")

@@ -77,8 +77,8 @@ def test_a_chart_is_one_series_in_one_unit(national) -> None:
 
 
 def test_a_chart_converts_units_and_leaves_out_what_does_not(national) -> None:
-    """财政赤字: 13500亿元 (2014) drawn as 1.35 on a chart in 万亿元; 粮食产量: 亿吨
-    does not convert to 万亿斤 (a weight against a count of jin is not guessed), left out."""
+    """财政赤字: 13500亿元 (2014) drawn as 1.35 on a chart in 万亿元; 粮食产量: 6.07亿吨
+    (2014) drawn as 1.214 on a chart in 万亿斤 (1吨 is 2000斤)."""
     panel = figures_panel(national)
     deficit = next(r for r in panel.rows if r.indicator == "财政赤字" and r.unit == "万亿元" and r.target
                    and r.measure.value == "level")
@@ -86,7 +86,8 @@ def test_a_chart_converts_units_and_leaves_out_what_does_not(national) -> None:
     assert point.row.unit == "亿元" and point.target == pytest.approx(1.35)
     grain = next(r for r in panel.rows if r.indicator == "粮食产量" and r.unit == "万亿斤" and r.target)
     c = chart(panel, grain)
-    assert 2015 not in [p.figure_year for p in c.points] and c.left_out == 2
+    point = next(p for p in c.points if p.figure_year == 2014)
+    assert point.row.unit == "亿吨" and point.outcome == pytest.approx(1.214) and c.left_out == 0
     assert c.unit == "万亿斤"
 
 

@@ -47,6 +47,7 @@ _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
+_WILL_REACH = re.compile(r"将(?:达|达到)$")
 _IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
@@ -108,6 +109,9 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         return Kind.PLAN, when
     if _IF.search(before):
         return Kind.FORECAST, when  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow, if
+    if _WILL_REACH.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
+            not w.has_any(clause_lead, w.INSTRUMENT_WORDS):  # (支出总额将达到664亿元: the government's own means, a plan)
+        return Kind.FORECAST, when  # 高校毕业生将达727万人: what is expected to come, no goal
     if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)  # 我国有2.9亿在校学生
     if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done

@@ -286,9 +286,9 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
 
 # a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
 # the verb marked done (了, or 提前, 超额, 顺利, 圆满, 基本 before it), its object up to 目标/任务/计划
-_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
-                   r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划)"
-                   r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务)(?:已经|已|基本|提前)(?:实现|完成)")
+_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
+                   r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
+                   r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 #: A sentence with these speaks of what is ahead or would be: no outcome.
 _AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|前景|信心|今年")

@@ -311,11 +311,21 @@ def _range_high(m: re.Match, pct: str, mag: str, unit: str) -> tuple[float | Non
     return high, unit2
 
 
+#: Units of one quantity in another (1.2万亿斤 of grain is 6亿吨).
+_SAME_QUANTITY = {"斤": ("吨", 1 / 2000), "公斤": ("吨", 1 / 1000), "千克": ("吨", 1 / 1000), "亩": ("公顷", 1 / 15)}
+
+
 def to_base(value: float, unit: str) -> tuple[float, str]:
-    """567, 亿元 -> 5.67e10, 元: compare quantities written with different magnitudes."""
+    """567, 亿元 -> 5.67e10, 元: compare quantities written with different
+    magnitudes, or units of one quantity (斤 and 吨, 亩 and 公顷)."""
     for mag in ("万亿", "亿", "万", "千"):
         if unit.startswith(mag) and len(unit) > len(mag) and unit not in ("千瓦", "千瓦时", "千米", "千克"):
-            return value * _SCALE[mag], unit[len(mag):]
-    if unit in ("万亿", "亿", "万"):
-        return value * _SCALE[unit], ""
+            value, unit = value * _SCALE[mag], unit[len(mag):]
+            break
+    else:
+        if unit in ("万亿", "亿", "万"):
+            return value * _SCALE[unit], ""
+    if unit in _SAME_QUANTITY:
+        base, factor = _SAME_QUANTITY[unit]
+        return value * factor, base
     return value, unit

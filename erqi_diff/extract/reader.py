@@ -185,6 +185,9 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return False  # 56个民族: the nation as it is made up, not a figure measured
     if q.unit == "天" and text.endswith(("只有", "还有", "仅有", "倒计时"), 0, q.start):
         return False  # 到1997年7月1日…只有849天了: a countdown, not a figure of the economy
+    if q.chinese and ((q.value == 1 and q.unit in ("人", "户", "家", "名")) or
+                      (q.unit == "元" and text.startswith(("结构", "经济", "化", "论"), q.end))):
+        return False  # 至少有一人就业, 城乡二元结构: a word, not a figure
     return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
 
 

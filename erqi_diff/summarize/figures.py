@@ -40,8 +40,21 @@ class GoalChanges:
 
 def goal_changes(links: Iterable, before: int, after: int) -> GoalChanges:
     links = list(links)
-    return GoalChanges(tuple(lk for lk in links if lk.goal.year == after and not _restated(lk.goal)),
-                       tuple(lk for lk in links if lk.goal.year == before and not _superseded(lk.goal)))
+    return GoalChanges(_once(lk for lk in links if lk.goal.year == after and not _restated(lk.goal)),
+                       _once(lk for lk in links if lk.goal.year == before and not _superseded(lk.goal)))
+
+
+def _once(links: Iterable) -> tuple:
+    """Each goal once: a report states its GDP target in the summary and again
+    in the task (the same indicator, figure, unit and year: the first kept)."""
+    seen, out = set(), []
+    for lk in links:
+        g = lk.goal
+        key = (g.indicator, g.measure, g.period, g.figure_year, g.figure_span, g.value, g.unit) if g.indicator else id(g)
+        if key not in seen:
+            seen.add(key)
+            out.append(lk)
+    return tuple(out)
 
 
 def _restated(goal: Fact) -> bool:
