@@ -436,3 +436,12 @@ def test_strip_imports_nothing_heavy() -> None:
             "('rich', 'jieba', 'opencc', 'duckdb', 'pygal', 'click', 'tomllib')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_formula_restated_with_a_word_inserted_is_one_slogan() -> None:
+    """京津冀地区协同发展 (2014) is 京津冀协同发展 (2015) with a word added: changed, not added."""
+    snaps = [make_snapshot(2014, "加强环渤海及京津冀地区协同发展。\n"), make_snapshot(2015, "推进京津冀协同发展。\n")]
+    found = slogans.extract(snaps)
+    moved = changes(found, 2014, 2015)
+    assert [(c.old, c.new) for c in moved.changed] == [("京津冀地区协同发展", "京津冀协同发展")]
+    assert moved.added == () and moved.retired == ()

@@ -27,6 +27,8 @@ Regex and the standard library only: this runs on the hot path of the diff view.
 
 from __future__ import annotations
 
+from operator import add
+
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -209,6 +211,13 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
+    lexicon_keys = [k for k in {key_of(f) for e in lexicon.entries for f in e.forms} if len(k) >= 5]
+    for year, text in texts.items():  # the lexicon's formulas restated with a word added (京津冀地区协同发展)
+        pairs = set(map(add, text.key, text.key[1:]))
+        for key in lexicon_keys:
+            if key[:2] in pairs and key[-2:] in pairs:
+                for variant in _inserted_variants(key, text.key):
+                    found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     swaps = {_swapped(key): cand.kind for key, cand in found.items()}
     swaps.update((_uncommaed(key), cand.kind) for key, cand in found.items())  # not the lexicon's: 改革发展稳定任务 is words
     swaps.update((_swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
@@ -330,6 +339,34 @@ def _one_char_variants(key: str, text: str) -> set[str]:
                 if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NUMERAL_CHARS:
                     out.add(window)
             at = text.find(anchor, at + 1)
+    return out
+
+
+def _inserted_variants(key: str, text: str) -> set[str]:
+    """Forms of ``key`` in ``text`` with one to four characters inserted
+    inside it, three or more of the key before and two after, standing alone
+    (京津冀地区协同发展 for 京津冀协同发展): a formula restated with a word
+    added. Only for 5-12 character keys of Chinese characters."""
+    if not 5 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
+            any(c in _NUMERAL_CHARS for c in key):
+        return set()
+    out: set[str] = set()
+    if key[:2] not in text or key[-2:] not in text:
+        return out
+    for p in range(3, len(key) - 1):  # a head of three or more: 京津冀|地区|协同发展
+        head, tail = key[:p], key[p:]
+        if tail not in text:
+            continue
+        at = text.find(head)
+        while at >= 0:
+            end = at + p
+            for gap in range(1, 5):
+                inserted = text[end:end + gap]
+                if len(inserted) < gap or not all("\u4e00" <= c <= "\u9fff" and c not in _NUMERAL_CHARS for c in inserted):
+                    break
+                if text.startswith(tail, end + gap) and _alone(text, at, end + gap + len(tail)):
+                    out.add(text[at:end + gap + len(tail)])
+            at = text.find(head, at + 1)
     return out
 
 
