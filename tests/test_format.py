@@ -27,8 +27,8 @@ def test_number(value, shown) -> None:
     (((6, 6.5), "%", "range", "growth"), "+6–6.5%"),
     ((1.67, "倍", "point", "ratio"), "1.67倍"),
     ((1800, "亿元", "point", "change"), "+1800亿元"),
-    ((-1, "个百分点", "at_least", "growth"), "a fall of at least 1个百分点"),   # 降低1个百分点以上
-    ((-300, "亿元", "at_most", "change"), "a fall of at most 300亿元"),
+    ((-1, "个百分点", "at_least", "growth"), "≤ -1个百分点"),   # 降低1个百分点以上: the change is -1 or below
+    ((-300, "亿元", "at_most", "change"), "≥ -300亿元"),       # 减少不超过300亿元
     ((None, "%", "absent", "level"), "none set"),
     ((None, "%", "qualitative", "growth"), "in words"),
 ])
@@ -83,8 +83,8 @@ def test_years_phrase_joins_runs() -> None:
 
 
 @pytest.mark.parametrize("low, modifier, margin, shown", [
-    (10000, "at_least", 600, "+600万吨 or above"),   # 产量1亿吨以上 against 9400万吨
-    (-3, "at_least", -0.5, "-0.5 pt or below"),     # 能耗降低3%以上 against 降低2.5%: a fall of 3 or more
+    (10000, "at_least", 600, "≥ +600万吨"),   # 产量1亿吨以上 against 9400万吨
+    (-3, "at_least", -0.5, "≤ -0.5 pt"),     # 能耗降低3%以上 against 降低2.5%: a fall of 3 or more
     (9500, "point", 100, "+100万吨"),
 ])
 def test_link_margin_of_a_bound(low, modifier, margin, shown) -> None:

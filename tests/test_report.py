@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from erqi_diff.cli import cli as main
-from erqi_diff.extract.lineage import series_items
+from erqi_diff.extract.lineage import present_years, series_items
 from erqi_diff.extract.textkey import key_of
 from erqi_diff.reuse.model import Passage as ReusedPassage
 from erqi_diff.reuse.model import Span
@@ -195,7 +195,9 @@ def test_every_part_is_there(opened, built, shots, name):
     def an_item_the_year_before(s) -> bool:  # it stood there in a series: not added (lineage.changes)
         return any(key_of(f) in items[years[years.index(s.first) - 1]] for f in s.forms())
 
-    new = [r for r in data.slogans if min(r.slogan.years) > years[0] and not an_item_the_year_before(r.slogan)]
+    present = present_years(found)  # standing alone or as an item of a series (lineage.marks)
+    new = [r for r in data.slogans if min(r.slogan.years) > years[0] and not an_item_the_year_before(r.slogan)
+           and min(present[r.slogan.slogan]) == min(r.slogan.years)]
     assert words["added"] == len(new)
     assert page.locator("#slogans td.is-new .tag.new").count() == words["added"]
     assert page.locator("#slogans td.retired .tag.gone").count() == words["retired"]

@@ -148,17 +148,17 @@ HEDGES = {"about": "about ", "at_least": "at least ", "at_most": "at most ", "ab
 
 def figure(value: Value | None, unit: str | None, modifier: str = "point", measure: str = "level") -> str:
     """A figure as a reader says it: 567亿元, +5.2% (a growth), -3% (a fall),
-    about 5%, at least 1200万人, a fall of at least 1个百分点, 6–6.5%, 1.67倍; "none set", "in words" for a
+    about 5%, at least 1200万人, ≤ -1个百分点 (降低1个百分点以上), 6–6.5%, 1.67倍; "none set", "in words" for a
     target not set or stated without a figure; "" for no value."""
     if modifier in ("absent", "qualitative"):  # no target set; a target in words (the quote says it)
         return HEDGES[modifier]
     if value is None:
         return ""
     if measure in ("growth", "change"):
-        if modifier in ("at_least", "at_most") and isinstance(value, (int, float)) and value < 0:
-            # 降低1个百分点以上: a fall of 1 point or more (the change is -1 or below), never "at least -1"
-            return f"a fall of {HEDGES[modifier]}{amount(-value, unit)}"
         shown = growth(value) if unit == "%" else _signed_amount(value, unit)
+        if modifier in ("at_least", "at_most") and isinstance(value, (int, float)) and value < 0:
+            # 降低1个百分点以上: a fall of 1 point or more, the change -1 or below: never "at least -1"
+            return ("≤ " if modifier == "at_least" else "≥ ") + shown
     else:
         shown = amount(value, unit)
     return HEDGES.get(modifier, "") + shown
@@ -174,13 +174,13 @@ def _signed_amount(v: Value, unit: str | None) -> str:
 def link_margin(link) -> str:
     """A verdict's margin (:func:`margin`); when the outcome is itself a
     bound, which way the true margin may lie: 产量1亿吨以上 against 9400万吨,
-    "+600万吨 or above"; 能耗降低3%以上 against 降低2.5%, "-0.5 pt or below"."""
+    "≥ +600万吨"; 能耗降低3%以上 against 降低2.5%, "≤ -0.5 pt"."""
     shown = margin(link.margin, link.goal.unit)
     bound = getattr(getattr(link.outcome, "modifier", None), "value", "")
     if not shown or bound not in ("at_least", "at_most"):
         return shown
     negative = (link.outcome.low or 0) < 0  # a fall: 以上 bounds its size, so the signed value from above
-    return shown + (" or above" if (bound == "at_least") != negative else " or below")
+    return ("≥ " if (bound == "at_least") != negative else "≤ ") + shown
 
 
 def margin(value: float | None, unit: str | None) -> str:

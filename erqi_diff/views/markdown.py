@@ -65,7 +65,7 @@ def _list(items: Iterable[str]) -> str:
 def _figure(f) -> str:
     """A fact as a reader says it: 567亿元, growth +9%, about 5%, an estimate marked."""
     shown = fmt.figure(f.value, f.unit, f.modifier.value, f.measure.value) or "no figure"
-    if f.measure.value == "growth" and not shown.startswith("a fall"):
+    if f.measure.value == "growth":
         shown = "growth " + shown
     if f.kind.value == "estimate":
         shown += " est."
