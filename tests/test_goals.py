@@ -151,6 +151,7 @@ def test_national_targets_linked_to_the_next_report(gwr_project) -> None:
     "全年150个重大项目完成投资470亿元，82个项目开工。",      # the list's size, restated with what it achieved
     "32个重大生态建设项目已开工24个。",
     "先后实施35个区级普惠项目，受益群众达27万人次。",        # 先后: done one after another
+    "新建、改扩建中小学、幼儿园18所，新增学位2万个，有效解决大班额问题。",  # what it brought: a result
 ])
 def test_a_review_sets_no_goal(body: str) -> None:
     snap = make_snapshot(2017, "## 2017年工作回顾\n\n" + body + "\n", date="2018-01-13")
@@ -171,3 +172,9 @@ def test_a_goal_said_reached_in_words(later: str, said: bool) -> None:
     goal = make_snapshot(2004, "## 二、2004年主要任务\n\n确保年底前完成裁减军队员额20万。\n", date="2004-03-05")
     (link,) = link_goals([goal, make_snapshot(2005, later, date="2005-03-05")])[:1]
     assert (link.verdict is Verdict.NOT_COMPARABLE and "the 2005 report says it was reached" in link.reason) is said
+
+
+def test_a_list_s_total_investment_is_no_goal_to_follow() -> None:
+    body = "## 2017年工作安排\n\n目前，全区共梳理了150个重大项目，总投资3216亿元，今年计划完成投资446亿元。\n"
+    quotes = [lk.goal.quote for lk in link_goals([make_snapshot(2016, body, date="2017-02-17")])]
+    assert "446亿元" in quotes and "3216亿元" not in quotes

@@ -164,6 +164,7 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "到1997年7月1日，离香港回归只有849天了。",     # a countdown
     "确保“零就业”家庭至少有一人就业。",            # 一人: a word, not a count
     "逐步改变城乡二元结构。",                      # 二元: a word, not money
+    "对小微企业年应纳税所得额100万元至300万元部分，再减半征收。",  # a bracket
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []
@@ -313,3 +314,13 @@ def test_reader_never_raises_and_quotes_stand_verbatim(parts) -> None:
     for f in read_facts(snap):
         assert body[f.start:f.end] == f.text and body[f.quote_start:f.quote_end] == f.quote
         assert f.figure_year is None or 1949 <= f.figure_year <= 2100
+
+
+def test_a_milestone_passed_is_a_bound() -> None:
+    fact = one(facts_of("粮食产量首次跃上1.4万亿斤新台阶。\n", 2025, "2025-03-05"), "跃上1.4万亿斤")
+    assert fact.modifier.value == "at_least"
+
+
+def test_the_people_are_no_goal() -> None:
+    body = "## 三、2022年政府工作任务\n\n要把14亿多中国人的饭碗牢牢端在自己手中。\n"
+    assert all(f.kind is not Kind.PLAN and f.kind is not Kind.TARGET for f in facts_of(body, 2022, "2022-03-05"))

@@ -48,6 +48,8 @@ _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
+# what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
+_RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|初步形成|受益|惠及)")
 _IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
@@ -88,7 +90,8 @@ def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[
     cut = _PUNCT.search(after)
     if re.search(r"任务|目标", after[:cut.start()] if cut else after):
         return True, False  # 158个老旧小区整治提升任务
-    if w.has_any(clause, w.WEAK_GOAL_WORDS) and headings and not review and not w.has_any(text[:cs], w.RESULT_WORDS):
+    if w.has_any(clause, w.WEAK_GOAL_WORDS) and headings and not review and not w.has_any(text[:cs], w.RESULT_WORDS) \
+            and not _RESULTS_AFTER.search(text, q.end):
         return True, False  # 推进, 新建…: a goal, but not in the opening review, under a heading that reviews
     return None, False      # or in a sentence that reports results (…基本建成，打造微景观67处)
 
@@ -112,6 +115,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     if _WILL_REACH.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):  # (支出总额将达到664亿元: the government's own means, a plan)
         return Kind.FORECAST, when  # 高校毕业生将达727万人: what is expected to come, no goal
+    if text.startswith(("中国人", "多中国人", "人口", "多人口"), q.end):  # 14亿多中国人的饭碗: the people, as they are
+        return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)
     if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)  # 我国有2.9亿在校学生
     if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done

@@ -362,15 +362,24 @@ class Things:
         return self._read.get(key)
 
 
-def _portfolio_reviewed(goal: Fact, after: list[Fact]) -> bool:
-    """The size of a list of projects followed, in its sentence, by what the
-    list achieved (全年150个重大项目完成投资470亿元; 32个重大生态建设项目已开工24个):
-    the list is the plan an earlier report set, restated with its outcome;
-    this report sets no goal there."""
-    from erqi_diff.extract.kinds import PORTFOLIO
+def _no_goal_to_follow(goal: Fact, after: list[Fact]) -> bool:
+    """Figures of the plan kind that set no goal of their report to follow up:
 
-    return (bool(after) and after[0].start == goal.start and after[0].kind.is_outcome and goal.unit in ("个", "项")
-            and bool(PORTFOLIO.search(goal.text[goal.quote_end - goal.start:goal.quote_end - goal.start + 14])))
+    - a list of projects sized in a sentence that says what it achieved
+      (全年150个重大项目完成投资470亿元; 32个重大生态建设项目已开工24个): the
+      plan an earlier report set, restated with its outcome;
+    - the total investment of a list of projects (总投资3216亿元): it describes
+      the list; the year's goal is the investment planned in it."""
+    from erqi_diff.extract.kinds import PORTFOLIO, TOTAL
+
+    lead = goal.text[:goal.quote_start - goal.start]
+    rest = goal.text[goal.quote_end - goal.start:]
+    if TOTAL.search(lead):
+        return True
+    nxt = after[0] if after and after[0].start == goal.start else None
+    if nxt is None or not nxt.kind.is_outcome:
+        return False
+    return goal.unit in ("个", "项") and bool(PORTFOLIO.search(rest[:14]))
 
 
 def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
@@ -390,7 +399,7 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     out = []
     for snap in snaps:
         facts = read[snap.year]
-        goals = [f for k, f in enumerate(facts) if f.kind.is_goal and not _portfolio_reviewed(f, facts[k + 1:k + 2])]
+        goals = [f for k, f in enumerate(facts) if f.kind.is_goal and not _no_goal_to_follow(f, facts[k + 1:k + 2])]
         own = Frame.of(snap.date, snap.year, snap.body).review
         out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things, own))
     return out

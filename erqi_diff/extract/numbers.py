@@ -56,6 +56,7 @@ NOT_UNITS = ("家庭", "家电", "人民", "人口", "条件", "项目", "期间
              "成果", "成效", "成立", "成功", "类型", "类似", "台湾", "户籍", "套餐", "只有", "座谈", "米粮")
 
 _BEFORE = (("不低于", Modifier.AT_LEAST), ("至少", Modifier.AT_LEAST), ("超过", Modifier.AT_LEAST),
+           ("跃上", Modifier.AT_LEAST), ("迈上", Modifier.AT_LEAST), ("站上", Modifier.AT_LEAST),  # …新台阶: passed it
            ("突破", Modifier.AT_LEAST), ("逾", Modifier.AT_LEAST), ("不超过", Modifier.AT_MOST),
            ("低于", Modifier.AT_MOST), ("大约", Modifier.ABOUT), ("接近", Modifier.ABOUT),
            ("将近", Modifier.ABOUT), ("约有", Modifier.ABOUT), ("约", Modifier.ABOUT), ("近", Modifier.ABOUT))

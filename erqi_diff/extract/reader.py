@@ -183,6 +183,8 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return False  # 包括…等4个方面: the text counting itself
     if q.unit == "个" and text.startswith("民族", q.end):
         return False  # 56个民族: the nation as it is made up, not a figure measured
+    if q.high is not None and text.startswith("部分", q.end):
+        return False  # 年应纳税所得额100万元至300万元部分: a bracket, not a figure
     if q.unit == "天" and text.endswith(("只有", "还有", "仅有", "倒计时"), 0, q.start):
         return False  # 到1997年7月1日…只有849天了: a countdown, not a figure of the economy
     if q.chinese and ((q.value == 1 and q.unit in ("人", "户", "家", "名")) or
