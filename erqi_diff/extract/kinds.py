@@ -148,6 +148,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     elif when.period in _PARTS and not frame.early:
         future = "下半年" in before or (strong and not w.has_any(clause_lead, w.RESULT_WORDS))
     elif frame.early:  # a report given early in the year: its year is ahead, unless its clause says already
+        if estimate and w.has_any(clause_lead, ("预计今年", "预计全年")) and not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
+            return Kind.FORECAST, when  # 预计今年高校毕业生超过1170万人, in March: expected, no goal
         future = not _ALREADY.search(clause_lead)  # 已经加入17个国际人权公约: done
     elif when.span and when.span[0] < frame.year and not when.future:
         future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
