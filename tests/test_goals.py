@@ -178,3 +178,11 @@ def test_a_list_s_total_investment_is_no_goal_to_follow() -> None:
     body = "## 2017年工作安排\n\n目前，全区共梳理了150个重大项目，总投资3216亿元，今年计划完成投资446亿元。\n"
     quotes = [lk.goal.quote for lk in link_goals([make_snapshot(2016, body, date="2017-02-17")])]
     assert "446亿元" in quotes and "3216亿元" not in quotes
+
+
+def test_a_total_of_five_years_answers_no_target_of_one() -> None:
+    goal = make_snapshot(1992, "## 二、1992年的任务\n\n今年全国固定资产投资总规模为5700亿元。\n", date="1992-03-20")
+    later = make_snapshot(1993, "## 一、五年的回顾\n\n基本建设取得新成就，五年全社会固定资产投资完成26000亿元。\n",
+                          date="1993-03-15")
+    (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "5700亿元"]
+    assert link.outcome is None and link.verdict is Verdict.OPEN

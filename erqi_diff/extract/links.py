@@ -91,6 +91,11 @@ def _rank(goal: Fact, fact: Fact, judged: Judgement) -> tuple:
 
 
 def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fact, Judgement]]:
+    """Outcomes of the goal's indicator (or a related one); a figure over
+    several years never answers a target of one year with a figure (五年全社会
+    固定资产投资完成26000亿元 is not 1992's investment): that goal stays open."""
+    if goal.value is not None and goal.period is not Period.MULTI_YEAR:
+        found = [f for f in found if f.period is not Period.MULTI_YEAR]
     same = [f for f in found if f.indicator == goal.indicator]
     if not same:
         same = [f for f in found if f.indicator in RELATED.get(goal.indicator or "", ())]

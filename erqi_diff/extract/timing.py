@@ -51,6 +51,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?<![一二两三四五六七八九十])(?P<n>[两二三]?十[一二三四五六七八九]?|[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
             r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
+            r"|(?<![^，；。：\n])(?P<n5>[两三四五六七八九十])年(?=全[国社]|全部|国家|财政|城乡|农村|城镇)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
             r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间)"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
@@ -249,7 +250,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
         return Mark(s, e, Period.MULTI_YEAR, None)
-    if m.group("n4"):  # 五年为…: several years, which ones the frame around says
+    if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
     if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
