@@ -30,9 +30,9 @@ Which later reports are searched is decided here, not by the commands.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
@@ -185,6 +185,19 @@ class _Later:
     outcomes: dict[int | None, list[Fact]]
     body: str = ""
 
+    @cached_property
+    def reached(self) -> list[tuple[str, str]]:
+        """(sentence, object) of each sentence saying a goal or task was
+        reached, not one to be reached (:data:`_DONE`, nothing of
+        :data:`_AHEAD`): read once for every goal that looks here."""
+        out = []
+        for m in _SENTENCE.finditer(self.body):
+            sentence = m.group().strip()
+            done = _DONE.search(sentence)
+            if done is not None and not _AHEAD.search(sentence):
+                out.append((sentence, done.group("obj") or done.group("obj2") or ""))
+        return out
+
 
 def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple, Fact, Judgement]]:
     found = report.outcomes.get(_year(goal), [])
@@ -305,9 +318,7 @@ _GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生
 
 def said_done(goal: Fact, later: list[_Later]) -> tuple[int, str] | None:
     """(year, sentence) of the first later report that says ``goal`` was
-    reached in words: a sentence saying a goal or task was reached, not one
-    to be reached (:data:`_DONE`, nothing of :data:`_AHEAD`), whose object
-    shares six characters or more running with the goal's own clause
+    reached in words (:attr:`_Later.reached`) whose object shares six characters or more running with the goal's own clause
     (国民生产总值…翻两番), words that name no particular goal aside; None
     when none does."""
     head = goal.text[:goal.quote_start - goal.start]
@@ -316,12 +327,7 @@ def said_done(goal: Fact, later: list[_Later]) -> tuple[int, str] | None:
     if len(grams) < 3:
         return None
     for report in later:
-        for m in _SENTENCE.finditer(report.body):
-            sentence = m.group().strip()
-            done = _DONE.search(sentence)
-            if done is None or _AHEAD.search(sentence):
-                continue
-            obj = done.group("obj") or done.group("obj2") or ""
+        for sentence, obj in report.reached:
             at = {obj.find(g) for g in grams if g in obj}
             if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, sentence):
                 return report.year, sentence  # six characters running: 国民生产总值

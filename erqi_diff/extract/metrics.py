@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from erqi_diff.errors import UsageError
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
+from erqi_diff.extract.numbers import to_base
 
 #: The headline indicators, in the order the strip and the changelog show them.
 KEY_INDICATORS = ("GDP", "财政收入", "固定资产投资", "规模以上工业增加值", "社会消费品零售总额", "居民消费价格",
@@ -70,8 +71,6 @@ def unit_factor(unit: str, to_unit: str) -> float | None:
     it), else None (亿元 and 亿美元, % and 元)."""
     if unit == to_unit:
         return 1.0
-    from erqi_diff.extract.numbers import to_base
-
     one, base = to_base(1.0, unit)
     other, other_base = to_base(1.0, to_unit)
     return one / other if base == other_base and other else None
@@ -80,8 +79,6 @@ def unit_factor(unit: str, to_unit: str) -> float | None:
 def comparable_key(fact: Fact) -> tuple:
     """:func:`series_key` with the unit's magnitude set aside (亿元 and 万亿元
     are one unit: reports write 万亿 once a total passes it)."""
-    from erqi_diff.extract.numbers import to_base
-
     return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], fact.base)
 
 

@@ -27,10 +27,9 @@ Regex and the standard library only: this runs on the hot path of the diff view.
 
 from __future__ import annotations
 
-from operator import add
-
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import add
 
 from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
@@ -346,13 +345,12 @@ def _inserted_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` with one to four characters inserted
     inside it, three or more of the key before and two after, standing alone
     (京津冀地区协同发展 for 京津冀协同发展): a formula restated with a word
-    added. Only for 5-12 character keys of Chinese characters."""
+    added. Only for 5-12 character keys of Chinese characters (the caller
+    looks only where the key's first and last two characters stand)."""
     if not 5 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
             any(c in _NUMERAL_CHARS for c in key):
         return set()
     out: set[str] = set()
-    if key[:2] not in text or key[-2:] not in text:
-        return out
     for p in range(3, len(key) - 1):  # a head of three or more: 京津冀|地区|协同发展
         head, tail = key[:p], key[p:]
         if tail not in text:

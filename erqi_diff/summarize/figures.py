@@ -11,7 +11,6 @@ set against a full year, a growth never against a level).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -107,8 +106,10 @@ def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
     from erqi_diff.extract.metrics import unit_factor
 
     factor = unit_factor(before.unit, after.unit)
-    for a, b in ((before.measure, after.measure), (before.period, after.period),
-                 (before.unit, before.unit if factor is not None else after.unit), (before.base, after.base)):
+    parts = [(before.measure, after.measure), (before.period, after.period), (before.base, after.base)]
+    if factor is None:  # 亿元 and 万亿元 convert; 亿元 and 亿美元 do not
+        parts.insert(2, (before.unit, after.unit))
+    for a, b in parts:
         if a != b:
             shown_a = getattr(a, "value", a) or "unstated"
             shown_b = getattr(b, "value", b) or "unstated"
