@@ -309,3 +309,23 @@ def test_a_seed_that_is_a_folder_is_named(project: Path) -> None:
     seed.mkdir()
     result = run(project, "snapshot")
     assert result.exit_code == 2 and f"seeds/{SEED.name} is a folder" in result.output
+
+
+def test_snapshots_of_another_normalizer_are_noted_on_stderr(project: Path) -> None:
+    """A snapshot made by an older normalizer is still read (it is the series'
+    text as committed), but every command that reads it says so on stderr,
+    naming the years, and leaves stdout as it was; `snapshot` itself and
+    `years` list the state instead."""
+    before = run(project, "slogans", "--json")
+    assert before.exit_code == 0 and "normalizer" not in before.stderr
+    path = project / "snapshots" / "2017.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^normalizer_version: \d+$", "normalizer_version: 1", text, count=1), encoding="utf-8")
+    after = run(project, "slogans", "--json")
+    assert after.exit_code == 0 and after.stdout == before.stdout
+    assert "snapshots of 2017 were made by normalizer 1" in after.stderr
+    assert "2021" not in after.stderr and "`erqi-diff snapshot` rebuilds them" in after.stderr
+    for args in (("snapshot", "--check"), ("years",)):
+        assert "made by normalizer" not in run(project, *args).stderr
+    assert run(project, "snapshot").exit_code == 0
+    assert "normalizer" not in run(project, "slogans", "--json").stderr

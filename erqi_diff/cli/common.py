@@ -40,7 +40,11 @@ def pager_option(f):
     return click.option("--no-pager", is_flag=True, help="Never page long output.")(f)
 
 
-def get_project(ctx: click.Context | None = None) -> Project:
+def get_project(ctx: click.Context | None = None, *, builds: bool = False) -> Project:
+    """The project of --root (else the nearest one). Unless the command
+    ``builds`` the snapshots, a note on stderr names the snapshots made by
+    another version of the normalizer: their sections and text are what that
+    version made, and ``erqi-diff snapshot`` rebuilds them."""
     ctx = ctx or click.get_current_context()
     root = None
     while ctx is not None:
@@ -48,7 +52,22 @@ def get_project(ctx: click.Context | None = None) -> Project:
             root = ctx.obj["root"]
             break
         ctx = ctx.parent
-    return load_project(root)
+    project = load_project(root)
+    if not builds:
+        _note_other_normalizer(project)
+    return project
+
+
+def _note_other_normalizer(project: Project) -> None:
+    from erqi_diff.core.document import NORMALIZER_VERSION
+    from erqi_diff.core.snapshot import other_normalizer
+
+    old = other_normalizer(project)
+    if old:
+        years = ", ".join(str(y) for y in sorted(old))
+        versions = "/".join(str(v) for v in sorted(set(old.values())))
+        click.echo(f"erqi-diff: note: the snapshots of {years} were made by normalizer {versions} "
+                   f"(this version has {NORMALIZER_VERSION}); `erqi-diff snapshot` rebuilds them", err=True)
 
 
 def find_root_path(ctx: click.Context | None = None):

@@ -23,7 +23,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
     seed or the normalizer changed, the command refuses and shows the
     difference, unless --force.
     """
-    project = get_project()
+    project = get_project(builds=True)
     if check:
         rows = [store.status(project, r) for r in project.reports]
         bad = [r for r in rows if r.status in (store.Status.STALE, store.Status.STALE_EDITED, store.Status.MISSING)]
@@ -49,7 +49,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
 @root_option
 def years(as_json: bool) -> None:
     """List year, date, title, characters, sections and snapshot status."""
-    rows = store.series_years(get_project())
+    rows = store.series_years(get_project(builds=True))
     if as_json:
         emit_json("years", rows)
         return

@@ -22,6 +22,11 @@ from dataclasses import dataclass
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 
+NORMALIZER_VERSION = 5
+"""The version of the normalization rules (erqi_diff.core.normalize), recorded in
+every snapshot: a snapshot built by another version is stale. Kept here, not in
+normalize, so that reading a snapshot never imports the normalizer."""
+
 
 @dataclass(frozen=True)
 class Section:

@@ -1,9 +1,10 @@
 """Normalization: raw report text -> sections of clean paragraphs.
 
 :func:`normalize` is pure and idempotent: ``normalize(normalize_text(x))``
-gives the same sections as ``normalize(x)``. Bump :data:`NORMALIZER_VERSION`
-whenever its output can change: every snapshot records the version it was
-made with, and ``erqi-diff snapshot --check`` then reports them stale.
+gives the same sections as ``normalize(x)``. Bump
+:data:`erqi_diff.core.document.NORMALIZER_VERSION` whenever its output can
+change: every snapshot records the version it was made with, and
+``erqi-diff snapshot --check`` then reports them stale.
 
 What it does, in order:
 
@@ -61,8 +62,6 @@ from erqi_diff.core.chars import (  # noqa: F401 (_t2s, normalize_chars: part of
     normalize_chars,
 )
 from erqi_diff.core.document import HEADING_RE, Section, render_body
-
-NORMALIZER_VERSION = 5
 
 # --- character classes (the rest: erqi_diff.core.chars) ---------------------
 

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from erqi_diff.core.document import Section, parse_body
+from erqi_diff.core.document import NORMALIZER_VERSION, Section, parse_body
 from erqi_diff.errors import ErqiError, SnapshotError, UnknownYear
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.core.project import Project, Report
@@ -125,7 +125,7 @@ class Snapshot:
 
 def build(project: Project, report: Report) -> Snapshot:
     """Read and normalize one seed; nothing is written."""
-    from erqi_diff.core.normalize import NORMALIZER_VERSION, normalize
+    from erqi_diff.core.normalize import normalize
     from erqi_diff.core.read import decode, read_bytes
 
     name = f"seeds/{report.file}"
@@ -229,6 +229,27 @@ def load_available(project: Project, years: Iterable[int]) -> list[Snapshot]:
     return out
 
 
+_VERSION_LINE = re.compile(rb"^normalizer_version: (\d+)\r?$", re.M)
+
+
+def other_normalizer(project: Project) -> dict[int, int]:
+    """Year -> normalizer version of each snapshot built by a normalizer other
+    than this one (read from the files' front matter only: cheap enough to
+    run before every command). Missing or unreadable files are left to the
+    commands that load them."""
+    out = {}
+    for year in project.years:
+        try:
+            with open(project.snapshot_path(year), "rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            continue
+        found = _VERSION_LINE.search(head)
+        if found and int(found.group(1)) != NORMALIZER_VERSION:
+            out[year] = int(found.group(1))
+    return out
+
+
 @dataclass(frozen=True)
 class YearStatus:
     """A snapshot's state, as ``snapshot --check --json`` lists it: ``year``,
@@ -269,7 +290,6 @@ def series_years(project: Project) -> list[YearInfo]:
 
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
     """Compare the snapshot file with what the seed and normalizer make now."""
-    from erqi_diff.core.normalize import NORMALIZER_VERSION
     from erqi_diff.core.read import read_bytes
     from erqi_diff.errors import SeedError
 
