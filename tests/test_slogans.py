@@ -300,6 +300,8 @@ def test_headline_formulas_with_their_years(gwr_slogans) -> None:
     assert by_form(gwr_slogans, "新质生产力").years == (2024, 2025)
     assert by_form(gwr_slogans, "中国式现代化").years == (2023, 2024, 2025)
     assert by_form(gwr_slogans, "一带一路").years == (2014, 2015, 2022, 2023, 2024, 2025)
+    # 2014 restates the formula: 必须牢牢扭住经济建设这个中心 (not retired in 2014, returned in 2015)
+    assert by_form(gwr_slogans, "以经济建设为中心").years == (2013, 2014, 2015, 2023)
 
 
 def test_a_shorter_slogan_is_not_counted_inside_a_longer(gwr_slogans) -> None:
