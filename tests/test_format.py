@@ -41,6 +41,8 @@ def test_figure(args, shown) -> None:
     ((2017, 2017, None), "2017"),
     ((2020, 2021, (2016, 2020)), "2016–2020 · report 2021"),
     ((None, 2019, None), "year unstated · report 2019"),
+    ((1985, 1982, None, "multi-year"), "years to 1985 · report 1982"),  # 平均每年递增百分之七, its first year unsaid
+    ((1985, 1985, None, "multi-year"), "years to 1985 · report 1985"),
 ])
 def test_year_label(args, shown) -> None:
     assert fmt.year_label(*args) == shown

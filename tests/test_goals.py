@@ -186,3 +186,14 @@ def test_a_total_of_five_years_answers_no_target_of_one() -> None:
                           date="1993-03-15")
     (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "5700亿元"]
     assert link.outcome is None and link.verdict is Verdict.OPEN
+
+
+def test_a_growth_over_the_years_is_no_yearly_average() -> None:
+    """计划增长百分之二十一点七 over five years is not answered by 平均每年增长百分之十一."""
+    goal = make_snapshot(1982, "作关于我国国民经济和社会发展第六个五年计划的报告。\n\n## 一、关于发展速度\n\n"
+                         "在这个期间，我国工农业总产值计划增长百分之二十一点七。\n", date="1982-12-10")
+    later = make_snapshot(1986, "## 一、第六个五年计划的完成情况\n\n在过去的五年中，我国工农业总产值平均每年增长百分之十一。\n",
+                          date="1986-03-25")
+    (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "百分之二十一点七"]
+    assert link.goal.figure_span == (1981, 1985)
+    assert link.outcome is None

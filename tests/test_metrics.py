@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 from erqi_diff.errors import UsageError
 from erqi_diff.extract import metrics
 from erqi_diff.extract.facts import Kind, Measure, Period, read_facts
+from erqi_diff.extract.numbers import Modifier
 
 from extract_quality import make_snapshot
 
@@ -129,6 +130,9 @@ def test_a_total_investment_under_a_review(body: str, expected) -> None:
     ("今年高校毕业生将达727万人，要做好就业工作。", Kind.FORECAST),  # what is expected to come
     ("今年中央财政用于这方面的支出总额将达到727万元。", Kind.PLAN),  # the government's own means
     ("预计今年高校毕业生超过727万人，要做好就业工作。", Kind.FORECAST),  # expected, in a March report
+    ("明年计划提高轻工业比重，即提高1%，可以少用标准煤727万吨。", Kind.FORECAST),  # what a measure would bring
+    ("五年内预计农民新建住宅727万平方米。", Kind.FORECAST),  # expected to come, no goal set
+    ("今年要新建住宅727万平方米。", Kind.PLAN),              # ... where the clause sets one
 ])
 def test_what_will_reach(body: str, expected) -> None:
     (fact,) = [f for f in facts_of("## 二、2014年工作总体部署\n\n" + body + "\n", 2014, "2014-03-05") if "727万" in f.quote]
@@ -165,6 +169,10 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "确保“零就业”家庭至少有一人就业。",            # 一人: a word, not a count
     "逐步改变城乡二元结构。",                      # 二元: a word, not money
     "对小微企业年应纳税所得额100万元至300万元部分，再减半征收。",  # a bracket
+    "首先要充分发挥八亿农民的积极性。",             # the people, named to rally them
+    "明年要对年综合能耗5万吨标准煤以上的企业，加强定额管理。",  # which enterprises are meant
+    "其中投资在五亿元以上的重大建设项目要优先保证。",            # which projects are meant
+    "翻两番，决不仅仅是一个量的概念。",             # the goal named, nothing measured
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []
@@ -324,3 +332,29 @@ def test_a_milestone_passed_is_a_bound() -> None:
 def test_the_people_are_no_goal() -> None:
     body = "## 三、2022年政府工作任务\n\n要把14亿多中国人的饭碗牢牢端在自己手中。\n"
     assert all(f.kind is not Kind.PLAN and f.kind is not Kind.TARGET for f in facts_of(body, 2022, "2022-03-05"))
+
+
+def test_save_is_no_about() -> None:
+    """约 in 节约 is no hedge: 节约10% is a cut of 10%, not "about 10%"."""
+    fact = one(facts_of("## 二、1987年的任务\n\n各项开支要比去年预算执行数节约10%。\n", 1987, "1987-03-25"), "10%")
+    assert fact.modifier is not Modifier.ABOUT
+    assert one(facts_of("投资约10亿元。\n", 2018, "2018-01-13"), "约10亿元").modifier is Modifier.ABOUT
+
+
+REPORT_ON_THE_PLAN = ("现在，我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告，请大会审议。\n\n"
+                      "## 一、关于生产的发展速度\n\n第六个五年计划期间，我们要继续调整，并且为第七个五年计划期间的发展"
+                      "奠定基础。在这个期间，工农业总产值计划增长百分之二十一点七。\n\n"
+                      "## 二、关于卫生事业\n\n要继续坚持城乡并重的方针，五年内增加卫生专业人员六十万人。\n")
+
+
+def test_the_years_of_the_plan_a_report_presents() -> None:
+    """In the report on a five-year plan (given in December 1982, on 1981-1985),
+    在这个期间 and 五年内 are the plan's years, not the five years after the report."""
+    facts = facts_of(REPORT_ON_THE_PLAN, 1982, "1982-12-10")
+    assert one(facts, "百分之二十一点七").figure_span == (1981, 1985)
+    assert one(facts, "六十万人").figure_span == (1981, 1985)
+    # in another report, 在这个期间 after two periods stays unsure, and 五年内 is the years ahead
+    other = facts_of(REPORT_ON_THE_PLAN.replace("作关于我国国民经济和社会发展第六个五年计划的报告", "作政府工作报告"),
+                     1982, "1982-12-10")
+    assert one(other, "百分之二十一点七").figure_span is None
+    assert one(other, "六十万人").figure_span == (1983, 1987)

@@ -50,6 +50,9 @@ _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
 _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|初步形成|受益|惠及)")
+# what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come
+# (五年内预计农民新建住宅二十五亿平方米): a forecast, not a goal, unless the clause sets one
+_EFFECT = re.compile(r"(?:可以|可能|就能|能够)[^，；。]{0,6}$|(?<![年比])预计(?!的)[^，；。比由]{0,12}$")
 _IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
@@ -166,6 +169,9 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
                 not w.has_any(before[proposed.end():], w.RESULT_WORDS):
             return Kind.TARGET, when  # 去年…曾提出，要把…控制在百分之十以内: the goal set then, restated
         return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
+    if _EFFECT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
+            not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
+        return Kind.FORECAST, when
     return goal_kind(text, q, cs, name), when
 
 

@@ -60,6 +60,8 @@ _BEFORE = (("不低于", Modifier.AT_LEAST), ("至少", Modifier.AT_LEAST), ("�
            ("突破", Modifier.AT_LEAST), ("逾", Modifier.AT_LEAST), ("不超过", Modifier.AT_MOST),
            ("低于", Modifier.AT_MOST), ("大约", Modifier.ABOUT), ("接近", Modifier.ABOUT),
            ("将近", Modifier.ABOUT), ("约有", Modifier.ABOUT), ("约", Modifier.ABOUT), ("近", Modifier.ABOUT))
+#: 约 as part of a word before a figure (节约10%: a cut of 10%; 制约, 签约, 条约): no "about"
+_NOT_ABOUT = ("节", "制", "签", "条", "公", "契", "预", "集", "俭")
 _AFTER = (("左右", Modifier.ABOUT), ("上下", Modifier.ABOUT), ("以上", Modifier.AT_LEAST),
           ("以内", Modifier.AT_MOST), ("以下", Modifier.AT_MOST))
 
@@ -204,7 +206,7 @@ def _modifier(text: str, start: int, end: int, current: Modifier) -> tuple[Modif
         if text.startswith(word, end):
             return (mod if current is Modifier.POINT else current), start, end + len(word)
     for word, mod in _BEFORE:
-        if text.endswith(word, 0, start):
+        if text.endswith(word, 0, start) and not (word == "约" and text.endswith(_NOT_ABOUT, 0, start - 1)):
             if current is not Modifier.POINT and mod is not current:
                 return current, start, end
             return mod, start - len(word), end

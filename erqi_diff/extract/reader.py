@@ -35,6 +35,7 @@ from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
+from erqi_diff.extract.figure import is_fact
 from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, resolve,
                                       within_past_frame)
 
@@ -169,28 +170,6 @@ def _lead_marks(text: str, own: list[Mark], found: list[Fact]) -> list[Mark]:
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-
-
-def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
-    """Whether the quantity ``q`` of ``text`` is a figure at all."""
-    if any(s <= q.num_start and q.end <= e for s, e in quoted):
-        return False  # “三个二七”, 《…》: a name
-    if q.chinese and q.value < 20 and (q.is_count or q.unit == "") and q.high is None:
-        return False  # 三个方面, 两项工作, 三大: the text counting itself
-    if q.unit in ("岁", "度") or (q.unit in ("名", "位") and text.endswith("前", 0, q.start)):
-        return False
-    if q.unit == "个" and text.startswith(("方面", "环节", "层面", "维度"), q.end):
-        return False  # 包括…等4个方面: the text counting itself
-    if q.unit == "个" and text.startswith("民族", q.end):
-        return False  # 56个民族: the nation as it is made up, not a figure measured
-    if q.high is not None and text.startswith("部分", q.end):
-        return False  # 年应纳税所得额100万元至300万元部分: a bracket, not a figure
-    if q.unit == "天" and text.endswith(("只有", "还有", "仅有", "倒计时"), 0, q.start):
-        return False  # 到1997年7月1日…只有849天了: a countdown, not a figure of the economy
-    if q.chinese and ((q.value == 1 and q.unit in ("人", "户", "家", "名")) or
-                      (q.unit == "元" and text.startswith(("结构", "经济", "化", "论"), q.end))):
-        return False  # 至少有一人就业, 城乡二元结构: a word, not a figure
-    return not text.endswith(("年产", "日产", "时速", "型号"), 0, q.start)
 
 
 class _SentenceReader:
@@ -421,6 +400,9 @@ class _SentenceReader:
             m for m in self.own if not (m.span and self.text.endswith(_COMPARING, 0, m.start))]
         when = resolve(own, q.start, cs, self.outer)
         if any(m.end <= q.start and _THIS_PERIOD.fullmatch(self.text, m.start, m.end) for m in own):
+            plan = self.frame.plan  # in the report on a plan, the plan when the text before names it or nothing
+            if plan and (when is None or when.span == plan or any(m.span == plan for ms in self.outer for m in ms)):
+                return When(Period.MULTI_YEAR, plan[1], plan, True, True)
             return When(Period.MULTI_YEAR, None, None, False)  # 在这个期间: which period, the text before may not say
         if when is None:
             when = When(None, None, None, False)

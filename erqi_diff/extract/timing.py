@@ -53,7 +53,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?<![^，；。：\n])(?P<n5>[两三四五六七八九十])年(?=全[国社]|全部|国家|财政|城乡|农村|城镇)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
-            r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间)"
+            r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间|(?:近|这|今后|最近|前)几年(?:来|内|中|里)?)"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
             r"|(?P<cum>累计)")
     return _RE[name]
@@ -76,6 +76,7 @@ class Mark:
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
     cumulative: bool = False  # 累计: several years unless another period stands with it
+    plan_default: tuple[int, int] | None = None  # 这个期间: the report's plan, unless the context names a period
 
 
 def read_year(text: str) -> int | None:
@@ -110,6 +111,7 @@ class Frame:
     year: int
     month: int
     review: int
+    plan: tuple[int, int] | None = None  # the five-year plan the report is about (关于…第六个五年计划的报告)
 
     @property
     def early(self) -> bool:
@@ -126,14 +128,30 @@ class Frame:
             year, month = int(date[:4]), int(date[5:7])
         except ValueError:
             year, month = fallback_year + 1, 1
+        plan = _plan_reported(body)
         if month <= 3 or not body:
-            return cls(year, month, year - 1)
+            return cls(year, month, year - 1, plan)
         if month >= 10:  # given late in the year: it reviews that year (its figures estimates)
-            return cls(year, month, year)
+            return cls(year, month, year, plan)
         before = len(re.findall(rf"去年|上年(?!同期)|{year - 1}年", body))
         running = r"(?:以来|上半年|前三季度|1[-－—~至]\d{1,2}月)"
         this = len(re.findall(rf"今年{running}|截至目前|{year}年{running}|(?<!下)半年", body))
-        return cls(year, month, year if this >= before else year - 1)
+        return cls(year, month, year if this >= before else year - 1, plan)
+
+
+_PLAN_REPORT = re.compile(r"(?:第(?P<nth>十[一二三四五]?|[一二三四五六七八九])个五年"
+                          r"|[“\"](?P<abbr>十[一二三四五]?|[一二三四五六七八九])五[”\"])(?:计划|规划)(?:草案|纲要)?的报告")
+
+
+def _plan_reported(body: str) -> tuple[int, int] | None:
+    """The years of the five-year plan a report presents, when its opening says
+    it is the report on that plan (作关于…第六个五年计划的报告): there, 五年内 and
+    在这个期间 are the plan's years."""
+    found = _PLAN_REPORT.search(body[:400])
+    if found is None:
+        return None
+    first = PLANS.get(f"{found.group('nth') or found.group('abbr')}五")
+    return (first, first + 4) if first else None
 
 
 def marks(text: str, frame: Frame) -> list[Mark]:
@@ -246,10 +264,12 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.YEAR, 2000 if frame.year < 2000 else None, future=True)
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
+    if "几年" in word:  # 近几年把总产量稳定在一亿吨: several years, which the text does not count
+        return Mark(s, e, Period.MULTI_YEAR, None)
     if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
-        return Mark(s, e, Period.MULTI_YEAR, None)
+        return Mark(s, e, Period.MULTI_YEAR, None, plan_default=frame.plan)
     if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
@@ -258,6 +278,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if not n or n > 30:
         return None
     ahead = word.startswith(("今后", "未来")) or (word.endswith(("内", "时间里")) and not word.startswith("过去"))
+    if ahead and n == 5 and frame.plan:  # 五年内 in the report on a five-year plan: the plan's years
+        return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if ahead:
         first = frame.year if frame.early else frame.year + 1
         return Mark(s, e, Period.MULTI_YEAR, first + n - 1, (first, first + n - 1), future=True)
@@ -313,6 +335,9 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
         return When(found.period, outer_found.year, None, outer_found.stated, outer_found.future)
     if found is not None and fallback is not None and fallback.year is not None:
         return When(found.period, fallback.year, None, fallback.stated, fallback.future)
+    plan = next((m.plan_default for m in before if m.plan_default), None)
+    if found is not None and found.year is None and plan:  # 在这个期间, nothing before naming the period
+        return When(Period.MULTI_YEAR, plan[1], plan, True, True)
     return found
 
 

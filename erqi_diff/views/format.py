@@ -122,17 +122,21 @@ def outcome_source(goal, outcome) -> str:
     return f"{years}, report {outcome.year}" if years else f"report {outcome.year}"
 
 
-def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None) -> str:
+def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None,
+               period: str | None = None) -> str:
     """Where a figure belongs, said in full when the figure's year is not the
     report's: "2020 · report 2021", "2016–2020 · report 2021", "2017",
-    "year unstated · report 2019"."""
+    "year unstated · report 2019"; a figure over several years whose first
+    year the text leaves out (平均每年递增百分之七, 一九八五年…): "years to 1985"."""
     if span:
         shown = f"{span[0]}–{span[-1]}" if span[0] != span[-1] else str(span[0])
     elif figure_year is None:
         shown = "year unstated"
+    elif period == "multi-year":
+        shown = f"years to {figure_year}"
     else:
         shown = str(figure_year)
-    if figure_year == report_year and not span:
+    if figure_year == report_year and not span and period != "multi-year":
         return shown
     return f"{shown} · report {report_year}"
 

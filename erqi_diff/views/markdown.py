@@ -75,7 +75,7 @@ def _figure(f) -> str:
 def _value(f, show_period: bool = False) -> str:
     """A figure filed under its figure year: "2020 · report 2021: 773亿元 est.",
     with its period when asked (a half year never passes for a full year)."""
-    text = f"{escape(fmt.year_label(f.figure_year, f.year, f.figure_span))}: {_figure(f)}"
+    text = f"{escape(fmt.year_label(f.figure_year, f.year, f.figure_span, f.period))}: {_figure(f)}"
     if show_period:
         text += f" ({escape(f.period.value if f.period else 'period unstated')})"
     return text
@@ -133,7 +133,7 @@ def _around(text: str, at: int, length: int, before: int = 30, after: int = 12) 
 
 def _goal_line(link) -> str:
     g = link.goal
-    year = fmt.year_label(g.figure_year, g.year, g.figure_span)
+    year = fmt.year_label(g.figure_year, g.year, g.figure_span, g.period)
     words = _around(g.text, g.quote_start - g.start, len(g.quote))
     return f"{quote(words)} ({g.kind.value} for {escape(year)}: {_figure(g)})"
 

@@ -17,7 +17,7 @@ from erqi_diff.views.html.render import FULL_YEAR, Charts, empty_note, esc, fmt_
 
 def _year(fact) -> str:
     """Where a figure belongs: its figure year, and the report when another ("2020 · report 2021")."""
-    return fmt.year_label(fact.figure_year, fact.year, fact.figure_span)
+    return fmt.year_label(fact.figure_year, fact.year, fact.figure_span, fact.period)
 
 
 def _shown(fact) -> str:

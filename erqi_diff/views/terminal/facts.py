@@ -45,7 +45,7 @@ def _cut(text: str) -> str:
 
 
 def year_of(fact) -> str:
-    return fmt.year_label(fact.figure_year, fact.year, fact.figure_span)
+    return fmt.year_label(fact.figure_year, fact.year, fact.figure_span, fact.period)
 
 
 def _series(fact) -> str:
