@@ -358,3 +358,9 @@ def test_the_years_of_the_plan_a_report_presents() -> None:
                      1982, "1982-12-10")
     assert one(other, "百分之二十一点七").figure_span is None
     assert one(other, "六十万人").figure_span == (1983, 1987)
+
+
+def test_rising_year_by_year_is_a_growth() -> None:
+    """平均每年递增百分之四 is a yearly growth (递增), not a level of 4%."""
+    fact = one(facts_of("工农业总产值计划增长百分之二十一点七，平均每年递增百分之四。\n", 1982, "1982-12-10"), "百分之四")
+    assert (fact.measure, fact.base) == (Measure.GROWTH, "平均每年")
