@@ -364,3 +364,19 @@ def test_rising_year_by_year_is_a_growth() -> None:
     """平均每年递增百分之四 is a yearly growth (递增), not a level of 4%."""
     fact = one(facts_of("工农业总产值计划增长百分之二十一点七，平均每年递增百分之四。\n", 1982, "1982-12-10"), "百分之四")
     assert (fact.measure, fact.base) == (Measure.GROWTH, "平均每年")
+
+
+@pytest.mark.parametrize("body", [
+    "全国城镇共安排3700多万人就业，基本解决了长期积累的城镇待业青年就业问题。",  # 共安排: a total arranged, done
+    "当国际形势许可的时候，我们就主动地把军队裁减了100万人。",                  # V了: done
+])
+def test_what_was_done_in_a_report_early_in_the_year(body: str) -> None:
+    (fact,) = facts_of("## 二、1988年的任务\n\n" + body + "\n", 1988, "1988-03-25")
+    assert fact.kind in (Kind.ACTUAL, Kind.ESTIMATE)
+
+
+def test_a_list_of_projects_drawn_up_stays_the_size_of_the_plan() -> None:
+    """梳理了150个重大项目…今年计划完成投资446亿元: the dev set's convention (the year's list of projects)."""
+    facts = facts_of("## 2017，确定为项目建设奋力推进年\n\n目前，全区共梳理了150个重大项目，今年计划完成投资446亿元。\n",
+                     2016, "2017-02-17")
+    assert one(facts, "150个").kind is Kind.PLAN

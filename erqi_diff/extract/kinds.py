@@ -49,7 +49,7 @@ _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
-_RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|初步形成|受益|惠及)")
+_RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|基本解决|解决了|初步形成|受益|惠及)")
 # what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come
 # (五年内预计农民新建住宅二十五亿平方米): a forecast, not a goal, unless the clause sets one
 _EFFECT = re.compile(r"(?:可以|可能|就能|能够)[^，；。]{0,6}$|(?<![年比])预计(?!的)[^，；。比由]{0,12}$")
@@ -75,6 +75,9 @@ def frame_goal(headings: Sequence[str]) -> bool | None:
 
 
 _ALREADY = re.compile(r"已经|(?<!而)已(?!于|定|确定|列入|安排|下达)")
+# a verb with the perfective 了 right before the figure says what has been done (把军队裁减了100万人,
+# 安置了903万人); a list of projects drawn up (梳理了150个重大项目) is the size of the year's plan instead
+_DONE = re.compile(r"(?<![为除])了(?:共|约|近|总共|总计|合计)?$")
 
 def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[bool | None, bool]:
     """(cue, strong): cue is True when the words before the figure set a goal,
@@ -135,7 +138,7 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         if part and not frame.early:  # the running part of the year in a mid-year report: done, unless planned
             future = "下半年" in before or strong
         else:
-            future = cue if cue is not None else bool(frame_goal(headings))
+            future = (cue if cue is not None else bool(frame_goal(headings))) and not _done(text, q, clause_lead)
         if part or future:
             year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
         else:
@@ -153,11 +156,13 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     elif frame.early:  # a report given early in the year: its year is ahead, unless its clause says already
         if estimate and w.has_any(clause_lead, ("预计今年", "预计全年")) and not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
             return Kind.FORECAST, when  # 预计今年高校毕业生超过1170万人, in March: expected, no goal
-        future = not _ALREADY.search(clause_lead)  # 已经加入17个国际人权公约: done
+        future = not (_ALREADY.search(clause_lead) or _done(text, q, clause_lead))  # 已经加入17个国际人权公约: done
     elif when.span and when.span[0] < frame.year and not when.future:
         future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
     else:
         future = bool(cue) and not estimate
+    if future and not strong and (_done(text, q, clause_lead) or _RESULTS_AFTER.search(text, q.end)):
+        future = False  # 把军队裁减了100万人; 共安排3700多万人就业，基本解决了…: what was done, whatever the frame
     if not future:
         target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
         target_word = target_words[-1] if target_words else None
@@ -173,6 +178,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
         return Kind.FORECAST, when
     return goal_kind(text, q, cs, name), when
+
+
+def _done(text: str, q: Quantity, clause_lead: str) -> bool:
+    return bool(_DONE.search(clause_lead)) and not (q.is_count and "项目" in text[q.end:q.end + 8])
 
 
 def goal_kind(text: str, q: Quantity, cs: int, name: str | None) -> Kind:
