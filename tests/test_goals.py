@@ -197,3 +197,11 @@ def test_a_growth_over_the_years_is_no_yearly_average() -> None:
     (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "百分之二十一点七"]
     assert link.goal.figure_span == (1981, 1985)
     assert link.outcome is None
+
+
+def test_a_past_target_restated_with_its_result_is_answered_in_the_same_report() -> None:
+    """一九八一年计划为百分之三点七，实际达到百分之四点六 (a report of December 1982)."""
+    snap = make_snapshot(1982, "## 一、关于发展速度\n\n工农业总产值的增长速度，一九八一年计划为百分之三点七，"
+                         "实际达到百分之四点六。\n", date="1982-12-10")
+    (link,) = [lk for lk in link_goals([snap]) if lk.goal.quote == "百分之三点七"]
+    assert link.outcome is not None and link.outcome.quote == "百分之四点六" and link.verdict is Verdict.MET

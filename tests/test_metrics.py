@@ -380,3 +380,17 @@ def test_a_list_of_projects_drawn_up_stays_the_size_of_the_plan() -> None:
     facts = facts_of("## 2017，确定为项目建设奋力推进年\n\n目前，全区共梳理了150个重大项目，今年计划完成投资446亿元。\n",
                      2016, "2017-02-17")
     assert one(facts, "150个").kind is Kind.PLAN
+
+
+def test_the_level_a_planned_change_starts_from_is_no_target() -> None:
+    """计划由一九八○年的三千二百万亩增加到一九八五年的一亿亩: 3200万亩 is 1980's level."""
+    facts = facts_of("## 三、关于农业\n\n扩大人工草场面积，计划由一九八○年的三千二百万亩增加到一九八五年的一亿亩。\n",
+                     1982, "1982-12-10")
+    start, end = one(facts, "三千二百万亩"), one(facts, "一亿亩")
+    assert (start.kind, start.figure_year) == (Kind.ACTUAL, 1980)
+    assert end.kind.is_goal and end.figure_year == 1985
+
+
+def test_the_years_ahead_of_a_report_given_by_june_begin_with_its_own() -> None:
+    facts = facts_of("## 二、今后五年的任务\n\n今后五年，普通高等学校招生人数要增长百分之七十五。\n", 1983, "1983-06-06")
+    assert one(facts, "百分之七十五").figure_span == (1983, 1987)

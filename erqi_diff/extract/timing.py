@@ -281,7 +281,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if ahead and n == 5 and frame.plan:  # 五年内 in the report on a five-year plan: the plan's years
         return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if ahead:
-        first = frame.year if frame.early else frame.year + 1
+        first = frame.year if frame.month <= 6 else frame.year + 1  # a report given by June counts its own year
         return Mark(s, e, Period.MULTI_YEAR, first + n - 1, (first, first + n - 1), future=True)
     last = frame.last_full
     return Mark(s, e, Period.MULTI_YEAR, last, (last - n + 1, last))
