@@ -394,3 +394,10 @@ def test_the_level_a_planned_change_starts_from_is_no_target() -> None:
 def test_the_years_ahead_of_a_report_given_by_june_begin_with_its_own() -> None:
     facts = facts_of("## 二、今后五年的任务\n\n今后五年，普通高等学校招生人数要增长百分之七十五。\n", 1983, "1983-06-06")
     assert one(facts, "百分之七十五").figure_span == (1983, 1987)
+
+
+def test_a_total_over_a_plan_period_is_of_the_period() -> None:
+    """“六五”期间，进出口贸易总额合计达到二千三百亿美元: the five years' total, not 1985's."""
+    fact = one(facts_of("## 一、第六个五年计划的完成情况\n\n“六五”期间，进出口贸易总额合计达到二千三百亿美元。\n",
+                        1986, "1986-03-25"), "二千三百亿美元")
+    assert (fact.period, fact.figure_span) == (Period.MULTI_YEAR, (1981, 1985))

@@ -428,8 +428,8 @@ class _SentenceReader:
             year = compared if compared is not None and compared < when.year else when.year - 1
             return When(when.period, year, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
         if when.period is Period.MULTI_YEAR and when.span and measure is Measure.LEVEL:
-            own_multi = [m for m in self.own if m.end <= q.start and m.period is Period.MULTI_YEAR and m.clause
-                         and m.start >= cs]
+            own_multi = any(m.end <= q.start and m.period is Period.MULTI_YEAR and m.clause and m.start >= cs
+                            for m in self.own) or "合计" in clause_lead or "总计" in clause_lead  # “六五”期间…合计达到
             if frm and not re.search(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年", frm.group()):
                 return When(Period.YEAR, when.span[0] - 1, None, when.stated, when.future)
             if not own_multi and re.search(r"(?:增加到|提高到|达到|增长到|扩大到|跃升到|突破|超过|升至|上升到|下降到|降到|降至)"
