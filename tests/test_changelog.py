@@ -201,13 +201,13 @@ def test_slogan_span_names_the_form_in_the_text():
 
 
 def figure(report, indicator, value, unit="亿元", figure_year=None, period="year", measure="level", kind="actual",
-           modifier="point", quote="x"):
+           modifier="point", quote="x", base=None):
     from erqi_diff.extract.facts import Fact, Kind, Measure, Modifier, Period
 
     return Fact(year=report, indicator=indicator, what="", measure=Measure(measure),
                 value=tuple(value) if isinstance(value, list) else value, unit=unit, modifier=Modifier(modifier),
                 period=Period(period), figure_year=figure_year or report - 1, figure_span=None, kind=Kind(kind),
-                base=None, quote=quote, text=quote, start=0, end=len(quote), quote_start=0, quote_end=len(quote))
+                base=base, quote=quote, text=quote, start=0, end=len(quote), quote_start=0, quote_end=len(quote))
 
 
 def goal_link(report, quote, outcome=None, verdict="open", margin=None, reason="", unit="亿元"):
@@ -263,6 +263,12 @@ def test_goals_of_the_newer_and_of_the_older_report():
      False, None, None, "not like for like: 亿美元 against 亿元"),
     (figure(2013, "GDP", [6.5, 7], "%", measure="growth"), figure(2014, "GDP", 7.5, "%", measure="growth"),
      True, None, None, ""),                                   # a range never gets a computed change
+    # the year before, said two ways: 一九七八年又比一九七七年增长 and 1979年…比上年增长
+    (figure(1979, "工业总产值", 13.5, "%", measure="growth", base="比一九七七年"),
+     figure(1980, "工业总产值", 8.5, "%", measure="growth", base="比上年"), True, -5, None, ""),
+    (figure(1979, "工业总产值", 13.5, "%", measure="growth", base="比一九七六年"),
+     figure(1980, "工业总产值", 8.5, "%", measure="growth", base="比上年"), False, None, None,
+     "not like for like: 比一九七六年 against 比上年"),
 ])
 def test_compare_metric(before, after, like, change, pct, note):
     row = compare_metric(after.indicator, before, after)

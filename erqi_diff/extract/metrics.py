@@ -14,12 +14,14 @@ Pure, regex only: the strip of ``erqi-diff A B`` reads its metrics here.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 
 from erqi_diff.errors import UsageError
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
 from erqi_diff.extract.numbers import to_base
+from erqi_diff.extract.timing import read_year
 
 #: The headline indicators, in the order the strip and the changelog show them.
 KEY_INDICATORS = ("GDP", "财政收入", "固定资产投资", "规模以上工业增加值", "社会消费品零售总额", "居民消费价格",
@@ -62,7 +64,22 @@ def select(records: list[Fact], query: str, where: str) -> list[Fact]:
 def series_key(fact: Fact) -> tuple:
     """Facts that can be set side by side, one trend: same indicator, measure,
     period, unit and base (a half year is never set against a full year)."""
-    return (fact.indicator, fact.measure, fact.period, fact.unit, fact.base)
+    return (fact.indicator, fact.measure, fact.period, fact.unit, base_of(fact))
+
+
+_PREVIOUS = frozenset({"比上年", "比去年", "比上一年", "较上年", "较去年", "同上年", "与上年"})
+_YEAR_BASE = re.compile(r"(?:比|较|同)(?P<year>[\d一二三四五六七八九○〇零]{4})年")
+
+
+def base_of(fact: Fact) -> str | None:
+    """The base of a growth, the year before said in any of its ways (比上年,
+    比去年, 一九七八年比一九七七年: "比上年"), else as written."""
+    if fact.base in _PREVIOUS:
+        return "比上年"
+    named = _YEAR_BASE.fullmatch(fact.base or "")
+    if named and fact.figure_year is not None and read_year(named.group("year")) == fact.figure_year - 1:
+        return "比上年"
+    return fact.base
 
 
 def unit_factor(unit: str, to_unit: str) -> float | None:
@@ -79,7 +96,7 @@ def unit_factor(unit: str, to_unit: str) -> float | None:
 def comparable_key(fact: Fact) -> tuple:
     """:func:`series_key` with the unit's magnitude set aside (亿元 and 万亿元
     are one unit: reports write 万亿 once a total passes it)."""
-    return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], fact.base)
+    return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], base_of(fact))
 
 
 def like_for_like(a: Fact, b: Fact) -> bool:

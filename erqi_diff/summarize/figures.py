@@ -103,10 +103,10 @@ def compare_metric(indicator: str, before: Fact, after: Fact) -> MetricRow:
     """Two figures of one indicator, compared only like for like; units that
     differ only by magnitude convert (95933亿元 against 10.2万亿元: the change
     in 万亿元). A bound (突破5000亿美元, 超过…) gives no exact change."""
-    from erqi_diff.extract.metrics import unit_factor
+    from erqi_diff.extract.metrics import base_of, unit_factor
 
     factor = unit_factor(before.unit, after.unit)
-    parts = [(before.measure, after.measure), (before.period, after.period), (before.base, after.base)]
+    parts = [(before.measure, after.measure), (before.period, after.period), (base_of(before), base_of(after))]
     if factor is None:  # 亿元 and 万亿元 convert; 亿元 and 亿美元 do not
         parts.insert(2, (before.unit, after.unit))
     for a, b in parts:
