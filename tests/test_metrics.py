@@ -173,6 +173,7 @@ def test_half_year_figures_of_a_mid_year_report() -> None:
     "明年要对年综合能耗5万吨标准煤以上的企业，加强定额管理。",  # which enterprises are meant
     "其中投资在五亿元以上的重大建设项目要优先保证。",            # which projects are meant
     "翻两番，决不仅仅是一个量的概念。",             # the goal named, nothing measured
+    "一九八五年二十九个省、市、自治区的总人口要控制住。",  # where, not a count measured
 ])
 def test_not_facts(body: str) -> None:
     assert facts_of(body + "\n", 2018, "2018-01-13") == []
@@ -401,3 +402,9 @@ def test_a_total_over_a_plan_period_is_of_the_period() -> None:
     fact = one(facts_of("## 一、第六个五年计划的完成情况\n\n“六五”期间，进出口贸易总额合计达到二千三百亿美元。\n",
                         1986, "1986-03-25"), "二千三百亿美元")
     assert (fact.period, fact.figure_span) == (Period.MULTI_YEAR, (1981, 1985))
+
+
+def test_an_addition_is_a_change() -> None:
+    fact = one(facts_of("基本建设投资总额，今年2月修订计划时减少为三百亿元，后来又追加了八十亿元。\n", 1981, "1981-12-13"),
+               "八十亿元")
+    assert (fact.measure, fact.value) == (Measure.CHANGE, 80)

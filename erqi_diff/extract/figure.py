@@ -14,6 +14,7 @@ from erqi_diff.extract.numbers import Quantity
 # 一百万吨以上的大型矿井): no figure of the economy, and never a goal
 _THRESHOLD = re.compile(r"[^，。；、]{0,4}?(?:以上|以下)的[^，。；、]{0,6}?"
                         r"(?:企业|项目|矿井|工程|单位|电站|机组|城市|工厂|港口|泊位)")
+_PROVINCES_OF = re.compile(r"省(?:、市、自治区|、自治区、直辖市|区市|（区、市）|\(区、市\))的")
 # what 翻两番 doubles, named in its clause (工农业年总产值, 国民生产总值比1980年, 人均收入)
 _DOUBLES = re.compile(r"值|产量|收入|总额|总量|规模|人均|比")
 # the people as they are, named to rally them (八亿农民, 十亿人民, 三亿多农村劳动力); a count of the
@@ -31,6 +32,8 @@ def is_fact(text: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return False
     if q.unit == "个" and text.startswith(("方面", "环节", "层面", "维度"), q.end):
         return False  # 包括…等4个方面: the text counting itself
+    if q.unit == "个" and _PROVINCES_OF.match(text, q.end):
+        return False  # 二十九个省、市、自治区的总人口: where (试点扩大到20个省、自治区、直辖市 is a figure)
     if q.unit == "个" and text.startswith("民族", q.end):
         return False  # 56个民族: the nation as it is made up, not a figure measured
     if q.high is not None and text.startswith("部分", q.end):

@@ -53,7 +53,7 @@ def _re(name: str) -> re.Pattern:
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?<![^，；。：\n])(?P<n5>[两三四五六七八九十])年(?=全[国社]|全部|国家|财政|城乡|农村|城镇)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
-            r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间|(?:近|这|今后|最近|前)几年(?:来|内|中|里)?)"
+            r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间|(?:近|这|今后|最近|前)几年(?:来|内|中|里)?|今后(?![一二两三四五六七八九十\d几]+个?年))"
             r"|(?P<avg>年均|平均每年|每年平均|年平均)"
             r"|(?P<cum>累计)")
     return _RE[name]
@@ -264,8 +264,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.YEAR, 2000 if frame.year < 2000 else None, future=True)
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
-    if "几年" in word:  # 近几年把总产量稳定在一亿吨: several years, which the text does not count
-        return Mark(s, e, Period.MULTI_YEAR, None)
+    if "几年" in word or word == "今后":  # 近几年把总产量稳定在一亿吨, 今后…: years the text does not count
+        return Mark(s, e, Period.MULTI_YEAR, None, future=word == "今后")
     if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
