@@ -81,6 +81,9 @@ def test_a_series_with_one_item_respelt(a, b, same) -> None:
     ("鼓励一部分人依靠辛勤劳动先富裕起来。", "允许一部分人先富起来。"),
     ("社会主义经济是有计划的商品经济。", "发展有计划商品经济。"),
     ("坚持公有制为主体。", "坚持以公有制为主体。"),
+    ("建立同改革、开放相适应的管理制度。", "坚持改革开放。"),
+    # a two-item series in the other order
+    ("坚持“为人民服务、为社会主义服务”的方向。", "坚持为社会主义服务、为人民服务的方向。"),
 ])
 def test_lexicon_forms_of_one_formula_are_one_slogan(older, newer) -> None:
     snaps = [make_snapshot(2001, older + "\n"), make_snapshot(2002, newer + "\n")]
@@ -123,3 +126,14 @@ def test_both_forms_are_found_as_one_slogan() -> None:
     snaps = [make_snapshot(2001, "提出“一个国家、两种制度”的设想。\n"), make_snapshot(2002, "按照“一国两制”的方针实现统一。\n")]
     (found,) = [s for s in slogans.extract(snaps) if s.slogan == "一国两制"]
     assert found.years == (2001, 2002)
+
+
+@pytest.mark.parametrize("key, other", [
+    ("减税降费", "减费降税"),                                  # objects of two verbs swapped
+    ("为人民服务、为社会主义服务", "为社会主义服务、为人民服务"),  # a two-item series reversed
+    ("百花齐放、百家争鸣", "百家争鸣、百花齐放"),
+    ("港人治港、澳", ""),                                      # an item too short to be a formula's
+    ("改革、发展、稳定", ""),                                  # three items: reorderings are not looked for
+])
+def test_the_other_order_looked_for(key, other) -> None:
+    assert slogans._swapped(key) == other

@@ -378,8 +378,13 @@ def _uncommaed(key: str) -> str:
 
 def _swapped(key: str) -> str:
     """The form of a four-character formula of two verb-object pairs with
-    the objects swapped (减费降税 for 减税降费: lineage.similar calls them
-    one slogan); "" for another shape."""
+    the objects swapped (减费降税 for 减税降费), or of a series of two items
+    of four characters or more in the other order (为社会主义服务、为人民服务
+    for 为人民服务、为社会主义服务): lineage.similar calls them one slogan;
+    "" for another shape."""
+    items = key.split("、")
+    if len(items) == 2:
+        return "、".join(items[::-1]) if min(map(len, items)) >= 4 else ""
     if len(key) != 4 or key[0] == key[2] or key[1] == key[3] or any(c in _NUMERAL_CHARS for c in key) or \
             not all("\u4e00" <= c <= "\u9fff" for c in key):
         return ""
