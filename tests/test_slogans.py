@@ -268,7 +268,7 @@ def test_a_slogan_back_after_an_absence_has_returned() -> None:
     found = slogans.extract(snaps, no_lexicon())
     moved = changes(found, 2002, 2003)
     assert [(c.new, c.since) for c in moved.returned] == [("两学一做", 2001)] and moved.added == ()
-    assert marks(found[0], [2001, 2002, 2003]) == {2002: Change.RETIRED, 2003: Change.RETURNED}
+    assert marks(found[0], [2001, 2002, 2003]) == {2002: Change.LEFT_OUT, 2003: Change.RETURNED}
 
 
 def test_variant_lineages_on_the_seeds(seed_slogans) -> None:

@@ -11,7 +11,7 @@ from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load_many
 from erqi_diff.extract import slogans
 from erqi_diff.extract.lexicon import no_lexicon
-from erqi_diff.extract.lineage import back_in, changes, similar, with_items
+from erqi_diff.extract.lineage import Change, back_in, changes, marks, similar, with_items
 from erqi_diff.extract.strip import diff_strip
 from erqi_diff.views.markdown import render_slogans
 
@@ -137,3 +137,21 @@ def test_both_forms_are_found_as_one_slogan() -> None:
 ])
 def test_the_other_order_looked_for(key, other) -> None:
     assert slogans._swapped(key) == other
+
+
+@pytest.mark.parametrize("years, mark", [
+    ((2001, 2002, 2003), Change.LEFT_OUT),   # 2003 uses it again
+    ((2001, 2002), Change.RETIRED),          # no later report: retired
+])
+def test_the_timeline_mark_of_an_absence(years, mark) -> None:
+    snaps = [make_snapshot(y, GAP_TEXTS[y]) for y in years]
+    found = next(s for s in slogans.extract(snaps, no_lexicon()) if s.slogan == "两学一做")
+    assert marks(found, list(years))[2002] is mark
+
+
+def test_the_html_timeline_says_left_out() -> None:
+    from erqi_diff.views.html.render import _year_cells
+
+    cells = _year_cells((2001, 2002, 2003), {2001: 1, 2003: 1}, {2002: Change.LEFT_OUT, 2003: Change.RETURNED})
+    assert '<td class="num left-out"> <span class="tag out">left out</span></td>' in cells
+    assert "retired" not in cells

@@ -117,6 +117,7 @@ class Change(str, enum.Enum):
     RETURNED = "returned"
     RETIRED = "retired"
     CHANGED = "changed"
+    LEFT_OUT = "left_out"  # a mark only (marks): absent, but a later report of the years holds it again
 
 
 @dataclass(frozen=True)
@@ -265,8 +266,10 @@ def marks(slogan: Slogan, years: Sequence[int],
     """What became of ``slogan`` at each report of ``years`` (oldest first)
     compared with the report before it in ``years``: added, returned,
     retired or changed (as :func:`changes` says; ``items_by_year``: each
-    year's :func:`series_items`); reports where nothing did are left out,
-    and so is the first report."""
+    year's :func:`series_items`), or left out where it is absent but a
+    later report of ``years`` holds it again (:func:`back_in`: where
+    :func:`changes` gives ``back``); reports where nothing did are left
+    out, and so is the first report."""
     items_by_year = items_by_year or {}
     present = set(slogan.years) | {y for y, items in items_by_year.items() if _an_item(slogan, items)}
     out: dict[int, Change] = {}
@@ -278,7 +281,7 @@ def marks(slogan: Slogan, years: Sequence[int],
         if new and not old:
             out[after] = Change.RETURNED if any(y < before for y in present) else Change.ADDED
         elif old and not new:
-            out[after] = Change.RETIRED
+            out[after] = Change.RETIRED if back_in(present, after) is None else Change.LEFT_OUT
         elif _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
