@@ -155,3 +155,22 @@ def test_the_html_timeline_says_left_out() -> None:
     cells = _year_cells((2001, 2002, 2003), {2001: 1, 2003: 1}, {2002: Change.LEFT_OUT, 2003: Change.RETURNED})
     assert '<td class="num left-out"> <span class="tag out">left out</span></td>' in cells
     assert "retired" not in cells
+
+
+@pytest.mark.parametrize("key, text, found", [
+    # a series of three items or more re-spelt in one character, inside a sentence
+    ("有理想、有道德、有文化、有纪律", "使职工成为有理想、有道德、有文化、守纪律的劳动者。", {"有理想、有道德、有文化、守纪律"}),
+    # a separator is not a character re-spelt: 改革、发展和稳定 is another shape
+    ("改革、发展、稳定", "处理好改革、发展和稳定的关系。", set()),
+    # two items: only standing alone, as any key
+    ("港人治港、澳人治澳", "坚持港人治港、澳人自澳的方针。", set()),
+])
+def test_a_lexicon_series_respelt(key, text, found) -> None:
+    assert slogans._one_char_variants(key, text) == found
+
+
+def test_a_lexicon_series_respelt_is_the_same_slogan() -> None:
+    snaps = [make_snapshot(2001, "使职工成为有理想、有道德、有文化、守纪律的劳动者。\n"),
+             make_snapshot(2002, "培养“有理想、有道德、有文化、有纪律”的社会主义公民。\n")]
+    moved = changes(slogans.extract(snaps), 2001, 2002)
+    assert not moved.added and not moved.retired
