@@ -69,7 +69,7 @@ def test_timeline_marks(small_root) -> None:
     out = result.output
     assert "\x1b[" not in out  # no colour without a terminal
     line = next(row for row in out.splitlines() if row.startswith("两学一做"))
-    assert "retired after 2001" in line and "returned 2003" in line
+    assert "left out after 2001" in line and "returned 2003" in line
     # a lexicon slogan goes by the lexicon's name; its forms are listed under it
     line = next(row for row in out.splitlines() if row.startswith("医保、医疗、医药"))
     assert "changed 2003" in line and "new" not in line
@@ -83,7 +83,7 @@ def test_csv(small_root) -> None:
     assert list(rows[0]) == ["slogan", "kind", "first", "last", "2001", "2002", "2003", "marks", "forms"]
     record = next(r for r in rows if r["slogan"] == "两学一做")
     assert (record["2001"], record["2002"], record["2003"]) == ("1", "", "1")
-    assert record["marks"] == "retired after 2001, returned 2003"
+    assert record["marks"] == "left out after 2001, returned 2003"
 
 
 def test_json_and_csv_together_is_a_usage_error(small_root) -> None:

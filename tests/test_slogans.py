@@ -268,7 +268,7 @@ def test_a_slogan_back_after_an_absence_has_returned() -> None:
     found = slogans.extract(snaps, no_lexicon())
     moved = changes(found, 2002, 2003)
     assert [(c.new, c.since) for c in moved.returned] == [("两学一做", 2001)] and moved.added == ()
-    assert marks(found[0], [2001, 2002, 2003]) == {2002: Change.RETIRED, 2003: Change.RETURNED}
+    assert marks(found[0], [2001, 2002, 2003]) == {2002: Change.LEFT_OUT, 2003: Change.RETURNED}
 
 
 def test_variant_lineages_on_the_seeds(seed_slogans) -> None:
@@ -379,7 +379,8 @@ def test_scorer_floors(series, seed_slogans, gwr_slogans, early_slogans, seeds_p
 
 def test_strip_2017_2021(seeds_project) -> None:
     strip = diff_strip(load(seeds_project, 2017), load(seeds_project, 2021))
-    assert set(strip) == {"slogans_added", "slogans_returned", "slogans_retired", "slogans_changed", "metrics"}
+    assert set(strip) == {"slogans_added", "slogans_returned", "slogans_retired", "slogans_back", "slogans_changed",
+                          "metrics"}
     assert "六个争先出彩" in strip["slogans_added"]
     assert "四重点一稳定一保证" in strip["slogans_retired"]
     everywhere = strip["slogans_added"] + strip["slogans_retired"]

@@ -18,7 +18,9 @@ nor two forms of the same length used side by side in one report
 
 Between an older and a newer report a lineage is (:func:`changes`):
 *added* (first seen in the newer), *returned* (in the newer and an earlier
-report, not in the older), *retired* (in the older, not the newer),
+report, not in the older), *retired* (in the older, not the newer; one
+standing again in a later report of the series was only left out, and its
+record says where it is back: :func:`back_in`),
 *changed* (in both, its main form, the one used most, is another, newly
 used or no longer used), or kept.
 The diff strip, the changelog and the HTML report all use these words.
@@ -55,6 +57,8 @@ def similar(a: str, b: str) -> bool:
         sa, sb = set(a.split("、")), set(b.split("、"))
         if sa == sb:
             return True  # reordered
+        if _one_item_respelt(a.split("、"), b.split("、")):
+            return True  # 决不放松粮食生产，积极开展多种经营 / …积极发展多种经营
         shared = len(sa & sb)  # more than half the longer: 控制总量、调整结构 (credit) is not the four of publishing
         return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6 and shared / max(len(sa), len(sb)) > 0.5
     if "、" in a or "、" in b:
@@ -74,6 +78,19 @@ def similar(a: str, b: str) -> bool:
     if a[:2] != b[:2] or a[-2:] != b[-2:]:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
+
+
+def _one_item_respelt(a: list[str], b: list[str]) -> bool:
+    """Two series of the same items in the same order but one, re-spelt in
+    one character (not a numeral) of four or more: a formula quoted with
+    one verb or word changed."""
+    if len(a) != len(b):
+        return False
+    odd = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(odd) != 1 or len(odd[0][0]) != len(odd[0][1]) or len(odd[0][0]) < 4:
+        return False
+    changed = [(p, q) for p, q in zip(*odd[0]) if p != q]
+    return len(changed) == 1 and not set(changed[0]) & _NUMERAL_DIFF
 
 
 def buckets(key: str) -> Iterable[tuple[str, str]]:
@@ -100,6 +117,7 @@ class Change(str, enum.Enum):
     RETURNED = "returned"
     RETIRED = "retired"
     CHANGED = "changed"
+    LEFT_OUT = "left_out"  # a mark only (marks): absent, but a later report of the years holds it again
 
 
 @dataclass(frozen=True)
@@ -108,7 +126,9 @@ class SloganChange:
     ``change``; ``slogan``, the lineage's name; ``old``/``new``, the main
     form in the older/newer report ("" where it does not stand); ``since``,
     for a returned slogan, the last earlier report it stood in; ``lineage``,
-    every form, oldest first."""
+    every form, oldest first; ``back``, for a retired slogan, the first later
+    report of the series it stands in again (None: none does, it is gone;
+    a year: it was left out, not retired for good)."""
 
     change: Change
     slogan: str
@@ -116,6 +136,7 @@ class SloganChange:
     new: str
     since: int | None = None
     lineage: tuple[str, ...] = ()
+    back: int | None = None
 
 
 @dataclass(frozen=True)
@@ -176,8 +197,9 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
             record = SloganChange(change, s.slogan, "", new, earlier[-1] if earlier else None, lineage)
             found[change].append((s.first_offset(after), record))
         elif old and not new:
+            back = back_in((*present[s.slogan], *elsewhere.get(s.slogan, ())), after)
             found[Change.RETIRED].append((s.first_offset(before), SloganChange(Change.RETIRED, s.slogan, old, "",
-                                                                               None, lineage)))
+                                                                               None, lineage, back)))
         elif _reworded(s, before, after):
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
@@ -187,6 +209,14 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
 
     return SloganChanges(before, after, ordered(Change.ADDED), ordered(Change.RETURNED),
                          ordered(Change.RETIRED), ordered(Change.CHANGED))
+
+
+def back_in(years: Iterable[int], after: int) -> int | None:
+    """The first of ``years`` (those a slogan stands in, across the series)
+    after ``after``, the first report without it: a slogan found there again
+    was left out of some reports, not retired (以经济建设为中心, not in 1984,
+    back in 1987). None when no later report holds it."""
+    return min((y for y in years if y > after), default=None)
 
 
 def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
@@ -236,8 +266,10 @@ def marks(slogan: Slogan, years: Sequence[int],
     """What became of ``slogan`` at each report of ``years`` (oldest first)
     compared with the report before it in ``years``: added, returned,
     retired or changed (as :func:`changes` says; ``items_by_year``: each
-    year's :func:`series_items`); reports where nothing did are left out,
-    and so is the first report."""
+    year's :func:`series_items`), or left out where it is absent but a
+    later report of ``years`` holds it again (:func:`back_in`: where
+    :func:`changes` gives ``back``); reports where nothing did are left
+    out, and so is the first report."""
     items_by_year = items_by_year or {}
     present = set(slogan.years) | {y for y, items in items_by_year.items() if _an_item(slogan, items)}
     out: dict[int, Change] = {}
@@ -249,7 +281,7 @@ def marks(slogan: Slogan, years: Sequence[int],
         if new and not old:
             out[after] = Change.RETURNED if any(y < before for y in present) else Change.ADDED
         elif old and not new:
-            out[after] = Change.RETIRED
+            out[after] = Change.RETIRED if back_in(present, after) is None else Change.LEFT_OUT
         elif _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out

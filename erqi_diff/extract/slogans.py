@@ -210,13 +210,8 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
-    lexicon_keys = [k for k in {key_of(f) for e in lexicon.entries for f in e.forms} if len(k) >= 5]
-    for year, text in texts.items():  # the lexicon's formulas restated with a word added (京津冀地区协同发展)
-        pairs = set(map(add, text.key, text.key[1:]))
-        for key in lexicon_keys:
-            if key[:2] in pairs and key[-2:] in pairs:
-                for variant in _inserted_variants(key, text.key):
-                    found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
+    for variant, year in _lexicon_variants(lexicon, texts):
+        found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     swaps = {_swapped(key): cand.kind for key, cand in found.items()}
     swaps.update((_uncommaed(key), cand.kind) for key, cand in found.items())  # not the lexicon's: 改革发展稳定任务 is words
     swaps.update((_swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
@@ -244,6 +239,21 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
     judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
                        if not all_numerals(key) and key not in found)
     return lineages, index, judged
+
+
+def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText]) -> Iterable[tuple[str, int]]:
+    """(form, year) of the lexicon's formulas restated with a word added
+    (京津冀地区协同发展), and of its series of three items or more re-spelt in
+    one character (有理想、有道德、有文化、守纪律)."""
+    lexicon_keys = [k for k in {key_of(f) for e in lexicon.entries for f in e.forms} if len(k) >= 5]
+    series = [k for k in lexicon_keys if k.count("、") >= 2]
+    for year, text in texts.items():
+        pairs = set(map(add, text.key, text.key[1:]))
+        for key in lexicon_keys:
+            if key[:2] in pairs and key[-2:] in pairs:
+                yield from ((variant, year) for variant in _inserted_variants(key, text.key))
+        for key in series:
+            yield from ((variant, year) for variant in _one_char_variants(key, text.key))
 
 
 def _link(lineages: list[_Lineage], index: dict[str, int], texts: Mapping[int, KeyText]) -> None:
@@ -321,9 +331,12 @@ def _one_char_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` differing in one (non-numeral) character,
     standing alone (punctuation, a line end or 等/和/及/与 either side):
     智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters,
-    and not in the first two (the leading word: “胡子”工程 is not 种子工程)."""
-    if not 4 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
-            any(c in _NUMERAL_CHARS for c in key):
+    and not in the first two (the leading word: “胡子”工程 is not 种子工程).
+    A series of three items or more is particular enough to be found inside
+    a sentence, up to 24 characters (成为有理想、有道德、有文化、守纪律的劳动者)."""
+    series = key.count("、") >= 2
+    if not 4 <= len(key) <= (24 if series else 12) or any(c in _NUMERAL_CHARS for c in key) or \
+            not all("\u4e00" <= c <= "\u9fff" or (series and c == "、") for c in key):
         return set()
     n = len(key)
     out = set()
@@ -332,9 +345,9 @@ def _one_char_variants(key: str, text: str) -> set[str]:
         while at >= 0:
             start = at - offset
             window = text[start:start + n] if start >= 0 else ""
-            if len(window) == n and window != key and _alone(text, start, start + n):
+            if len(window) == n and window != key and (series or _alone(text, start, start + n)):
                 diffs = [i for i in range(n) if window[i] != key[i]]
-                changed = window[diffs[0]] if len(diffs) == 1 and diffs[0] >= 2 else ""
+                changed = window[diffs[0]] if len(diffs) == 1 and diffs[0] >= 2 and key[diffs[0]] != "、" else ""
                 if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NUMERAL_CHARS:
                     out.add(window)
             at = text.find(anchor, at + 1)
@@ -378,8 +391,13 @@ def _uncommaed(key: str) -> str:
 
 def _swapped(key: str) -> str:
     """The form of a four-character formula of two verb-object pairs with
-    the objects swapped (减费降税 for 减税降费: lineage.similar calls them
-    one slogan); "" for another shape."""
+    the objects swapped (减费降税 for 减税降费), or of a series of two items
+    of four characters or more in the other order (为社会主义服务、为人民服务
+    for 为人民服务、为社会主义服务): lineage.similar calls them one slogan;
+    "" for another shape."""
+    items = key.split("、")
+    if len(items) == 2:
+        return "、".join(items[::-1]) if min(map(len, items)) >= 4 else ""
     if len(key) != 4 or key[0] == key[2] or key[1] == key[3] or any(c in _NUMERAL_CHARS for c in key) or \
             not all("\u4e00" <= c <= "\u9fff" for c in key):
         return ""

@@ -1,10 +1,11 @@
 """The strip on top of ``erqi-diff A B``: slogans added, returned, retired
 and changed between two snapshots, and the key metrics side by side.
 
-``diff_strip(a, b, lexicon, earlier)`` returns a JSON-able dict (it is cached as JSON)::
+``diff_strip(a, b, lexicon, earlier, later)`` returns a JSON-able dict (it is cached as JSON)::
 
     {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int}, ...],
-     "slogans_retired": [str, ...], "slogans_changed": [{"from": str, "to": str}, ...],
+     "slogans_retired": [str, ...], "slogans_back": [{"slogan": str, "back": int}, ...],
+     "slogans_changed": [{"from": str, "to": str}, ...],
      "metrics": [{"indicator": str, "from": figure|None, "to": figure|None,
                   "comparable": bool}]}
 
@@ -17,7 +18,10 @@ when None; :func:`cached_strip` passes the project's, its own
 ``slogans.toml`` included). A slogan new from A to B that stands in one of
 the ``earlier`` reports (the series before A) has *returned*: ``since`` is
 the last of them it stood in (its forms matched there as
-:func:`erqi_diff.extract.slogans.years_in` says).
+:func:`erqi_diff.extract.slogans.years_in` says). ``slogans_back`` lists those
+of ``slogans_retired`` that stand again in one of the ``later`` reports (the
+series after B): ``back`` is the first of them; such a slogan was left out
+of B, not retired for good.
 
 ``figure`` holds the fields of the fact shown (see
 :class:`erqi_diff.extract.facts.Fact`): ``report_year``, ``figure_year``,
@@ -50,24 +54,25 @@ _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not
 
 def cached_strip(a, b, project=None) -> dict:
     """:func:`diff_strip` of snapshots ``a`` and ``b`` of ``project`` (its
-    lexicon and its reports before ``a``; the two reports and the package
+    lexicon and its reports before ``a`` and after ``b``; the two reports and the package
     lexicon alone when None), cached by content (:mod:`erqi_diff.core.cache`):
     the two bodies, the text of the project's ``slogans.toml``, and the size
-    and time of each earlier snapshot. Extracting costs more than the diff
+    and time of each other snapshot. Extracting costs more than the diff
     itself, and a reader runs the same comparison many times."""
     from erqi_diff.core.cache import cached_json
 
-    own, stamps, earlier = "", [], []
+    own, stamps, earlier, later = "", [], [], []
     if project is not None:
         try:
             own = (project.root / _PROJECT_LEXICON).read_bytes().decode("utf-8", "replace")
         except OSError:
             own = ""  # none (or unreadable: the lexicon's own error says so when computed)
         earlier = [y for y in project.years if y < a.year]
-        stamps = [_stamp(project.snapshot_path(y)) for y in earlier]
+        later = [y for y in project.years if y > b.year]
+        stamps = [_stamp(project.snapshot_path(y)) for y in (*earlier, *later)]
 
     def compute() -> dict:
-        return diff_strip(a, b, *_series(project, earlier)) if project is not None else diff_strip(a, b)
+        return diff_strip(a, b, *_series(project, earlier, later)) if project is not None else diff_strip(a, b)
 
     return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
 
@@ -80,34 +85,37 @@ def _stamp(path) -> str:
     return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _series(project, years: Sequence[int]) -> tuple:
-    """The project's lexicon and its snapshots of ``years`` (one missing or
-    broken is left out: it cannot say a slogan returned)."""
+def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple:
+    """The project's lexicon and its snapshots of ``earlier`` and ``later``
+    years (one missing or broken is left out: it cannot say a slogan
+    returned, nor that it is back)."""
     from erqi_diff.core.snapshot import load_available
     from erqi_diff.extract.lexicon import load as load_lexicon
 
-    return load_lexicon(project.root), load_available(project, years)
+    return load_lexicon(project.root), load_available(project, earlier), load_available(project, later)
 
 
-def slogan_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
+def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
     """The slogans part of the strip (see the module doc)."""
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes, with_items
 
     found = slogans.extract([a, b], lexicon)
     moved = changes(found, a.year, b.year)
-    new = moved.added + moved.returned
-    before = with_items(found, slogans.years_in(found, earlier, lexicon)) if earlier and new else {}
-    return {"slogans_added": [c.new for c in new if c.slogan not in before],
-            "slogans_returned": [{"slogan": c.new, "since": before[c.slogan][-1]} for c in new if c.slogan in before],
+    others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
+    if others:  # the series' other reports: returned rather than added, left out rather than retired
+        moved = changes(found, a.year, b.year, with_items(found, slogans.years_in(found, others, lexicon)))
+    return {"slogans_added": [c.new for c in moved.added],
+            "slogans_returned": [{"slogan": c.new, "since": c.since} for c in moved.returned],
             "slogans_retired": [c.old for c in moved.retired],
+            "slogans_back": [{"slogan": c.old, "back": c.back} for c in moved.retired if c.back is not None],
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 
-def diff_strip(a, b, lexicon=None, earlier: Sequence = ()) -> dict:
+def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
     """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
     and key metrics side by side (see the module doc)."""
-    return {**slogan_strip(a, b, lexicon, earlier), "metrics": metric_rows(a, b)}
+    return {**slogan_strip(a, b, lexicon, earlier, later), "metrics": metric_rows(a, b)}
 
 
 def metric_rows(a, b) -> list[dict]:

@@ -109,7 +109,7 @@ def render_summary(summary: Summary, entries: tuple[YearEntry, ...]) -> list[str
 
 
 def render_slogans(changes: SloganChanges) -> list[str]:
-    """Added, returned, retired and changed: the words of the diff strip."""
+    """Added, returned, retired (or left out, back later) and changed: the words of the diff strip."""
     out = ["### Slogans", ""]
     if changes.empty:
         return out + ["No slogan added, returned, retired or changed."]
@@ -117,8 +117,12 @@ def render_slogans(changes: SloganChanges) -> list[str]:
         out.append(f"- Added: {_list(quote(c.new) for c in changes.added)}.")
     if changes.returned:
         out.append(f"- Returned: {_list(f'{quote(c.new)} (last in {c.since})' for c in changes.returned)}.")
-    if changes.retired:
-        out.append(f"- Retired: {_list(quote(c.old) for c in changes.retired)}.")
+    gone = [c for c in changes.retired if c.back is None]
+    if gone:
+        out.append(f"- Retired: {_list(quote(c.old) for c in gone)}.")
+    if len(gone) < len(changes.retired):
+        out.append(f"- Not in {changes.after}, back later: "
+                   f"{_list(f'{quote(c.old)} (back in {c.back})' for c in changes.retired if c.back is not None)}.")
     for c in changes.changed:
         lineage = " → ".join(quote(v) for v in c.lineage)
         out.append(f"- Changed: {quote(c.old)} → {quote(c.new)} (lineage: {lineage}).")

@@ -147,13 +147,13 @@ def render_overview(data: ReportData) -> str:
 # ---------------------------------------------------------------- slogans
 
 _TAGS = {"added": ("new", "new"), "returned": ("back", "returned"), "changed": ("changed", "changed"),
-         "retired": ("gone", "retired")}
+         "retired": ("gone", "retired"), "left_out": ("out", "left out")}
 
 
 def _year_cells(years: tuple[int, ...], counts: Mapping[int, int], marks: Mapping[int, Any]) -> str:
     """One grid row's cells: the count in each year it is used, and the word
-    for what became of it there (added, returned, changed; retired in the
-    first report without it)."""
+    for what became of it there (added, returned, changed; retired, or left
+    out when a later report uses it again, in the first report without it)."""
     cells = []
     for year in years:
         mark = marks.get(year)
@@ -163,7 +163,7 @@ def _year_cells(years: tuple[int, ...], counts: Mapping[int, int], marks: Mappin
             cls = " is-new" if word == "new" else f" is-{css}" if mark is not None else ""
             cells.append(f'<td class="num hit{cls}">{esc(counts[year])}{tag}</td>')
         elif mark is not None:
-            cells.append(f'<td class="num retired">{tag}</td>')
+            cells.append(f'<td class="num {"retired" if css == "gone" else "left-out"}">{tag}</td>')
         else:
             cells.append("<td></td>")
     return "".join(cells)
@@ -200,7 +200,8 @@ def render_slogans(data: ReportData) -> str:
             "a report uses it. <span class=\"tag new\">new</span> first report using it, "
             "<span class=\"tag back\">returned</span> used again after reports without it, "
             "<span class=\"tag changed\">changed</span> worded otherwise than in the report before, "
-            "<span class=\"tag gone\">retired</span> first report without it after a use; "
+            "<span class=\"tag gone\">retired</span> first report without it after a use, none later using it; "
+            "<span class=\"tag out\">left out</span> first report without it, a later one using it again; "
             "the ↳ rows under a slogan are its forms (other wordings of it) with their own counts.")
     return section("slogans", "Slogans", body, lead)
 

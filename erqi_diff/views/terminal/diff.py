@@ -216,22 +216,26 @@ STRIP_SLOGANS = 12  # slogans listed per line of the strip; `erqi-diff slogans` 
 
 
 def strip_view(console, result: DiffResult) -> None:
-    """Slogans added, returned, retired and changed (the changelog's words),
+    """Slogans added, returned, retired, left out and changed (the changelog's words),
     and the metrics side by side (issue 4)."""
     strip = result.strip
     if not strip:
         return
     console.print()
+    back = {r.get("slogan"): r.get("back") for r in strip.get("slogans_back") or ()}
     listed = {"slogans_changed": [f"{c.get('from')} → {c.get('to')}" for c in strip.get("slogans_changed") or ()],
               "slogans_returned": [f"{r.get('slogan')} (last in {r.get('since')})"
-                                   for r in strip.get("slogans_returned") or ()]}
+                                   for r in strip.get("slogans_returned") or ()],
+              "slogans_back": [f"{s} (back in {year})" for s, year in back.items()]}
+    retired = [s for s in strip.get("slogans_retired") or () if s not in back]
     for key, title, style in (("slogans_added", "Slogans added", INS_STYLE),
                               ("slogans_returned", "Slogans returned", INS_STYLE),
                               ("slogans_retired", "Slogans retired", "red"),
+                              ("slogans_back", "Slogans left out, back later", DIM),
                               ("slogans_changed", "Slogans changed", "yellow")):
-        items = listed[key] if key in listed else strip.get(key) or []
+        items = listed[key] if key in listed else retired if key == "slogans_retired" else strip.get(key) or []
         if key in listed and not items:
-            continue  # returned and changed slogans are rare: no line saying "none"
+            continue  # returned, left out and changed slogans are rare: no line saying "none"
         shown = "；".join(items[:STRIP_SLOGANS])  # slogans hold 、 themselves: ； keeps them apart
         if len(items) > STRIP_SLOGANS:
             shown += f"；… and {len(items) - STRIP_SLOGANS} more (erqi-diff slogans)"

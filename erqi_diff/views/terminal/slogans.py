@@ -14,17 +14,18 @@ from collections.abc import Mapping, Sequence
 from erqi_diff.views import format as fmt
 from erqi_diff.views.terminal.table import none_note, table_lines, years_label
 
-_MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired"}
+_MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired",
+               "left_out": "left out"}
 
 
 def _marks_note(marks: Mapping, shown: Sequence[int], last: int) -> str:
-    """new 2021, returned 2019, changed 2021, retired after 2017."""
+    """new 2021, returned 2019, changed 2021, retired after 2017 (left out after 2017: back later)."""
     words = []
     for year, mark in sorted(marks.items()):
         word = _MARK_WORDS[mark.value]
-        if word == "retired":
+        if word in ("retired", "left out"):
             before = max((y for y in shown if y < year), default=year)
-            words.append(f"retired after {before}")
+            words.append(f"{word} after {before}")
         else:
             words.append(f"{word} {year}")
     return ", ".join(words)

@@ -59,9 +59,10 @@ class HelpScreen(ModalScreen):
         keys.add_column()
         for key, what in KEYS:
             keys.add_row(key, what)
-        marks = Text("Marks in the slogans timeline: " + "   ".join(
-            f"{sign} {word}" for sign, word in (("+", "new"), ("^", "returned"), ("~", "changed"),
-                                                ("-", "retired"), ("·", "absent"))), style="dim")
+        signs = (("+", "new"), ("^", "returned"), ("~", "changed"), ("-", "retired"), ("_", "left out"),
+                 ("·", "absent"))
+        marks = Text("Marks in the slogans timeline: " + "   ".join(f"{sign} {word}" for sign, word in signs),
+                     style="dim")
         marks.append("\nIn a diff: ~ changed, - removed, + added, > moved here, < moved away", style="dim")
         with VerticalScroll(id="help"):
             yield Static(Group(Text("Keys of erqi-diff browse\n", style="bold"), keys, Text(""), marks))

@@ -29,7 +29,7 @@ SLOGAN_CELLS = 28
 INDICATOR_CELLS = 14
 #: Seconds the cursor rests on a row before its detail is laid out.
 REST = 0.04
-MARK_STYLE = {"added": "green", "returned": "cyan", "changed": "yellow", "retired": "red"}
+MARK_STYLE = {"added": "green", "returned": "cyan", "changed": "yellow", "retired": "red", "left_out": "dim"}
 
 
 def clip(text: str, cells: int) -> str:

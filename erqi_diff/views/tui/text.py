@@ -25,19 +25,20 @@ DIM = "dim"
 HIT = "bold yellow"
 VERDICT_STYLE = {"met": "green", "missed": "red", "not_comparable": "yellow", "open": "dim"}
 #: A slogan's mark in a year's cell of the timeline, and the words for it.
-MARK_SIGNS = {"added": "+", "returned": "^", "changed": "~", "retired": "-"}
-MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired"}
-LEGEND = "+ new  ^ returned  ~ changed  - retired  · absent"
+MARK_SIGNS = {"added": "+", "returned": "^", "changed": "~", "retired": "-", "left_out": "_"}
+MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired",
+              "left_out": "left out"}
+LEGEND = "+ new  ^ returned  ~ changed  - retired  _ left out  · absent"
 TARGET_BAR, OUTCOME_BAR, RANGE_BAR = "▒", "█", "░"
 
 
 def marks_note(marks: Mapping, years: Sequence[int]) -> str:
-    """new 2021, returned 2019, changed 2021, retired after 2017."""
+    """new 2021, returned 2019, changed 2021, retired after 2017 (left out after 2017: back later)."""
     words = []
     for year, mark in sorted(marks.items()):
-        if mark.value == "retired":
+        if mark.value in ("retired", "left_out"):
             before = max((y for y in years if y < year), default=year)
-            words.append(f"retired after {before}")
+            words.append(f"{MARK_WORDS[mark.value]} after {before}")
         else:
             words.append(f"{MARK_WORDS[mark.value]} {year}")
     return ", ".join(words)

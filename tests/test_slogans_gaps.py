@@ -1,0 +1,176 @@
+"""A slogan left out of a report but back in a later one is not *retired*
+(the changelog's steps, the diff strip), and variant wordings of one formula
+are one slogan: a series item re-spelt, a numbered formula named or
+enumerated, a short name and its long form."""
+
+from __future__ import annotations
+
+import pytest
+
+from erqi_diff.core.project import load_project
+from erqi_diff.core.snapshot import load_many
+from erqi_diff.extract import slogans
+from erqi_diff.extract.lexicon import no_lexicon
+from erqi_diff.extract.lineage import Change, back_in, changes, marks, similar, with_items
+from erqi_diff.extract.strip import diff_strip
+from erqi_diff.views.markdown import render_slogans
+
+from extract_quality import make_snapshot
+
+
+@pytest.mark.parametrize("years, after, back", [
+    ((2001, 2003), 2002, 2003),           # left out of 2002, back in 2003
+    ((2001, 2004, 2006), 2002, 2004),     # the first later report holding it
+    ((2001,), 2002, None),                # none after: retired
+    ((2001, 2002), 2002, None),           # the report itself is not "later"
+])
+def test_back_in(years, after, back) -> None:
+    assert back_in(years, after) == back
+
+
+GAP_TEXTS = {2001: "坚持“两学一做”，推进“东城绿谷”建设。\n",
+             2002: "推进“东城绿谷”建设，办好民生实事。\n",
+             2003: "巩固“两学一做”成果，推进“东城绿谷”建设。\n"}
+
+
+def test_a_slogan_back_later_is_not_retired_for_good() -> None:
+    snaps = [make_snapshot(y, t) for y, t in GAP_TEXTS.items()]
+    found = slogans.extract(snaps, no_lexicon())
+    (left,) = changes(found, 2001, 2002).retired
+    assert (left.old, left.back) == ("两学一做", 2003)
+    # only the two reports: nothing says it is back
+    (gone,) = changes(slogans.extract(snaps[:2], no_lexicon()), 2001, 2002).retired
+    assert gone.back is None
+
+
+def test_the_markdown_step_says_left_out_not_retired() -> None:
+    snaps = [make_snapshot(y, t) for y, t in GAP_TEXTS.items()]
+    lines = render_slogans(changes(slogans.extract(snaps, no_lexicon()), 2001, 2002))
+    assert "- Not in 2002, back later: “两学一做” (back in 2003)." in lines
+    assert not any(line.startswith("- Retired") for line in lines)
+
+
+def test_the_strip_lists_what_is_back_later() -> None:
+    a, b, later = (make_snapshot(y, t) for y, t in GAP_TEXTS.items())
+    got = diff_strip(a, b, no_lexicon(), (), [later])
+    assert got["slogans_retired"] == ["两学一做"]
+    assert got["slogans_back"] == [{"slogan": "两学一做", "back": 2003}]
+    assert diff_strip(a, b, no_lexicon())["slogans_back"] == []
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # a series with one item re-spelt in one character
+    ("决不放松粮食生产、积极开展多种经营", "决不放松粮食生产、积极发展多种经营", True),
+    ("稳定粮食生产、积极发展多种经营", "稳定粮食生产、积极开展多种经营", True),
+    # numerals differ: two plans, not variants
+    ("完成十三五规划、启动十四五规划", "完成十三五规划、启动十五五规划", False),
+    # two items differ
+    ("决不放松粮食生产、积极开展多种经营", "决不放松棉花生产、积极发展多种经营", False),
+    # short items: a re-spelt two-character word is another word
+    ("稳增长、调结构", "稳增长、调机构", False),
+])
+def test_a_series_with_one_item_respelt(a, b, same) -> None:
+    assert similar(a, b) is same
+
+
+@pytest.mark.parametrize("older, newer", [
+    ("提出“一个国家、两种制度”的设想。", "按照“一国两制”的方针实现统一。"),
+    ("根据“一个国家两种制度”的设想解决香港问题。", "按照“一国两制”的方针实现统一。"),
+    ("在互相尊重主权和领土完整、互不侵犯、互不干涉内政、平等互利、和平共处的基础上发展关系。",
+     "在和平共处五项原则的基础上发展关系。"),
+    ("鼓励一部分人依靠辛勤劳动先富裕起来。", "允许一部分人先富起来。"),
+    ("社会主义经济是有计划的商品经济。", "发展有计划商品经济。"),
+    ("坚持公有制为主体。", "坚持以公有制为主体。"),
+    ("建立同改革、开放相适应的管理制度。", "坚持改革开放。"),
+    # a two-item series in the other order
+    ("坚持“为人民服务、为社会主义服务”的方向。", "坚持为社会主义服务、为人民服务的方向。"),
+])
+def test_lexicon_forms_of_one_formula_are_one_slogan(older, newer) -> None:
+    snaps = [make_snapshot(2001, older + "\n"), make_snapshot(2002, newer + "\n")]
+    moved = changes(slogans.extract(snaps), 2001, 2002)
+    assert not moved.added and not moved.retired, moved
+
+
+@pytest.fixture(scope="module")
+def early_steps(gwr_early_root):
+    """The changelog's slogan steps over 1978-1988, the series' later reports looked at."""
+    project = load_project(gwr_early_root)
+    span = load_many(project, [y for y in project.years if y <= 1988])
+    found = slogans.extract(span)
+    others = load_many(project, [y for y in project.years if y > 1988])
+    elsewhere = with_items(found, slogans.years_in(found, others))
+    return {b.year: changes(found, a.year, b.year, elsewhere) for a, b in zip(span, span[1:])}
+
+
+def test_the_early_reports_left_out_is_not_retired(early_steps) -> None:
+    step = early_steps[1984]
+    back = {c.old: c.back for c in step.retired}
+    assert back["以经济建设为中心"] == 1987  # 1987: 以现代化经济建设为中心 … 1988: 坚持以经济建设为中心
+    assert back["马克思列宁主义"] == 1987
+    gone = {c.old for c in step.retired if c.back is None}
+    assert "以经济建设为中心" not in gone
+    later = {c.old: c.back for c in early_steps[1988].retired}
+    assert later["毛泽东思想"] == 1992  # beyond the span, in the series
+
+
+def test_the_early_reports_variants(early_steps) -> None:
+    added_1985 = {c.new for c in early_steps[1985].added}
+    assert "一国两制" not in added_1985  # 1984: 实行“一个国家、两种制度”的设想
+    step_1983 = early_steps[1983]
+    assert not any("粮食生产" in c.old for c in step_1983.retired)  # 1983: 积极开展 / 1982: 积极发展
+    assert not any("和平共处" in c.old for c in early_steps[1986].retired)
+    assert "有计划商品经济" not in {c.new for c in early_steps[1987].added}  # 1986: 有计划的商品经济
+
+
+def test_both_forms_are_found_as_one_slogan() -> None:
+    snaps = [make_snapshot(2001, "提出“一个国家、两种制度”的设想。\n"), make_snapshot(2002, "按照“一国两制”的方针实现统一。\n")]
+    (found,) = [s for s in slogans.extract(snaps) if s.slogan == "一国两制"]
+    assert found.years == (2001, 2002)
+
+
+@pytest.mark.parametrize("key, other", [
+    ("减税降费", "减费降税"),                                  # objects of two verbs swapped
+    ("为人民服务、为社会主义服务", "为社会主义服务、为人民服务"),  # a two-item series reversed
+    ("百花齐放、百家争鸣", "百家争鸣、百花齐放"),
+    ("港人治港、澳", ""),                                      # an item too short to be a formula's
+    ("改革、发展、稳定", ""),                                  # three items: reorderings are not looked for
+])
+def test_the_other_order_looked_for(key, other) -> None:
+    assert slogans._swapped(key) == other
+
+
+@pytest.mark.parametrize("years, mark", [
+    ((2001, 2002, 2003), Change.LEFT_OUT),   # 2003 uses it again
+    ((2001, 2002), Change.RETIRED),          # no later report: retired
+])
+def test_the_timeline_mark_of_an_absence(years, mark) -> None:
+    snaps = [make_snapshot(y, GAP_TEXTS[y]) for y in years]
+    found = next(s for s in slogans.extract(snaps, no_lexicon()) if s.slogan == "两学一做")
+    assert marks(found, list(years))[2002] is mark
+
+
+def test_the_html_timeline_says_left_out() -> None:
+    from erqi_diff.views.html.render import _year_cells
+
+    cells = _year_cells((2001, 2002, 2003), {2001: 1, 2003: 1}, {2002: Change.LEFT_OUT, 2003: Change.RETURNED})
+    assert '<td class="num left-out"> <span class="tag out">left out</span></td>' in cells
+    assert "retired" not in cells
+
+
+@pytest.mark.parametrize("key, text, found", [
+    # a series of three items or more re-spelt in one character, inside a sentence
+    ("有理想、有道德、有文化、有纪律", "使职工成为有理想、有道德、有文化、守纪律的劳动者。", {"有理想、有道德、有文化、守纪律"}),
+    # a separator is not a character re-spelt: 改革、发展和稳定 is another shape
+    ("改革、发展、稳定", "处理好改革、发展和稳定的关系。", set()),
+    # two items: only standing alone, as any key
+    ("港人治港、澳人治澳", "坚持港人治港、澳人自澳的方针。", set()),
+])
+def test_a_lexicon_series_respelt(key, text, found) -> None:
+    assert slogans._one_char_variants(key, text) == found
+
+
+def test_a_lexicon_series_respelt_is_the_same_slogan() -> None:
+    snaps = [make_snapshot(2001, "使职工成为有理想、有道德、有文化、守纪律的劳动者。\n"),
+             make_snapshot(2002, "培养“有理想、有道德、有文化、有纪律”的社会主义公民。\n")]
+    moved = changes(slogans.extract(snaps), 2001, 2002)
+    assert not moved.added and not moved.retired
