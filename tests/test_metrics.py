@@ -408,3 +408,12 @@ def test_an_addition_is_a_change() -> None:
     fact = one(facts_of("基本建设投资总额，今年2月修订计划时减少为三百亿元，后来又追加了八十亿元。\n", 1981, "1981-12-13"),
                "八十亿元")
     assert (fact.measure, fact.value) == (Measure.CHANGE, 80)
+
+
+def test_years_ahead_the_text_does_not_count_stay_unstated() -> None:
+    """今后一个时期，…促进约1亿农业转移人口落户城镇: a goal, for years the text does not count
+    (not the report's year, nor the years before it)."""
+    facts = facts_of("## 二、2014年重点工作\n\n推进以人为核心的新型城镇化。今年要完成一些任务。"
+                     "今后一个时期，着重解决好现有问题，促进约1亿农业转移人口落户城镇。\n", 2014, "2014-03-05")
+    fact = one(facts, "约1亿")
+    assert fact.kind.is_goal and fact.figure_year is None and fact.figure_span is None

@@ -164,6 +164,8 @@ def test_the_html_timeline_says_left_out() -> None:
     ("改革、发展、稳定", "处理好改革、发展和稳定的关系。", set()),
     # two items: only standing alone, as any key
     ("港人治港、澳人治澳", "坚持港人治港、澳人自澳的方针。", set()),
+    # nor into a function word: 以“质量、品种、效益”为重点 is not the campaign 质量、品种、效益年
+    ("质量、品种、效益年", "以质量、品种、效益为重点，选好项目。", set()),
 ])
 def test_a_lexicon_series_respelt(key, text, found) -> None:
     assert slogans._one_char_variants(key, text) == found

@@ -133,7 +133,7 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
             when = When(when.period, frame.review, None, False)
         return Kind.ACTUAL, when
     if when.period is Period.MULTI_YEAR and last is None:
-        future = bool(cue)
+        future = bool(cue) or when.future  # 今后一个时期…: years ahead the text does not count
         if not future:
             when = When(when.period, frame.review, None, False)  # 年均…: up to the year reviewed
     elif last is None:

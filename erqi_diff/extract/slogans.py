@@ -327,11 +327,16 @@ def _record(line: _Lineage, by_year: Mapping[int, list], texts: Mapping[int, Key
 _NUMERAL_CHARS = set("一二三四五六七八九十两零百千万0123456789")
 
 
+#: Characters that join words rather than make them: a form re-spelt into one is another phrase (效益年 / 效益为重点).
+_NOT_RESPELT = _NUMERAL_CHARS | set("为的是了在和与及等之把被")
+
+
 def _one_char_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` differing in one (non-numeral) character,
     standing alone (punctuation, a line end or 等/和/及/与 either side):
     智慧督察 for 智慧督查. Only for 4-12 character keys of Chinese characters,
-    and not in the first two (the leading word: “胡子”工程 is not 种子工程).
+    and not in the first two (the leading word: “胡子”工程 is not 种子工程), nor
+    into a function word (质量、品种、效益年 / 质量、品种、效益为重点).
     A series of three items or more is particular enough to be found inside
     a sentence, up to 24 characters (成为有理想、有道德、有文化、守纪律的劳动者)."""
     series = key.count("、") >= 2
@@ -348,7 +353,7 @@ def _one_char_variants(key: str, text: str) -> set[str]:
             if len(window) == n and window != key and (series or _alone(text, start, start + n)):
                 diffs = [i for i in range(n) if window[i] != key[i]]
                 changed = window[diffs[0]] if len(diffs) == 1 and diffs[0] >= 2 and key[diffs[0]] != "、" else ""
-                if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NUMERAL_CHARS:
+                if changed and "\u4e00" <= changed <= "\u9fff" and changed not in _NOT_RESPELT:
                     out.add(window)
             at = text.find(anchor, at + 1)
     return out

@@ -265,7 +265,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if word == "本届政府":
         return Mark(s, e, Period.MULTI_YEAR, None)
     if "几年" in word or word == "今后":  # 近几年把总产量稳定在一亿吨, 今后…: years the text does not count
-        return Mark(s, e, Period.MULTI_YEAR, None, future=word == "今后")
+        return Mark(s, e, Period.MULTI_YEAR, None, future=word == "今后", local=True)
     if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
@@ -333,8 +333,8 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
             fallback = fallback or outer_found
             continue
         return When(found.period, outer_found.year, None, outer_found.stated, outer_found.future)
-    if found is not None and fallback is not None and fallback.year is not None:
-        return When(found.period, fallback.year, None, fallback.stated, fallback.future)
+    if found is not None and fallback is not None and fallback.year is not None and not found.future:
+        return When(found.period, fallback.year, None, fallback.stated, fallback.future)  # (今后一个时期: unstated)
     plan = next((m.plan_default for m in before if m.plan_default), None)
     if found is not None and found.year is None and plan:  # 在这个期间, nothing before naming the period
         return When(Period.MULTI_YEAR, plan[1], plan, True, True)
@@ -359,7 +359,7 @@ def _combine(found: list[Mark]) -> When | None:
         if mark.span is not None:
             return When(period, mark.span[1], None, True, mark.future)
         return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
-    return When(period, None, None, False)
+    return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None))
 
 
 def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal: bool) -> list[Mark]:
