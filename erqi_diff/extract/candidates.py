@@ -44,6 +44,7 @@ import enum
 import re
 from dataclasses import dataclass
 
+from erqi_diff.extract import hanscan
 from erqi_diff.extract.textkey import NUMERALS, key_of
 
 
@@ -84,7 +85,6 @@ class Candidate:
         return self.placed and 2 * self.opposed < self.uses
 
 
-_CJK = r"\u4e00-\u9fff"
 _QUOTE = re.compile(r"“([^“”\n]{1,60})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
 _MAX_PLAIN = 16
 _SPEECH = re.compile(r"[。！？：:!?《》（）()]")
@@ -284,24 +284,25 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
 # ------------------------------------------------------------------ unquoted
 
 _CN = "一二三四五六七八九十两"
-_PART = rf"[{_CN}](?:(?![{_CN}])[{_CJK}]){{1,3}}?"
-_CHAIN = re.compile(rf"(?<![{_CJK}])(?:{_PART}){{2,4}}(?![{_CJK}])"
-                    rf"|(?<![进统唯第之万逐])(?:{_PART}){{2,4}}(?=的|等|项目|机制|工作|体系|格局|要求|措施)")
-# (not the 一 of a word: 进一步加强三农工作 holds no formula 一步加强三农)
-# 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers and a noun
-_MODIFIERS = re.compile(rf"(?:[{_CJK}]{{2}}[化型]){{2,}}[{_CJK}]{{0,2}}(?:城区|城市|新城|强国|国家|社会|体系|都市)")
-_SERIES = re.compile(rf"[{_CJK}]{{2,6}}(?:、[{_CJK}]{{2,6}}){{2,}}")
+# Numbered chains: a whole Han run of two to four parts, each a numeral and one to three other
+# characters (四梁八柱), or such parts followed by a head (…工作), not after a character that makes
+# the 一 a word's (进一步加强三农工作 holds no formula 一步加强三农). The Han scans (hanscan) stand in
+# for the regular expressions: a Han class costs a millisecond to compile on the diff's first run.
+_CHAIN_NUMERALS = frozenset(_CN)
+_CHAIN_HEADS = ("的", "等", "项目", "机制", "工作", "体系", "格局", "要求", "措施")
+_CHAIN_STOPS = frozenset("进统唯第之万逐")
+# 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers, up to two characters and a noun
+_MODIFIED_NOUNS = frozenset(("城区", "城市", "新城", "强国", "国家", "社会", "体系", "都市"))
 _SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿园|项目|公司|集团|医院|路|街|村|镇|乡|区|县|市"
                                  r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
-_CAMPAIGN = re.compile(rf"([{_CJK}]{{4}})(奋力|全力|全面|品质|加快|深化|集中|强力|质量)"
-                       r"(推进|攻坚|提升|突破|落实|提质|服务|创新)年")
+# 项目建设奋力推进年: four characters, a drive and an act, then 年
+_CAMPAIGN_DRIVES = frozenset(("奋力", "全力", "全面", "品质", "加快", "深化", "集中", "强力", "质量"))
+_CAMPAIGN_ACTS = frozenset(("推进", "攻坚", "提升", "突破", "落实", "提质", "服务", "创新"))
 # 出台了甲乙计划、丙丁计划等五项制度: named programmes listed as measures
 _PROGRAMME_HEADS = ("计划", "工程", "行动")
 _PROGRAMMES_END = re.compile(rf"(?:计划|工程|行动)(?=等(?:[{_CN}\d]+|多)[项个类批])")
 _LINES = ("方针", "原则", "要求", "理念", "路线", "方略")
 _NAME_START = re.compile("[了的和与及在对]")
-# 办好中国友好观光年: a campaign year held
-_HELD_YEAR = re.compile(rf"(?:办好|举办)([{_CJK}]{{4,8}}年)(?![{_CJK}])")
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
 # a numbered chain ending in a noun that names what kind of thing the formula is
 _HEAD_NOUN = re.compile(r"(?<=.{4})(?:构想|方针|政策|原则|思想|战略|目标|精神|理念)$")
@@ -320,22 +321,22 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
     plain = re.sub(r"[“”‘’「」『』]", "", body)
     found: list[tuple[str, Kind]] = []
     weak: list[str] = []
-    for m in _CHAIN.finditer(plain):
-        chain = _HEAD_NOUN.sub("", m.group())  # 一国两制构想: the formula is 一国两制, 构想 names what it is
+    for start, end in hanscan.numbered_chains(plain, _CHAIN_NUMERALS, _CHAIN_HEADS, _CHAIN_STOPS):
+        chain = _HEAD_NOUN.sub("", plain[start:end])  # 一国两制构想: the formula is 一国两制, 构想 names what it is
         if len(chain) >= 4 and _chain_ok(chain):
             if len(chain) == 4:
                 weak.append(chain)  # 四通八达, 一心一意: four characters in two numbered halves are mostly idioms
             else:
                 found.append((chain, Kind.NUMBERED))
-    for m in _SERIES.finditer(plain):
-        series = _shared_series(m.group().split("、"))
+    for start, end in hanscan.series(plain):  # three or more items of two to six characters
+        series = _shared_series(plain[start:end].split("、"))
         if series:
             text = "、".join(series)
             suffix = series[0][-_common_suffix(series):] if _common_suffix(series) else ""
             count = _COUNT_NAMES[len(series) - 1] if len(series) <= len(_COUNT_NAMES) else ""
-            end = plain.find(text, m.start()) + len(text)
+            after = plain.find(text, start) + len(text)
             named = bool(suffix and count and (f"{count}个{suffix}" in plain or f"{count}{suffix}" in plain))
-            if named or _named_after(plain, end):
+            if named or _named_after(plain, after):
                 found.append((text, Kind.SERIES))
             else:
                 weak.append(text)
@@ -346,10 +347,11 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
             weak.append(plain[start:end])
     for m in _PROGRAMMES_END.finditer(plain):
         found.extend((name, Kind.CAMPAIGN) for name in _programmes(plain, m.end()))
-    for pattern, kind in ((_CAMPAIGN, Kind.CAMPAIGN), (_MODIFIERS, Kind.FORMULA)):
-        found.extend((m.group(), kind) for m in pattern.finditer(plain))
-    found.extend((m.group(1), Kind.CAMPAIGN) for m in _HELD_YEAR.finditer(plain)
-                 if m.group(1)[-2] not in NUMERALS and "周年" not in m.group(1))
+    found.extend((plain[start:end], Kind.CAMPAIGN)
+                 for start, end in hanscan.campaign_years(plain, _CAMPAIGN_DRIVES, _CAMPAIGN_ACTS))
+    found.extend((plain[start:end], Kind.FORMULA) for start, end in hanscan.modifier_formulas(plain, _MODIFIED_NOUNS))
+    held = [plain[start + 2:end] for start, end in hanscan.held_years(plain)]  # 办好中国友好观光年: a campaign year held
+    found.extend((name, Kind.CAMPAIGN) for name in held if name[-2] not in NUMERALS and "周年" not in name)
     return found, weak
 
 

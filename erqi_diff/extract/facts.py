@@ -139,7 +139,8 @@ class Fact:
 #: The modules whose code reads facts: a change to any is a miss of the cache.
 _READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/kinds.py",
                    "extract/qualitative.py", "extract/timing.py", "extract/wording.py",
-                   "extract/indicators.py", "extract/sentences.py", "extract/numbers.py", "extract/figure.py"]
+                   "extract/indicators.py", "extract/sentences.py", "extract/numbers.py", "extract/figure.py",
+                   "extract/hanscan.py"]
 _ENUMS = {"measure": Measure, "modifier": Modifier, "period": Period, "kind": Kind}
 
 

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from erqi_diff.extract import hanscan
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Kind, Period
 from erqi_diff.extract.numbers import Quantity
@@ -62,7 +63,8 @@ _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:�
 
 def strip_nouns(text: str) -> str:
     """``text`` without the uses of 计划 as a noun (占年度计划, 天使救助计划、)."""
-    return w.plan_nouns().sub("", SHARE_OF_PLAN.sub("", text))
+    text = SHARE_OF_PLAN.sub("", text)
+    return hanscan.removed(text, hanscan.plan_nouns(text, w.PLAN_NOUN_FOLLOW))
 
 
 def frame_goal(headings: Sequence[str]) -> bool | None:

@@ -36,8 +36,9 @@ GOAL_WORDS = (r"力争|确保|争取|加快完成|预期目标|目标(?:是|为|
               r"(?<![共已])安排(?!了)|必须|努力|年底前|月底前|底前|(?<![主重需纲首只简概提摘想紧])要(?![求素点闻害件是])|规定|预期")
 #: A goal word of its own clause only (全年规划建设路网127条，开工建设61条: the 61 are done).
 CLAUSE_GOAL_WORDS = r"规划(?=建设|新建|改造|实施|开工)"
-#: 计划 as a noun, no goal word: in a name (天使救助计划、阳光家园计划等; 科技攻关等计划).
-PLAN_NOUNS = r"[\u4e00-\u9fff]{1,4}计划(?=[、，；。等）)”])|等计划"
+#: 计划 as a noun, no goal word: in a name (天使救助计划、阳光家园计划等; 科技攻关等计划): one to four
+#: characters and 计划 followed by one of these, or 等计划 (:func:`erqi_diff.extract.hanscan.plan_nouns`).
+PLAN_NOUN_FOLLOW = frozenset("、，；。等）)”")
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A result: the figure reports what was done.
@@ -102,13 +103,6 @@ def last_word(text: str) -> str | None:
     for m in _compile("updown", _UP + _DOWN).finditer(text):
         found = m.group()
     return found
-
-
-def plan_nouns() -> re.Pattern:
-    """:data:`PLAN_NOUNS`, compiled."""
-    if "plan_nouns" not in _RE:
-        _RE["plan_nouns"] = re.compile(PLAN_NOUNS)
-    return _RE["plan_nouns"]
 
 
 def has_any(text: str, words) -> bool:
