@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DROP = re.compile(r"[ \t\u3000“”‘’「」『』\"'·・•]")
 _QUOTE_MARKS = frozenset("“”‘’「」『』\"'")
@@ -49,6 +50,7 @@ _LONGEST_UNIT = 200
 _PLAN_AFTER = ("计划", "规划", "纲要", "时期", "期间", "期末", "末期", "初期")
 
 
+@lru_cache(maxsize=8192)
 def key_of(text: str) -> str:
     """The comparison key of a term: no quotes, spaces or dots; ，,;； become 、."""
     return _separators(_DROP.sub("", text))
