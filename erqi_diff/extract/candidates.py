@@ -87,22 +87,24 @@ class Candidate:
 
 _QUOTE = re.compile(r"“([^“”\n]{1,60})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
 _MAX_PLAIN = 16
-_SPEECH = re.compile(r"[。！？：:!?《》（）()]")
+_SPEECH = "。！？：:!?《》（）()"
 # an award or title in quotes: 被评为“…”, 授予“…”称号, “…先进单位”
-_AWARD_BEFORE = re.compile(r"(?:评为|授予|荣获|获评|获得|确定为|确认为|认定为|入选|晋级|称号|誉为|列为|荣登|评选)$")
-_AWARD_AFTER = re.compile(r"^(?:称号|荣誉|奖|殊荣|评选|评比|的?(?:高度)?评价)")
-_AWARD_END = re.compile(r"(?:单位|先进|称号|基地|奖|杯|标兵|模范|示范区|百强区|区|县|市)$")
+_AWARD_BEFORE = ("评为", "授予", "荣获", "获评", "获得", "确定为", "确认为", "认定为", "入选", "晋级", "称号", "誉为",
+                 "列为", "荣登", "评选")
+_AWARD_AFTER = ("称号", "荣誉", "奖", "殊荣", "评选", "评比", "评价", "的评价", "高度评价", "的高度评价")
+_AWARD_END = ("单位", "先进", "称号", "基地", "奖", "杯", "标兵", "模范", "示范区", "百强区", "区", "县", "市")
 # the name of a ship, craft, satellite or product
 _CRAFT_END = re.compile(r"(?:[号舰艇轮星]|卫星|飞船|火箭|探测器|[A-Za-z]+[\d\-]*|[Ⅰ-Ⅻ])$")
-_CRAFT_AFTER = re.compile(r"^(?:号|舰|轮|卫星|飞船|系列|型)")
+_CRAFT_AFTER = ("号", "舰", "轮", "卫星", "飞船", "系列", "型")
 # the name of an event (“中国’99昆明世界园艺博览会”)
-_EVENT_END = re.compile(r"(?:博览会|运动会|[亚奥]运会|大会|峰会|论坛|交易会|展览会|[艺文]术节|文化节|旅游节)$")
+_EVENT_END = ("博览会", "运动会", "亚运会", "奥运会", "大会", "峰会", "论坛", "交易会", "展览会", "艺术节", "文术节", "文化节",
+              "旅游节")
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
 _OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
 # a view denied right after the quote: “基数大，速度就低”不是社会生产发展的规律
-_DENIED = re.compile(r"(?:并|根本|绝)?不是|并非|绝非")
-_CLAUSE_END = re.compile(r"[。！？；：，\n]")
+_DENIED = ("并不是", "根本不是", "绝不是", "不是", "并非", "绝非")
+_CLAUSE_END = "。！？；：，\n"
 # verbs of carrying out a policy: a formula is what they take as object
 _CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
           "巩固", "严格执行", "纠治", "纠正", "共建", "建设", "发展", "推动", "创建",
@@ -125,11 +127,10 @@ _LEADING = ("为", "统揽", "统领", "引领", "带动")
 # a series describing a way of working: 构建“政府主导、部门联动…”的大环保工作格局
 _DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标)")
 # a place's branding: 二七商圈板块突出“精神家园、消费中心、复兴典范”
-_PLACE_BEFORE = re.compile("板块|片区|园区|商圈|小镇|组团|景区")
+_PLACE_BEFORE = ("板块", "片区", "园区", "商圈", "小镇", "组团", "景区")
 # nothing before a quote in its clause but an item's number: 5.“双迎攻坚”、全面从严治党
 _OPENS = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*$")
 _LEAD_COUNT = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_CLAUSE_OR_COMMA = re.compile(r"[。！？；：，\n]")
 _COUNT_AFTER = set("年月日天次批名位倍成元米吨斤亩家所座台辆人户条件种类门届期轮点级岁周连分层片部支股笔份本篇套张句字号楼是"
                    "百千万亿")  # 两千年: a number
 _NUM_LEAD = NUMERALS | set("双")
@@ -170,14 +171,23 @@ def _clause_before(body: str, start: int, previous: tuple[int, int] | None) -> s
     if previous is not None and body[previous[1]:start] in ("", "、", "和", "与", "及", "或"):
         start = previous[0]
     window = body[max(0, start - 16):start]
-    cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
-    return window[cut:]
+    return window[_after_last(window, _CLAUSE_END):]
+
+
+def _after_last(text: str, chars: str) -> int:
+    """Where the text after the last of ``chars`` in ``text`` starts (0 when none is there)."""
+    return max(text.rfind(c) for c in chars) + 1
+
+
+def _ends_with(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` ends with one of ``words``, as ``(?:words)$`` finds (a final line break aside)."""
+    return text.removesuffix("\n").endswith(words)
 
 
 def _award(body: str, start: int, end: int, inner: str) -> bool:
-    if _AWARD_BEFORE.search(body[max(0, start - 6):start]) or _AWARD_AFTER.match(body[end:end + 6]):
+    if _ends_with(body[max(0, start - 6):start], _AWARD_BEFORE) or body.startswith(_AWARD_AFTER, end):
         return True
-    return bool(_AWARD_END.search(inner)) and len(inner) > 4
+    return _ends_with(inner, _AWARD_END) and len(inner) > 4
 
 
 def _in_position(before: str, after: str, short: bool = False) -> bool:
@@ -201,10 +211,10 @@ def _spelt_out(body: str, start: int, key: str) -> bool:
     if not n or len(key) < 2 or key[1] in NUMERALS:
         return False
     window = body[max(0, start - 48):start]
-    clause = window[max((m.end() for m in _CLAUSE_OR_COMMA.finditer(window)), default=0):]
+    clause = window[_after_last(window, _CLAUSE_END):]
     clause = clause[:-1] if clause.endswith("的") else clause
     # two items are joined by 和 (稳政策稳预期和促改革调结构), more by 、
-    items = re.split("和|与", clause) if n == 2 else clause.split("、")
+    items = clause.replace("与", "和").split("和") if n == 2 else clause.split("、")
     return len(items) == n and all(2 <= len(x) <= 12 for x in items[1:]) and len(items[0]) >= 2
 
 
@@ -219,7 +229,7 @@ def _placed(body: str, start: int, end: int, key: str, kind: Kind, before: str, 
     if _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN:
         return True
     if kind is Kind.NUMBERED and (_named_count(key) or _spelt_out(body, start, key) or (
-            _OPENS.match(before) and _CLAUSE_OR_COMMA.match(after.replace("、", "，")[:1] or "。"))):
+            _OPENS.match(before) and (after.replace("、", "，")[:1] or "。") in _CLAUSE_END)):
         return True
     if len(key) >= 4 and "、" not in key and key.endswith(_PROGRAMME_END):
         return True
@@ -238,11 +248,11 @@ def quoted(year: int, body: str) -> list[Candidate]:
         after = body[end:end + 8]
         text = inner.strip()
         kind = _quoted_kind(body, start, end, text, after)
-        if kind is None or (kind in (Kind.SERIES, Kind.QUOTED) and _PLACE_BEFORE.search(before)):
+        if kind is None or (kind in (Kind.SERIES, Kind.QUOTED) and any(w in before for w in _PLACE_BEFORE)):
             continue
         key = key_of(text)
         placed = _placed(body, start, end, key, kind, before, after)
-        opposed = bool(_OPPOSED.search(before) or _DENIED.match(after))
+        opposed = bool(_OPPOSED.search(before)) or after.startswith(_DENIED)
         use = Candidate(text, kind, year, 1, int(opposed), placed)
         seen[key] = seen[key].joined(use) if key in seen else use
     return list(seen.values())
@@ -259,10 +269,10 @@ def _whole_heading(body: str, start: int, end: int) -> bool:
 def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind | None:
     """The kind a quoted phrase would be, or None when it cannot be a slogan."""
     key = key_of(text)
-    if len(key) < 2 or _SPEECH.search(text) or not any("\u4e00" <= c <= "\u9fff" for c in text):
+    if len(key) < 2 or any(c in text for c in _SPEECH) or not any("\u4e00" <= c <= "\u9fff" for c in text):
         return None
-    if _award(body, start, end, text) or _CRAFT_END.search(text) or _CRAFT_AFTER.match(after) or \
-            _MODEL.search(text) or _EVENT_END.search(text):
+    if _award(body, start, end, text) or _CRAFT_END.search(text) or after.startswith(_CRAFT_AFTER) or \
+            _MODEL.search(text) or _ends_with(text, _EVENT_END):
         return None
     items = key.split("、")
     if len(items) > 1:
@@ -293,8 +303,8 @@ _CHAIN_HEADS = ("的", "等", "项目", "机制", "工作", "体系", "格局", 
 _CHAIN_STOPS = frozenset("进统唯第之万逐")
 # 现代化国际化复合型城区: two or more 2-char + 化/型 modifiers, up to two characters and a noun
 _MODIFIED_NOUNS = frozenset(("城区", "城市", "新城", "强国", "国家", "社会", "体系", "都市"))
-_SERIES_SUFFIX_STOP = re.compile(r"(?:街道|社区|小学|中学|学校|幼儿园|项目|公司|集团|医院|路|街|村|镇|乡|区|县|市"
-                                 r"|省|局|委|办|站|园|馆|中心|公园|大道|快速路)$")
+_SERIES_SUFFIX_STOP = ("街道", "社区", "小学", "中学", "学校", "幼儿园", "项目", "公司", "集团", "医院", "路", "街", "村", "镇",
+                       "乡", "区", "县", "市", "省", "局", "委", "办", "站", "园", "馆", "中心", "公园", "大道", "快速路")
 # 项目建设奋力推进年: four characters, a drive and an act, then 年
 _CAMPAIGN_DRIVES = frozenset(("奋力", "全力", "全面", "品质", "加快", "深化", "集中", "强力", "质量"))
 _CAMPAIGN_ACTS = frozenset(("推进", "攻坚", "提升", "突破", "落实", "提质", "服务", "创新"))
@@ -302,7 +312,7 @@ _CAMPAIGN_ACTS = frozenset(("推进", "攻坚", "提升", "突破", "落实", "�
 _PROGRAMME_HEADS = ("计划", "工程", "行动")
 _PROGRAMMES_END = re.compile(rf"(?:计划|工程|行动)(?=等(?:[{_CN}\d]+|多)[项个类批])")
 _LINES = ("方针", "原则", "要求", "理念", "路线", "方略")
-_NAME_START = re.compile("[了的和与及在对]")
+_NAME_START = "了的和与及在对"
 _FUNCTION_HEADS = set("各更最很都再也还")  # 各级、各界、各方 / 更舒心、更满意: phrasing, not a formula
 # a numbered chain ending in a noun that names what kind of thing the formula is
 _HEAD_NOUN = re.compile(r"(?<=.{4})(?:构想|方针|政策|原则|思想|战略|目标|精神|理念)$")
@@ -318,7 +328,9 @@ def unquoted(body: str) -> tuple[list[tuple[str, Kind]], list[str]]:
     other parallel series, which are slogans only as forms of another slogan
     (控尘、控煤、控排、控企 beside “控尘、控煤、控烟、控车、控企”): most such
     series are plain lists (人民调解、行政调解、司法调解)."""
-    plain = re.sub(r"[“”‘’「」『』]", "", body)
+    plain = body
+    for mark in "“”‘’「」『』":
+        plain = plain.replace(mark, "")
     found: list[tuple[str, Kind]] = []
     weak: list[str] = []
     for start, end in hanscan.numbered_chains(plain, _CHAIN_NUMERALS, _CHAIN_HEADS, _CHAIN_STOPS):
@@ -381,7 +393,7 @@ def _programmes(plain: str, end: int) -> list[str]:
     where its start is seen (after 了, 的..., or a verb of carrying out
     opening the clause)."""
     window = plain[max(0, end - 64):end]
-    cut = max((m.end() for m in _CLAUSE_OR_COMMA.finditer(window)), default=-1)
+    cut = _after_last(window, _CLAUSE_END) or -1
     items = window[max(cut, 0):].split("、")
     names: list[str] = []
     for item in reversed(items):
@@ -391,7 +403,7 @@ def _programmes(plain: str, end: int) -> list[str]:
     if len(names) < 2:
         return []
     first = names[0]
-    at = max((m.end() for m in _NAME_START.finditer(first)), default=0)
+    at = _after_last(first, _NAME_START)
     if at:
         names[0] = first[at:]
     elif cut >= 0 and len(names) == len(items):  # the clause opens with the list
@@ -409,7 +421,8 @@ def _named_after(plain: str, end: int) -> bool:
 
 def _chain_ok(text: str) -> bool:
     """四梁八柱, 三定四推五落实: at least two numeral-led parts, not a count like 三年内."""
-    parts = re.findall(rf"[{_CN}][^{_CN}]*", text)
+    starts = [i for i, c in enumerate(text) if c in _CHAIN_NUMERALS]
+    parts = [text[i:j] for i, j in zip(starts, [*starts[1:], len(text)])]  # each numeral and what follows it
     return len(parts) >= 2 and not any(len(p) < 2 or p[1] in _COUNT_AFTER or p[1] in "个是" for p in parts)
 
 
@@ -429,7 +442,7 @@ def _shared_series(items: list[str]) -> list[str] | None:
         at = items[-1].find(suffix)
         last = items[-1][:at + n] if at >= 0 else ""
         run = [first, *middle, last]
-        if all(x.endswith(suffix) and len(x) > n for x in run) and not _SERIES_SUFFIX_STOP.search(suffix):
+        if all(x.endswith(suffix) and len(x) > n for x in run) and not _ends_with(suffix, _SERIES_SUFFIX_STOP):
             return run
         return None
     if all(2 <= len(x) <= 3 for x in middle) and len({x[0] for x in middle}) == 1 and middle[0][0] not in _FUNCTION_HEADS:
