@@ -47,6 +47,23 @@ def test_corrupt_entry_is_recomputed(tmp_path, monkeypatch) -> None:
     assert cached_json("t", ["x"], ["extract/numbers.py"], lambda: 2) == 2
 
 
+def test_entries_are_written_without_waiting_for_the_disk(tmp_path, monkeypatch) -> None:
+    """An entry is renamed into place but not fsynced (a lost one is a miss);
+    other atomic writes still are."""
+    import os
+
+    from erqi_diff.core.fsutil import atomic_write_text
+
+    synced: list[int] = []
+    monkeypatch.setattr(os, "fsync", synced.append)
+    monkeypatch.setenv("ERQI_DIFF_CACHE", str(tmp_path))
+    assert cached_json("t", ["x"], ["extract/numbers.py"], lambda: 1) == 1
+    assert cached_json("t", ["x"], ["extract/numbers.py"], lambda: 2) == 1
+    assert synced == [] and not list((tmp_path / "t").glob(".*.tmp"))
+    atomic_write_text(tmp_path / "kept.txt", "二七区")
+    assert len(synced) == 1 and (tmp_path / "kept.txt").read_text(encoding="utf-8") == "二七区"
+
+
 def test_diff_strip_is_the_same_cached_or_not(seeds_project, monkeypatch, tmp_path) -> None:
     from erqi_diff.compare.diff import compare
     from erqi_diff.core.snapshot import load

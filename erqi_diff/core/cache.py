@@ -81,7 +81,8 @@ def cached_json(kind: str, inputs: list[str], modules: list[str], compute: Calla
         from erqi_diff.core.fsutil import atomic_write_text
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(path, json.dumps({"key": key, "value": value}, ensure_ascii=False))
+        # no fsync: an entry lost or torn in a crash is a miss (its key must match in full)
+        atomic_write_text(path, json.dumps({"key": key, "value": value}, ensure_ascii=False), durable=False)
     except Exception:  # a read-only or full disk only costs the speed-up
         pass
     return value

@@ -2,10 +2,13 @@
 
 An interrupted run leaves either the old file or the new one, never half of
 one (a killed run may leave its ``.NAME.*.tmp`` file, which ``snapshot``
-removes next time). The file gets the mode a plain ``open(path, "w")`` would
-give it: an existing file keeps its mode, a new one gets 0666 less the umask
-(the temp file is made 0600, then set). Errors become :class:`OutputError`
-naming the path.
+removes next time). A file whose loss costs nothing may skip the fsync
+(``durable=False``), which waits for the disk (a few milliseconds a file,
+more on a busy disk): a cache entry lost or torn in a crash is read as a
+miss. The file gets the mode a plain ``open(path, "w")`` would give it: an
+existing file keeps its mode, a new one gets 0666 less the umask (the temp
+file is made 0600, then set). Errors become :class:`OutputError` naming the
+path.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 from erqi_diff.errors import OutputError
 
 
-def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+def atomic_write_bytes(path: Path | str, data: bytes, durable: bool = True) -> None:
     import tempfile
 
     path = Path(path)
@@ -33,7 +36,8 @@ def atomic_write_bytes(path: Path | str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -60,5 +64,5 @@ def current_umask() -> int:
     return mask
 
 
-def atomic_write_text(path: Path | str, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
+def atomic_write_text(path: Path | str, text: str, durable: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), durable)
