@@ -23,7 +23,7 @@ has the shape of a formula and stands where one stands (:func:`_placed`):
 Never a slogan, whatever the shape: an award or title (被评为“…”, “…”称号),
 the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
-(反对“台独”, 所谓“弹性外交”, 严防“…”, “…”不是…; a candidate every quoted use
+(反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
 of which is opposed), a single character or a two-character word with no numeral
 (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的手”), a
 quotation of speech (sentence punctuation inside).
@@ -101,7 +101,8 @@ _EVENT_END = ("博览会", "运动会", "亚运会", "奥运会", "大会", "峰
               "旅游节")
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
-_OPPOSED = re.compile(r"反对|反|所谓|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|打破|摒弃|分裂|打击")
+_OPPOSED = re.compile(r"反对|反|所谓|污蔑|诬蔑|诬陷|诬为|歪曲|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|"
+                      r"打破|摒弃|分裂|打击")
 # a view denied right after the quote: “基数大，速度就低”不是社会生产发展的规律
 _DENIED = ("并不是", "根本不是", "绝不是", "不是", "并非", "绝非")
 _CLAUSE_END = "。！？；：，\n"
