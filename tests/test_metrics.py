@@ -417,3 +417,10 @@ def test_years_ahead_the_text_does_not_count_stay_unstated() -> None:
                      "今后一个时期，着重解决好现有问题，促进约1亿农业转移人口落户城镇。\n", 2014, "2014-03-05")
     fact = one(facts, "约1亿")
     assert fact.kind.is_goal and fact.figure_year is None and fact.figure_span is None
+
+
+def test_a_verb_before_the_indicator_makes_the_figure_a_change() -> None:
+    """共计减少财政收入五百二十亿元: revenue forgone, not a level of revenue."""
+    fact = one(facts_of("从1979至1981年，国家由于提高收购价格，共计减少财政收入五百二十亿元。\n", 1981, "1981-12-13"),
+               "五百二十亿元")
+    assert (fact.indicator, fact.measure, fact.value) == ("财政收入", Measure.CHANGE, -520)

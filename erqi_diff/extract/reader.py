@@ -45,6 +45,7 @@ _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年�
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
 _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
+_VERB_BEFORE = re.compile(r"(?:增加|减少|提高|降低|减收|增收)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
@@ -318,6 +319,9 @@ class _SentenceReader:
         measure, value, base = self._measure(q, name, clause_lead if inherited else lead or clause_lead)
         if measure is None:
             return None
+        verb = _VERB_BEFORE.search(text, cs, subj_start) if measure is Measure.LEVEL and subj_start > cs else None
+        if verb and not q.is_percent:  # 共计减少财政收入五百二十亿元: the change the verb before the indicator makes
+            measure, value = Measure.CHANGE, _negate(value) if verb.group() in ("减少", "降低", "减收") else value
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
