@@ -176,3 +176,11 @@ def test_a_lexicon_series_respelt_is_the_same_slogan() -> None:
              make_snapshot(2002, "培养“有理想、有道德、有文化、有纪律”的社会主义公民。\n")]
     moved = changes(slogans.extract(snaps), 2001, 2002)
     assert not moved.added and not moved.retired
+
+
+def test_a_plan_named_in_full_is_its_short_name() -> None:
+    """第七个五年计划 is 七五: neither retired nor added when a report writes one and the next the other."""
+    snaps = [make_snapshot(1987, "“七五”计划的第一年已经过去。\n"),
+             make_snapshot(1988, "第七个五年计划前两年的执行情况也是好的。\n")]
+    step = changes(slogans.extract(snaps), 1987, 1988)
+    assert not [c for c in step.retired if "七五" in c.old] and not [c for c in step.added if "五年计划" in c.new]
