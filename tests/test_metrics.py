@@ -424,3 +424,12 @@ def test_a_verb_before_the_indicator_makes_the_figure_a_change() -> None:
     fact = one(facts_of("从1979至1981年，国家由于提高收购价格，共计减少财政收入五百二十亿元。\n", 1981, "1981-12-13"),
                "五百二十亿元")
     assert (fact.indicator, fact.measure, fact.value) == ("财政收入", Measure.CHANGE, -520)
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("我国人口80%以上在农村，农村是计划生育工作的重点。", Kind.ACTUAL),   # the country as it is
+    ("全国人口要控制在十二亿以内。", Kind.TARGET),                     # ... unless the clause sets a goal
+])
+def test_the_country_as_it_is(body: str, kind) -> None:
+    (fact,) = facts_of("## 二、明年的任务\n\n" + body + "\n", 1981, "1981-12-13")
+    assert fact.kind is kind

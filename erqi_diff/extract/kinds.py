@@ -47,7 +47,7 @@ _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
-_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$")
+_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
 _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|基本解决|解决了|初步形成|受益|惠及)")
