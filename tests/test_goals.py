@@ -189,14 +189,15 @@ def test_a_total_of_five_years_answers_no_target_of_one() -> None:
 
 
 def test_a_growth_over_the_years_is_no_yearly_average() -> None:
-    """计划增长百分之二十一点七 over five years is not answered by 平均每年增长百分之十一."""
+    """计划增长百分之二十一点七 over five years is not judged by 平均每年增长百分之十一 (shown, not compared)."""
     goal = make_snapshot(1982, "作关于我国国民经济和社会发展第六个五年计划的报告。\n\n## 一、关于发展速度\n\n"
                          "在这个期间，我国工农业总产值计划增长百分之二十一点七。\n", date="1982-12-10")
     later = make_snapshot(1986, "## 一、第六个五年计划的完成情况\n\n在过去的五年中，我国工农业总产值平均每年增长百分之十一。\n",
                           date="1986-03-25")
     (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "百分之二十一点七"]
     assert link.goal.figure_span == (1981, 1985)
-    assert link.outcome is None
+    assert link.verdict is Verdict.NOT_COMPARABLE and link.margin is None
+    assert link.reason == "a growth over the years against a yearly average"
 
 
 def test_a_past_target_restated_with_its_result_is_answered_in_the_same_report() -> None:

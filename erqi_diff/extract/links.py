@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
-from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
+from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
 from erqi_diff.extract.timing import Frame
@@ -82,11 +82,6 @@ def _year(goal: Fact) -> int | None:
     return goal.figure_span[1] if goal.figure_span else goal.figure_year
 
 
-def _yearly(f: Fact) -> bool:
-    """A growth given as a yearly average (年均, 平均每年递增)."""
-    return f.base in ("年均", "平均每年", "每年平均", "年平均", "平均", "每年")
-
-
 def _rank(goal: Fact, fact: Fact, judged: Judgement) -> tuple:
     """Comparable first, then the same measure, the same period; among figures
     of a part of the year, the last (the latest quarter), else the first."""
@@ -101,8 +96,6 @@ def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fa
     固定资产投资完成26000亿元 is not 1992's investment): that goal stays open."""
     if goal.value is not None and goal.period is not Period.MULTI_YEAR:
         found = [f for f in found if f.period is not Period.MULTI_YEAR]
-    elif goal.value is not None and goal.measure is Measure.GROWTH:  # 计划增长百分之二十一点七: no yearly average
-        found = [f for f in found if f.measure is not Measure.GROWTH or _yearly(f) == _yearly(goal)]
     same = [f for f in found if f.indicator == goal.indicator]
     if not same:
         same = [f for f in found if f.indicator in RELATED.get(goal.indicator or "", ())]

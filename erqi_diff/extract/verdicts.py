@@ -106,6 +106,9 @@ def comparable(goal: Fact, outcome: Fact) -> str | None:
         return f"another indicator: the target is of {goal.indicator}, the outcome of {outcome.indicator}"
     if goal.measure is not outcome.measure:
         return f"another measure: a {goal.measure.value} target against a {outcome.measure.value} outcome"
+    if goal.measure is Measure.GROWTH and goal.period is Period.MULTI_YEAR and yearly(goal) != yearly(outcome):
+        return "a growth over the years against a yearly average" if yearly(outcome) else \
+            "a yearly average against a growth over the years"  # 计划增长百分之二十一点七 / 平均每年增长百分之十一
     gp, op = goal.period or Period.YEAR, outcome.period or Period.YEAR
     if gp is not op:
         return f"another period: a {op.value} figure against a {gp.value} target"
@@ -114,6 +117,11 @@ def comparable(goal: Fact, outcome: Fact) -> str | None:
     if convert(1.0, outcome.unit, goal.unit) is None:
         return f"another unit: {outcome.unit or 'a count'} against {goal.unit or 'a count'}"
     return None
+
+
+def yearly(f: Fact) -> bool:
+    """A growth given as a yearly average (年均, 平均每年递增)."""
+    return f.base in ("年均", "平均每年", "每年平均", "年平均", "平均", "每年")
 
 
 def judge(goal: Fact, outcome: Fact) -> Judgement:
