@@ -433,3 +433,18 @@ def test_a_verb_before_the_indicator_makes_the_figure_a_change() -> None:
 def test_the_country_as_it_is(body: str, kind) -> None:
     (fact,) = facts_of("## 二、明年的任务\n\n" + body + "\n", 1981, "1981-12-13")
     assert fact.kind is kind
+
+
+def test_a_base_year_written_once_in_a_list_of_targets() -> None:
+    """…比一九八○年增长百分之十二点三；棉花三百六十万吨，增长百分之三十三: both over 1980, five years."""
+    facts = facts_of("## 一、关于发展速度\n\n到一九八五年，全国粮食产量计划达到三亿六千万吨，比一九八○年增长百分之十二点三；"
+                     "棉花三百六十万吨，增长百分之三十三。\n", 1982, "1982-12-10")
+    assert one(facts, "百分之三十三").figure_span == one(facts, "百分之十二点三").figure_span == (1981, 1985)
+
+
+def test_the_yearly_averages_of_two_periods() -> None:
+    """“六五”时期同“五五”时期相比，…年平均产量由…增加到…，棉花由…增加到…: averages of the period, not 1985's."""
+    facts = facts_of("## 一、“六五”计划执行情况的回顾\n\n“六五”时期同“五五”时期相比，我国粮食的年平均产量由三亿零五百三十万吨"
+                     "增加到三亿七千零六十二万吨，棉花由二百二十四万吨增加到四百三十二万吨。\n", 1986, "1986-03-25")
+    fact = one(facts, "四百三十二万吨")
+    assert (fact.period, fact.figure_span) == (Period.MULTI_YEAR, (1981, 1985))

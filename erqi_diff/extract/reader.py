@@ -45,6 +45,7 @@ _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年�
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
 _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
+_A_YEAR_BASE = re.compile(r"比(?:\d{4}|[一二三四五六七八九○〇零]{4})年")
 _VERB_BEFORE = re.compile(r"(?:增加|减少|提高|降低|减收|增收)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
@@ -329,6 +330,8 @@ class _SentenceReader:
         since = base if base is not None or compared is None else f"比{compared}年"
         if since is None and inherited and self.found and self.found[-1][0].base:
             since = self.found[-1][0].base  # 比一九七八年减少一百多亿元，减少近百分之十: the same comparison
+        if since is None and measure is Measure.GROWTH and "；" in text[:cs]:  # …比一九八○年增长百分之十二点三；
+            since = next((f.base for f, _ in self.found if f.base and _A_YEAR_BASE.fullmatch(f.base)), None)  # 棉花…增长33%
         when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
         if kind.is_goal and goal_start(text, q.start, q.end):
@@ -433,7 +436,8 @@ class _SentenceReader:
             return When(when.period, year, None, when.stated, False)  # 由240元提高到280元: 240 is last year's
         if when.period is Period.MULTI_YEAR and when.span and measure is Measure.LEVEL:
             own_multi = any(m.end <= q.start and m.period is Period.MULTI_YEAR and m.clause and m.start >= cs
-                            for m in self.own) or "合计" in clause_lead or "总计" in clause_lead  # “六五”期间…合计达到
+                            for m in self.own) or "合计" in clause_lead or "总计" in clause_lead \
+                or "年平均" in self.text[:q.start]  # “六五”期间…合计达到; …的年平均产量由…增加到…，棉花由…增加到…
             if frm and not re.search(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年", frm.group()):
                 return When(Period.YEAR, when.span[0] - 1, None, when.stated, when.future)
             if not own_multi and re.search(r"(?:增加到|提高到|达到|增长到|扩大到|跃升到|突破|超过|升至|上升到|下降到|降到|降至)"
