@@ -370,6 +370,7 @@ def test_rising_year_by_year_is_a_growth() -> None:
 @pytest.mark.parametrize("body", [
     "全国城镇共安排3700多万人就业，基本解决了长期积累的城镇待业青年就业问题。",  # 共安排: a total arranged, done
     "当国际形势许可的时候，我们就主动地把军队裁减了100万人。",                  # V了: done
+    "全年施工的更新改造项目七万四千个，对增加生产、提高质量、改进品种和节约能源，都发挥了重要作用。",  # what it did
 ])
 def test_what_was_done_in_a_report_early_in_the_year(body: str) -> None:
     (fact,) = facts_of("## 二、1988年的任务\n\n" + body + "\n", 1988, "1988-03-25")
@@ -448,3 +449,10 @@ def test_the_yearly_averages_of_two_periods() -> None:
                      "增加到三亿七千零六十二万吨，棉花由二百二十四万吨增加到四百三十二万吨。\n", 1986, "1986-03-25")
     fact = one(facts, "四百三十二万吨")
     assert (fact.period, fact.figure_span) == (Period.MULTI_YEAR, (1981, 1985))
+
+
+def test_within_the_plan_is_no_goal_word() -> None:
+    """计划内签约成交的…有一千多项: 计划内 says which contracts, it sets nothing."""
+    (fact,) = facts_of("## 四、关于对外经济技术交流\n\n计划内签约成交的技术引进项目有一千多项，成交额比上年大幅度增加。\n",
+                       1985, "1985-03-27")
+    assert fact.kind in (Kind.ACTUAL, Kind.ESTIMATE)

@@ -50,7 +50,7 @@ _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
-_RESULTS_AFTER = re.compile(r"[，,][^。；]{0,20}(?:有效解决|基本解决|解决了|初步形成|受益|惠及)")
+_RESULTS_AFTER = re.compile(r"[，,][^。；]{0,30}(?:有效解决|基本解决|解决了|初步形成|受益|惠及|发挥了|起了|起到了)")
 # what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come
 # (五年内预计农民新建住宅二十五亿平方米): a forecast, not a goal, unless the clause sets one
 _EFFECT = re.compile(r"(?:可以|可能|就能|能够)[^，；。]{0,6}$|(?<![年比])预计(?!的)[^，；。比由]{0,12}$")
