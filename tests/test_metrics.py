@@ -456,3 +456,9 @@ def test_within_the_plan_is_no_goal_word() -> None:
     (fact,) = facts_of("## 四、关于对外经济技术交流\n\n计划内签约成交的技术引进项目有一千多项，成交额比上年大幅度增加。\n",
                        1985, "1985-03-27")
     assert fact.kind in (Kind.ACTUAL, Kind.ESTIMATE)
+
+
+def test_what_each_figure_of_a_list_counts() -> None:
+    facts = facts_of("## 一、“六五”计划执行情况的回顾\n\n五年内新增铁路通车里程一千五百公里、复线里程一千五百公里、"
+                     "电气化里程二千四百公里。\n", 1986, "1986-03-25")
+    assert [f.what for f in facts][1:] == ["复线里程", "电气化里程"]  # not 铁路通车里程一千五百公里、复线里程

@@ -76,7 +76,7 @@ def _pattern() -> re.Pattern:
     if _PATTERN is None:
         unit = "|".join(re.escape(u) for u in UNITS)
         arabic = r"\d(?:\d| (?=[\d.]))*(?:[,，]\d{3}(?!\d))*(?:\.\d(?:\d| (?=\d))*)?"
-        cn = rf"[{_CN_CHARS}](?:[{_CN_CHARS}]|点(?=[{_CN_DIGIT_CHARS}]))*"
+        cn = rf"[{_CN_CHARS}](?:(?!千[瓦米克])[{_CN_CHARS}]|点(?=[{_CN_DIGIT_CHARS}]))*"  # 一千九百五十万千瓦
         num = rf"(?:{arabic}|{cn})"
         dash = "[-－—–~～至到]"
         _PATTERN = re.compile(

@@ -449,7 +449,8 @@ class _SentenceReader:
 
     def _what(self, q: Quantity, cs: int, subj_start: int, name: str | None) -> str:
         text = self.text
-        lead = text[subj_start:q.start] if name else _strip_time(text[cs:q.start])
+        prev = [e.end + 1 for e in self.qs if cs <= e.start and e.end < q.start and text[e.end] == "、"]  # …公里、复线里程
+        lead = text[subj_start:q.start] if name else _strip_time(text[max([cs, *prev]):q.start])
         lead = re.sub(r"^(?:其中|同时|并|而|和|以及|全年|今年|去年|力争|确保|争取|要|共|累计)+", "", lead)
         if lead and not name:
             lead = lead.split("等")[-1] if "等" in lead else lead
