@@ -206,3 +206,14 @@ def test_a_past_target_restated_with_its_result_is_answered_in_the_same_report()
                          "实际达到百分之四点六。\n", date="1982-12-10")
     (link,) = [lk for lk in link_goals([snap]) if lk.goal.quote == "百分之三点七"]
     assert link.outcome is not None and link.outcome.quote == "百分之四点六" and link.verdict is Verdict.MET
+
+
+def test_a_list_under_one_verb_answers_each_of_its_goals() -> None:
+    """五年内新增…，采煤能力…，原油开采能力五千万吨: 新增 is every item's verb."""
+    goal = make_snapshot(1982, "作关于我国国民经济和社会发展第六个五年计划的报告。\n\n## 一、关于能源\n\n"
+                         "五年内，新增原油开采能力三千五百万吨，天然气开采能力二十五亿立方米。\n", date="1982-12-10")
+    later = make_snapshot(1986, "## 一、“六五”计划执行情况的回顾\n\n在过去的五年中，我国的基本建设取得了重大成就。"
+                          "五年内新增发电装机容量一千九百五十万千瓦，采煤能力八千万吨，原油开采能力五千万吨。\n",
+                          date="1986-03-25")
+    (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "三千五百万吨"]
+    assert link.outcome is not None and link.outcome.quote == "五千万吨" and link.verdict is Verdict.MET

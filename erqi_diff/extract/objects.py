@@ -158,6 +158,8 @@ def thing(fact: Fact, paragraph: str = "") -> Thing:
     after, lead = text[q1:stop.start() if stop else len(text)], text[cs:q0]
     near = w.action_of(lead[-6:], last=True)
     act = near if near and lead.endswith(near[0]) else (w.action_of(after) or w.action_of(lead, last=True))
+    if act is None and cs > 0:  # 五年内新增发电装机容量…，采煤能力…，原油开采能力五千万吨: the list's verb
+        act = _list_action(text, cs)
     if act and act[1] == "invest":
         head = _invested(text[:q0])
     else:
@@ -187,6 +189,19 @@ def _invested(before: str) -> str:
     if not found:
         return ""
     return _phrase(found[-1], last=True) or found[-1]
+
+
+def _list_action(text: str, cs: int) -> tuple[str, str] | None:
+    """The action of a list's first clause, for a clause of the list that
+    names only a thing and its figure: every clause between them holds a
+    figure and no verb of its own."""
+    first = text.find("，")
+    if first <= 0 or not find_quantities(text[:first]):
+        return None
+    for part in re.split(r"[，、]", text[first + 1:cs]):
+        if part and (w.action_of(part) or not find_quantities(part)):
+            return None
+    return w.action_of(text[:first], last=True)
 
 
 def _clause_before(text: str, cs: int) -> str:
