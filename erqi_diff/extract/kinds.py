@@ -14,7 +14,14 @@ How these reports say which is which:
   begun; a word of a result (完成, 实现, 建成, 已…) reports one;
   right under a heading that reviews, a goal word counts only in the figure's own
   clause (全年规划建设路网127条，开工建设61条: 127 planned, 61 started);
-- a figure that follows from a condition (只要…就可以…, 如果…) is a forecast;
+- a figure that follows from a condition (只要…就可以…, 如果…), or what a measure
+  would bring (可以少用…, 可能增加…) or is expected (预计…) where the clause sets no
+  goal, is a forecast;
+- what was done is never a goal, whatever the frame: a verb with the
+  perfective 了 right before the figure (把军队裁减了100万人), or what the figure
+  brought after it (…，基本解决了…; …都发挥了重要作用), unless a strong goal word
+  says otherwise; the level a planned change starts from (由一九八○年的三千二百万亩
+  增加到…) is that year's;
 - what the country has (我国有2.9亿在校学生, 我国人均只有一亩半耕地) is a
   present stock, never a goal, of a year only where the text names one;
 - 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%) or
@@ -188,6 +195,7 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
 
 
 def _done(text: str, q: Quantity, clause_lead: str) -> bool:
+    """The figure follows a verb with the perfective 了 (see :data:`_DONE`)."""
     return bool(_DONE.search(clause_lead)) and not (q.is_count and "项目" in text[q.end:q.end + 8])
 
 
