@@ -23,6 +23,16 @@ _FROM_TO = re.compile(r"(?:左右)?(?:提高|增加|上升|下降|降低|减少|
 _DATED_BEFORE = re.compile(r"(?:\d{4}|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:底|末)?的?$")
 
 
+#: a base that names a year, as written: 比一九八○年, 较1995年
+_NAMED_BASE = re.compile(rf"(?:比|较|同){_YEAR}")
+
+
+def base_year(base: str | None) -> int | None:
+    """The year a base as written names (比一九八○年 -> 1980), else None."""
+    m = _NAMED_BASE.fullmatch(base or "")
+    return read_year(m.group(1)) if m else None
+
+
 def since_a_year(when: When, measure: Measure, base: str | None) -> When:
     """A change against a named year more than one year back (比一九七八年增长
     百分之三十二点六, 是2015年的1.67倍, 比1995年增长69%) is of the years since

@@ -14,14 +14,13 @@ Pure, regex only: the strip of ``erqi-diff A B`` reads its metrics here.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 
 from erqi_diff.errors import UsageError
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
 from erqi_diff.extract.numbers import to_base
-from erqi_diff.extract.timing import read_year
+from erqi_diff.extract.bases import base_year
 
 #: The headline indicators, in the order the strip and the changelog show them.
 KEY_INDICATORS = ("GDP", "财政收入", "固定资产投资", "规模以上工业增加值", "社会消费品零售总额", "居民消费价格",
@@ -68,7 +67,6 @@ def series_key(fact: Fact) -> tuple:
 
 
 _PREVIOUS = frozenset({"比上年", "比去年", "比上一年", "较上年", "较去年", "同上年", "与上年"})
-_YEAR_BASE = re.compile(r"(?:比|较|同)(?P<year>[\d一二三四五六七八九○〇零]{4})年")
 
 
 def base_of(fact: Fact) -> str | None:
@@ -76,8 +74,8 @@ def base_of(fact: Fact) -> str | None:
     比去年, 一九七八年比一九七七年: "比上年"), else as written."""
     if fact.base in _PREVIOUS:
         return "比上年"
-    named = _YEAR_BASE.fullmatch(fact.base or "")
-    if named and fact.figure_year is not None and read_year(named.group("year")) == fact.figure_year - 1:
+    named = base_year(fact.base)
+    if named is not None and fact.figure_year is not None and named == fact.figure_year - 1:
         return "比上年"
     return fact.base
 

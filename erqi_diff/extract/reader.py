@@ -29,7 +29,8 @@ from typing import Any
 
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
-from erqi_diff.extract.bases import base_value, compared_year, dated_before, goal_start, part_year, since_a_year
+from erqi_diff.extract.bases import (base_value, base_year, compared_year, dated_before, goal_start, part_year,
+                                     since_a_year)
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
@@ -45,7 +46,6 @@ _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年�
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
 _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
-_A_YEAR_BASE = re.compile(r"比(?:\d{4}|[一二三四五六七八九○〇零]{4})年")
 _VERB_BEFORE = re.compile(r"(?:增加|减少|提高|降低|减收|增收)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
                    r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
@@ -331,7 +331,7 @@ class _SentenceReader:
         if since is None and inherited and self.found and self.found[-1][0].base:
             since = self.found[-1][0].base  # 比一九七八年减少一百多亿元，减少近百分之十: the same comparison
         if since is None and measure is Measure.GROWTH and "；" in text[:cs]:  # …比一九八○年增长百分之十二点三；
-            since = next((f.base for f, _ in self.found if f.base and _A_YEAR_BASE.fullmatch(f.base)), None)  # 棉花…增长33%
+            since = next((f.base for f, _ in self.found if base_year(f.base) is not None), None)  # 棉花…增长33%
         when = since_a_year(self._when(q, cs, measure, clause_lead), measure, since)
         kind, when = kind_of(text, sent.headings, self.frame, self.para_estimate, q, name, when, cs)
         if kind.is_goal and goal_start(text, q.start, q.end):
