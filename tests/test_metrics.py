@@ -462,3 +462,12 @@ def test_what_each_figure_of_a_list_counts() -> None:
     facts = facts_of("## 一、“六五”计划执行情况的回顾\n\n五年内新增铁路通车里程一千五百公里、复线里程一千五百公里、"
                      "电气化里程二千四百公里。\n", 1986, "1986-03-25")
     assert [f.what for f in facts][1:] == ["复线里程", "电气化里程"]  # not 铁路通车里程一千五百公里、复线里程
+
+
+@pytest.mark.parametrize("body, goal", [
+    ("在城镇，五年安排三千八百多万人就业，职工生活也得到明显的改善。", False),  # jobs found: a result
+    ("今年要安排一千万人就业。", True),                                       # ... unless the clause plans it
+])
+def test_jobs_found_are_no_plan(body: str, goal: bool) -> None:
+    (fact,) = facts_of("## 一、五年来的工作\n\n" + body + "\n", 1983, "1983-06-06")
+    assert fact.kind.is_goal is goal

@@ -100,6 +100,8 @@ def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[
         return False, False  # 占年度计划的117.5%: how far a plan got; 增长百分之十三的基础上: what was done
     review = bool(headings) and w.has_any(headings[0], w.REVIEW_HEADINGS)  # the nearest heading reviews
     scope = strip_nouns(clause if review else text[:q.start])
+    if scope.endswith("安排") and text.startswith("就业", q.end):
+        scope = scope[:-2]  # 五年安排三千八百多万人就业: jobs found, 安排 is no plan here
     if w.has_any(scope, w.GOAL_WORDS) or w.has_any(clause, w.CLAUSE_GOAL_WORDS):
         return True, True
     if w.has_any(clause, w.RESULT_WORDS):
