@@ -270,6 +270,8 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
         return Mark(s, e, Period.MULTI_YEAR, None, plan_default=frame.plan)
+    if m.group("n3") and frame.plan and m.string.startswith(("计划", "规划"), e):  # 这五年计划安排…: the plan's years
+        return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
         return Mark(s, e, Period.MULTI_YEAR, None)
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
