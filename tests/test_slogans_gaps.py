@@ -10,7 +10,7 @@ import pytest
 from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load_many
 from erqi_diff.extract import slogans
-from erqi_diff.extract.lexicon import no_lexicon
+from erqi_diff.extract.lexicon import Entry, Lexicon, no_lexicon
 from erqi_diff.extract.lineage import Change, back_in, changes, marks, similar, with_items
 from erqi_diff.extract.strip import diff_strip
 from erqi_diff.views.markdown import render_slogans
@@ -184,3 +184,13 @@ def test_a_plan_named_in_full_is_its_short_name() -> None:
              make_snapshot(1988, "第七个五年计划前两年的执行情况也是好的。\n")]
     step = changes(slogans.extract(snaps), 1987, 1988)
     assert not [c for c in step.retired if "七五" in c.old] and not [c for c in step.added if "五年计划" in c.new]
+
+
+def test_a_joining_word_is_no_new_wording() -> None:
+    """公有制为主体 (1987) and 以公有制为主体 (1988): one wording, not 'changed'; 东北振兴 → 东北全面振兴 is."""
+    lexicon = Lexicon((Entry("公有制为主体", ("公有制为主体", "以公有制为主体"), "test"),
+                       Entry("东北振兴", ("东北振兴", "东北全面振兴"), "test")))
+    snaps = [make_snapshot(1987, "既符合公有制为主体的原则，推进东北振兴。\n"),
+             make_snapshot(1988, "逐步形成以公有制为主体的所有制结构，推动东北全面振兴。\n")]
+    step = changes(slogans.extract(snaps, lexicon), 1987, 1988)
+    assert [(c.old, c.new) for c in step.changed] == [("东北振兴", "东北全面振兴")]

@@ -166,8 +166,13 @@ def _reworded(slogan: Slogan, before: int, after: int) -> bool:
     old, new = slogan.main_form(before), slogan.main_form(after)
     if not old or not new or _bare(old) == _bare(new):
         return False  # “扫黄”、“打非” and “扫黄”“打非”: the same words, typeset otherwise
+    if _bare(old).translate(_JOINERS) == _bare(new).translate(_JOINERS):
+        return False  # 公有制为主体 / 以公有制为主体, 一个中国原则 / 一个中国的原则: a joining word, no new wording
     used = {v.slogan: v.counts for v in slogan.variants}
     return before not in used.get(new, {}) and after not in used.get(old, {})
+
+
+_JOINERS = str.maketrans("", "", "的以之")
 
 
 def _bare(form: str) -> str:
