@@ -194,3 +194,10 @@ def test_a_joining_word_is_no_new_wording() -> None:
              make_snapshot(1988, "逐步形成以公有制为主体的所有制结构，推动东北全面振兴。\n")]
     step = changes(slogans.extract(snaps, lexicon), 1987, 1988)
     assert [(c.old, c.new) for c in step.changed] == [("东北振兴", "东北全面振兴")]
+
+
+def test_a_series_formula_with_its_commas() -> None:
+    """促进学生德、智、体、美全面发展 (2001) is 德智体美全面发展: not 'returned' in 2002."""
+    snaps = [make_snapshot(2001, "促进学生德、智、体、美全面发展。\n"), make_snapshot(2002, "促进学生德智体美全面发展。\n")]
+    step = changes(slogans.extract(snaps), 2001, 2002)
+    assert not [c for c in step.added + step.returned + step.retired if "德" in (c.old or c.new)]
