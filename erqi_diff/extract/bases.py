@@ -19,7 +19,9 @@ _COMPARED = re.compile(rf"(?:同|与|和|跟){_YEAR}(?:相比|比较)")
 _BASE_VALUE = re.compile(rf"(?:比|较|同|与|和){_YEAR}(底|末)?的$")
 #: 五年合计…，其中一九八五年为…: a year the total holds
 _PART_YEAR = re.compile(rf"[，,]?其中{_YEAR}")
-_FROM_TO = re.compile(r"(?:左右)?(?:提高|增加|上升|下降|降低|减少|扩大|增长|回落|降|升)(?:到|至)")
+_FROM_TO = re.compile(r"(?:左右)?[，,]?(?:提高|增加|上升|下降|降低|减少|扩大|增长|发展|压缩|回落|降|升)(?:到|至)")
+#: 由一九八○年的三千二百万亩增加到…: a change from a named year's level
+_FROM_DATED = re.compile(rf"(?:从|由){_YEAR}(?:底|末)?的$")
 _DATED_BEFORE = re.compile(r"(?:\d{4}|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:底|末)?的?$")
 
 
@@ -62,8 +64,10 @@ def base_value(text: str, start: int) -> tuple[int, bool] | None:
 
 
 def goal_start(text: str, start: int, end: int) -> bool:
-    """The figure at ``start:end`` is where a goal starts from: 从14.8%降到…, 由4.5%降到…"""
-    return bool(_FROM_TO.match(text, end)) and text[:start].endswith(("从", "由"))
+    """The figure at ``start:end`` is where a goal starts from: 从14.8%降到…, 由4.5%降到…,
+    计划由一九八○年的三千二百万亩增加到一九八五年的一亿亩 (that year's level)."""
+    before = text[max(0, start - 14):start]
+    return bool(_FROM_TO.match(text, end)) and (before.endswith(("从", "由")) or bool(_FROM_DATED.search(before)))
 
 
 def dated_before(text: str, start: int) -> bool:

@@ -20,8 +20,8 @@ How these reports say which is which:
 - what was done is never a goal, whatever the frame: a verb with the
   perfective 了 right before the figure (把军队裁减了100万人), or what the figure
   brought after it (…，基本解决了…; …都发挥了重要作用), unless a strong goal word
-  says otherwise; the level a planned change starts from (由一九八○年的三千二百万亩
-  增加到…) is that year's;
+  says otherwise (the level a planned change starts from, 由一九八○年的…增加到…,
+  is that year's: bases.goal_start);
 - what the country has (我国有2.9亿在校学生, 我国人均只有一亩半耕地) is a
   present stock, never a goal, of a year only where the text names one;
 - 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%) or
@@ -61,9 +61,6 @@ _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,30}(?:有效解决|基本解决|
 # what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come
 # (五年内预计农民新建住宅二十五亿平方米): a forecast, not a goal, unless the clause sets one
 _EFFECT = re.compile(r"(?:可以|可能|就能|能够)[^，；。]{0,6}$|(?<![年比])预计(?!的)[^，；。比由]{0,12}$")
-# the start of a change (由一九八○年的三千二百万亩增加到一九八五年的一亿亩): the level it starts from
-_FROM = re.compile(r"(?:由|从)[^，；由从]{0,14}$")
-_TO = re.compile(r"[，,]?[^，；]{0,4}?(?:增加|提高|扩大|上升|增长|发展|下降|降低|减少|压缩)(?:到|至)")
 _IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
@@ -177,8 +174,6 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         future = bool(cue) and not estimate
     if future and not strong and (_done(text, q, clause_lead) or _RESULTS_AFTER.search(text, q.end)):
         future = False  # 把军队裁减了100万人; 共安排3700多万人就业，基本解决了…: what was done, whatever the frame
-    if not future and _FROM.search(clause_lead) and _TO.match(text, q.end):
-        return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when  # 计划由一九八○年的三千二百万亩增加到…: where it starts
     if not future:
         target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
         target_word = target_words[-1] if target_words else None

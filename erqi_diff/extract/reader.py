@@ -408,7 +408,7 @@ class _SentenceReader:
         when = resolve(own, q.start, cs, self.outer)
         if any(m.end <= q.start and _THIS_PERIOD.fullmatch(self.text, m.start, m.end) for m in own):
             plan = self.frame.plan  # in the report on a plan, the plan when the text before names it or nothing
-            if plan and (when is None or when.span == plan or any(m.span == plan for ms in self.outer for m in ms)):
+            if plan and (when is None or when.year is None or any(m.span == plan for ms in self.outer for m in ms)):
                 return When(Period.MULTI_YEAR, plan[1], plan, True, True)
             return When(Period.MULTI_YEAR, None, None, False)  # 在这个期间: which period, the text before may not say
         if when is None:

@@ -76,7 +76,6 @@ class Mark:
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
     cumulative: bool = False  # 累计: several years unless another period stands with it
-    plan_default: tuple[int, int] | None = None  # 这个期间: the report's plan, unless the context names a period
 
 
 def read_year(text: str) -> int | None:
@@ -269,7 +268,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if word == "连年":  # 连年稳定在1.3万亿斤以上: several years, in its own clause
         return Mark(s, e, Period.MULTI_YEAR, None, clause=True)
     if word.endswith(("期间", "时期")):  # 在这个期间…计划增长百分之二十一点七: the period named before (“六五”)
-        return Mark(s, e, Period.MULTI_YEAR, None, plan_default=frame.plan)
+        return Mark(s, e, Period.MULTI_YEAR, None)
     if m.group("n3") and frame.plan and m.string.startswith(("计划", "规划"), e):  # 这五年计划安排…: the plan's years
         return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
@@ -337,9 +336,6 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
         return When(found.period, outer_found.year, None, outer_found.stated, outer_found.future)
     if found is not None and fallback is not None and fallback.year is not None and not found.future:
         return When(found.period, fallback.year, None, fallback.stated, fallback.future)  # (今后一个时期: unstated)
-    plan = next((m.plan_default for m in before if m.plan_default), None)
-    if found is not None and found.year is None and plan:  # 在这个期间, nothing before naming the period
-        return When(Period.MULTI_YEAR, plan[1], plan, True, True)
     return found
 
 
