@@ -139,6 +139,15 @@ def test_plan_as_a_name_is_no_goal_word() -> None:
     assert one(found, "400万元").kind is Kind.ACTUAL
 
 
+def test_the_things_a_plan_holds_are_no_goal() -> None:
+    # 1985 report: the products listed in the plan are which ones; how many reached their targets is a result
+    body = ("## 一、1984年的经济形势\n\n列入第六个五年计划的六十五种主要产品的产量，到1984年已有四十三种提前达到1985年的指标。"
+            "计划内的项目今年要安排五十个。\n")
+    found = facts(1985, body, date="1985-03-27")
+    assert one(found, "六十五种").kind not in (Kind.TARGET, Kind.PLAN)
+    assert one(found, "五十个").kind is Kind.PLAN  # 计划内的 alone leaves the goal word 要安排 its say
+
+
 def test_targets_are_outcomes_and_plans_are_means() -> None:
     body = ("## 二、2014年工作\n\n今年再减少农村贫困人口1000万人以上。今年企业退休人员基本养老金继续提高10%。"
             "广义货币M2预期增长目标拟定为13%左右。\n")

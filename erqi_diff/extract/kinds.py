@@ -47,6 +47,8 @@ from erqi_diff.extract.timing import Frame, When
 
 TOTAL = re.compile(r"总投资额?$|计划总投资$")
 SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
+# the things a plan holds (列入第六个五年计划的六十五种主要产品): which things, not a goal
+LISTED_IN_PLAN = re.compile(r"(?:列入|纳入)[^，；。]{0,16}计划(?:中|内)?的")
 PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
 _TARGET_WORDS = r"预期目标|目标(?:是|为|定为|定在)|计划为|计划(?!生育|单列|经济)"
 _FISCAL = {"财政赤字", "赤字率", "财政支出"}
@@ -67,7 +69,7 @@ _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:�
 
 def strip_nouns(text: str) -> str:
     """``text`` without the uses of 计划 as a noun (占年度计划, 天使救助计划、)."""
-    text = SHARE_OF_PLAN.sub("", text)
+    text = LISTED_IN_PLAN.sub("", SHARE_OF_PLAN.sub("", text))
     return hanscan.removed(text, hanscan.plan_nouns(text, w.PLAN_NOUN_FOLLOW))
 
 
