@@ -358,7 +358,8 @@ def test_the_years_of_the_plan_a_report_presents() -> None:
     other = facts_of(REPORT_ON_THE_PLAN.replace("作关于我国国民经济和社会发展第六个五年计划的报告", "作政府工作报告"),
                      1982, "1982-12-10")
     assert one(other, "百分之二十一点七").figure_span is None
-    plan = facts_of(REPORT_ON_THE_PLAN + "\n## 六、关于财政\n\n这五年计划安排平均每年有财政赤字三十亿元左右。\n", 1982, "1982-12-10")
+    plan = facts_of(REPORT_ON_THE_PLAN + "\n## 六、关于财政\n\n这五年计划安排平均每年有财政赤字三十亿元左右。\n",
+                    1982, "1982-12-10")
     assert one(plan, "三十亿元左右").figure_span == (1981, 1985)  # 这五年计划: the plan, not the five years before
     assert one(other, "六十万人").figure_span == (1983, 1987)
 

@@ -148,6 +148,16 @@ def test_the_things_a_plan_holds_are_no_goal() -> None:
     assert one(found, "五十个").kind is Kind.PLAN  # 计划内的 alone leaves the goal word 要安排 its say
 
 
+def test_a_change_with_no_thing_named_is_of_the_thing_before() -> None:
+    # a list of targets: each change follows its level, the thing named once, before the level
+    body = ("## 二、1981年国民经济计划\n\n轻工业，棉纱产量286.5万吨，比1980年预计增加9万吨；纸520万吨，增加20万吨；"
+            "到1985年全日制高等学校招生数将从1980年的28万人增加到40万人，增长42.2%。\n")
+    found = facts(1980, body, date="1980-12-13")
+    assert one(found, "9万吨").what == "棉纱产量，比预计增加"
+    assert one(found, "20万吨").what == "纸，增加"
+    assert one(found, "42.2%").what == "全日制高等学校招生数，增长"
+
+
 def test_targets_are_outcomes_and_plans_are_means() -> None:
     body = ("## 二、2014年工作\n\n今年再减少农村贫困人口1000万人以上。今年企业退休人员基本养老金继续提高10%。"
             "广义货币M2预期增长目标拟定为13%左右。\n")

@@ -454,6 +454,10 @@ class _SentenceReader:
         lead = re.sub(r"^(?:其中|同时|并|而|和|以及|全年|今年|去年|力争|确保|争取|要|共|累计)+", "", lead)
         if lead and not name:
             lead = lead.split("等")[-1] if "等" in lead else lead
+        if not name and cs > 1 and w.BARE_CHANGE.fullmatch(lead):  # 纸520万吨，增加20万吨: of the thing before
+            before = [e.start for e in self.qs if clause_start(text, cs - 1) <= e.start < cs - 1]
+            thing = w.subject_of(_strip_time(text[clause_start(text, cs - 1):before[0]])) if before else ""
+            lead = f"{thing}，{lead}" if w.has_any(thing, "[\u4e00-\u9fff]") else lead
         after = text[q.end:]
         cut = _PUNCT.search(after)
         tail = after[:cut.start()] if cut else after

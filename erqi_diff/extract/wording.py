@@ -41,6 +41,19 @@ CLAUSE_GOAL_WORDS = r"规划(?=建设|新建|改造|实施|开工)"
 PLAN_NOUN_FOLLOW = frozenset("、，；。等）)”")
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
+#: A change with no thing named (比1980年预计增加, 增长): it is of the thing of the clause before.
+BARE_CHANGE = re.compile(r"(?:比|较|同比|与)?[^，；。\u4e00-\u9fff]{0,2}(?:上年|去年|预计|“[^”]{2}”期间)?"
+                         r"(?:又|还|再|将)?(?:增加|增长|减少|下降|提高|降低|增产|减产)了?")
+
+
+def subject_of(lead: str) -> str:
+    """The thing a clause's words before its figure name, without the words
+    around it (其中…为, 到…将从…的, …将达到, …增加): 全日制高等学校招生数."""
+    lead = re.sub(r"^(?:其中|同时|并|而|和|以及|到|全年|今年)+", "", lead)
+    lead = re.sub(r"(?:将|要|计划|预计|平均每年)?(?:从|由|增加到|提高到)[^，；。]*$", "", lead)
+    return re.sub(r"(?:将|要|计划|预计|平均每年)?(?:达到|为|增加到|提高到|增加|增长|减少)?$", "", lead)
+
+
 #: A result: the figure reports what was done.
 RESULT_WORDS = (r"完成|实现|新增|建成|达到|累计|已|取得|共计|合计|增长|下降|突破|超过|回迁|开工(?!建设)|竣工|惠及|受益|帮扶|解决"
                 r"|先后")
