@@ -47,10 +47,11 @@ def exact_sums(values: Any, groups: Any, ngroups: int) -> list[float]:
     if not len(values):
         return [0.0] * ngroups
     top = math.frexp(float(values.max()))[1]  # every value is below 2**top
+    # scaled exactly unless a value would fall among the subnormal numbers
+    exact = float(values.min()) >= math.ldexp(1.0, top - 1000)
     rest = np.ldexp(values, -top)  # in [0, 1)
-    exact = bool((np.ldexp(rest, top) == values).all())
-    chunks = []
-    for _ in range(_CHUNKS):
+    chunks: list[Any] = []
+    while exact and len(chunks) < _CHUNKS and (not chunks or rest.any()):
         rest = rest * float(1 << _CHUNK)
         whole = np.floor(rest)
         rest -= whole
@@ -60,26 +61,37 @@ def exact_sums(values: Any, groups: Any, ngroups: int) -> list[float]:
         bounds = np.searchsorted(groups[order], np.arange(ngroups + 1))
         ordered = values[order].tolist()
         return [math.fsum(ordered[bounds[k]:bounds[k + 1]]) for k in range(ngroups)]
+    while len(chunks) < _CHUNKS:
+        chunks.append(np.zeros(ngroups))
+    # two chunks side by side in one 64-bit integer where they fit, the whole as a Python integer
+    hi, lo = (c.astype(np.int64) for c in chunks[:2]), (c.astype(np.int64) for c in chunks[2:])
+    halves = []
+    for upper, lower in (hi, lo):
+        if int(upper.max()) >= 1 << (62 - _CHUNK):
+            return [(((a << _CHUNK) + b << 2 * _CHUNK) + (c << _CHUNK) + d) / (1 << (_CHUNK * _CHUNKS - top))
+                    for a, b, c, d in zip(*(k.astype(np.int64).tolist() for k in chunks))]
+        halves.append(((upper << _CHUNK) + lower).tolist())
     shift = _CHUNK * _CHUNKS - top
-    parts = [c.astype(np.int64).tolist() for c in chunks]
-    out = []
-    for c0, c1, c2, c3 in zip(*parts):
-        whole = (c0 << 3 * _CHUNK) + (c1 << 2 * _CHUNK) + (c2 << _CHUNK) + c3
-        out.append(whole / (1 << shift) if shift >= 0 else float(whole << -shift))
-    return out
+    if shift < 0:
+        return [float((h << 2 * _CHUNK) + k << -shift) for h, k in zip(*halves)]
+    div = 1 << shift
+    return [((h << 2 * _CHUNK) + k) / div for h, k in zip(*halves)]
 
 
 class TermBatch:
     """The unit vectors of ``texts`` (the topic texts of the sections to
     pair, then those of the background), weighted over all of them: for
-    document ``d``, ``ids[starts[d]:starts[d + 1]]`` are its terms' numbers
-    (ascending) and ``values[...]`` their weights. Built by :meth:`build`."""
+    each term a document holds, ordered by term then document, the term's
+    number (``ids``), its weight there (``values``) and the document
+    (``docs``). Built by :meth:`build`."""
 
-    def __init__(self, np: Any, ids: Any, values: Any, starts: Any, idf: Any, names: Any) -> None:
+    def __init__(self, np: Any, ids: Any, values: Any, docs: Any, ndocs: int, idf: Any, names: Any) -> None:
         self._np = np
-        self.ids, self.values, self.starts = ids, values, starts
+        self.ndocs = ndocs
+        self.ids, self.values, self.docs = ids, values, docs  # ordered by term, then document
         self.idf = idf  # by term number
         self._names = names
+        self._by_doc: tuple[Any, Any] | None = None
 
     @classmethod
     def build(cls, texts: Sequence[str], min_df: int) -> TermBatch | None:
@@ -155,10 +167,8 @@ class TermBatch:
         weights = idf[gid] * tf_of[tf]
         norms = np.array([math.sqrt(s) or 1.0 for s in exact_sums(weights * weights, gdoc, ndocs)])
         values = weights / norms[gdoc]
-        order = np.argsort(gdoc, kind="stable")  # by document, then term
-        doc_starts = np.searchsorted(gdoc[order], np.arange(ndocs + 1))
         names = (codes_kept[keep_term], chars, bits)
-        return cls(np, gid[order], values[order], doc_starts, idf, names)
+        return cls(np, gid, values, gdoc, ndocs, idf, names)
 
     def term(self, number: int) -> str:
         """The term (n-gram or ``@area``) numbered ``number``."""
@@ -172,15 +182,27 @@ class TermBatch:
             code >>= bits
         return "".join(reversed(out))
 
+    def _doc_order(self) -> tuple[Any, Any]:
+        """The entries ordered by document then term, and where each document starts there."""
+        if self._by_doc is None:
+            np = self._np
+            order = np.argsort(self.docs, kind="stable")
+            self._by_doc = order, np.searchsorted(self.docs[order], np.arange(self.ndocs + 1))
+        return self._by_doc
+
     def vector(self, d: int) -> dict[int, float]:
         """Document ``d``'s vector, term number -> weight."""
-        lo, hi = int(self.starts[d]), int(self.starts[d + 1])
-        return dict(zip(self.ids[lo:hi].tolist(), self.values[lo:hi].tolist()))
+        order, starts = self._doc_order()
+        at = order[starts[d]:starts[d + 1]]
+        return dict(zip(self.ids[at].tolist(), self.values[at].tolist()))
 
     def cosines(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """math.fsum of the products of the shared terms of documents
         ``d`` and ``e`` for each ``(d, e)`` of ``pairs`` (d < e)."""
         np = self._np
+        if len(set(pairs)) < len(pairs):
+            found = dict(zip(unique := list(dict.fromkeys(pairs)), self.cosines(unique)))
+            return [found[p] for p in pairs]
         if not pairs:
             return []
         firsts = sorted({d for d, _ in pairs})
@@ -192,37 +214,36 @@ class TermBatch:
         partners: dict[int, list[int]] = {}
         for d, e in pairs:
             partners.setdefault(d, []).append(e)
+        order, starts = self._doc_order()
         for d, es in partners.items():
-            lo, hi = self.starts[d], self.starts[d + 1]
-            dense[self.ids[lo:hi]] = self.values[lo:hi]
-            spans = [np.arange(self.starts[e], self.starts[e + 1]) for e in es]
+            mine = order[starts[d]:starts[d + 1]]
+            dense[self.ids[mine]] = self.values[mine]
+            spans = [order[starts[e]:starts[e + 1]] for e in es]
             at = np.concatenate(spans)
             which = np.repeat(np.arange(len(es)), [len(s) for s in spans])
             products = dense[self.ids[at]] * self.values[at]
             shared = products != 0.0  # weights are > 0: 0 means not shared
             for e, s in zip(es, exact_sums(products[shared], which[shared], len(es))):
                 out[d, e] = s
-            dense[self.ids[lo:hi]] = 0.0
+            dense[self.ids[mine]] = 0.0
         return [out[p] for p in pairs]
 
-    def _by_side(self, docs: Sequence[int]) -> tuple[Any, Any, Any]:
-        """Term numbers, weights and local document index of ``docs``, ordered by term."""
+    def _side(self, docs: Sequence[int]) -> tuple[Any, Any, Any]:
+        """The entries of ``docs``: term numbers, weights and the document's place in ``docs``, by term."""
         np = self._np
-        spans = [np.arange(self.starts[d], self.starts[d + 1]) for d in docs]
-        at = np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
-        local = np.repeat(np.arange(len(docs)), [len(s) for s in spans])
-        order = np.argsort(self.ids[at], kind="stable")
-        return self.ids[at][order], self.values[at][order], local[order]
+        place = np.full(self.ndocs, -1, dtype=np.int64)
+        place[list(docs)] = np.arange(len(docs))
+        local = place[self.docs]
+        mine = local >= 0
+        return self.ids[mine], self.values[mine], local[mine]
 
     def _term_products(self, firsts: Sequence[int], seconds: Sequence[int]) -> int:
+        """How many products the cosines of all ``firsts`` with all ``seconds`` take, term by term."""
         np = self._np
-        count_a = np.zeros(len(self.idf), dtype=np.int64)
-        count_b = np.zeros(len(self.idf), dtype=np.int64)
-        for d in firsts:
-            count_a[self.ids[self.starts[d]:self.starts[d + 1]]] += 1
-        for e in seconds:
-            count_b[self.ids[self.starts[e]:self.starts[e + 1]]] += 1
-        self._counts = count_a, count_b
+        self._sides = self._side(firsts), self._side(seconds)
+        count_a = np.bincount(self._sides[0][0], minlength=len(self.idf))
+        count_b = np.bincount(self._sides[1][0], minlength=len(self.idf))
+        self._count_b = count_b
         return int(count_a @ count_b)
 
     def _by_term(self, pairs: Sequence[tuple[int, int]], firsts: Sequence[int],
@@ -230,9 +251,8 @@ class TermBatch:
         """Every product of a term held by a document of ``firsts`` and one
         of ``seconds``, summed per pair of documents."""
         np = self._np
-        ids_a, values_a, local_a = self._by_side(firsts)
-        _, values_b, local_b = self._by_side(seconds)
-        count_b = self._counts[1]
+        (ids_a, values_a, local_a), (_, values_b, local_b) = self._sides
+        count_b = self._count_b
         start_b = np.concatenate([[0], np.cumsum(count_b)])
         per_a = count_b[ids_a]  # how many documents of seconds each entry of firsts meets
         total = int(per_a.sum())
@@ -240,17 +260,14 @@ class TermBatch:
         block = np.concatenate([[0], np.cumsum(per_a)])[:-1]
         col = start_b[ids_a][row] + (np.arange(total) - block[row])
         m = len(seconds)
-        index = {(d, e): k for k, (d, e) in enumerate(pairs)}
-        where = np.full(len(firsts) * m, -1, dtype=np.int64)
         pos_a = {d: k for k, d in enumerate(firsts)}
         pos_b = {e: k for k, e in enumerate(seconds)}
-        for (d, e), k in index.items():
-            where[pos_a[d] * m + pos_b[e]] = k
+        where = np.full(len(firsts) * m, -1, dtype=np.int64)
+        where[[pos_a[d] * m + pos_b[e] for d, e in pairs]] = np.arange(len(pairs))
         slot = where[local_a[row] * m + local_b[col]]
         wanted = slot >= 0
         products = values_a[row[wanted]] * values_b[col[wanted]]
-        sums = exact_sums(products, slot[wanted], len(index))
-        return [sums[index[p]] for p in pairs]
+        return exact_sums(products, slot[wanted], len(pairs))
 
 
 def _concept_weight() -> float:

@@ -158,11 +158,9 @@ class _Topics:
         return self._vec_b
 
     def content(self, i: int, j: int) -> float:
-        known = self._contents.get((i, j))
-        if known is None:
+        if (i, j) not in self._contents:
             self.prepare([(i, j)])
-            known = self._contents[i, j]
-        return known
+        return self._contents[i, j]
 
     def prepare(self, pairs: Iterable[tuple[int, int]]) -> None:
         """Take the content similarities of ``pairs`` at once (see :func:`erqi_diff.compare.topics.cosines`)."""
@@ -317,10 +315,15 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     def bonus(i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
-    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
-            if (f := _role_factor(oa.role[i], ob.role[j])) and _levels_agree(oa, ob, i, j) and kinds_agree(oa, ob, i, j)]
-    t.prepare((i, j) for i, j, _ in kept if a[i].paragraphs and b[j].paragraphs)
-    scored = {(i, j): factor * _score(t, a, b, i, j) for i, j, factor in kept}
+    kind_a, kind_b, allowed = _allowed(oa, ob)
+    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b) if (f := allowed[kind_a[i]][kind_b[j]])]
+    text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
+    t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
+    head_a, head_b = [bool(s.heading) for s in a], [bool(s.heading) for s in b]
+    content, hvec_a, hvec_b = t.content, t.hvec_a, t.hvec_b
+    scored = {(i, j): factor * score(content(i, j) if text_a[i] and text_b[j] else None,
+                                     cosine(hvec_a[i], hvec_b[j]) if head_a[i] and head_b[j] else 0.0)
+              for i, j, factor in kept}
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
     best_b: dict[int, tuple[int, int]] = {}
@@ -368,10 +371,26 @@ def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int
                and ranked[k] >= LEFT_SHARE * ranked[best_a[k[0]]]})
 
 
-def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
-    content = t.content(i, j) if a[i].paragraphs and b[j].paragraphs else None
-    heading = t.heading(i, j) if a[i].heading and b[j].heading else 0.0
-    return score(content, heading)
+def _allowed(oa: Outline, ob: Outline) -> tuple[list[int], list[int], list[list[float]]]:
+    """What structure allows (see the module doc) depends on a few traits of
+    each section: the kind of each section of both reports, and for each
+    two kinds the factor on the pair's score (0 when not allowed)."""
+    def kinds(o: Outline) -> tuple[list[int], list[int]]:
+        traits = [(o.role[k], _item(o, k), bool(o.children[k]), k in o.asides, k == o.opening)
+                  for k in range(len(o.role))]
+        numbers: dict[tuple, int] = {}
+        first: list[int] = []
+        for k, trait in enumerate(traits):
+            if trait not in numbers:
+                numbers[trait] = len(first)
+                first.append(k)
+        return [numbers[trait] for trait in traits], first
+
+    kind_a, first_a = kinds(oa)
+    kind_b, first_b = kinds(ob)
+    table = [[f if (f := _role_factor(oa.role[i], ob.role[j])) and _levels_agree(oa, ob, i, j)
+              and kinds_agree(oa, ob, i, j) else 0.0 for j in first_b] for i in first_a]
+    return kind_a, kind_b, table
 
 
 def _role_factor(x: Role, y: Role) -> float:
@@ -384,11 +403,13 @@ def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     """An item of a list (a section under a heading that holds several) is
     not read against a heading over a list of its own: tasks go with tasks,
     parts with parts."""
-    def item(o: Outline, k: int) -> bool:
-        p = o.parent[k]
-        return p is not None and len(o.children[p]) > 1 and not o.children[k]
+    return not ((_item(oa, i) and ob.children[j]) or (_item(ob, j) and oa.children[i]))
 
-    return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
+
+def _item(o: Outline, k: int) -> bool:
+    """Section ``k`` is an item of a list: under a heading that holds several, with none below it."""
+    p = o.parent[k]
+    return p is not None and len(o.children[p]) > 1 and not o.children[k]
 
 
 def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:
