@@ -58,12 +58,14 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links
 from erqi_diff.compare.outline import Outline, Role, outline
-from erqi_diff.compare.topics import Weights, cosine, cosines, heading_words, ngrams, section_terms
+from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
+                                      topic_text)
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
@@ -107,35 +109,82 @@ class SectionPairing:
 class _Topics:
     """N-gram vectors of the texts and headings of the sections still to
     pair (``rest_a`` of the older report, ``rest_b`` of the newer), with the
-    weights of words over those sections (and the background)."""
+    weights of words over those sections (and the background). From
+    :data:`erqi_diff.compare.topics.BIG_TEXT` characters of text on, the
+    text vectors are made with numpy (:mod:`erqi_diff.compare.bigtopics`:
+    the same values)."""
 
     def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
-                 background: Sequence[Section]) -> None:
-        grams_a = {i: section_terms(a[i]) for i in rest_a}
-        grams_b = {j: section_terms(b[j]) for j in rest_b}
+                 background: Sequence[Section], big_text: int | None = None) -> None:
         heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
         heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
-        extra = [section_terms(s) for s in background]
-        words = Weights([*grams_a.values(), *grams_b.values(), *extra])
         heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
                         min_df=1)
-        self.weights = words
-        self.vec_a = {i: words.vector(g) for i, g in grams_a.items()}
-        self.vec_b = {j: words.vector(g) for j, g in grams_b.items()}
         self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
         self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
         self._contents: dict[tuple[int, int], float] = {}
+        self.batch = _batch([*(a[i] for i in rest_a), *(b[j] for j in rest_b), *background],
+                            BIG_TEXT if big_text is None else big_text)
+        if self.batch is not None:
+            self._doc_a = {i: k for k, i in enumerate(rest_a)}
+            self._doc_b = {j: k + len(rest_a) for k, j in enumerate(rest_b)}
+            return
+        grams_a = {i: section_terms(a[i]) for i in rest_a}
+        grams_b = {j: section_terms(b[j]) for j in rest_b}
+        extra = [section_terms(s) for s in background]
+        words = Weights([*grams_a.values(), *grams_b.values(), *extra])
+        self._idf: Mapping[Any, float] = words.idf
+        self._words = ({i: words.vector(g) for i, g in grams_a.items()}, {j: words.vector(g) for j, g in grams_b.items()})
+        self._vec_a: Mapping[int, Mapping[Any, float]] = self._words[0]
+        self._vec_b: Mapping[int, Mapping[Any, float]] = self._words[1]
+
+    @property
+    def idf(self) -> Mapping[Any, float]:
+        """Term -> inverse document frequency (a term is a number on the numpy path)."""
+        if self.batch is not None and not hasattr(self, "_idf"):
+            self._idf = dict(enumerate(self.batch.idf.tolist()))
+        return self._idf
+
+    @property
+    def vec_a(self) -> Mapping[int, Mapping[Any, float]]:
+        if self.batch is not None and not hasattr(self, "_vec_a"):
+            self._vec_a = {i: self.batch.vector(k) for i, k in self._doc_a.items()}
+        return self._vec_a
+
+    @property
+    def vec_b(self) -> Mapping[int, Mapping[Any, float]]:
+        if self.batch is not None and not hasattr(self, "_vec_b"):
+            self._vec_b = {j: self.batch.vector(k) for j, k in self._doc_b.items()}
+        return self._vec_b
 
     def content(self, i: int, j: int) -> float:
-        known = self._contents.get((i, j))
-        return cosine(self.vec_a[i], self.vec_b[j]) if known is None else known
+        if (i, j) not in self._contents:
+            self.prepare([(i, j)])
+        return self._contents[i, j]
 
     def prepare(self, pairs: Iterable[tuple[int, int]]) -> None:
         """Take the content similarities of ``pairs`` at once (see :func:`erqi_diff.compare.topics.cosines`)."""
-        self._contents.update(cosines(self.vec_a, self.vec_b, pairs))
+        if self.batch is None:
+            self._contents.update(cosines(*self._words, pairs))
+            return
+        pairs = list(pairs)
+        found = self.batch.cosines([(self._doc_a[i], self._doc_b[j]) for i, j in pairs])
+        self._contents.update(zip(pairs, found))
 
     def heading(self, i: int, j: int) -> float:
         return cosine(self.hvec_a[i], self.hvec_b[j])
+
+
+def _batch(sections: Sequence[Section], big_text: int):
+    """The vectors of ``sections`` made with numpy when their topic texts
+    hold ``big_text`` characters or more (and their n-grams fit in 64-bit
+    numbers), else None."""
+    texts = [topic_text(s) for s in sections]
+    if sum(map(len, texts)) < big_text:
+        return None
+    from erqi_diff.compare.bigtopics import TermBatch
+
+    return TermBatch.build(texts, MIN_DF)
 
 
 def score(content: float | None, heading: float) -> float:
@@ -228,11 +277,11 @@ def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[i
     sharing one of their rarest n-grams, and sections at about the same place."""
     if len(rest_a) * len(rest_b) <= ALL_PAIRS_LIMIT:
         return {(i, j) for i in rest_a for j in rest_b}
-    idf = t.weights.idf
+    idf = t.idf
     out: set[tuple[int, int]] = set()
     for mine, theirs, vectors, others, flip in ((rest_a, rest_b, t.vec_a, t.vec_b, False),
                                                (rest_b, rest_a, t.vec_b, t.vec_a, True)):
-        postings: dict[str, list[int]] = {}
+        postings: dict[Any, list[int]] = {}
         for y in theirs:
             for g in others[y]:
                 postings.setdefault(g, []).append(y)
@@ -266,10 +315,15 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     def bonus(i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
-    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
-            if (f := _role_factor(oa.role[i], ob.role[j])) and _levels_agree(oa, ob, i, j) and kinds_agree(oa, ob, i, j)]
-    t.prepare((i, j) for i, j, _ in kept if a[i].paragraphs and b[j].paragraphs)
-    scored = {(i, j): factor * _score(t, a, b, i, j) for i, j, factor in kept}
+    kind_a, kind_b, allowed = _allowed(oa, ob)
+    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b) if (f := allowed[kind_a[i]][kind_b[j]])]
+    text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
+    t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
+    head_a, head_b = [bool(s.heading) for s in a], [bool(s.heading) for s in b]
+    content, hvec_a, hvec_b = t.content, t.hvec_a, t.hvec_b
+    scored = {(i, j): factor * score(content(i, j) if text_a[i] and text_b[j] else None,
+                                     cosine(hvec_a[i], hvec_b[j]) if head_a[i] and head_b[j] else 0.0)
+              for i, j, factor in kept}
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
     best_b: dict[int, tuple[int, int]] = {}
@@ -317,10 +371,26 @@ def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int
                and ranked[k] >= LEFT_SHARE * ranked[best_a[k[0]]]})
 
 
-def _score(t: _Topics, a: Sequence[Section], b: Sequence[Section], i: int, j: int) -> float:
-    content = t.content(i, j) if a[i].paragraphs and b[j].paragraphs else None
-    heading = t.heading(i, j) if a[i].heading and b[j].heading else 0.0
-    return score(content, heading)
+def _allowed(oa: Outline, ob: Outline) -> tuple[list[int], list[int], list[list[float]]]:
+    """What structure allows (see the module doc) depends on a few traits of
+    each section: the kind of each section of both reports, and for each
+    two kinds the factor on the pair's score (0 when not allowed)."""
+    def kinds(o: Outline) -> tuple[list[int], list[int]]:
+        traits = [(o.role[k], _item(o, k), bool(o.children[k]), k in o.asides, k == o.opening)
+                  for k in range(len(o.role))]
+        numbers: dict[tuple, int] = {}
+        first: list[int] = []
+        for k, trait in enumerate(traits):
+            if trait not in numbers:
+                numbers[trait] = len(first)
+                first.append(k)
+        return [numbers[trait] for trait in traits], first
+
+    kind_a, first_a = kinds(oa)
+    kind_b, first_b = kinds(ob)
+    table = [[f if (f := _role_factor(oa.role[i], ob.role[j])) and _levels_agree(oa, ob, i, j)
+              and kinds_agree(oa, ob, i, j) else 0.0 for j in first_b] for i in first_a]
+    return kind_a, kind_b, table
 
 
 def _role_factor(x: Role, y: Role) -> float:
@@ -333,11 +403,13 @@ def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     """An item of a list (a section under a heading that holds several) is
     not read against a heading over a list of its own: tasks go with tasks,
     parts with parts."""
-    def item(o: Outline, k: int) -> bool:
-        p = o.parent[k]
-        return p is not None and len(o.children[p]) > 1 and not o.children[k]
+    return not ((_item(oa, i) and ob.children[j]) or (_item(ob, j) and oa.children[i]))
 
-    return not ((item(oa, i) and ob.children[j]) or (item(ob, j) and oa.children[i]))
+
+def _item(o: Outline, k: int) -> bool:
+    """Section ``k`` is an item of a list: under a heading that holds several, with none below it."""
+    p = o.parent[k]
+    return p is not None and len(o.children[p]) > 1 and not o.children[k]
 
 
 def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:

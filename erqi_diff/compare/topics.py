@@ -148,6 +148,9 @@ class Weights:
         return {g: w / norm for g, w in weights.items()}
 
 
+#: From this many characters of topic text in the sections to pair, their vectors are made with numpy
+#: (:mod:`erqi_diff.compare.bigtopics`: the same values, many times faster).
+BIG_TEXT = 100_000
 #: Above this many term lookups, :func:`cosines` takes them with numpy (the same values, many times faster).
 BATCH_WORK = 2_000_000
 
