@@ -40,6 +40,18 @@ _AREAS = tuple("@" + area for area in CONCEPTS)
 _AREA_INDEX = {term: k for k, term in enumerate(_AREAS)}
 
 
+
+def _runs(values: Any) -> tuple[Any, Any]:
+    """Where each run of equal values of a sorted array starts, and its length."""
+    import numpy as np
+
+    first = np.empty(len(values), dtype=bool)
+    first[:1] = True
+    np.not_equal(values[1:], values[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return starts, np.diff(np.append(starts, len(values)))
+
+
 def exact_sums(values: Any, groups: Any, ngroups: int) -> list[float]:
     """math.fsum of the ``values`` (floats >= 0) of each group ``0 .. ngroups - 1``."""
     import numpy as np
@@ -122,11 +134,7 @@ class TermBatch:
             code = (code[:len(nxt)] << bits) | nxt
             keys.append((code[ok] << doc_bits) | doc[:len(nxt)][ok])
         ordered = np.sort(np.concatenate(keys))
-        first = np.empty(len(ordered), dtype=bool)
-        first[:1] = True
-        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        tf = np.diff(np.append(starts, len(ordered)))
+        starts, tf = _runs(ordered)
         group = ordered[starts]
         term, gdoc = group >> doc_bits, group & ((1 << doc_bits) - 1)
         chars = np.flatnonzero(present).astype(np.uint32)  # rank r is chars[r - 1]
@@ -149,11 +157,7 @@ class TermBatch:
             tf = np.concatenate([tf, extra[:, 2]])
 
         # document frequencies, inverse; the terms of one document kept from min_df on
-        new_term = np.empty(len(term), dtype=bool)
-        new_term[:1] = True
-        np.not_equal(term[1:], term[:-1], out=new_term[1:])
-        term_starts = np.flatnonzero(new_term)
-        df = np.diff(np.append(term_starts, len(term)))
+        term_starts, df = _runs(term)
         codes_kept = term[term_starts]
         keep_term = df >= min_df
         tid = np.cumsum(keep_term) - 1  # a kept term's number, in order of code
