@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from erqi_diff.cli import cli as main
 from erqi_diff.compare.diff import compare
-from erqi_diff.compare.lineage import EventKind, lineage
-from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.compare.lineage import CHAIN_FLOOR, EventKind, lineage
+from erqi_diff.compare.sections import Basis, pair_sections, present_year
 from erqi_diff.core.snapshot import load, load_many
 
 from conftest import GWR_YEARS, SEED_YEARS
@@ -49,6 +49,63 @@ def test_a_split_and_a_merge_are_told_on_both_sides(gwr_lineage):
     assert split.heading == "（二）强化农业农村发展基础，推动城乡发展一体化。"
     other = by_id[split.chain]
     assert any(e.kind is EventKind.SPLIT_OFF and e.chain == towns.ident for e in other.events)
+
+
+@pytest.fixture(scope="module")
+def seeds_lineage(seeds_project):
+    return lineage(load_many(seeds_project))
+
+
+def test_a_chain_goes_on_only_through_a_sure_step(seeds_lineage):
+    # 2018's 坚持绿色发展 (0.33) and 坚持宗旨意识增强民生福祉 (0.31) merged into 2019's
+    # 对158个老旧小区提升改造: neither is clearly the one that goes on, so both end there
+    chain_of = {(n.year, n.heading): c for c in seeds_lineage.chains for n in c.nodes}
+    quarters = chain_of[2019, "对158个老旧小区提升改造"]
+    assert quarters.nodes[0].year == 2019
+    for heading in ("坚持绿色发展，提高生态水平", "坚持宗旨意识增强民生福祉"):
+        ended = chain_of[2018, heading]
+        assert ended.nodes[-1].year == 2018
+        assert any(e.kind is EventKind.MERGED_INTO and e.chain == quarters.ident for e in ended.events)
+    steps = {(s.from_year, s.from_index, s.to_year, s.to_index): s for s in seeds_lineage.steps}
+    for chain in seeds_lineage.chains:
+        for a, b in zip(chain.nodes, chain.nodes[1:]):
+            step = steps[a.year, a.index, b.year, b.index]
+            assert step.basis is not Basis.TOPIC or step.score >= CHAIN_FLOOR
+
+
+def test_a_weak_pair_is_told_loose_on_both_sides(seeds_lineage, seeds_root):
+    by_id = {c.ident: c for c in seeds_lineage.chains}
+    steps = {(s.from_year, s.from_index, s.to_year, s.to_index): s for s in seeds_lineage.steps}
+    loose = [(c, e) for c in seeds_lineage.chains for e in c.events if e.kind is EventKind.LOOSELY_TO]
+    assert loose
+    for chain, event in loose:
+        other = by_id[event.chain]
+        assert any(e.kind is EventKind.LOOSELY_FROM and e.chain == chain.ident for e in other.events)
+        a, b = chain.nodes[-1], other.nodes[0]  # the pair is the diff's, too weak to carry the chain on
+        assert steps[a.year, a.index, b.year, b.index].score < CHAIN_FLOOR
+    out = run(seeds_root, "sections", "--no-pager")
+    assert out.exit_code == 0, out.output
+    line = next(ln for ln in out.output.splitlines() if "loosely paired with" in ln)
+    assert "ends" not in line  # something does go on from it, loosely
+
+
+def test_the_scorer_floors_reached(seeds_root, gwr_root):
+    """The chains against the topic chains of benchmarks/devsets/lineage/ (the
+    first score was blind; the floors are what the lineage reaches now,
+    rounded down, so that a change that loses ground fails)."""
+    import sys
+
+    from conftest import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import score_lineage
+
+    roots = {"seeds": seeds_root, "gwr": gwr_root}
+    for path in sorted(score_lineage.LINEAGE.glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        hit, made, gold = score_lineage.score(spec, roots[spec["series"]]).same
+        precision, recall = score_lineage.FLOORS[spec["series"]]
+        assert made and hit / made >= precision and hit / gold >= recall, (spec["series"], hit, made, gold)
 
 
 def test_lineage_uses_the_pairs_of_the_diff(gwr_project, gwr_lineage):

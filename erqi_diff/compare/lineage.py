@@ -10,8 +10,13 @@ it in turn. Where a section split (its topic went on in several newer
 sections), the chain goes on in the best of them and the others begin
 chains of their own, *split from* it; where several merged into one, the
 chain of the best goes on and the others end, *merged into* it. A chain
-*began* in its first report and *ended* in its last; one whose last
-section is in the series' last report goes on.
+is a claim over many years, so it goes on only through a step that is
+sure (:func:`_sure`): paired by text, heading or outline, or by topic from
+:data:`CHAIN_FLOOR` up and clearly ahead of the other parts of its split or
+merge; a weaker pair ends one chain and begins another, each saying it was
+*loosely paired with* the other (the diff still shows the pair, with its
+score). A chain *began* in its first report and *ended* in its last; one
+whose last section is in the series' last report goes on.
 """
 
 from __future__ import annotations
@@ -22,6 +27,13 @@ from dataclasses import dataclass, field
 
 from erqi_diff.compare.outline import Role
 from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
+
+
+#: A chain goes on through a pair made by topic from this score on: a chain is a claim over
+#: many years, its steps want more than a pair shown once (sections.FLOOR).
+CHAIN_FLOOR = 0.25
+#: ... and when that pair scores more than this share above the other parts of its split or merge.
+CLEAR_LEAD = 0.9
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,8 @@ class EventKind(str, enum.Enum):
     SPLIT_OFF = "split off"      # a part of the chain's section began the other chain
     MERGED_INTO = "merged into"  # the chain ended in the other's section
     MERGED_FROM = "merged from"  # the other chain ended in this one's section
+    LOOSELY_TO = "loosely paired with"      # the chain's section is paired, weakly, with the other's next one
+    LOOSELY_FROM = "loosely paired from"    # the chain began in a section paired, weakly, with the other's
 
 
 @dataclass(frozen=True)
@@ -72,8 +86,9 @@ class Event:
     """Where a chain meets another, in the report of ``year``. JSON:
     ``{"kind": "split from", "year": 2014, "chain": 2, "heading": "（一）…"}``:
     ``chain`` the other chain's id; ``heading`` the other chain's section
-    the topic came from (split from, merged from: in the older report) or
-    went into (split off, merged into: in the newer report)."""
+    the topic came from (split from, merged from, loosely paired from: in
+    the older report) or went into (split off, merged into, loosely paired
+    with: in the newer report)."""
 
     kind: EventKind
     year: int
@@ -138,6 +153,21 @@ def _strength(step: Step) -> tuple[int, float]:
     return (step.basis in (Basis.TEXT, Basis.HEADING), step.score)
 
 
+def _sure(step: Step, steps: list[Step]) -> bool:
+    """A step a chain may go on through: one paired by text, heading or
+    outline, or by topic from :data:`CHAIN_FLOOR` up and clearly ahead of
+    the other partners of both its sections (a split or merge whose best
+    part scores within :data:`CLEAR_LEAD` of the next is not told)."""
+    if step.basis is not Basis.TOPIC:
+        return True
+    if step.score < CHAIN_FLOOR:
+        return False
+    rivals = [other.score for other in steps if other is not step and other.basis is Basis.TOPIC
+              and ((other.from_year, other.from_index) == (step.from_year, step.from_index)
+                   or (other.to_year, other.to_index) == (step.to_year, step.to_index))]
+    return not rivals or max(rivals) < CLEAR_LEAD * step.score
+
+
 def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) -> list[Chain]:
     best_out: dict[tuple[int, int], Step] = {}
     best_in: dict[tuple[int, int], Step] = {}
@@ -148,7 +178,7 @@ def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) ->
         if new not in best_in or _strength(step) > _strength(best_in[new]):
             best_in[new] = step
     follows = {(s.from_year, s.from_index): (s.to_year, s.to_index) for s in steps
-               if best_out[s.from_year, s.from_index] is s and best_in[s.to_year, s.to_index] is s}
+               if best_out[s.from_year, s.from_index] is s and best_in[s.to_year, s.to_index] is s and _sure(s, steps)}
     starts = sorted(set(nodes) - set(follows.values()))
     chain_of: dict[tuple[int, int], int] = {}
     members: list[list[tuple[int, int]]] = []
@@ -165,9 +195,12 @@ def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) ->
         x, y = chain_of[old], chain_of[new]
         if x == y:
             continue
-        if step.relation is Relation.MERGE:  # (a one to one pair is always within a chain)
+        if step.relation is Relation.MERGE:
             events[x].append(Event(EventKind.MERGED_INTO, step.to_year, y, nodes[new].heading))
             events[y].append(Event(EventKind.MERGED_FROM, step.to_year, x, nodes[old].heading))
+        elif step.relation is Relation.ONE:  # a pair too weak for a chain to go on through (_sure)
+            events[x].append(Event(EventKind.LOOSELY_TO, step.to_year, y, nodes[new].heading))
+            events[y].append(Event(EventKind.LOOSELY_FROM, step.to_year, x, nodes[old].heading))
         else:
             events[y].append(Event(EventKind.SPLIT_FROM, step.to_year, x, nodes[old].heading))
             events[x].append(Event(EventKind.SPLIT_OFF, step.to_year, y, nodes[new].heading))

@@ -9,8 +9,9 @@ report::
       2015  四、协调推动经济稳定增长和结构优化   merged from 10 （四）…
 
 A line says where the topic met another (``split from``, ``split off``,
-``merged from``, ``merged into``, with the other chain's number and
-section) and ``ends`` when
+``merged from``, ``merged into``, ``loosely paired with``/``from``: a pair
+of the diff too weak to carry the chain on, with the other chain's number
+and section) and ``ends`` when
 nothing in the next report goes on from it. Sections that stand alone in a
 single report are listed at the end, by year.
 """
@@ -53,8 +54,8 @@ def chain_view(console, chain: Chain, last: int) -> None:
         text = Text(_label(node.heading))
         notes = [_event(e) for e in chain.events if e.year == node.year]
         notes += [_event(e) for e in chain.events if node is chain.nodes[-1] and e.year > node.year]
-        if node is chain.nodes[-1] and node.year != last and not any(e.kind is EventKind.MERGED_INTO
-                                                                     for e in chain.events):
+        if node is chain.nodes[-1] and node.year != last and not any(
+                e.kind in (EventKind.MERGED_INTO, EventKind.LOOSELY_TO) for e in chain.events):
             notes.append("ends")
         if notes:
             text.append("   " + "; ".join(notes), style=NOTE_STYLE)
