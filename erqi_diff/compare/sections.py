@@ -259,9 +259,14 @@ def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list
     heads_b = {j: bigram_set(heading_words(b[j].heading)) for j in rest_b if len(heading_words(b[j].heading)) >= 4}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
+    postings: dict[int, list[int]] = {}  # headings sharing no bigram have a Dice of 0
+    for j, y in heads_b.items():
+        for g in y:
+            postings.setdefault(g, []).append(j)
+    place = {j: k for k, j in enumerate(heads_b)}
     for i, x in heads_a.items():
-        for j, y in heads_b.items():
-            d = dice(x, y)
+        for j in sorted({j for g in x for j in postings.get(g, ())}, key=place.__getitem__):
+            d = dice(x, heads_b[j])
             if d >= NEAR_SAME:
                 if d > best_a.get(i, (0.0, -1))[0]:
                     best_a[i] = (d, j)
