@@ -174,6 +174,18 @@ class _Topics:
     def heading(self, i: int, j: int) -> float:
         return cosine(self.hvec_a[i], self.hvec_b[j])
 
+    def contents(self) -> Mapping[tuple[int, int], float]:
+        """The content similarities taken so far (:meth:`prepare`)."""
+        return self._contents
+
+    def headings_sharing(self) -> set[tuple[int, int]]:
+        """The pairs whose headings share a term (the others' cosine is 0.0)."""
+        postings: dict[Any, list[int]] = {}
+        for j, v in self.hvec_b.items():
+            for g in v:
+                postings.setdefault(g, []).append(j)
+        return {(i, j) for i, u in self.hvec_a.items() for g in u for j in postings.get(g, ())}
+
 
 def _batch(sections: Sequence[Section], big_text: int):
     """The vectors of ``sections`` made with numpy when their topic texts
@@ -247,9 +259,14 @@ def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list
     heads_b = {j: bigram_set(heading_words(b[j].heading)) for j in rest_b if len(heading_words(b[j].heading)) >= 4}
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
+    postings: dict[int, list[int]] = {}  # headings sharing no bigram have a Dice of 0
+    for j, y in heads_b.items():
+        for g in y:
+            postings.setdefault(g, []).append(j)
+    place = {j: k for k, j in enumerate(heads_b)}
     for i, x in heads_a.items():
-        for j, y in heads_b.items():
-            d = dice(x, y)
+        for j in sorted({j for g in x for j in postings.get(g, ())}, key=place.__getitem__):
+            d = dice(x, heads_b[j])
             if d >= NEAR_SAME:
                 if d > best_a.get(i, (0.0, -1))[0]:
                     best_a[i] = (d, j)
@@ -319,11 +336,15 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b) if (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
     t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
-    head_a, head_b = [bool(s.heading) for s in a], [bool(s.heading) for s in b]
-    content, hvec_a, hvec_b = t.content, t.hvec_a, t.hvec_b
-    scored = {(i, j): factor * score(content(i, j) if text_a[i] and text_b[j] else None,
-                                     cosine(hvec_a[i], hvec_b[j]) if head_a[i] and head_b[j] else 0.0)
-              for i, j, factor in kept}
+    contents, heads = t.contents(), t.headings_sharing()
+    scored = {}
+    for i, j, factor in kept:
+        # headings sharing no term have a cosine of 0.0, and a text's score with such a heading is its own
+        h = cosine(t.hvec_a[i], t.hvec_b[j]) if (i, j) in heads else 0.0
+        if text_a[i] and text_b[j]:
+            scored[i, j] = factor * (score(contents[i, j], h) if h else contents[i, j])
+        else:
+            scored[i, j] = factor * score(None, h)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
     best_a: dict[int, tuple[int, int]] = {}
     best_b: dict[int, tuple[int, int]] = {}
