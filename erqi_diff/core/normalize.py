@@ -26,7 +26,9 @@ What it does, in order:
    (一、 level 2, （一） level 3) and ● items are headings; in a text without
    Markdown headings, a short block with no sentence punctuation, and a
    newspaper headline line (two phrases separated by a space) opening a
-   block, are headings too (level 2).
+   block, are headings too (level 2). In plain text, a run of headlines
+   that each stand after the story they head (a page laid out in columns)
+   is put back before their stories (:mod:`erqi_diff.core.headlines`).
 5. Layout healing, so that the same report gives the same body however it
    was wrapped: the lines of a block are first joined into logical lines
    (a hard wrap may fall anywhere, even before 一、 in 统一、); a line starts
@@ -62,6 +64,7 @@ from erqi_diff.core.chars import (  # noqa: F401 (_t2s, normalize_chars: part of
     normalize_chars,
 )
 from erqi_diff.core.document import HEADING_RE, Section, render_body
+from erqi_diff.core.headlines import headlines_first
 
 # --- character classes (the rest: erqi_diff.core.chars) ---------------------
 
@@ -249,7 +252,10 @@ def normalize_once(raw: str) -> Normalized:
     units: list[_Unit] = []
     for gap, block in blocks:
         units.extend(_block_units(gap, block, markdown, boilerplate))
-    return Normalized(_sections(_join(units)), tuple(boilerplate), tuple(front))
+    units = _join(units)
+    if not markdown:  # headlines that stood after their stories (a page in columns) go back before them
+        units = [units[i] for i in headlines_first([(u.kind == "heading", u.text, u.level) for u in units])]
+    return Normalized(_sections(units), tuple(boilerplate), tuple(front))
 
 
 _CN_DIGIT = "〇○零一二三四五六七八九十"
