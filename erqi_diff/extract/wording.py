@@ -42,8 +42,8 @@ PLAN_NOUN_FOLLOW = frozenset("、，；。等）)”")
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A change with no thing named (比1980年预计增加, 增长): it is of the thing of the clause before.
-BARE_CHANGE = re.compile(r"(?:比|较|同比|与)?[^，；。\u4e00-\u9fff]{0,2}(?:上年|去年|预计|“[^”]{2}”期间)?"
-                         r"(?:又|还|再|将)?(?:增加|增长|减少|下降|提高|降低|增产|减产)了?")
+BARE_CHANGE = re.compile(r"(?:比|较|同比|与)?(?:上年|去年|预计|“..”期间)?(?:又|还|再|将)?"
+                         r"(?:增加|增长|减少|下降|提高|降低|增产|减产)了?")
 
 
 def subject_of(lead: str) -> str:
