@@ -47,11 +47,11 @@ SERIES = ("seeds", "gwr", "gwr-early")
 TARGET = (0.95, 0.95)
 #: What tests/test_align.py holds the pairing to: the figures reached, rounded down
 #: (part -> series or "overall" -> (precision, recall)).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.84, 0.85), "seeds": (0.76, 0.65), "overall": (0.86, 0.84)},
-          "relations": {"gwr": (0.84, 0.84), "gwr-early": (0.65, 0.72), "seeds": (0.59, 0.50),
-                        "overall": (0.68, 0.69)},
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.71, 0.75), "seeds": (0.82, 0.93),
-                       "overall": (0.81, 0.87)}}
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.84, 0.83), "seeds": (0.76, 0.67), "overall": (0.86, 0.84)},
+          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.62), "seeds": (0.59, 0.51),
+                        "overall": (0.66, 0.65)},
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.72, 0.75), "seeds": (0.83, 0.93),
+                       "overall": (0.80, 0.86)}}
 
 
 @dataclass

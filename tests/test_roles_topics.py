@@ -38,6 +38,9 @@ def test_tense_markers(text, present, expected):
     ("一、1998年工作回顾和1999年工作的总体要求", 1999, 0),      # both: 要求 inside 总体要求 counts once
     ("一、1993年国内工作的回顾和1994年工作的基本方针", 1994, 1),  # a weak plan cue (方针) against a strong review
     ("（三）加快推进经济结构调整和增长方式转变。", 2005, 0),
+    ("第二，国有企业改革要取得新的突破", 1998, -1),            # 要取得: what is to be done
+    ("改革取得新的突破", 1998, 1),                             # 取得 alone: what was done
+    ("力争实现经济较快增长", 2005, -1),
 ])
 def test_heading_cue(heading, present, expected):
     assert heading_cue(heading, present) == expected

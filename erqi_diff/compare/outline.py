@@ -52,6 +52,8 @@ _REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|�
 _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
 _PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")
+# a result word after a word of intent is what is to be done (要取得新的突破, 力争实现, 确保完成): a plan
+_INTENDED = re.compile(r"(?:要|将|力争|确保|争取|努力|必须)(?:取得|实现|完成|有)")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # a five-year period in quotes: “十三五”, "九五" -> its first year
 _PERIOD = re.compile(r"[“\"‘「]((?:十[一二三四五]?|[六七八九]))五[”\"’」]")
@@ -89,9 +91,13 @@ def heading_cue(heading: str, present: int | None) -> int:
     """+1 when a heading names a review, -1 a plan, 0 neither or both: two
     points for a strong cue or a year (a five-year period) on that side of
     ``present``, one for a weak cue; a weak cue inside a strong one (要求
-    in 总体要求) counts once, so 1998年工作回顾和1999年工作的总体要求 is both."""
+    in 总体要求) counts once, so 1998年工作回顾和1999年工作的总体要求 is both;
+    a result word after a word of intent (要取得新的突破) is a weak plan cue."""
+    intended = len(_INTENDED.findall(heading))
+    heading = _INTENDED.sub("", heading)
     score = 2 * len(_REVIEW_STRONG.findall(heading)) + len(_REVIEW_WEAK.findall(_REVIEW_STRONG.sub("", heading)))
     score -= 2 * len(_PLAN_STRONG.findall(heading)) + len(_PLAN_WEAK.findall(_PLAN_STRONG.sub("", heading)))
+    score -= intended
     if present is not None:
         for year in map(int, _YEAR.findall(heading)):
             score += 2 if year < present else -2
