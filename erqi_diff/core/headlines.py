@@ -28,16 +28,33 @@ stand).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 #: Share of a headline's distinctive bigrams found in the paragraphs above it, from which it may head them.
 SHARE = 0.3
 
 
+@cache
+def _not_han() -> re.Pattern[str]:
+    return re.compile(r"[^\u4e00-\u9fff]+")  # compiled when first needed: normalizing only
+
+
+def _han(text: str) -> str:
+    """The Chinese characters of ``text``, run together."""
+    return _not_han().sub("", text)
+
+
 def _bigrams(text: str) -> set[str]:
-    han = "".join(c for c in text if "\u4e00" <= c <= "\u9fff")
-    return {han[i:i + 2] for i in range(len(han) - 1)}
+    han = _han(text)
+    return set(map(str.__add__, han, han[1:]))
+
+
+def _found(own: set[str], han: str) -> float:
+    """Share of the bigrams ``own`` found in ``han``."""
+    return sum(1 for gram in own if gram in han) / len(own) if own else 0.0
 
 
 def _common(units: Sequence[tuple[bool, str, int]]) -> dict[int, set[str]]:
@@ -60,11 +77,11 @@ def headlines_first(units: Sequence[tuple[bool, str, int]]) -> list[int]:
     heads = [i for i, unit in enumerate(units) if unit[0]]
     common = _common(units)
     owns = [_bigrams(units[h][1]) - common[units[h][2]] for h in heads]
-    shares: list[tuple[float, float, bool, bool]] = []  # above, below, paragraphs above, paragraphs below
-    for k, h in enumerate(heads):
-        start = heads[k - 1] + 1 if k else 0
-        end = heads[k + 1] if k + 1 < len(heads) else len(units)
-        shares.append((_share(owns[k], units, start, h), _share(owns[k], units, h + 1, end), start < h, h + 1 < end))
+    # the paragraphs between two headlines: below one headline, above the next
+    bounds = [-1, *heads, len(units)]
+    blocks = [_han("".join(units[i][1] for i in range(lo + 1, hi))) for lo, hi in zip(bounds, bounds[1:])]
+    shares = [(_found(owns[k], blocks[k]), _found(owns[k], blocks[k + 1]), bounds[k] + 1 < h, h + 1 < bounds[k + 2])
+              for k, h in enumerate(heads)]  # above, below, paragraphs above, paragraphs below
     moved = _runs(heads, units, shares)
     starts = {k: _story_start(owns[k], units, heads[k - 1] + 1 if k else 0, heads[k])
               for k in moved if k - 1 not in moved}
@@ -73,9 +90,7 @@ def headlines_first(units: Sequence[tuple[bool, str, int]]) -> list[int]:
 
 def _share(own: set[str], units: Sequence[tuple[bool, str, int]], start: int, end: int) -> float:
     """Share of the bigrams ``own`` found in the paragraphs units[start:end]."""
-    if not own:
-        return 0.0
-    return len(own & _bigrams("".join(units[i][1] for i in range(start, end)))) / len(own)
+    return _found(own, _han("".join(units[i][1] for i in range(start, end))))
 
 
 def _story_start(own: set[str], units: Sequence[tuple[bool, str, int]], start: int, end: int) -> int:
