@@ -11,7 +11,7 @@ sections), the chain goes on in the best of them and the others begin
 chains of their own, *split from* it; where several merged into one, the
 chain of the best goes on and the others end, *merged into* it. A chain
 is a claim over many years, so it goes on only through a step that is
-sure (:func:`_sure`): paired by text, heading or outline, or by topic from
+sure (:func:`_sure_steps`): paired by text, heading or outline, or by topic from
 :data:`CHAIN_FLOOR` up and clearly ahead of the other parts of its split or
 merge; a weaker pair ends one chain and begins another, each saying it was
 *loosely paired with* the other (the diff still shows the pair, with its
@@ -153,19 +153,27 @@ def _strength(step: Step) -> tuple[int, float]:
     return (step.basis in (Basis.TEXT, Basis.HEADING), step.score)
 
 
-def _sure(step: Step, steps: list[Step]) -> bool:
-    """A step a chain may go on through: one paired by text, heading or
-    outline, or by topic from :data:`CHAIN_FLOOR` up and clearly ahead of
-    the other partners of both its sections (a split or merge whose best
-    part scores within :data:`CLEAR_LEAD` of the next is not told)."""
-    if step.basis is not Basis.TOPIC:
-        return True
-    if step.score < CHAIN_FLOOR:
-        return False
-    rivals = [other.score for other in steps if other is not step and other.basis is Basis.TOPIC
-              and ((other.from_year, other.from_index) == (step.from_year, step.from_index)
-                   or (other.to_year, other.to_index) == (step.to_year, step.to_index))]
-    return not rivals or max(rivals) < CLEAR_LEAD * step.score
+def _sure_steps(steps: list[Step]) -> set[int]:
+    """The steps (by place in ``steps``) a chain may go on through: one
+    paired by text, heading or outline, or by topic from :data:`CHAIN_FLOOR`
+    up and clearly ahead of the other partners of both its sections (a split
+    or merge whose best part scores within :data:`CLEAR_LEAD` of the next is
+    not told)."""
+    by_node: dict[tuple[str, int, int], list[int]] = {}
+    for k, step in enumerate(steps):
+        if step.basis is Basis.TOPIC:
+            by_node.setdefault(("from", step.from_year, step.from_index), []).append(k)
+            by_node.setdefault(("to", step.to_year, step.to_index), []).append(k)
+    sure: set[int] = set()
+    for k, step in enumerate(steps):
+        if step.basis is not Basis.TOPIC:
+            sure.add(k)
+            continue
+        rivals = [steps[r].score for node in (("from", step.from_year, step.from_index), ("to", step.to_year, step.to_index))
+                  for r in by_node[node] if r != k]
+        if step.score >= CHAIN_FLOOR and (not rivals or max(rivals) < CLEAR_LEAD * step.score):
+            sure.add(k)
+    return sure
 
 
 def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) -> list[Chain]:
@@ -177,8 +185,9 @@ def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) ->
             best_out[old] = step
         if new not in best_in or _strength(step) > _strength(best_in[new]):
             best_in[new] = step
-    follows = {(s.from_year, s.from_index): (s.to_year, s.to_index) for s in steps
-               if best_out[s.from_year, s.from_index] is s and best_in[s.to_year, s.to_index] is s and _sure(s, steps)}
+    sure = _sure_steps(steps)
+    follows = {(s.from_year, s.from_index): (s.to_year, s.to_index) for k, s in enumerate(steps)
+               if best_out[s.from_year, s.from_index] is s and best_in[s.to_year, s.to_index] is s and k in sure}
     starts = sorted(set(nodes) - set(follows.values()))
     chain_of: dict[tuple[int, int], int] = {}
     members: list[list[tuple[int, int]]] = []
@@ -198,7 +207,7 @@ def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) ->
         if step.relation is Relation.MERGE:
             events[x].append(Event(EventKind.MERGED_INTO, step.to_year, y, nodes[new].heading))
             events[y].append(Event(EventKind.MERGED_FROM, step.to_year, x, nodes[old].heading))
-        elif step.relation is Relation.ONE:  # a pair too weak for a chain to go on through (_sure)
+        elif step.relation is Relation.ONE:  # a pair too weak for a chain to go on through (_sure_steps)
             events[x].append(Event(EventKind.LOOSELY_TO, step.to_year, y, nodes[new].heading))
             events[y].append(Event(EventKind.LOOSELY_FROM, step.to_year, x, nodes[old].heading))
         else:
