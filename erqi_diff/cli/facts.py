@@ -134,7 +134,8 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
         if links:
             goals_view(console, links, empty)
         else:
-            console.print(f"No goals found in {', '.join(map(str, shown))} (no sentence sets a target with a figure).",
+            console.print(f"No goals found in {', '.join(map(str, shown))} (no sentence sets a target with a figure; "
+                          "a plan restated with its progress, as N个项目已开工M个, is not counted).",
                           soft_wrap=True)
 
     output(render, no_pager=no_pager)

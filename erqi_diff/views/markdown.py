@@ -149,7 +149,8 @@ def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
         out += [f"New goals set in {after}:", ""]
         out += [f"- {_goal_line(g)}" for g in goals.new]
     else:
-        out.append(f"No new goal found in {after}.")
+        out.append(f"No new goal found in {after} (a plan restated with its progress, as N个项目已开工M个, "
+                   "is not counted as a new one).")
     out.append("")
     if not goals.previous:
         return out + [f"No goal found in {before} to follow up."]

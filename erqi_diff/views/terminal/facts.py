@@ -116,5 +116,6 @@ def goals_view(console, links, empty: list[int]) -> None:
         out.rstrip()
         console.print(out, soft_wrap=True)
     linked = sum(1 for lk in links if lk.outcome is not None)
-    note = "; no goals found in " + ", ".join(map(str, empty)) if empty else ""
+    note = ("; no goals found in " + ", ".join(map(str, empty)) + " (plans restated with their progress not counted)"
+            if empty else "")
     console.print(Text(f"{len(links)} goals, {linked} with an outcome, {len(links) - linked} open{note}", style="dim"))
