@@ -621,3 +621,19 @@ def test_a_goal_restated_is_not_new() -> None:
         goal_link(1998, "x").goal, figure_year=2000, figure_span=(1998, 2000), quote="五十万"))
     changes = goal_changes([new, last_year, long_ago, plan], 1997, 1998)
     assert [lk.goal.quote for lk in changes.new] == [new.goal.quote, "五十万"]
+
+
+def test_long_changelog_goes_through_the_pager_on_a_terminal(seeds_root, tmp_path, monkeypatch):
+    # as git log: on a terminal a changelog longer than the screen is paged; --no-pager prints it
+    import erqi_diff.cli.common as common
+    from erqi_diff.cli import cli
+
+    paged = tmp_path / "paged.md"
+    monkeypatch.setattr(common, "is_terminal", lambda: True)
+    env = {"PAGER": f"cat > {paged}", "LINES": "20", "NO_COLOR": "1"}
+    out = CliRunner().invoke(cli, ["--root", str(seeds_root), "changelog", "2016", "2021"], env=env)
+    assert out.exit_code == 0, out.output
+    assert paged.read_text(encoding="utf-8").startswith("# Changelog 2016–2021") and out.output == ""
+    paged.unlink()
+    out = CliRunner().invoke(cli, ["--root", str(seeds_root), "changelog", "2016", "2021", "--no-pager"], env=env)
+    assert out.exit_code == 0 and out.output.startswith("# Changelog 2016–2021") and not paged.exists()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from erqi_diff.cli.common import get_project, json_option, parse_years, root_option
+from erqi_diff.cli.common import get_project, json_option, page, pager_option, parse_years, root_option
 
 
 def _check_output(path: Path) -> None:
@@ -32,8 +31,9 @@ def _check_output(path: Path) -> None:
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write to FILE (atomically) instead of stdout; with --json, the JSON.")
 @json_option
+@pager_option
 @root_option
-def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> None:
+def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool, no_pager: bool) -> None:
     """A Markdown changelog of what changed between the reports of FROM..TO.
 
     A summary of the span on top, then one section per consecutive pair of
@@ -60,8 +60,7 @@ def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool) -> 
 
         text = render(result)
     if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        page(text, no_pager)  # on a terminal through the pager, as git log; else as it is
     else:
         atomic_write_text(out, text)
         click.echo(f"wrote {out}", err=True)
