@@ -158,6 +158,13 @@ def test_a_change_with_no_thing_named_is_of_the_thing_before() -> None:
     assert one(found, "42.2%").what == "全日制高等学校招生数，增长"
 
 
+def test_a_count_before_a_list_of_qualities_counts_the_noun_after_them() -> None:
+    body = "## 在主导产业升级上争先出彩\n\n力争3年内新启动建设10个布局合理、充满活力、特色突出的小微企业园。推进32个重大生态项目。\n"
+    found = facts(2021, body, date="2021-01-15")
+    assert one(found, "10个").what == "小微企业园"      # not 布局合理, the first quality
+    assert one(found, "32个").what == "重大生态项目"
+
+
 def test_targets_are_outcomes_and_plans_are_means() -> None:
     body = ("## 二、2014年工作\n\n今年再减少农村贫困人口1000万人以上。今年企业退休人员基本养老金继续提高10%。"
             "广义货币M2预期增长目标拟定为13%左右。\n")

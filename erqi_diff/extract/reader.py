@@ -463,8 +463,9 @@ class _SentenceReader:
         tail = after[:cut.start()] if cut else after
         if name:
             return lead[-24:]
-        if q.is_count and len(tail) >= 2:
-            return tail[:24]  # 推进32个重大生态项目: what is counted follows the count
+        if q.is_count and len(tail) >= 2:  # 推进32个重大生态项目: what is counted follows the count
+            listed = re.match(r"[^，；。]*、[^，；。]*的([^，；。、的]{2,})", after)  # 10个布局合理、…、特色突出的小微企业园
+            return (listed.group(1) if listed else tail)[:24]
         if len(lead) >= 2:
             return lead[-24:]
         return tail[:24]
