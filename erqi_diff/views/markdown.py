@@ -227,7 +227,7 @@ def render_sections(sections: SectionChanges) -> list[str]:
     head = (f"{plural(counts[SectionStatus.REWRITTEN], 'section')} rewritten, {counts[SectionStatus.ADDED]} added, "
             f"{counts[SectionStatus.REMOVED]} removed, {sections.unchanged} unchanged")
     if sections.share_changed is not None:
-        head += f"; {percent(sections.share_changed)} of the text changed"
+        head += f"; {percent(sections.share_changed)} of the text marked changed"
     out = ["### Sections", "", head + "."]
     order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED)
     lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]

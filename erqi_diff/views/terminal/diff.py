@@ -181,7 +181,7 @@ def summary_line(result: DiffResult) -> Text:
         detail.append(f"{s.merges} merged")
     parts = [f"{paired} ({', '.join(detail)})", f"{s.added} added", f"{s.removed} removed"]
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
-    share = (f"{s.changed_share:.1%} of the text changed ({_chars(s.chars_deleted)} characters deleted, "
+    share = (f"{s.changed_share:.1%} of the text marked changed ({_chars(s.chars_deleted)} characters deleted, "
              f"{_chars(s.chars_inserted)} inserted, {_chars(s.chars_equal)} kept)")
     return Text(", ".join(parts) + f"; {moved}; {share}.", style="bold")
 
