@@ -102,7 +102,7 @@
       counts.added + " added, " + counts.removed + " removed" +
       (st.moved ? ", " + st.moved + " moved" : "") +
       (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
-      (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text changed." : ".");
+      (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text marked changed." : ".");
   }
   from.addEventListener("change", show);
   to.addEventListener("change", show);
