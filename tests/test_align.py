@@ -312,3 +312,28 @@ def test_the_scorer_floors_reached_early(seeds_root, gwr_root, gwr_early_root):
             precision, recall = floors[name]
             tally = getattr(totals[name], part)
             assert tally.precision >= precision and tally.recall >= recall, (part, name, tally)
+
+
+def test_the_news_leads_of_two_meeting_reports_pair_by_role(seeds_project):
+    # a reader pairs the leads of two news reports on meetings (the date and 召开…) whatever their topics
+    def lead_pair(older: int, newer: int) -> tuple[str, str]:
+        a, b = load(seeds_project, older), load(seeds_project, newer)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        (link,) = [k for k in pairing.links if "召开" in "".join(a.sections[k.a].paragraphs[:2])
+                   and "召开" in "".join(b.sections[k.b].paragraphs[:2])]
+        return a.sections[link.a].heading, b.sections[link.b].heading
+
+    assert lead_pair(2016, 2017) == ("2016，各项工作取得新突破、呈现新气象、开创新局面",
+                                     "GDP增长9%，150个重大项目完成投资470亿元8所学校建成投用")
+    assert lead_pair(2019, 2021)[1] == "加快“三个二七”争先出彩全面推进有活力有秩序有品质的高质量发展"
+
+
+@pytest.mark.parametrize("paragraphs, lead", [
+    (["开头。", "1月13日，二七区召开区委全体会议。", "其他。"], 1),
+    (["1月13日，二七区召开区委全体会议。", "3月5日，召开另一次会议。"], None),   # two: no lead told
+    (["甲。", "乙。", "丙。", "5月6日召开的会议。"], None),                         # not among the first sections
+    (["二七区全年完成投资470亿元。"], None),                                       # no meeting at all
+])
+def test_news_lead(paragraphs, lead):
+    secs = [Section(f"标题{k}", 2, (p,)) for k, p in enumerate(paragraphs)]
+    assert sections._news_lead(secs) == lead

@@ -9,7 +9,9 @@ headings or levels. :func:`pair_sections` does it in five steps:
    heading (found as many times in each report, read in order), and
    sections whose headings differ by a word or two (bigram Dice from
    :data:`NEAR_SAME`, each the other's best), roles not opposed, are
-   paired outright and take no further part.
+   paired outright and take no further part; so are the news leads of two
+   reports on meetings (the one section among the first that tells the
+   meeting's date, 1月13日，二七区召开…: :func:`_news_lead`), by their role.
 2. **Topic.** Every other pair of sections that structure allows is scored
    by topic. Structure allows a pair when the roles are not opposed (a
    review is never read against a plan), when both or neither are the
@@ -57,6 +59,7 @@ sharing one of its rarest n-grams and with its neighbours in place.
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -245,7 +248,23 @@ def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outlin
         take(i, j, Basis.HEADING)
     for i, j in _near_same_headings(a, b, [i for i in rest_a if i not in used_a], [j for j in rest_b if j not in used_b]):
         take(i, j, Basis.HEADING)
+    lead_a, lead_b = _news_lead(a), _news_lead(b)
+    if lead_a is not None and lead_b is not None:
+        take(lead_a, lead_b, Basis.OUTLINE)
     return out
+
+
+_MEETING = re.compile(r"\d{1,2}月\d{1,2}日[^。；]{0,40}?召开")
+#: A news lead stands among this many first sections with text.
+LEAD_WITHIN = 3
+
+
+def _news_lead(sections: Sequence[Section]) -> int | None:
+    """The news lead of a report on a meeting: the one section, among the
+    first with text, that tells the meeting's date (1月13日，二七区召开…; 1月15日召开的…)."""
+    with_text = [k for k, s in enumerate(sections) if s.paragraphs][:LEAD_WITHIN]
+    found = [k for k in with_text if any(_MEETING.search(p) for p in sections[k].paragraphs[:2])]
+    return found[0] if len(found) == 1 else None
 
 
 def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list[int],
