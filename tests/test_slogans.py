@@ -413,9 +413,28 @@ def test_a_slogan_absent_from_the_older_report_has_returned() -> None:
     known = lexicon(["田园东城"], ["品质东城、田园东城、温暖东城"])
     earlier = make_snapshot(2015, "打造“田园东城”。\n")
     a, b = make_snapshot(2016, "推进项目建设。\n"), make_snapshot(2017, "打造“田园东城”。\n")
-    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [{"slogan": "田园东城", "since": 2015}]
+    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [{"slogan": "田园东城", "since": 2015, "as": ""}]
     series = make_snapshot(2016, "打造“品质东城、田园东城、温暖东城”的路径。\n")
     assert strip_of(series, b, known, [earlier])["slogans_returned"] == []  # it stood in 2016, as an item
+
+
+def test_a_slogan_back_in_another_form_says_which() -> None:
+    # 保基本、兜底线、促公平 returned: last in 2015, but as 保基本、兜底线、建机制 (one slogan of the lexicon)
+    from erqi_diff.extract.lineage import changes
+    from erqi_diff.extract.strip import diff_strip as strip_of
+
+    from extract_quality import make_snapshot
+
+    known = lexicon(["保基本、兜底线", "保基本、兜底线、建机制", "保基本、兜底线、促公平"])
+    earlier = make_snapshot(2015, "坚持“保基本、兜底线、建机制”。\n")
+    a, b = make_snapshot(2016, "推进项目建设。\n"), make_snapshot(2017, "坚持“保基本、兜底线、促公平”。\n")
+    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [
+        {"slogan": "保基本、兜底线、促公平", "since": 2015, "as": "保基本、兜底线、建机制"}]
+    found = slogans.extract([earlier, a, b], known)
+    (back,) = changes(found, 2015, 2016).retired
+    assert (back.back, back.back_form) == (2017, "保基本、兜底线、促公平")
+    (returned,) = changes(found, 2016, 2017).returned
+    assert (returned.since, returned.since_form) == (2015, "保基本、兜底线、建机制")
 
 
 def test_strip_a_reworded_slogan_is_changed(seeds_project) -> None:

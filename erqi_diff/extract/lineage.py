@@ -128,7 +128,10 @@ class SloganChange:
     for a returned slogan, the last earlier report it stood in; ``lineage``,
     every form, oldest first; ``back``, for a retired slogan, the first later
     report of the series it stands in again (None: none does, it is gone;
-    a year: it was left out, not retired for good)."""
+    a year: it was left out, not retired for good); ``since_form`` and
+    ``back_form``, the form it stood in then, where that is another form
+    ("" when the same or not known): 保基本、兜底线、促公平 returned, last in 2015
+    as 保基本、兜底线、建机制."""
 
     change: Change
     slogan: str
@@ -137,6 +140,8 @@ class SloganChange:
     since: int | None = None
     lineage: tuple[str, ...] = ()
     back: int | None = None
+    since_form: str = ""
+    back_form: str = ""
 
 
 @dataclass(frozen=True)
@@ -199,12 +204,13 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
         if new and not old:
             earlier = sorted({y for y in (*present[s.slogan], *elsewhere.get(s.slogan, ())) if y < before})
             change = Change.RETURNED if earlier else Change.ADDED
-            record = SloganChange(change, s.slogan, "", new, earlier[-1] if earlier else None, lineage)
+            since = earlier[-1] if earlier else None
+            record = SloganChange(change, s.slogan, "", new, since, lineage, since_form=_other_form(s, since, new))
             found[change].append((s.first_offset(after), record))
         elif old and not new:
             back = back_in((*present[s.slogan], *elsewhere.get(s.slogan, ())), after)
-            found[Change.RETIRED].append((s.first_offset(before), SloganChange(Change.RETIRED, s.slogan, old, "",
-                                                                               None, lineage, back)))
+            found[Change.RETIRED].append((s.first_offset(before), SloganChange(
+                Change.RETIRED, s.slogan, old, "", None, lineage, back, back_form=_other_form(s, back, old))))
         elif _reworded(s, before, after):
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
@@ -214,6 +220,14 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
 
     return SloganChanges(before, after, ordered(Change.ADDED), ordered(Change.RETURNED),
                          ordered(Change.RETIRED), ordered(Change.CHANGED))
+
+
+def _other_form(slogan: Slogan, year: int | None, form: str) -> str:
+    """The form ``slogan`` stands in, in ``year``, when another than ``form``
+    (the same words typeset otherwise are the same); "" else, or when that
+    report is not among those read."""
+    then = slogan.main_form(year) if year is not None else ""
+    return then if then and _bare(then) != _bare(form) else ""
 
 
 def back_in(years: Iterable[int], after: int) -> int | None:

@@ -150,6 +150,11 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]
 
 
 def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, tuple[int, ...]]:
+    """The years of ``snapshots`` where each slogan of ``found`` stands (:func:`forms_in`)."""
+    return {name: tuple(sorted(by_year)) for name, by_year in forms_in(found, snapshots, lexicon).items()}
+
+
+def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, dict[int, str]]:
     """The years of ``snapshots`` (other reports of the series) where each
     slogan of ``found`` stands, by its name (slogans standing in none are
     left out). Its forms are those of ``found`` and, for a lexicon slogan,
@@ -157,7 +162,8 @@ def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     them (a short lexicon form only where it stands as a name), the
     longest of these forms winning where two overlap. Slogans that only
     ``snapshots`` hold are not looked for: a shorter form may count there
-    inside a longer slogan they alone use."""
+    inside a longer slogan they alone use. By name: year -> the form found
+    there first (as a key, :func:`erqi_diff.extract.textkey.key_of`)."""
     lexicon = package_lexicon() if lexicon is None else lexicon
     entries = {e.name: e.forms for e in lexicon.entries}
     index: dict[str, int] = {}
@@ -168,13 +174,13 @@ def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
             if s.kind is Kind.LEXICON and not all_numerals(key):
                 judged.add(key)
     matcher = Matcher({key: i for key, i in index.items() if key not in lexicon.exclude})
-    years: dict[str, set[int]] = {}
+    forms: dict[str, dict[int, str]] = {}
     for snap in snapshots:
         text = KeyText.of(_body_text(snap))
         for hit in matcher.find(text):
             if (hit.form not in judged or as_name(text, hit.start, hit.end)) and lexicon.counts_in(hit.form, snap.year):
-                years.setdefault(found[hit.slogan].slogan, set()).add(snap.year)
-    return {name: tuple(sorted(ys)) for name, ys in years.items()}
+                forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, hit.form)
+    return forms
 
 
 def _lineages(snaps: list, texts: Mapping[int, KeyText],

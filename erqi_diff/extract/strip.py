@@ -3,8 +3,8 @@ and changed between two snapshots, and the key metrics side by side.
 
 ``diff_strip(a, b, lexicon, earlier, later)`` returns a JSON-able dict (it is cached as JSON)::
 
-    {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int}, ...],
-     "slogans_retired": [str, ...], "slogans_back": [{"slogan": str, "back": int}, ...],
+    {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int, "as": str}, ...],
+     "slogans_retired": [str, ...], "slogans_back": [{"slogan": str, "back": int, "as": str}, ...],
      "slogans_changed": [{"from": str, "to": str}, ...],
      "metrics": [{"indicator": str, "from": figure|None, "to": figure|None,
                   "comparable": bool}]}
@@ -99,16 +99,28 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
     """The slogans part of the strip (see the module doc)."""
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes, with_items
+    from erqi_diff.extract.textkey import key_of
 
     found = slogans.extract([a, b], lexicon)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
+    seen: dict[str, dict[int, str]] = {}
     if others:  # the series' other reports: returned rather than added, left out rather than retired
-        moved = changes(found, a.year, b.year, with_items(found, slogans.years_in(found, others, lexicon)))
+        seen = slogans.forms_in(found, others, lexicon)
+        years = {name: tuple(sorted(by_year)) for name, by_year in seen.items()}
+        moved = changes(found, a.year, b.year, with_items(found, years))
+
+    def then(c, year: int | None, form: str, told: str) -> str:
+        """The form the slogan stood in, in ``year``, where another (told by the change, else found there)."""
+        other = told or seen.get(c.slogan, {}).get(year or 0, "")
+        return other if other and key_of(other) != key_of(form) else ""
+
     return {"slogans_added": [c.new for c in moved.added],
-            "slogans_returned": [{"slogan": c.new, "since": c.since} for c in moved.returned],
+            "slogans_returned": [{"slogan": c.new, "since": c.since, "as": then(c, c.since, c.new, c.since_form)}
+                                 for c in moved.returned],
             "slogans_retired": [c.old for c in moved.retired],
-            "slogans_back": [{"slogan": c.old, "back": c.back} for c in moved.retired if c.back is not None],
+            "slogans_back": [{"slogan": c.old, "back": c.back, "as": then(c, c.back, c.old, c.back_form)}
+                             for c in moved.retired if c.back is not None],
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 

@@ -215,6 +215,11 @@ def _column_year(records: list) -> int | None:
 STRIP_SLOGANS = 12  # slogans listed per line of the strip; `erqi-diff slogans` has them all
 
 
+def _as(entry: dict) -> str:
+    """ " as <form>" when a slogan stood then in another form (SloganChange.since_form / back_form)."""
+    return f" as {entry['as']}" if entry.get("as") else ""
+
+
 def strip_view(console, result: DiffResult) -> None:
     """Slogans added, returned, retired, left out and changed (the changelog's words),
     and the metrics side by side (issue 4)."""
@@ -222,11 +227,11 @@ def strip_view(console, result: DiffResult) -> None:
     if not strip:
         return
     console.print()
-    back = {r.get("slogan"): r.get("back") for r in strip.get("slogans_back") or ()}
+    back = {r.get("slogan"): r for r in strip.get("slogans_back") or ()}
     listed = {"slogans_changed": [f"{c.get('from')} → {c.get('to')}" for c in strip.get("slogans_changed") or ()],
-              "slogans_returned": [f"{r.get('slogan')} (last in {r.get('since')})"
+              "slogans_returned": [f"{r.get('slogan')} (last in {r.get('since')}{_as(r)})"
                                    for r in strip.get("slogans_returned") or ()],
-              "slogans_back": [f"{s} (back in {year})" for s, year in back.items()]}
+              "slogans_back": [f"{s} (back in {r.get('back')}{_as(r)})" for s, r in back.items()]}
     retired = [s for s in strip.get("slogans_retired") or () if s not in back]
     for key, title, style in (("slogans_added", "Slogans added", INS_STYLE),
                               ("slogans_returned", "Slogans returned", INS_STYLE),
