@@ -180,7 +180,7 @@ def _change(row: MetricRow) -> str:
     if row.change is None:
         return escape(row.note) if row.note else "no comparable figure"
     if row.change == 0:
-        return "unchanged"
+        return "same figure"  # as written: rounded figures may hide a change (1.37万亿斤 twice, 增产74亿斤)
     unit = row.after.unit if row.after else ""
     rate = fmt.is_percent(unit) or (row.after is not None and row.after.measure.value != "level")
     text = escape(signed(row.change) + (" pt" if fmt.is_percent(unit) else (unit or "")))
