@@ -165,6 +165,16 @@ def test_a_count_before_a_list_of_qualities_counts_the_noun_after_them() -> None
     assert one(found, "32个").what == "重大生态项目"
 
 
+def test_the_size_of_a_cohort_is_no_goal() -> None:
+    # the graduates a year brings are what is to come, not what the government sets out to reach
+    body = ("## 三、2022年政府工作任务\n\n今年高校毕业生超过1000万人，要加强就业创业指导。今年高校毕业生749万人，为历史最高。"
+            "城镇新增就业1100万人以上。\n")
+    found = facts(2022, body)
+    assert one(found, "超过1000万人").kind is Kind.FORECAST
+    assert one(found, "749万人").kind is Kind.FORECAST
+    assert one(found, "1100万人以上").kind.is_goal  # jobs created: the goal the cohort calls for
+
+
 def test_targets_are_outcomes_and_plans_are_means() -> None:
     body = ("## 二、2014年工作\n\n今年再减少农村贫困人口1000万人以上。今年企业退休人员基本养老金继续提高10%。"
             "广义货币M2预期增长目标拟定为13%左右。\n")

@@ -58,6 +58,8 @@ _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
+# the size of a cohort of people the year brings (今年高校毕业生超过1000万人): what is to come, no goal
+_COHORT = re.compile(r"(?:毕业生|新成长劳动力|劳动力|适龄人口|考生)(?:人数|规模|总量)?(?:将|预计)?(?:超过|达到|达|约|近|有)?$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
 _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,30}(?:有效解决|基本解决|解决了|初步形成|受益|惠及|发挥了|起了|起到了)")
 # what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come
@@ -190,6 +192,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     if _EFFECT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
         return Kind.FORECAST, when
+    if _COHORT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
+        return Kind.FORECAST, when  # 今年高校毕业生超过1000万人，要加强就业创业指导: the cohort, not a goal
     return goal_kind(text, q, cs, name), when
 
 
