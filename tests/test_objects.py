@@ -202,6 +202,13 @@ def test_national_targets_in_words_are_linked_not_judged(gwr_project) -> None:
     assert (energy.verdict, energy.outcome.quote, energy.outcome.year) == (Verdict.NOT_COMPARABLE, "8.1%", 2023)
     income = panel[("居民人均可支配收入", Modifier.QUALITATIVE)]
     assert income.verdict is Verdict.NOT_COMPARABLE and income.outcome.quote == "5.1%" and income.margin is None
+    assert income.reason == "a growth over the years against the year's"  # 2023 gives the five years' average only
+    # in step with the economy: not judged, but both growths of the year are said
+    in_step = {lk.goal.year: lk for lk in targets(for_project(gwr_project, [2023, 2024]))
+               if (lk.goal.indicator, lk.goal.modifier) == ("居民人均可支配收入", Modifier.QUALITATIVE)}
+    assert in_step[2023].verdict is Verdict.NOT_COMPARABLE
+    assert in_step[2023].reason.endswith("6.1% against the economy's 5.2% the same year")
+    assert in_step[2024].reason.endswith("5.1% against the economy's 5.0% the same year")
 
 
 def test_half_year_outcomes_of_the_2019_seed(seeds_project) -> None:

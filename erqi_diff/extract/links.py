@@ -35,11 +35,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
-from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Period, read_facts
+from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
 from erqi_diff.extract.timing import Frame
-from erqi_diff.extract.verdicts import Judgement, Verdict, judge
+from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
 _THING_MODULES = [*_READER_MODULES, "extract/objects.py"]
@@ -99,9 +99,11 @@ def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fa
     same = [f for f in found if f.indicator == goal.indicator]
     if not same:
         same = [f for f in found if f.indicator in RELATED.get(goal.indicator or "", ())]
+    economy = next((f for f in found if f.indicator == "GDP" and f.measure is Measure.GROWTH
+                    and f.period in (Period.YEAR, None) and f.value is not None), None) if in_step(goal) else None
     out = []
     for f in same:
-        judged = judge(goal, f)
+        judged = judge_in_step(goal, f, economy) if economy is not None else judge(goal, f)
         out.append(((0,), f, judged))
     return sorted(out, key=lambda c: _rank(goal, c[1], c[2]))
 

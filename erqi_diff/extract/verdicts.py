@@ -119,6 +119,30 @@ def comparable(goal: Fact, outcome: Fact) -> str | None:
     return None
 
 
+#: A target in words tying an indicator's growth to the economy's (居民收入增长与经济增长基本同步).
+IN_STEP = re.compile(r"[与和]经济增长(?:基本)?同步")
+
+
+def in_step(goal: Fact) -> bool:
+    """``goal`` ties its indicator's growth to the economy's, in words."""
+    return goal.value is None and bool(IN_STEP.search(goal.text, goal.quote_start - goal.start))
+
+
+def judge_in_step(goal: Fact, outcome: Fact, economy: Fact) -> Judgement:
+    """A target in step with the economy's growth is not judged (its words set
+    no figure, and how close "in step" is they do not say), but the reason
+    gives both growths the same report gives for the year, so that a reader
+    can: ``outcome`` (the indicator's), ``economy`` (GDP's)."""
+    why = comparable(goal, outcome)
+    if outcome.value is None or economy.value is None or outcome.is_range or economy.is_range \
+            or not outcome.unit == economy.unit == "%" or outcome.measure is not Measure.GROWTH:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None, why or "the outcome has no growth figure")
+    if outcome.period is Period.MULTI_YEAR or yearly(outcome):
+        return Judgement(Verdict.NOT_COMPARABLE, None, None, "a growth over the years against the year's")
+    pace = f"{tidy(float(outcome.low or 0))}% against the economy's {tidy(float(economy.low or 0))}% the same year"
+    return Judgement(Verdict.NOT_COMPARABLE, None, None, f"the target is in words (in step with the economy): {pace}")
+
+
 def yearly(f: Fact) -> bool:
     """A growth given as a yearly average (年均, 平均每年递增)."""
     return f.base in ("年均", "平均每年", "每年平均", "年平均", "平均", "每年")
