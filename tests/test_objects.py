@@ -173,6 +173,8 @@ def test_the_size_of_a_cohort_is_no_goal() -> None:
     assert one(found, "超过1000万人").kind is Kind.FORECAST
     assert one(found, "749万人").kind is Kind.FORECAST
     assert one(found, "1100万人以上").kind.is_goal  # jobs created: the goal the cohort calls for
+    moved = facts(2022, "## 三、2022年政府工作任务\n\n全年转移农村劳动力500万人。\n")
+    assert one(moved, "500万人").kind.is_goal  # people moved by a policy: a plan, the cohort only as its object
 
 
 def test_targets_are_outcomes_and_plans_are_means() -> None:

@@ -59,7 +59,9 @@ _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # the size of a cohort of people the year brings (今年高校毕业生超过1000万人): what is to come, no goal
-_COHORT = re.compile(r"(?:毕业生|新成长劳动力|劳动力|适龄人口|考生)(?:人数|规模|总量)?(?:将|预计)?(?:超过|达到|达|约|近|有)?$")
+# (the cohort as the clause's subject: 转移农村劳动力500万人 moves people, a plan)
+_COHORT = re.compile(r"^(?:今年|明年|全年|届时)?(?:全国)?(?:高校|普通高校|大学)?(?:毕业生|新成长劳动力|适龄人口|考生)"
+                     r"(?:人数|规模|总量)?(?:将|预计)?(?:超过|达到|达|约|近|有)?$")
 # what follows a figure says what it brought (新建…学校18所，新增学位2万个，有效解决大班额问题): a result
 _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,30}(?:有效解决|基本解决|解决了|初步形成|受益|惠及|发挥了|起了|起到了)")
 # what a measure would bring (即提高1%，可以少用标准煤600万吨; 还可能增加近百亿元) or is expected to come

@@ -457,7 +457,7 @@ class _SentenceReader:
         if not name and cs > 1 and w.BARE_CHANGE.fullmatch(lead):  # 纸520万吨，增加20万吨: of the thing before
             before = [e.start for e in self.qs if clause_start(text, cs - 1) <= e.start < cs - 1]
             thing = w.subject_of(_strip_time(text[clause_start(text, cs - 1):before[0]])) if before else ""
-            lead = f"{thing}，{lead}" if w.has_any(thing, "[\u4e00-\u9fff]") else lead
+            lead = f"{thing}，{lead}" if any("\u4e00" <= c <= "\u9fff" for c in thing) else lead
         after = text[q.end:]
         cut = _PUNCT.search(after)
         tail = after[:cut.start()] if cut else after

@@ -133,10 +133,9 @@ def judge_in_step(goal: Fact, outcome: Fact, economy: Fact) -> Judgement:
     no figure, and how close "in step" is they do not say), but the reason
     gives both growths the same report gives for the year, so that a reader
     can: ``outcome`` (the indicator's), ``economy`` (GDP's)."""
-    why = comparable(goal, outcome)
     if outcome.value is None or economy.value is None or outcome.is_range or economy.is_range \
             or not outcome.unit == economy.unit == "%" or outcome.measure is not Measure.GROWTH:
-        return Judgement(Verdict.NOT_COMPARABLE, None, None, why or "the outcome has no growth figure")
+        return judge(goal, outcome)  # what a target in words always gets
     if outcome.period is Period.MULTI_YEAR or yearly(outcome):
         return Judgement(Verdict.NOT_COMPARABLE, None, None, "a growth over the years against the year's")
     pace = f"{tidy(float(outcome.low or 0))}% against the economy's {tidy(float(economy.low or 0))}% the same year"
