@@ -161,6 +161,11 @@ def main(argv: list[str] | None = None) -> None:
                   f"peak RSS of the process tree {row['peak_mb']:.0f} MB (target < 2048); {row['passages']:,} "
                   f"passages; candidate pairs {pairs_large:,} against {pairs_small:,} "
                   f"({pairs_large / pairs_small:.1f}x for {args.large / small:.0f}x the reports)", flush=True)
+            per_small = now_small[small]["seconds"] / now_small[small]["passages"]
+            per_large = row["seconds"] / row["passages"]
+            print(f"    the output grows faster than the input: passages {row['passages'] / now_small[small]['passages']:.1f}x; "
+                  f"time per passage found {1000 * per_large:.3f} ms against {1000 * per_small:.3f} ms "
+                  f"({per_large / per_small:.2f}x)", flush=True)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 

@@ -133,3 +133,22 @@ def test_diff_view_does_not_import_numpy(seeds_root):
         done = subprocess.run([sys.executable, "-c", probe.format(args=args)], cwd=seeds_root, capture_output=True,
                               text=True, env={**__import__("os").environ, "NO_COLOR": "1"})
         assert done.stderr.strip().splitlines()[-1] == str(loads), (args, done.stderr[-500:])
+
+
+def test_years_asked_are_read_against_the_whole_series(gwr_root):
+    """Two years of seven: wording the other five hold too is a formula
+    (hidden), as it is when all seven are audited; what is left are copies."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+    from erqi_diff.reuse.snapshots import audit_snapshots
+
+    result = run(gwr_root, "2024", "2025", "--json", "--include-formulas")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    snaps = load_many(load_project(gwr_root))
+    asked = [s for s in snaps if s.year in (2024, 2025)]
+    alone = audit_snapshots(asked)
+    kinds = {(s["a"]["text"], s["kind"]) for s in data["spans"]}
+    turned = [p for p in alone.copies() if (p.a.text, "formula") in kinds]
+    assert turned, "some wording the two share only looks copied when the other five are not read"
+    assert all(s["a"]["year"] in (2024, 2025) and s["b"]["year"] in (2024, 2025) for s in data["spans"])

@@ -415,3 +415,69 @@ def test_differences_turn_span_a_into_span_b(edits):
             pos = d.a_end
         rebuilt.append(a[pos:p.a.end])
         assert prepare("".join(rebuilt)).text == prepare(p.b.text).text
+
+
+# ---------------------------------------------------------------- the series as background
+
+def test_background_makes_stock_wording_a_formula():
+    """Two reports share a stock sentence that three more reports of the
+    series hold: audited alone, the two see a copy; with the others as
+    background, a formula. The background is neither aligned nor reported."""
+    stock = "我们要高举中国特色社会主义伟大旗帜，团结奋斗，为全面建设社会主义现代化国家而努力。"
+    docs = {"2001": noise(1, 300) + stock + noise(2, 300), "2002": noise(3, 300) + stock + noise(4, 300)}
+    others = {f"19{i}": noise(10 + i, 200) + stock + noise(20 + i, 200) for i in (97, 98, 99)}
+    alone = find_reuse(docs)
+    assert [p.kind for p in alone.passages if stock[:20] in p.a.text] == [Kind.COPY]
+    result = find_reuse(docs, background=others)
+    # stock wording pairs no reports: listed once among the formulas, with the series' count
+    assert result.copies() == []
+    assert any(stock[5:25] in f.span.text and f.docs == 5 for f in result.formulas)
+    assert result.keys == ("2001", "2002") and set(result.ratios) == {"2001", "2002"}
+    assert set(result.matrix) == {"2001", "2002"}
+    assert all(p.a.key in docs and p.b.key in docs for p in result.passages)
+    assert all(f.span.key in docs for f in result.formulas)
+
+
+def test_background_leaves_a_real_copy_a_copy():
+    copied = noise(7, 150)
+    docs = {"2001": noise(1, 300) + copied, "2002": copied + noise(2, 300)}
+    others = {str(1990 + i): noise(30 + i, 400) for i in range(4)}
+    alone, with_others = find_reuse(docs), find_reuse(docs, background=others)
+    assert [(p.a.text, p.kind) for p in with_others.passages] == [(p.a.text, p.kind) for p in alone.passages]
+    assert with_others.ratios == alone.ratios
+
+
+@pytest.mark.parametrize("background, message", [
+    ({"1999": 5}, "background document '1999' is not text"),
+])
+def test_background_bad_input(background, message):
+    with pytest.raises(ValueError, match=message):
+        find_reuse({"a": noise(1, 100), "b": noise(2, 100)}, background=background)
+
+
+def test_blank_background_document_is_left_out():
+    docs = {"a": noise(1, 200), "b": noise(1, 200)}
+    assert find_reuse(docs, background={"c": "  \n"}).passages == find_reuse(docs).passages
+
+
+def test_two_years_of_a_long_series_tell_its_stock_phrases(gwr_early_root):
+    """1998 and 1999 audited alone share the opening request to the deputies
+    and the foreign-policy formula with each other only as far as they can
+    see; the series holds them in many other years: formulas, not copies."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    project = load_project(gwr_early_root)
+    snaps = load_many(project)
+    asked = [s for s in snaps if s.year in (1998, 1999)]
+    others = [s for s in snaps if s.year not in (1998, 1999)]
+    alone, result = audit_snapshots(asked), audit_snapshots(asked, background=others)
+    stock = "请予审议，并请全国政协各位委员提出意见"
+    assert any(stock in p.a.text for p in alone.copies())
+    assert not any(stock in p.a.text for p in result.copies())
+    assert any(stock in p.a.text for p in result.passages if p.kind is Kind.FORMULA)
+    assert len(result.copies()) < len(alone.copies())
+    assert result.keys == ("1998", "1999")
+    # every copy still points at its text
+    bodies = {str(s.year): s.body for s in asked}
+    assert all(bodies[p.a.key][p.a.start:p.a.end] == p.a.text for p in result.passages)

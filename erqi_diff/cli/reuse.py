@@ -29,8 +29,9 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     report or elsewhere in the same report; shows the share of each report
     written before, the year-by-year matrix as a heat map, then the longest
     passages with both contexts and the differences marked ([-old-] {+new+}).
-    Formulas (slogans, stock phrases found in three years or more) are hidden
-    unless --include-formulas. YEARS: two or more (default: all).
+    Formulas (slogans, stock phrases found in three reports or more of the
+    series, the years not asked for included) are hidden unless
+    --include-formulas. YEARS: two or more (default: all).
 
     \b
     erqi-diff reuse
@@ -43,8 +44,10 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
 
     project = get_project()
     snaps = store.load_many(project, parse_years(years) or None)
+    asked = {s.year for s in snaps}
+    others = store.load_available(project, [y for y in project.years if y not in asked])
     try:
-        result = audit_snapshots(snaps, min_chars)
+        result = audit_snapshots(snaps, min_chars, background=others)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     if as_json:

@@ -87,7 +87,8 @@ def _check_prepared(keys, prepared: list[Prepared], min_chars: int) -> None:
 
 
 def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,
-               maxdf: int | None = None, minmatch: int = 1, workers: int = 1) -> ReuseResult:
+               maxdf: int | None = None, minmatch: int = 1, workers: int = 1,
+               background: Mapping[str, str] | None = None) -> ReuseResult:
     """Passages reused between any two of ``docs`` or inside one of them.
 
     ``docs`` maps a key (a year, a district...) to a text; its order is
@@ -118,20 +119,33 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     process). Two pay off on a large corpus only when a second core is
     idle (figures: docs/benchmarks.md, from benchmarks/bench_reuse.py).
 
+    ``background``: other texts of the same series (the years of a series
+    not asked for) that count towards a fingerprint's documents, and so
+    tell stock wording from copying, but are neither aligned nor reported:
+    a phrase in every other report of the series is a formula even when
+    two years are audited. Its texts follow ``docs`` in time order or not:
+    only their wording counts.
+
     Raises ValueError for fewer than two documents (one text alone is an
     error, as for the command; its inner repeats are found when it is
     audited with others), an empty document, or ``min_chars`` below 5 or
     above the length of the longest document.
     """
+    background = dict(background or {})
+    total = len(docs) + len(background)
     if maxdf is None:
-        maxdf = len(docs) + 1 if len(docs) <= SMALL_CORPUS else formula_docs
+        maxdf = total + 1 if total <= SMALL_CORPUS else formula_docs
     _check_args(docs, min_chars, formula_docs, maxdf, minmatch)
     keys = tuple(str(key) for key in docs)
     texts = list(docs.values())
     if workers < 1:
         raise ValueError(f"workers must be at least 1, got {workers}")
+    for key, text in background.items():
+        if not isinstance(text, str):
+            raise ValueError(f"background document {key!r} is not text but {type(text).__name__}")
+    extra = [text for text in background.values() if text.strip()]
     with gc_paused():
-        return _Audit(keys, texts, min_chars, formula_docs, maxdf, minmatch, workers).run()
+        return _Audit(keys, texts + extra, min_chars, formula_docs, maxdf, minmatch, workers).run()
 
 
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
@@ -166,13 +180,15 @@ class _Audit:
 
     def run(self) -> ReuseResult:
         self.prepared = prepare_many(self.texts)
-        _check_prepared(self.keys, self.prepared, self.min_chars)
+        _check_prepared(self.keys, self.prepared[:len(self.keys)], self.min_chars)
         # the table is handed over, not kept: build_index lets it go once it has read it
         # (no local name for the index: it must go with self.index before the shares are counted)
         self.index = build_index(fingerprint_table([p.text for p in self.prepared], self.k, self.w),
                                  len(self.prepared), self.formula_docs)
         # as many shared rare fingerprints as minmatch (the corpus path's stage 4 counts the same)
-        self.pairs = np.flatnonzero(self.index.shared.hashes >= self.minmatch)
+        # ... between the documents asked for (the others, after them, only count documents)
+        between = (self.index.shared.pairs < len(self.keys)).all(axis=1)
+        self.pairs = np.flatnonzero((self.index.shared.hashes >= self.minmatch) & between)
         self.candidates = len(self.pairs)
         self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs)
         if self.maxdf <= self.formula_docs:
@@ -227,7 +243,7 @@ class _Audit:
 
     def _result(self, found: list[tuple[int, int, Passage]], f: FormulaPrints) -> ReuseResult:
         keys, prepared = self.keys, self.prepared
-        lengths = [len(p.text) for p in prepared]
+        lengths = [len(p.text) for p in prepared[:len(keys)]]
         ratios_of, matrices = [], []
         # each passage covers its span a in x (seen in y) and its span b in y (seen in x); inside one text, b only
         owner, other, starts, ends, formula = (np.empty(2 * len(found), np.int64) for _ in range(5))
@@ -253,7 +269,7 @@ class _Audit:
         passages = sorted((p for _, _, p in found), key=lambda p: (-p.chars, order[p.a.key], p.a.start, p.b.start))
         points = _by_document(f)
         formulas = [Formula(Span(keys[s.doc], s.start, s.end, s.text), s.docs)
-                    for s in stock_stretches(points, prepared.__getitem__, self.k, self.w)]
+                    for s in stock_stretches(points, prepared.__getitem__, self.k, self.w) if s.doc < count]
         params = {"k": self.k, "w": self.w, "formula_docs": self.formula_docs, "maxdf": self.maxdf,
                   "minmatch": self.minmatch}
         return ReuseResult(keys, tuple(passages), tuple(formulas), ratios, matrices[0], matrices[1], self.min_chars,

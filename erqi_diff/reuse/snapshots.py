@@ -14,18 +14,25 @@ def _with_section(span: Span, starts: list[int], headings: list[str]) -> YearSpa
     return YearSpan(span.key, span.start, span.end, span.text, headings[i] if i >= 0 else "")
 
 
-def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_FORMULA_DOCS) -> ReuseResult:
+def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_FORMULA_DOCS,
+                    background=()) -> ReuseResult:
     """:func:`find_reuse` on the bodies of ``snapshots`` (oldest first),
     keyed by year (as text); every span's start and end are offsets into
     its year's ``Snapshot.body`` and its ``section`` is the heading of the
     section holding its start ("" before the first heading): spans are
-    :class:`erqi_diff.reuse.model.YearSpan` and the result's ``years`` is set."""
+    :class:`erqi_diff.reuse.model.YearSpan` and the result's ``years`` is set.
+    ``background``: the series' other snapshots, whose wording counts
+    towards what is a formula (stock wording of the series) but which are
+    not audited."""
     from dataclasses import replace
 
     from erqi_diff.core.document import section_offsets
 
     snaps = sorted(snapshots, key=lambda s: s.year)
-    result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs)
+    asked = {s.year for s in snaps}
+    others = {str(s.year): s.body for s in background if s.year not in asked}
+    result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs,
+                        background=others)
     places = {}
     for snap in snaps:
         offsets = section_offsets(snap.body, snap.sections)

@@ -367,18 +367,20 @@ def assemble(metas: list[ReportMeta], sources: Sources, from_year: int, to_year:
 # ------------------------------------------------------------ from a project
 
 
-def _reuse(snaps: list) -> ReuseResult:
-    """The reuse audit (:func:`erqi_diff.reuse.snapshots.audit_snapshots`) of the span's reports."""
+def _reuse(snaps: list, others: Sequence = ()) -> ReuseResult:
+    """The reuse audit (:func:`erqi_diff.reuse.snapshots.audit_snapshots`) of the span's reports,
+    the series' other reports telling its stock wording (formulas) from copies."""
     from erqi_diff.reuse.snapshots import audit_snapshots
 
-    return audit_snapshots(snaps)
+    return audit_snapshots(snaps, background=others)
 
 
 def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources:
     """Ask the diff, extractor and reuse modules about ``snaps`` (oldest first);
     ``lexicon``: the slogans known in advance (:mod:`erqi_diff.extract.lexicon`;
     the package's when None); ``others``: the series' snapshots outside the
-    span, where the span's slogans are looked for (born before it, still used after)."""
+    span, where the span's slogans are looked for (born before it, still used after) and whose
+    wording counts towards the formulas of the reuse audit."""
     from erqi_diff.extract import goals
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import with_items
@@ -390,7 +392,7 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
         diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
         slogans=found,
         goals=goals.extract_many(snaps),
-        metrics=key, key_indicators=key_indicators, metric_facts=every, reuse=_reuse(snaps),
+        metrics=key, key_indicators=key_indicators, metric_facts=every, reuse=_reuse(snaps, others),
         elsewhere=with_items(found, slogans.years_in(found, others, lexicon)) if others else {})
 
 
