@@ -259,7 +259,8 @@ def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
                              "tt": intern("".join(newer)), "ops": "".join(codes)})
         st = result.stats
         packed[key] = {"stats": {"matched": st.matched, "unchanged": st.unchanged, "added": st.added,
-                                 "removed": st.removed, "folded": st.folded, "drawn": st.drawn, "moved": st.moved, "splits": st.splits, "merges": st.merges,
+                                 "removed": st.removed, "folded": st.folded, "drawn": st.drawn, "moved": st.moved,
+                                 "splits": st.splits, "merges": st.merges,
                                  "paragraphs_moved": st.paragraphs_moved, "changed_share": st.changed_share},
                        "sections": sections}
     return {"texts": texts, "pairs": packed}
