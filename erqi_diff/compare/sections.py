@@ -51,6 +51,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    opens what they say). :mod:`erqi_diff.compare.grouping` holds steps 4
    and 5.
 
+Last, the sections left without a partner whose topic goes on in the own
+text of their parent's partner (a five-year review's subsections against
+a year's review in paragraphs) are noted as ``folds``
+(:mod:`erqi_diff.compare.fold`); they stay unpaired.
+
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
 sharing one of its rarest n-grams and with its neighbours in place.
