@@ -223,7 +223,7 @@ def test_json_schema(seeds_project):
     assert data["from"]["year"] == 2017 and data["to"]["year"] == 2021
     for s in data["sections"]:
         assert set(s) == {"status", "relation", "from_sections", "to_sections", "similarity", "moved", "also_to",
-                          "paired_by", "from_heading", "to_heading", "ops", "moves"}
+                          "paired_by", "from_heading", "to_heading", "ops", "moves", "host"}
         assert s["paired_by"] in ("text", "heading", "topic", "outline", None)
         assert s["relation"] in ("one", "split", "merge")
         for part in s["from_sections"] + s["to_sections"]:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from erqi_diff.compare.align import Kind, align_paragraphs
+from erqi_diff.compare.fold import FoldKind
 from erqi_diff.compare.layout import UnitKind, units
 from erqi_diff.compare.outline import Role
 from erqi_diff.compare.sections import Basis, Relation, SectionPairing, pair_sections, present_year
@@ -47,9 +48,13 @@ SPLIT_MIN_BIGRAMS = 12
 
 
 class Status(str, enum.Enum):
+    """What became of a unit's sections."""
+
     MATCHED = "matched"
     ADDED = "added"
     REMOVED = "removed"
+    FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
+    DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
 
 
 class BlockKind(str, enum.Enum):
@@ -113,7 +118,11 @@ class SectionDiff:
     """One unit of the diff: sections of the older report read against
     sections of the newer. JSON::
 
-        {"status": "matched",        // "matched" | "added" | "removed"
+        {"status": "matched",        // "matched" | "added" | "removed" | "folded" | "drawn"
+                                     //   (folded: an older section with no partner whose topic goes on in
+                                     //   the text of its parent's newer partner, ``host``; drawn: a newer
+                                     //   one whose topic was in the text of its parent's older partner:
+                                     //   erqi_diff.compare.fold)
          "relation": "one",          // "one" | "split" (one older section goes on in several newer ones:
                                      //   this is one of them) | "merge" (several older sections in one newer)
          "from_sections": [SectionPart, ...],  // [] when added
@@ -126,7 +135,10 @@ class SectionDiff:
          "from_heading": "生态环境",  // the older headings joined by " + ", null when added
          "to_heading": "…",          // the newer heading, null when removed
          "ops": [["=", "…"], ["-", "…"], ["+", "…"]],
-         "moves": [Move, ...]}
+         "moves": [Move, ...],
+         "host": SectionPart}        // folded, drawn: the section of the other report holding its topic;
+                                     //   else null. The unit's ops are the section's own text, as removed
+                                     //   (folded) or added (drawn): the host's text is shown in its own unit.
     """
 
     status: Status
@@ -138,6 +150,7 @@ class SectionDiff:
     blocks: tuple[Block, ...] = field(metadata={"json": None})
     also_to: tuple[SectionPart, ...] = ()
     paired_by: Basis | None = None
+    host: SectionPart | None = None
 
     __json_extra__ = ("from_heading", "to_heading", "ops", "moves")
 
@@ -178,7 +191,8 @@ class SectionDiff:
 class Stats:
     """Counts of a diff. JSON: the fields, and ``changed_share``: the share of
     the text of both reports that is not kept (0.0 same, 1.0 nothing in
-    common), 1 − 2·kept/(older + newer characters)."""
+    common), 1 − 2·kept/(older + newer characters). ``folded`` and ``drawn``
+    (units of those statuses) are not counted in ``removed`` and ``added``."""
 
     sections_from: int
     sections_to: int
@@ -186,6 +200,8 @@ class Stats:
     unchanged: int
     added: int
     removed: int
+    folded: int
+    drawn: int
     moved: int
     splits: int           # older sections that went on in several newer ones
     merges: int           # newer sections that several older ones went into
@@ -222,6 +238,8 @@ def make_stats(sections: Sequence[SectionDiff]) -> Stats:
         unchanged=sum(not s.changed for s in matched),
         added=sum(s.status is Status.ADDED for s in sections),
         removed=sum(s.status is Status.REMOVED for s in sections),
+        folded=sum(s.status is Status.FOLDED for s in sections),
+        drawn=sum(s.status is Status.DRAWN for s in sections),
         moved=sum(s.moved for s in sections),
         splits=len({s.from_sections[0].index for s in matched if s.relation is Relation.SPLIT}),
         merges=sum(s.relation is Relation.MERGE for s in matched),
@@ -373,6 +391,7 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         parts = sorted(link.b for link in pairing.links if link.a == i)
         shares = split_paragraphs(a[i], [b[j] for j in parts])
         split_of[i] = dict(zip(parts, shares))
+    folds = {(fold.kind, fold.section): fold.host for fold in pairing.folds}
     out = []
     for unit in units(pairing, len(a), len(b), sizes):
         also: tuple[SectionPart, ...] = ()
@@ -388,8 +407,15 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         blocks = diff_paragraphs(old_paragraphs, new_paragraphs, granularity)
         status = {UnitKind.MATCHED: Status.MATCHED, UnitKind.ADDED: Status.ADDED,
                   UnitKind.REMOVED: Status.REMOVED}[unit.kind]
+        host = None
+        if unit.kind is UnitKind.REMOVED and (FoldKind.FOLDED, unit.a[0]) in folds:
+            k = folds[FoldKind.FOLDED, unit.a[0]]
+            status, host = Status.FOLDED, _part(b[k], k, pairing.roles_b[k])
+        elif unit.kind is UnitKind.ADDED and (FoldKind.DRAWN, unit.b[0]) in folds:
+            k = folds[FoldKind.DRAWN, unit.b[0]]
+            status, host = Status.DRAWN, _part(a[k], k, pairing.roles_a[k])
         out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
-                               unit.basis))
+                               unit.basis, host))
     return tuple(out)
 
 

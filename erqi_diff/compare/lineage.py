@@ -16,7 +16,11 @@ sure (:func:`_sure_steps`): paired by text, heading or outline, or by topic from
 merge; a weaker pair ends one chain and begins another, each saying it was
 *loosely paired with* the other (the diff still shows the pair, with its
 score). A chain *began* in its first report and *ended* in its last; one
-whose last section is in the series' last report goes on.
+whose last section is in the series' last report goes on. A section
+without a partner whose topic goes on in the text of its parent's partner
+(:mod:`erqi_diff.compare.fold`) ends its chain *folded into* that
+section's chain, or begins one *drawn out of* it: the chain of the
+section that holds the topic carries no event for it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from erqi_diff.compare.fold import FoldKind
 from erqi_diff.compare.outline import Role
 from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
 
@@ -79,6 +84,8 @@ class EventKind(str, enum.Enum):
     MERGED_FROM = "merged from"  # the other chain ended in this one's section
     LOOSELY_TO = "loosely paired with"      # the chain's section is paired, weakly, with the other's next one
     LOOSELY_FROM = "loosely paired from"    # the chain began in a section paired, weakly, with the other's
+    FOLDED_INTO = "folded into"  # the chain ended; its topic goes on in the text of the other's next section
+    DRAWN_FROM = "drawn out of"  # the chain began from a topic told in the text of the other's section
 
 
 @dataclass(frozen=True)
@@ -86,9 +93,10 @@ class Event:
     """Where a chain meets another, in the report of ``year``. JSON:
     ``{"kind": "split from", "year": 2014, "chain": 2, "heading": "（一）…"}``:
     ``chain`` the other chain's id; ``heading`` the other chain's section
-    the topic came from (split from, merged from, loosely paired from: in
-    the older report) or went into (split off, merged into, loosely paired
-    with: in the newer report)."""
+    the topic came from (split from, merged from, loosely paired from, drawn
+    out of: in the older report) or went into (split off, merged into,
+    loosely paired with, folded into: in the newer report). ``year`` is the
+    newer report's."""
 
     kind: EventKind
     year: int
@@ -134,6 +142,7 @@ def lineage(snapshots: Sequence) -> Lineage:
     oldest first), each paired with the next."""
     nodes: dict[tuple[int, int], Node] = {}
     steps: list[Step] = []
+    folds: list[tuple[EventKind, tuple[int, int], tuple[int, int]]] = []  # kind, the section, its host
     for older, newer in zip(snapshots, snapshots[1:]):
         pairing = pair_sections(older.sections, newer.sections, present_year(older), present_year(newer))
         for snap, roles in ((older, pairing.roles_a), (newer, pairing.roles_b)):
@@ -141,12 +150,17 @@ def lineage(snapshots: Sequence) -> Lineage:
                 nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, role, len(s.text) - s.text.count("\n"))
         steps.extend(Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
                      for link in pairing.links)
+        for fold in pairing.folds:
+            if fold.kind is FoldKind.FOLDED:
+                folds.append((EventKind.FOLDED_INTO, (older.year, fold.section), (newer.year, fold.host)))
+            else:
+                folds.append((EventKind.DRAWN_FROM, (newer.year, fold.section), (older.year, fold.host)))
     if len(snapshots) == 1:
         snap = snapshots[0]
         for k, s in enumerate(snap.sections):
             nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, Role.OTHER, len(s.text) - s.text.count("\n"))
     years = tuple(s.year for s in snapshots)
-    return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0)), tuple(steps))
+    return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0, folds)), tuple(steps))
 
 
 def _strength(step: Step) -> tuple[int, float]:
@@ -176,7 +190,8 @@ def _sure_steps(steps: list[Step]) -> set[int]:
     return sure
 
 
-def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) -> list[Chain]:
+def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int,
+            folds: Sequence[tuple[EventKind, tuple[int, int], tuple[int, int]]] = ()) -> list[Chain]:
     best_out: dict[tuple[int, int], Step] = {}
     best_in: dict[tuple[int, int], Step] = {}
     for step in steps:
@@ -213,6 +228,8 @@ def _chains(nodes: dict[tuple[int, int], Node], steps: list[Step], last: int) ->
         else:
             events[y].append(Event(EventKind.SPLIT_FROM, step.to_year, x, nodes[old].heading))
             events[x].append(Event(EventKind.SPLIT_OFF, step.to_year, y, nodes[new].heading))
+    for kind, section, host in folds:
+        events[chain_of[section]].append(Event(kind, max(section[0], host[0]), chain_of[host], nodes[host].heading))
     return [Chain(k, tuple(nodes[key] for key in path), path[0][0], path[-1][0], path[-1][0] == last,
                   tuple(sorted(events[k], key=lambda e: (e.year, e.kind.value, e.chain))))
             for k, path in enumerate(members, start=1)]

@@ -51,6 +51,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    opens what they say). :mod:`erqi_diff.compare.grouping` holds steps 4
    and 5.
 
+Last, the sections left without a partner whose topic goes on in the own
+text of their parent's partner (a five-year review's subsections against
+a year's review in paragraphs) are noted as ``folds``
+(:mod:`erqi_diff.compare.fold`); they stay unpaired.
+
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
 sharing one of its rarest n-grams and with its neighbours in place.
@@ -63,9 +68,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links
+from erqi_diff.compare.fold import Fold, find_folds
+from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
@@ -94,13 +100,16 @@ _SIGNATURE = 24
 class SectionPairing:
     """The pairing of two reports' sections: ``links`` sorted by newer then
     older section; the sections of each report that no link holds; the role
-    of every section of each report."""
+    of every section of each report; ``folds``: the unpaired sections whose
+    topic goes on in the text of their parent's partner
+    (:mod:`erqi_diff.compare.fold`; they stay in ``unpaired_a``/``unpaired_b``)."""
 
     links: tuple[Link, ...]
     unpaired_a: tuple[int, ...]
     unpaired_b: tuple[int, ...]
     roles_a: tuple[Role, ...]
     roles_b: tuple[Role, ...]
+    folds: tuple[Fold, ...] = ()
 
     def partners_of_a(self, i: int) -> list[int]:
         return [link.b for link in self.links if link.a == i]
@@ -389,7 +398,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     outline_links(links, a, b, oa, ob)
-    return _result(links, oa, ob, n, m)
+    pairing = _result(links, oa, ob, n, m)
+    return replace(pairing, folds=find_folds(a, b, oa, ob, partners(links, 0), partners(links, 1)))
 
 
 def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],

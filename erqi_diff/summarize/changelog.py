@@ -52,6 +52,8 @@ class SectionStatus(str, enum.Enum):
     ADDED = "added"
     REMOVED = "removed"
     REWRITTEN = "rewritten"
+    FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
+    DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
 
 
 # --------------------------------------------------------------------- values
@@ -78,6 +80,7 @@ class SectionChange:
     excerpt: Excerpt | None
     moved: bool = False         # the diff found it in another place in the order of sections
     relation: Relation = Relation.ONE  # split: one older section went on in several; merge: several in one
+    host: str | None = None     # folded, drawn: the heading of the other report's section holding its topic
 
 
 
@@ -309,12 +312,14 @@ def section_changes(diff: DiffResult) -> SectionChanges:
                 continue
             kind, quote = SectionStatus.REWRITTEN, _telling(sec)
         else:
-            kind = SectionStatus.ADDED if sec.status.value == "added" else SectionStatus.REMOVED
+            kind = SectionStatus(sec.status.value)
             body = "".join(t for _, t in ops)
-            quote = excerpt(body, "+" if kind is SectionStatus.ADDED else "-") if body.strip() else None
+            # a folded or drawn section's text is not dropped or new: its topic is told in the host's
+            sign = {SectionStatus.ADDED: "+", SectionStatus.REMOVED: "-"}.get(kind, "=")
+            quote = excerpt(body, sign) if body.strip() else None
         share = (deleted + inserted) / (old + new) if old + new else 0.0
         changes.append(SectionChange(kind, sec.from_heading, sec.to_heading, sec.similarity, round(share, 4), quote,
-                                     sec.moved, sec.relation))
+                                     sec.moved, sec.relation, sec.host.heading if sec.host is not None else None))
     return SectionChanges(tuple(changes), unchanged, diff.stats.changed_share)
 
 

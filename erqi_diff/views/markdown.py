@@ -217,6 +217,12 @@ def _section_line(change: SectionChange) -> str:
         return f"- Added: {_heading(change.to_heading)}{_excerpt(change.excerpt)}"
     if change.status is SectionStatus.REMOVED:
         return f"- Removed: {_heading(change.from_heading)}{_excerpt(change.excerpt)}"
+    if change.status is SectionStatus.FOLDED:
+        return (f"- Folded into {_heading(change.host)} (no section of its own): "
+                f"{_heading(change.from_heading)}{_excerpt(change.excerpt)}")
+    if change.status is SectionStatus.DRAWN:
+        return (f"- Drawn out of {_heading(change.host)} (no section of its own there): "
+                f"{_heading(change.to_heading)}{_excerpt(change.excerpt)}")
     names = _heading(change.to_heading)
     if change.from_heading != change.to_heading:
         names = f"{_heading(change.from_heading)} → {names}"
@@ -231,10 +237,15 @@ def render_sections(sections: SectionChanges) -> list[str]:
     counts = {status: sum(c.status is status for c in sections.changes) for status in SectionStatus}
     head = (f"{plural(counts[SectionStatus.REWRITTEN], 'section')} rewritten, {counts[SectionStatus.ADDED]} added, "
             f"{counts[SectionStatus.REMOVED]} removed, {sections.unchanged} unchanged")
+    if counts[SectionStatus.FOLDED]:
+        head += f", {counts[SectionStatus.FOLDED]} folded into a paired section"
+    if counts[SectionStatus.DRAWN]:
+        head += f", {counts[SectionStatus.DRAWN]} drawn out of a paired section"
     if sections.share_changed is not None:
         head += f"; {percent(sections.share_changed)} of the text marked changed"
     out = ["### Sections", "", head + "."]
-    order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED)
+    order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED, SectionStatus.FOLDED,
+             SectionStatus.DRAWN)
     lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]
     return out + ([""] + lines if lines else [])
 

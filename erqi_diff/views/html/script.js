@@ -40,11 +40,17 @@
     if (!row) return;
     row.querySelectorAll("[data-move='" + key + "']").forEach(function (n) { n.classList.remove("hot"); });
   });
-  function column(year, heading, missing) {
+  function column(year, heading, missing, note) {
     var col = el("div", missing ? "col missing" : "col");
     col.appendChild(el("h4", null, year + (heading ? " · " + heading : "")));
-    if (missing) col.appendChild(el("div", "none", "no counterpart in " + year));
+    if (missing) col.appendChild(el("div", "none", note || "no counterpart in " + year));
     return col;
+  }
+  // a section folded into (drawn out of) a paired section: where its topic is told in the other report
+  function hostNote(status, host) {
+    if (status === "folded") return "no section of its own: folded into " + (host || "(untitled lead)");
+    if (status === "drawn") return "no section of its own there: drawn out of " + (host || "(untitled lead)");
+    return null;
   }
   function show() {
     var a = parseInt(from.value, 10), b = parseInt(to.value, 10);
@@ -52,13 +58,14 @@
     if (a === b) { summary.textContent = "Choose two different years."; return; }
     var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
     if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
-    var counts = {matched: 0, added: 0, removed: 0}, changed = 0;
+    var counts = {matched: 0, added: 0, removed: 0, folded: 0, drawn: 0}, changed = 0;
     pair.sections.forEach(function (sec) {
       var older = lines(sec.ft), newer = lines(sec.tt), i = 0, j = 0;
-      var status = swap ? ({added: "removed", removed: "added"}[sec.s] || sec.s) : sec.s;
+      var status = swap ? ({added: "removed", removed: "added", folded: "drawn", drawn: "folded"}[sec.s] || sec.s) : sec.s;
       counts[status] = (counts[status] || 0) + 1;
-      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added");
-      var newCol = column(swap ? a : b, sec.th, sec.s === "removed");
+      var note = hostNote(status, sec.hh);
+      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn", note);
+      var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded", note);
       var oldText = el("div", "text"), newText = el("div", "text"), same = true;
       ops(sec.ops).forEach(function (op) {
         var n = op[1];
@@ -100,6 +107,8 @@
     var st = pair.stats || {}, share = st.changed_share;
     summary.textContent = a + " → " + b + ": " + counts.matched + " sections paired (" + changed + " changed), " +
       counts.added + " added, " + counts.removed + " removed" +
+      (counts.folded ? ", " + counts.folded + " folded into a paired section" : "") +
+      (counts.drawn ? ", " + counts.drawn + " drawn out of a paired section" : "") +
       (st.moved ? ", " + st.moved + " moved" : "") +
       (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
       (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text marked changed." : ".");

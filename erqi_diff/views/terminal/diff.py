@@ -28,6 +28,7 @@ DEL_STYLE = "red strike"
 INS_STYLE = "green"
 HEAD_STYLE = "bold cyan"
 MOVE_STYLE = "magenta"  # a paragraph that moved within its section
+FOLD_STYLE = "bold yellow"  # a section folded into (or drawn out of) a paired section
 FOLD = " ⋯ "
 #: Narrowest column --side-by-side accepts.
 MIN_COLUMN = 24
@@ -180,6 +181,10 @@ def summary_line(result: DiffResult) -> Text:
     if s.merges:
         detail.append(f"{s.merges} merged")
     parts = [f"{paired} ({', '.join(detail)})", f"{s.added} added", f"{s.removed} removed"]
+    if s.folded:
+        parts.append(f"{s.folded} folded into a paired section")
+    if s.drawn:
+        parts.append(f"{s.drawn} drawn out of a paired section")
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
     share = (f"{s.changed_share:.1%} of the text marked changed ({_chars(s.chars_deleted)} characters deleted, "
              f"{_chars(s.chars_inserted)} inserted, {_chars(s.chars_equal)} kept)")
@@ -285,6 +290,10 @@ def section_title(s: SectionDiff) -> Text:
         return Text(f"@@ added: {_label(s.to_heading)}", style="bold green")
     if s.status is Status.REMOVED:
         return Text(f"@@ removed: {_label(s.from_heading)}", style="bold red")
+    if s.status is Status.FOLDED:
+        return Text(f"@@ {_label(s.from_heading)} → {host_note(s)}", style=FOLD_STYLE)
+    if s.status is Status.DRAWN:
+        return Text(f"@@ {host_note(s)} → {_label(s.to_heading)}", style=FOLD_STYLE)
     olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
     title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
@@ -299,6 +308,15 @@ def section_title(s: SectionDiff) -> Text:
         notes.append("unchanged")
     title.append(f"  ({'; '.join(notes)})", style=DIM)
     return title
+
+
+def host_note(s: SectionDiff) -> str:
+    """Where the topic of a section without a partner is told in the other
+    report: ``folded into 一、2023年工作回顾 (no section of its own)``."""
+    host = _label(s.host.heading) if s.host is not None else "?"
+    if s.status is Status.FOLDED:
+        return f"folded into {host} (no section of its own)"
+    return f"drawn out of {host} (no section of its own there)"
 
 
 def _basis(s: SectionDiff) -> str:
@@ -384,9 +402,12 @@ def stat_view(console, result: DiffResult) -> None:
         status += (" (moved)" if s.moved else "") + ("" if s.changed else " (same)")
         similarity = "" if s.similarity is None else f"{s.similarity:.2f}" if s.paired_by in (Basis.TOPIC, None) else (
             s.paired_by.value)
-        rows.append((status, similarity,
-                     " + ".join(_label(p.heading) for p in s.from_sections),
-                     " + ".join(_label(p.heading) for p in s.to_sections),
+        older = " + ".join(_label(p.heading) for p in s.from_sections)
+        newer = " + ".join(_label(p.heading) for p in s.to_sections)
+        if s.host is not None:  # folded, drawn: the section holding the topic, on its side
+            held = f"({'into' if s.status is Status.FOLDED else 'out of'} {_label(s.host.heading)})"
+            older, newer = (older, held) if s.status is Status.FOLDED else (held, newer)
+        rows.append((status, similarity, older, newer,
                      f"-{deleted}" if deleted else "", f"+{inserted}" if inserted else ""))
     for k, line in enumerate(aligned_rows(rows, console.width, right=frozenset((1, 4, 5)))):
         console.print(Text(line, style="bold" if k == 0 else ""), soft_wrap=True)

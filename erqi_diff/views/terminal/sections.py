@@ -10,8 +10,10 @@ report::
 
 A line says where the topic met another (``split from``, ``split off``,
 ``merged from``, ``merged into``, ``loosely paired with``/``from``: a pair
-of the diff too weak to carry the chain on, with the other chain's number
-and section) and ``ends`` when
+of the diff too weak to carry the chain on; ``folded into``/``drawn out
+of``: a section with no partner whose topic is told in the text of the
+other chain's section; with the other chain's number and section) and
+``ends`` when
 nothing in the next report goes on from it. Sections that stand alone in a
 single report are listed at the end, by year.
 """
@@ -55,7 +57,7 @@ def chain_view(console, chain: Chain, last: int) -> None:
         notes = [_event(e) for e in chain.events if e.year == node.year]
         notes += [_event(e) for e in chain.events if node is chain.nodes[-1] and e.year > node.year]
         if node is chain.nodes[-1] and node.year != last and not any(
-                e.kind in (EventKind.MERGED_INTO, EventKind.LOOSELY_TO) for e in chain.events):
+                e.kind in (EventKind.MERGED_INTO, EventKind.LOOSELY_TO, EventKind.FOLDED_INTO) for e in chain.events):
             notes.append("ends")
         if notes:
             text.append("   " + "; ".join(notes), style=NOTE_STYLE)
@@ -69,9 +71,11 @@ def lineage_view(console, result: Lineage) -> None:
     through = sum(1 for c in long if c.began == result.years[0] and c.goes_on)
     splits = sum(1 for c in result.chains for e in c.events if e.kind is EventKind.SPLIT_FROM)
     merges = sum(1 for c in result.chains for e in c.events if e.kind is EventKind.MERGED_INTO)
+    folded = sum(1 for c in long if any(e.kind in (EventKind.FOLDED_INTO, EventKind.DRAWN_FROM) for e in c.events))
+    told = f", {fmt.count(folded)} folded into or drawn out of another section's text" if folded else ""
     summary = (f"Sections of {', '.join(map(str, result.years))}: {fmt.count(len(long))} topics across reports "
-               f"({fmt.count(through)} through every report), {fmt.count(splits)} splits, {fmt.count(merges)} "
-               f"merges; {fmt.count(len(alone))} sections in one report only.")
+               f"({fmt.count(through)} through every report{told}), {fmt.count(splits)} splits, "
+               f"{fmt.count(merges)} merges; {fmt.count(len(alone))} sections in one report only.")
     print_hanging(console, "", Text(summary, style="bold"))
     for chain in long:
         chain_view(console, chain, last)
