@@ -38,6 +38,8 @@ from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
+from erqi_diff.extract.states import Said, judge_state, review_states
+from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
 
@@ -188,6 +190,11 @@ class _Later:
     body: str = ""
 
     @cached_property
+    def states(self) -> list[Said]:
+        """The states the report says held in the years it reviews (:mod:`erqi_diff.extract.states`)."""
+        return review_states(self.body, self.frame)
+
+    @cached_property
     def reached(self) -> list[tuple[str, str]]:
         """(sentence, object) of each sentence saying a goal or task was
         reached, not one to be reached (:data:`_DONE`, nothing of
@@ -205,6 +212,8 @@ def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple,
     found = report.outcomes.get(_year(goal), [])
     if goal.indicator is not None:
         return _indicator_candidates(goal, found)
+    if goal.value is None:
+        return []  # a thing's state in words (国际收支基本平衡): judged only by what a review says in words
     return _thing_candidates(goal, found, things)
 
 
@@ -221,7 +230,8 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
         for report in ([own] if _restated(goal, own) else []) + later:
             if year is None or report.frame.review < year:
                 continue
-            found = _candidates(goal, report, things)
+            stated = judge_state(goal, report.states, report.year)  # 国际收支基本平衡, said in words
+            found = [((0,), *stated)] if stated else _candidates(goal, report, things)
             if found:
                 chosen[id(goal)] = (report, found)
                 break
@@ -309,9 +319,17 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
     if own_review < year and not any(r.frame.review == year for r in later):
         # 2015's goal, and the series jumps from 2015 to 2022: none reviews 2015 itself
         return Link(goal, None, Verdict.OPEN, None, None,
-                    f"no later report reviews {year} itself; no figure for it found in the later ones ({listed})",
+                    f"no later report reviews {year} itself; {_none_found(goal)} in the later ones ({listed})",
                     searched)
-    return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
+    return Link(goal, None, Verdict.OPEN, None, None, f"{_none_found(goal)} in a later report ({listed})", searched)
+
+
+def _none_found(goal: Fact) -> str:
+    """What was looked for and not found: a figure, or for a target of a state
+    in words also a review saying whether the state held."""
+    if goal.value is None and read_state(goal.quote) is not None:
+        return "no figure for it, and no statement of its state in that year, found"
+    return "no figure for it found"
 
 
 # a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
