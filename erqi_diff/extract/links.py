@@ -44,7 +44,7 @@ from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
-_THING_MODULES = [*_READER_MODULES, "extract/objects.py"]
+_THING_MODULES = [*_READER_MODULES, "extract/objects.py", "extract/links.py"]  # links.py: the rows' shape
 #: Statistics renamed or of another coverage: an outcome of one never judges a target of the other.
 RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
@@ -146,7 +146,7 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
         if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR:
             continue  # a total of several years never answers the goal of one
         unit_ok = same_unit(a.unit, b.unit)
-        score = same_thing(a, b)
+        score = same_thing(a, b) or _one_of(a, b, f)
         if score == 0 or (not unit_ok and score < 2):
             continue
         judged = _judge_thing(goal, f, a, b)
@@ -161,6 +161,18 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
         if len({(c[1].value, c[1].unit) for c in top}) > 1:
             return []  # two figures of the same kind name it as well: unsure, so no link
     return out
+
+
+def _one_of(a: Thing, b: Thing, outcome: Fact) -> int:
+    """1 when ``outcome`` is a figure said respectively of a list (将A、B分别…
+    提高至100%) one of whose items the goal's object names, and the outcome's
+    sentence names the rest of the goal's object (科技型中小企业 of
+    科技型中小企业加计扣除比例, and 加计扣除比例 in the sentence); else 0."""
+    for item in b.items:
+        rest = a.obj.replace(item, "", 1) if len(item) >= 2 and item in a.obj else ""
+        if len(rest) >= 2 and rest in outcome.text:
+            return 1
+    return 0
 
 
 def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
@@ -389,7 +401,7 @@ class Things:
                 if f.indicator is None:
                     line = snap.body.rfind("\n", 0, f.start) + 1
                     t = thing(f, snap.body[line:f.start])
-                    out.append([t.unit, t.action, t.obj, t.process, t.topic])
+                    out.append([t.unit, t.action, t.obj, t.process, t.topic, list(t.items)])
                 else:
                     out.append(None)
             return out
@@ -397,7 +409,7 @@ class Things:
         rows = cached_json("things", [str(snap.year), snap.date, snap.body], _THING_MODULES, compute)
         for f, row in zip(facts, rows):
             if row is not None:
-                self._read[id(f)] = Thing(*row)
+                self._read[id(f)] = Thing(*row[:5], tuple(row[5]))
 
     def get(self, key: int) -> Thing | None:
         return self._read.get(key)
