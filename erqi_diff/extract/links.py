@@ -409,7 +409,7 @@ class Things:
         rows = cached_json("things", [str(snap.year), snap.date, snap.body], _THING_MODULES, compute)
         for f, row in zip(facts, rows):
             if row is not None:
-                self._read[id(f)] = Thing(*row[:5], tuple(row[5]))
+                self._read[id(f)] = Thing(row[0], row[1], row[2], row[3], row[4], tuple(row[5]))
 
     def get(self, key: int) -> Thing | None:
         return self._read.get(key)
