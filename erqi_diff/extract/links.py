@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
@@ -275,7 +275,26 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 found = _thing_candidates(goal, report.outcomes.get(_year(goal), []), things, outcome.text)
                 if found:
                     chosen[id(goal)] = (report, found)
-    return [_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals]
+    return _with_parts([_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals])
+
+
+_PART = re.compile(r"[，,]其中")  # matched at the total's end
+
+
+def _with_parts(links: list[Link]) -> list[Link]:
+    """A total left open whose sentence names a part of it right after it
+    (约2.5万亿元，其中留抵退税约1.5万亿元) and whose part has an outcome: the
+    reason says so (no sum of parts is ever guessed)."""
+    out = []
+    for k, lk in enumerate(links):
+        g = lk.goal
+        part = next((o for o in links[k + 1:k + 2] if o.goal.start == g.start and o.outcome is not None
+                     and _PART.match(g.text, g.quote_end - g.start)), None)
+        if part is not None and part.outcome is not None and lk.verdict is Verdict.OPEN and lk.outcome is None:
+            lk = replace(lk, reason=f"{lk.reason}; unsure: the {part.outcome.year} report gives only a part of it "
+                                    f"({part.goal.what}: {part.outcome.quote})")
+        out.append(lk)
+    return out
 
 
 def _restated(goal: Fact, own: _Later) -> bool:
