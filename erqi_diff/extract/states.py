@@ -48,7 +48,8 @@ _NEGATED = r"(?:不|未能?|没有|难以|很难)(?:能|够)?(?:保持|实现|�
 #: Words before the state that say how or that it holds: not the thing's name.
 _HOLD_TAIL = re.compile(r"(?:(?:保持|处|稳定|维持)(?:在|于)?|运行(?:在|于)|在[\u4e00-\u9fff]{2,8}?(?:水平上|水平|区间)|"
                         r"继续|总体上?|基本上?|大体|整体|持续|仍然|仍|更加|进一步|实现|保持了|实现了|总的|比较|较为|相对|的)+$")
-_LINK = re.compile(r"^(?:并|和|与|同时|全年|今年|去年|我国|全国|总体上|总的看|其中)+")
+_LINK = re.compile(r"^(?:并|和|与|同时|全年|今年|去年|上年|我国|全国|总体上|总的看|其中|"
+                   r"(?:19|20)\d\d年|[一二三四五六七八九][〇○零一二三四五六七八九]{3}年)+")
 #: Verbs that may lead a clause setting a state (保持经济运行在合理区间): in a review, work done, not a state.
 _VERB = re.compile(r"^(?:要|确保|力争|努力|争取|促进|推动|保持|实现|使|继续|进一步|保障|维护|推进)+")
 _THING = re.compile(r"[\u4e00-\u9fff]{2,10}")
