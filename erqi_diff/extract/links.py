@@ -31,18 +31,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
+from erqi_diff.extract.states import Said, judge_state, review_states
+from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
-_THING_MODULES = [*_READER_MODULES, "extract/objects.py"]
+_THING_MODULES = [*_READER_MODULES, "extract/objects.py", "extract/links.py"]  # links.py: the rows' shape
 #: Statistics renamed or of another coverage: an outcome of one never judges a target of the other.
 RELATED = {"国民生产总值": ("GDP",), "GDP": ("国民生产总值",), "农民人均纯收入": ("农村居民人均可支配收入",),
            "农村居民人均可支配收入": ("农民人均纯收入",), "工农业总产值": ("工业总产值",)}
@@ -144,7 +146,7 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
         if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR:
             continue  # a total of several years never answers the goal of one
         unit_ok = same_unit(a.unit, b.unit)
-        score = same_thing(a, b)
+        score = same_thing(a, b) or _one_of(a, b, f)
         if score == 0 or (not unit_ok and score < 2):
             continue
         judged = _judge_thing(goal, f, a, b)
@@ -159,6 +161,18 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
         if len({(c[1].value, c[1].unit) for c in top}) > 1:
             return []  # two figures of the same kind name it as well: unsure, so no link
     return out
+
+
+def _one_of(a: Thing, b: Thing, outcome: Fact) -> int:
+    """1 when ``outcome`` is a figure said respectively of a list (将A、B分别…
+    提高至100%) one of whose items the goal's object names, and the outcome's
+    sentence names the rest of the goal's object (科技型中小企业 of
+    科技型中小企业加计扣除比例, and 加计扣除比例 in the sentence); else 0."""
+    for item in b.items:
+        rest = a.obj.replace(item, "", 1) if len(item) >= 2 and item in a.obj else ""
+        if len(rest) >= 2 and rest in outcome.text:
+            return 1
+    return 0
 
 
 def outcomes_by_year(facts: list[Fact]) -> dict[int | None, list[Fact]]:
@@ -188,6 +202,11 @@ class _Later:
     body: str = ""
 
     @cached_property
+    def states(self) -> list[Said]:
+        """The states the report says held in the years it reviews (:mod:`erqi_diff.extract.states`)."""
+        return review_states(self.body, self.frame)
+
+    @cached_property
     def reached(self) -> list[tuple[str, str]]:
         """(sentence, object) of each sentence saying a goal or task was
         reached, not one to be reached (:data:`_DONE`, nothing of
@@ -205,6 +224,8 @@ def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple,
     found = report.outcomes.get(_year(goal), [])
     if goal.indicator is not None:
         return _indicator_candidates(goal, found)
+    if goal.value is None:
+        return []  # a thing's state in words (国际收支基本平衡): judged only by what a review says in words
     return _thing_candidates(goal, found, things)
 
 
@@ -221,7 +242,8 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
         for report in ([own] if _restated(goal, own) else []) + later:
             if year is None or report.frame.review < year:
                 continue
-            found = _candidates(goal, report, things)
+            stated = judge_state(goal, report.states, report.year)  # 国际收支基本平衡, said in words
+            found = [((0,), *stated)] if stated else _candidates(goal, report, things)
             if found:
                 chosen[id(goal)] = (report, found)
                 break
@@ -253,7 +275,26 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 found = _thing_candidates(goal, report.outcomes.get(_year(goal), []), things, outcome.text)
                 if found:
                     chosen[id(goal)] = (report, found)
-    return [_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals]
+    return _with_parts([_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals])
+
+
+_PART = re.compile(r"[，,]其中")  # matched at the total's end
+
+
+def _with_parts(links: list[Link]) -> list[Link]:
+    """A total left open whose sentence names a part of it right after it
+    (约2.5万亿元，其中留抵退税约1.5万亿元) and whose part has an outcome: the
+    reason says so (no sum of parts is ever guessed)."""
+    out = []
+    for k, lk in enumerate(links):
+        g = lk.goal
+        part = next((o for o in links[k + 1:k + 2] if o.goal.start == g.start and o.outcome is not None
+                     and _PART.match(g.text, g.quote_end - g.start)), None)
+        if part is not None and part.outcome is not None and lk.verdict is Verdict.OPEN and lk.outcome is None:
+            lk = replace(lk, reason=f"{lk.reason}; unsure: the {part.outcome.year} report gives only a part of it "
+                                    f"({part.goal.what}: {part.outcome.quote})")
+        out.append(lk)
+    return out
 
 
 def _restated(goal: Fact, own: _Later) -> bool:
@@ -309,9 +350,17 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
     if own_review < year and not any(r.frame.review == year for r in later):
         # 2015's goal, and the series jumps from 2015 to 2022: none reviews 2015 itself
         return Link(goal, None, Verdict.OPEN, None, None,
-                    f"no later report reviews {year} itself; no figure for it found in the later ones ({listed})",
+                    f"no later report reviews {year} itself; {_none_found(goal)} in the later ones ({listed})",
                     searched)
-    return Link(goal, None, Verdict.OPEN, None, None, f"no figure for it found in a later report ({listed})", searched)
+    return Link(goal, None, Verdict.OPEN, None, None, f"{_none_found(goal)} in a later report ({listed})", searched)
+
+
+def _none_found(goal: Fact) -> str:
+    """What was looked for and not found: a figure, or for a target of a state
+    in words also a review saying whether the state held."""
+    if goal.value is None and read_state(goal.quote) is not None:
+        return "no figure for it, and no statement of its state in that year, found"
+    return "no figure for it found"
 
 
 # a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
@@ -371,7 +420,7 @@ class Things:
                 if f.indicator is None:
                     line = snap.body.rfind("\n", 0, f.start) + 1
                     t = thing(f, snap.body[line:f.start])
-                    out.append([t.unit, t.action, t.obj, t.process, t.topic])
+                    out.append([t.unit, t.action, t.obj, t.process, t.topic, list(t.items)])
                 else:
                     out.append(None)
             return out
@@ -379,7 +428,7 @@ class Things:
         rows = cached_json("things", [str(snap.year), snap.date, snap.body], _THING_MODULES, compute)
         for f, row in zip(facts, rows):
             if row is not None:
-                self._read[id(f)] = Thing(*row)
+                self._read[id(f)] = Thing(row[0], row[1], row[2], row[3], row[4], tuple(row[5]))
 
     def get(self, key: int) -> Thing | None:
         return self._read.get(key)

@@ -65,11 +65,12 @@ _TIME = re.compile(
 _BASE = re.compile(r"(?:比|较|同|与)(?:上一?年|去年|今年|前年)(?:同期)?(?:相比)?|由上年的|从上年的|同比")
 _PROCESS = re.compile(r"推进|促进|加快|启动|部署|实施|打造|打通|加大|抓好|做好")
 _PURPOSE = re.compile(r"用于[\u4e00-\u9fff]{1,8}的")
+_RESPECTIVE = re.compile(r"(?P<list>[^，；。：、]+(?:、[^，；。：、]+)+)分别")
 _NOISE = re.compile(
     r"我们|我国|全国|全区|全市|全省|各地|力争|确保|争取|努力|保证|做到|计划|预计|初步|可以|可望|可|能够|将|要|"
     r"使|把|让|对|由|从|于|在|和|与|及|等|并|还|也|又|再|继续|进一步|全部|顺利|基本|其中|实际|累计|合计|"
     r"共计?|约有?|近|超过|突破|以上|左右|以内|多|余|达到?|为|是|有|了|的|仍然|高达|已经|已|首次|跃上|"
-    r"增长(?!率)|下降到?|降到|降至|降低|增加到?|减少|提高到?|上涨|回落|增产|减产|控制在|保持在?|稳定在|"
+    r"增长(?!率)|下降[到至]?|降到|降至|降低|增加[到至]?|减少|提高[到至]?|分别|上涨|回落|增产|减产|控制在|保持在?|稳定在|"
     r"新开工|开工(?!率)|新增|实现|完成|建成|通车|投用|回迁(?!房)|安排|安置(?!房)|进行|实施|推进|加快|促进|打造|"
     r"人均|每人|平均|递增|比(?!重|例|率)|而|个|名|这方面|方面|做|很大|经过|通过|梳理|目前|同时|此外|另外|为此|总之|进度|进展|力度|成效|全面|情况")
 
@@ -86,6 +87,15 @@ class Thing:
     obj: str
     process: bool = False
     topic: str = ""
+    items: tuple[str, ...] = ()  # a figure said of a list respectively (A、B分别…): the items it is of
+
+
+@dataclass(frozen=True)
+class _Listed:
+    """A list of things a clause gives figures for respectively (分别)."""
+
+    items: tuple[str, ...]
+    figures: int  # how many figures after 分别 are distributed one to an item (0: the figure is shared)
 
 
 def normalize(phrase: str) -> str:
@@ -180,7 +190,33 @@ def thing(fact: Fact, paragraph: str = "") -> Thing:
         obj = _topic(text) + obj
     process = act is None and bool(_PROCESS.search(lead))
     action = act[1] if act and act[1] != "raise" else None  # 增加到, 提高到: a level reached, no act of its own
-    return Thing(unit_class(fact.unit), action, obj[:16], process, _topic(text))
+    return Thing(unit_class(fact.unit), action, obj[:16], process, _topic(text), respective(text, cs, q0, q1))
+
+
+def respective(text: str, cs: int, q0: int, q1: int) -> tuple[str, ...]:
+    """The items of a list a figure is of when its clause gives figures for
+    the list respectively (将A、B分别从50%、75%提高至100%): the k-th figure of a
+    run of as many figures as items (…、…) is the k-th item's; a figure that
+    stands alone after 分别 (提高至100%) is every item's. () when the clause has
+    no such list."""
+    found = _RESPECTIVE.search(text, cs, q0)
+    if found is None:
+        return ()
+    items = tuple(normalize(_phrase(part, last=True)) for part in re.split(r"、|和|与|及", found.group("list")))
+    if len(items) < 2 or any(len(item) < 2 for item in items):
+        return ()
+    stop = _PUNCT.search(text, q1)
+    after = text[found.end():stop.start() if stop else len(text)]
+    run = find_quantities(after)
+    mine = next((k for k, q in enumerate(run) if found.end() + q.start == q0), None)
+    listed = 1 if run else 0
+    while listed < len(run) and after[run[listed - 1].end:run[listed].start] in ("、", "和", "与", "及"):
+        listed += 1
+    if mine is None or listed == 0:
+        return ()
+    if mine < listed:  # 分别从50%、75%: the k-th figure is the k-th item's; one figure alone is every item's
+        return (items[mine],) if listed == len(items) else items if listed == 1 else ()
+    return items if mine == listed else ()  # …提高至100%: the level the run went to, every item's
 
 
 def _invested(before: str) -> str:

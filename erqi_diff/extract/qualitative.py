@@ -8,9 +8,16 @@ outside a review), that names a
 canonical indicator and says where it should go (:data:`PREDICATES`) is a
 target of that indicator with no value: modifier ``qualitative``; where it
 says that no target is set for the year (:data:`ABSENT`), modifier
-``absent``. Its figure year is the year the sentence's goals are for. It is
-never judged (``not_comparable`` when a later report gives a figure, ``open``
-when none does) but it is listed, and linked like any target.
+``absent``. Its figure year is the year the sentence's goals are for.
+
+A clause that sets a thing in a state, the state last (国际收支基本平衡,
+价格总水平处在合理区间: :mod:`erqi_diff.extract.states`), is a target in words
+too, of its indicator when it names one, else of no indicator (``what`` the
+thing's name). A target of a state is judged by what the review of its year
+in a later report says of the same thing's state (met, missed, unsure: see
+:mod:`erqi_diff.extract.states`); any other target in words is never judged
+(``not_comparable`` when a later report gives a figure, ``open`` when none
+does) but it is listed, and linked like any target.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import re
 
 from erqi_diff.extract import indicators as ind
+from erqi_diff.extract import states
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import frame_goal
@@ -37,12 +45,14 @@ _RE: dict[str, re.Pattern] = {}
 
 def _re(name: str) -> re.Pattern:
     if not _RE:
-        _RE["cue"] = re.compile(f"{PREDICATES}|{ABSENT}")
+        _RE["cue"] = re.compile(f"{PREDICATES}|{ABSENT}|{'|'.join(p for _, p in states.STATES)}")
         _RE["absent"] = re.compile(ABSENT)
         _RE["predicate"] = re.compile(PREDICATES)
         _RE["clause"] = re.compile(r"[^，；。：,;:]+")
         _RE["called"] = re.compile(r"预期目标|主要目标|目标(?:是|为)")
         _RE["share"] = re.compile(r"占|比重|之比|比例")
+        _RE["state"] = re.compile(rf"(?:(?:保持|运行|处|维持)(?:在|于)?)?(?:基本|总体|大体)?"
+                                  rf"(?:{'|'.join(p for _, p in states.STATES)})\s*$")
     return _RE[name]
 
 
@@ -79,11 +89,12 @@ def read_words(report_year: int, text: str, start: int, headings, found: list[Fa
         if any(c0 <= a < c1 for a, _ in taken):
             continue  # a clause with a figure says it with the figure
         said = _re("absent").search(text, c0, c1) or _re("predicate").search(text, c0, c1)
-        if said is None:
-            continue
-        subject = _subject(text[c0:said.start()], headline)
-        if subject is None:
-            continue
+        subject: tuple[str | None, int] | None = None if said is None else _subject(text[c0:said.start()], headline)
+        if said is None or subject is None:
+            stated = _state(text, c0, c1)  # 国际收支基本平衡: a state of a thing with no indicator
+            if stated is None:
+                continue
+            said, subject = stated
         name, at = subject
         absent = _re("absent").fullmatch(said.group()) is not None
         quote_start, quote_end = c0 + at, said.end()
@@ -96,6 +107,17 @@ def read_words(report_year: int, text: str, start: int, headings, found: list[Fa
             quote=quote, text=text, start=start, end=start + len(text), quote_start=start + quote_start,
             quote_end=start + quote_end, section=headings[0] if headings else ""))
     return out
+
+
+def _state(text: str, c0: int, c1: int) -> tuple[re.Match, tuple[str | None, int]] | None:
+    """(the state's words, (no indicator, offset of the thing)) of a clause
+    that sets one thing in a state (:mod:`erqi_diff.extract.states`), or None."""
+    state = states.read(text, c0, c1)
+    if state is None or state.opposite or len(state.things) != 1:
+        return None
+    at = text.find(state.things[0], c0, c1)
+    said = _re("state").search(text, at, state.end)
+    return (said, (None, at - c0)) if at >= 0 and said is not None else None
 
 
 def _subject(lead: str, headline: str) -> tuple[str, int] | None:

@@ -48,7 +48,7 @@ _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|�
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
 _VERB_BEFORE = re.compile(r"(?:增加|减少|提高|降低|减收|增收)$")
 _FROM = re.compile(r"(?:从|由)(?:上年的|去年的|(?:19|20)\d\d年(?:底|末)?的|"
-                   r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})$")
+                   r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年(?:底|末)?的|[^，；\d]{0,6})(?:[\d.]+%?、)*$")
 _DATED = re.compile(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年|前年")
 _LOST = re.compile(r"损失|少收|减收")
 _COMPARING = ("比", "较", "同", "与")
@@ -440,7 +440,7 @@ class _SentenceReader:
                 or "年平均" in self.text[:q.start]  # “六五”期间…合计达到; …的年平均产量由…增加到…，棉花由…增加到…
             if frm and not re.search(r"\d{4}年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|上年|去年", frm.group()):
                 return When(Period.YEAR, when.span[0] - 1, None, when.stated, when.future)
-            if not own_multi and re.search(r"(?:增加到|提高到|达到|增长到|扩大到|跃升到|突破|超过|升至|上升到|下降到|降到|降至)"
+            if not own_multi and re.search(r"(?:(?:增加|提高|增长|扩大)[到至]|达到|跃升到|突破|超过|升至|上升到|下降到|降到|降至)"
                                            r"[^，；]{0,4}$", clause_lead):
                 return When(Period.YEAR, when.span[1], None, when.stated, when.future)
         return when

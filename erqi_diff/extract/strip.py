@@ -48,7 +48,7 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/lexicon.py", "extract/mining.py", "extract/naming.py", "extract/data/slogans.toml",
                  "extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/timing.py", "extract/wording.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
-                 "extract/qualitative.py", "extract/hanscan.py"]
+                 "extract/qualitative.py", "extract/hanscan.py", "extract/states.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 

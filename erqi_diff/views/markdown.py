@@ -144,7 +144,8 @@ def _goal_line(link) -> str:
     g = link.goal
     year = fmt.year_label(g.figure_year, g.year, g.figure_span, g.period)
     words = _around(g.text, g.quote_start - g.start, len(g.quote))
-    return f"{quote(words)} ({g.kind.value} for {escape(year)}: {_figure(g)})"
+    said = f" {quote(g.quote)}" if g.value is None and g.modifier.value in ("qualitative", "absent") else ""
+    return f"{quote(words)} ({g.kind.value} for {escape(year)}: {_figure(g)}{said})"
 
 
 def render_goals(goals: GoalChanges, entry: YearEntry) -> list[str]:
