@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
+from erqi_diff.extract.hanscan import is_han
 from erqi_diff.extract.kinds import frame_goal
 from erqi_diff.extract.numbers import Modifier
 from erqi_diff.extract.sentences import split
@@ -45,14 +46,14 @@ STATES = (("balance", r"平衡"), ("stable", r"稳定|平稳"), ("range", r"合�
 OPPOSITE = {"balance": r"失衡|不平衡|失去平衡", "stable": r"不稳定|不平稳|大起大落|大幅波动",
             "range": r"(?:偏离|滑出|超出)合理区间"}
 _NEGATED = r"(?:不|未能?|没有|难以|很难)(?:能|够)?(?:保持|实现|继续)?(?:基本|总体)?(?:在)?$"
-#: Words before the state that say how or that it holds: not the thing's name.
-_HOLD_TAIL = re.compile(r"(?:(?:保持|处|稳定|维持)(?:在|于)?|运行(?:在|于)|在[\u4e00-\u9fff]{2,8}?(?:水平上|水平|区间)|"
+#: Words before the state that say how or that it holds: not the thing's name (a letter class, not a Han
+#: one: CPython compiles a class of Han characters slowly, and this is read on the diff view's path).
+_HOLD_TAIL = re.compile(r"(?:(?:保持|处|稳定|维持)(?:在|于)?|运行(?:在|于)|在[^\W\d_A-Za-z]{2,8}?(?:水平上|水平|区间)|"
                         r"继续|总体上?|基本上?|大体|整体|持续|仍然|仍|更加|进一步|实现|保持了|实现了|总的|比较|较为|相对|的)+$")
 _LINK = re.compile(r"^(?:并|和|与|同时|全年|今年|去年|上年|我国|全国|总体上|总的看|其中|"
                    r"(?:19|20)\d\d年|[一二三四五六七八九][〇○零一二三四五六七八九]{3}年)+")
 #: Verbs that may lead a clause setting a state (保持经济运行在合理区间): in a review, work done, not a state.
 _VERB = re.compile(r"^(?:要|确保|力争|努力|争取|促进|推动|保持|实现|使|继续|进一步|保障|维护|推进)+")
-_THING = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _SUFFIX = re.compile(r"(?:状况|形势|态势|局势|局面)$")
 #: A sentence that speaks of what is ahead or would be, or restates a target: no outcome.
 _AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|今年|明年|目标|预期")
@@ -98,7 +99,7 @@ def thing_name(lead: str) -> str | None:
     is no plain name (2-10 Han characters)."""
     bare = _HOLD_TAIL.sub("", _bare(lead)[0])
     bare = _SUFFIX.sub("", bare)
-    return bare if _THING.fullmatch(bare) else None
+    return bare if 2 <= len(bare) <= 10 and all(map(is_han, bare)) else None
 
 
 def read(text: str, start: int = 0, end: int | None = None) -> State | None:
