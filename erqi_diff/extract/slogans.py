@@ -35,6 +35,7 @@ from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
+from erqi_diff.extract.members import members
 from erqi_diff.extract.naming import as_name
 from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
@@ -241,10 +242,24 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
             lineages.append(_Lineage({key: cand.text}, cand.kind, weak=True))
             index[key] = len(lineages) - 1
     _link(lineages, index, texts)
+    _extended_known(lineages, index)
     index = {key: i for key, i in index.items() if not lineages[i].weak}
     judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
                        if not all_numerals(key) and key not in found)
     return lineages, index, judged
+
+
+def _extended_known(lineages: list[_Lineage], index: Mapping[str, int]) -> None:
+    """A weak series holding every member of a lexicon series and more
+    (全民治污、依法治污、科学治污、精准治污 over 精准治污、科学治污、依法治污) is
+    a slogan: another than the lexicon's (members.py), written as one."""
+    known = [set(members(key)) for line in lineages if line.fixed for key in line.forms if "、" in key]
+    known = [m for m in known if len(m) >= 3]
+    for key, i in index.items():
+        if lineages[i].weak and "、" in key:
+            own = set(members(key))
+            if any(m < own for m in known):
+                lineages[i].weak = False
 
 
 def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText]) -> Iterable[tuple[str, int]]:
