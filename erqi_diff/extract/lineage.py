@@ -36,14 +36,14 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from erqi_diff.extract.members import Holders, members, members_differ, same_members
+from erqi_diff.extract.members import GENERIC_HEADS, Holders, members, members_differ, same_members
 from erqi_diff.extract.textkey import NUMERALS, key_of
 
 if TYPE_CHECKING:
     from erqi_diff.extract.slogans import Slogan
 
 # a name extended by one of these is the same slogan (乡村振兴 / 乡村振兴战略)
-_HEADS = ("战略", "行动", "工程", "政策", "计划", "建设", "工作", "改革", "活动", "行动计划", "重要思想")
+_HEADS = GENERIC_HEADS
 _NUMERAL_DIFF = NUMERALS | set("双")
 # a numbered formula: a count and its measure word (两个确立, 三大攻坚战, 五项原则)
 _COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项大条种类]")
@@ -224,18 +224,12 @@ def back_in(years: Iterable[int], after: int) -> int | None:
 
 
 def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
-    """The forms (keys) of the slogans standing in ``year``, those used
-    there: what holds the slogans absent there (:func:`held`). A slogan
+    """The forms (keys) of the slogans standing in ``year`` (all of a
+    slogan's forms: they share its members): what holds the slogans absent there (:func:`held`). A slogan
     counts where it stands alone (matching.py: the longer form wins), but
     one held by another standing there has not left the report, nor come
     into it."""
-    return frozenset(key_of(form) for s in slogans if year in s.counts for form in _used(s, year))
-
-
-def _used(slogan: Slogan, year: int) -> tuple[str, ...]:
-    if not slogan.variants:
-        return (slogan.slogan,)
-    return tuple(v.slogan for v in slogan.variants if year in v.counts)
+    return frozenset(key_of(form) for s in slogans if year in s.counts for form in s.forms())
 
 
 @lru_cache(maxsize=512)

@@ -31,6 +31,8 @@ _NUMERALS = "一二两三四五六七八九十百千"
 _COUNTED = re.compile(rf"(?:[{_NUMERALS}]+[^{_NUMERALS}、]+){{2,}}")
 _COUNTED_PART = re.compile(rf"[{_NUMERALS}]+[^{_NUMERALS}、]+")
 _JOINERS = "和与及"
+#: a name extended by one of these is the same slogan (乡村振兴 / 乡村振兴战略), and holds it
+GENERIC_HEADS = ("战略", "行动", "工程", "政策", "计划", "建设", "工作", "改革", "活动", "行动计划", "重要思想")
 # 和 starting a word, not joining two: 和平, 和谐, 和睦, 和美
 _NOT_JOINING = set("平谐睦美")
 _ALL_NUMERALS = set(_NUMERALS) | set("0123456789")
@@ -181,7 +183,8 @@ class Holders:
         one of these forms, a series whose members are all among theirs
         (保基本、兜底线 in 保基本、兜底线、促公平), the run-together members of
         one (转方式调结构 in 转方式、调结构、提质量、增效益), or a name one of
-        them modifies (现代企业制度 in 中国特色现代企业制度)."""
+        them modifies (现代企业制度 in 中国特色现代企业制度) or extends with a
+        generic head (扶贫攻坚 in 扶贫攻坚计划)."""
         if name in self.members:
             return True
         own = members(name)
@@ -189,7 +192,9 @@ class Holders:
             return True
         if name[:1] in self.starts and any(_segments(name, parts) is not None for _, parts in self.parts):
             return True
-        return any(_modified(name, form) for form in self.by_end.get(name[-2:], ()))
+        if any(_modified(name, form) for form in self.by_end.get(name[-2:], ())):
+            return True
+        return len(name) >= 3 and any(name + head in self.forms for head in GENERIC_HEADS)  # 扶贫攻坚 in 扶贫攻坚计划
 
 
 def held_by(name: str, forms: Iterable[str]) -> bool:
