@@ -176,7 +176,8 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
             index.setdefault(key, i)
             if s.kind is Kind.LEXICON and not all_numerals(key):
                 judged.add(key)
-    others = len(found)  # the lexicon's other slogans hold their place: 转方式、调结构 is not found inside 转方式、调结构、提质量、增效益
+    # the lexicon's other slogans hold their place: 转方式、调结构 is not found in 转方式、调结构、提质量、增效益
+    others = len(found)
     for entry in lexicon.entries:
         for key in map(key_of, entry.forms):
             if key not in index and not all_numerals(key):
