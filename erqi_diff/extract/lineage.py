@@ -4,8 +4,9 @@ Two forms are one lineage (:func:`similar`) when one is the other
 
 - **reordered**: the same items of a series in another order
   (医保、医疗、医药 / 医疗、医保、医药);
-- **extended or shortened**: series sharing most items
-  (控尘、控煤、控烟、控车、控企 / 控尘、控煤、控排、控企), or a name with a
+- **extended or shortened** by a modifier or a generic head, never by a
+  member (:mod:`erqi_diff.extract.members`: 转方式调结构 and
+  转方式、调结构、提质量、增效益 are two slogans): a name with a
   generic head added (放心消费 / 放心消费行动, 乡村振兴 / 乡村振兴战略);
 - **re-spelt**: one character changed (智慧督察 / 智慧督查), the objects of
   two verbs swapped (减税降费 / 减费降税), or alike at both ends
@@ -115,8 +116,8 @@ class SloganChange:
     report of the series it stands in again (None: none does, it is gone;
     a year: it was left out, not retired for good); ``since_form`` and
     ``back_form``, the form it stood in then, where that is another form
-    ("" when the same or not known): 保基本、兜底线、促公平 returned, last in 2015
-    as 保基本、兜底线、建机制."""
+    ("" when the same or not known): 耕地红线 returned, last in 2022
+    as 18亿亩耕地红线."""
 
     change: Change
     slogan: str
