@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from erqi_diff.errors import ErqiError
+from erqi_diff.extract.members import members_differ, partition
 from erqi_diff.extract.textkey import key_of
 
 PACKAGE_LEXICON = Path(__file__).resolve().parent / "data" / "slogans.toml"
@@ -65,8 +66,13 @@ class Lexicon:
             else:
                 old = entries[known]
                 extra = tuple(f for f in entry.forms if key_of(f) not in {key_of(x) for x in old.forms})
-                entries[known] = Entry(old.name, old.forms + extra, old.topic)
+                apart = tuple(f for f in extra if members_differ(key_of(old.name), key_of(f)))
+                entries[known] = Entry(old.name, old.forms + tuple(f for f in extra if f not in apart), old.topic)
                 index = known
+                for forms in partition(apart, key_of):  # another slogan than the one it was listed with
+                    entries.append(Entry(forms[0], tuple(forms), entry.topic))
+                    for form in forms:
+                        by_form.setdefault(key_of(form), len(entries) - 1)
             for form in entry.forms:
                 by_form.setdefault(key_of(form), index)
         since = dict(self.since) | dict(other.since)
@@ -145,8 +151,8 @@ def _topic(topic: str, table: dict, where: str, text: str) -> list[Entry]:
                 shown = repr(bad) if bad is not None else "[]"
                 raise _fail(where, text, str(bad) if isinstance(bad, str) and bad else f"[{topic}]",
                             f"{shown} in [{topic}] is not a term (a string of two characters or more)")
-            forms = tuple(dict.fromkeys(group))
-            out.append(Entry(forms[0], forms, topic))
+            for forms in partition(tuple(dict.fromkeys(group)), key_of):  # members.py: 三保障 is not 两不愁三保障
+                out.append(Entry(forms[0], tuple(forms), topic))
     return out
 
 

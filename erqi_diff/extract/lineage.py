@@ -4,8 +4,9 @@ Two forms are one lineage (:func:`similar`) when one is the other
 
 - **reordered**: the same items of a series in another order
   (医保、医疗、医药 / 医疗、医保、医药);
-- **extended or shortened**: series sharing most items
-  (控尘、控煤、控烟、控车、控企 / 控尘、控煤、控排、控企), or a name with a
+- **extended or shortened** by a modifier or a generic head, never by a
+  member (:mod:`erqi_diff.extract.members`: 转方式调结构 and
+  转方式、调结构、提质量、增效益 are two slogans): a name with a
   generic head added (放心消费 / 放心消费行动, 乡村振兴 / 乡村振兴战略);
 - **re-spelt**: one character changed (智慧督察 / 智慧督查), the objects of
   two verbs swapped (减税降费 / 减费降税), or alike at both ends
@@ -33,15 +34,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from erqi_diff.extract.members import GENERIC_HEADS, Holders, members, members_differ, same_members
 from erqi_diff.extract.textkey import NUMERALS, key_of
 
 if TYPE_CHECKING:
     from erqi_diff.extract.slogans import Slogan
 
 # a name extended by one of these is the same slogan (乡村振兴 / 乡村振兴战略)
-_HEADS = ("战略", "行动", "工程", "政策", "计划", "建设", "工作", "改革", "活动", "行动计划", "重要思想")
+_HEADS = GENERIC_HEADS
 _NUMERAL_DIFF = NUMERALS | set("双")
 # a numbered formula: a count and its measure word (两个确立, 三大攻坚战, 五项原则)
 _COUNTED = re.compile(r"[一二两三四五六七八九十]+[个项大条种类]")
@@ -53,14 +56,10 @@ def similar(a: str, b: str) -> bool:
         return False
     if a.replace("、", "") == b.replace("、", ""):
         return True  # 改革、发展、稳定 / 改革发展稳定: a series written with or without its commas
+    if members_differ(a, b):
+        return False  # a member added, dropped or replaced: another slogan (members.py)
     if "、" in a and "、" in b:
-        sa, sb = set(a.split("、")), set(b.split("、"))
-        if sa == sb:
-            return True  # reordered
-        if _one_item_respelt(a.split("、"), b.split("、")):
-            return True  # 决不放松粮食生产，积极开展多种经营 / …积极发展多种经营
-        shared = len(sa & sb)  # more than half the longer: 控制总量、调整结构 (credit) is not the four of publishing
-        return shared >= 2 and shared / min(len(sa), len(sb)) >= 0.6 and shared / max(len(sa), len(sb)) > 0.5
+        return same_members(members(a), members(b))  # reordered, or one member re-spelt in one character
     if "、" in a or "、" in b:
         return False
     if len(a) == len(b) == 4 and a == b[0] + b[3] + b[2] + b[1]:
@@ -78,19 +77,6 @@ def similar(a: str, b: str) -> bool:
     if a[:2] != b[:2] or a[-2:] != b[-2:]:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
-
-
-def _one_item_respelt(a: list[str], b: list[str]) -> bool:
-    """Two series of the same items in the same order but one, re-spelt in
-    one character (not a numeral) of four or more: a formula quoted with
-    one verb or word changed."""
-    if len(a) != len(b):
-        return False
-    odd = [(x, y) for x, y in zip(a, b) if x != y]
-    if len(odd) != 1 or len(odd[0][0]) != len(odd[0][1]) or len(odd[0][0]) < 4:
-        return False
-    changed = [(p, q) for p, q in zip(*odd[0]) if p != q]
-    return len(changed) == 1 and not set(changed[0]) & _NUMERAL_DIFF
 
 
 def buckets(key: str) -> Iterable[tuple[str, str]]:
@@ -130,8 +116,8 @@ class SloganChange:
     report of the series it stands in again (None: none does, it is gone;
     a year: it was left out, not retired for good); ``since_form`` and
     ``back_form``, the form it stood in then, where that is another form
-    ("" when the same or not known): 保基本、兜底线、促公平 returned, last in 2015
-    as 保基本、兜底线、建机制."""
+    ("" when the same or not known): 耕地红线 returned, last in 2022
+    as 18亿亩耕地红线."""
 
     change: Change
     slogan: str
@@ -239,36 +225,48 @@ def back_in(years: Iterable[int], after: int) -> int | None:
 
 
 def series_items(slogans: Sequence[Slogan], year: int) -> frozenset[str]:
-    """The items of every series slogan standing in ``year``, as keys
-    (品质二七、田园二七、温暖二七 -> 品质二七, 田园二七, 温暖二七). A slogan counts
-    where it stands alone (matching.py: the longer form wins), but one of
-    these items has not left the report, nor come into it."""
-    return frozenset(item for s in slogans if year in s.counts for form in s.forms() if "、" in key_of(form)
-                     for item in key_of(form).split("、"))
+    """The forms (keys) of the slogans standing in ``year`` (all of a
+    slogan's forms: they share its members): what holds the slogans absent there (:func:`held`). A slogan
+    counts where it stands alone (matching.py: the longer form wins), but
+    one held by another standing there has not left the report, nor come
+    into it."""
+    return frozenset(key_of(form) for s in slogans if year in s.counts for form in s.forms())
 
 
-def _an_item(slogan: Slogan, items: frozenset[str]) -> bool:
-    """One of ``items`` is a form of ``slogan``, bare or with the generic head
-    a list puts after it (“项目推进落实、新型城镇化建设、…”六项工作: 新型城镇化)."""
+@lru_cache(maxsize=512)
+def _holders(forms: frozenset[str]) -> Holders:
+    return Holders(forms)
+
+
+def held(slogan: Slogan, forms: frozenset[str]) -> bool:
+    """One form of ``slogan`` is held by ``forms`` (:class:`members.Holders`:
+    an item of a series, a member of a coordination or a counted compound, a
+    name after a modifier), bare or with the generic head a list puts after
+    an item (“项目推进落实、新型城镇化建设、…”六项工作: 新型城镇化)."""
+    if not forms:
+        return False
+    holders = _holders(forms)
     keys = {key_of(form) for form in slogan.forms()}
-    return any(item in keys or (item.endswith(_ITEM_HEADS) and item[:-2] in keys) for item in items)
+    return any(holders.holds(k) for k in keys) or \
+        any(m.endswith(_ITEM_HEADS) and m[:-2] in keys for m in holders.members)
 
 
+_an_item = held
 _ITEM_HEADS = ("建设", "工作")
 
 
 def with_items(slogans: Sequence[Slogan], years: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
     """``years`` (slogan name -> years of other reports it stands in) with
-    the years a series slogan of ``slogans`` stands in given to its items
-    too: where 品质二七、田园二七、温暖二七 stands, 田园二七 does."""
+    the years a slogan of ``slogans`` stands in given to those it holds
+    (:func:`held`): where 品质二七、田园二七、温暖二七 stands, 田园二七 does."""
     out = {name: set(ys) for name, ys in years.items()}
-    for series in slogans:
-        items = frozenset(item for form in series.forms() if "、" in key_of(form) for item in key_of(form).split("、"))
-        if not items or series.slogan not in years:
+    for holder in slogans:
+        if holder.slogan not in years:
             continue
+        forms = frozenset(key_of(form) for form in holder.forms())
         for s in slogans:
-            if s is not series and _an_item(s, items):
-                out.setdefault(s.slogan, set()).update(years[series.slogan])
+            if s is not holder and held(s, forms):
+                out.setdefault(s.slogan, set()).update(years[holder.slogan])
     return {name: tuple(sorted(ys)) for name, ys in out.items()}
 
 

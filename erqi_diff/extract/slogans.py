@@ -35,6 +35,7 @@ from erqi_diff.extract.candidates import Candidate, Kind, candidates
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
+from erqi_diff.extract.members import Holders, members
 from erqi_diff.extract.naming import as_name
 from erqi_diff.extract.textkey import KeyText, all_numerals, key_of
 
@@ -160,10 +161,12 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     left out). Its forms are those of ``found`` and, for a lexicon slogan,
     every form of its entry; they are matched as :func:`extract` matches
     them (a short lexicon form only where it stands as a name), the
-    longest of these forms winning where two overlap. Slogans that only
-    ``snapshots`` hold are not looked for: a shorter form may count there
-    inside a longer slogan they alone use. By name: year -> the form found
-    there first (as a key, :func:`erqi_diff.extract.textkey.key_of`)."""
+    longest of these forms winning where two overlap; the lexicon's other
+    slogans are looked for too, so that a shorter form does not count inside
+    one of them (转方式、调结构 in 转方式、调结构、提质量、增效益). A slogan held
+    by a longer one standing there (:class:`erqi_diff.extract.members.Holders`)
+    stands there with the form "". By name: year -> the form found there
+    first (as a key, :func:`erqi_diff.extract.textkey.key_of`)."""
     lexicon = package_lexicon() if lexicon is None else lexicon
     entries = {e.name: e.forms for e in lexicon.entries}
     index: dict[str, int] = {}
@@ -173,13 +176,27 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
             index.setdefault(key, i)
             if s.kind is Kind.LEXICON and not all_numerals(key):
                 judged.add(key)
+    # the lexicon's other slogans hold their place: 转方式、调结构 is not found in 转方式、调结构、提质量、增效益
+    others = len(found)
+    for entry in lexicon.entries:
+        for key in map(key_of, entry.forms):
+            if key not in index and not all_numerals(key):
+                index[key] = others
+                judged.add(key)
     matcher = Matcher({key: i for key, i in index.items() if key not in lexicon.exclude})
     forms: dict[str, dict[int, str]] = {}
     for snap in snapshots:
         text = KeyText.of(_body_text(snap))
+        standing: set[str] = set()
         for hit in matcher.find(text):
             if (hit.form not in judged or as_name(text, hit.start, hit.end)) and lexicon.counts_in(hit.form, snap.year):
-                forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, hit.form)
+                standing.add(hit.form)
+                if hit.slogan < others:
+                    forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, hit.form)
+        holders = Holders(standing)
+        for s in found:  # held by a longer slogan standing there (members.py): there, without a form of its own
+            if snap.year not in forms.get(s.slogan, {}) and any(holders.holds(key_of(f)) for f in s.forms()):
+                forms.setdefault(s.slogan, {})[snap.year] = ""
     return forms
 
 
@@ -241,10 +258,24 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
             lineages.append(_Lineage({key: cand.text}, cand.kind, weak=True))
             index[key] = len(lineages) - 1
     _link(lineages, index, texts)
+    _extended_known(lineages, index)
     index = {key: i for key, i in index.items() if not lineages[i].weak}
     judged = frozenset(key for e in lexicon.entries for key in map(key_of, e.forms)
                        if not all_numerals(key) and key not in found)
     return lineages, index, judged
+
+
+def _extended_known(lineages: list[_Lineage], index: Mapping[str, int]) -> None:
+    """A weak series holding every member of a lexicon series and more
+    (全民治污、依法治污、科学治污、精准治污 over 精准治污、科学治污、依法治污) is
+    a slogan: another than the lexicon's (members.py), written as one."""
+    known = [set(members(key)) for line in lineages if line.fixed for key in line.forms if "、" in key]
+    known = [m for m in known if len(m) >= 3]
+    for key, i in index.items():
+        if lineages[i].weak and "、" in key:
+            own = set(members(key))
+            if any(m < own for m in known):
+                lineages[i].weak = False
 
 
 def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText]) -> Iterable[tuple[str, int]]:
