@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
+from erqi_diff.extract.hanscan import is_han
+
 _NUMERALS = "一二两三四五六七八九十百千"
 # a counted compound: two or more parts, each a count and its words (两不愁三保障, 三去一降一补)
 _COUNTED = re.compile(rf"(?:[{_NUMERALS}]+[^{_NUMERALS}、]+){{2,}}")
@@ -39,7 +41,7 @@ _ALL_NUMERALS = set(_NUMERALS) | set("0123456789")
 
 
 def _cjk(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text)
+    return all(map(is_han, text))
 
 
 def _split_joined(item: str) -> list[str]:
