@@ -212,7 +212,7 @@ def test_colour_view_strikes_deletions_red_and_inserts_green(gwr_project):
 
     result = compare(load(gwr_project, 2024), load(gwr_project, 2025), strip=False).select("（十）")
     # a colour terminal even when the tests run under NO_COLOR
-    console = Console(width=100, force_terminal=True, color_system="standard", no_color=False, file=io.StringIO())
+    console = Console(width=100, height=25, force_terminal=True, color_system="standard", no_color=False, file=io.StringIO())
     with console.capture() as capture:
         render(console, result)
     out = capture.get()

@@ -117,7 +117,8 @@ def test_a_terminal_view_of_a_real_pair_splits_no_number(gwr_project) -> None:
 
     result = compare(load(gwr_project, 2024), load(gwr_project, 2025), strip=False)
     for width, view in ((50, View()), (100, View(side_by_side=True))):
-        console = Console(width=width, no_color=True, color_system=None, file=io.StringIO(), soft_wrap=False)
+        console = Console(width=width, height=25, no_color=True, color_system=None, file=io.StringIO(),
+                          soft_wrap=False)  # a height too: else TERM=dumb with FORCE_COLOR means 80 columns
         with console.capture() as capture:
             render(console, result, view)
         lines = capture.get().splitlines()

@@ -175,10 +175,12 @@ def make_console(width: int | None = None):
     console's ``layout_width``, for layouts that must have one (``-y``)."""
     from rich.console import Console
 
-    layout = width or _terminal_size().columns
+    size = _terminal_size()
+    layout = width or size.columns
     color = use_color()
     terminal = is_terminal()
-    console = Console(width=layout if terminal or width else UNBOUNDED, no_color=not color,
+    # a height too: rich takes a width alone as 80 columns on TERM=dumb when colour is forced
+    console = Console(width=layout if terminal or width else UNBOUNDED, height=size.lines, no_color=not color,
                       color_system="auto" if color else None, force_terminal=color, highlight=False,
                       soft_wrap=not terminal, emoji=False)
     setattr(console, "layout_width", layout)  # noqa: B010 (rich's Console has no such field)
