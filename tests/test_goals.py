@@ -8,7 +8,7 @@ import dataclasses
 
 import pytest
 
-from erqi_diff.extract.facts import Fact, Kind, Measure, Modifier, Period
+from erqi_diff.extract.facts import Fact, Kind, Measure, Modifier, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.links import link_goals
 from erqi_diff.extract.verdicts import Verdict, judge
@@ -163,15 +163,30 @@ def test_a_plan_of_projects_is_a_goal() -> None:
     assert "150个" in [lk.goal.quote for lk in link_goals([snap])]
 
 
-@pytest.mark.parametrize("later, said", [
-    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额20万的任务。\n", True),
-    ("## 二、今年的任务\n\n要圆满完成裁减军队员额20万的任务。\n", False),     # to be done
-    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额50万的任务。\n", False),   # another reduction
+@pytest.mark.parametrize("later, verdict", [
+    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额20万的任务。\n", Verdict.MET),
+    ("## 一、过去一年工作回顾\n\n裁减军队员额20万的任务基本完成。\n", Verdict.NOT_COMPARABLE),  # largely
+    # the second goal said reached in the sentence is this one
+    ("## 一、过去一年工作回顾\n\n顺利完成了国防建设计划，圆满完成裁减军队员额20万的任务。\n", Verdict.MET),
+    ("## 二、今年的任务\n\n要圆满完成裁减军队员额20万的任务。\n", None),     # to be done
+    ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额50万的任务。\n", None),   # another reduction
+    ("## 一、过去一年工作回顾\n\n提前实现了裁减军队员额翻一番的目标。\n", None),  # a figure, not the goal's
 ])
-def test_a_goal_said_reached_in_words(later: str, said: bool) -> None:
+def test_a_goal_said_reached_in_words(later: str, verdict: Verdict | None) -> None:
     goal = make_snapshot(2004, "## 二、2004年主要任务\n\n确保年底前完成裁减军队员额20万。\n", date="2004-03-05")
     (link,) = link_goals([goal, make_snapshot(2005, later, date="2005-03-05")])[:1]
-    assert (link.verdict is Verdict.NOT_COMPARABLE and "the 2005 report says it was reached" in link.reason) is said
+    said = "the 2005 report says it was" in link.reason
+    assert (link.verdict if said else None) is verdict
+
+
+def test_a_goal_said_reached_before_its_year_is_no_target() -> None:
+    """提前实现了…翻两番的目标: a report says a goal for a year ahead was reached;
+    the figure is no target of that report, and its year is not said."""
+    body = "## 一、过去五年的工作\n\n顺利完成了“八五”计划，提前实现了本世纪末国民生产总值比1980年翻两番的目标。\n"
+    facts = read_facts(make_snapshot(1998, body, date="1998-03-05"))
+    (fact,) = [f for f in facts if f.quote == "翻两番"]
+    assert fact.kind is Kind.ACTUAL and fact.figure_year is None
+    assert link_goals([make_snapshot(1998, body, date="1998-03-05")]) == []
 
 
 def test_a_list_s_total_investment_is_no_goal_to_follow() -> None:
@@ -217,3 +232,18 @@ def test_a_list_under_one_verb_answers_each_of_its_goals() -> None:
                           date="1986-03-25")
     (link,) = [lk for lk in link_goals([goal, later]) if lk.goal.quote == "三千五百万吨"]
     assert link.outcome is not None and link.outcome.quote == "五千万吨" and link.verdict is Verdict.MET
+
+
+def test_quadrupling_by_2000_said_reached_in_1998(gwr_early_root) -> None:
+    """The 1988 and 1993 reports' goal of 国民生产总值 翻两番 by 2000 is met by
+    the 1998 report's words (提前实现了…翻两番的目标), not left not comparable
+    against a level of GDP; the 七五 targets of 1986 are not (another figure)."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    links = link_goals(load_many(load_project(gwr_early_root)))
+    quadrupling = [lk for lk in links if lk.goal.quote == "翻两番" and lk.goal.year in (1988, 1993)]
+    assert quadrupling and all(lk.verdict is Verdict.MET and "the 1998 report says it was reached" in lk.reason
+                               for lk in quadrupling)
+    assert not [lk for lk in links if lk.goal.year == 1998 and lk.goal.quote == "翻两番"]
+    assert not [lk for lk in links if lk.goal.year == 1986 and "1998 report says" in lk.reason]

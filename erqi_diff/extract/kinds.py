@@ -93,6 +93,9 @@ _ALREADY = re.compile(r"已经|(?<!而)已(?!于|定|确定|列入|安排|下达
 # a verb with the perfective 了 right before the figure says what has been done (把军队裁减了100万人,
 # 安置了903万人); a list of projects drawn up (梳理了150个重大项目) is the size of the year's plan instead
 _DONE = re.compile(r"(?<![为除])了(?:共|约|近|总共|总计|合计)?$")
+#: A goal said reached before its time: a done verb before the figure, 的目标/任务 right after its clause's words.
+_REACHED = re.compile(r"(?:提前|超额|顺利|圆满|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了")
+_GOAL_NAMED = re.compile(r"^[^，；。]{0,12}?的?(?:目标|任务)")
 
 def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[bool | None, bool]:
     """(cue, strong): cue is True when the words before the figure set a goal,
@@ -178,6 +181,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
     else:
         future = bool(cue) and not estimate
+    if future and _reached_early(text, q, clause_lead):
+        # 提前实现了本世纪末国民生产总值比1980年翻两番的目标: a goal for a year ahead, said reached: no target,
+        # and the year it was reached is not said
+        return Kind.ACTUAL, When(when.period, None, None, False)
     if future and not strong and (_done(text, q, clause_lead) or _RESULTS_AFTER.search(text, q.end)):
         future = False  # 把军队裁减了100万人; 共安排3700多万人就业，基本解决了…: what was done, whatever the frame
     if not future:
@@ -197,6 +204,14 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     if _COHORT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.FORECAST, when  # 今年高校毕业生超过1000万人，要加强就业创业指导: the cohort, not a goal
     return goal_kind(text, q, cs, name), when
+
+
+def _reached_early(text: str, q: Quantity, clause_lead: str) -> bool:
+    """The figure is of a goal its clause says was reached (提前实现了…翻两番的目标),
+    with no word of a goal still ahead before it."""
+    reached = _REACHED.search(clause_lead)
+    return bool(reached and _GOAL_NAMED.search(text[q.end:])
+                and not w.has_any(clause_lead[reached.end():], w.GOAL_WORDS) and not w.has_any(clause_lead, r"要|将|力争|确保"))
 
 
 def _done(text: str, q: Quantity, clause_lead: str) -> bool:

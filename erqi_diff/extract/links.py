@@ -214,9 +214,8 @@ class _Later:
         out = []
         for m in _SENTENCE.finditer(self.body):
             sentence = m.group().strip()
-            done = _DONE.search(sentence)
-            if done is not None and not _AHEAD.search(sentence):
-                out.append((sentence, done.group("obj") or done.group("obj2") or ""))
+            if not _AHEAD.search(sentence):  # each goal said reached (顺利完成了“八五”计划，提前实现了…的目标)
+                out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence))
         return out
 
 
@@ -331,10 +330,14 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
     year = _year(goal)
     if not later and not (chosen and chosen[1]):
         return Link(goal, None, Verdict.OPEN, None, None, "no later report in the series")
-    if not (chosen and chosen[1]):
+    if not (chosen and chosen[1]) or chosen[1][0][2].verdict is Verdict.NOT_COMPARABLE:
         said = said_done(goal, later)
         if said is not None:  # 提前实现了本世纪末国民生产总值比1980年翻两番的目标: an outcome in words
-            return Link(goal, None, Verdict.NOT_COMPARABLE, None, None,
+            # (before a figure that cannot judge it: 翻两番 against a level)
+            if _LARGELY.search(said[1]):  # 基本实现: largely, not wholly
+                return Link(goal, None, Verdict.NOT_COMPARABLE, None, None,
+                            f"the {said[0]} report says it was largely reached, in words: “{said[1]}”", (said[0],))
+            return Link(goal, None, Verdict.MET, None, None,
                         f"the {said[0]} report says it was reached, in words: “{said[1]}”", (said[0],))
     if year is None:
         return Link(goal, None, Verdict.OPEN, None, None, "the year the goal is for is not stated")
@@ -369,6 +372,7 @@ _DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:�
                    r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
                    r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
+_LARGELY = re.compile(r"基本(?:实现|完成|达到)|(?:目标|任务|指标)基本")
 #: A sentence with these speaks of what is ahead or would be: no outcome.
 _AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|前景|信心|今年")
 _HAN4 = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -396,12 +400,12 @@ def said_done(goal: Fact, later: list[_Later]) -> tuple[int, str] | None:
 
 
 def _other_figure(goal: Fact, sentence: str) -> bool:
-    """The sentence gives a figure in the goal's unit, none the goal's own
-    (完成裁减军队员额20万的任务 does not speak of a reduction by 50万)."""
+    """The sentence gives figures, none the goal's own (完成裁减军队员额20万的任务
+    does not speak of a reduction by 50万; 提前实现了…翻两番的目标 not of a growth by 7.5%)."""
     from erqi_diff.extract.numbers import find_quantities
 
-    same_unit = [q for q in find_quantities(sentence) if q.unit == goal.unit and q.value is not None]
-    return bool(same_unit) and all(q.value != goal.low for q in same_unit)
+    figures = [q for q in find_quantities(sentence) if q.value is not None]
+    return bool(figures) and not any(q.value == goal.low and q.unit == goal.unit for q in figures)
 
 
 class Things:
