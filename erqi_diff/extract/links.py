@@ -211,7 +211,7 @@ class _Later:
         """(sentence, object) of each sentence saying a goal or task was
         reached, not one to be reached (:data:`_DONE`, nothing of
         :data:`_AHEAD`): read once for every goal that looks here."""
-        out = []
+        out: list[tuple[str, str]] = []
         for m in _SENTENCE.finditer(self.body):
             sentence = m.group().strip()
             if not _AHEAD.search(sentence):  # each goal said reached (顺利完成了“八五”计划，提前实现了…的目标)
