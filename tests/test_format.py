@@ -53,10 +53,12 @@ def test_year_label(args, shown) -> None:
     ((2022, None), (2022, (2018, 2022), 2023), "2018–2022, report 2023"),  # a five-year figure beside a year's goal
     ((2020, (2016, 2020)), (2020, (2016, 2020), 2021), "report 2021"),
     ((2015, None), (None, None, 2016), "unstated, report 2016"),
+    ((1982, None), (1982, None, 1982, "estimate"), "report 1982, estimate"),  # 预计可以达到百分之六点四
 ])
 def test_outcome_source_says_the_years_when_they_are_not_the_goals(goal, outcome, shown) -> None:
     g = SimpleNamespace(figure_year=goal[0], figure_span=goal[1])
-    o = SimpleNamespace(figure_year=outcome[0], figure_span=outcome[1], year=outcome[2])
+    kind = SimpleNamespace(value=outcome[3] if len(outcome) > 3 else "actual")
+    o = SimpleNamespace(figure_year=outcome[0], figure_span=outcome[1], year=outcome[2], kind=kind)
     assert fmt.outcome_source(g, o) == shown
 
 

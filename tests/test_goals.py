@@ -247,3 +247,18 @@ def test_quadrupling_by_2000_said_reached_in_1998(gwr_early_root) -> None:
                                for lk in quadrupling)
     assert not [lk for lk in links if lk.goal.year == 1998 and lk.goal.quote == "翻两番"]
     assert not [lk for lk in links if lk.goal.year == 1986 and "1998 report says" in lk.reason]
+
+
+def test_a_later_actual_stands_before_an_earlier_estimate() -> None:
+    """1980's target for 1981; the report of late 1981 estimates the year
+    (今年预计的3%), the next gives the actual (实际达到百分之四点六): the actual
+    judges it. With no actual later, the estimate does, marked as one."""
+    goal = make_snapshot(1980, "## 二、1981年的计划\n\n1981年工农业总产值比1980年计划增长5.5%。\n", date="1980-12-01")
+    estimate = make_snapshot(1981, "## 一、今年的情况\n\n今年工农业总产值预计增长3%。\n", date="1981-11-30")
+    actual = make_snapshot(1982, "## 一、过去一年\n\n工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六。\n",
+                           date="1982-11-30")
+    (link,) = [lk for lk in link_goals([goal, estimate, actual]) if lk.goal.year == 1980]
+    assert (link.outcome.year, link.outcome.kind, link.outcome.value) == (1982, Kind.ACTUAL, 4.6)
+    assert link.verdict is Verdict.MISSED
+    (alone,) = [lk for lk in link_goals([goal, estimate]) if lk.goal.year == 1980]
+    assert (alone.outcome.year, alone.outcome.kind, alone.outcome.value) == (1981, Kind.ESTIMATE, 3.0)

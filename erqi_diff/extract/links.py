@@ -243,9 +243,14 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 continue
             stated = judge_state(goal, report.states, report.year)  # 国际收支基本平衡, said in words
             found = [((0,), *stated)] if stated else _candidates(goal, report, things)
-            if found:
+            if found and id(goal) in chosen:  # an estimate found before: this report's actual, if it gives one
+                if _actuals(found):
+                    chosen[id(goal)] = (report, _actuals(found))
+                    break
+            elif found:
                 chosen[id(goal)] = (report, found)
-                break
+                if found[0][1].kind is not Kind.ESTIMATE:
+                    break
     def figure(report: _Later, fact: Fact) -> tuple:  # an outcome and its restatements in the report
         t = things.get(id(fact))
         return report.year, fact.value, fact.unit, fact.period, t.obj if t else fact.indicator
@@ -294,6 +299,14 @@ def _with_parts(links: list[Link]) -> list[Link]:
                                     f"({part.goal.what}: {part.outcome.quote})")
         out.append(lk)
     return out
+
+
+def _actuals(found: list) -> list:
+    """The candidates ``found`` that are actual figures judging the goal (not
+    estimates, not figures of another measure or period): a later report's
+    actual (一九八一年…实际达到百分之四点六) stands before an earlier one's
+    estimate (今年预计的3%)."""
+    return [c for c in found if c[1].kind is not Kind.ESTIMATE and c[2].verdict is not Verdict.NOT_COMPARABLE]
 
 
 def _restated(goal: Fact, own: _Later) -> bool:

@@ -116,10 +116,12 @@ def other_years(goal_year: int | None, goal_span: Sequence[int] | None, year: in
 
 def outcome_source(goal, outcome) -> str:
     """Where an outcome comes from, with its years when they are not the
-    goal's: "report 2023", "2018–2022, report 2023" (``goal`` and ``outcome``:
-    :class:`~erqi_diff.extract.facts.Fact`)."""
+    goal's, and "estimate" when the report only estimates it (预计可以达到):
+    "report 2023", "2018–2022, report 2023", "report 1982, estimate"
+    (``goal`` and ``outcome``: :class:`~erqi_diff.extract.facts.Fact`)."""
     years = other_years(goal.figure_year, goal.figure_span, outcome.figure_year, outcome.figure_span)
-    return f"{years}, report {outcome.year}" if years else f"report {outcome.year}"
+    source = f"{years}, report {outcome.year}" if years else f"report {outcome.year}"
+    return source + (", estimate" if outcome.kind.value == "estimate" else "")
 
 
 def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | None = None,

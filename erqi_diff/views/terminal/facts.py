@@ -109,7 +109,8 @@ def goals_view(console, links, empty: list[int]) -> None:
         else:
             o = lk.outcome
             margin = fmt.link_margin(lk)
-            out.append(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}: ",
+            estimate = ", estimate" if o.kind.value == "estimate" else ""
+            out.append(f"    {lk.verdict.value}{', ' + margin if margin else ''} ({lk.reason}); report {o.year}{estimate}: ",
                        style=style)
             out.append(_cut(o.text) + "\n")
     if links:
