@@ -262,3 +262,13 @@ def test_a_later_actual_stands_before_an_earlier_estimate() -> None:
     assert link.verdict is Verdict.MISSED
     (alone,) = [lk for lk in link_goals([goal, estimate]) if lk.goal.year == 1980]
     assert (alone.outcome.year, alone.outcome.kind, alone.outcome.value) == (1981, Kind.ESTIMATE, 3.0)
+
+
+@pytest.mark.parametrize("sentence, followed", [
+    ("按调整后的“八五”计划，国民经济增长速度由原定平均每年百分之六调高到百分之八至九。", ["百分之八至九"]),
+    ("今年粮食产量由原计划的9000亿斤调整为9500亿斤。", ["9500亿斤"]),
+    ("国民经济增长速度要达到百分之八。", ["百分之八"]),   # no target replaced
+])
+def test_a_target_replaced_in_its_sentence_is_not_followed(sentence: str, followed: list[str]) -> None:
+    snap = make_snapshot(1993, "## 二、今后五年的主要任务\n\n" + sentence + "\n", date="1993-03-15")
+    assert [lk.goal.quote for lk in link_goals([snap])] == followed

@@ -385,6 +385,9 @@ _DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:�
                    r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
                    r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
+#: A target replaced in its own sentence: 由原定…X调高到/调整为/改为 Y.
+_SUPERSEDED_LEAD = re.compile(r"(?:由|从)原(?:定|计划|来的?)[^，；。]{0,12}$")
+_SUPERSEDED_REST = re.compile(r"^[^，；。]{0,4}?(?:调高|调低|调整|提高|降低|改)(?:到|为|至)")
 _LARGELY = re.compile(r"基本(?:实现|完成|达到)|(?:目标|任务|指标)基本")
 #: A sentence with these speaks of what is ahead or would be: no outcome.
 _AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|前景|信心|今年")
@@ -458,12 +461,14 @@ def _no_goal_to_follow(goal: Fact, after: list[Fact]) -> bool:
       (全年150个重大项目完成投资470亿元; 32个重大生态建设项目已开工24个): the
       plan an earlier report set, restated with its outcome;
     - the total investment of a list of projects (总投资3216亿元): it describes
-      the list; the year's goal is the investment planned in it."""
+      the list; the year's goal is the investment planned in it;
+    - a target the sentence replaces (由原定平均每年百分之六调高到百分之八至九):
+      the goal is the new one."""
     from erqi_diff.extract.kinds import PORTFOLIO, TOTAL
 
     lead = goal.text[:goal.quote_start - goal.start]
     rest = goal.text[goal.quote_end - goal.start:]
-    if TOTAL.search(lead):
+    if TOTAL.search(lead) or (_SUPERSEDED_LEAD.search(lead) and _SUPERSEDED_REST.match(rest)):
         return True
     nxt = after[0] if after and after[0].start == goal.start else None
     if nxt is None or not nxt.kind.is_outcome:
