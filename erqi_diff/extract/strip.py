@@ -48,7 +48,7 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/lexicon.py", "extract/mining.py", "extract/naming.py", "extract/data/slogans.toml",
                  "extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/timing.py", "extract/wording.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
-                 "extract/qualitative.py", "extract/hanscan.py"]
+                 "extract/qualitative.py", "extract/hanscan.py", "extract/keymetric.py", "extract/derived.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 
@@ -72,7 +72,12 @@ def cached_strip(a, b, project=None) -> dict:
         stamps = [_stamp(project.snapshot_path(y)) for y in (*earlier, *later)]
 
     def compute() -> dict:
-        return diff_strip(a, b, *_series(project, earlier, later)) if project is not None else diff_strip(a, b)
+        if project is None:
+            return diff_strip(a, b)
+        from erqi_diff.extract import derived
+
+        picks = [None if d is None else d["metrics"] for d in (derived.read(project, a), derived.read(project, b))]
+        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[1]))
 
     return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
 
@@ -124,33 +129,46 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 
-def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
+def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
+               picks: tuple[list | None, list | None] = (None, None)) -> dict:
     """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
-    and key metrics side by side (see the module doc)."""
-    return {**slogan_strip(a, b, lexicon, earlier, later), "metrics": metric_rows(a, b)}
+    and key metrics side by side (see the module doc). ``picks``: the two
+    reports' metric facts as their derived files hold them
+    (:func:`erqi_diff.extract.derived.read`), each computed when None."""
+    return {**slogan_strip(a, b, lexicon, earlier, later), "metrics": metric_rows(a, b, *picks)}
 
 
-def metric_rows(a, b) -> list[dict]:
-    """The metrics part of the strip (see the module doc)."""
-    from erqi_diff.extract import metrics as _metrics
+def metric_rows(a, b, picks_a: list | None = None, picks_b: list | None = None) -> list[dict]:
+    """The metrics part of the strip (see the module doc), from the two
+    reports' reduced metric facts (:func:`erqi_diff.extract.derived.metric_picks`,
+    computed when not given)."""
+    from erqi_diff.extract.keymetric import KEY_INDICATORS, comparable, key_pair
 
-    ma, mb = _metrics.extract(a), _metrics.extract(b)
-    names_a, names_b = _metrics.indicators(ma), _metrics.indicators(mb)
-    names = [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]
+    if picks_a is None or picks_b is None:
+        from erqi_diff.extract.derived import metric_picks
+
+        picks_a = metric_picks(a) if picks_a is None else picks_a
+        picks_b = metric_picks(b) if picks_b is None else picks_b
+    names_a, names_b = _indicators(picks_a), _indicators(picks_b)
+    names = [n for n in KEY_INDICATORS if n in names_a or n in names_b]
     names += [n for n in names_a if n in names_b and n not in names]
     rows = []
     for name in names:
-        left, right = _metrics.key_pair(ma, mb, name)
-        same = left is not None and right is not None and _metrics.like_for_like(left, right)
+        left, right = key_pair(picks_a, picks_b, name, _info)
+        same = left is not None and right is not None and comparable(left, right, _info)
         rows.append({"indicator": name, "from": _figure(left), "to": _figure(right), "comparable": same})
     return rows
 
 
-def _figure(fact) -> dict | None:
-    if fact is None:
-        return None
-    value = list(fact.value) if isinstance(fact.value, tuple) else fact.value
-    return {"report_year": fact.year, "figure_year": fact.figure_year,
-            "figure_span": list(fact.figure_span) if fact.figure_span else None,
-            "period": fact.period.value if fact.period else None, "measure": fact.measure.value, "value": value,
-            "unit": fact.unit, "modifier": fact.modifier.value, "kind": fact.kind.value, "quote": fact.quote}
+def _info(pick: dict) -> list:
+    return pick["info"]
+
+
+def _figure(pick: dict | None) -> dict | None:
+    return None if pick is None else dict(pick["figure"])
+
+
+def _indicators(picks: list) -> list[str]:
+    """The indicators present, in the order of the table (:func:`erqi_diff.extract.metrics.indicators`)."""
+    order = {p["info"][0]: p["order"] for p in picks if p["order"] is not None}
+    return sorted(order, key=order.__getitem__)
