@@ -53,10 +53,10 @@ def _refresh_derived(project) -> list:
     """The derived files beside the snapshots (erqi_diff.extract.derived): they
     only spare work, so one that cannot be written is a warning, not a failure."""
     from erqi_diff.errors import ErqiError
-    from erqi_diff.extract import derived
+    from erqi_diff.extract import derive
 
     try:
-        return derived.refresh(project)
+        return derive.refresh(project)
     except (ErqiError, OSError) as exc:
         click.echo(f"warning: derived files not written ({exc}); the diff view computes them", err=True)
         return []

@@ -30,7 +30,7 @@ T = TypeVar("T")
 INDICATOR, FULL_YEAR, FIGURE_YEAR, LEVEL, GROWTH, QUOTE_START, COMPARABLE = range(7)
 
 
-def key_metric(items: Sequence[T], indicator: str, info: Callable[[T], Info]) -> T | None:
+def key_metric(items: Sequence[T], indicator: str, info: Callable[[Any], Info]) -> T | None:
     """The figure to show for ``indicator`` among ``items`` (one report's):
     its latest full year, its level first, then its growth; else any
     figure of it (its period says which); the first in text order of equals."""
@@ -47,7 +47,7 @@ def key_metric(items: Sequence[T], indicator: str, info: Callable[[T], Info]) ->
 
 
 def key_pair(a: Sequence[T], b: Sequence[T], indicator: str,
-             info: Callable[[T], Info]) -> tuple[T | None, T | None]:
+             info: Callable[[Any], Info]) -> tuple[T | None, T | None]:
     """The figures of ``indicator`` to set side by side from two reports:
     each one's :func:`key_metric`, unless they cannot be compared and one
     report gives the other's kind too (a level and a growth: 完成407.7亿元，
@@ -63,6 +63,6 @@ def key_pair(a: Sequence[T], b: Sequence[T], indicator: str,
     return left, right
 
 
-def comparable(x: T, y: T, info: Callable[[T], Info]) -> bool:
+def comparable(x: T, y: T, info: Callable[[Any], Info]) -> bool:
     """Can the two be set side by side (equal comparable keys)?"""
     return bool(info(x)[COMPARABLE] == info(y)[COMPARABLE])

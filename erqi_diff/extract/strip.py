@@ -41,6 +41,7 @@ the diff view.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 #: The modules whose code makes the strip: a change to any is a cache miss.
 STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
@@ -48,7 +49,8 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/lexicon.py", "extract/mining.py", "extract/naming.py", "extract/data/slogans.toml",
                  "extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/timing.py", "extract/wording.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
-                 "extract/qualitative.py", "extract/hanscan.py", "extract/keymetric.py", "extract/derived.py"]
+                 "extract/qualitative.py", "extract/hanscan.py", "extract/keymetric.py", "extract/derived.py",
+                 "extract/derive.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 
@@ -90,7 +92,7 @@ def _stamp(path) -> str:
     return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple:
+def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple[Any, list, list]:
     """The project's lexicon and its snapshots of ``earlier`` and ``later``
     years (one missing or broken is left out: it cannot say a slogan
     returned, nor that it is back)."""
@@ -140,21 +142,23 @@ def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
 
 def metric_rows(a, b, picks_a: list | None = None, picks_b: list | None = None) -> list[dict]:
     """The metrics part of the strip (see the module doc), from the two
-    reports' reduced metric facts (:func:`erqi_diff.extract.derived.metric_picks`,
+    reports' reduced metric facts (:func:`erqi_diff.extract.derive.metric_picks`,
     computed when not given)."""
     from erqi_diff.extract.keymetric import KEY_INDICATORS, comparable, key_pair
 
     if picks_a is None or picks_b is None:
-        from erqi_diff.extract.derived import metric_picks
+        from erqi_diff.extract.derive import metric_picks
 
         picks_a = metric_picks(a) if picks_a is None else picks_a
         picks_b = metric_picks(b) if picks_b is None else picks_b
-    names_a, names_b = _indicators(picks_a), _indicators(picks_b)
+    pa: list[dict] = picks_a
+    pb: list[dict] = picks_b
+    names_a, names_b = _indicators(pa), _indicators(pb)
     names = [n for n in KEY_INDICATORS if n in names_a or n in names_b]
     names += [n for n in names_a if n in names_b and n not in names]
     rows = []
     for name in names:
-        left, right = key_pair(picks_a, picks_b, name, _info)
+        left, right = key_pair(pa, pb, name, _info)
         same = left is not None and right is not None and comparable(left, right, _info)
         rows.append({"indicator": name, "from": _figure(left), "to": _figure(right), "comparable": same})
     return rows
