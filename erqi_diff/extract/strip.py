@@ -33,9 +33,14 @@ latest full year, its level first (:func:`metrics.key_metric`), filed under
 its figure year; ``comparable`` is False when the two are of different
 measures, periods or units (a half year beside a full year is never compared).
 
+The figures of each report are read from its derived file
+(``snapshots/.derived/<year>.json``, :mod:`erqi_diff.extract.derived`) when
+it is current, else extracted from the text (the same records either way:
+:func:`erqi_diff.extract.derive.metric_picks`); only their pairing is done here.
+
 Regex only, no heavy imports (the extractors are imported when a strip is
-computed, not when it comes from the cache): this runs on the hot path of
-the diff view.
+computed, not when it comes from the cache or the derived files): this runs
+on the hot path of the diff view.
 """
 
 from __future__ import annotations
