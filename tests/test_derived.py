@@ -93,6 +93,21 @@ def test_a_current_file_is_what_the_strip_reads(seeds_copy) -> None:
     assert [r["from"] for r in diff_strip(a, b)["metrics"]] != [r["from"] for r in rows]
 
 
+def test_the_slogan_candidates_are_read_from_the_file(seeds_copy) -> None:
+    """With the candidates of 2021 taken out of its file (its key kept), the strip's slogans are not the text's."""
+    project = load_project(seeds_copy)
+    path = derived.path_for(project, 2021)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["candidates"]["strong"]
+    data["candidates"] = {"strong": [], "weak": []}
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    a, b = load(project, 2017), load(project, 2021)
+    read = cached_strip(a, b, project)
+    computed = diff_strip(a, b, *_series(project, a, b))
+    assert read["metrics"] == computed["metrics"]
+    assert len(read["slogans_added"]) < len(computed["slogans_added"])
+
+
 def test_a_file_of_another_body_is_not_used(seeds_copy) -> None:
     project = load_project(seeds_copy)
     _edit_figure(project, 2017, "读自派生文件")
@@ -132,7 +147,7 @@ def test_the_code_digest_is_of_the_modules_content(monkeypatch, tmp_path) -> Non
 @pytest.mark.parametrize("damage", [
     b"", b"{", b"\xff\xfe not utf-8", b"[]", b"null", b'{"format": 1}',
     "wrong shape",  # the key kept, the figures not what they should be
-    "no figure", "a string as figure year",
+    "no figure", "a string as figure year", "an unknown kind of candidate", "no weak candidates",
 ])
 def test_a_broken_file_is_not_used(seeds_copy, damage) -> None:
     project = load_project(seeds_copy)
@@ -145,6 +160,10 @@ def test_a_broken_file_is_not_used(seeds_copy, damage) -> None:
             data["metrics"] = [{"info": "GDP"}]
         elif damage == "no figure":
             del data["metrics"][0]["figure"]
+        elif damage == "an unknown kind of candidate":
+            data["candidates"]["strong"][0][1] = "slogan"
+        elif damage == "no weak candidates":
+            del data["candidates"]["weak"]
         else:
             data["metrics"][0]["info"][2] = "2017"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

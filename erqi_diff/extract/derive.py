@@ -31,7 +31,18 @@ class DerivedResult:
 def compute(snap) -> dict[str, Any]:
     """The derived file of snapshot ``snap`` (see the module doc)."""
     return {"format": FORMAT, "year": snap.year, "input": input_digest(snap), "code": code_digest(),
-            "metrics": metric_picks(snap)}
+            "metrics": metric_picks(snap), "candidates": found_in(snap)}
+
+
+def found_in(snap) -> dict[str, list]:
+    """The slogan candidates of ``snap`` as a derived file holds them (see :mod:`erqi_diff.extract.derived`)."""
+    from erqi_diff.extract.slogans import candidates_of
+
+    def rows(found: list) -> list:
+        return [[c.text, c.kind.value, c.year, c.uses, c.opposed, c.placed] for c in found]
+
+    strong, weak = candidates_of(snap)
+    return {"strong": rows(strong), "weak": rows(weak)}
 
 
 def metric_picks(snap) -> list[dict[str, Any]]:
@@ -62,9 +73,13 @@ def render(data: dict[str, Any]) -> str:
     def line(x: Any) -> str:
         return json.dumps(x, ensure_ascii=False)
 
-    head = ",\n".join(f"{line(k)}: {line(v)}" for k, v in data.items() if k != "metrics")
-    picks = ",\n".join(line(p) for p in data["metrics"])
-    return "{" + head + ',\n"metrics": [\n' + picks + "\n]}\n"
+    def rows(items: list) -> str:
+        return "[\n" + ",\n".join(line(x) for x in items) + "\n]" if items else "[]"
+
+    head = ",\n".join(f"{line(k)}: {line(v)}" for k, v in data.items() if k not in ("metrics", "candidates"))
+    found = data["candidates"]
+    return ("{" + head + ',\n"metrics": ' + rows(data["metrics"]) + ',\n"candidates": {"strong": '
+            + rows(found["strong"]) + ',\n"weak": ' + rows(found["weak"]) + "}}\n")
 
 
 def refresh(project) -> list[DerivedResult]:

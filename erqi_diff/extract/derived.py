@@ -11,7 +11,8 @@ snapshot by the same code, which its key says::
     {"format": 1, "year": 2017,
      "input": "blake2b-256:<hex>:<length>",   # the snapshot's year, date and body
      "code": "blake2b-256:<hex>:<length>",    # the content of the strip's modules (strip.STRIP_MODULES)
-     "metrics": [{"info": [...], "order": int|null, "figure": {...}}, ...]}
+     "metrics": [{"info": [...], "order": int|null, "figure": {...}}, ...],
+     "candidates": {"strong": [[text, kind, year, uses, opposed, placed], ...], "weak": [...]}}
 
 ``metrics`` holds the report's metric facts (:func:`erqi_diff.extract.metrics.extract`),
 in text order (:func:`erqi_diff.extract.derive.metric_picks`), each reduced to what the strip's choice needs:
@@ -19,6 +20,11 @@ in text order (:func:`erqi_diff.extract.derive.metric_picks`), each reduced to w
 list of strings and nulls), ``order`` (the indicator's place in the table of
 :mod:`erqi_diff.extract.indicators`, null when not in it) and ``figure``
 (the fields the strip shows, see :mod:`erqi_diff.extract.strip`).
+``candidates`` holds the report's slogan candidates, strong and weak, as
+:func:`erqi_diff.extract.candidates.candidates` finds them (the fields of
+:class:`erqi_diff.extract.candidate.Candidate`, in its order); the slogans
+of the two reports are then found from them (the work that needs both
+texts: variants, mined phrases, lineages, matching, is done by the diff).
 
 The code is known by its content, not by modification times, so the files
 committed with a project stay valid after a clone and a file made by other
@@ -81,7 +87,31 @@ def read(project, snap) -> dict[str, Any] | None:
             return None
     except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
         return None
-    return data if _well_formed(data.get("metrics")) else None
+    return data if _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) else None
+
+
+def candidates(data: dict[str, Any]) -> tuple[list, list]:
+    """The slogan candidates of a derived file :func:`read` returned, as
+    :func:`erqi_diff.extract.candidates.candidates` gives them (strong, weak)."""
+    from erqi_diff.extract.candidate import Candidate, Kind
+
+    def made(rows: list) -> list:
+        return [Candidate(text, Kind(kind), year, uses, opposed, placed)
+                for text, kind, year, uses, opposed, placed in rows]
+
+    return made(data["candidates"]["strong"]), made(data["candidates"]["weak"])
+
+
+def _candidates_ok(found: Any) -> bool:
+    from erqi_diff.extract.candidate import Kind
+
+    kinds = {k.value for k in Kind}
+    if not isinstance(found, dict) or set(found) != {"strong", "weak"}:
+        return False
+    return all(isinstance(rows, list) and all(
+        isinstance(row, list) and len(row) == 6 and isinstance(row[0], str) and row[1] in kinds
+        and _int(row[2]) and _int(row[3]) and _int(row[4]) and isinstance(row[5], bool) for row in rows)
+        for rows in found.values())
 
 
 def _well_formed(picks: Any) -> bool:

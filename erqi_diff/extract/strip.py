@@ -45,7 +45,7 @@ on the hot path of the diff view.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 #: The modules whose code makes the strip: a change to any is a cache miss.
@@ -83,8 +83,10 @@ def cached_strip(a, b, project=None) -> dict:
             return diff_strip(a, b)
         from erqi_diff.extract import derived
 
-        picks = [None if d is None else d["metrics"] for d in (derived.read(project, a), derived.read(project, b))]
-        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[1]))
+        files = {snap.year: derived.read(project, snap) for snap in (a, b)}
+        found = {year: derived.candidates(data) for year, data in files.items() if data is not None}
+        picks = [None if d is None else d["metrics"] for d in files.values()]
+        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[-1]), found=found)
 
     return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
 
@@ -107,13 +109,16 @@ def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple[Any,
     return load_lexicon(project.root), load_available(project, earlier), load_available(project, later)
 
 
-def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
-    """The slogans part of the strip (see the module doc)."""
+def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
+                 candidates: Mapping | None = None) -> dict:
+    """The slogans part of the strip (see the module doc). ``candidates``:
+    the two reports' candidates by year where their derived files hold them
+    (:func:`erqi_diff.extract.slogans.extract`'s ``found``)."""
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes, with_items
     from erqi_diff.extract.textkey import key_of
 
-    found = slogans.extract([a, b], lexicon)
+    found = slogans.extract([a, b], lexicon, candidates)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
     seen: dict[str, dict[int, str]] = {}
@@ -137,12 +142,13 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
 
 
 def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
-               picks: tuple[list | None, list | None] = (None, None)) -> dict:
+               picks: tuple[list | None, list | None] = (None, None), found: Mapping | None = None) -> dict:
     """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
     and key metrics side by side (see the module doc). ``picks``: the two
-    reports' metric facts as their derived files hold them
-    (:func:`erqi_diff.extract.derived.read`), each computed when None."""
-    return {**slogan_strip(a, b, lexicon, earlier, later), "metrics": metric_rows(a, b, *picks)}
+    reports' metric facts, ``found`` their slogan candidates by year, as
+    their derived files hold them (:mod:`erqi_diff.extract.derived`); what
+    is not given is computed."""
+    return {**slogan_strip(a, b, lexicon, earlier, later, found), "metrics": metric_rows(a, b, *picks)}
 
 
 def metric_rows(a, b, picks_a: list | None = None, picks_b: list | None = None) -> list[dict]:
