@@ -148,6 +148,7 @@ def test_the_code_digest_is_of_the_modules_content(monkeypatch, tmp_path) -> Non
     b"", b"{", b"\xff\xfe not utf-8", b"[]", b"null", b'{"format": 1}',
     "wrong shape",  # the key kept, the figures not what they should be
     "no figure", "a string as figure year", "an unknown kind of candidate", "no weak candidates",
+    "a figure without its value", "a range of three",
 ])
 def test_a_broken_file_is_not_used(seeds_copy, damage) -> None:
     project = load_project(seeds_copy)
@@ -164,6 +165,10 @@ def test_a_broken_file_is_not_used(seeds_copy, damage) -> None:
             data["candidates"]["strong"][0][1] = "slogan"
         elif damage == "no weak candidates":
             del data["candidates"]["weak"]
+        elif damage == "a figure without its value":
+            del data["metrics"][0]["figure"]["value"]
+        elif damage == "a range of three":
+            data["metrics"][0]["figure"]["value"] = [1, 2, 3]
         else:
             data["metrics"][0]["info"][2] = "2017"
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

@@ -30,7 +30,7 @@ The code is known by its content, not by modification times, so the files
 committed with a project stay valid after a clone and a file made by other
 code is never used. A file missing, stale, made by other code or unreadable
 in any way is not used: the strip is then computed from the text, with the
-same result (tests/test_derived.py checks both ways agree on every pair of
+same result (benchmarks/check_derived.py compares both ways on every pair of
 the three series).
 """
 
@@ -109,7 +109,7 @@ def _candidates_ok(found: Any) -> bool:
     if not isinstance(found, dict) or set(found) != {"strong", "weak"}:
         return False
     return all(isinstance(rows, list) and all(
-        isinstance(row, list) and len(row) == 6 and isinstance(row[0], str) and row[1] in kinds
+        isinstance(row, list) and len(row) == 6 and isinstance(row[0], str) and row[0] and row[1] in kinds
         and _int(row[2]) and _int(row[3]) and _int(row[4]) and isinstance(row[5], bool) for row in rows)
         for rows in found.values())
 
@@ -118,8 +118,28 @@ def _well_formed(picks: Any) -> bool:
     return isinstance(picks, list) and all(_pick(p) for p in picks)
 
 
+#: A figure's fields (:func:`erqi_diff.extract.derive.figure`) and what each may hold.
+_FIGURE = {"report_year": (int,), "figure_year": (int, type(None)), "figure_span": (list, type(None)),
+           "period": (str, type(None)), "measure": (str,), "value": (int, float, list, type(None)), "unit": (str,),
+           "modifier": (str,), "kind": (str,), "quote": (str,)}
+
+
+def _figure_ok(figure: Any) -> bool:
+    if not isinstance(figure, dict) or set(figure) != set(_FIGURE):
+        return False
+    if not all(isinstance(figure[k], types) and not isinstance(figure[k], bool) for k, types in _FIGURE.items()):
+        return False
+    span, value = figure["figure_span"], figure["value"]
+    return (span is None or (len(span) == 2 and all(_int(y) for y in span))) and \
+        (not isinstance(value, list) or (len(value) == 2 and all(_number(x) for x in value)))
+
+
+def _number(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
 def _pick(p: Any) -> bool:
-    if not isinstance(p, dict) or not isinstance(p.get("figure"), dict):
+    if not isinstance(p, dict) or not _figure_ok(p.get("figure")):
         return False
     order, info = p.get("order"), p.get("info")
     if not (order is None or _int(order)) or not isinstance(info, list) or len(info) != 7:
