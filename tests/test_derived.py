@@ -222,3 +222,25 @@ def test_a_folder_that_cannot_be_written_is_a_warning(seeds_copy) -> None:
     assert "warning: derived files not written" in result.output
     result = CliRunner().invoke(main, ["--root", str(seeds_copy), "2017", "2021", "--json"])
     assert result.exit_code == 0 and json.loads(result.output)["strip"]["metrics"]
+
+
+def test_the_code_key_covers_every_module_the_strip_runs(seeds_root) -> None:
+    """Every module of erqi_diff.extract that computing a strip or a derived file loads is
+    in STRIP_MODULES (its content keys the derived files, its size and time the cache)."""
+    import subprocess
+    import sys
+
+    script = ("import os, sys; os.environ['ERQI_DIFF_CACHE'] = 'off'\n"
+              "from pathlib import Path\n"
+              "from erqi_diff.core.project import load_project\n"
+              "from erqi_diff.core.snapshot import load\n"
+              "from erqi_diff.extract import derive\n"
+              "from erqi_diff.extract.strip import cached_strip, diff_strip\n"
+              f"p = load_project(Path({str(seeds_root)!r})); a, b = load(p, 2017), load(p, 2021)\n"
+              "cached_strip(a, b, p); diff_strip(a, b); derive.compute(a)\n"
+              "print(' '.join(m for m in sys.modules if m.startswith('erqi_diff.extract.')))\n")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    from erqi_diff.extract.strip import STRIP_MODULES
+
+    assert "erqi_diff.extract.candidate" in loaded
+    assert [m for m in loaded if m.replace("erqi_diff.", "").replace(".", "/") + ".py" not in STRIP_MODULES] == []

@@ -55,7 +55,7 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/timing.py", "extract/wording.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
                  "extract/qualitative.py", "extract/hanscan.py", "extract/keymetric.py", "extract/derived.py",
-                 "extract/derive.py"]
+                 "extract/derive.py", "extract/candidate.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 
