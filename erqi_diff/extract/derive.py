@@ -69,7 +69,7 @@ def figure(fact) -> dict[str, Any]:
 
 
 def render(data: dict[str, Any]) -> str:
-    """The text of a derived file: one line a figure, so that a change reads well in git."""
+    """The text of a derived file: one line a figure or a candidate, so that a change reads well in git."""
     def line(x: Any) -> str:
         return json.dumps(x, ensure_ascii=False)
 
