@@ -208,7 +208,7 @@ def synthetic_pair(chars: int, seed: int = 1):
         roll = rng.random()
         if roll < 0.04:
             continue  # dropped
-        paragraphs = []
+        paragraphs: list[str] = []
         for p in section.paragraphs:
             r = rng.random()
             if r < 0.05:
