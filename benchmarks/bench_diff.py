@@ -208,7 +208,7 @@ def synthetic_pair(chars: int, seed: int = 1):
         roll = rng.random()
         if roll < 0.04:
             continue  # dropped
-        paragraphs: list[str] = []
+        kept: list[str] = []
         for p in section.paragraphs:
             r = rng.random()
             if r < 0.05:
@@ -218,13 +218,13 @@ def synthetic_pair(chars: int, seed: int = 1):
                 k = rng.randrange(len(sentences) - 1)
                 sentences[k] = sentences[k][: len(sentences[k]) // 2] + rng.choice(vocab) + f"{rng.randint(1, 99)}%"
                 p = "。".join(sentences)
-            paragraphs.append(p)
+            kept.append(p)
             if r > 0.95:
-                paragraphs.append(_paragraph(rng, vocab))
-        if len(paragraphs) > 3 and rng.random() < 0.2:
-            paragraphs.append(paragraphs.pop(0))  # a paragraph moved to the end
+                kept.append(_paragraph(rng, vocab))
+        if len(kept) > 3 and rng.random() < 0.2:
+            kept.append(kept.pop(0))  # a paragraph moved to the end
         heading = section.heading if rng.random() < 0.8 else section.heading[:4] + rng.choice(vocab)
-        new.append(Section(heading, 2, tuple(paragraphs)))
+        new.append(Section(heading, 2, tuple(kept)))
         if roll > 0.96:
             new.append(Section(rng.choice(vocab), 2, tuple(_paragraph(rng, vocab) for _ in range(5))))
     for _ in range(len(new) // 50):  # a few sections moved
