@@ -21,7 +21,9 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
 
     A snapshot edited by hand is kept while its seed is unchanged; when the
     seed or the normalizer changed, the command refuses and shows the
-    difference, unless --force.
+    difference, unless --force. Also brings snapshots/.derived/<year>.json
+    up to date: what the diff view's strip needs of each report, computed
+    once (a file made from another snapshot or by other code is not used).
     """
     project = get_project(builds=True)
     if check:
@@ -36,12 +38,28 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
                 click.echo(f"{len(bad)} snapshot(s) out of date: run `erqi-diff snapshot`", err=True)
         sys.exit(1 if bad else 0)
     results = store.build_all(project, force=force)
+    derived = _refresh_derived(project)
     if as_json:
         emit_json("snapshot", results)
         return
     for built in results:
         extra = f" (previous file kept as {built.backup})" if built.backup else ""
         click.echo(f"{built.path}: {built.action.value}{extra}")
+    for made in derived:
+        click.echo(f"{made.path}: {made.action.value}")
+
+
+def _refresh_derived(project) -> list:
+    """The derived files beside the snapshots (erqi_diff.extract.derived): they
+    only spare work, so one that cannot be written is a warning, not a failure."""
+    from erqi_diff.errors import ErqiError
+    from erqi_diff.extract import derive
+
+    try:
+        return derive.refresh(project)
+    except (ErqiError, OSError) as exc:
+        click.echo(f"warning: derived files not written ({exc}); the diff view computes them", err=True)
+        return []
 
 
 @click.command()

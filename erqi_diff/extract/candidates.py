@@ -40,49 +40,14 @@ measures (甲计划、乙计划等五项制度) and modifier formulas
 
 from __future__ import annotations
 
-import enum
 import re
-from dataclasses import dataclass
 
 from erqi_diff.extract import hanscan
+from erqi_diff.extract.candidate import CARRY as _CARRY
+from erqi_diff.extract.candidate import POLICY_NOUNS as _POLICY_NOUNS
+from erqi_diff.extract.candidate import Candidate as Candidate  # re-exported: the candidates' type
+from erqi_diff.extract.candidate import Kind as Kind
 from erqi_diff.extract.textkey import NUMERALS, key_of
-
-
-class Kind(str, enum.Enum):
-    """How a slogan was found (the first that applies, in this order)."""
-
-    QUOTED = "quoted"
-    NUMBERED = "numbered"
-    SERIES = "series"
-    CAMPAIGN = "campaign"
-    FORMULA = "formula"       # 现代化国际化生态化新城区
-    MINED = "mined"           # a fixed phrase recurring in the series (erqi_diff.extract.mining)
-    LEXICON = "lexicon"       # known in advance (erqi_diff.extract.lexicon)
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A phrase that may be a slogan, as written, first found in ``year``.
-    A quoted one counts its quoted ``uses``, how many of them are ``opposed``
-    and whether one stood in a formula's position (``placed``): it is a
-    slogan when placed and opposed in fewer than half its uses, over the
-    whole series (:func:`accepted`)."""
-
-    text: str
-    kind: Kind
-    year: int
-    uses: int = 1
-    opposed: int = 0
-    placed: bool = True
-
-    def joined(self, other: Candidate) -> Candidate:
-        """This candidate with the uses of ``other`` (the same phrase elsewhere)."""
-        return Candidate(self.text, self.kind, min(self.year, other.year), self.uses + other.uses,
-                         self.opposed + other.opposed, self.placed or other.placed)
-
-    @property
-    def accepted(self) -> bool:
-        return self.placed and 2 * self.opposed < self.uses
 
 
 _QUOTE = re.compile(r"“([^“”\n]{1,60})”|‘([^‘’\n]{1,60})’|「([^「」\n]{1,60})」|『([^『』\n]{1,60})』")
@@ -106,19 +71,7 @@ _OPPOSED = re.compile(r"反对|反|所谓|污蔑|诬蔑|诬陷|诬为|歪曲|制
 # a view denied right after the quote: “基数大，速度就低”不是社会生产发展的规律
 _DENIED = ("并不是", "根本不是", "绝不是", "不是", "并非", "绝非")
 _CLAUSE_END = "。！？；：，\n"
-# verbs of carrying out a policy: a formula is what they take as object
-_CARRY = ("实施", "推进", "坚持", "贯彻", "落实", "推行", "开展", "深化", "做好", "抓好", "打好", "打赢",
-          "巩固", "严格执行", "纠治", "纠正", "共建", "建设", "发展", "推动", "创建",
-          "践行", "弘扬", "秉持", "坚定", "做到", "运用", "完善", "健全", "构建", "支持", "完成",
-          "实行", "执行好", "落实好", "继续", "开展好", "组织", "制定", "部署", "提出", "按照", "围绕", "遵循",
-          "搞好", "办好")
 _CARRY_LONGEST = sorted(_CARRY, key=len, reverse=True)
-# what a programme's name is followed by
-_POLICY_NOUNS = ("工程", "工作", "战略", "规划", "计划", "建设", "行动", "改革", "政策", "原则", "方针", "机制",
-                 "制度", "要求", "活动", "品牌", "经验", "底线", "目标", "理念", "思想", "精神", "方略", "布局",
-                 "体系", "格局", "倡议", "攻坚", "保卫战", "主题教育", "学习教育", "专项", "模式", "任务",
-                 "路线", "理论", "经费", "负责制", "责任制", "挂钩", "措施", "重要思想", "方向", "战略布局",
-                 "行动计划", "示范")
 _AFTER_DE = ("理念", "方针", "原则", "要求", "目标", "精神", "思想", "战略", "政策", "方略", "路线")
 _NAMES = re.compile("^(?:等[^，。；、：！？\n“”]{0,4}|[^，。；、：！？\n“”的]{0,2})(?:" + "|".join(_POLICY_NOUNS) + ")")
 # a quoted name ending so names a programme itself (“种子工程”, “863计划”)

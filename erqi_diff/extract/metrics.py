@@ -21,10 +21,8 @@ from erqi_diff.extract import indicators as ind
 from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
 from erqi_diff.extract.numbers import to_base
 from erqi_diff.extract.bases import base_year
-
-#: The headline indicators, in the order the strip and the changelog show them.
-KEY_INDICATORS = ("GDP", "财政收入", "固定资产投资", "规模以上工业增加值", "社会消费品零售总额", "居民消费价格",
-                  "城镇新增就业", "城镇调查失业率", "粮食产量", "民生支出")
+from erqi_diff.extract import keymetric
+from erqi_diff.extract.keymetric import KEY_INDICATORS as KEY_INDICATORS  # re-exported: the strip and the changelog read it here
 
 
 def is_metric(fact: Fact) -> bool:
@@ -103,36 +101,25 @@ def like_for_like(a: Fact, b: Fact) -> bool:
     return comparable_key(a) == comparable_key(b)
 
 
+def info(fact: Fact) -> tuple:
+    """What choosing a fact to show needs of it (:data:`erqi_diff.extract.keymetric.Info`)."""
+    return (fact.indicator, fact.period is Period.YEAR, fact.figure_year or 0, fact.measure is Measure.LEVEL,
+            fact.measure is Measure.GROWTH, fact.quote_start, comparable_key(fact))
+
+
 def key_metric(records: Iterable[Fact], indicator: str, report: int | None = None) -> Fact | None:
     """The figure to show for ``indicator`` in one report's column (the strip,
     the changelog): the report's latest full year, its level first, then its
-    growth; else any figure of it (its period says which)."""
-    mine = [r for r in records if r.indicator == indicator and (report is None or r.year == report)]
-    if not mine:
-        return None
-    latest = max((r.figure_year or 0) for r in mine)
-
-    def rank(r: Fact) -> tuple:
-        return (r.period is not Period.YEAR, (r.figure_year or 0) != latest, r.measure is not Measure.LEVEL,
-                r.measure is not Measure.GROWTH, r.quote_start)
-
-    return min(mine, key=rank)
+    growth; else any figure of it (its period says which)
+    (:func:`erqi_diff.extract.keymetric.key_metric`)."""
+    mine = [r for r in records if report is None or r.year == report]
+    return keymetric.key_metric(mine, indicator, info)
 
 
 def key_pair(a: Iterable[Fact], b: Iterable[Fact], indicator: str) -> tuple[Fact | None, Fact | None]:
-    """The figures of ``indicator`` to set side by side from two reports:
-    each one's :func:`key_metric`, unless they cannot be compared and one
-    report gives the other's kind too (a level and a growth: 完成407.7亿元，
-    增长12% against 增长11.1%), then the pair that can."""
-    a, b = list(a), list(b)
-    left, right = key_metric(a, indicator), key_metric(b, indicator)
-    if left is None or right is None or like_for_like(left, right):
-        return left, right
-    for mine, theirs, flip in ((a, right, False), (b, left, True)):
-        other = key_metric([f for f in mine if f.indicator == indicator and like_for_like(f, theirs)], indicator)
-        if other is not None:
-            return (theirs, other) if flip else (other, theirs)
-    return left, right
+    """The figures of ``indicator`` to set side by side from two reports
+    (:func:`erqi_diff.extract.keymetric.key_pair`)."""
+    return keymetric.key_pair(list(a), list(b), indicator, info)
 
 
 class Trend(str, enum.Enum):

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from erqi_diff.extract import hanscan
-from erqi_diff.extract.candidates import _CARRY, Candidate, Kind
+from erqi_diff.extract.candidate import CARRY as _CARRY
+from erqi_diff.extract.candidate import Candidate, Kind
 from erqi_diff.extract.textkey import NUMERALS, KeyText
 
 

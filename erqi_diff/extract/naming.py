@@ -25,7 +25,8 @@ it stands as a name already.
 
 from __future__ import annotations
 
-from erqi_diff.extract.candidates import _CARRY, _POLICY_NOUNS
+from erqi_diff.extract.candidate import CARRY as _CARRY
+from erqi_diff.extract.candidate import POLICY_NOUNS as _POLICY_NOUNS
 from erqi_diff.extract.textkey import KeyText
 
 #: the longest form judged by :func:`as_name` (longer forms are names wherever they stand)

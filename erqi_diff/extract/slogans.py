@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import add
 
-from erqi_diff.extract.candidates import Candidate, Kind, candidates
+from erqi_diff.extract.candidate import Candidate, Kind
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
 from erqi_diff.extract.lineage import buckets, similar
 from erqi_diff.extract.matching import Matcher
@@ -128,13 +128,20 @@ def _body_text(snap) -> str:
     return snap.body
 
 
-def extract(snapshots: Iterable, lexicon: Lexicon | None = None) -> list[Slogan]:
+#: A report's candidates as :func:`erqi_diff.extract.candidates.candidates` gives them: (strong, weak).
+Found = tuple[list[Candidate], list[Candidate]]
+
+
+def extract(snapshots: Iterable, lexicon: Lexicon | None = None,
+            found: Mapping[int, Found] | None = None) -> list[Slogan]:
     """Slogans of ``snapshots`` (oldest first), in order of first year then
-    of frequency. ``lexicon``: the package's when None (:func:`no_lexicon` for none)."""
+    of frequency. ``lexicon``: the package's when None (:func:`no_lexicon` for none).
+    ``found``: the candidates of some of the reports by year, already found
+    (a report's derived file holds them); the others' are found here."""
     snaps = list(snapshots)
     lexicon = package_lexicon() if lexicon is None else lexicon
     texts = {snap.year: KeyText.of(_body_text(snap)) for snap in snaps}
-    lineages, index, judged = _lineages(snaps, texts, lexicon)
+    lineages, index, judged = _lineages(snaps, texts, lexicon, found or {})
     forms = {key: i for key, i in index.items() if key not in lexicon.exclude}
     matcher = Matcher(forms)
     hits: dict[int, dict[int, list]] = {}
@@ -200,8 +207,8 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     return forms
 
 
-def _lineages(snaps: list, texts: Mapping[int, KeyText],
-              lexicon: Lexicon) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
+def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon,
+              given: Mapping[int, Found]) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
     linked among themselves), key -> lineage index, and the lexicon forms
     the texts do not show as formulas (counted only where they stand as
@@ -218,7 +225,7 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText],
     found: dict[str, Candidate] = {}
     weak: dict[str, Candidate] = {}
     for snap in snaps:
-        strong, maybe = candidates(snap.year, _body_text(snap))
+        strong, maybe = given[snap.year] if snap.year in given else candidates_of(snap)
         for cand in strong:
             key = key_of(cand.text)
             found[key] = found[key].joined(cand) if key in found else cand
@@ -276,6 +283,14 @@ def _extended_known(lineages: list[_Lineage], index: Mapping[str, int]) -> None:
             own = set(members(key))
             if any(m < own for m in known):
                 lineages[i].weak = False
+
+
+def candidates_of(snap) -> Found:
+    """The candidates of one report (:func:`erqi_diff.extract.candidates.candidates`;
+    its patterns are compiled when first needed, not when this module is imported)."""
+    from erqi_diff.extract.candidates import candidates
+
+    return candidates(snap.year, _body_text(snap))
 
 
 def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText]) -> Iterable[tuple[str, int]]:

@@ -33,14 +33,20 @@ latest full year, its level first (:func:`metrics.key_metric`), filed under
 its figure year; ``comparable`` is False when the two are of different
 measures, periods or units (a half year beside a full year is never compared).
 
+The figures of each report are read from its derived file
+(``snapshots/.derived/<year>.json``, :mod:`erqi_diff.extract.derived`) when
+it is current, else extracted from the text (the same records either way:
+:func:`erqi_diff.extract.derive.metric_picks`); only their pairing is done here.
+
 Regex only, no heavy imports (the extractors are imported when a strip is
-computed, not when it comes from the cache): this runs on the hot path of
-the diff view.
+computed, not when it comes from the cache or the derived files): this runs
+on the hot path of the diff view.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 #: The modules whose code makes the strip: a change to any is a cache miss.
 STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py", "extract/numbers.py",
@@ -48,7 +54,9 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/lexicon.py", "extract/mining.py", "extract/naming.py", "extract/data/slogans.toml",
                  "extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/timing.py", "extract/wording.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
-                 "extract/qualitative.py", "extract/hanscan.py", "extract/states.py"]
+                 "extract/qualitative.py", "extract/hanscan.py", "extract/states.py", "extract/members.py",
+                 "extract/keymetric.py", "extract/derived.py", "extract/derive.py", "extract/candidate.py",
+                 "extract/verdicts.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 
@@ -72,7 +80,14 @@ def cached_strip(a, b, project=None) -> dict:
         stamps = [_stamp(project.snapshot_path(y)) for y in (*earlier, *later)]
 
     def compute() -> dict:
-        return diff_strip(a, b, *_series(project, earlier, later)) if project is not None else diff_strip(a, b)
+        if project is None:
+            return diff_strip(a, b)
+        from erqi_diff.extract import derived
+
+        files = {snap.year: derived.read(project, snap) for snap in (a, b)}
+        found = {year: derived.candidates(data) for year, data in files.items() if data is not None}
+        picks = [None if d is None else d["metrics"] for d in files.values()]
+        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[-1]), found=found)
 
     return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
 
@@ -85,7 +100,7 @@ def _stamp(path) -> str:
     return f"{path.name}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple:
+def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple[Any, list, list]:
     """The project's lexicon and its snapshots of ``earlier`` and ``later``
     years (one missing or broken is left out: it cannot say a slogan
     returned, nor that it is back)."""
@@ -95,13 +110,16 @@ def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple:
     return load_lexicon(project.root), load_available(project, earlier), load_available(project, later)
 
 
-def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
-    """The slogans part of the strip (see the module doc)."""
+def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
+                 candidates: Mapping | None = None) -> dict:
+    """The slogans part of the strip (see the module doc). ``candidates``:
+    the two reports' candidates by year where their derived files hold them
+    (:func:`erqi_diff.extract.slogans.extract`'s ``found``)."""
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes, with_items
     from erqi_diff.extract.textkey import key_of
 
-    found = slogans.extract([a, b], lexicon)
+    found = slogans.extract([a, b], lexicon, candidates)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
     seen: dict[str, dict[int, str]] = {}
@@ -124,33 +142,49 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 
-def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = ()) -> dict:
+def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
+               picks: tuple[list | None, list | None] = (None, None), found: Mapping | None = None) -> dict:
     """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
-    and key metrics side by side (see the module doc)."""
-    return {**slogan_strip(a, b, lexicon, earlier, later), "metrics": metric_rows(a, b)}
+    and key metrics side by side (see the module doc). ``picks``: the two
+    reports' metric facts, ``found`` their slogan candidates by year, as
+    their derived files hold them (:mod:`erqi_diff.extract.derived`); what
+    is not given is computed."""
+    return {**slogan_strip(a, b, lexicon, earlier, later, found), "metrics": metric_rows(a, b, *picks)}
 
 
-def metric_rows(a, b) -> list[dict]:
-    """The metrics part of the strip (see the module doc)."""
-    from erqi_diff.extract import metrics as _metrics
+def metric_rows(a, b, picks_a: list | None = None, picks_b: list | None = None) -> list[dict]:
+    """The metrics part of the strip (see the module doc), from the two
+    reports' reduced metric facts (:func:`erqi_diff.extract.derive.metric_picks`,
+    computed when not given)."""
+    from erqi_diff.extract.keymetric import KEY_INDICATORS, comparable, key_pair
 
-    ma, mb = _metrics.extract(a), _metrics.extract(b)
-    names_a, names_b = _metrics.indicators(ma), _metrics.indicators(mb)
-    names = [n for n in _metrics.KEY_INDICATORS if n in names_a or n in names_b]
+    if picks_a is None or picks_b is None:
+        from erqi_diff.extract.derive import metric_picks
+
+        picks_a = metric_picks(a) if picks_a is None else picks_a
+        picks_b = metric_picks(b) if picks_b is None else picks_b
+    pa: list[dict] = picks_a
+    pb: list[dict] = picks_b
+    names_a, names_b = _indicators(pa), _indicators(pb)
+    names = [n for n in KEY_INDICATORS if n in names_a or n in names_b]
     names += [n for n in names_a if n in names_b and n not in names]
     rows = []
     for name in names:
-        left, right = _metrics.key_pair(ma, mb, name)
-        same = left is not None and right is not None and _metrics.like_for_like(left, right)
+        left, right = key_pair(pa, pb, name, _info)
+        same = left is not None and right is not None and comparable(left, right, _info)
         rows.append({"indicator": name, "from": _figure(left), "to": _figure(right), "comparable": same})
     return rows
 
 
-def _figure(fact) -> dict | None:
-    if fact is None:
-        return None
-    value = list(fact.value) if isinstance(fact.value, tuple) else fact.value
-    return {"report_year": fact.year, "figure_year": fact.figure_year,
-            "figure_span": list(fact.figure_span) if fact.figure_span else None,
-            "period": fact.period.value if fact.period else None, "measure": fact.measure.value, "value": value,
-            "unit": fact.unit, "modifier": fact.modifier.value, "kind": fact.kind.value, "quote": fact.quote}
+def _info(pick: dict) -> list:
+    return pick["info"]
+
+
+def _figure(pick: dict | None) -> dict | None:
+    return None if pick is None else dict(pick["figure"])
+
+
+def _indicators(picks: list) -> list[str]:
+    """The indicators present, in the order of the table (:func:`erqi_diff.extract.metrics.indicators`)."""
+    order = {p["info"][0]: p["order"] for p in picks if p["order"] is not None}
+    return sorted(order, key=order.__getitem__)

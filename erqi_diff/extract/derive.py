@@ -1,0 +1,117 @@
+"""Computing and writing the derived files of a project's snapshots
+(the format and the reading: :mod:`erqi_diff.extract.derived`)."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from erqi_diff.extract.derived import FOLDER, FORMAT, code_digest, input_digest, path_for, read
+
+
+class Action(str, enum.Enum):
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True)
+class DerivedResult:
+    """What :func:`refresh` did with one derived file: ``year``, ``action``
+    (written, unchanged, removed: a file of a year the project no longer
+    has) and ``path`` relative to the project."""
+
+    year: int
+    action: Action
+    path: str
+
+
+def compute(snap) -> dict[str, Any]:
+    """The derived file of snapshot ``snap`` (see the module doc)."""
+    return {"format": FORMAT, "year": snap.year, "input": input_digest(snap), "code": code_digest(),
+            "metrics": metric_picks(snap), "candidates": found_in(snap)}
+
+
+def found_in(snap) -> dict[str, list]:
+    """The slogan candidates of ``snap`` as a derived file holds them (see :mod:`erqi_diff.extract.derived`)."""
+    from erqi_diff.extract.slogans import candidates_of
+
+    def rows(found: list) -> list:
+        return [[c.text, c.kind.value, c.year, c.uses, c.opposed, c.placed] for c in found]
+
+    strong, weak = candidates_of(snap)
+    return {"strong": rows(strong), "weak": rows(weak)}
+
+
+def metric_picks(snap) -> list[dict[str, Any]]:
+    """The metric facts of ``snap`` reduced to what the strip needs (see the module doc)."""
+    from erqi_diff.extract import indicators, metrics
+
+    order = {name: i for i, name in enumerate(indicators.names())}
+    out = []
+    for fact in metrics.extract(snap):
+        info = metrics.info(fact)
+        comparable = [x.value if isinstance(x, enum.Enum) else x for x in info[-1]]
+        out.append({"info": [*info[:-1], comparable], "order": order.get(fact.indicator or ""),
+                    "figure": figure(fact)})
+    return out
+
+
+def figure(fact) -> dict[str, Any]:
+    """The fields of ``fact`` the strip shows (JSON values)."""
+    value = list(fact.value) if isinstance(fact.value, tuple) else fact.value
+    return {"report_year": fact.year, "figure_year": fact.figure_year,
+            "figure_span": list(fact.figure_span) if fact.figure_span else None,
+            "period": fact.period.value if fact.period else None, "measure": fact.measure.value, "value": value,
+            "unit": fact.unit, "modifier": fact.modifier.value, "kind": fact.kind.value, "quote": fact.quote}
+
+
+def render(data: dict[str, Any]) -> str:
+    """The text of a derived file: one line a figure or a candidate, so that a change reads well in git."""
+    def line(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False)
+
+    def rows(items: list) -> str:
+        return "[\n" + ",\n".join(line(x) for x in items) + "\n]" if items else "[]"
+
+    head = ",\n".join(f"{line(k)}: {line(v)}" for k, v in data.items() if k not in ("metrics", "candidates"))
+    found = data["candidates"]
+    return ("{" + head + ',\n"metrics": ' + rows(data["metrics"]) + ',\n"candidates": {"strong": '
+            + rows(found["strong"]) + ',\n"weak": ' + rows(found["weak"]) + "}}\n")
+
+
+def refresh(project) -> list[DerivedResult]:
+    """Bring ``snapshots/.derived`` up to date with the project's snapshots:
+    write the file of every snapshot whose file is not current, remove the
+    files of years the project has no snapshot of (and temporary files a
+    killed run left). A snapshot that cannot be read gets no file."""
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.core.snapshot import load_available
+
+    folder = project.snapshots_dir / FOLDER
+    results = []
+    snaps = load_available(project, project.years)
+    if snaps:
+        folder.mkdir(parents=True, exist_ok=True)
+    for snap in snaps:
+        rel = f"snapshots/{FOLDER}/{snap.year}.json"
+        fresh = compute(snap)
+        if read(project, snap) == fresh:
+            results.append(DerivedResult(snap.year, Action.UNCHANGED, rel))
+            continue
+        atomic_write_text(path_for(project, snap.year), render(fresh))
+        results.append(DerivedResult(snap.year, Action.WRITTEN, rel))
+    kept = {f"{snap.year}.json" for snap in snaps}
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            stray = path.suffix == ".json" and path.stem.isdigit() and path.name not in kept
+            if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
+                try:
+                    path.unlink()
+                except OSError:
+                    continue
+                if stray:
+                    results.append(DerivedResult(int(path.stem), Action.REMOVED, f"snapshots/{FOLDER}/{path.name}"))
+    return results
