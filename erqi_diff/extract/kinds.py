@@ -211,7 +211,7 @@ def _reached_early(text: str, q: Quantity, clause_lead: str) -> bool:
     with no word of a goal still ahead before it."""
     reached = _REACHED.search(clause_lead)
     return bool(reached and _GOAL_NAMED.search(text[q.end:])
-                and not w.has_any(clause_lead[reached.end():], w.GOAL_WORDS) and not w.has_any(clause_lead, r"要|将|力争|确保"))
+                and not w.has_any(clause_lead[reached.end():], w.GOAL_WORDS) and not w.has_any(clause_lead, w.AHEAD_WORDS))
 
 
 def _done(text: str, q: Quantity, clause_lead: str) -> bool:

@@ -42,6 +42,7 @@ from erqi_diff.extract.states import Said, judge_state, review_states
 from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
+from erqi_diff.extract.wording import AHEAD_WORDS
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
 _THING_MODULES = [*_READER_MODULES, "extract/objects.py", "extract/links.py"]  # links.py: the rows' shape
@@ -390,7 +391,7 @@ _SUPERSEDED_LEAD = re.compile(r"(?:由|从)原(?:定|计划|来的?)[^，；。]
 _SUPERSEDED_REST = re.compile(r"^[^，；。]{0,4}?(?:调高|调低|调整|提高|降低|改)(?:到|为|至)")
 _LARGELY = re.compile(r"基本(?:实现|完成|达到)|(?:目标|任务|指标)基本")
 #: A sentence with these speaks of what is ahead or would be: no outcome.
-_AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|前景|信心|今年")
+_AHEAD = re.compile(AHEAD_WORDS + r"|前景|信心|今年")
 _HAN4 = re.compile(r"[\u4e00-\u9fff]{4,}")
 #: Four characters that name no particular goal: sharing them ties a sentence to none.
 _GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生活", "进一步加", "一步加强", "全面建设", "现代化建",

@@ -39,6 +39,7 @@ from erqi_diff.extract.numbers import Modifier
 from erqi_diff.extract.sentences import split
 from erqi_diff.extract.timing import Frame, Mark, heading_time, marks
 from erqi_diff.extract.verdicts import Judgement, Verdict
+from erqi_diff.extract.wording import AHEAD_WORDS
 
 #: The states a thing may be set to be in: name and the words that say it, at the end of a clause.
 STATES = (("balance", r"平衡"), ("stable", r"稳定|平稳"), ("range", r"合理区间(?:内)?"))
@@ -56,7 +57,7 @@ _LINK = re.compile(r"^(?:并|和|与|同时|全年|今年|去年|上年|我国|�
 _VERB = re.compile(r"^(?:要|确保|力争|努力|争取|促进|推动|保持|实现|使|继续|进一步|保障|维护|推进)+")
 _SUFFIX = re.compile(r"(?:状况|形势|态势|局势|局面)$")
 #: A sentence that speaks of what is ahead or would be, or restates a target: no outcome.
-_AHEAD = re.compile(r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要|今年|明年|目标|预期")
+_AHEAD = re.compile(AHEAD_WORDS + r"|今年|明年|目标|预期")
 _CLAUSE = re.compile(r"[^，；。：,;:！？]+")
 _RE: dict[str, re.Pattern] = {}
 

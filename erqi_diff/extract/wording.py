@@ -34,6 +34,9 @@ _DOWN = ("下降", "降低", "降幅", "减少", "回落", "减产", "下调", "
 #: A goal: the sentence sets a target or schedules something.
 GOAL_WORDS = (r"力争|确保|争取|加快完成|预期目标|目标(?:是|为|定为|定在|：)|计划(?!生育|单列|经济|内|外)|拟|"
               r"(?<![共已])安排(?!了|的|[^，；。]{0,10}就业)|必须|努力|年底前|月底前|底前|(?<![主重需纲首只简概提摘想紧])要(?![求素点闻害件是])|规定|预期")
+#: Words of what is ahead or would be (a goal, an intention, a condition, an estimate): a sentence with
+#: one says no outcome (links: a goal said reached; states: a state said held; kinds: a goal reached early).
+AHEAD_WORDS = r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|可以|可能|能够|如果|只要"
 #: A goal word of its own clause only (全年规划建设路网127条，开工建设61条: the 61 are done).
 CLAUSE_GOAL_WORDS = r"规划(?=建设|新建|改造|实施|开工)"
 #: 计划 as a noun, no goal word: in a name (天使救助计划、阳光家园计划等; 科技攻关等计划): one to four
