@@ -38,34 +38,32 @@ from __future__ import annotations
 
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 FORMAT = 1
 FOLDER = ".derived"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-_code: str | None = None
 
 
 def path_for(project, year: int) -> Path:
     return project.snapshots_dir / FOLDER / f"{year}.json"
 
 
+@lru_cache(maxsize=1)
 def code_digest() -> str:
     """The digest of the content of the modules that compute the strip
     (:data:`erqi_diff.extract.strip.STRIP_MODULES`), read once a process."""
-    global _code
-    if _code is None:
-        from erqi_diff.core.cache import digest
-        from erqi_diff.extract.strip import STRIP_MODULES
+    from erqi_diff.core.cache import digest
+    from erqi_diff.extract.strip import STRIP_MODULES
 
-        parts = []
-        for name in STRIP_MODULES:
-            with open(os.path.join(_PACKAGE, name), "rb") as fh:  # not pathlib: this is on the diff's hot path
-                data = fh.read()
-            parts.append(f"{name}:{len(data)}:".encode() + data)
-        _code = digest(b"\0".join(parts))
-    return _code
+    parts = []
+    for name in STRIP_MODULES:
+        with open(os.path.join(_PACKAGE, name), "rb") as fh:  # not pathlib: this is on the diff's hot path
+            data = fh.read()
+        parts.append(f"{name}:{len(data)}:".encode() + data)
+    return digest(b"\0".join(parts))
 
 
 def input_digest(snap) -> str:
