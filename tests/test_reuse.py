@@ -481,3 +481,31 @@ def test_two_years_of_a_long_series_tell_its_stock_phrases(gwr_early_root):
     # every copy still points at its text
     bodies = {str(s.year): s.body for s in asked}
     assert all(bodies[p.a.key][p.a.start:p.a.end] == p.a.text for p in result.passages)
+
+
+def test_a_stock_passage_edited_in_many_places_is_a_formula():
+    """The closing thanks of a series, edited in small places from year to
+    year: between two years its unchanged pieces are shorter than a k-gram,
+    but each stands in three reports or more: formula wording, not a copy."""
+    years = {
+        "2001": "我代表国务院，向全国工人、农民、知识分子、干部和解放军指战员，表示崇高的敬意！向各民主党派、各人民团体和各界人士，表示衷心的感谢！",
+        "2002": "我代表国务院，向全国工人、农民、知识分子和干部，向解放军指战员，表示崇高的敬意！向各民主党派、各人民团体以及各界人士，表示衷心的感谢！",
+        "2003": "我代表国务院，向全国工人、农民、知识分子、干部，解放军指战员，表示崇高的敬意！向各民主党派、各人民团体、各界人士，表示衷心的感谢！",
+    }
+    docs = {year: noise(int(year), 300) + text + noise(int(year) + 50, 300) for year, text in years.items()}
+    result = find_reuse(docs)
+    thanks = [p for p in result.passages if "知识分子" in p.a.text]
+    assert thanks and all(p.kind is Kind.FORMULA for p in thanks)
+    # the same pieces in two reports only are their own wording: a copy
+    two = find_reuse({k: docs[k] for k in ("2001", "2002")})
+    assert [p.kind for p in two.passages if "知识分子" in p.a.text] == [Kind.COPY]
+
+
+def test_digits_are_no_stock_piece():
+    """A metric line copied with its figure changed (社会消费品零售总额完成474亿元，增长11):
+    the piece 增长11 stands in many reports, but digits say no stock wording."""
+    line_a, line_b = "社会消费品零售总额完成474亿元，增长11.2%", "社会消费品零售总额完成250.2亿元，同比增长11.5%"
+    others = {str(y): noise(y, 300) + "工业增加值增长11.8%，" + noise(y + 7, 300) for y in (2013, 2014, 2015)}
+    docs = {"2017": noise(1, 300) + line_a + noise(2, 300), "2018": noise(3, 300) + line_b + noise(4, 300)}
+    result = find_reuse(docs, background=others)
+    assert [p.kind for p in result.passages if "社会消费品零售总额" in p.a.text] == [Kind.COPY]

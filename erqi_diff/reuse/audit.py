@@ -190,7 +190,8 @@ class _Audit:
         between = (self.index.shared.pairs < len(self.keys)).all(axis=1)
         self.pairs = np.flatnonzero((self.index.shared.hashes >= self.minmatch) & between)
         self.candidates = len(self.pairs)
-        self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs)
+        self.classifier = Classifier(self.prepared, self.index.doc_freq, self.k, self.min_chars, self.formula_docs,
+                                     search_texts=len(self.prepared) <= SMALL_CORPUS)
         if self.maxdf <= self.formula_docs:
             self.index.make_by_place()  # once, before any worker forks, for Index.widespread_seeds
         bounds = _ranges(len(self.pairs), 16 * self.workers)

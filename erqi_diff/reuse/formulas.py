@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from erqi_diff.extract.hanscan import is_han
 from erqi_diff.reuse.align import match_left, match_right
 from erqi_diff.reuse.fingerprint import Prepared
 from erqi_diff.reuse.fingerprint_arrays import code_points, kgram_hash_array, ranges as _ranges
@@ -39,6 +40,10 @@ def _quoted_share(text: str) -> float:
 
 
 FORMULA_SHARE = 0.75  # of a passage's shared characters in formula wording, for a formula
+#: The shortest piece of a passage (an exact match between its two places) looked for in every text of a
+#: series, in Chinese characters: four (向大会报告, 各民主党派) say a stock phrase; one or two (的, 发展), or
+#: digits (增长11), stand anywhere.
+STOCK_PIECE = 4
 
 
 class Classifier:
@@ -52,12 +57,42 @@ class Classifier:
     mostly between quote marks are slogans, hence formulas.
 
     ``doc_freq(hashes)``: the documents holding each hash (0 when it is no
-    fingerprint), e.g. :meth:`erqi_diff.reuse.index.Index.doc_freq`."""
+    fingerprint), e.g. :meth:`erqi_diff.reuse.index.Index.doc_freq`.
+
+    ``search_texts`` (a series, not a corpus: every text can be read for
+    each passage): a stock passage edited in many small places (the closing
+    thanks of two years, 向全国工人、农民、知识分子[-、-]干部…) keeps pieces
+    shorter than a k-gram, which no fingerprint covers; a piece of
+    :data:`STOCK_PIECE` characters or more that stands in ``formula_docs``
+    of the texts is formula wording too."""
 
     def __init__(self, prepared: list[Prepared], doc_freq: Callable[[np.ndarray], np.ndarray], k: int,
-                 min_chars: int, formula_docs: int):
+                 min_chars: int, formula_docs: int, search_texts: bool = False):
         self.prepared, self.doc_freq = prepared, doc_freq
         self.min_chars, self.formula_docs, self.k = min_chars, formula_docs, k
+        self.search_texts = search_texts
+
+    def _stock_pieces(self, pieces: list[str]) -> np.ndarray:
+        """Whether each piece stands in ``formula_docs`` of the texts (pieces of
+        fewer than :data:`STOCK_PIECE` Chinese characters never: a word or
+        two, or a number's digits, stand everywhere)."""
+        texts = [p.text for p in self.prepared]
+        need = self.formula_docs
+        out = np.zeros(len(pieces), bool)
+        seen: dict[str, bool] = {}
+        for b, piece in enumerate(pieces):
+            if len(piece) < STOCK_PIECE or sum(map(is_han, piece)) < STOCK_PIECE:
+                continue
+            if piece not in seen:
+                count = 0
+                for text in texts:
+                    if piece in text:
+                        count += 1
+                        if count >= need:
+                            break
+                seen[piece] = count >= need
+            out[b] = seen[piece]
+        return out
 
     def classify(self, found: list[tuple[int, int, Passage]]) -> None:
         """Give each passage of ``found`` (``(x, y, passage)``, its blocks in
@@ -88,7 +123,10 @@ class Classifier:
         same = fblock[1:] == fblock[:-1]
         steps[1:][same] = np.minimum(np.diff(formula), k)[same]
         npass = len(found)
-        covered = np.bincount(owner_a[fblock], weights=steps, minlength=npass).astype(np.int64)
+        by_block = np.bincount(fblock, weights=steps, minlength=len(lengths_a)).astype(np.int64)
+        if self.search_texts and len(pieces):
+            by_block = np.where(self._stock_pieces(pieces), lengths_a, by_block)
+        covered = np.bincount(owner_a, weights=by_block, minlength=npass).astype(np.int64)
         own = np.bincount(owner_a, weights=lengths_a, minlength=npass).astype(np.int64) - covered
         # the median document count of each passage's indexed k-grams
         indexed = dfs > 0
