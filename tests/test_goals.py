@@ -272,3 +272,16 @@ def test_a_later_actual_stands_before_an_earlier_estimate() -> None:
 def test_a_target_replaced_in_its_sentence_is_not_followed(sentence: str, followed: list[str]) -> None:
     snap = make_snapshot(1993, "## 二、今后五年的主要任务\n\n" + sentence + "\n", date="1993-03-15")
     assert [lk.goal.quote for lk in link_goals([snap])] == followed
+
+
+@pytest.mark.parametrize("body, quote", [
+    # a programme's name before what it did: 计划惠及 is no plan
+    ("## 一、过去一年工作回顾\n\n启动教育扶贫工程，学生营养改善计划惠及3200万孩子。\n", "3200万"),
+    # what the country has, item after item of a list: no goal, even in a plan part
+    ("## 二、今年的工作\n\n我国有13亿人口、9亿劳动力资源，人民勤劳而智慧，一定能够顶住经济下行压力。\n", "9亿"),
+])
+def test_a_state_of_things_is_no_goal(body: str, quote: str) -> None:
+    snap = make_snapshot(2015, body, date="2015-03-05")
+    (fact,) = [f for f in read_facts(snap) if f.quote == quote]
+    assert fact.kind is Kind.ACTUAL
+    assert quote not in [lk.goal.quote for lk in link_goals([snap])]

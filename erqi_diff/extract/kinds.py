@@ -56,7 +56,9 @@ _PUNCT = re.compile(r"[，；：。、,;:（）()]")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _PLAN_VERBS = re.compile(r"拟|安排(?!为)|发行")
 _PROPOSED = re.compile(r"提出|确定|部署")
-_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有$|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
+# what the country has (我国有2.9亿在校学生; 我国有13亿人口、9亿劳动力资源: the items of a list too)
+_PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有(?:[^，；。、]{1,12}、){0,4}$"
+                      r"|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
 # the size of a cohort of people the year brings (今年高校毕业生超过1000万人): what is to come, no goal
 # (the cohort as the clause's subject: 转移农村劳动力500万人 moves people, a plan)

@@ -40,8 +40,9 @@ AHEAD_WORDS = r"要|将|力争|确保|争取|努力|必须|预计|为了|以便|
 #: A goal word of its own clause only (全年规划建设路网127条，开工建设61条: the 61 are done).
 CLAUSE_GOAL_WORDS = r"规划(?=建设|新建|改造|实施|开工)"
 #: 计划 as a noun, no goal word: in a name (天使救助计划、阳光家园计划等; 科技攻关等计划): one to four
-#: characters and 计划 followed by one of these, or 等计划 (:func:`erqi_diff.extract.hanscan.plan_nouns`).
-PLAN_NOUN_FOLLOW = frozenset("、，；。等）)”")
+#: characters and 计划 followed by one of these (惠: 营养改善计划惠及3200万孩子, what the programme did), or 等计划
+#: (:func:`erqi_diff.extract.hanscan.plan_nouns`).
+PLAN_NOUN_FOLLOW = frozenset("、，；。等）)”惠")
 #: Weaker: an action under way or ahead, a goal when no result is reported with it.
 WEAK_GOAL_WORDS = r"推进|促进|加快|启动|新建|开工建设|部署|实施|打造|打通|建设"
 #: A change with no thing named (比1980年预计增加, 增长): it is of the thing of the clause before.
