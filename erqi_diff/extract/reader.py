@@ -31,6 +31,7 @@ from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.bases import (base_value, base_year, compared_year, dated_before, goal_start, part_year,
                                      since_a_year)
+from erqi_diff.extract.coverage import acted_on, of_a_part
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
@@ -323,6 +324,9 @@ class _SentenceReader:
         verb = _VERB_BEFORE.search(text, cs, subj_start) if measure is Measure.LEVEL and subj_start > cs else None
         if verb and not q.is_percent:  # 共计减少财政收入五百二十亿元: the change the verb before the indicator makes
             measure, value = Measure.CHANGE, _negate(value) if verb.group() in ("减少", "降低", "减收") else value
+        if name and not inherited and (acted_on(text, cs, subj_start) or of_a_part(text, clause_start(text, subj_start),
+                                                                                   subj_start)):
+            name = None  # what a policy gave up (减少财政收入…); a part (三分之一的省…粮食产量): not the statistic
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
