@@ -54,3 +54,16 @@ def acted_on(text: str, clause_start: int, name_start: int) -> bool:
     change standing right before it (减少财政收入五百二十亿元): what an action
     moved it by, not the statistic."""
     return bool(_ACTING.search(text, clause_start, name_start))
+
+
+#: A clause whose subject is a bare rate of change, its thing named before (涨幅仍然高达百分之二十一点七).
+_BARE_RATE = re.compile(r"^(?:其|全年)?(?:涨幅|上涨幅度|增幅|增长幅度|增速|降幅)[^，,；;。、\d]{0,6}$")
+
+
+def bare_rate(text: str, clause_start: int, pos: int, named_before: bool) -> bool:
+    """Whether the figure at ``pos`` is a bare rate of change (涨幅, 增幅, 增速)
+    with nothing named before it in its sentence (``named_before`` False) and
+    its clause the first of the sentence or after a clause of no figure
+    (虽然在这方面做了很大努力，涨幅仍然高达百分之二十一点七): the rate of the thing of
+    the paragraph's last figure (the reader decides which)."""
+    return not named_before and bool(_BARE_RATE.match(text[clause_start:pos]))
