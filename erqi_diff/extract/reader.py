@@ -250,8 +250,8 @@ class _SentenceReader:
             if prev.indicator and own_lead and self._linking(start, q.start) and self._linking(prev_end, start) \
                     and not own_lead.startswith(("其中", "分别")):
                 return prev.indicator, start, True
-        named = any(m.start < q.start for m in self.mentions)
-        if not self.found and self.para_names and self.para_names[-1] and bare_rate(text, cs, q.start, named):
+        said = any(m.start < q.start for m in self.mentions)
+        if not self.found and self.para_names and self.para_names[-1] and bare_rate(text, cs, q.start, said):
             return self.para_names[-1], cs, True  # …上涨幅度控制在百分之十以内。…，涨幅仍然高达百分之二十一点七
         return None, cs, False
 
