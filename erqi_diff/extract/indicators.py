@@ -6,12 +6,15 @@ Each :class:`Indicator` has a canonical ``name`` (what ``--json`` prints and
 direction in which it is better (:class:`Better`). A statistic with another
 name or coverage is another indicator: 国民生产总值 (GNP) is not GDP,
 工农业总产值 and 工业总产值 are not GDP, 单位GDP能耗 is not GDP, and a share
-of GDP (赤字占国内生产总值的比重) is the deficit ratio, never GDP.
+of GDP (赤字占国内生产总值的比重) is the deficit ratio, never GDP. The retail
+price index (商品零售价格, 零售物价, 零售物价总水平: the reports' price figure
+until the late 1990s) is not the consumer price index (居民消费价格), and a
+bare 物价 (物价涨幅, 物价总水平) is neither: the words do not say which.
 
 Direction (the verdict of a target with no 以上/以内 of its own):
 
 ======================  =====================================================
-less is better          居民消费价格 (prices), 城镇调查失业率, 城镇登记失业率
+less is better          居民消费价格, 商品零售价格 (prices), 城镇调查失业率, 城镇登记失业率
                         (unemployment), 财政赤字, 赤字率 (deficits), 单位GDP能耗
                         (energy use per unit of GDP)
 more is better          everything else: GDP and the other output totals,
@@ -73,6 +76,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("进出口总额", ("进出口贸易总额", "外贸进出口总额", "货物进出口总额", "进出口总额", "外贸进出口",
                         "货物进出口", "进出口")),
     Indicator("居民消费价格", ("居民消费价格总水平", "居民消费价格", "CPI"), Better.LESS, rate=True),
+    # the retail price index, the reports' price figure before the CPI (1980s-1990s): another statistic
+    Indicator("商品零售价格", ("全国零售物价总水平", "市场零售物价总水平", "零售物价总水平", "商品零售价格总水平",
+                         "社会商品零售价格", "商品零售物价", "商品零售价格", "零售物价"), Better.LESS, rate=True),
     Indicator("城镇新增就业", ("城镇新增就业人员", "城镇新增就业人数", "城镇新增就业", "新增城镇就业")),
     Indicator("城镇调查失业率", ("城镇调查失业率",), Better.LESS, rate=True),
     Indicator("城镇登记失业率", ("城镇登记失业率",), Better.LESS, rate=True),
@@ -91,6 +97,9 @@ INDICATORS: tuple[Indicator, ...] = (
 
 #: Words of the headline aggregate's growth (经济增长预期目标为5%左右): see :func:`headline`.
 HEADLINE_WORDS = ("国民经济增长速度", "经济增长速度", "经济增长", "经济增速", "增长预期目标")
+
+#: The price indexes: a figure of one in % is always its rise (上涨2%, 涨幅为0.8%, 上涨百分之二点九).
+PRICE_INDEXES = ("居民消费价格", "商品零售价格")
 
 BY_NAME: dict[str, Indicator] = {i.name: i for i in INDICATORS}
 _BY_WORD: dict[str, str] = {w: i.name for i in INDICATORS for w in i.words}

@@ -31,6 +31,7 @@ from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.bases import (base_value, base_year, compared_year, dated_before, goal_start, part_year,
                                      since_a_year)
+from erqi_diff.extract.coverage import acted_on, bare_rate, of_a_part
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
@@ -70,14 +71,14 @@ def read_snapshot(snap) -> list[Fact]:
     out: list[Fact] = []
     para, para_estimate = -1, False
     para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
-    para_names: set[str] = set()
+    para_names: list[str | None] = []  # the indicator of each figure of the paragraph so far
     framing: list[Mark] = []  # the marks of the last heading that set a time (五年来, 今后五年…)
     opening: list[Mark] = []  # the span a paragraph opens with (过去五年，…), for the —— items after it
     outline: tuple[list[Mark], tuple[str, ...]] = ([], ())  # 五年来，…主要做了以下工作。: frames the outline
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
-            para_names = set()
+            para_names = []
             if not sent.heading and not sent.paragraph.startswith("——"):
                 opening = [m for m in marks(sent.text[:12], frame) if m.span and m.start == 0]
                 if opening and _ANNOUNCES.search(sent.paragraph):
@@ -115,7 +116,7 @@ def read_snapshot(snap) -> list[Fact]:
             reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
             reader.para_names = para_names
             found = reader.facts(figures)
-            para_names |= {f.indicator for f in found if f.indicator}
+            para_names += [f.indicator for f in found]
             words = read_words(snap.year, sent.text, sent.start, sent.headings, found, frame, headline)
             out.extend(sorted(found + words, key=lambda f: f.quote_start) if words else found)
         else:
@@ -182,7 +183,7 @@ class _SentenceReader:
         self.mentions = ind.mentions(self.text, headline)
         self.para_estimate = para_estimate
         self.found: list[tuple[Fact, int]] = []  # fact, start of its clause
-        self.para_names: set[str] = set()        # indicators of the paragraph's earlier sentences
+        self.para_names: list[str | None] = []   # indicators of the paragraph's earlier figures, in order
         self.qs: list[Quantity] = []             # the sentence's figures, set by facts()
 
     def facts(self, qs: list[Quantity]) -> list[Fact]:
@@ -249,6 +250,9 @@ class _SentenceReader:
             if prev.indicator and own_lead and self._linking(start, q.start) and self._linking(prev_end, start) \
                     and not own_lead.startswith(("其中", "分别")):
                 return prev.indicator, start, True
+        said = any(m.start < q.start for m in self.mentions)
+        if not self.found and self.para_names and self.para_names[-1] and bare_rate(text, cs, q.start, said):
+            return self.para_names[-1], cs, True  # …上涨幅度控制在百分之十以内。…，涨幅仍然高达百分之二十一点七
         return None, cs, False
 
     def _linking(self, start: int, end: int, earlier: Sequence[Quantity] = ()) -> bool:
@@ -323,6 +327,9 @@ class _SentenceReader:
         verb = _VERB_BEFORE.search(text, cs, subj_start) if measure is Measure.LEVEL and subj_start > cs else None
         if verb and not q.is_percent:  # 共计减少财政收入五百二十亿元: the change the verb before the indicator makes
             measure, value = Measure.CHANGE, _negate(value) if verb.group() in ("减少", "降低", "减收") else value
+        if name and not inherited and (acted_on(text, cs, subj_start) or of_a_part(text, clause_start(text, subj_start),
+                                                                                   subj_start)):
+            name = None  # what a policy gave up (减少财政收入…); a part (三分之一的省…粮食产量): not the statistic
         if inherited and measure is Measure.LEVEL and q.is_percent and self.found and \
                 self.found[-1][0].measure is Measure.GROWTH and not ind.is_rate(name):
             measure = Measure.GROWTH  # 计划为百分之四，预计可以达到百分之六点四: the growth goes on
@@ -387,7 +394,7 @@ class _SentenceReader:
                 return Measure.RATIO, value, base
             measure = Measure.GROWTH
         elif q.is_percent or q.unit == "成":
-            if _GROWTH_NOUN.search(lead) or (direction and not to_after) or name == "居民消费价格":
+            if _GROWTH_NOUN.search(lead) or (direction and not to_after) or name in ind.PRICE_INDEXES:
                 measure = Measure.GROWTH  # a price index in % is always its rise
             else:
                 return Measure.LEVEL, value, None
