@@ -38,11 +38,11 @@ from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
+from erqi_diff.extract.reached import largely, said_done, said_reached
 from erqi_diff.extract.states import Said, judge_state, review_states
 from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
-from erqi_diff.extract.wording import AHEAD_WORDS
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
 _THING_MODULES = [*_READER_MODULES, "extract/objects.py", "extract/links.py"]  # links.py: the rows' shape
@@ -209,15 +209,9 @@ class _Later:
 
     @cached_property
     def reached(self) -> list[tuple[str, str]]:
-        """(sentence, object) of each sentence saying a goal or task was
-        reached, not one to be reached (:data:`_DONE`, nothing of
-        :data:`_AHEAD`): read once for every goal that looks here."""
-        out: list[tuple[str, str]] = []
-        for m in _SENTENCE.finditer(self.body):
-            sentence = m.group().strip()
-            if not _AHEAD.search(sentence):  # each goal said reached (顺利完成了“八五”计划，提前实现了…的目标)
-                out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence))
-        return out
+        """The goals the report says were reached (:func:`erqi_diff.extract.reached.said_reached`),
+        read once for every goal that looks here."""
+        return said_reached(self.body)
 
 
 def _candidates(goal: Fact, report: _Later, things: Things) -> list[tuple[tuple, Fact, Judgement]]:
@@ -348,7 +342,7 @@ def _linked(goal: Fact, later: list[_Later], chosen: tuple[_Later, list] | None,
         said = said_done(goal, later)
         if said is not None:  # 提前实现了本世纪末国民生产总值比1980年翻两番的目标: an outcome in words
             # (before a figure that cannot judge it: 翻两番 against a level)
-            if _LARGELY.search(said[1]):  # 基本实现: largely, not wholly
+            if largely(said[1]):  # 基本实现: largely, not wholly
                 return Link(goal, None, Verdict.NOT_COMPARABLE, None, None,
                             f"the {said[0]} report says it was largely reached, in words: “{said[1]}”", (said[0],))
             return Link(goal, None, Verdict.MET, None, None,
@@ -380,49 +374,9 @@ def _none_found(goal: Fact) -> str:
     return "no figure for it found"
 
 
-# a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
-# the verb marked done (了, or 提前, 超额, 顺利, 圆满, 基本 before it), its object up to 目标/任务/计划
-_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
-                   r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
-                   r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
-_SENTENCE = re.compile(r"[^。！？；\n]+")
 #: A target replaced in its own sentence: 由原定…X调高到/调整为/改为 Y.
 _SUPERSEDED_LEAD = re.compile(r"(?:由|从)原(?:定|计划|来的?)[^，；。]{0,12}$")
 _SUPERSEDED_REST = re.compile(r"^[^，；。]{0,4}?(?:调高|调低|调整|提高|降低|改)(?:到|为|至)")
-_LARGELY = re.compile(r"基本(?:实现|完成|达到)|(?:目标|任务|指标)基本")
-#: A sentence with these speaks of what is ahead or would be: no outcome.
-_AHEAD = re.compile(AHEAD_WORDS + r"|前景|信心|今年")
-_HAN4 = re.compile(r"[\u4e00-\u9fff]{4,}")
-#: Four characters that name no particular goal: sharing them ties a sentence to none.
-_GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生活", "进一步加", "一步加强", "全面建设", "现代化建",
-                      "代化建设", "改革开放", "经济发展", "持续快速", "快速健康", "健康发展", "奋斗目标", "主要目标"})
-
-
-def said_done(goal: Fact, later: list[_Later]) -> tuple[int, str] | None:
-    """(year, sentence) of the first later report that says ``goal`` was
-    reached in words (:attr:`_Later.reached`) whose object shares six characters or more running with the goal's own clause
-    (国民生产总值…翻两番), words that name no particular goal aside; None
-    when none does."""
-    head = goal.text[:goal.quote_start - goal.start]
-    clause = head[max(head.rfind(c) for c in "，；：") + 1:] + goal.text[goal.quote_end - goal.start:].split("，")[0]
-    grams = {run[k:k + 4] for run in _HAN4.findall(clause) for k in range(len(run) - 3)} - _GENERIC
-    if len(grams) < 3:
-        return None
-    for report in later:
-        for sentence, obj in report.reached:
-            at = {obj.find(g) for g in grams if g in obj}
-            if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, sentence):
-                return report.year, sentence  # six characters running: 国民生产总值
-    return None
-
-
-def _other_figure(goal: Fact, sentence: str) -> bool:
-    """The sentence gives figures, none the goal's own (完成裁减军队员额20万的任务
-    does not speak of a reduction by 50万; 提前实现了…翻两番的目标 not of a growth by 7.5%)."""
-    from erqi_diff.extract.numbers import find_quantities
-
-    figures = [q for q in find_quantities(sentence) if q.value is not None]
-    return bool(figures) and not any(q.value == goal.low and q.unit == goal.unit for q in figures)
 
 
 class Things:

@@ -1,0 +1,74 @@
+"""Goals a later report says were reached, in words (提前实现了本世纪末国民生产总值
+比1980年翻两番的目标; 圆满完成裁减军队员额20万的任务; “八七”扶贫攻坚目标基本实现),
+as :mod:`erqi_diff.extract.links` reads them where no figure judges a goal.
+
+A sentence says a goal was reached when a verb marked done (了, or 提前,
+超额, 顺利, 圆满, 基本, 胜利, 如期 before it) leads to 目标/任务/计划/指标, or
+目标/任务 is followed by 已/基本/提前… 实现/完成, and nothing in it speaks of
+what is ahead (:data:`erqi_diff.extract.wording.AHEAD_WORDS`). Every goal a
+sentence says reached counts (顺利完成了“八五”计划，提前实现了…的目标: two).
+"""
+
+from __future__ import annotations
+
+import re
+
+from erqi_diff.extract.wording import AHEAD_WORDS
+
+# a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
+# the verb marked done (了, or 提前, 超额, 顺利, 圆满, 基本 before it), its object up to 目标/任务/计划
+_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
+                   r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
+                   r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
+_SENTENCE = re.compile(r"[^。！？；\n]+")
+_LARGELY = re.compile(r"基本(?:实现|完成|达到)|(?:目标|任务|指标)基本")
+#: A sentence with these speaks of what is ahead or would be: no outcome.
+_AHEAD = re.compile(AHEAD_WORDS + r"|前景|信心|今年")
+_HAN4 = re.compile(r"[\u4e00-\u9fff]{4,}")
+#: Four characters that name no particular goal: sharing them ties a sentence to none.
+_GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生活", "进一步加", "一步加强", "全面建设", "现代化建",
+                      "代化建设", "改革开放", "经济发展", "持续快速", "快速健康", "健康发展", "奋斗目标", "主要目标"})
+
+
+def said_reached(body: str) -> list[tuple[str, str]]:
+    """(sentence, object) of each goal ``body`` says was reached (see the module doc)."""
+    out: list[tuple[str, str]] = []
+    for m in _SENTENCE.finditer(body):
+        sentence = m.group().strip()
+        if not _AHEAD.search(sentence):
+            out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence))
+    return out
+
+
+def largely(sentence: str) -> bool:
+    """The sentence says a goal was largely reached, not wholly (基本实现, 任务基本完成)."""
+    return bool(_LARGELY.search(sentence))
+
+
+def said_done(goal, later) -> tuple[int, str] | None:
+    """(year, sentence) of the first of the ``later`` reports (each with its
+    ``year`` and ``reached``, the pairs of :func:`said_reached`) that says
+    ``goal`` (a :class:`~erqi_diff.extract.facts.Fact`) was reached in words:
+    the object shares six characters or more running with the goal's own
+    clause (国民生产总值…翻两番), words that name no particular goal aside, and
+    the sentence gives no figure other than the goal's; None when none does."""
+    head = goal.text[:goal.quote_start - goal.start]
+    clause = head[max(head.rfind(c) for c in "，；：") + 1:] + goal.text[goal.quote_end - goal.start:].split("，")[0]
+    grams = {run[k:k + 4] for run in _HAN4.findall(clause) for k in range(len(run) - 3)} - _GENERIC
+    if len(grams) < 3:
+        return None
+    for report in later:
+        for sentence, obj in report.reached:
+            at = {obj.find(g) for g in grams if g in obj}
+            if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, sentence):
+                return report.year, sentence  # six characters running: 国民生产总值
+    return None
+
+
+def _other_figure(goal, sentence: str) -> bool:
+    """The sentence gives figures, none the goal's own (完成裁减军队员额20万的任务
+    does not speak of a reduction by 50万; 提前实现了…翻两番的目标 not of a growth by 7.5%)."""
+    from erqi_diff.extract.numbers import find_quantities
+
+    figures = [q for q in find_quantities(sentence) if q.value is not None]
+    return bool(figures) and not any(q.value == goal.low and q.unit == goal.unit for q in figures)
