@@ -28,6 +28,8 @@ def test_2023_2024(strips) -> None:
     returned = {r["slogan"]: r for r in s["slogans_returned"]}
     assert "转方式、调结构、提质量、增效益" in s["slogans_added"]          # 2015 has only the two-part form
     assert returned["逆周期调节"]["since"] == 2022                           # held by 跨周期和逆周期调节 in 2022
+    assert returned["逆周期调节"]["within"] == "跨周期和逆周期调节"          # ... and said so
+    assert (returned["逆周期和跨周期调节"]["as"], returned["逆周期和跨周期调节"]["within"]) == ("跨周期和逆周期调节", "")
     assert returned["未来产业"]["since"] == 2014                             # 引领未来产业发展 (2014)
     assert "现代企业制度" not in s["slogans_retired"]                         # 完善中国特色现代企业制度 (2024)
     assert "保基本、兜底线、促公平" in s["slogans_retired"]

@@ -414,7 +414,8 @@ def test_a_slogan_absent_from_the_older_report_has_returned() -> None:
     known = lexicon(["田园东城"], ["品质东城、田园东城、温暖东城"])
     earlier = make_snapshot(2015, "打造“田园东城”。\n")
     a, b = make_snapshot(2016, "推进项目建设。\n"), make_snapshot(2017, "打造“田园东城”。\n")
-    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [{"slogan": "田园东城", "since": 2015, "as": ""}]
+    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [
+        {"slogan": "田园东城", "since": 2015, "as": "", "within": ""}]
     series = make_snapshot(2016, "打造“品质东城、田园东城、温暖东城”的路径。\n")
     assert strip_of(series, b, known, [earlier])["slogans_returned"] == []  # it stood in 2016, as an item
 
@@ -430,7 +431,7 @@ def test_a_slogan_back_in_another_form_says_which() -> None:
     earlier = make_snapshot(2015, "坚持“保基本、兜底线、建机制”。\n")
     a, b = make_snapshot(2016, "推进项目建设。\n"), make_snapshot(2017, "坚持“保基本、兜底线、促公平”。\n")
     assert strip_of(a, b, known, [earlier])["slogans_returned"] == [
-        {"slogan": "保基本、兜底线、促公平", "since": 2015, "as": "保基本、兜底线、建机制"}]
+        {"slogan": "保基本、兜底线、促公平", "since": 2015, "as": "保基本、兜底线、建机制", "within": ""}]
     found = slogans.extract([earlier, a, b], known)
     (back,) = changes(found, 2015, 2016).retired
     assert (back.back, back.back_form) == (2017, "保基本、兜底线、促公平")
@@ -469,3 +470,26 @@ def test_a_formula_restated_with_a_word_inserted_is_one_slogan() -> None:
     moved = changes(found, 2014, 2015)
     assert [(c.old, c.new) for c in moved.changed] == [("京津冀地区协同发展", "京津冀协同发展")]
     assert moved.added == () and moved.retired == ()
+
+
+def test_a_slogan_last_seen_inside_a_longer_one_says_within() -> None:
+    """逆周期调节 returned in 2017; in 2015 it stood only as a member of
+    跨周期和逆周期调节: "last in 2015 within 跨周期和逆周期调节", neither a plain
+    "last in 2015" (it had no form of its own there) nor "last in 2013"."""
+    from erqi_diff.extract.lineage import changes
+    from erqi_diff.extract.strip import diff_strip as strip_of
+
+    from extract_quality import make_snapshot
+
+    known = lexicon(["逆周期调节"], ["跨周期和逆周期调节"])
+    earlier = make_snapshot(2015, "强化跨周期和逆周期调节，保持经济平稳运行。\n")
+    a, b = make_snapshot(2016, "推进项目建设。\n"), make_snapshot(2017, "加强逆周期调节，稳定市场预期。\n")
+    assert strip_of(a, b, known, [earlier])["slogans_returned"] == [
+        {"slogan": "逆周期调节", "since": 2015, "as": "", "within": "跨周期和逆周期调节"}]
+    found = slogans.extract([earlier, a, b], known)
+    (returned,) = [c for c in changes(found, 2016, 2017).returned if c.slogan == "逆周期调节"]
+    assert (returned.since, returned.since_form, returned.since_within) == (2015, "", "跨周期和逆周期调节")
+    # where it stood in its own words, no "within"
+    alone = make_snapshot(2015, "加强逆周期调节。\n")
+    assert strip_of(a, b, known, [alone])["slogans_returned"] == [
+        {"slogan": "逆周期调节", "since": 2015, "as": "", "within": ""}]

@@ -54,7 +54,7 @@ def test_the_strip_lists_what_is_back_later() -> None:
     a, b, later = (make_snapshot(y, t) for y, t in GAP_TEXTS.items())
     got = diff_strip(a, b, no_lexicon(), (), [later])
     assert got["slogans_retired"] == ["两学一做"]
-    assert got["slogans_back"] == [{"slogan": "两学一做", "back": 2003, "as": ""}]
+    assert got["slogans_back"] == [{"slogan": "两学一做", "back": 2003, "as": "", "within": ""}]
     assert diff_strip(a, b, no_lexicon())["slogans_back"] == []
 
 

@@ -39,7 +39,7 @@ def strip(root: Path, *years: str) -> dict:
 
 def test_a_slogan_back_after_an_absence_is_returned(root) -> None:
     got = strip(root, "2002", "2003")
-    assert got["slogans_returned"] == [{"slogan": "两学一做", "since": 2001, "as": ""}]
+    assert got["slogans_returned"] == [{"slogan": "两学一做", "since": 2001, "as": "", "within": ""}]
     assert "两学一做" not in got["slogans_added"]
     # the two reports alone cannot tell: without the project, it is added
     project = load_project(root)
@@ -58,7 +58,7 @@ def test_the_project_lexicon_reaches_the_strip(root) -> None:
     (root / "slogans.toml").write_text('[local]\nterms = ["东城绿谷"]\n', encoding="utf-8")
     got = strip(root, "2001", "2002")  # the same two bodies: the lexicon's text is in the cache key
     assert got["slogans_retired"] == ["两学一做", "东城绿谷"]
-    assert {"slogan": "东城绿谷", "since": 2001, "as": ""} in strip(root, "2002", "2003")["slogans_returned"]
+    assert {"slogan": "东城绿谷", "since": 2001, "as": "", "within": ""} in strip(root, "2002", "2003")["slogans_returned"]
     (root / "slogans.toml").write_text('exclude = ["两学一做"]\n', encoding="utf-8")
     assert strip(root, "2001", "2002")["slogans_retired"] == []
 

@@ -117,7 +117,10 @@ class SloganChange:
     a year: it was left out, not retired for good); ``since_form`` and
     ``back_form``, the form it stood in then, where that is another form
     ("" when the same or not known): 耕地红线 returned, last in 2022
-    as 18亿亩耕地红线."""
+    as 18亿亩耕地红线; ``since_within`` and ``back_within``, the longer slogan
+    it stood in then only as part of, when it had no form of its own there
+    and that report is among those read (逆周期调节 returned, last in 2022
+    within 跨周期和逆周期调节)."""
 
     change: Change
     slogan: str
@@ -128,6 +131,8 @@ class SloganChange:
     back: int | None = None
     since_form: str = ""
     back_form: str = ""
+    since_within: str = ""
+    back_within: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,12 +196,14 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
             earlier = sorted({y for y in (*present[s.slogan], *elsewhere.get(s.slogan, ())) if y < before})
             change = Change.RETURNED if earlier else Change.ADDED
             since = earlier[-1] if earlier else None
-            record = SloganChange(change, s.slogan, "", new, since, lineage, since_form=_other_form(s, since, new))
+            record = SloganChange(change, s.slogan, "", new, since, lineage, since_form=_other_form(s, since, new),
+                                  since_within=_within(slogans, s, since))
             found[change].append((s.first_offset(after), record))
         elif old and not new:
             back = back_in((*present[s.slogan], *elsewhere.get(s.slogan, ())), after)
             found[Change.RETIRED].append((s.first_offset(before), SloganChange(
-                Change.RETIRED, s.slogan, old, "", None, lineage, back, back_form=_other_form(s, back, old))))
+                Change.RETIRED, s.slogan, old, "", None, lineage, back, back_form=_other_form(s, back, old),
+                back_within=_within(slogans, s, back))))
         elif _reworded(s, before, after):
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
@@ -214,6 +221,20 @@ def _other_form(slogan: Slogan, year: int | None, form: str) -> str:
     report is not among those read."""
     then = slogan.main_form(year) if year is not None else ""
     return then if then and _bare(then) != _bare(form) else ""
+
+
+def _within(slogans: Sequence[Slogan], slogan: Slogan, year: int | None) -> str:
+    """The slogan of ``slogans`` standing in ``year`` that holds ``slogan``
+    (:class:`members.Holders`), when ``slogan`` has no form of its own
+    there; "" else, or when that report is not among those read."""
+    if year is None or slogan.main_form(year):
+        return ""
+    holders = _holders(series_items(slogans, year))
+    key = next((h for h in (holders.holder(key_of(f)) for f in slogan.forms()) if h), None)
+    if key is None:
+        return ""
+    # named by the form the holding slogan stands in that year (逆周期和跨周期调节 in 2024)
+    return next((s.main_form(year) for s in slogans if year in s.counts and key in map(key_of, s.forms())), key)
 
 
 def back_in(years: Iterable[int], after: int) -> int | None:

@@ -184,22 +184,33 @@ class Holders:
             self.by_end.setdefault(form[-2:], []).append(form)
 
     def holds(self, name: str) -> bool:
-        """The slogan form ``name`` (a key) is held here: it is a member of
-        one of these forms, a series whose members are all among theirs
-        (保基本、兜底线 in 保基本、兜底线、促公平), the run-together members of
-        one (转方式调结构 in 转方式、调结构、提质量、增效益), or a name one of
-        them modifies (现代企业制度 in 中国特色现代企业制度) or extends with a
-        generic head (扶贫攻坚 in 扶贫攻坚计划)."""
+        """The slogan form ``name`` (a key) is held here (:meth:`holder`)."""
+        return self.holder(name) is not None
+
+    def holder(self, name: str) -> str | None:
+        """The form standing here that holds the slogan form ``name`` (a
+        key), or None: ``name`` is a member of it, a series whose members
+        are all among its (保基本、兜底线 in 保基本、兜底线、促公平), its members
+        run together (转方式调结构 in 转方式、调结构、提质量、增效益), or a name it
+        modifies (现代企业制度 in 中国特色现代企业制度) or extends with a generic
+        head (扶贫攻坚 in 扶贫攻坚计划)."""
         if name in self.members:
-            return True
+            return next(form for form, parts in self.parts if name in parts)
         own = members(name)
         if own and "、" in name and all(m in self.members for m in own):
-            return True
-        if name[:1] in self.starts and any(_segments(name, parts) is not None for _, parts in self.parts):
-            return True
-        if any(_modified(name, form) for form in self.by_end.get(name[-2:], ())):
-            return True
-        return len(name) >= 3 and any(name + head in self.forms for head in GENERIC_HEADS)  # 扶贫攻坚 in 扶贫攻坚计划
+            return next(form for form, parts in self.parts if own[0] in parts)
+        if name[:1] in self.starts:
+            for form, parts in self.parts:
+                if _segments(name, parts) is not None:
+                    return form
+        for form in self.by_end.get(name[-2:], ()):
+            if _modified(name, form):
+                return form
+        if len(name) >= 3:
+            for head in GENERIC_HEADS:  # 扶贫攻坚 in 扶贫攻坚计划
+                if name + head in self.forms:
+                    return name + head
+        return None
 
 
 def held_by(name: str, forms: Iterable[str]) -> bool:

@@ -162,7 +162,8 @@ def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     return {name: tuple(sorted(by_year)) for name, by_year in forms_in(found, snapshots, lexicon).items()}
 
 
-def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, dict[int, str]]:
+def forms_in(found: Sequence[Slogan], snapshots: Iterable,
+             lexicon: Lexicon | None = None) -> dict[str, dict[int, tuple[str, str]]]:
     """The years of ``snapshots`` (other reports of the series) where each
     slogan of ``found`` stands, by its name (slogans standing in none are
     left out). Its forms are those of ``found`` and, for a lexicon slogan,
@@ -170,10 +171,11 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
     them (a short lexicon form only where it stands as a name), the
     longest of these forms winning where two overlap; the lexicon's other
     slogans are looked for too, so that a shorter form does not count inside
-    one of them (转方式、调结构 in 转方式、调结构、提质量、增效益). A slogan held
-    by a longer one standing there (:class:`erqi_diff.extract.members.Holders`)
-    stands there with the form "". By name: year -> the form found there
-    first (as a key, :func:`erqi_diff.extract.textkey.key_of`)."""
+    one of them (转方式、调结构 in 转方式、调结构、提质量、增效益). By name:
+    year -> ``(form, within)``: the form found there first (as a key,
+    :func:`erqi_diff.extract.textkey.key_of`) and ""; or, for a slogan held
+    by a longer one standing there (:class:`erqi_diff.extract.members.Holders`:
+    逆周期调节 in 跨周期和逆周期调节), "" and the form holding it."""
     lexicon = package_lexicon() if lexicon is None else lexicon
     entries = {e.name: e.forms for e in lexicon.entries}
     index: dict[str, int] = {}
@@ -191,7 +193,7 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
                 index[key] = others
                 judged.add(key)
     matcher = Matcher({key: i for key, i in index.items() if key not in lexicon.exclude})
-    forms: dict[str, dict[int, str]] = {}
+    forms: dict[str, dict[int, tuple[str, str]]] = {}
     for snap in snapshots:
         text = KeyText.of(_body_text(snap))
         standing: set[str] = set()
@@ -199,11 +201,13 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | No
             if (hit.form not in judged or as_name(text, hit.start, hit.end)) and lexicon.counts_in(hit.form, snap.year):
                 standing.add(hit.form)
                 if hit.slogan < others:
-                    forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, hit.form)
+                    forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, (hit.form, ""))
         holders = Holders(standing)
         for s in found:  # held by a longer slogan standing there (members.py): there, without a form of its own
-            if snap.year not in forms.get(s.slogan, {}) and any(holders.holds(key_of(f)) for f in s.forms()):
-                forms.setdefault(s.slogan, {})[snap.year] = ""
+            if snap.year not in forms.get(s.slogan, {}):
+                within = next((h for h in map(holders.holder, map(key_of, s.forms())) if h), None)
+                if within is not None:
+                    forms.setdefault(s.slogan, {})[snap.year] = ("", within)
     return forms
 
 

@@ -3,8 +3,8 @@ and changed between two snapshots, and the key metrics side by side.
 
 ``diff_strip(a, b, lexicon, earlier, later)`` returns a JSON-able dict (it is cached as JSON)::
 
-    {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int, "as": str}, ...],
-     "slogans_retired": [str, ...], "slogans_back": [{"slogan": str, "back": int, "as": str}, ...],
+    {"slogans_added": [str, ...], "slogans_returned": [{"slogan": str, "since": int, "as": str, "within": str}, ...],
+     "slogans_retired": [str, ...], "slogans_back": [{"slogan": str, "back": int, "as": str, "within": str}, ...],
      "slogans_changed": [{"from": str, "to": str}, ...],
      "metrics": [{"indicator": str, "from": figure|None, "to": figure|None,
                   "comparable": bool}]}
@@ -21,7 +21,10 @@ the last of them it stood in (its forms matched there as
 :func:`erqi_diff.extract.slogans.years_in` says). ``slogans_back`` lists those
 of ``slogans_retired`` that stand again in one of the ``later`` reports (the
 series after B): ``back`` is the first of them; such a slogan was left out
-of B, not retired for good.
+of B, not retired for good. ``as`` names the form it stood in then when
+another (两不愁三保障, back as 三保障); ``within`` the longer slogan it stood in
+then only as part of, having no form of its own there (逆周期调节, last in
+2022 within 跨周期和逆周期调节); "" else.
 
 ``figure`` holds the fields of the fact shown (see
 :class:`erqi_diff.extract.facts.Fact`): ``report_year``, ``figure_year``,
@@ -122,22 +125,26 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
     found = slogans.extract([a, b], lexicon, candidates)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
-    seen: dict[str, dict[int, str]] = {}
+    seen: dict[str, dict[int, tuple[str, str]]] = {}
     if others:  # the series' other reports: returned rather than added, left out rather than retired
         seen = slogans.forms_in(found, others, lexicon)
         years = {name: tuple(sorted(by_year)) for name, by_year in seen.items()}
         moved = changes(found, a.year, b.year, with_items(found, years))
 
-    def then(c, year: int | None, form: str, told: str) -> str:
-        """The form the slogan stood in, in ``year``, where another (told by the change, else found there)."""
-        other = told or seen.get(c.slogan, {}).get(year or 0, "")
-        return other if other and key_of(other) != key_of(form) else ""
+    def then(c, year: int | None, form: str, told: str, told_within: str) -> dict[str, str]:
+        """``as``: the form the slogan stood in, in ``year``, where another (told by the change, else
+        found there); ``within``: the longer slogan it stood in only as part of (逆周期调节 in
+        跨周期和逆周期调节), where it had no form of its own there."""
+        found_form, within = seen.get(c.slogan, {}).get(year or 0, ("", ""))
+        other = told or found_form
+        return {"as": other if other and key_of(other) != key_of(form) else "",
+                "within": "" if told else told_within or within}
 
     return {"slogans_added": [c.new for c in moved.added],
-            "slogans_returned": [{"slogan": c.new, "since": c.since, "as": then(c, c.since, c.new, c.since_form)}
+            "slogans_returned": [{"slogan": c.new, "since": c.since, **then(c, c.since, c.new, c.since_form, c.since_within)}
                                  for c in moved.returned],
             "slogans_retired": [c.old for c in moved.retired],
-            "slogans_back": [{"slogan": c.old, "back": c.back, "as": then(c, c.back, c.old, c.back_form)}
+            "slogans_back": [{"slogan": c.old, "back": c.back, **then(c, c.back, c.old, c.back_form, c.back_within)}
                              for c in moved.retired if c.back is not None],
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 

@@ -54,9 +54,12 @@ def quote(text: str) -> str:
     return f"“{escape(text)}”"
 
 
-def _as(form: str) -> str:
-    """ " as <form>" when a slogan stood then in another form (SloganChange.since_form / back_form)."""
-    return f" as {quote(form)}" if form else ""
+def _as(form: str, within: str = "") -> str:
+    """ " as <form>" when a slogan stood then in another form (SloganChange.since_form / back_form),
+    " within <slogan>" when only inside a longer one (since_within / back_within)."""
+    if form:
+        return f" as {quote(form)}"
+    return f" within {quote(within)}" if within else ""
 
 
 def _list(items: Iterable[str]) -> str:
@@ -121,12 +124,14 @@ def render_slogans(changes: SloganChanges) -> list[str]:
     if changes.added:
         out.append(f"- Added: {_list(quote(c.new) for c in changes.added)}.")
     if changes.returned:
-        out.append(f"- Returned: {_list(f'{quote(c.new)} (last in {c.since}{_as(c.since_form)})' for c in changes.returned)}.")
+        returned = (f"{quote(c.new)} (last in {c.since}{_as(c.since_form, c.since_within)})" for c in changes.returned)
+        out.append(f"- Returned: {_list(returned)}.")
     gone = [c for c in changes.retired if c.back is None]
     if gone:
         out.append(f"- Retired: {_list(quote(c.old) for c in gone)}.")
     if len(gone) < len(changes.retired):
-        back = (f"{quote(c.old)} (back in {c.back}{_as(c.back_form)})" for c in changes.retired if c.back is not None)
+        back = (f"{quote(c.old)} (back in {c.back}{_as(c.back_form, c.back_within)})"
+                for c in changes.retired if c.back is not None)
         out.append(f"- Not in {changes.after}, back later: {_list(back)}.")
     for c in changes.changed:
         lineage = " → ".join(quote(v) for v in c.lineage)

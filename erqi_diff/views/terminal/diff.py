@@ -221,8 +221,11 @@ STRIP_SLOGANS = 12  # slogans listed per line of the strip; `erqi-diff slogans` 
 
 
 def _as(entry: dict) -> str:
-    """ " as <form>" when a slogan stood then in another form (SloganChange.since_form / back_form)."""
-    return f" as {entry['as']}" if entry.get("as") else ""
+    """ " as <form>" when a slogan stood then in another form (SloganChange.since_form / back_form),
+    " within <slogan>" when only inside a longer one (the strip's ``within``)."""
+    if entry.get("as"):
+        return f" as {entry['as']}"
+    return f" within {entry['within']}" if entry.get("within") else ""
 
 
 def strip_view(console, result: DiffResult) -> None:
