@@ -140,6 +140,19 @@ def test_slogan_span():
     assert once == 2
 
 
+def test_a_slogan_held_inside_a_longer_one_is_not_found_there():
+    """三保障 stands on its own in 2021 only; in 2019 only inside 两不愁三保障: found
+    in one report (a one-off), not born in 2019 "found in two reports or more"."""
+    lines = [slogan("两不愁三保障", {2019: 1}), slogan("三保障", {2021: 1}),
+             slogan("三个二七", {2017: 2, 2019: 1, 2021: 3})]
+    throughout, born, retired, once = slogan_span(lines, [2017, 2019, 2021])
+    assert throughout == ("三个二七",)
+    assert born == () and retired == () and once == 2  # 两不愁三保障 in 2019, 三保障 in 2021: one report each
+    # the words of a member stand in every report: it ran throughout
+    member = [slogan("品质二七、田园二七、温暖二七", {2019: 1}), slogan("温暖二七", {2017: 1, 2021: 2})]
+    assert slogan_span(member, [2017, 2019, 2021])[0] == ("温暖二七",)
+
+
 def test_slogan_span_and_changes_know_the_reports_outside_the_span():
     # 放管服 stands in 2015, before the span: not born in it; 智慧督查 in 2023, after it: not retired in it
     elsewhere = {"放管服": (2015,), "智慧督查": (2023,)}

@@ -227,9 +227,13 @@ def slogan_span(slogans: list, years: list[int],
     """(throughout, born, retired, one-offs) over ``years`` (oldest first),
     from slogans extracted from those years' reports. Born and retired count
     slogans found in two reports or more; those found in one report only
-    (listed under their year) are counted as one-offs. A slogan standing in
-    a report of the series before the span (``elsewhere``) was not born in
-    it, nor retired in it when one after the span holds it."""
+    (listed under their year) are counted as one-offs. For born, retired and
+    one-offs a report counts where the slogan stands in its own words; one
+    where it stands only inside a longer slogan (三保障 in 两不愁三保障) does not
+    make it found there, but it was not born after that report nor retired
+    before it; it ran throughout when its words stand in every report. A
+    slogan standing in a report of the series before the span (``elsewhere``)
+    was not born in it, nor retired in it when one after the span holds it."""
     from erqi_diff.extract.lineage import present_years
 
     elsewhere = elsewhere or {}
@@ -237,18 +241,19 @@ def slogan_span(slogans: list, years: list[int],
     throughout, born, retired, once = [], [], [], 0
     for slogan in slogans:
         outside = elsewhere.get(slogan.slogan, ())
-        seen = sorted(set(present[slogan.slogan]) & set(years))
+        seen = [y for y in years if y in slogan.counts]  # in its own words
+        held = [y for y in present[slogan.slogan] if y in years]
         if not seen:
             continue
-        if seen == years:
+        if held == years:  # its words stand in every report (温暖二七, one year only in 品质二七、田园二七、温暖二七)
             throughout.append(_forms_used(slogan, years))
             continue
         if len(seen) == 1:
             once += 1
             continue
-        if seen[0] > years[0] and not any(y < years[0] for y in outside):
+        if min(held) > years[0] and not any(y < years[0] for y in outside):
             born.append(SloganSpan(slogan.slogan, seen[0], seen[-1], slogan.main_form(seen[0])))
-        if seen[-1] < years[-1] and not any(y > years[-1] for y in outside):
+        if max(held) < years[-1] and not any(y > years[-1] for y in outside):
             retired.append(SloganSpan(slogan.slogan, seen[0], seen[-1], slogan.main_form(seen[-1])))
     born.sort(key=lambda s: (s.first, s.slogan))
     retired.sort(key=lambda s: (s.last, s.slogan))
