@@ -10,6 +10,7 @@ from erqi_diff.compare.fold import FoldKind
 from erqi_diff.compare.lineage import EventKind, lineage
 from erqi_diff.compare.outline import outline
 from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.compare.topics import passages
 from erqi_diff.core.document import Section
 from erqi_diff.core.snapshot import load, load_many
 
@@ -126,9 +127,10 @@ def test_national_lineage_names_the_folds(gwr_project):
 def test_folds_keep_their_rules_on_real_pairs(gwr_project):
     """Every fold of the national series: a section without a partner, no
     subsections, whose parent's partner is the host, the host without
-    subsections of a compatible role."""
+    subsections of a compatible role; or whose topic is in a passage after
+    an address of a paired host."""
     snaps = load_many(gwr_project)
-    seen = 0
+    seen = passage = 0
     for older, newer in zip(snaps, snaps[1:]):
         a, b = older.sections, newer.sections
         pairing = pair_sections(a, b, present_year(older), present_year(newer))
@@ -136,15 +138,101 @@ def test_folds_keep_their_rules_on_real_pairs(gwr_project):
         for fold in pairing.folds:
             seen += 1
             if fold.kind is FoldKind.FOLDED:
-                mine, theirs, unpaired, partners = oa, ob, pairing.unpaired_a, pairing.partners_of_a
+                mine, theirs, unpaired, partners, hosts = oa, ob, pairing.unpaired_a, pairing.partners_of_a, b
+                host_partners = pairing.partners_of_b
             else:
-                mine, theirs, unpaired, partners = ob, oa, pairing.unpaired_b, pairing.partners_of_b
+                mine, theirs, unpaired, partners, hosts = ob, oa, pairing.unpaired_b, pairing.partners_of_b, a
+                host_partners = pairing.partners_of_a
             assert fold.section in unpaired and not mine.children[fold.section]
-            parent = mine.parent[fold.section]
-            assert parent is not None and fold.host in partners(parent)
-            assert not any(mine.role[fold.section].compatible(theirs.role[k]) for k in theirs.children[fold.host])
             assert fold.score >= 0.08
-    assert seen == 20  # 2022→2023 drawn, 2023→2024 folded
+            parent = mine.parent[fold.section]
+            if parent is not None and fold.host in partners(parent):
+                assert not any(mine.role[fold.section].compatible(theirs.role[k])
+                               for k in theirs.children[fold.host])
+            else:
+                passage += 1
+                assert passages(hosts[fold.host]) and host_partners(fold.host)
+    assert seen == 22 and passage == 2  # 2022→2023 drawn, 2023→2024 folded; 2015's self-building part
+
+
+GOVERNMENT = ("做好政府工作，必须加强政府自身建设。各级政府要坚持依法行政，自觉接受人大监督和政协民主监督，"
+              "厉行节约反对浪费，严格执行中央八项规定精神，坚决惩治腐败，建设人民满意的法治政府、廉洁政府、服务型政府。")
+LAST_TASK = Section("（三）保障和改善民生。", 3, (
+    "坚持在发展中保障和改善民生，深入开展就业促进行动，持续深化医药卫生体制改革，健全社会保障体系。",
+    "各位代表！",
+    GOVERNMENT,
+    "各位代表！",
+    "我们要坚持独立自主的和平外交政策，推动构建人类命运共同体，同世界各国一道维护世界和平、促进共同发展。",
+))
+OWN_PART = Section("三、加强政府自身建设", 2, (
+    "各级政府要坚持依法行政，把政府工作全面纳入法治轨道，自觉接受人大监督和政协民主监督，加强审计监督。",
+    "厉行节约反对浪费，严格执行中央八项规定精神，坚决惩治腐败，建设人民满意的法治政府、廉洁政府、服务型政府。",
+))
+ARMY = Section("四、加强国防和军队建设", 2, (
+    "坚持政治建军改革强军，练兵备战深入开展，海上维权执法有力有效，退役军人服务保障体系逐步健全，双拥共建持续深化。",))
+
+
+def test_a_part_drawn_out_of_a_passage_after_an_address():
+    """A part of its own (三、加强政府自身建设) where the other report tells the
+    topic at the end of its last task, after 各位代表！, is drawn out of that
+    task (or folded into it, read the other way); a part whose topic the other
+    report does not tell (defence) stays added."""
+    older = [LEAD, *TASKS[:3], LAST_TASK]
+    newer = [LEAD, *TASKS, OWN_PART, ARMY]
+    assert passages(LAST_TASK) == ((GOVERNMENT,), (LAST_TASK.paragraphs[4],))
+    pairing = pair_sections(older, newer, 2023, 2024)
+    assert 4 in pairing.partners_of_a(4) and {5, 6} <= set(pairing.unpaired_b)
+    assert {(f.kind, f.section, f.host) for f in pairing.folds} == {(FoldKind.DRAWN, 5, 4)}
+    units = diff_sections(older, newer, present=(2023, 2024))
+    drawn = [u for u in units if u.status is Status.DRAWN]
+    assert [(u.to_heading, u.host.heading if u.host else None) for u in drawn] == [
+        ("三、加强政府自身建设", "（三）保障和改善民生。")]
+    assert [u.to_heading for u in units if u.status is Status.ADDED] == ["四、加强国防和军队建设"]
+    back = pair_sections(newer, older, 2024, 2025)
+    assert {(f.kind, f.section, f.host) for f in back.folds} == {(FoldKind.FOLDED, 5, 4)}
+
+
+def test_a_passage_on_another_topic_takes_nothing_in():
+    """Without the address the government's conduct is part of the task's own
+    topic, not a passage: the part stays added (the task is not its parent's
+    partner)."""
+    plain = Section(LAST_TASK.heading, 3, tuple(p for p in LAST_TASK.paragraphs if p != "各位代表！"))
+    assert passages(plain) == ()
+    older = [LEAD, *TASKS[:3], plain]
+    newer = [LEAD, *TASKS, OWN_PART, ARMY]
+    pairing = pair_sections(older, newer, 2023, 2024)
+    assert pairing.folds == ()
+    units = diff_sections(older, newer, present=(2023, 2024))
+    assert [u.to_heading for u in units if u.status is Status.ADDED] == ["三、加强政府自身建设", "四、加强国防和军队建设"]
+
+
+def test_national_self_building_drawn_out_of_the_last_task(gwr_project):
+    """2015 gives the government's own conduct a part, 六、切实加强政府自身建设;
+    2014 and 2022 tell it at the end of their ninth task, after 各位代表！."""
+    result = compare(load(gwr_project, 2014), load(gwr_project, 2015), strip=False)
+    drawn = [s for s in result.sections if s.status is Status.DRAWN]
+    assert [(s.to_heading, s.host.heading if s.host else None) for s in drawn] == [
+        ("六、切实加强政府自身建设", "（九）努力建设生态文明的美好家园。")]
+    assert result.stats.drawn == 1 and result.stats.added == 0
+    on = compare(load(gwr_project, 2015), load(gwr_project, 2022), strip=False)
+    folded = [s for s in on.sections if s.status is Status.FOLDED]
+    assert [(s.from_heading, s.host.heading if s.host else None) for s in folded] == [
+        ("六、切实加强政府自身建设", "（九）切实保障和改善民生，加强和创新社会治理。")]
+    # 2023's （五）有效防范化解重大经济金融风险: 2022 tells risks in several sections, none by a clear lead
+    back = compare(load(gwr_project, 2022), load(gwr_project, 2023), strip=False)
+    assert "（五）有效防范化解重大经济金融风险。" in [s.to_heading for s in back.sections if s.status is Status.ADDED]
+
+
+def test_early_foreign_policy_drawn_out_of_the_self_building_part(gwr_early_root):
+    """2005 gives foreign policy a part (七、坚持和平发展道路…); 2004 tells it
+    after 各位代表！ at the end of 三、加强政府自身建设."""
+    from erqi_diff.core.project import load_project
+
+    early = load_project(gwr_early_root)
+    result = compare(load(early, 2004), load(early, 2005), strip=False)
+    drawn = [s for s in result.sections if s.status is Status.DRAWN]
+    assert [(s.to_heading, s.host.heading if s.host else None) for s in drawn] == [
+        ("七、坚持和平发展道路与独立自主的和平外交政策", "三、加强政府自身建设")]
 
 
 def test_views_name_folded_sections(gwr_project):

@@ -31,6 +31,28 @@ is read so when all of these hold:
    :data:`FOLD_LEAD` times the next (the topic is told there and nowhere
    else as well).
 
+A report may also tell a topic with no heading at all: after an address
+(各位代表！) that follows some text, a section runs on into topics its
+heading does not announce (the national reports of 2014 and 2022 end their
+last task so with the government's own conduct, nationalities, defence,
+Hong Kong and Taiwan, foreign policy), where the report before or after
+gives one of them a part of its own (六、切实加强政府自身建设). Such a
+*passage* (:func:`erqi_diff.compare.topics.passages`) is left out of its
+section's topic, so the pairing cannot see it. A section without a partner
+is also folded into (drawn out of) section X of the other report, X not
+the partner of its parent, when all of these hold:
+
+1. it has text of its own and no subsections, and is not the report's
+   opening nor a box beside a news story;
+2. X is paired (its own headed topic goes on) and of a role compatible
+   with the section's;
+3. of all the topics of the other report's sections of a compatible role
+   with text, each section's own topic and each of its passages, the one
+   the section is most like, by the same topical similarity, is a passage
+   of X, at least :data:`FOLD_FLOOR`, and :data:`PASSAGE_LEAD` times the
+   best of any other section (a topic without a heading to name it must
+   stand out more clearly than one a heading names).
+
 Anything else stays added or removed: a claim that a topic goes on where
 it does not costs a reader more than a topic shown as dropped.
 """
@@ -42,7 +64,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline
-from erqi_diff.compare.topics import Weights, cosine, section_terms
+from erqi_diff.compare.topics import Vector, Weights, cosine, passages, section_terms
 from erqi_diff.core.document import Section
 
 #: The least topical similarity between a section and the text of the section it is folded into
@@ -51,6 +73,10 @@ from erqi_diff.core.document import Section
 FOLD_FLOOR = 0.08
 #: ... and the partner must be the section's best counterpart by this factor over the next best.
 FOLD_LEAD = 1.5
+#: A section is folded into (drawn out of) a passage of a section other than its parent's partner only
+#: when the passage leads every other section by this factor: on the three series the true ones lead by
+#: 3.8-5.5, a passage that touches the topic among others (a long closing on the five-year plan) by 1.5-2.0.
+PASSAGE_LEAD = 2.5
 
 
 class FoldKind(str, enum.Enum):
@@ -64,8 +90,9 @@ class FoldKind(str, enum.Enum):
 class Fold:
     """Section ``section`` of one report (the older for ``folded``, the newer
     for ``drawn``) has no partner, but its topic is in the own text of
-    section ``host`` of the other report, the partner of its parent;
-    ``score`` their topical similarity (0-1)."""
+    section ``host`` of the other report: the partner of its parent, or a
+    paired section holding it in a passage after an address (see the module
+    doc); ``score`` their topical similarity (0-1)."""
 
     kind: FoldKind
     section: int
@@ -81,7 +108,11 @@ def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
     sides = ((FoldKind.FOLDED, a, b, oa, ob, partners_a), (FoldKind.DRAWN, b, a, ob, oa, partners_b))
     candidates = [(kind, x, hosts) for kind, mine, theirs, om, ot, partners in sides
                   for x, hosts in _candidates(mine, theirs, om, ot, partners)]
-    if not candidates:
+    held = ([passages(s) for s in a], [passages(s) for s in b])
+    loose = [(kind, x) for kind, mine, theirs, om, ot, partners in sides
+             if any(held[1 if kind is FoldKind.FOLDED else 0])
+             for x in _loose(mine, om, partners)]
+    if not candidates and not loose:
         return ()
     terms = [section_terms(s) for s in (*a, *b)]
     weights = Weights(terms)
@@ -98,7 +129,57 @@ def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
         rival = max((s for k, s in like.items() if k != host), default=0.0)
         if score >= FOLD_FLOOR and score >= FOLD_LEAD * rival:
             out.append(Fold(kind, x, host, round(score, 4)))
+    passage_vec = [[[weights.vector(section_terms(Section("", s.level, run))) for run in runs]
+                    for s, runs in zip(side, side_runs)] for side, side_runs in zip((a, b), held)] if loose else []
+    done = {(fold.kind, fold.section) for fold in out}
+    for kind, x in loose:
+        if (kind, x) in done:
+            continue
+        if kind is FoldKind.FOLDED:
+            fold = _passage_fold(kind, x, vec_a[x], oa, (ob, b, vec_b, passage_vec[1], partners_b))
+        else:
+            fold = _passage_fold(kind, x, vec_b[x], ob, (oa, a, vec_a, passage_vec[0], partners_a))
+        if fold is not None:
+            out.append(fold)
     return tuple(out)
+
+
+def _loose(mine: Sequence[Section], om: Outline, partners: dict[int, list[int]]) -> list[int]:
+    """The sections of ``mine`` without a partner that may have gone into a
+    passage (condition 1 of the passage rule)."""
+    return [x for x, s in enumerate(mine) if x not in partners and s.paragraphs
+            and not om.children[x] and x != om.opening and x not in om.asides]
+
+
+def _passage_fold(kind: FoldKind, x: int, vec: Vector, om: Outline,
+                  other: tuple[Outline, Sequence[Section], Sequence[Vector], Sequence[Sequence[Vector]],
+                               dict[int, list[int]]]) -> Fold | None:
+    """Section ``x`` (vector ``vec``, outline ``om``) folded into (drawn out
+    of) the section of the other report (``other``: its outline, sections,
+    their vectors, the vectors of their passages, its paired sections)
+    holding the passage it is most like, when conditions 2 and 3 of the
+    passage rule hold; else None."""
+    ot, theirs, theirs_vec, theirs_passages, their_partners = other
+    best: dict[int, float] = {}  # section -> its best topic, own or passage
+    in_passage: dict[int, float] = {}
+    for k, s in enumerate(theirs):
+        if not s.paragraphs or not om.role[x].compatible(ot.role[k]):
+            continue
+        own = cosine(vec, theirs_vec[k])
+        runs = [cosine(vec, v) for v in theirs_passages[k]]
+        best[k] = max([own, *runs])
+        if runs and max(runs) > own:
+            in_passage[k] = max(runs)
+    if not in_passage:
+        return None
+    host = max(best, key=best.__getitem__)
+    if host not in in_passage or host not in their_partners:
+        return None
+    score = best[host]
+    rival = max((s for k, s in best.items() if k != host), default=0.0)
+    if score >= FOLD_FLOOR and score >= PASSAGE_LEAD * rival:
+        return Fold(kind, x, host, round(score, 4))
+    return None
 
 
 def _candidates(mine: Sequence[Section], theirs: Sequence[Section], om: Outline, ot: Outline,

@@ -17,8 +17,8 @@ merge; a weaker pair ends one chain and begins another, each saying it was
 *loosely paired with* the other (the diff still shows the pair, with its
 score). A chain *began* in its first report and *ended* in its last; one
 whose last section is in the series' last report goes on. A section
-without a partner whose topic goes on in the text of its parent's partner
-(:mod:`erqi_diff.compare.fold`) ends its chain *folded into* that
+without a partner whose topic goes on in the text of its parent's partner,
+or in a passage of another paired section (:mod:`erqi_diff.compare.fold`), ends its chain *folded into* that
 section's chain, or begins one *drawn out of* it: the chain of the
 section that holds the topic carries no event for it.
 """

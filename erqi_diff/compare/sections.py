@@ -53,7 +53,8 @@ headings or levels. :func:`pair_sections` does it in five steps:
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
-a year's review in paragraphs) are noted as ``folds``
+a year's review in paragraphs), or in a passage after an address of
+another paired section, are noted as ``folds``
 (:mod:`erqi_diff.compare.fold`); they stay unpaired.
 
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
@@ -101,7 +102,7 @@ class SectionPairing:
     """The pairing of two reports' sections: ``links`` sorted by newer then
     older section; the sections of each report that no link holds; the role
     of every section of each report; ``folds``: the unpaired sections whose
-    topic goes on in the text of their parent's partner
+    topic goes on in the text of their parent's partner or of another paired section
     (:mod:`erqi_diff.compare.fold`; they stay in ``unpaired_a``/``unpaired_b``)."""
 
     links: tuple[Link, ...]

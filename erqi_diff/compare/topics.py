@@ -108,6 +108,24 @@ def topic_text(section: Section) -> str:
     return "\n".join(text[k * stride:k * stride + size] for k in range(TOPIC_PIECES))
 
 
+def passages(section: Section) -> tuple[tuple[str, ...], ...]:
+    """The unheaded topics of a section that :func:`topic_text` leaves out:
+    the runs of paragraphs after each address (各位代表！) that follows
+    some text, up to the next such address or the section's end."""
+    out: list[tuple[str, ...]] = []
+    run: list[str] | None = None
+    for k, p in enumerate(section.paragraphs):
+        if k and _ADDRESS.match(p):
+            if run:
+                out.append(tuple(run))
+            run = []
+        elif run is not None:
+            run.append(p)
+    if run:
+        out.append(tuple(run))
+    return tuple(out)
+
+
 def section_terms(section: Section) -> Counter:
     """The terms of a section's topic: the n-grams of :func:`topic_text`
     and the areas of work it names (:mod:`erqi_diff.compare.concepts`)."""
