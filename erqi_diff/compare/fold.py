@@ -60,7 +60,8 @@ it does not costs a reader more than a topic shown as dropped.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline
@@ -101,10 +102,12 @@ class Fold:
 
 
 def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
-               partners_a: dict[int, list[int]], partners_b: dict[int, list[int]]) -> tuple[Fold, ...]:
+               partners_a: dict[int, list[int]], partners_b: dict[int, list[int]],
+               known: tuple[Mapping[int, Counter], Mapping[int, Counter]] = ({}, {})) -> tuple[Fold, ...]:
     """The folds of two paired reports (see the module doc): ``partners_a``
     maps each paired older section to its newer partners, ``partners_b`` the
-    reverse."""
+    reverse; ``known``: the terms (:func:`~erqi_diff.compare.topics.section_terms`)
+    of sections of ``a`` and ``b`` the pairing has read already, by index."""
     sides = ((FoldKind.FOLDED, a, b, oa, ob, partners_a), (FoldKind.DRAWN, b, a, ob, oa, partners_b))
     candidates = [(kind, x, hosts) for kind, mine, theirs, om, ot, partners in sides
                   for x, hosts in _candidates(mine, theirs, om, ot, partners)]
@@ -114,7 +117,8 @@ def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
              for x in _loose(mine, om, partners)]
     if not candidates and not loose:
         return ()
-    terms = [section_terms(s) for s in (*a, *b)]
+    terms = [known[0].get(i) or section_terms(s) for i, s in enumerate(a)]
+    terms += [known[1].get(j) or section_terms(s) for j, s in enumerate(b)]
     weights = Weights(terms)
     vec_a = [weights.vector(t) for t in terms[:len(a)]]
     vec_b = [weights.vector(t) for t in terms[len(a):]]

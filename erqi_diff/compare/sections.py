@@ -138,12 +138,14 @@ class _Topics:
         self._contents: dict[tuple[int, int], float] = {}
         self.batch = _batch([*(a[i] for i in rest_a), *(b[j] for j in rest_b), *background],
                             BIG_TEXT if big_text is None else big_text)
+        self.grams: tuple[dict[int, Counter], dict[int, Counter]] = ({}, {})  # the terms read, for the folds
         if self.batch is not None:
             self._doc_a = {i: k for k, i in enumerate(rest_a)}
             self._doc_b = {j: k + len(rest_a) for k, j in enumerate(rest_b)}
             return
         grams_a = {i: section_terms(a[i]) for i in rest_a}
         grams_b = {j: section_terms(b[j]) for j in rest_b}
+        self.grams = (grams_a, grams_b)
         extra = [section_terms(s) for s in background]
         words = Weights([*grams_a.values(), *grams_b.values(), *extra])
         self._idf: Mapping[Any, float] = words.idf
@@ -400,7 +402,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     outline_links(links, a, b, oa, ob)
     pairing = _result(links, oa, ob, n, m)
-    return replace(pairing, folds=find_folds(a, b, oa, ob, partners(links, 0), partners(links, 1)))
+    return replace(pairing, folds=find_folds(a, b, oa, ob, partners(links, 0), partners(links, 1), t.grams))
 
 
 def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],
