@@ -650,3 +650,15 @@ def test_long_changelog_goes_through_the_pager_on_a_terminal(seeds_root, tmp_pat
     paged.unlink()
     out = CliRunner().invoke(cli, ["--root", str(seeds_root), "changelog", "2016", "2021", "--no-pager"], env=env)
     assert out.exit_code == 0 and out.output.startswith("# Changelog 2016–2021") and not paged.exists()
+
+
+def test_a_changelog_says_how_a_slogan_stood_in_a_report_outside_its_span(gwr_root):
+    """changelog 2023 2025: 2022 lies outside the span, yet the line says what
+    held 逆周期调节 there, as the diff strip does (the same words)."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.summarize.changelog import build_changelog
+
+    log = build_changelog(load_project(gwr_root), 2023, 2025)
+    returned = {c.new: c for e in log.entries if e.slogans for c in e.slogans.returned}
+    assert (returned["逆周期调节"].since, returned["逆周期调节"].since_within) == (2022, "跨周期和逆周期调节")
+    assert (returned["耕地红线"].since, returned["耕地红线"].since_form) == (2022, "18亿亩耕地红线")

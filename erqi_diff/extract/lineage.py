@@ -177,13 +177,25 @@ def _bare(form: str) -> str:
 
 
 def changes(slogans: Sequence[Slogan], before: int, after: int,
-            elsewhere: Mapping[str, Sequence[int]] | None = None) -> SloganChanges:
+            elsewhere: Mapping[str, Sequence[int]] | None = None,
+            forms_elsewhere: Mapping[str, Mapping[int, tuple[str, str]]] | None = None) -> SloganChanges:
     """What became of ``slogans`` from report ``before`` to report ``after``
     (see the module doc). Years between them are not looked at; years
     before ``before`` tell a returned slogan from an added one: those of
     ``slogans`` and, by slogan name, those of reports they were not
-    extracted from (``elsewhere``, as :func:`erqi_diff.extract.slogans.years_in` gives them)."""
+    extracted from (``elsewhere``, as :func:`erqi_diff.extract.slogans.years_in` gives them);
+    ``forms_elsewhere``: the forms it stood in there, by year, as
+    :func:`erqi_diff.extract.slogans.forms_in` gives them (``(form, within)``),
+    for the ``since_form``/``back_form`` and ``since_within``/``back_within`` of
+    a year outside ``slogans``."""
     elsewhere = elsewhere or {}
+    outside = forms_elsewhere or {}
+
+    def then(s: Slogan, year: int | None, form: str) -> tuple[str, str]:
+        """(another form, the slogan holding it) of ``s`` in ``year``."""
+        other, within = outside.get(s.slogan, {}).get(year or 0, ("", ""))
+        other = _other_form(s, year, form) or (other if other and _bare(other) != _bare(form) else "")
+        return other, "" if other else _within(slogans, s, year) or within
     found: dict[Change, list[tuple[int, SloganChange]]] = {c: [] for c in Change}
     items = {year: series_items(slogans, year) for year in (before, after)}
     present = present_years(slogans)
@@ -196,14 +208,15 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
             earlier = sorted({y for y in (*present[s.slogan], *elsewhere.get(s.slogan, ())) if y < before})
             change = Change.RETURNED if earlier else Change.ADDED
             since = earlier[-1] if earlier else None
-            record = SloganChange(change, s.slogan, "", new, since, lineage, since_form=_other_form(s, since, new),
-                                  since_within=_within(slogans, s, since))
+            since_form, since_within = then(s, since, new)
+            record = SloganChange(change, s.slogan, "", new, since, lineage, since_form=since_form,
+                                  since_within=since_within)
             found[change].append((s.first_offset(after), record))
         elif old and not new:
             back = back_in((*present[s.slogan], *elsewhere.get(s.slogan, ())), after)
+            back_form, back_within = then(s, back, old)
             found[Change.RETIRED].append((s.first_offset(before), SloganChange(
-                Change.RETIRED, s.slogan, old, "", None, lineage, back, back_form=_other_form(s, back, old),
-                back_within=_within(slogans, s, back))))
+                Change.RETIRED, s.slogan, old, "", None, lineage, back, back_form=back_form, back_within=back_within)))
         elif _reworded(s, before, after):
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))

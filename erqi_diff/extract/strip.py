@@ -125,27 +125,16 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
     found = slogans.extract([a, b], lexicon, candidates)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
-    seen: dict[str, dict[int, tuple[str, str]]] = {}
     if others:  # the series' other reports: returned rather than added, left out rather than retired
         seen = slogans.forms_in(found, others, lexicon)
         years = {name: tuple(sorted(by_year)) for name, by_year in seen.items()}
-        moved = changes(found, a.year, b.year, with_items(found, years))
-
-    def then(c, year: int | None, form: str, told: str, told_within: str) -> dict[str, str]:
-        """``as``: the form the slogan stood in, in ``year``, where another (told by the change, else
-        found there); ``within``: the longer slogan it stood in only as part of (逆周期调节 in
-        跨周期和逆周期调节), where it had no form of its own there."""
-        found_form, within = seen.get(c.slogan, {}).get(year or 0, ("", ""))
-        other = told or found_form
-        return {"as": other if other and key_of(other) != key_of(form) else "",
-                "within": "" if told else told_within or within}
-
+        moved = changes(found, a.year, b.year, with_items(found, years), seen)
     return {"slogans_added": [c.new for c in moved.added],
-            "slogans_returned": [{"slogan": c.new, "since": c.since, **then(c, c.since, c.new, c.since_form, c.since_within)}
-                                 for c in moved.returned],
+            "slogans_returned": [{"slogan": c.new, "since": c.since, "as": key_of(c.since_form) if c.since_form else "",
+                                  "within": c.since_within} for c in moved.returned],
             "slogans_retired": [c.old for c in moved.retired],
-            "slogans_back": [{"slogan": c.old, "back": c.back, **then(c, c.back, c.old, c.back_form, c.back_within)}
-                             for c in moved.retired if c.back is not None],
+            "slogans_back": [{"slogan": c.old, "back": c.back, "as": key_of(c.back_form) if c.back_form else "",
+                              "within": c.back_within} for c in moved.retired if c.back is not None],
             "slogans_changed": [{"from": c.old, "to": c.new} for c in moved.changed]}
 
 

@@ -194,6 +194,7 @@ class Sources:
     key_indicators: tuple[str, ...] = ()       # the metrics module's headline indicators, in its order
     reuse: ReuseResult | None = None           # the reuse audit of the span's snapshots
     elsewhere: Mapping[str, tuple[int, ...]] | None = None  # slogan -> the series' years outside the span holding it
+    forms_elsewhere: Mapping[str, Mapping[int, tuple[str, str]]] | None = None  # ... and its (form, within) there
 
 
 # ------------------------------------------------------------------- assembly
@@ -211,15 +212,17 @@ def excerpt(text: str, op: str, limit: int = EXCERPT_CHARS) -> Excerpt:
 
 
 def slogan_changes(slogans: list, before: int, after: int,
-                   elsewhere: Mapping[str, tuple[int, ...]] | None = None) -> SloganChanges:
+                   elsewhere: Mapping[str, tuple[int, ...]] | None = None,
+                   forms_elsewhere: Mapping[str, Mapping[int, tuple[str, str]]] | None = None) -> SloganChanges:
     """Slogans (:class:`erqi_diff.extract.slogans.Slogan`, extracted from the
     span's reports) added, returned, retired and changed from ``before`` to
     ``after``: :func:`erqi_diff.extract.lineage.changes`, the words the diff
     strip uses too; ``elsewhere``: the years of the series' reports outside
-    the span that hold each (one there before ``before`` makes it returned)."""
+    the span that hold each (one there before ``before`` makes it returned),
+    ``forms_elsewhere`` the forms it stood in there (:func:`erqi_diff.extract.slogans.forms_in`)."""
     from erqi_diff.extract.lineage import changes
 
-    return changes(slogans, before, after, elsewhere)
+    return changes(slogans, before, after, elsewhere, forms_elsewhere)
 
 
 def slogan_span(slogans: list, years: list[int],
@@ -358,7 +361,7 @@ def assemble(metas: list[ReportMeta], sources: Sources, from_year: int, to_year:
         entries.append(YearEntry(
             current=cur, previous=prev, skipped=tuple(range(prev.year + 1, cur.year)),
             slogans=None if sources.slogans is None else slogan_changes(sources.slogans, prev.year, cur.year,
-                                                                        sources.elsewhere),
+                                                                        sources.elsewhere, sources.forms_elsewhere),
             goals=None if sources.goals is None else goal_changes(sources.goals, prev.year, cur.year),
             metrics=None if sources.metrics is None else metric_rows(sources.metrics, prev.year, cur.year,
                                                                      sources.metric_facts),
@@ -398,12 +401,14 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
 
     key, key_indicators, every = key_metrics(snaps)
     found = slogans.extract(snaps, lexicon)
+    seen = slogans.forms_in(found, others, lexicon) if others else {}
     return Sources(
         diffs={(a.year, b.year): compare(a, b, strip=False) for a, b in zip(snaps, snaps[1:])},
         slogans=found,
         goals=goals.extract_many(snaps),
         metrics=key, key_indicators=key_indicators, metric_facts=every, reuse=_reuse(snaps, others),
-        elsewhere=with_items(found, slogans.years_in(found, others, lexicon)) if others else {})
+        elsewhere=with_items(found, {name: tuple(sorted(by_year)) for name, by_year in seen.items()}),
+        forms_elsewhere=seen)
 
 
 def build_changelog(project, from_year: int, to_year: int) -> Changelog:
