@@ -38,6 +38,7 @@ from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
 from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.figure import is_fact
+from erqi_diff.extract.what import what_of
 from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, resolve,
                                       within_past_frame)
 
@@ -60,7 +61,6 @@ _EACH = re.compile(r"(?<![年平])均(?!价|衡|等)")
 _CEILING = ("控制在", "不超过", "低于", "以内")
 _PARTS = (Period.HALF, Period.QUARTER, Period.TO_DATE)
 _ANNOUNCES = re.compile(r"(?:以下|如下)[^。；，]{0,8}[。：:]$|[：:]$")
-_PUNCT = re.compile(r"[，；：。、,;:（）()]")
 
 
 def read_snapshot(snap) -> list[Fact]:
@@ -364,7 +364,7 @@ class _SentenceReader:
         if kind.is_goal and modifier is Modifier.POINT and w.has_any(clause_lead[-6:], _CEILING):
             modifier = Modifier.AT_MOST
         unit = q.unit
-        what = self._what(q, cs, subj_start, name)
+        what = what_of(self.text, self.qs, q, cs, subj_start, name)
         fact = Fact(
             year=self.year, indicator=name, what=what, measure=measure, value=value, unit=unit,
             modifier=modifier, period=when.period, figure_year=when.year,
@@ -452,39 +452,9 @@ class _SentenceReader:
                 return When(Period.YEAR, when.span[1], None, when.stated, when.future)
         return when
 
-    # ---------------------------------------------------------- words
-
-    def _what(self, q: Quantity, cs: int, subj_start: int, name: str | None) -> str:
-        text = self.text
-        prev = [e.end + 1 for e in self.qs if cs <= e.start and e.end < q.start and text[e.end] == "、"]  # …公里、复线里程
-        lead = text[subj_start:q.start] if name else _strip_time(text[max([cs, *prev]):q.start])
-        lead = re.sub(r"^(?:其中|同时|并|而|和|以及|全年|今年|去年|力争|确保|争取|要|共|累计)+", "", lead)
-        if lead and not name:
-            lead = lead.split("等")[-1] if "等" in lead else lead
-        if not name and cs > 1 and w.BARE_CHANGE.fullmatch(lead):  # 纸520万吨，增加20万吨: of the thing before
-            before = [e.start for e in self.qs if clause_start(text, cs - 1) <= e.start < cs - 1]
-            thing = w.subject_of(_strip_time(text[clause_start(text, cs - 1):before[0]])) if before else ""
-            lead = f"{thing}，{lead}" if any("\u4e00" <= c <= "\u9fff" for c in thing) else lead
-        after = text[q.end:]
-        cut = _PUNCT.search(after)
-        tail = after[:cut.start()] if cut else after
-        if name:
-            return lead[-24:]
-        if q.is_count and len(tail) >= 2:  # 推进32个重大生态项目: what is counted follows the count
-            listed = re.match(r"[^，；。]*、[^，；。]*的([^，；。、的]{2,})", after)  # 10个布局合理、…、特色突出的小微企业园
-            return (listed.group(1) if listed else tail)[:24]
-        if len(lead) >= 2:
-            return lead[-24:]
-        return tail[:24]
-
 
 def _growth_words(text: str) -> bool:
     return bool(_GROWTH_NOUN.search(text) or w.last_direction(text))
-
-
-def _strip_time(text: str) -> str:
-    return re.sub(r"(?:19|20)\d\d年|[一二三四五六七八九][一二三四五六七八九○〇零]{3}年|今年|去年|全年|上半年|"
-                  r"下半年|前三季度|1[-－—~至]\d{1,2}月|年均|五年来|过去五年", "", text)
 
 
 # a direction verb's object, the funds it changes by the figure after them (增加中央预算内经常性建设投资100亿元)
