@@ -233,3 +233,12 @@ def test_default_path_imports_neither_jieba_nor_opencc(seeds_root):
                           env={**os.environ, "COLUMNS": "100"}, timeout=120)
     assert proc.stderr.strip().splitlines()[-1] == "[]"
     assert "@@ " in proc.stdout and "生态环境" in proc.stdout
+
+
+def test_the_indicator_table_marks_estimates(seeds_root):
+    """The 2021 report gives 2020's GDP as an estimate (预计实现地区生产总值773亿元),
+    the 2019 report its half year as an outcome: the table says which."""
+    result = run(seeds_root, "2019", "2021")
+    assert result.exit_code == 0, result.output
+    (gdp,) = [line for line in result.output.splitlines() if line.startswith("GDP ")]
+    assert "773亿元 est." in gdp and "323.3亿元 [half]" in gdp and "323.3亿元 est." not in gdp

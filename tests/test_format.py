@@ -100,3 +100,8 @@ def test_link_margin_of_a_bound(low, modifier, margin, shown) -> None:
     link = SimpleNamespace(margin=margin, goal=SimpleNamespace(unit=unit),
                            outcome=SimpleNamespace(low=low, modifier=Modifier(modifier)))
     assert fmt.link_margin(link) == shown
+
+
+@pytest.mark.parametrize("kind, shown", [("estimate", "773亿元 est."), ("actual", "773亿元"), (None, "773亿元")])
+def test_an_estimate_is_marked(kind, shown) -> None:
+    assert fmt.estimated("773亿元", kind) == shown

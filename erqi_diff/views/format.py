@@ -114,6 +114,12 @@ def other_years(goal_year: int | None, goal_span: Sequence[int] | None, year: in
     return "" if mine == figure_years(goal_year, goal_span) else mine
 
 
+def estimated(shown: str, kind: str | None) -> str:
+    """``shown`` (a figure as written) marked when its report only estimates
+    it (kind ``estimate``: 预计实现地区生产总值773亿元): "773亿元 est."."""
+    return f"{shown} est." if kind == "estimate" else shown
+
+
 def outcome_source(goal, outcome) -> str:
     """Where an outcome comes from, with its years when they are not the
     goal's, and "estimate" when the report only estimates it (预计可以达到):

@@ -75,9 +75,7 @@ def _figure(f) -> str:
     shown = fmt.figure(f.value, f.unit, f.modifier.value, f.measure.value) or "no figure"
     if f.measure.value == "growth":
         shown = "growth " + shown
-    if f.kind.value == "estimate":
-        shown += " est."
-    return escape(shown)
+    return escape(fmt.estimated(shown, f.kind.value))
 
 
 def _value(f, show_period: bool = False) -> str:

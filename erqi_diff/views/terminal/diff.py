@@ -192,7 +192,7 @@ def summary_line(result: DiffResult) -> Text:
 
 
 def _record(record, column_year: int | None = None) -> str:
-    """A figure of the strip as a reader says it (567亿元, +9%, about 5%),
+    """A figure of the strip as a reader says it (567亿元, +9%, about 5%, 773亿元 est.),
     with its figure year when it is not the column's and its period when it
     is not a full year (a half-year figure never passes for a full year)."""
     if record is None:
@@ -201,6 +201,7 @@ def _record(record, column_year: int | None = None) -> str:
         return str(record)
     shown = fmt.figure(record.get("value"), record.get("unit"), record.get("modifier") or "point",
                        record.get("measure") or "level") or str(record.get("quote") or "?")
+    shown = fmt.estimated(shown, record.get("kind"))
     notes = []
     if record.get("figure_year") != column_year or record.get("figure_span"):
         notes.append(fmt.year_label(record.get("figure_year"), int(record.get("report_year") or 0),
