@@ -151,6 +151,10 @@ def test_a_slogan_held_inside_a_longer_one_is_not_found_there():
     # the words of a member stand in every report: it ran throughout
     member = [slogan("品质二七、田园二七、温暖二七", {2019: 1}), slogan("温暖二七", {2017: 1, 2021: 2})]
     assert slogan_span(member, [2017, 2019, 2021])[0] == ("温暖二七",)
+    # an item of a series stands there in its own right: 田园二七 found in 2019 and 2021, born in 2019
+    item = [slogan("品质二七、田园二七、温暖二七", {2019: 1}), slogan("田园二七", {2021: 1})]
+    _, born, _, once = slogan_span(item, [2017, 2019, 2021])
+    assert [(s.slogan, s.first) for s in born] == [("田园二七", 2019)] and once == 1
 
 
 def test_slogan_span_and_changes_know_the_reports_outside_the_span():

@@ -289,6 +289,17 @@ _an_item = held
 _ITEM_HEADS = ("建设", "工作")
 
 
+def listed(slogan: Slogan, forms: frozenset[str]) -> bool:
+    """``slogan`` stands among ``forms`` as one item of a series written with
+    、 (品质二七 in 品质二七、田园二七、温暖二七; 新型城镇化 as 新型城镇化建设 in
+    “项目推进落实、新型城镇化建设、…”): there in its own right, not only as a
+    part of a longer slogan (逆周期调节 in 跨周期和逆周期调节, 三保障 in 两不愁三保障,
+    法治政府、创新政府、廉洁政府 in a series of four)."""
+    keys = {key_of(form) for form in slogan.forms()}
+    return any(item in keys or (item.endswith(_ITEM_HEADS) and item[:-2] in keys)
+               for form in forms if "、" in form for item in form.split("、"))
+
+
 def with_items(slogans: Sequence[Slogan], years: Mapping[str, Sequence[int]]) -> dict[str, tuple[int, ...]]:
     """``years`` (slogan name -> years of other reports it stands in) with
     the years a slogan of ``slogans`` stands in given to those it holds

@@ -231,20 +231,22 @@ def slogan_span(slogans: list, years: list[int],
     from slogans extracted from those years' reports. Born and retired count
     slogans found in two reports or more; those found in one report only
     (listed under their year) are counted as one-offs. For born, retired and
-    one-offs a report counts where the slogan stands in its own words; one
-    where it stands only inside a longer slogan (三保障 in 两不愁三保障) does not
+    one-offs a report counts where the slogan stands in its own words or as
+    an item of a series (:func:`erqi_diff.extract.lineage.listed`); one where it
+    stands only as a part of a longer slogan (三保障 in 两不愁三保障) does not
     make it found there, but it was not born after that report nor retired
     before it; it ran throughout when its words stand in every report. A
     slogan standing in a report of the series before the span (``elsewhere``)
     was not born in it, nor retired in it when one after the span holds it."""
-    from erqi_diff.extract.lineage import present_years
+    from erqi_diff.extract.lineage import listed, present_years, series_items
 
     elsewhere = elsewhere or {}
     present = present_years(slogans)
+    items = {year: series_items(slogans, year) for year in years}
     throughout, born, retired, once = [], [], [], 0
     for slogan in slogans:
         outside = elsewhere.get(slogan.slogan, ())
-        seen = [y for y in years if y in slogan.counts]  # in its own words
+        seen = [y for y in years if y in slogan.counts or listed(slogan, items[y])]  # in its own right
         held = [y for y in present[slogan.slogan] if y in years]
         if not seen:
             continue
