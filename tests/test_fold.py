@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from erqi_diff.compare.diff import Status, compare, diff_sections
-from erqi_diff.compare.fold import FoldKind
+from erqi_diff.compare.fold import FOLD_FLOOR, FoldKind
 from erqi_diff.compare.lineage import EventKind, lineage
 from erqi_diff.compare.outline import outline
 from erqi_diff.compare.sections import pair_sections, present_year
@@ -144,7 +144,7 @@ def test_folds_keep_their_rules_on_real_pairs(gwr_project):
                 mine, theirs, unpaired, partners, hosts = ob, oa, pairing.unpaired_b, pairing.partners_of_b, a
                 host_partners = pairing.partners_of_a
             assert fold.section in unpaired and not mine.children[fold.section]
-            assert fold.score >= 0.08
+            assert fold.score >= FOLD_FLOOR
             parent = mine.parent[fold.section]
             if parent is not None and fold.host in partners(parent):
                 assert not any(mine.role[fold.section].compatible(theirs.role[k])

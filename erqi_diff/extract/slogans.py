@@ -159,7 +159,12 @@ def extract(snapshots: Iterable, lexicon: Lexicon | None = None,
 
 def years_in(found: Sequence[Slogan], snapshots: Iterable, lexicon: Lexicon | None = None) -> dict[str, tuple[int, ...]]:
     """The years of ``snapshots`` where each slogan of ``found`` stands (:func:`forms_in`)."""
-    return {name: tuple(sorted(by_year)) for name, by_year in forms_in(found, snapshots, lexicon).items()}
+    return years_of(forms_in(found, snapshots, lexicon))
+
+
+def years_of(forms: Mapping[str, Mapping[int, tuple[str, str]]]) -> dict[str, tuple[int, ...]]:
+    """The years of the forms :func:`forms_in` found, by slogan name, in order."""
+    return {name: tuple(sorted(by_year)) for name, by_year in forms.items()}
 
 
 def forms_in(found: Sequence[Slogan], snapshots: Iterable,

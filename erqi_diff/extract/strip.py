@@ -127,8 +127,7 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
     if others:  # the series' other reports: returned rather than added, left out rather than retired
         seen = slogans.forms_in(found, others, lexicon)
-        years = {name: tuple(sorted(by_year)) for name, by_year in seen.items()}
-        moved = changes(found, a.year, b.year, with_items(found, years), seen)
+        moved = changes(found, a.year, b.year, with_items(found, slogans.years_of(seen)), seen)
     return {"slogans_added": [c.new for c in moved.added],
             "slogans_returned": [{"slogan": c.new, "since": c.since, "as": key_of(c.since_form) if c.since_form else "",
                                   "within": c.since_within} for c in moved.returned],

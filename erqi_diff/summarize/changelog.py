@@ -409,7 +409,7 @@ def collect_sources(snaps: list, lexicon=None, others: Sequence = ()) -> Sources
         slogans=found,
         goals=goals.extract_many(snaps),
         metrics=key, key_indicators=key_indicators, metric_facts=every, reuse=_reuse(snaps, others),
-        elsewhere=with_items(found, {name: tuple(sorted(by_year)) for name, by_year in seen.items()}),
+        elsewhere=with_items(found, slogans.years_of(seen)),
         forms_elsewhere=seen)
 
 
