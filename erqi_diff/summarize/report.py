@@ -71,5 +71,5 @@ def build_report(project, first: int, last: int) -> ReportData:
         metrics=tuple(metrics.extract_many(snaps)),
         goals=tuple(goals.extract_many(snaps, store.load_many(project))),
         pairs=pairs,
-        reuse=audit_snapshots(snaps, background=store.load_available(project, project.years)),
+        reuse=audit_snapshots(snaps, background=store.load_available(project, [y for y in project.years if y not in years])),
     )
