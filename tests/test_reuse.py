@@ -64,6 +64,27 @@ def test_align_pair_min_chars():
     assert p.a.text == "社会消费品零售总额" and p.chars == 9
 
 
+@pytest.mark.parametrize("heading, before, after", [
+    # a shared heading and the shared opening of two different paragraphs: no passage
+    ("#### 总结2017·直接引语", "2017年，我们围绕市委、市政府部署", "2017年，在市委、市政府和区委的坚强领导下"),
+    ("## 一、2023年工作回顾", "过去一年，我们", "过去一年，全国"),
+])
+def test_no_passage_runs_across_a_heading(heading, before, after):
+    a = noise(1, 60) + "\n\n" + heading + "\n\n" + before + noise(2, 60)
+    b = noise(3, 60) + "\n\n" + heading + "\n\n" + after + noise(4, 60)
+    assert align_pair(a, b, min_chars=15) == []
+
+
+def test_a_passage_stops_at_a_heading_line():
+    body = "坚持绿水青山就是金山银山的理念，统筹推进山水林田湖草沙一体化保护和系统治理。"
+    a = noise(1, 60) + body + "\n\n### （八）加强生态环境保护\n\n" + noise(2, 60)
+    b = noise(3, 60) + body + "\n\n### （八）加强生态环境保护\n\n" + noise(4, 60)
+    (p,) = align_pair(a, b, min_chars=15)
+    assert p.a.text == body and p.b.text == body  # the heading after it is not part of it (10 characters)
+    (h,) = align_pair(a.replace("保护", "保护，促进绿色低碳发展"), b.replace("保护", "保护，促进绿色低碳发展"), min_chars=15)[1:]
+    assert h.a.text == "（八）加强生态环境保护，促进绿色低碳发展"  # a heading of 15 characters or more is a passage of its own
+
+
 def test_align_pair_same_text_finds_the_repeat_once():
     text = noise(1, 60) + SENTENCE + noise(2, 200) + "\n\n" + SENTENCE.replace("470", "480") + noise(3, 30)
     (p,) = align_pair(text, text, same_doc=True)
@@ -340,6 +361,13 @@ def test_seeds_2017_paragraph_stated_twice(seeds_audit):
     assert p.a.start < len(body) // 5 and p.b.end > len(body) - 200
     assert p.b.section == "总结2017·直接引语"
     assert "记者从现场了解到" in body[p.a.start - 40:p.a.start]
+
+
+def test_seeds_repeated_heading_joins_no_two_quotes(seeds_audit):
+    # 2017 has the heading 总结2017·直接引语 twice, each over a different quotation
+    # opening with 2017年， and naming 市委、市政府: no copy between them
+    result, _snaps = seeds_audit
+    assert not [p for p in result.passages if p.a.key == p.b.key == "2017" and "直接引语" in p.a.text]
 
 
 def test_seeds_sections_and_offsets(seeds_audit):

@@ -2,11 +2,16 @@
 match (seed and extend); exact matches on nearby diagonals are chained
 across small gaps (a changed number, a swapped word, an added clause), and
 a chain is extended past its ends while a local alignment of the next
-characters still finds substantial matches (near-verbatim extension)."""
+characters still finds substantial matches (near-verbatim extension).
+A passage never runs across a heading line (a Markdown ``#`` line): a
+heading shared by two texts joins nothing (a repeated heading and a common
+opening of two different paragraphs are not one copied passage)."""
 
 from __future__ import annotations
 
-from erqi_diff.reuse.fingerprint import Prepared
+from bisect import bisect_left, bisect_right
+
+from erqi_diff.reuse.fingerprint import Prepared, heading_cuts
 from erqi_diff.reuse.model import Difference, Passage, Span
 
 MAX_GAP = 24  # characters: the largest edit bridged inside one passage
@@ -209,6 +214,42 @@ def _merge_chains(chains: list[list[Block]]) -> list[list[Block]]:
     return kept
 
 
+def _cut_at(chains: list[list[Block]], cuts_a: list[int], cuts_b: list[int]) -> list[list[Block]]:
+    """The chains cut where either text has a cut (a position in its
+    prepared text, sorted): no chain holds characters on both sides of one."""
+    if not cuts_a and not cuts_b:
+        return chains
+    out: list[list[Block]] = []
+    for chain in chains:
+        piece: list[Block] = []
+        for sa, sb, n in chain:
+            if piece:
+                ea, eb = piece[-1][0] + piece[-1][2], piece[-1][1] + piece[-1][2]
+                if _any_in(cuts_a, ea, sa) or _any_in(cuts_b, eb, sb):
+                    out.append(piece)
+                    piece = []
+            inside = sorted({c - sa for c in _within(cuts_a, sa, sa + n)} | {c - sb for c in _within(cuts_b, sb, sb + n)})
+            start = 0
+            for at in inside:
+                piece.append((sa + start, sb + start, at - start))
+                out.append(piece)
+                piece, start = [], at
+            piece.append((sa + start, sb + start, n - start))
+        out.append(piece)
+    return out
+
+
+def _any_in(cuts: list[int], lo: int, hi: int) -> bool:
+    """Whether a cut lies in ``[lo, hi]``."""
+    i = bisect_left(cuts, lo)
+    return i < len(cuts) and cuts[i] <= hi
+
+
+def _within(cuts: list[int], lo: int, hi: int) -> list[int]:
+    """The cuts strictly inside ``(lo, hi)``."""
+    return cuts[bisect_right(cuts, lo):bisect_left(cuts, hi)]
+
+
 def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_doc: bool = False,
                    key_a: str = "a", key_b: str = "b") -> list[Passage]:
     """:func:`align_pair` on prepared texts, with ``seeds`` as
@@ -224,6 +265,7 @@ def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_do
         _extend_left(a.text, b.text, chain, chain[-1][0] + chain[-1][2] if same_doc else 0)
     # extension may have made chains meet: chain their blocks again
     chains = _merge_chains(_chain([blk for chain in chains for blk in chain], same_doc))
+    chains = _cut_at(chains, heading_cuts(a), heading_cuts(b))
     passages: list[Passage] = []
     for chain in chains:
         exact = sum(n for _, _, n in chain)

@@ -43,6 +43,8 @@ DEFAULT_W = 16
 # What prepare() drops: whitespace (including U+3000), zero-width characters,
 # and the "## " marker that opens a Markdown heading line.
 _DROP = re.compile(r"(?m)^[ \t\u3000]*#{1,6}[ \t\u3000]+|[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# A heading line: its marker (dropped) and its text (kept, but no passage runs across it).
+_HEADING = re.compile(r"(?m)^[ \t\u3000]*#{1,6}[ \t\u3000]+([^\n]*)")
 # The same without headings, for a text with no "#" (twice as fast, the same matches).
 _DROP_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Full-width ASCII (！..～) to half-width, lower case: one character for one.
@@ -119,6 +121,21 @@ def prepare(text: str) -> Prepared:
     """
     kept, runs = dropped(text)
     return Prepared(text, kept.translate(_FOLD), runs)
+
+
+def heading_cuts(p: Prepared) -> list[int]:
+    """Positions in ``p.text`` where a heading line of ``p.original``
+    begins and ends (sorted, each once): a reused passage is cut there
+    (:mod:`erqi_diff.reuse.align`). Computed once per text."""
+    cache = p.__dict__.get("_cuts_cache")
+    if cache is None:
+        cuts: set[int] = set()
+        if "#" in p.original:
+            for match in _HEADING.finditer(p.original):
+                cuts.update((p.to_prepared(match.start(1)), p.to_prepared(match.end(1))))
+        cache = sorted(cuts)
+        object.__setattr__(p, "_cuts_cache", cache)
+    return cache
 
 
 def dropped(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
