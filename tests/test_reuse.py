@@ -511,6 +511,21 @@ def test_two_years_of_a_long_series_tell_its_stock_phrases(gwr_early_root):
     assert all(bodies[p.a.key][p.a.start:p.a.end] == p.a.text for p in result.passages)
 
 
+def test_a_series_phrase_with_a_variant_of_two_reports_is_a_formula(gwr_early_root):
+    """1993 and 1994 open with the request of every report (现在，我代表国务院
+    向大会作政府工作报告，请予审议，并请全国政协各位委员…) plus words only they
+    have (和其他列席人员): verbatim between the two, yet a formula of the series."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load_many
+
+    snaps = load_many(load_project(gwr_early_root))
+    asked = [s for s in snaps if s.year in (1993, 1994)]
+    result = audit_snapshots(asked, background=[s for s in snaps if s.year not in (1993, 1994)])
+    (opening,) = [p for p in result.passages if "和其他列席人员提出意见" in p.a.text]
+    assert opening.kind is Kind.FORMULA and opening.similarity == 1.0 and opening.docs >= 6
+    assert result.copies()  # the two reports' own copies stay copies
+
+
 def test_a_stock_passage_edited_in_many_places_is_a_formula():
     """The closing thanks of a series, edited in small places from year to
     year: between two years its unchanged pieces are shorter than a k-gram,

@@ -44,6 +44,13 @@ FORMULA_SHARE = 0.75  # of a passage's shared characters in formula wording, for
 #: series, in Chinese characters: four (向大会报告, 各民主党派) say a stock phrase; one or two (的, 发展), or
 #: digits (增长11), stand anywhere.
 STOCK_PIECE = 4
+#: A passage between two documents whose typical k-gram (the median of its indexed ones) stands in this many
+#: times formula_docs documents is a formula whatever its own wording: a phrase of the whole series with a
+#: variant of two reports (the opening 现在，我代表国务院向大会作政府工作报告，请予审议，并请全国政协各位委员
+#: 和其他列席人员提出意见 of 1993 and 1994; the thanks after 成就来之不易). In-sample: 2 turns five passages of
+#: the development series into formulas, all five stock wording; 1 would turn real copies of three
+#: consecutive reports (2023-2025) into formulas.
+WIDESPREAD = 2
 
 
 class Classifier:
@@ -53,8 +60,10 @@ class Classifier:
     what remains (its own wording) is at least ``min_chars`` characters and
     a quarter of the passage: a copied passage quoting stock phrases still
     has its own wording between them, while two stock phrases that happen
-    to stand side by side in two reports have next to none. Short passages
-    mostly between quote marks are slogans, hence formulas.
+    to stand side by side in two reports have next to none. A passage whose
+    typical k-gram stands in :data:`WIDESPREAD` times ``formula_docs``
+    documents is a formula: a stock phrase with a variant two reports share.
+    Short passages mostly between quote marks are slogans, hence formulas.
 
     ``doc_freq(hashes)``: the documents holding each hash (0 when it is no
     fingerprint), e.g. :meth:`erqi_diff.reuse.index.Index.doc_freq`.
@@ -140,7 +149,8 @@ class Classifier:
         for n, (own_chars, ndocs) in enumerate(zip(own.tolist(), median.tolist())):
             x, y, passage = found[n]
             ndocs = max(ndocs, 1 if x == y else 2)
-            stock = own_chars < self.min_chars or own_chars < (1 - FORMULA_SHARE) * passage.chars
+            stock = own_chars < self.min_chars or own_chars < (1 - FORMULA_SHARE) * passage.chars or \
+                (x != y and ndocs >= WIDESPREAD * self.formula_docs)
             slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
             kind = Kind.FORMULA if stock or slogan else Kind.COPY
             found[n] = (x, y, Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences,
