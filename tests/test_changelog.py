@@ -666,3 +666,16 @@ def test_a_changelog_says_how_a_slogan_stood_in_a_report_outside_its_span(gwr_ro
     returned = {c.new: c for e in log.entries if e.slogans for c in e.slogans.returned}
     assert (returned["逆周期调节"].since, returned["逆周期调节"].since_within) == (2022, "跨周期和逆周期调节")
     assert (returned["耕地红线"].since, returned["耕地红线"].since_form) == (2022, "18亿亩耕地红线")
+
+
+@pytest.mark.parametrize("lineage, old, new, shown", [
+    (("智慧督察", "智慧督查"), "智慧督察", "智慧督查", ""),  # the two forms of the change: nothing more to say
+    (("保交楼", "保交房"), "保交房", "保交楼", ""),
+    # a form that came back: a list in order of first use, never an arrow chain ending on the wrong form
+    (("拥政爱民、拥军优属", "双拥", "拥军优属、拥政爱民"), "拥军优属、拥政爱民", "拥政爱民、拥军优属",
+     " (its forms, by first use: “拥政爱民、拥军优属”, “双拥”, “拥军优属、拥政爱民”)"),
+])
+def test_changed_slogan_lists_its_other_forms(lineage, old, new, shown):
+    from erqi_diff.views.markdown import _forms
+
+    assert _forms(lineage, old, new) == shown

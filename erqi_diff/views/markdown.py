@@ -132,9 +132,17 @@ def render_slogans(changes: SloganChanges) -> list[str]:
                 for c in changes.retired if c.back is not None)
         out.append(f"- Not in {changes.after}, back later: {_list(back)}.")
     for c in changes.changed:
-        lineage = " → ".join(quote(v) for v in c.lineage)
-        out.append(f"- Changed: {quote(c.old)} → {quote(c.new)} (lineage: {lineage}).")
+        out.append(f"- Changed: {quote(c.old)} → {quote(c.new)}{_forms(c.lineage, c.old, c.new)}.")
     return out
+
+
+def _forms(lineage: tuple[str, ...], old: str, new: str) -> str:
+    """The slogan's forms, in the order each was first used, when there are
+    others than ``old`` and ``new``: a list, not a chain (a form may come
+    back: 拥政爱民、拥军优属, then 双拥, then 拥军优属、拥政爱民, then the first again)."""
+    if set(lineage) <= {old, new}:
+        return ""
+    return f" (its forms, by first use: {', '.join(map(quote, lineage))})"
 
 
 def _around(text: str, at: int, length: int, before: int = 30, after: int = 12) -> str:
