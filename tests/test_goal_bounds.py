@@ -111,6 +111,9 @@ def test_a_figure_stands_before_words() -> None:
 @pytest.mark.parametrize("clause, read", [
     ("国内生产总值增长率达到预期目标", ("GDP", "growth", "met")),
     ("去年财政赤字控制在预算范围内", ("财政赤字", "level", "within_budget")),
+    ("工业总产值超额完成了国家计划", ("工业总产值", "level", "met")),
+    ("全年固定资产投资完成年度计划", ("固定资产投资", "level", "met")),
+    ("交通运输和邮电通信都超额完成了国家计划", None),   # no indicator
     ("主要预期目标圆满完成", None),
     ("各项预期目标全面完成", None),
     ("国内生产总值和财政收入均达到预期目标", None),   # two indicators: which goal is not said

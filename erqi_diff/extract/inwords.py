@@ -8,7 +8,8 @@ How the reports write them: a clause of the review of a year (dated as
 one indicator, with at most a word of its measure (增长率, 增速, 涨幅…) and of
 time (去年, 全年), and whose predicate is one of:
 
-- reached: 达到, 实现, 完成 (了) (年初确定的) 预期 (调控) 目标 -> met; with
+- reached: (超额) 达到, 实现, 完成 (了) (年初确定的) 预期 (调控) 目标, or
+  (国家, 年度) 计划 -> met; with
   基本 before it (基本达到…): largely, not wholly -> unsure (not comparable);
 - not reached: 未(能), 没有 before the verb -> missed;
 - beyond it: 超过, 高于 / short of it: 低于 … 预期目标 -> met or missed by
@@ -40,10 +41,10 @@ from erqi_diff.extract.timing import Frame
 from erqi_diff.extract.verdicts import Judgement, Verdict, direction
 from erqi_diff.extract.wording import AHEAD_WORDS
 
-_TARGET = r"(?:年初|年度|全年)?(?:确定|预定|提出|制定)?的?(?:预期|计划)?(?:调控)?目标"
+_TARGET = r"(?:年初|年度|全年|国家)?(?:确定|预定|提出|制定|规定)?的?(?:(?:预期|计划)?(?:调控)?目标|计划)"
 #: The predicate of a clause saying how an indicator stood against its target, at the clause's end.
 _SAID = re.compile(
-    rf"(?P<largely>基本)?(?P<neg>未能?|没有|没能)?(?P<verb>达到|实现|完成|超过|高于|低于)了?{_TARGET}$"
+    rf"(?P<largely>基本)?(?P<neg>未能?|没有|没能)?(?:超额)?(?P<verb>达到|实现|完成|超过|高于|低于)了?{_TARGET}$"
     r"|(?P<budget>控制在[^，；。]{0,10}?预算(?:目标|范围)?(?:之内|以内|内))$")
 #: Words a subject may hold beside its indicator's: its measure, time, adverbs.
 _SUBJECT_REST = re.compile(r"(?:(?:19|20)\d\d年|去年|上年|全年|当年|实际|的|增长率|增长速度|增速|增幅|涨幅|上涨幅度|"

@@ -22,8 +22,9 @@ later report, in order, that speaks of it among those that review Y:
 
 A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, none that
-reviews its year, or no figure for it found in those that do (a report may
-still speak of it in words: 达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+reviews its year, or no figure for it found in those that do. Where no
+figure judges it, a review's words on the indicator may
+(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
 Which later reports are searched is decided here, not by the commands.
 """
 

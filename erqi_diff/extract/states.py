@@ -18,7 +18,8 @@ states a state of the same thing (:func:`said_of`):
   adverbs (保持在, 总体, 基本), equal (国际收支 and 国际收支); a list shares
   the state among its items (就业、物价总体平稳: 就业 and 物价);
 - in the review of the year: a sentence under a heading that reviews,
-  dated to the year by its own words of time, else by the opening of its
+  dated to the year by its own words of time up to the clause's end
+  (去年国际收支基本平衡), else by the opening of its
   paragraph or of the nearest paragraph before it that opens with one
   (过去一年，…; 2023年，…), else by its heading; one dated to a span of years
   (过去五年) or another year never answers, nor one that speaks of what is
