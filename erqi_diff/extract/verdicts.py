@@ -210,5 +210,7 @@ def judge(goal: Fact, outcome: Fact) -> Judgement:
     side = "more" if more else "less"
     named = _RUN.search(outcome.text) if per_year(outcome) else None
     run = f" (each year of the run it states: {named.group()})" if named else ""
+    if outcome.modifier in (Modifier.AT_LEAST, Modifier.AT_MOST):
+        run += f" (the outcome is a bound, {outcome.quote}: the margin is from it)"
     return Judgement(Verdict.MET if verdict_met else Verdict.MISSED, tidy(out - bound), way,
                      f"{side} is better; the outcome is {'within' if verdict_met else 'short of'} the target{run}")
