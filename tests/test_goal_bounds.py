@@ -6,11 +6,14 @@ words (全面完成年度目标任务) answer no goal."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from erqi_diff.extract import inwords
-from erqi_diff.extract.facts import Measure
+from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.links import link_goals
-from erqi_diff.extract.verdicts import Verdict
+from erqi_diff.extract.numbers import Modifier
+from erqi_diff.extract.verdicts import Verdict, judge
 
 from extract_quality import make_snapshot
 
@@ -165,3 +168,31 @@ def test_bound_words_read_on_figures(text: str, modifier: str) -> None:
 
     (q,) = find_quantities(text)
     assert q.modifier.value == modifier and q.start == 0
+
+
+# ------------------------------------------------------------------ invariants
+
+def _fact(value: float, modifier: Modifier, kind: Kind, year: int) -> Fact:
+    text = "粮食产量达到x"
+    return Fact(year=year, indicator="粮食产量", what="粮食产量", measure=Measure.LEVEL, value=value, unit="万吨",
+                modifier=modifier, period=Period.YEAR, figure_year=2014, figure_span=None, kind=kind, base=None,
+                quote="x", text=text, start=0, end=len(text), quote_start=len(text) - 1, quote_end=len(text))
+
+
+@settings(deadline=None)
+@given(target=st.integers(1, 100_000), bound=st.integers(1, 100_000),
+       goal_mod=st.sampled_from([Modifier.POINT, Modifier.AT_LEAST]),
+       out_mod=st.sampled_from([Modifier.AT_LEAST, Modifier.AT_MOST, Modifier.ABOUT]))
+def test_a_bound_never_claims_more_than_it_says(target: int, bound: int, goal_mod: Modifier, out_mod: Modifier) -> None:
+    """A floor at or beyond the target meets it, and a floor never misses it;
+    a ceiling short of it misses it, and a ceiling never meets a target above
+    it; an approximate figure near the target settles nothing."""
+    got = judge(_fact(target, goal_mod, Kind.TARGET, 2014), _fact(bound, out_mod, Kind.ACTUAL, 2015))
+    if out_mod is Modifier.AT_LEAST:
+        assert got.verdict is (Verdict.MET if bound >= target else Verdict.NOT_COMPARABLE)
+    elif out_mod is Modifier.AT_MOST:
+        assert got.verdict is (Verdict.MISSED if bound < target else Verdict.NOT_COMPARABLE)
+    elif abs(bound - target) <= 0.02 * bound - 1e-6:
+        assert got.verdict is Verdict.NOT_COMPARABLE
+    else:
+        assert got.verdict is (Verdict.MET if bound > target else Verdict.MISSED)
