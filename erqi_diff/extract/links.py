@@ -22,8 +22,9 @@ later report, in order, that speaks of it among those that review Y:
 
 A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, none that
-reviews its year, or no figure for it found in those that do (a report may
-still speak of it in words: 达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+reviews its year, or no figure for it found in those that do. Where no
+figure judges it, a review's words on the indicator may
+(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
 Which later reports are searched is decided here, not by the commands.
 """
 
@@ -37,12 +38,13 @@ from functools import cached_property
 from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
+from erqi_diff.extract.inwords import Worded, judge_words, review_words
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
 from erqi_diff.extract.reached import largely, said_done, said_reached
 from erqi_diff.extract.states import Said, judge_state, review_states
 from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
-from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step
+from erqi_diff.extract.verdicts import Judgement, Verdict, in_step, judge, judge_in_step, per_year
 
 #: The modules whose code reads the things figures count (a change to any is a miss of the cache).
 _THING_MODULES = [*_READER_MODULES, "extract/objects.py", "extract/links.py"]  # links.py: the rows' shape
@@ -98,7 +100,7 @@ def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fa
     several years never answers a target of one year with a figure (五年全社会
     固定资产投资完成26000亿元 is not 1992's investment): that goal stays open."""
     if goal.value is not None and goal.period is not Period.MULTI_YEAR:
-        found = [f for f in found if f.period is not Period.MULTI_YEAR]
+        found = [f for f in found if f.period is not Period.MULTI_YEAR or per_year(f)]  # 连续两年…以上: each year's
     same = [f for f in found if f.indicator == goal.indicator]
     if not same:
         same = [f for f in found if f.indicator in RELATED.get(goal.indicator or "", ())]
@@ -144,8 +146,8 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
             continue
         if within is not None and f.text != within:
             continue
-        if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR:
-            continue  # a total of several years never answers the goal of one
+        if f.period is Period.MULTI_YEAR and goal.period is not Period.MULTI_YEAR and not per_year(f):
+            continue  # a total of several years never answers the goal of one (连续两年…以上, each year's, may)
         unit_ok = same_unit(a.unit, b.unit)
         score = same_thing(a, b) or _one_of(a, b, f)
         if score == 0 or (not unit_ok and score < 2):
@@ -208,6 +210,11 @@ class _Later:
         return review_states(self.body, self.frame)
 
     @cached_property
+    def worded(self) -> list[Worded]:
+        """What the report says in words of indicators against their targets (:mod:`erqi_diff.extract.inwords`)."""
+        return review_words(self.body, self.frame)
+
+    @cached_property
     def reached(self) -> list[tuple[str, str]]:
         """The goals the report says were reached (:func:`erqi_diff.extract.reached.said_reached`),
         read once for every goal that looks here."""
@@ -238,6 +245,9 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 continue
             stated = judge_state(goal, report.states, report.year)  # 国际收支基本平衡, said in words
             found = [((0,), *stated)] if stated else _candidates(goal, report, things)
+            if not found or found[0][2].verdict is Verdict.NOT_COMPARABLE:  # 增长率达到预期目标: in words
+                worded = judge_words(goal, report.worded, report.year)
+                found = [((0,), *worded)] if worded else found
             if found and id(goal) in chosen:  # an estimate found before: this report's actual, if it gives one
                 if _actuals(found):
                     chosen[id(goal)] = (report, _actuals(found))

@@ -26,8 +26,8 @@ class Modifier(str, enum.Enum):
 
     POINT = "point"          # a plain figure
     ABOUT = "about"          # 左右, 上下, 约, 近, 接近, 大约
-    AT_LEAST = "at_least"    # 以上, 超过, 突破, 逾, 多, 余, 不低于, 至少
-    AT_MOST = "at_most"      # 以内, 以下, 不超过, 低于, 控制在…以内
+    AT_LEAST = "at_least"    # 以上, 超过, 突破, 逾, 多, 余, 不低于, 不少于, 至少
+    AT_MOST = "at_most"      # 以内, 以下, 不超过, 不到, 不足, 低于, 控制在…以内
     RANGE = "range"          # 6%-6.5%, 百分之八至九
     ABSENT = "absent"        # the report says it sets no target (能耗强度目标在“十四五”规划期内统筹考核)
     QUALITATIVE = "qualitative"  # a target in words, no figure (与经济增长基本同步, 继续下降)
@@ -55,10 +55,13 @@ NOT_UNITS = ("家庭", "家电", "人民", "人口", "条件", "项目", "期间
              "场所", "所有", "度假", "天然", "处理", "起来", "次数", "名单", "位置", "元素", "成为", "成本",
              "成果", "成效", "成立", "成功", "类型", "类似", "台湾", "户籍", "套餐", "只有", "座谈", "米粮")
 
-_BEFORE = (("不低于", Modifier.AT_LEAST), ("至少", Modifier.AT_LEAST), ("超过", Modifier.AT_LEAST),
-           ("跃上", Modifier.AT_LEAST), ("迈上", Modifier.AT_LEAST), ("站上", Modifier.AT_LEAST),  # …新台阶: passed it
-           ("突破", Modifier.AT_LEAST), ("逾", Modifier.AT_LEAST), ("不超过", Modifier.AT_MOST),
-           ("低于", Modifier.AT_MOST), ("大约", Modifier.ABOUT), ("接近", Modifier.ABOUT),
+# longest first where one word ends another (不超过 before 超过: 不超过5000万 is a ceiling, not a floor)
+_BEFORE = (("不超过", Modifier.AT_MOST), ("不到", Modifier.AT_MOST), ("不足", Modifier.AT_MOST),
+           ("不低于", Modifier.AT_LEAST), ("不少于", Modifier.AT_LEAST), ("至少", Modifier.AT_LEAST),
+           ("超过", Modifier.AT_LEAST), ("跃上", Modifier.AT_LEAST), ("迈上", Modifier.AT_LEAST),
+           ("站上", Modifier.AT_LEAST),  # …新台阶: passed it
+           ("突破", Modifier.AT_LEAST), ("逾", Modifier.AT_LEAST), ("低于", Modifier.AT_MOST),
+           ("大约", Modifier.ABOUT), ("接近", Modifier.ABOUT),
            ("将近", Modifier.ABOUT), ("约有", Modifier.ABOUT), ("约", Modifier.ABOUT), ("近", Modifier.ABOUT))
 #: 约 as part of a word before a figure (节约10%: a cut of 10%; 制约, 签约, 条约): no "about"
 _NOT_ABOUT = ("节", "制", "签", "条", "公", "契", "预", "集", "俭")

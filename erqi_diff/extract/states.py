@@ -18,7 +18,8 @@ states a state of the same thing (:func:`said_of`):
   adverbs (保持在, 总体, 基本), equal (国际收支 and 国际收支); a list shares
   the state among its items (就业、物价总体平稳: 就业 and 物价);
 - in the review of the year: a sentence under a heading that reviews,
-  dated to the year by its own words of time, else by the opening of its
+  dated to the year by its own words of time up to the clause's end
+  (去年国际收支基本平衡), else by the opening of its
   paragraph or of the nearest paragraph before it that opens with one
   (过去一年，…; 2023年，…), else by its heading; one dated to a span of years
   (过去五年) or another year never answers, nor one that speaks of what is
@@ -30,13 +31,14 @@ states a state of the same thing (:func:`said_of`):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.hanscan import is_han
 from erqi_diff.extract.kinds import frame_goal
 from erqi_diff.extract.numbers import Modifier
-from erqi_diff.extract.sentences import split
+from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.timing import Frame, Mark, heading_time, marks
 from erqi_diff.extract.verdicts import Judgement, Verdict
 from erqi_diff.extract.wording import AHEAD_WORDS
@@ -139,9 +141,14 @@ class Said:
     section: str
 
 
-def review_states(body: str, frame: Frame) -> list[Said]:
-    """Every state a report says held in a single year it reviews (see the module doc)."""
-    out: list[Said] = []
+def review_clauses(body: str, frame: Frame,
+                   keep: Callable[[str, re.Match], bool]) -> Iterator[tuple[Sentence, re.Match, int]]:
+    """Every clause ``keep`` (given the sentence's text and the clause) keeps,
+    of a sentence under a heading that reviews (or under none that plans),
+    with the single year its words date it to (see the module doc):
+    (sentence, clause match in the sentence's text, year). A clause dated to
+    a span of years, to none, or to a year after the one the report reviews
+    is left out."""
     dated: Mark | None = None  # the time the nearest paragraph opening with one set, under the heading
     para = -1
     for sent in split(body):
@@ -156,13 +163,26 @@ def review_states(body: str, frame: Frame) -> list[Said]:
         if frame_goal(sent.headings) is not False:
             continue
         for clause in _CLAUSE.finditer(sent.text):
-            state = read(sent.text, clause.start(), clause.end())
-            if state is None or state.led or _AHEAD.search(sent.text, 0, clause.end()):
+            if not keep(sent.text, clause):
                 continue
-            year = _year(sent.text[:clause.start()], dated, sent.headings, frame)
+            year = _year(sent.text[:clause.end()], dated, sent.headings, frame)
             if year is not None and year <= frame.review:
-                out.append(Said(state, year, sent.text, sent.start, sent.section))
-    return out
+                yield sent, clause, year
+
+
+def review_states(body: str, frame: Frame) -> list[Said]:
+    """Every state a report says held in a single year it reviews (see the module doc)."""
+    last: list[State] = []  # the state of the clause kept last (yielded right after it is kept)
+
+    def keep(text: str, clause: re.Match) -> bool:
+        state = read(text, clause.start(), clause.end())
+        if state is None or state.led or _AHEAD.search(text, 0, clause.end()):
+            return False
+        last[:] = [state]
+        return True
+
+    return [Said(last[0], year, sent.text, sent.start, sent.section)
+            for sent, clause, year in review_clauses(body, frame, keep)]
 
 
 def _year(before: str, dated: Mark | None, headings: tuple[str, ...], frame: Frame) -> int | None:

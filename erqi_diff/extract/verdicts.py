@@ -17,8 +17,17 @@
   than the tolerance is met: 2% of the target, and at least 0.1 for a rate
   (% or 个百分点): 7.5%左右 is met by 7.4%, 5.5%左右 is missed by 3%;
 - ``range``: met inside it or beyond it on the better side;
-- an outcome that is itself a bound (超过2.4万亿元) settles only when the bound
-  does (a floor above a floor target is met);
+- an outcome that is itself a bound (超过2.4万亿元, 6600多万, 1.3万亿斤以上)
+  settles only when the bound does: a floor at or beyond a floor target is
+  met, a ceiling short of it missed (不超过5000万 against 6000万以上), and a
+  bound on the other side of the target (超过5000万 against 6000万) leaves it
+  unsure (not comparable);
+- an approximate outcome (约, 近, 左右) settles only when the verdict holds
+  over the approximation (2% of the figure, and at least 0.1 for a rate):
+  近6000万 neither meets nor misses 6000万 (unsure), 近7000万 meets it;
+- an outcome of a run of years (:func:`per_year`: 连续两年增长10%以上) says
+  the same of each year of the run: it judges the target of its last year
+  (the year it is dated to) as a figure of that year;
 - ``margin`` = outcome − target in the target's unit (points for rates; for
   a range, against the bound on the worse side).
 """
@@ -110,6 +119,8 @@ def comparable(goal: Fact, outcome: Fact) -> str | None:
         return "a growth over the years against a yearly average" if yearly(outcome) else \
             "a yearly average against a growth over the years"  # 计划增长百分之二十一点七 / 平均每年增长百分之十一
     gp, op = goal.period or Period.YEAR, outcome.period or Period.YEAR
+    if gp is Period.YEAR and op is Period.MULTI_YEAR and per_year(outcome):
+        op = Period.YEAR  # 连续两年增长10%以上: each year's, its last year's too
     if gp is not op:
         return f"another period: a {op.value} figure against a {gp.value} target"
     if gp is Period.MULTI_YEAR and goal.figure_span and outcome.figure_span and goal.figure_span != outcome.figure_span:
@@ -142,6 +153,22 @@ def judge_in_step(goal: Fact, outcome: Fact, economy: Fact) -> Judgement:
     return Judgement(Verdict.NOT_COMPARABLE, None, None, f"the target is in words (in step with the economy): {pace}")
 
 
+#: A run of years a figure holds in each of (连续两年, 连续3年): the words right before the figure's clause verb.
+_RUN = re.compile(r"连续(?:[两二三四五六七八九十]|\d{1,2})年")
+#: Words that make a figure a total or an average over the run, not each year's.
+_OVER_RUN = re.compile(r"累计|合计|共计?|总计|年均|平均|总共|翻")
+
+
+def per_year(f: Fact) -> bool:
+    """``f`` (a figure over several years) holds in each year of a run (连续两年增长10%以上, 粮食产量连续
+    三年稳定在1.3万亿斤以上): its clause names the run, and no total or average over it."""
+    if f.period is not Period.MULTI_YEAR or f.figure_year is None or f.measure not in (Measure.GROWTH, Measure.LEVEL):
+        return False
+    lead = f.text[:f.quote_start - f.start]
+    lead = lead[max(lead.rfind(c) for c in "，；：。") + 1:]
+    return bool(_RUN.search(lead)) and not _OVER_RUN.search(lead) and not yearly(f)
+
+
 def yearly(f: Fact) -> bool:
     """A growth given as a yearly average (年均, 平均每年递增)."""
     return f.base in ("年均", "平均每年", "每年平均", "年平均", "平均", "每年")
@@ -169,6 +196,11 @@ def judge(goal: Fact, outcome: Fact) -> Judgement:
         return (x >= bound - tolerance - 1e-9) if more else (x <= bound + tolerance + 1e-9)
 
     verdict_met = met(out)
+    if outcome.modifier is Modifier.ABOUT:  # 近6000万, 约5%: settled only when the approximation does not matter
+        blur = max(0.02 * abs(out), 0.1 if goal.unit in ("%", "个百分点") else 0.0)
+        if met(out - blur) != met(out + blur):
+            return Judgement(Verdict.NOT_COMPARABLE, None, way,
+                             "the outcome is approximate (约, 近, 左右) and too near the target to settle it")
     # An outcome that is itself a bound (超过2.4万亿元: 2.4 or more) settles only
     # when every value it allows gets the same verdict.
     if outcome.modifier in (Modifier.AT_LEAST, Modifier.AT_MOST):
@@ -176,5 +208,9 @@ def judge(goal: Fact, outcome: Fact) -> Judgement:
         if met(float("inf") if upward else float("-inf")) != verdict_met:
             return Judgement(Verdict.NOT_COMPARABLE, None, way, "the outcome is a bound that does not settle it")
     side = "more" if more else "less"
+    named = _RUN.search(outcome.text) if per_year(outcome) else None
+    run = f" (each year of the run it states: {named.group()})" if named else ""
+    if outcome.modifier in (Modifier.AT_LEAST, Modifier.AT_MOST):
+        run += f" (the outcome is a bound, {outcome.quote}: the margin is from it)"
     return Judgement(Verdict.MET if verdict_met else Verdict.MISSED, tidy(out - bound), way,
-                     f"{side} is better; the outcome is {'within' if verdict_met else 'short of'} the target")
+                     f"{side} is better; the outcome is {'within' if verdict_met else 'short of'} the target{run}")
