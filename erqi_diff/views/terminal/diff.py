@@ -423,7 +423,7 @@ def stat_view(console, result: DiffResult) -> None:
         older = " + ".join(_label(p.heading) for p in s.from_sections)
         newer = " + ".join(_label(p.heading) for p in s.to_sections)
         if s.status is Status.REGROUPED:  # where the sections under it went, on the other side
-            held = f"(its sections {'within ' + _label(s.host.heading) if s.host is not None else 'regrouped'})"
+            held = f"(its sections in {_label(s.host.heading) if s.host is not None else 'several parts'})"
             older, newer = (older, held) if s.from_sections else (held, newer)
         elif s.host is not None:  # folded, drawn: the section holding the topic, on its side
             held = f"({'into' if s.status is Status.FOLDED else 'out of'} {_label(s.host.heading)})"
