@@ -69,9 +69,10 @@ def test_a_wrapper_whose_sections_pair_into_one_part_is_regrouped_both_ways():
     assert old.status is Status.REGROUPED and not old.to_sections and old.host.heading == "“进、暖”"
     assert new.status is Status.REGROUPED and not new.from_sections and new.host.heading == "上半年成绩不错"
     assert [p.heading for p in old.held] == ["经济运行稳中向好", "民生福祉持续改善"]
-    assert str(section_title(old)) == ("@@ 上半年成绩不错 → regrouped: 2 sections under it paired with sections in "
+    assert old.below == 2 and new.below == 2
+    assert str(section_title(old)) == ("@@ 上半年成绩不错 → regrouped: both sections under it paired with sections in "
                                        "“进、暖” (no heading of its own there)")
-    assert str(section_title(new)).startswith("@@ regrouped: 2 sections under it paired from sections in 上半年成绩不错")
+    assert str(section_title(new)).startswith("@@ regrouped: both sections under it paired from sections in 上半年成绩不错")
 
 
 def test_a_wrapper_whose_sections_spread_has_no_host():
@@ -154,8 +155,10 @@ def test_seeds_2019_2021(seeds_project):
     assert sum(c.status is SectionStatus.REGROUPED for c in changes.changes) == 3
     lines = render_sections(changes)
     assert "5 added, 0 removed, 0 unchanged, 3 headings over paired sections" in lines[2]
-    assert ("- Regrouped (2 sections under it paired with sections in “进、干、暖、严”; no heading of its own in the "
+    assert ("- Regrouped (both sections under it paired with sections in “进、干、暖、严”; no heading of its own in the "
             "newer report): 上半年成绩不错") in lines
+    assert ("- Regrouped (2 of the 5 sections under it paired from sections in 上半年成绩不错; no heading of its own in "
+            "the older report): “进、干、暖、严”") in lines
 
 
 def test_sections_view_lists_regrouped_headings_apart(seeds_project):
@@ -206,3 +209,24 @@ def test_regrouped_keep_their_rules_on_real_pairs(gwr_project, seeds_project):
                 if fold.host is not None:
                     assert all(q == fold.host or fold.host in theirs.ancestors(q) for q in found)
     assert seen == 13  # 2014, 2022 national; 11 Erqi
+
+
+def test_a_nested_wrapper_is_no_section_of_its_own_count():
+    """民生 (no text) under 上半年成绩不错 holds one paired section: the outer
+    wrapper counts its two sections with text, not the heading between."""
+    a = _older(Section("上半年成绩不错", 2, ()))
+    a = [*a[:3], Section("民生", 3, ()), Section("民生福祉持续改善", 4, (HOMES,)), a[4]]
+    units = diff_sections(a, _spread(), present=(2019, 2021))
+    (outer,) = _by_heading(units, "上半年成绩不错")
+    (inner,) = _by_heading(units, "民生")
+    assert outer.status is inner.status is Status.REGROUPED
+    assert (len(outer.held), outer.below) == (2, 2) and (len(inner.held), inner.below) == (1, 1)
+    assert inner.host.heading == "“暖”的态势全域涌动" and outer.host is None
+    assert str(section_title(inner)).startswith("@@ 民生 → regrouped: the section under it paired with sections in ")
+
+
+def test_part_of_reads_the_counts():
+    from erqi_diff.views.format import part_of
+
+    assert [part_of(*c, "section") for c in ((1, 1), (2, 2), (9, 9), (2, 3), (1, 12))] == [
+        "the section", "both sections", "all 9 sections", "2 of the 3 sections", "1 of the 12 sections"]

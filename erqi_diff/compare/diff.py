@@ -145,8 +145,9 @@ class SectionDiff:
                                      //   places; else null. The unit's ops are the section's own text, as
                                      //   removed (folded) or added (drawn): the host's text is shown in its
                                      //   own unit.
-         "held": [SectionPart, ...]} // regrouped: the sections below it that are paired (in their own
+         "held": [SectionPart, ...], // regrouped: the sections below it that are paired (in their own
                                      //   units); else []
+         "below": 3}                 // regrouped: how many sections are below it (paired or not); else 0
     """
 
     status: Status
@@ -160,6 +161,7 @@ class SectionDiff:
     paired_by: Basis | None = None
     host: SectionPart | None = None
     held: tuple[SectionPart, ...] = ()
+    below: int = 0
 
     __json_extra__ = ("from_heading", "to_heading", "ops", "moves")
 
@@ -425,6 +427,7 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
                   UnitKind.REMOVED: Status.REMOVED}[unit.kind]
         host: SectionPart | None = None
         held: tuple[SectionPart, ...] = ()
+        below = 0
         fold = None
         if unit.kind is UnitKind.REMOVED:
             fold = folds.get((FoldKind.FOLDED, unit.a[0])) or folds.get((FoldKind.UNWRAPPED, unit.a[0]))
@@ -437,8 +440,9 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
             if fold.host is not None:
                 host = _part(theirs[fold.host], fold.host, roles_theirs[fold.host])
             held = tuple(_part(mine[k], k, roles_mine[k]) for k in fold.held)
+            below = fold.below
         out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
-                               unit.basis, host, held))
+                               unit.basis, host, held, below))
     return tuple(out)
 
 

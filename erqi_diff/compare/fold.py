@@ -121,15 +121,18 @@ class Fold:
     other report, the partner of its parent or a paired section holding it
     in a passage after an address (see the module doc); ``score`` their
     topical similarity (0-1). Unwrapped, wrapped: it is a heading over
-    sections, of which those in ``held`` are paired; ``host`` the one
-    section of the other report holding all their partners, or None;
-    ``score`` the share of the sections below it that are paired."""
+    sections, ``below`` of them (headings without text over sections
+    aside, unless paired), of which those in ``held`` are paired;
+    ``host`` the one section of the other report holding all their
+    partners, or None; ``score`` the share of the sections below it that
+    are paired."""
 
     kind: FoldKind
     section: int
     host: int | None
     score: float
     held: tuple[int, ...] = ()
+    below: int = 0
 
 
 def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
@@ -248,11 +251,12 @@ def find_regrouped(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: 
         for x, section in enumerate(mine):
             if x in partners or not om.children[x] or x in om.asides or not _little_text(section):
                 continue
-            below = om.descendants(x)
+            # the sections below it, headings that only hold sections aside (民生 under 上半年成绩不错)
+            below = [k for k in om.descendants(x) if k in partners or mine[k].paragraphs or not om.children[k]]
             held = tuple(k for k in below if k in partners)
             if held:
                 host = _holder([q for k in held for q in partners[k]], ot)
-                out.append(Fold(kind, x, host, round(len(held) / len(below), 4), held))
+                out.append(Fold(kind, x, host, round(len(held) / len(below), 4), held, len(below)))
     return tuple(out)
 
 

@@ -84,6 +84,7 @@ class SectionChange:
     host: str | None = None     # folded, drawn: the heading of the other report's section holding its topic;
                                 # regrouped: the one holding all the partners of its paired sections, if one
     held: int = 0               # regrouped: how many sections under it are paired
+    below: int = 0              # regrouped: how many sections are under it
 
 
 
@@ -333,7 +334,7 @@ def section_changes(diff: DiffResult) -> SectionChanges:
         share = (deleted + inserted) / (old + new) if old + new else 0.0
         changes.append(SectionChange(kind, sec.from_heading, sec.to_heading, sec.similarity, round(share, 4), quote,
                                      sec.moved, sec.relation, sec.host.heading if sec.host is not None else None,
-                                     len(sec.held)))
+                                     len(sec.held), sec.below))
     return SectionChanges(tuple(changes), unchanged, diff.stats.changed_share)
 
 

@@ -27,7 +27,7 @@ from erqi_diff.summarize.changelog import (
 )
 from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.views import format as fmt
-from erqi_diff.views.format import plural, signed, years_phrase
+from erqi_diff.views.format import part_of, plural, signed, years_phrase
 from erqi_diff.views.format import share as percent
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.
@@ -230,7 +230,8 @@ def _section_line(change: SectionChange) -> str:
     if change.status is SectionStatus.REGROUPED:
         older = change.from_heading is not None
         where = f"in {_heading(change.host)}" if change.host is not None else "in several parts"
-        return (f"- Regrouped ({plural(change.held, 'section')} under it paired {'with' if older else 'from'} "
+        return (f"- Regrouped ({part_of(change.held, change.below, 'section')} under it paired "
+                f"{'with' if older else 'from'} "
                 f"sections {where}; no heading of its own "
                 f"{'in the newer report' if older else 'in the older report'}): "
                 f"{_heading(change.from_heading if older else change.to_heading)}{_excerpt(change.excerpt)}")

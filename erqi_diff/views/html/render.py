@@ -254,7 +254,7 @@ def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
                              "by": sec.paired_by.value if sec.paired_by else None,
                              "fh": sec.from_heading, "th": sec.to_heading,
                              "hh": sec.host.heading if sec.host is not None else None,
-                             "nh": len(sec.held),
+                             "nh": len(sec.held), "nb": sec.below,
                              "sim": None if sec.similarity is None else round(float(sec.similarity), 3),
                              "mv": sec.moved, "pm": len(sec.moves), "ft": intern("".join(older)),
                              "tt": intern("".join(newer)), "ops": "".join(codes)})

@@ -48,11 +48,15 @@
   }
   // a section folded into (drawn out of) a paired section: where its topic is told in the other report
   // a heading over paired sections with no heading of its own in the other report (regrouped): where they are
-  function hostNote(status, host, held, older) {
+  function partOf(part, whole) {
+    if (part === whole) return whole === 1 ? "the section" : whole === 2 ? "both sections" : "all " + whole + " sections";
+    return part + " of the " + whole + " section" + (whole === 1 ? "" : "s");
+  }
+  function hostNote(status, host, held, below, older) {
     if (status === "folded") return "no section of its own: folded into " + (host || "(untitled lead)");
     if (status === "drawn") return "no section of its own there: drawn out of " + (host || "(untitled lead)");
     if (status === "regrouped")
-      return "no heading of its own there: " + held + " section" + (held === 1 ? "" : "s") + " under it paired " +
+      return "no heading of its own there: " + partOf(held, below) + " under it paired " +
         (older ? "with" : "from") + " sections " + (host !== null && host !== undefined ? "in " + (host || "(untitled lead)") : "in several parts");
     return null;
   }
@@ -67,7 +71,7 @@
       var older = lines(sec.ft), newer = lines(sec.tt), i = 0, j = 0;
       var status = swap ? ({added: "removed", removed: "added", folded: "drawn", drawn: "folded"}[sec.s] || sec.s) : sec.s;
       counts[status] = (counts[status] || 0) + 1;
-      var note = hostNote(status, sec.hh, sec.nh, (sec.fh !== null) !== swap);
+      var note = hostNote(status, sec.hh, sec.nh, sec.nb, (sec.fh !== null) !== swap);
       var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn" || (sec.s === "regrouped" && sec.fh === null), note);
       var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded" || (sec.s === "regrouped" && sec.th === null), note);
       var oldText = el("div", "text"), newText = el("div", "text"), same = true;

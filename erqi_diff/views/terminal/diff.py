@@ -332,7 +332,7 @@ def host_note(s: SectionDiff) -> str:
 def regrouped_note(s: SectionDiff) -> str:
     """Where the sections under a regrouped heading went (or came from):
     ``regrouped: 2 sections under it paired with sections in “进、干、暖、严” (no heading of its own there)``."""
-    count = f"{len(s.held)} section{'s' if len(s.held) != 1 else ''} under it paired"
+    count = f"{fmt.part_of(len(s.held), s.below, 'section')} under it paired"
     where = f"in {_label(s.host.heading)}" if s.host is not None else "in several parts"
     return f"regrouped: {count} {'with' if s.from_sections else 'from'} sections {where} (no heading of its own there)"
 
