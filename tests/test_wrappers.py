@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from erqi_diff.compare.diff import Status, compare, diff_sections
 from erqi_diff.compare.fold import LINE_CHARS, FoldKind
 from erqi_diff.compare.lineage import lineage
@@ -230,3 +233,31 @@ def test_part_of_reads_the_counts():
 
     assert [part_of(*c, "section") for c in ((1, 1), (2, 2), (9, 9), (2, 3), (1, 12))] == [
         "the section", "both sections", "all 9 sections", "2 of the 3 sections", "1 of the 12 sections"]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.booleans(), min_size=8, max_size=8), st.integers(0, LINE_CHARS + 40))
+def test_regrouped_invariants(keep, line):
+    """Whatever sections the two reports keep, and however long the
+    wrapper's line: a regrouped unit has no partner, stands over sections
+    (its held ones paired in units of their own), and is counted apart."""
+    wrapper = Section("上半年成绩不错", 2, ("成" * line,) if line else ())
+    a = [s for s, k in zip(_older(wrapper), keep[:5]) if k or s is wrapper]
+    b = [s for s, k in zip(_newer(), keep[3:] + keep[:1]) if k]
+    units = diff_sections(a, b, present=(2019, 2021))
+    paired = {("a", p.index) for u in units if u.status is Status.MATCHED for p in u.from_sections}
+    paired |= {("b", p.index) for u in units if u.status is Status.MATCHED for p in u.to_sections}
+    for u in units:
+        if u.status is not Status.REGROUPED:
+            assert not u.held and not u.below
+            continue
+        side, own = ("a", u.from_sections) if u.from_sections else ("b", u.to_sections)
+        assert len(own) == 1 and not (u.from_sections and u.to_sections)
+        assert (side, own[0].index) not in paired and u.held and len(u.held) <= u.below
+        assert all((side, p.index) in paired for p in u.held)
+        text = (a if side == "a" else b)[own[0].index].paragraphs
+        assert not text or (len(text) == 1 and len(text[0]) <= LINE_CHARS)
+    stats = compare_stats(units)
+    assert stats.regrouped == sum(u.status is Status.REGROUPED for u in units)
+    assert stats.added + stats.removed + stats.regrouped + stats.folded + stats.drawn == sum(
+        u.status is not Status.MATCHED for u in units)
