@@ -223,12 +223,13 @@ def test_json_schema(seeds_project):
     assert data["from"]["year"] == 2017 and data["to"]["year"] == 2021
     for s in data["sections"]:
         assert set(s) == {"status", "relation", "from_sections", "to_sections", "similarity", "moved", "also_to",
-                          "paired_by", "from_heading", "to_heading", "ops", "moves", "host"}
+                          "paired_by", "from_heading", "to_heading", "ops", "moves", "host", "held", "below"}
         assert s["paired_by"] in ("text", "heading", "topic", "outline", None)
         assert s["relation"] in ("one", "split", "merge")
         for part in s["from_sections"] + s["to_sections"]:
             assert set(part) == {"index", "heading", "level", "role", "paragraphs"}
-        assert s["status"] in ("matched", "added", "removed")
+        assert s["status"] in ("matched", "added", "removed", "regrouped")
+        assert bool(s["held"]) == (s["status"] == "regrouped") and len(s["held"]) <= s["below"]
         assert all(op in ("=", "-", "+") and isinstance(t, str) for op, t in s["ops"])
         if s["status"] == "added":
             assert s["from_heading"] is None and {op for op, _ in s["ops"]} <= {"+"}

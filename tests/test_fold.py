@@ -136,6 +136,8 @@ def test_folds_keep_their_rules_on_real_pairs(gwr_project):
         pairing = pair_sections(a, b, present_year(older), present_year(newer))
         oa, ob = outline(a, present_year(older)), outline(b, present_year(newer))
         for fold in pairing.folds:
+            if fold.kind not in (FoldKind.FOLDED, FoldKind.DRAWN):  # regrouped headings: tests/test_wrappers.py
+                continue
             seen += 1
             if fold.kind is FoldKind.FOLDED:
                 mine, theirs, unpaired, partners, hosts = oa, ob, pairing.unpaired_a, pairing.partners_of_a, b

@@ -55,6 +55,7 @@ class Status(str, enum.Enum):
     REMOVED = "removed"
     FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
     DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
+    REGROUPED = "regrouped"  # a heading without a partner and (nearly) without text over sections that are paired
 
 
 class BlockKind(str, enum.Enum):
@@ -118,11 +119,13 @@ class SectionDiff:
     """One unit of the diff: sections of the older report read against
     sections of the newer. JSON::
 
-        {"status": "matched",        // "matched" | "added" | "removed" | "folded" | "drawn"
+        {"status": "matched",        // "matched" | "added" | "removed" | "folded" | "drawn" | "regrouped"
                                      //   (folded: an older section with no partner whose topic goes on in
                                      //   the text of its parent's newer partner, ``host``; drawn: a newer
-                                     //   one whose topic was in the text of its parent's older partner:
-                                     //   erqi_diff.compare.fold)
+                                     //   one whose topic was in the text of its parent's older partner;
+                                     //   regrouped: a heading, older or newer, with no partner and no text
+                                     //   of its own or a line, over sections of which those in ``held``
+                                     //   are paired: erqi_diff.compare.fold)
          "relation": "one",          // "one" | "split" (one older section goes on in several newer ones:
                                      //   this is one of them) | "merge" (several older sections in one newer)
          "from_sections": [SectionPart, ...],  // [] when added
@@ -136,9 +139,15 @@ class SectionDiff:
          "to_heading": "…",          // the newer heading, null when removed
          "ops": [["=", "…"], ["-", "…"], ["+", "…"]],
          "moves": [Move, ...],
-         "host": SectionPart}        // folded, drawn: the section of the other report holding its topic;
-                                     //   else null. The unit's ops are the section's own text, as removed
-                                     //   (folded) or added (drawn): the host's text is shown in its own unit.
+         "host": SectionPart,        // folded, drawn: the section of the other report holding its topic;
+                                     //   regrouped: the one section of the other report that is or holds the
+                                     //   partners of all its paired sections, null when they went to several
+                                     //   places; else null. The unit's ops are the section's own text, as
+                                     //   removed (folded) or added (drawn): the host's text is shown in its
+                                     //   own unit.
+         "held": [SectionPart, ...], // regrouped: the sections below it that are paired (in their own
+                                     //   units); else []
+         "below": 3}                 // regrouped: how many sections are below it (paired or not); else 0
     """
 
     status: Status
@@ -151,6 +160,8 @@ class SectionDiff:
     also_to: tuple[SectionPart, ...] = ()
     paired_by: Basis | None = None
     host: SectionPart | None = None
+    held: tuple[SectionPart, ...] = ()
+    below: int = 0
 
     __json_extra__ = ("from_heading", "to_heading", "ops", "moves")
 
@@ -191,8 +202,9 @@ class SectionDiff:
 class Stats:
     """Counts of a diff. JSON: the fields, and ``changed_share``: the share of
     the text of both reports that is not kept (0.0 same, 1.0 nothing in
-    common), 1 − 2·kept/(older + newer characters). ``folded`` and ``drawn``
-    (units of those statuses) are not counted in ``removed`` and ``added``."""
+    common), 1 − 2·kept/(older + newer characters). ``folded``, ``drawn``
+    and ``regrouped`` (units of those statuses) are not counted in
+    ``removed`` and ``added``."""
 
     sections_from: int
     sections_to: int
@@ -202,6 +214,7 @@ class Stats:
     removed: int
     folded: int
     drawn: int
+    regrouped: int
     moved: int
     splits: int           # older sections that went on in several newer ones
     merges: int           # newer sections that several older ones went into
@@ -240,6 +253,7 @@ def make_stats(sections: Sequence[SectionDiff]) -> Stats:
         removed=sum(s.status is Status.REMOVED for s in sections),
         folded=sum(s.status is Status.FOLDED for s in sections),
         drawn=sum(s.status is Status.DRAWN for s in sections),
+        regrouped=sum(s.status is Status.REGROUPED for s in sections),
         moved=sum(s.moved for s in sections),
         splits=len({s.from_sections[0].index for s in matched if s.relation is Relation.SPLIT}),
         merges=sum(s.relation is Relation.MERGE for s in matched),
@@ -383,6 +397,10 @@ def _part(section: Section, index: int, role: Role, paragraphs: Sequence[int] | 
     return SectionPart(index, section.heading, section.level, role, chosen)
 
 
+_FOLD_STATUS = {FoldKind.FOLDED: Status.FOLDED, FoldKind.DRAWN: Status.DRAWN,
+                FoldKind.UNWRAPPED: Status.REGROUPED, FoldKind.WRAPPED: Status.REGROUPED}
+
+
 def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPairing,
                 granularity: Granularity) -> tuple[SectionDiff, ...]:
     sizes = ([len(s.text) for s in a], [len(s.text) for s in b])
@@ -391,7 +409,7 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         parts = sorted(link.b for link in pairing.links if link.a == i)
         shares = split_paragraphs(a[i], [b[j] for j in parts])
         split_of[i] = dict(zip(parts, shares))
-    folds = {(fold.kind, fold.section): fold.host for fold in pairing.folds}
+    folds = {(fold.kind, fold.section): fold for fold in pairing.folds}
     out = []
     for unit in units(pairing, len(a), len(b), sizes):
         also: tuple[SectionPart, ...] = ()
@@ -407,15 +425,24 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         blocks = diff_paragraphs(old_paragraphs, new_paragraphs, granularity)
         status = {UnitKind.MATCHED: Status.MATCHED, UnitKind.ADDED: Status.ADDED,
                   UnitKind.REMOVED: Status.REMOVED}[unit.kind]
-        host = None
-        if unit.kind is UnitKind.REMOVED and (FoldKind.FOLDED, unit.a[0]) in folds:
-            k = folds[FoldKind.FOLDED, unit.a[0]]
-            status, host = Status.FOLDED, _part(b[k], k, pairing.roles_b[k])
-        elif unit.kind is UnitKind.ADDED and (FoldKind.DRAWN, unit.b[0]) in folds:
-            k = folds[FoldKind.DRAWN, unit.b[0]]
-            status, host = Status.DRAWN, _part(a[k], k, pairing.roles_a[k])
+        host: SectionPart | None = None
+        held: tuple[SectionPart, ...] = ()
+        below = 0
+        fold = None
+        if unit.kind is UnitKind.REMOVED:
+            fold = folds.get((FoldKind.FOLDED, unit.a[0])) or folds.get((FoldKind.UNWRAPPED, unit.a[0]))
+            mine, theirs, roles_mine, roles_theirs = a, b, pairing.roles_a, pairing.roles_b
+        elif unit.kind is UnitKind.ADDED:
+            fold = folds.get((FoldKind.DRAWN, unit.b[0])) or folds.get((FoldKind.WRAPPED, unit.b[0]))
+            mine, theirs, roles_mine, roles_theirs = b, a, pairing.roles_b, pairing.roles_a
+        if fold is not None:
+            status = _FOLD_STATUS[fold.kind]
+            if fold.host is not None:
+                host = _part(theirs[fold.host], fold.host, roles_theirs[fold.host])
+            held = tuple(_part(mine[k], k, roles_mine[k]) for k in fold.held)
+            below = fold.below
         out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
-                               unit.basis, host))
+                               unit.basis, host, held, below))
     return tuple(out)
 
 

@@ -53,6 +53,26 @@ the partner of its parent, when all of these hold:
    best of any other section (a topic without a heading to name it must
    stand out more clearly than one a heading names).
 
+A heading may also hold no text of its own, or a line, and only hold
+sections (上半年成绩不错 over the review's subsections, 三、2014年重点工作
+over nine tasks), where the other report puts those sections under another
+heading, or under none (its tasks as parts of their own). Such a heading
+without a partner is *regrouped* (:attr:`FoldKind.UNWRAPPED` in the older
+report, :attr:`FoldKind.WRAPPED` in the newer) when all of these hold:
+
+1. it holds sections, and has no text of its own or one paragraph of at
+   most :data:`LINE_CHARS` characters; it is not a box beside a news story;
+2. one section or more below it is paired (:func:`find_regrouped` does
+   not say whether all are: the sections below it are added, removed,
+   folded or paired in their own right).
+
+Its ``host`` is then the lowest section of the other report that is, or
+holds, the partners of every paired section below it, the report's title
+aside (the review under 上半年成绩不错 went on under “进、干、暖、严”);
+None when there is none (the sections went to several parts). Such a heading is not
+paired with its host: the host shows only where the sections went, a
+claim the pairing of those sections makes already.
+
 Anything else stays added or removed: a claim that a topic goes on where
 it does not costs a reader more than a topic shown as dropped.
 """
@@ -78,6 +98,10 @@ FOLD_LEAD = 1.5
 #: when the passage leads every other section by this factor: on the three series the true ones lead by
 #: 3.8-5.5, a passage that touches the topic among others (a long closing on the five-year plan) by 1.5-2.0.
 PASSAGE_LEAD = 2.5
+#: A heading over sections with one paragraph of text of its own up to this many characters (a line that
+#: opens its tasks: 做好今年政府工作，要以深化改革为强大动力…, 58 characters) may be regrouped; more
+#: text is a part of its own, added or removed.
+LINE_CHARS = 120
 
 
 class FoldKind(str, enum.Enum):
@@ -85,20 +109,30 @@ class FoldKind(str, enum.Enum):
 
     FOLDED = "folded"  # an older section's topic goes on in the text of the newer partner of its parent
     DRAWN = "drawn"    # a newer section's topic was in the text of the older partner of its parent
+    UNWRAPPED = "unwrapped"  # an older heading without (much) text whose sections go on without it
+    WRAPPED = "wrapped"      # a newer heading without (much) text over sections that were there before it
 
 
 @dataclass(frozen=True)
 class Fold:
-    """Section ``section`` of one report (the older for ``folded``, the newer
-    for ``drawn``) has no partner, but its topic is in the own text of
-    section ``host`` of the other report: the partner of its parent, or a
-    paired section holding it in a passage after an address (see the module
-    doc); ``score`` their topical similarity (0-1)."""
+    """Section ``section`` of one report (the older for ``folded`` and
+    ``unwrapped``, the newer for ``drawn`` and ``wrapped``) has no partner.
+    Folded, drawn: its topic is in the own text of section ``host`` of the
+    other report, the partner of its parent or a paired section holding it
+    in a passage after an address (see the module doc); ``score`` their
+    topical similarity (0-1). Unwrapped, wrapped: it is a heading over
+    sections, ``below`` of them (headings without text over sections
+    aside, unless paired), of which those in ``held`` are paired;
+    ``host`` the one section of the other report holding all their
+    partners, or None; ``score`` the share of the sections below it that
+    are paired."""
 
     kind: FoldKind
     section: int
-    host: int
+    host: int | None
     score: float
+    held: tuple[int, ...] = ()
+    below: int = 0
 
 
 def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
@@ -204,3 +238,41 @@ def _candidates(mine: Sequence[Section], theirs: Sequence[Section], om: Outline,
         if hosts:
             out.append((x, hosts))
     return out
+
+
+def find_regrouped(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
+                   partners_a: dict[int, list[int]], partners_b: dict[int, list[int]]) -> tuple[Fold, ...]:
+    """The headings of two paired reports that are regrouped (see the module
+    doc): ``partners_a`` maps each paired older section to its newer
+    partners, ``partners_b`` the reverse."""
+    out = []
+    for kind, mine, om, ot, partners in ((FoldKind.UNWRAPPED, a, oa, ob, partners_a),
+                                         (FoldKind.WRAPPED, b, ob, oa, partners_b)):
+        for x, section in enumerate(mine):
+            if x in partners or not om.children[x] or x in om.asides or not _little_text(section):
+                continue
+            # the sections below it, headings that only hold sections aside (民生 under 上半年成绩不错)
+            below = [k for k in om.descendants(x) if k in partners or mine[k].paragraphs or not om.children[k]]
+            held = tuple(k for k in below if k in partners)
+            if held:
+                host = _holder([q for k in held for q in partners[k]], ot)
+                out.append(Fold(kind, x, host, round(len(held) / len(below), 4), held, len(below)))
+    return tuple(out)
+
+
+def _little_text(section: Section) -> bool:
+    """No text of its own, or one line (:data:`LINE_CHARS`)."""
+    return not section.paragraphs or (len(section.paragraphs) == 1 and len(section.paragraphs[0]) <= LINE_CHARS)
+
+
+def _holder(found: Sequence[int], o: Outline) -> int | None:
+    """The lowest section of outline ``o`` that is or holds every one of
+    ``found``, the report's title aside (unless it is one of them); None
+    when there is none."""
+    common: set[int] | None = None
+    for q in found:
+        mine = {q} | (set(o.ancestors(q)) - o.titles)
+        common = mine if common is None else common & mine
+    if not common:
+        return None
+    return max(common, key=lambda k: len(o.ancestors(k)))

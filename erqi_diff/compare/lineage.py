@@ -20,7 +20,10 @@ whose last section is in the series' last report goes on. A section
 without a partner whose topic goes on in the text of its parent's partner,
 or in a passage of another paired section (:mod:`erqi_diff.compare.fold`), ends its chain *folded into* that
 section's chain, or begins one *drawn out of* it: the chain of the
-section that holds the topic carries no event for it.
+section that holds the topic carries no event for it. A heading without
+a partner, with no text of its own (or a line), over sections that are
+paired (*regrouped*: :mod:`erqi_diff.compare.fold`) is no topic of one
+report only: its chain is listed apart (:meth:`Lineage.regrouped_chains`).
 """
 
 from __future__ import annotations
@@ -128,13 +131,31 @@ class Chain:
 @dataclass(frozen=True)
 class Lineage:
     """The chains of a series. JSON: ``{"years": [2016, ...], "chains":
-    [Chain, ...], "steps": [Step, ...]}``: chains in the order of their
-    first section (first year, then place); ``steps`` every pair of
-    sections of consecutive reports."""
+    [Chain, ...], "steps": [Step, ...], "regrouped": [Node, ...]}``: chains
+    in the order of their first section (first year, then place); ``steps``
+    every pair of sections of consecutive reports; ``regrouped`` the
+    headings without a partner in the report before or after, with no text
+    of their own (or a line), over sections paired with that report's
+    (:mod:`erqi_diff.compare.fold`)."""
 
     years: tuple[int, ...]
     chains: tuple[Chain, ...]
     steps: tuple[Step, ...]
+    regrouped: tuple[Node, ...] = ()
+
+    def alone(self) -> list[Chain]:
+        """The chains of one section meeting no other chain: topics of one
+        report only (the regrouped headings aside)."""
+        over = {(n.year, n.index) for n in self.regrouped}
+        return [c for c in self.chains if len(c.nodes) == 1 and not c.events
+                and (c.nodes[0].year, c.nodes[0].index) not in over]
+
+    def regrouped_chains(self) -> list[Chain]:
+        """The chains of one section meeting no other chain that is a heading
+        over sections paired with the report before or after (regrouped)."""
+        over = {(n.year, n.index) for n in self.regrouped}
+        return [c for c in self.chains if len(c.nodes) == 1 and not c.events
+                and (c.nodes[0].year, c.nodes[0].index) in over]
 
 
 def lineage(snapshots: Sequence) -> Lineage:
@@ -143,6 +164,7 @@ def lineage(snapshots: Sequence) -> Lineage:
     nodes: dict[tuple[int, int], Node] = {}
     steps: list[Step] = []
     folds: list[tuple[EventKind, tuple[int, int], tuple[int, int]]] = []  # kind, the section, its host
+    regrouped: list[tuple[int, int]] = []
     for older, newer in zip(snapshots, snapshots[1:]):
         pairing = pair_sections(older.sections, newer.sections, present_year(older), present_year(newer))
         for snap, roles in ((older, pairing.roles_a), (newer, pairing.roles_b)):
@@ -151,16 +173,19 @@ def lineage(snapshots: Sequence) -> Lineage:
         steps.extend(Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
                      for link in pairing.links)
         for fold in pairing.folds:
-            if fold.kind is FoldKind.FOLDED:
+            if fold.kind is FoldKind.UNWRAPPED or fold.kind is FoldKind.WRAPPED:
+                regrouped.append((older.year if fold.kind is FoldKind.UNWRAPPED else newer.year, fold.section))
+            elif fold.kind is FoldKind.FOLDED and fold.host is not None:
                 folds.append((EventKind.FOLDED_INTO, (older.year, fold.section), (newer.year, fold.host)))
-            else:
+            elif fold.host is not None:
                 folds.append((EventKind.DRAWN_FROM, (newer.year, fold.section), (older.year, fold.host)))
     if len(snapshots) == 1:
         snap = snapshots[0]
         for k, s in enumerate(snap.sections):
             nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, Role.OTHER, len(s.text) - s.text.count("\n"))
     years = tuple(s.year for s in snapshots)
-    return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0, folds)), tuple(steps))
+    return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0, folds)), tuple(steps),
+                   tuple(nodes[key] for key in dict.fromkeys(regrouped)))
 
 
 def _strength(step: Step) -> tuple[int, float]:

@@ -55,7 +55,10 @@ Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
 a year's review in paragraphs), or in a passage after an address of
 another paired section, are noted as ``folds``
-(:mod:`erqi_diff.compare.fold`); they stay unpaired.
+(:mod:`erqi_diff.compare.fold`); so are the headings left without a
+partner that hold no text of their own (or a line) but sections that are
+paired (*regrouped*: the other report holds those sections under another
+heading, or under none). Both stay unpaired.
 
 Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
@@ -71,7 +74,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from dataclasses import dataclass, replace
 
-from erqi_diff.compare.fold import Fold, find_folds
+from erqi_diff.compare.fold import Fold, find_folds, find_regrouped
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -102,7 +105,8 @@ class SectionPairing:
     """The pairing of two reports' sections: ``links`` sorted by newer then
     older section; the sections of each report that no link holds; the role
     of every section of each report; ``folds``: the unpaired sections whose
-    topic goes on in the text of their parent's partner or of another paired section
+    topic goes on in the text of their parent's partner or of another paired section,
+    and the unpaired headings over paired sections (regrouped)
     (:mod:`erqi_diff.compare.fold`; they stay in ``unpaired_a``/``unpaired_b``)."""
 
     links: tuple[Link, ...]
@@ -402,7 +406,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     outline_links(links, a, b, oa, ob)
     pairing = _result(links, oa, ob, n, m)
-    return replace(pairing, folds=find_folds(a, b, oa, ob, partners(links, 0), partners(links, 1), t.grams))
+    of_a, of_b = partners(links, 0), partners(links, 1)
+    return replace(pairing, folds=find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b))
 
 
 def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],

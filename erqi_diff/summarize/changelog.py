@@ -54,6 +54,7 @@ class SectionStatus(str, enum.Enum):
     REWRITTEN = "rewritten"
     FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
     DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
+    REGROUPED = "regrouped"  # a heading without a partner and (nearly) without text over paired sections
 
 
 # --------------------------------------------------------------------- values
@@ -80,7 +81,10 @@ class SectionChange:
     excerpt: Excerpt | None
     moved: bool = False         # the diff found it in another place in the order of sections
     relation: Relation = Relation.ONE  # split: one older section went on in several; merge: several in one
-    host: str | None = None     # folded, drawn: the heading of the other report's section holding its topic
+    host: str | None = None     # folded, drawn: the heading of the other report's section holding its topic;
+                                # regrouped: the one holding all the partners of its paired sections, if one
+    held: int = 0               # regrouped: how many sections under it are paired
+    below: int = 0              # regrouped: how many sections are under it
 
 
 
@@ -329,7 +333,8 @@ def section_changes(diff: DiffResult) -> SectionChanges:
             quote = excerpt(body, sign) if body.strip() else None
         share = (deleted + inserted) / (old + new) if old + new else 0.0
         changes.append(SectionChange(kind, sec.from_heading, sec.to_heading, sec.similarity, round(share, 4), quote,
-                                     sec.moved, sec.relation, sec.host.heading if sec.host is not None else None))
+                                     sec.moved, sec.relation, sec.host.heading if sec.host is not None else None,
+                                     len(sec.held), sec.below))
     return SectionChanges(tuple(changes), unchanged, diff.stats.changed_share)
 
 

@@ -85,6 +85,13 @@ def plural(n: int, word: str) -> str:
     return f"{count(n)} {word}" + ("" if n == 1 else "s")
 
 
+def part_of(part: int, whole: int, word: str) -> str:
+    """Some of a whole: "the section" (1 of 1), "both sections", "all 9 sections", "2 of the 3 sections"."""
+    if part == whole:
+        return f"the {word}" if whole == 1 else f"both {word}s" if whole == 2 else f"all {count(whole)} {word}s"
+    return f"{count(part)} of the {plural(whole, word)}"
+
+
 def years_phrase(years: Iterable[int]) -> str:
     """(2016, 2017, 2018) -> "2016–2018"; (2016, 2018) -> "2016, 2018"."""
     years = sorted(set(years))

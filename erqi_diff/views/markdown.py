@@ -27,7 +27,7 @@ from erqi_diff.summarize.changelog import (
 )
 from erqi_diff.extract.lineage import SloganChanges
 from erqi_diff.views import format as fmt
-from erqi_diff.views.format import plural, signed, years_phrase
+from erqi_diff.views.format import part_of, plural, signed, years_phrase
 from erqi_diff.views.format import share as percent
 
 # ASCII characters with a meaning in CommonMark or GFM tables inside a line.
@@ -235,6 +235,14 @@ def _section_line(change: SectionChange) -> str:
     if change.status is SectionStatus.DRAWN:
         return (f"- Drawn out of {_heading(change.host)} (no section of its own there): "
                 f"{_heading(change.to_heading)}{_excerpt(change.excerpt)}")
+    if change.status is SectionStatus.REGROUPED:
+        older = change.from_heading is not None
+        where = f"in {_heading(change.host)}" if change.host is not None else "in several parts"
+        return (f"- Regrouped ({part_of(change.held, change.below, 'section')} under it paired "
+                f"{'with' if older else 'from'} "
+                f"sections {where}; no heading of its own "
+                f"{'in the newer report' if older else 'in the older report'}): "
+                f"{_heading(change.from_heading if older else change.to_heading)}{_excerpt(change.excerpt)}")
     names = _heading(change.to_heading)
     if change.from_heading != change.to_heading:
         names = f"{_heading(change.from_heading)} → {names}"
@@ -253,11 +261,13 @@ def render_sections(sections: SectionChanges) -> list[str]:
         head += f", {counts[SectionStatus.FOLDED]} folded into a paired section"
     if counts[SectionStatus.DRAWN]:
         head += f", {counts[SectionStatus.DRAWN]} drawn out of a paired section"
+    if counts[SectionStatus.REGROUPED]:
+        head += f", {plural(counts[SectionStatus.REGROUPED], 'heading')} over paired sections"
     if sections.share_changed is not None:
         head += f"; {percent(sections.share_changed)} of the text marked changed"
     out = ["### Sections", "", head + "."]
     order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED, SectionStatus.FOLDED,
-             SectionStatus.DRAWN)
+             SectionStatus.DRAWN, SectionStatus.REGROUPED)
     lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]
     return out + ([""] + lines if lines else [])
 

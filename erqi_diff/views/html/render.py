@@ -254,12 +254,14 @@ def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
                              "by": sec.paired_by.value if sec.paired_by else None,
                              "fh": sec.from_heading, "th": sec.to_heading,
                              "hh": sec.host.heading if sec.host is not None else None,
+                             "nh": len(sec.held), "nb": sec.below,
                              "sim": None if sec.similarity is None else round(float(sec.similarity), 3),
                              "mv": sec.moved, "pm": len(sec.moves), "ft": intern("".join(older)),
                              "tt": intern("".join(newer)), "ops": "".join(codes)})
         st = result.stats
         packed[key] = {"stats": {"matched": st.matched, "unchanged": st.unchanged, "added": st.added,
-                                 "removed": st.removed, "folded": st.folded, "drawn": st.drawn, "moved": st.moved,
+                                 "removed": st.removed, "folded": st.folded, "drawn": st.drawn,
+                                 "regrouped": st.regrouped, "moved": st.moved,
                                  "splits": st.splits, "merges": st.merges,
                                  "paragraphs_moved": st.paragraphs_moved, "changed_share": st.changed_share},
                        "sections": sections}

@@ -47,9 +47,17 @@
     return col;
   }
   // a section folded into (drawn out of) a paired section: where its topic is told in the other report
-  function hostNote(status, host) {
+  // a heading over paired sections with no heading of its own in the other report (regrouped): where they are
+  function partOf(part, whole) {
+    if (part === whole) return whole === 1 ? "the section" : whole === 2 ? "both sections" : "all " + whole + " sections";
+    return part + " of the " + whole + " section" + (whole === 1 ? "" : "s");
+  }
+  function hostNote(status, host, held, below, older) {
     if (status === "folded") return "no section of its own: folded into " + (host || "(untitled lead)");
     if (status === "drawn") return "no section of its own there: drawn out of " + (host || "(untitled lead)");
+    if (status === "regrouped")
+      return "no heading of its own there: " + partOf(held, below) + " under it paired " +
+        (older ? "with" : "from") + " sections " + (host !== null && host !== undefined ? "in " + (host || "(untitled lead)") : "in several parts");
     return null;
   }
   function show() {
@@ -58,14 +66,14 @@
     if (a === b) { summary.textContent = "Choose two different years."; return; }
     var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
     if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
-    var counts = {matched: 0, added: 0, removed: 0, folded: 0, drawn: 0}, changed = 0;
+    var counts = {matched: 0, added: 0, removed: 0, folded: 0, drawn: 0, regrouped: 0}, changed = 0;
     pair.sections.forEach(function (sec) {
       var older = lines(sec.ft), newer = lines(sec.tt), i = 0, j = 0;
       var status = swap ? ({added: "removed", removed: "added", folded: "drawn", drawn: "folded"}[sec.s] || sec.s) : sec.s;
       counts[status] = (counts[status] || 0) + 1;
-      var note = hostNote(status, sec.hh);
-      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn", note);
-      var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded", note);
+      var note = hostNote(status, sec.hh, sec.nh, sec.nb, (sec.fh !== null) !== swap);
+      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn" || (sec.s === "regrouped" && sec.fh === null), note);
+      var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded" || (sec.s === "regrouped" && sec.th === null), note);
       var oldText = el("div", "text"), newText = el("div", "text"), same = true;
       ops(sec.ops).forEach(function (op) {
         var n = op[1];
@@ -109,6 +117,7 @@
       counts.added + " added, " + counts.removed + " removed" +
       (counts.folded ? ", " + counts.folded + " folded into a paired section" : "") +
       (counts.drawn ? ", " + counts.drawn + " drawn out of a paired section" : "") +
+      (counts.regrouped ? ", " + counts.regrouped + " heading" + (counts.regrouped === 1 ? "" : "s") + " over paired sections" : "") +
       (st.moved ? ", " + st.moved + " moved" : "") +
       (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
       (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text marked changed." : ".");

@@ -185,6 +185,8 @@ def summary_line(result: DiffResult) -> Text:
         parts.append(f"{s.folded} folded into a paired section")
     if s.drawn:
         parts.append(f"{s.drawn} drawn out of a paired section")
+    if s.regrouped:
+        parts.append(f"{s.regrouped} heading{'s' if s.regrouped != 1 else ''} over paired sections")
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
     share = (f"{s.changed_share:.1%} of the text marked changed ({_chars(s.chars_deleted)} characters deleted, "
              f"{_chars(s.chars_inserted)} inserted, {_chars(s.chars_equal)} kept)")
@@ -296,8 +298,10 @@ def section_title(s: SectionDiff) -> Text:
         return Text(f"@@ removed: {_label(s.from_heading)}", style="bold red")
     if s.status is Status.FOLDED:
         return Text(f"@@ {_label(s.from_heading)} → {host_note(s)}", style=FOLD_STYLE)
-    if s.status is Status.DRAWN:
+    if s.status is Status.DRAWN or (s.status is Status.REGROUPED and not s.from_sections):
         return Text(f"@@ {host_note(s)} → {_label(s.to_heading)}", style=FOLD_STYLE)
+    if s.status is Status.REGROUPED:
+        return Text(f"@@ {_label(s.from_heading)} → {host_note(s)}", style=FOLD_STYLE)
     olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
     title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
@@ -318,9 +322,19 @@ def host_note(s: SectionDiff) -> str:
     """Where the topic of a section without a partner is told in the other
     report: ``folded into 一、2023年工作回顾 (no section of its own)``."""
     host = _label(s.host.heading) if s.host is not None else "?"
+    if s.status is Status.REGROUPED:
+        return regrouped_note(s)
     if s.status is Status.FOLDED:
         return f"folded into {host} (no section of its own)"
     return f"drawn out of {host} (no section of its own there)"
+
+
+def regrouped_note(s: SectionDiff) -> str:
+    """Where the sections under a regrouped heading went (or came from):
+    ``regrouped: 2 sections under it paired with sections in “进、干、暖、严” (no heading of its own there)``."""
+    count = f"{fmt.part_of(len(s.held), s.below, 'section')} under it paired"
+    where = f"in {_label(s.host.heading)}" if s.host is not None else "in several parts"
+    return f"regrouped: {count} {'with' if s.from_sections else 'from'} sections {where} (no heading of its own there)"
 
 
 def _basis(s: SectionDiff) -> str:
@@ -408,7 +422,10 @@ def stat_view(console, result: DiffResult) -> None:
             s.paired_by.value)
         older = " + ".join(_label(p.heading) for p in s.from_sections)
         newer = " + ".join(_label(p.heading) for p in s.to_sections)
-        if s.host is not None:  # folded, drawn: the section holding the topic, on its side
+        if s.status is Status.REGROUPED:  # where the sections under it went, on the other side
+            held = f"(its sections in {_label(s.host.heading) if s.host is not None else 'several parts'})"
+            older, newer = (older, held) if s.from_sections else (held, newer)
+        elif s.host is not None:  # folded, drawn: the section holding the topic, on its side
             held = f"({'into' if s.status is Status.FOLDED else 'out of'} {_label(s.host.heading)})"
             older, newer = (older, held) if s.status is Status.FOLDED else (held, newer)
         rows.append((status, similarity, older, newer,

@@ -67,7 +67,8 @@ def chain_view(console, chain: Chain, last: int) -> None:
 def lineage_view(console, result: Lineage) -> None:
     last = result.years[-1] if result.years else 0
     long = [c for c in result.chains if len(c.nodes) > 1 or c.events]
-    alone = [c for c in result.chains if len(c.nodes) == 1 and not c.events]
+    alone = result.alone()
+    regrouped = result.regrouped_chains()
     through = sum(1 for c in long if c.began == result.years[0] and c.goes_on)
     splits = sum(1 for c in result.chains for e in c.events if e.kind is EventKind.SPLIT_FROM)
     merges = sum(1 for c in result.chains for e in c.events if e.kind is EventKind.MERGED_INTO)
@@ -75,15 +76,21 @@ def lineage_view(console, result: Lineage) -> None:
     told = f", {fmt.count(folded)} folded into or drawn out of another section's text" if folded else ""
     summary = (f"Sections of {', '.join(map(str, result.years))}: {fmt.count(len(long))} topics across reports "
                f"({fmt.count(through)} through every report{told}), {fmt.count(splits)} splits, "
-               f"{fmt.count(merges)} merges; {fmt.count(len(alone))} sections in one report only.")
+               f"{fmt.count(merges)} merges; {fmt.count(len(alone))} sections in one report only"
+               + (f", {fmt.count(len(regrouped))} headings over sections paired with another report's"
+                  if regrouped else "") + ".")
     print_hanging(console, "", Text(summary, style="bold"))
     for chain in long:
         chain_view(console, chain, last)
-    if alone:
+    for chains, title in ((alone, "In one report only:"),
+                          (regrouped, "Headings (no text of their own, or a line) over sections paired with "
+                                      "another report's:")):
+        if not chains:
+            continue
         console.print()
-        print_hanging(console, "", Text("In one report only:", style="bold"))
+        print_hanging(console, "", Text(title, style="bold"))
         for year in result.years:
-            here = [_label(c.nodes[0].heading) for c in alone if c.began == year]
+            here = [_label(c.nodes[0].heading) for c in chains if c.began == year]
             if here:
                 print_hanging(console, f"  {year}", Text("；".join(here)), style="bold")
 
