@@ -161,14 +161,19 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
             future = "下半年" in before or strong
         else:
             future = (cue if cue is not None else bool(frame_goal(headings))) and not _done(text, q, clause_lead)
-        if part or future:
-            year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
+        if future and when.unsure and when.period is None:
+            # a goal with no time of its own in a part on a plan that sets this year's goals too
+            # (绘就“十四五”蓝图…今年…; 全力推进4个精品村建设): the plan's years or this one, the text does not say
+            when = When(None, None, None, False)
         else:
-            year = frame.review
-        period = when.period
-        if period is None:  # a report given late in the year it reviews: a running total
-            period = Period.TO_DATE if (not future and year == frame.year) else Period.YEAR
-        when = When(period, year, None, False)
+            if part or future:
+                year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
+            else:
+                year = frame.review
+            period = when.period
+            if period is None:  # a report given late in the year it reviews: a running total
+                period = Period.TO_DATE if (not future and year == frame.year) else Period.YEAR
+            when = When(period, year, None, False)
     elif last > frame.year:
         future = True
     elif last < frame.year:

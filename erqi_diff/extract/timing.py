@@ -76,6 +76,7 @@ class Mark:
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
     cumulative: bool = False  # 累计: several years unless another period stands with it
+    unsure: bool = False     # a plan's part that also sets this year's goals: which, the text does not say
 
 
 def read_year(text: str) -> int | None:
@@ -175,8 +176,9 @@ _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年.%])")
 
 
 def heading_time(text: str, frame: Frame) -> list[Mark]:
-    """The marks of a heading, where a bare year also dates (2016，各项工作取得新突破; 总结2017)."""
-    found = marks(text, frame)
+    """The marks of a heading, where a bare year also dates (2016，各项工作取得新突破; 总结2017)
+    and so does the name of a plan ahead (绘就“十四五”蓝图: :func:`plan_named`)."""
+    found = plan_named(text, frame, marks(text, frame))
     taken = [(m.start, m.end) for m in found]
     for m in _BARE_YEAR.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
@@ -301,6 +303,7 @@ class When:
     span: tuple[int, int] | None
     stated: bool
     future: bool = False
+    unsure: bool = False  # in a plan's part that also sets this year's goals (:class:`PlanParts`)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -357,7 +360,8 @@ def _combine(found: list[Mark]) -> When | None:
         if mark.span is not None:
             return When(period, mark.span[1], None, True, mark.future)
         return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
-    return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None))
+    return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None),
+                unsure=any(m.unsure for m in found))
 
 
 def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal: bool) -> list[Mark]:
@@ -380,3 +384,108 @@ def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal:
             m = Mark(m.start, m.end, m.period, past.year, past.span)
         out.append(m)
     return out
+
+
+_PLAN_NAME = re.compile(r"[“\"](?P<abbr>十[一二三四五]?|[一二三四五六七八九])五[”\"]"
+                        r"|第(?P<nth>十[一二三四五]?|[一二三四五六七八九])个五年(?:计划|规划)"
+                        r"|(?<![一二三四五六七八九十\d])(?P<bare>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间)")
+
+
+def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
+    """``found`` (the marks of a heading) with the five-year plans the heading
+    names, when a plan begins after the years the report reviews (绘就“十四五”蓝图
+    in January 2021: 2021-2025): what stands under it is of the plan's years.
+    A plan begun or past (“十三五”答卷 in 2021) dates nothing here."""
+    out = list(found)
+    for m in _PLAN_NAME.finditer(text):
+        if any(k.start <= m.start() < k.end for k in found):
+            continue
+        first = PLANS.get(f"{m.group('abbr') or m.group('nth') or m.group('bare')}五")
+        if first and first > frame.last_full:
+            out.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
+    return sorted(out, key=lambda k: k.start)
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """A part of a report under a heading that names a period ahead (“十四五”
+    蓝图, “七五”时期的基本任务, 今后五年…的目标): from the heading (``start``) to
+    the next heading that names a time (``end``, as the reader's frame runs), the
+    period (``span``), and the offsets of its sentences that set goals of a single
+    year of it, this year's above all (今年…力争, 2021年底前, 1月底前完成: ``dated``)."""
+
+    start: int
+    end: int
+    span: tuple[int, int]
+    dated: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlanParts:
+    """The plan parts of one report (:func:`plan_parts`) and where its sections
+    begin (``headings``, offsets), to tell a goal's time from its part's heading."""
+
+    parts: tuple[PlanPart, ...]
+    headings: tuple[int, ...]
+    end: int
+
+    def settle(self, contexts: list[list[Mark]], pos: int) -> list[list[Mark]]:
+        """The heading ``contexts`` of a figure at ``pos``, the period of its
+        plan part made unsure where the part is mixed: where a sentence of the
+        part before the figure, or of the figure's own section, sets goals of
+        this year (a reader of the part cannot tell which years a goal it
+        gives no time is of: the years of the plan, or this one)."""
+        part = next((p for p in self.parts if p.start <= pos < p.end), None)
+        if part is None or not part.dated:
+            return contexts
+        section_end = next((h for h in self.headings if h > pos), self.end)
+        if not any(part.start <= d < section_end for d in part.dated):
+            return contexts
+        return [[Mark(m.start, m.end, None, None, unsure=True) if m.span == part.span and m.future else m
+                 for m in ms] for ms in contexts]
+
+
+_DATED_GATE = re.compile(r"今年|本年|明年|年内|底前|月底|月末|半年|季度|全年|(?:19|20)\d\d年|"
+                         r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年")
+_PLAN_NOUN = re.compile(r"[“\"][^”\"]{1,6}[”\"](?:计划|规划)|第[^，。；]{1,3}个五年(?:计划|规划)")
+_PART_OF_YEAR = (Period.YEAR, Period.HALF, Period.QUARTER, Period.TO_DATE, Period.YEAR_END)
+
+
+def plan_parts(body: str, frame: Frame) -> PlanParts:
+    """The parts of ``body`` under headings that name a period ahead (see :class:`PlanPart`)."""
+    from erqi_diff.extract import wording as w
+    from erqi_diff.extract.sentences import split
+
+    planned = frame.year if frame.early or frame.month < 10 else frame.year + 1  # the year the report plans
+    heads: list[int] = []
+    parts: list[PlanPart] = []
+    current: tuple[int, tuple[int, int]] | None = None
+    dated: list[int] = []
+
+    def close(end: int) -> None:
+        if current is not None:
+            parts.append(PlanPart(current[0], end, current[1], tuple(dated)))
+
+    for sent in split(body):
+        if sent.heading:
+            heads.append(sent.start)
+            found = [m for m in plan_named(sent.text, frame, marks(sent.text, frame)) if not m.attached]
+            ahead = next((m.span for m in found if m.span and m.future and m.span[0] > frame.last_full), None)
+            if ahead is not None and current is not None and ahead == current[1]:
+                continue  # a heading inside the part naming its plan again
+            if any(m.year is not None or m.span for m in found):  # a heading naming a time: a new frame
+                close(sent.start)
+                current, dated = ((sent.start, ahead) if ahead else None), []
+                continue
+        if current is None or not _DATED_GATE.search(sent.text):
+            continue
+        if not sent.heading and not w.has_any(_PLAN_NOUN.sub("", sent.text), rf"{w.GOAL_WORDS}|将(?!近)"):
+            continue
+        for m in marks(sent.text, frame):
+            single = m.year is not None and planned <= m.year < current[1][1]
+            part_of = m.year is None and m.period in _PART_OF_YEAR and sent.text[m.start:m.end] != "当年"
+            if m.span is None and (single or part_of):
+                dated.append(sent.start)
+                break
+    close(len(body))
+    return PlanParts(tuple(parts), tuple(heads), len(body))
