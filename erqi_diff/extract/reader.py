@@ -39,8 +39,9 @@ from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.figure import is_fact
 from erqi_diff.extract.what import what_of
-from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, plan_named,
-                                      plan_parts, resolve, within_past_frame)
+from erqi_diff.extract.planparts import plan_parts
+from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, plan_named, resolve,
+                                      within_past_frame)
 
 _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
@@ -96,7 +97,7 @@ def read_snapshot(snap) -> list[Fact]:
         for h in sent.headings:
             if h not in heading_marks:
                 heading_marks[h] = heading_time(h, frame)
-        if sent.heading and any(m.year is not None or m.span for m in own):
+        if sent.heading and any(m.year is not None or m.span or m.unsure for m in own):
             framing_next = [m for m in own if not m.attached]
         else:
             framing_next = framing

@@ -118,6 +118,11 @@ class Frame:
         return self.month <= 3
 
     @property
+    def planned(self) -> int:
+        """The year the report plans: its own, or the next for one given in Oct-Dec."""
+        return self.year if self.early or self.month < 10 else self.year + 1
+
+    @property
     def last_full(self) -> int:
         """The last year the report reviews (the end of its 五年来)."""
         return self.review
@@ -303,7 +308,7 @@ class When:
     span: tuple[int, int] | None
     stated: bool
     future: bool = False
-    unsure: bool = False  # in a plan's part that also sets this year's goals (:class:`PlanParts`)
+    unsure: bool = False  # in a plan's part that also sets this year's goals (:class:`~erqi_diff.extract.planparts.PlanParts`)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -391,101 +396,29 @@ _PLAN_NAME = re.compile(r"[“\"](?P<abbr>十[一二三四五]?|[一二三四五
                         r"|(?<![一二三四五六七八九十\d])(?P<bare>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间)")
 
 
+_PLAN_START = re.compile(r"[^，。；：]{0,4}(?:开局|开好局|起步|起好步|第一年|首年)")
+
+
 def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
     """``found`` (the marks of a heading) with the five-year plans the heading
     names, when a plan begins after the years the report reviews (绘就“十四五”蓝图
     in January 2021: 2021-2025): what stands under it is of the plan's years.
-    A plan begun or past (“十三五”答卷 in 2021) dates nothing here."""
-    out = list(found)
+    A plan begun or past (“十三五”答卷 in 2021) dates nothing here, nor one
+    named beside the year planned (2021年工作：确保“十四五”开好局) or for its
+    start (实现“十四五”良好开局): that is the year's work. Named beside another
+    year (“十四五”规划和2035年远景目标), which of the two a goal is of the
+    heading does not say: one unsure mark stands for both."""
+    singles = [k for k in found if k.year is not None and k.span is None]
+    if any(k.year is not None and k.year <= frame.planned for k in singles):
+        return found
+    plans = []
     for m in _PLAN_NAME.finditer(text):
-        if any(k.start <= m.start() < k.end for k in found):
+        if any(k.start <= m.start() < k.end for k in found) or _PLAN_START.match(text, m.end()):
             continue
         first = PLANS.get(f"{m.group('abbr') or m.group('nth') or m.group('bare')}五")
         if first and first > frame.last_full:
-            out.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
-    return sorted(out, key=lambda k: k.start)
-
-
-@dataclass(frozen=True)
-class PlanPart:
-    """A part of a report under a heading that names a period ahead (“十四五”
-    蓝图, “七五”时期的基本任务, 今后五年…的目标): from the heading (``start``) to
-    the next heading that names a time (``end``, as the reader's frame runs), the
-    period (``span``), and the offsets of its sentences that set goals of a single
-    year of it, this year's above all (今年…力争, 2021年底前, 1月底前完成: ``dated``)."""
-
-    start: int
-    end: int
-    span: tuple[int, int]
-    dated: tuple[int, ...]
-
-
-@dataclass(frozen=True)
-class PlanParts:
-    """The plan parts of one report (:func:`plan_parts`) and where its sections
-    begin (``headings``, offsets), to tell a goal's time from its part's heading."""
-
-    parts: tuple[PlanPart, ...]
-    headings: tuple[int, ...]
-    end: int
-
-    def settle(self, contexts: list[list[Mark]], pos: int) -> list[list[Mark]]:
-        """The heading ``contexts`` of a figure at ``pos``, the period of its
-        plan part made unsure where the part is mixed: where a sentence of the
-        part before the figure, or of the figure's own section, sets goals of
-        this year (a reader of the part cannot tell which years a goal it
-        gives no time is of: the years of the plan, or this one)."""
-        part = next((p for p in self.parts if p.start <= pos < p.end), None)
-        if part is None or not part.dated:
-            return contexts
-        section_end = next((h for h in self.headings if h > pos), self.end)
-        if not any(part.start <= d < section_end for d in part.dated):
-            return contexts
-        return [[Mark(m.start, m.end, None, None, unsure=True) if m.span == part.span and m.future else m
-                 for m in ms] for ms in contexts]
-
-
-_DATED_GATE = re.compile(r"今年|本年|明年|年内|底前|月底|月末|半年|季度|全年|(?:19|20)\d\d年|"
-                         r"[一二三四五六七八九][一二三四五六七八九○〇零]{3}年")
-_PLAN_NOUN = re.compile(r"[“\"][^”\"]{1,6}[”\"](?:计划|规划)|第[^，。；]{1,3}个五年(?:计划|规划)")
-_PART_OF_YEAR = (Period.YEAR, Period.HALF, Period.QUARTER, Period.TO_DATE, Period.YEAR_END)
-
-
-def plan_parts(body: str, frame: Frame) -> PlanParts:
-    """The parts of ``body`` under headings that name a period ahead (see :class:`PlanPart`)."""
-    from erqi_diff.extract import wording as w
-    from erqi_diff.extract.sentences import split
-
-    planned = frame.year if frame.early or frame.month < 10 else frame.year + 1  # the year the report plans
-    heads: list[int] = []
-    parts: list[PlanPart] = []
-    current: tuple[int, tuple[int, int]] | None = None
-    dated: list[int] = []
-
-    def close(end: int) -> None:
-        if current is not None:
-            parts.append(PlanPart(current[0], end, current[1], tuple(dated)))
-
-    for sent in split(body):
-        if sent.heading:
-            heads.append(sent.start)
-            found = [m for m in plan_named(sent.text, frame, marks(sent.text, frame)) if not m.attached]
-            ahead = next((m.span for m in found if m.span and m.future and m.span[0] > frame.last_full), None)
-            if ahead is not None and current is not None and ahead == current[1]:
-                continue  # a heading inside the part naming its plan again
-            if any(m.year is not None or m.span for m in found):  # a heading naming a time: a new frame
-                close(sent.start)
-                current, dated = ((sent.start, ahead) if ahead else None), []
-                continue
-        if current is None or not _DATED_GATE.search(sent.text):
-            continue
-        if not sent.heading and not w.has_any(_PLAN_NOUN.sub("", sent.text), rf"{w.GOAL_WORDS}|将(?!近)"):
-            continue
-        for m in marks(sent.text, frame):
-            single = m.year is not None and planned <= m.year < current[1][1]
-            part_of = m.year is None and m.period in _PART_OF_YEAR and sent.text[m.start:m.end] != "当年"
-            if m.span is None and (single or part_of):
-                dated.append(sent.start)
-                break
-    close(len(body))
-    return PlanParts(tuple(parts), tuple(heads), len(body))
+            plans.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
+    if plans and singles:
+        rest = [k for k in found if k not in singles]
+        return sorted([*rest, Mark(plans[0].start, plans[0].end, None, None, unsure=True)], key=lambda k: k.start)
+    return sorted(found + plans, key=lambda k: k.start)
