@@ -49,12 +49,14 @@ UNSTATED = (None, None, None)
      "确保今年打通14条“断头路”。\n", PLAN),
     # a sentence about this year that sets no goal does not mix the part
     (f"## 绘就“十四五”蓝图\n\n今年是“十四五”开局之年。\n\n{GOAL}\n", PLAN),
+    (f"## 二、“十四五”时期主要目标任务\n\n2021年是开局之年，要开好局、起好步。\n\n{GOAL}\n", PLAN),
     # the year's work: the year
     (f"## 2021年工作安排\n\n{GOAL}\n", YEAR),
     (f"## 今年重点工作\n\n{GOAL}\n", YEAR),
     (f"## 绘就“十四五”蓝图\n\n## 2021年重点工作\n\n{GOAL}\n", YEAR),
     (f"## 2021年工作：确保“十四五”开好局\n\n{GOAL}\n", YEAR),
     (f"## 奋力实现“十四五”良好开局\n\n{GOAL}\n", YEAR),
+    (f"## 二、“十四五”时期主要目标任务\n\n{GOAL}\n\n## 三、2021年重点工作\n\n力争新建12个产业园。\n", PLAN),
     # a paragraph that opens with this year, inside the plan's part: this year
     (f"## 绘就“十四五”蓝图\n\n今年，全区将突出抓好乡村振兴。{GOAL}\n", YEAR),
     # a plan already past or begun is no frame: the year, as before
@@ -72,6 +74,11 @@ def test_a_goal_in_a_mixed_part_keeps_the_time_its_sentence_names() -> None:
     assert when(found["10个"]) == (Period.MULTI_YEAR, 2023, (2021, 2023))
     assert when(found["20个"]) == (Period.YEAR, 2025, None)
     assert when(found["8个"]) == UNSTATED
+
+
+def test_the_second_half_s_plan_in_a_mid_year_report_stays_the_year_s() -> None:
+    body = "## 绘就“十四五”蓝图\n\n## 下半年打算这样干\n\n力争新建8个精品村。\n"
+    assert when(goals(body, 2021, "2021-08-05")["8个"]) == (Period.HALF, 2021, None)
 
 
 def test_a_plan_begun_frames_nothing_in_a_report_of_its_middle_years() -> None:

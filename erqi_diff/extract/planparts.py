@@ -96,7 +96,7 @@ def plan_parts(body: str, frame: Frame) -> PlanParts:
         for m in marks(sent.text, frame):
             single = m.year is not None and frame.planned <= m.year < current[1][1]
             part_of = m.year is None and m.period in _PART_OF_YEAR and sent.text[m.start:m.end] != "当年"
-            if m.span is None and (single or part_of):
+            if m.span is None and (single or part_of) and not sent.text.startswith("是", m.end):  # 今年是…开局之年
                 dated.append(sent.start)
                 break
     close(len(body))
