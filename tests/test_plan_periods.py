@@ -66,6 +66,19 @@ def test_a_goal_without_time_takes_the_time_of_its_part(body: str, expected: tup
     assert when(goals(body)["8个"]) == expected
 
 
+@pytest.mark.parametrize("sentence", ["全区已建成8个精品村。", "全区已经建成8个精品村。", "全区建成了8个精品村。"])
+@pytest.mark.parametrize("heading", ["绘就“十四五”蓝图", "二、“十四五”时期主要目标任务"])
+def test_a_result_reported_in_a_plan_s_part_is_no_goal_of_the_plan(heading: str, sentence: str) -> None:
+    found = read_snapshot(make_snapshot(2021, f"## {heading}\n\n{sentence}\n", date="2021-01-15"))
+    assert [(f.quote, f.kind.is_goal, f.figure_span) for f in found] == [("8个", False, None)]
+
+
+def test_a_present_stock_in_a_plan_s_part_has_no_year() -> None:
+    found = read_snapshot(make_snapshot(1986, "## 二、“七五”时期的基本任务\n\n我国有十亿多人口，每年城镇有几百万人需要就业。\n",
+                                        date="1986-03-25"))
+    assert [(f.quote, f.kind.is_goal, f.figure_year, f.figure_span) for f in found] == [("十亿多", False, None, None)]
+
+
 def test_a_goal_in_a_mixed_part_keeps_the_time_its_sentence_names() -> None:
     body = (f"## 绘就“十四五”蓝图\n\n今年，全区将力争新建5个产业园，力争3年内新启动建设10个小微企业园。\n\n"
             f"到2025年，力争建成20个示范村。\n\n{GOAL}\n")

@@ -13,7 +13,7 @@ reader's frame of a flat outline does (:func:`erqi_diff.extract.reader.read_snap
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from erqi_diff.extract.facts import Period
 from erqi_diff.extract.timing import Frame, Mark, marks, plan_named
@@ -44,17 +44,20 @@ class PlanParts:
 
     def settle(self, contexts: list[list[Mark]], pos: int) -> list[list[Mark]]:
         """The heading ``contexts`` of a figure at ``pos``, the period of its
-        plan part made unsure where the part is mixed: where a sentence of the
-        part before the figure, or of the figure's own section, sets goals of
-        this year (a reader of the part cannot tell which years a goal it
-        gives no time is of: the years of the plan, or this one)."""
+        plan part marked as the part's (``part``: it dates a goal only, not a
+        result reported there), and unsure where the part is mixed: where a
+        sentence of the part before the figure, or of the figure's own
+        section, sets goals of this year (a reader of the part cannot tell
+        which years a goal it gives no time is of: the plan's, or this one)."""
         part = next((p for p in self.parts if p.start <= pos < p.end), None)
-        if part is None or not part.dated:
+        if part is None:
             return contexts
         section_end = next((h for h in self.headings if h > pos), self.end)
-        if not any(part.start <= d < section_end for d in part.dated):
-            return contexts
-        return [[Mark(m.start, m.end, None, None, unsure=True) if m.span == part.span and m.future else m
+        if any(part.start <= d < section_end for d in part.dated):
+            made = Mark(0, 0, None, None, unsure=True, part=True)
+        else:
+            made = Mark(0, 0, Period.MULTI_YEAR, part.span[1], part.span, future=True, part=True)
+        return [[replace(made, start=m.start, end=m.end) if m.span == part.span and m.future else m
                  for m in ms] for ms in contexts]
 
 

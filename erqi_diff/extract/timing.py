@@ -77,6 +77,7 @@ class Mark:
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
     cumulative: bool = False  # 累计: several years unless another period stands with it
     unsure: bool = False     # a plan's part that also sets this year's goals: which, the text does not say
+    part: bool = False       # the period of the plan part a heading opens (planparts): it dates goals only
 
 
 def read_year(text: str) -> int | None:
@@ -309,6 +310,7 @@ class When:
     stated: bool
     future: bool = False
     unsure: bool = False  # in a plan's part that also sets this year's goals (:class:`~erqi_diff.extract.planparts.PlanParts`)
+    part: bool = False    # the period of the figure's plan part, not of its words: a goal's only (kinds.kind_of)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -361,12 +363,12 @@ def _combine(found: list[Mark]) -> When | None:
             period = period or mark.period
             continue
         if mark.span is not None and (period is None or period is Period.MULTI_YEAR):
-            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future)
+            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future, part=mark.part)
         if mark.span is not None:
             return When(period, mark.span[1], None, True, mark.future)
         return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
     return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None),
-                unsure=any(m.unsure for m in found))
+                unsure=any(m.unsure for m in found), part=any(m.unsure for m in found))
 
 
 def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal: bool) -> list[Mark]:
@@ -420,5 +422,6 @@ def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
             plans.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
     if plans and singles:
         rest = [k for k in found if k not in singles]
-        return sorted([*rest, Mark(plans[0].start, plans[0].end, None, None, unsure=True)], key=lambda k: k.start)
+        return sorted([*rest, Mark(plans[0].start, plans[0].end, None, None, unsure=True, part=True)],
+                      key=lambda k: k.start)
     return sorted(found + plans, key=lambda k: k.start)
