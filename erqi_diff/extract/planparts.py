@@ -67,11 +67,25 @@ _PLAN_NOUN = re.compile(r"[“\"][^”\"]{1,6}[”\"](?:计划|规划)|第[^，�
 _PART_OF_YEAR = (Period.YEAR, Period.HALF, Period.QUARTER, Period.TO_DATE, Period.YEAR_END)
 
 
+_HEADING_LINE = re.compile(r"^#{1,6}[ \t]+.*$", re.M)
+
+
+def _ahead_span(found: list[Mark], frame: Frame) -> tuple[int, int] | None:
+    """The span of years ahead a heading's marks name (a part's period), if any."""
+    return next((m.span for m in found if m.span and m.future and m.span[0] > frame.last_full), None)
+
+
+def _ahead(heading: str, frame: Frame) -> bool:
+    return _ahead_span(plan_named(heading, frame, marks(heading, frame)), frame) is not None
+
+
 def plan_parts(body: str, frame: Frame) -> PlanParts:
     """The parts of ``body`` under headings that name a period ahead (see :class:`PlanPart`)."""
     from erqi_diff.extract import wording as w
     from erqi_diff.extract.sentences import split
 
+    if not any(_ahead(line.lstrip("#").strip(), frame) for line in _HEADING_LINE.findall(body)):
+        return PlanParts((), (), len(body))  # no heading names a period ahead: no part (most reports)
     heads: list[int] = []
     parts: list[PlanPart] = []
     current: tuple[int, tuple[int, int]] | None = None
@@ -85,7 +99,7 @@ def plan_parts(body: str, frame: Frame) -> PlanParts:
         if sent.heading:
             heads.append(sent.start)
             found = [m for m in plan_named(sent.text, frame, marks(sent.text, frame)) if not m.attached]
-            ahead = next((m.span for m in found if m.span and m.future and m.span[0] > frame.last_full), None)
+            ahead = _ahead_span(found, frame)
             if ahead is not None and current is not None and ahead == current[1]:
                 continue  # a heading inside the part naming its plan again
             if any(m.year is not None or m.span or m.unsure for m in found):  # a heading naming a time: a new frame
