@@ -99,6 +99,15 @@ def test_a_plan_begun_frames_nothing_in_a_report_of_its_middle_years() -> None:
     assert when(goals(body, 2023, "2023-03-05")["12个"]) == (Period.YEAR, 2023, None)
 
 
+@pytest.mark.parametrize("heading", ["科学编制“十四五”规划", "谋划“十四五”发展"])
+def test_a_plan_being_drafted_is_the_year_s_work(heading: str) -> None:
+    """In January 2020 the 十四五 begins after the year planned; in January 2021
+    drafting it (编制) is still that year's work."""
+    body = f"## {heading}\n\n力争新建8个精品村。\n"
+    assert when(goals(body, 2020, "2020-01-15")["8个"]) == (Period.YEAR, 2020, None)
+    assert when(goals(body, 2021, "2021-01-15")["8个"]) == YEAR
+
+
 def test_a_national_plan_section_flat_or_nested_gives_the_plan_s_years() -> None:
     body = ("## 二、“七五”时期的基本任务和主要建设方针\n\n### （一）保持经济稳定增长。\n\n"
             "国家预算内基本建设投资计划安排一千五百亿元。\n\n## 一、规定恰当的投资规模\n\n"

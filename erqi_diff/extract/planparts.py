@@ -72,7 +72,7 @@ _HEADING_LINE = re.compile(r"^#{1,6}[ \t]+.*$", re.M)
 
 def _ahead_span(found: list[Mark], frame: Frame) -> tuple[int, int] | None:
     """The span of years ahead a heading's marks name (a part's period), if any."""
-    return next((m.span for m in found if m.span and m.future and m.span[0] > frame.last_full), None)
+    return next((m.span for m in found if m.span and m.future and frame.last_full < m.span[0] <= frame.planned), None)
 
 
 def _ahead(heading: str, frame: Frame) -> bool:

@@ -398,6 +398,7 @@ _PLAN_NAME = re.compile(r"[“\"](?P<abbr>十[一二三四五]?|[一二三四五
                         r"|(?<![一二三四五六七八九十\d])(?P<bare>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间)")
 
 
+_DRAFTING = re.compile(r"(?:编制|制定|谋划|起草|编好|研究|规划好)[^，。；：]{0,4}$")
 _PLAN_START = re.compile(r"[^，。；：]{0,4}(?:开局|开好局|起步|起好步|第一年|首年)")
 
 
@@ -405,7 +406,8 @@ def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
     """``found`` (the marks of a heading) with the five-year plans the heading
     names, when a plan begins after the years the report reviews (绘就“十四五”蓝图
     in January 2021: 2021-2025): what stands under it is of the plan's years.
-    A plan begun or past (“十三五”答卷 in 2021) dates nothing here, nor one
+    A plan begun or past (“十三五”答卷 in 2021), one to begin after the year
+    planned or being drafted (科学编制“十四五”规划 in 2020) dates nothing here, nor one
     named beside the year planned (2021年工作：确保“十四五”开好局) or for its
     start (实现“十四五”良好开局): that is the year's work. Named beside another
     year (“十四五”规划和2035年远景目标), which of the two a goal is of the
@@ -415,10 +417,11 @@ def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
         return found
     plans = []
     for m in _PLAN_NAME.finditer(text):
-        if any(k.start <= m.start() < k.end for k in found) or _PLAN_START.match(text, m.end()):
+        if any(k.start <= m.start() < k.end for k in found) or _PLAN_START.match(text, m.end()) or \
+                _DRAFTING.search(text, max(0, m.start() - 6), m.start()):
             continue
         first = PLANS.get(f"{m.group('abbr') or m.group('nth') or m.group('bare')}五")
-        if first and first > frame.last_full:
+        if first and frame.last_full < first <= frame.planned:
             plans.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
     if plans and singles:
         rest = [k for k in found if k not in singles]
