@@ -6,8 +6,10 @@ How these reports say which is which:
   report's is an outcome, a year after it a goal; a report given in
   January-March plans its own year; one given later in the year reviews the
   running part of it (上半年, 截至目前, 1-9月) and plans the rest (下半年);
-  a goal the text gives no time in a part on a plan ahead that also sets this
-  year's goals is of unstated year, never the report's by default
+  a goal the text gives no time, in a part on a plan ahead (绘就“十四五”蓝图),
+  takes the plan's years, or an unstated year where that part also sets this
+  year's goals, never the report's year by default; there a figure is ahead
+  unless its clause says done, and a result takes nothing from the part
   (:mod:`erqi_diff.extract.planparts`);
 - the words before the figure: a *strong* goal word (力争, 确保, 计划, 拟, 要…)
   sets a goal; a *weak* one (推进, 新建, 开工建设…) only where nothing says
