@@ -141,7 +141,7 @@ _READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/bases.py", 
                    "extract/qualitative.py", "extract/timing.py", "extract/wording.py",
                    "extract/indicators.py", "extract/sentences.py", "extract/numbers.py", "extract/figure.py",
                    "extract/hanscan.py", "extract/states.py", "extract/verdicts.py", "extract/coverage.py",
-                   "extract/what.py"]
+                   "extract/what.py", "extract/planparts.py"]
 _ENUMS = {"measure": Measure, "modifier": Modifier, "period": Period, "kind": Kind}
 
 

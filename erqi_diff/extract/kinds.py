@@ -6,6 +6,11 @@ How these reports say which is which:
   report's is an outcome, a year after it a goal; a report given in
   January-March plans its own year; one given later in the year reviews the
   running part of it (上半年, 截至目前, 1-9月) and plans the rest (下半年);
+  a goal the text gives no time, in a part on a plan ahead (绘就“十四五”蓝图),
+  takes the plan's years, or an unstated year where that part also sets this
+  year's goals, never the report's year by default; there a figure is ahead
+  unless its clause says done, and a result takes nothing from the part
+  (:mod:`erqi_diff.extract.planparts`);
 - the words before the figure: a *strong* goal word (力争, 确保, 计划, 拟, 要…)
   sets a goal; a *weak* one (推进, 新建, 开工建设…) only where nothing says
   that the text reviews: not right under a heading that reviews (回顾, 成绩…),
@@ -38,6 +43,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from erqi_diff.extract import hanscan
 from erqi_diff.extract import wording as w
@@ -130,16 +136,20 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     indicator ``name``), and its time with the report's date filling in a year
     the text leaves out."""
     before, clause_lead = text[:q.start], text[cs:q.start]
+    offered = when if when.part else None  # the period of the figure's plan part: a goal's, if it is one
+    if offered is not None:
+        when = When(None, None, None, False)
     estimate = w.has_any(before, w.ESTIMATE_WORDS) or para_estimate or any(
         w.has_any(h, ("初步预计", "预计")) for h in headings[:1])
     cue, strong = goal_cue(text, q, cs, headings)
+    take = False  # whether a goal takes the period its part offers
     last = when.span[1] if when.span else when.year
     if TOTAL.search(clause_lead) and (frame_goal(headings) is not False or cue or w.has_any(text, ("今年", "计划"))):
         # a list's total investment: the size of a plan; under a review heading, only in a sentence that
         # plans (今年…计划完成投资): else it is the size of projects begun (新开工10项…，总投资800亿元)
         return Kind.PLAN, when
     if _IF.search(before):
-        return Kind.FORECAST, when  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow, if
+        return Kind.FORECAST, _offered(offered, when)  # 生产成本只要降低1%，一年就可以增加收入二十亿元: what would follow
     if _WILL_REACH.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):  # (支出总额将达到664亿元: the government's own means, a plan)
         return Kind.FORECAST, when  # 高校毕业生将达727万人: what is expected to come, no goal
@@ -159,8 +169,13 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         part = when.period in _PARTS
         if part and not frame.early:  # the running part of the year in a mid-year report: done, unless planned
             future = "下半年" in before or strong
+        elif offered is not None:  # a part on a plan: ahead, as a year ahead is, unless its clause says done
+            future = not (_ALREADY.search(clause_lead) or _done(text, q, clause_lead))
         else:
             future = (cue if cue is not None else bool(frame_goal(headings))) and not _done(text, q, clause_lead)
+        # a goal with no time of its own takes its part's: the plan's years (绘就“十四五”蓝图), unstated where
+        # the part sets this year's goals too (…今年…; 全力推进4个精品村建设: which, the text does not say)
+        take = when.period is None
         if part or future:
             year = frame.year if frame.early or frame.month < 10 or part else frame.year + 1
         else:
@@ -202,10 +217,17 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         return (Kind.ESTIMATE if estimate else Kind.ACTUAL), when
     if _EFFECT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
-        return Kind.FORECAST, when
+        return Kind.FORECAST, _offered(offered, when) if take else when
     if _COHORT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.FORECAST, when  # 今年高校毕业生超过1000万人，要加强就业创业指导: the cohort, not a goal
-    return goal_kind(text, q, cs, name), when
+    return goal_kind(text, q, cs, name), _offered(offered, when) if take else when
+
+
+def _offered(offered: When | None, when: When) -> When:
+    """The period a plan part offers a goal (unstated where the part is mixed), else ``when``."""
+    if offered is None:
+        return when
+    return When(None, None, None, False) if offered.unsure else replace(offered, part=False)
 
 
 def _reached_early(text: str, q: Quantity, clause_lead: str) -> bool:

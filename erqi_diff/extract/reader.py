@@ -39,7 +39,8 @@ from erqi_diff.extract.qualitative import may_hold, read_words
 from erqi_diff.extract.sentences import Sentence, split
 from erqi_diff.extract.figure import is_fact
 from erqi_diff.extract.what import what_of
-from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, resolve,
+from erqi_diff.extract.planparts import plan_parts
+from erqi_diff.extract.timing import (Frame, Mark, When, clause_start, heading_time, marks, plan_named, resolve,
                                       within_past_frame)
 
 _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|\"[^\"]{0,40}\"")
@@ -68,6 +69,7 @@ def read_snapshot(snap) -> list[Fact]:
     frame = Frame.of(snap.date, snap.year, snap.body)
     headline = ind.headline(snap.body)
     heading_marks: dict[str, list[Mark]] = {}
+    plans = plan_parts(snap.body, frame)  # parts on a plan ahead (绘就“十四五”蓝图), mixed or not
     out: list[Fact] = []
     para, para_estimate = -1, False
     para_marks: list[list[Mark] | str] = []  # per earlier sentence: its marks, or its text until they are needed
@@ -91,11 +93,11 @@ def read_snapshot(snap) -> list[Fact]:
             if may_hold(sent.text):
                 out.extend(read_words(snap.year, sent.text, sent.start, sent.headings, [], frame, headline))
             continue
-        own = marks(sent.text, frame)
+        own = plan_named(sent.text, frame, marks(sent.text, frame)) if sent.heading else marks(sent.text, frame)
         for h in sent.headings:
             if h not in heading_marks:
                 heading_marks[h] = heading_time(h, frame)
-        if sent.heading and any(m.year is not None or m.span for m in own):
+        if sent.heading and any(m.year is not None or m.span or m.unsure for m in own):
             framing_next = [m for m in own if not m.attached]
         else:
             framing_next = framing
@@ -105,13 +107,14 @@ def read_snapshot(snap) -> list[Fact]:
             outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
             if opening and sent.paragraph.startswith("——"):
                 outer.append(opening)  # an item of the list a paragraph opened with 过去五年 announced
-            heads = [_one_year(heading_marks[h], goal_sentence) for h in sent.headings]
+            heads = plans.settle([_one_year(heading_marks[h], goal_sentence) for h in sent.headings], sent.start)
             above = len(outline[1])
             if outline[0] and len(sent.headings) > above and tuple(sent.headings[len(sent.headings) - above:]) == outline[1]:
                 heads.insert(len(heads) - above, outline[0])  # under the outline, before the headings above it
             outer += heads
-            if framing and not any(m.year is not None or m.span for ms in outer[len(para_marks):] for m in ms):
-                outer.append(framing)  # a flat outline: the last heading that set a time frames what follows
+            if framing and not any(m.year is not None or m.span or m.unsure for ms in outer[len(para_marks):] for m in ms):
+                # a flat outline: the last heading that set a time frames what follows
+                outer += plans.settle([framing], sent.start)
             own = within_past_frame(own, outer, sent.text, goal_sentence)
             reader = _SentenceReader(snap.year, sent, own, outer, frame, headline, para_estimate)
             reader.para_names = para_names

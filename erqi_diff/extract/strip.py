@@ -59,7 +59,8 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/indicators.py", "extract/sentences.py", "extract/figure.py", "extract/kinds.py",
                  "extract/qualitative.py", "extract/hanscan.py", "extract/states.py", "extract/members.py",
                  "extract/keymetric.py", "extract/derived.py", "extract/derive.py", "extract/candidate.py",
-                 "extract/verdicts.py", "extract/coverage.py", "extract/what.py"]
+                 "extract/verdicts.py", "extract/coverage.py", "extract/what.py",
+                 "extract/planparts.py"]
 _PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
 
 

@@ -76,6 +76,8 @@ class Mark:
     attached: bool = False   # 去年的2.1%: dates only the figure right after it
     local: bool = False      # “七五”计划草案规定: dates its own sentence only
     cumulative: bool = False  # 累计: several years unless another period stands with it
+    unsure: bool = False     # a plan's part that also sets this year's goals: which, the text does not say
+    part: bool = False       # the period of the plan part a heading opens (planparts): it dates goals only
 
 
 def read_year(text: str) -> int | None:
@@ -115,6 +117,11 @@ class Frame:
     @property
     def early(self) -> bool:
         return self.month <= 3
+
+    @property
+    def planned(self) -> int:
+        """The year the report plans: its own, or the next for one given in Oct-Dec."""
+        return self.year if self.early or self.month < 10 else self.year + 1
 
     @property
     def last_full(self) -> int:
@@ -175,8 +182,9 @@ _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?![\d年.%])")
 
 
 def heading_time(text: str, frame: Frame) -> list[Mark]:
-    """The marks of a heading, where a bare year also dates (2016，各项工作取得新突破; 总结2017)."""
-    found = marks(text, frame)
+    """The marks of a heading, where a bare year also dates (2016，各项工作取得新突破; 总结2017)
+    and so does the name of a plan ahead (绘就“十四五”蓝图: :func:`plan_named`)."""
+    found = plan_named(text, frame, marks(text, frame))
     taken = [(m.start, m.end) for m in found]
     for m in _BARE_YEAR.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
@@ -301,6 +309,8 @@ class When:
     span: tuple[int, int] | None
     stated: bool
     future: bool = False
+    unsure: bool = False  # in a plan's part that also sets this year's goals (:class:`~erqi_diff.extract.planparts.PlanParts`)
+    part: bool = False    # the period of the figure's plan part, not of its words: a goal's only (kinds.kind_of)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -353,11 +363,12 @@ def _combine(found: list[Mark]) -> When | None:
             period = period or mark.period
             continue
         if mark.span is not None and (period is None or period is Period.MULTI_YEAR):
-            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future)
+            return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future, part=mark.part)
         if mark.span is not None:
             return When(period, mark.span[1], None, True, mark.future)
         return When(period or mark.period or Period.YEAR, mark.year, None, True, mark.future)
-    return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None))
+    return When(period, None, None, False, any(m.future for m in found if m.year is None and m.span is None),
+                unsure=any(m.unsure for m in found), part=any(m.unsure for m in found))
 
 
 def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal: bool) -> list[Mark]:
@@ -380,3 +391,40 @@ def within_past_frame(own: list[Mark], outer: list[list[Mark]], text: str, goal:
             m = Mark(m.start, m.end, m.period, past.year, past.span)
         out.append(m)
     return out
+
+
+_PLAN_NAME = re.compile(r"[“\"](?P<abbr>十[一二三四五]?|[一二三四五六七八九])五[”\"]"
+                        r"|第(?P<nth>十[一二三四五]?|[一二三四五六七八九])个五年(?:计划|规划)"
+                        r"|(?<![一二三四五六七八九十\d])(?P<bare>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间)")
+
+
+_DRAFTING = re.compile(r"(?:编制|制定|谋划|起草|编好|研究|规划好)[^，。；：]{0,4}$")
+_PLAN_START = re.compile(r"[^，。；：]{0,4}(?:开局|开好局|起步|起好步|第一年|首年)")
+
+
+def plan_named(text: str, frame: Frame, found: list[Mark]) -> list[Mark]:
+    """``found`` (the marks of a heading) with the five-year plans the heading
+    names, when a plan begins after the years the report reviews (绘就“十四五”蓝图
+    in January 2021: 2021-2025): what stands under it is of the plan's years.
+    A plan begun or past (“十三五”答卷 in 2021), one to begin after the year
+    planned or being drafted (科学编制“十四五”规划 in 2020) dates nothing here, nor one
+    named beside the year planned (2021年工作：确保“十四五”开好局) or for its
+    start (实现“十四五”良好开局): that is the year's work. Named beside another
+    year (“十四五”规划和2035年远景目标), which of the two a goal is of the
+    heading does not say: one unsure mark stands for both."""
+    singles = [k for k in found if k.year is not None and k.span is None]
+    if any(k.year is not None and k.year <= frame.planned for k in singles):
+        return found
+    plans = []
+    for m in _PLAN_NAME.finditer(text):
+        if any(k.start <= m.start() < k.end for k in found) or _PLAN_START.match(text, m.end()) or \
+                _DRAFTING.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        first = PLANS.get(f"{m.group('abbr') or m.group('nth') or m.group('bare')}五")
+        if first and frame.last_full < first <= frame.planned:
+            plans.append(Mark(m.start(), m.end(), Period.MULTI_YEAR, first + 4, (first, first + 4), future=True))
+    if plans and singles:
+        rest = [k for k in found if k not in singles]
+        return sorted([*rest, Mark(plans[0].start, plans[0].end, None, None, unsure=True, part=True)],
+                      key=lambda k: k.start)
+    return sorted(found + plans, key=lambda k: k.start)
