@@ -679,3 +679,19 @@ def test_changed_slogan_lists_its_other_forms(lineage, old, new, shown):
     from erqi_diff.views.markdown import _forms
 
     assert _forms(lineage, old, new) == shown
+
+
+def test_a_bound_gives_way_to_figures_of_the_same_years_that_compare_exactly(gwr_root):
+    """2024 gives 2023's GDP as 超过126万亿元 (a bound) and 2025 gives 2024's as
+    134.9万亿元: no exact change; both also give the year's growth (5.2%, 5%),
+    which the row then sets side by side."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.extract.facts import Measure
+    from erqi_diff.summarize.changelog import build_changelog
+
+    log = build_changelog(load_project(gwr_root), 2024, 2025)
+    (gdp,) = [r for e in log.entries for r in e.metrics if r.indicator == "GDP"]
+    assert (gdp.before.figure_year, gdp.after.figure_year) == (2023, 2024)
+    assert gdp.before.measure is gdp.after.measure is Measure.GROWTH
+    assert (gdp.before.low, gdp.after.low, gdp.change) == (5.2, 5.0, -0.2)
+    assert "5.2%" in gdp.before.text and "5%" in gdp.after.text

@@ -11,7 +11,7 @@ set against a full year, a growth never against a level).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.extract.facts import Fact, Measure, Period
@@ -167,8 +167,36 @@ def metric_rows(key: KeyMetrics, before: int, after: int, every: MetricFacts | N
     for name, fact in new.items():
         if name in old:
             left, right = key_pair(every[before], every[after], name) if every else (old[name], fact)
-            rows.append(compare_metric(name, left or old[name], right or fact))
+            row = compare_metric(name, left or old[name], right or fact)
+            if every and row.change is None:
+                row = _exact_pair(every[before], every[after], row) or row
+            rows.append(row)
     return tuple(rows)
+
+
+def _exact_pair(a: Sequence[Fact], b: Sequence[Fact], row: MetricRow) -> MetricRow | None:
+    """Where the key figures give no exact change (a bound: 突破3万亿元 against
+    43800亿元; or not like for like), the first pair of the two reports'
+    figures of the same indicator and of the same years as the key figures
+    that does (the same sentence's 增长百分之十三点四 against 增长百分之十一点八),
+    the key figures' own order kept (levels, then growths, in text order);
+    None when there is none."""
+    if row.before is None or row.after is None:
+        return None
+    years = (row.before.figure_year, row.after.figure_year)
+
+    def own(facts: Sequence[Fact], year: int | None) -> list[Fact]:
+        mine = [f for f in facts if f.indicator == row.indicator and f.figure_year == year and f.period is Period.YEAR]
+        return sorted(mine, key=lambda f: (f.measure is not Measure.LEVEL, f.measure is not Measure.GROWTH, f.quote_start))
+
+    for x in own(a, years[0]):
+        for y in own(b, years[1]):
+            if x is row.before and y is row.after:
+                continue
+            found = compare_metric(row.indicator, x, y)
+            if found.change is not None:
+                return found
+    return None
 
 
 @dataclass(frozen=True)
