@@ -73,7 +73,10 @@ class Classifier:
     thanks of two years, 向全国工人、农民、知识分子[-、-]干部…) keeps pieces
     shorter than a k-gram, which no fingerprint covers; a piece of
     :data:`STOCK_PIECE` characters or more that stands in ``formula_docs``
-    of the texts is formula wording too."""
+    of the texts is formula wording too; and so is a k-gram standing in
+    ``formula_docs`` of the texts among all their k-grams (a text's
+    fingerprints leave out k-grams where the words around them were edited:
+    a paragraph standing, edited, in three reports)."""
 
     def __init__(self, prepared: list[Prepared], doc_freq: Callable[[np.ndarray], np.ndarray], k: int,
                  min_chars: int, formula_docs: int, search_texts: bool = False):
@@ -102,6 +105,21 @@ class Classifier:
                 seen[piece] = count >= need
             out[b] = seen[piece]
         return out
+
+    def _kgram_docs(self, hashes: np.ndarray) -> np.ndarray:
+        """The number of texts holding each of ``hashes`` among all their
+        k-grams (not only their fingerprints: winnowing keeps a k-gram in
+        one text and not in another where the text around it was edited)."""
+        table = self.__dict__.get("_kgrams")
+        if table is None:
+            each = [np.unique(kgram_hash_array(code_points(p.text), self.k).view(np.int64)) for p in self.prepared]
+            table = self._kgrams = np.unique(np.concatenate(each) if each else np.zeros(0, np.int64),
+                                             return_counts=True)
+        values, counts = table
+        if not len(values):
+            return np.zeros(len(hashes), np.int64)
+        at = np.minimum(np.searchsorted(values, hashes), len(values) - 1)
+        return np.where(values[at] == hashes, counts[at], 0)
 
     def classify(self, found: list[tuple[int, int, Passage]]) -> None:
         """Give each passage of ``found`` (``(x, y, passage)``, its blocks in
@@ -134,6 +152,8 @@ class Classifier:
         npass = len(found)
         by_block = np.bincount(fblock, weights=steps, minlength=len(lengths_a)).astype(np.int64)
         if self.search_texts and len(pieces):
+            stock_kgrams = self._kgram_docs(hashes) >= self.formula_docs
+            by_block = np.maximum(by_block, _covered(stock_kgrams, block_of, counts, k, len(lengths_a)))
             by_block = np.where(self._stock_pieces(pieces), lengths_a, by_block)
         covered = np.bincount(owner_a, weights=by_block, minlength=npass).astype(np.int64)
         own = np.bincount(owner_a, weights=lengths_a, minlength=npass).astype(np.int64) - covered
@@ -222,3 +242,16 @@ def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_o
         stretches.append(Stretch(doc, s, e, ndocs, p.original[s:e]))
     stretches.sort(key=lambda f: (-f.docs, -(f.end - f.start), f.doc, f.start))
     return stretches
+
+
+def _covered(flags: np.ndarray, block_of: np.ndarray, counts: np.ndarray, k: int, blocks: int) -> np.ndarray:
+    """Characters of each block covered by its flagged k-grams (k-gram i of
+    a block covers its characters i to i + k; ``flags`` and ``block_of``
+    run over every k-gram of every block in order, ``counts`` k-grams a block)."""
+    out = np.zeros(blocks, np.int64)
+    firsts = np.concatenate(([0], np.cumsum(counts)[:-1])) if len(counts) else counts
+    for b in np.unique(block_of[flags]).tolist():
+        at = np.flatnonzero(flags[firsts[b]:firsts[b] + counts[b]])
+        ends = np.minimum(np.diff(at, append=at[-1] + k), k)
+        out[b] = int(ends.sum())
+    return out
