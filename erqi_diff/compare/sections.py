@@ -75,6 +75,7 @@ from typing import Any
 from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, find_folds, find_regrouped
+from erqi_diff.compare.margins import clear_sides
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -381,6 +382,36 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         else:
             scored[i, j] = factor * score(None, h)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
+    sure_a, sure_b = clear_sides(ranked, scored)
+    best_a, best_b = _bests(ranked)  # a section left over joins its best's pair (if clear of its own rivals)
+    one = {k: r for k, r in ranked.items() if k in sure_a and k in sure_b}
+    one_a, one_b = _bests(one)
+    # one to one: sections that are each other's best counterpart; then, among
+    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
+    chosen = set(one_a.values()) & set(one_b.values())
+    while chosen:
+        for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
+            if i not in paired_a and j not in paired_b:
+                links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
+                paired_a.add(i)
+                paired_b.add(j)
+        chosen = _left_best(one, one_a, one_b, paired_a, paired_b)
+    # splits and merges: a section left over joins the pair of its best partner
+    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a and best_a[i] in sure_a]
+    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b and best_b[j] in sure_b]
+    for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
+        # a section joins a pair made, or makes one with a section left over if clear of the rivals of both
+        if (i not in paired_a or j not in paired_b) and (i in paired_a or j in paired_b or (i, j) in one) \
+                and scored[i, j] >= JOIN_FLOOR:
+            join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
+    outline_links(links, a, b, oa, ob)
+    pairing = _result(links, oa, ob, n, m)
+    of_a, of_b = partners(links, 0), partners(links, 1)
+    return replace(pairing, folds=find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b))
+
+
+def _bests(ranked: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+    """The best pair of each older section, and of each newer one."""
     best_a: dict[int, tuple[int, int]] = {}
     best_b: dict[int, tuple[int, int]] = {}
     for k, r in ranked.items():
@@ -388,26 +419,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             best_a[k[0]] = k
         if k[1] not in best_b or r > ranked[best_b[k[1]]]:
             best_b[k[1]] = k
-    # one to one: sections that are each other's best counterpart; then, among
-    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
-    chosen = set(best_a.values()) & set(best_b.values())
-    while chosen:
-        for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
-            if i not in paired_a and j not in paired_b:
-                links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
-                paired_a.add(i)
-                paired_b.add(j)
-        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
-    # splits and merges: a section left over joins the pair of its best partner
-    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
-    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
-    for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
-            join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
-    outline_links(links, a, b, oa, ob)
-    pairing = _result(links, oa, ob, n, m)
-    of_a, of_b = partners(links, 0), partners(links, 1)
-    return replace(pairing, folds=find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b))
+    return best_a, best_b
 
 
 def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],
