@@ -115,7 +115,8 @@ def followups_of(spec: dict) -> Counter:
 def tool_of(spec: dict, a, b, scored: list | None = None,
             follows: Counter | None = None) -> tuple[Counter, Counter, Counter]:
     """The tool's links, split/merge links and unpaired sections, front
-    matter left out; ``follows`` gets the follow-up links (left out of the rest); ``scored`` gets (score, "pair"/"join", heading pair) of
+    matter left out; ``follows`` gets the follow-up links (left out of the
+    rest); ``scored`` gets (score, "pair"/"join", heading pair) of
     each link made by topic."""
     from erqi_diff.compare.sections import pair_sections, present_year
 

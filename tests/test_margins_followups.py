@@ -33,7 +33,7 @@ def test_tasks_of_one_list_are_partners_not_rivals():
     newer = [Section("一、任务", 1, ()), Section("（一）农业和工业", 2, ("粮食和制造。",))]
     oa, ob = outline(older), outline(newer)
     ranked = {(2, 1): 0.22, (3, 1): 0.21}
-    sure_a, sure_b = clear_sides(ranked, ranked, oa, ob)
+    _, sure_b = clear_sides(ranked, ranked, oa, ob)
     assert (2, 1) in sure_b and (3, 1) in sure_b  # siblings (2 and 3 under 二、任务): no rivals
     assert (2, 1) not in clear_sides(ranked, ranked)[1]  # without the outline they are
 
