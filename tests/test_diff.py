@@ -224,18 +224,16 @@ def test_json_schema(seeds_project):
     for s in data["sections"]:
         assert set(s) == {"status", "relation", "from_sections", "to_sections", "similarity", "moved", "also_to",
                           "paired_by", "from_heading", "to_heading", "ops", "moves", "host", "held", "below"}
-        assert s["paired_by"] in ("text", "heading", "topic", "outline", "followup", None)
+        assert s["paired_by"] in ("text", "heading", "topic", "outline", None)
         assert s["relation"] in ("one", "split", "merge")
         for part in s["from_sections"] + s["to_sections"]:
             assert set(part) == {"index", "heading", "level", "role", "paragraphs"}
-        assert s["status"] in ("matched", "added", "removed", "regrouped", "unsure")
-        if s["status"] == "unsure":  # its likeliest counterpart, in the other report, and their score
-            assert s["host"] is not None and 0 < s["similarity"] < 0.25
+        assert s["status"] in ("matched", "added", "removed", "regrouped")
         assert bool(s["held"]) == (s["status"] == "regrouped") and len(s["held"]) <= s["below"]
         assert all(op in ("=", "-", "+") and isinstance(t, str) for op, t in s["ops"])
         if s["status"] == "added":
             assert s["from_heading"] is None and {op for op, _ in s["ops"]} <= {"+"}
-    assert {"matched", "added", "removed", "moved", "changed_share", "chars_from", "chars_to", "unsure"} <= set(data["stats"])
+    assert {"matched", "added", "removed", "moved", "changed_share", "chars_from", "chars_to"} <= set(data["stats"])
 
 
 def test_select_keeps_matching_sections_and_lists_headings_when_none(seeds_project):

@@ -157,13 +157,9 @@ def test_seeds_2019_2021(seeds_project):
     changes = section_changes(result)
     assert sum(c.status is SectionStatus.REGROUPED for c in changes.changes) == 3
     lines = render_sections(changes)
-    # the pairs below 0.25 need a lead over their rivals: 在主导产业升级, 在美丽田园打造, 在美好生活创造 and
-    # 在社会治理强化 have none, and are said to have no clear counterpart (with their likeliest), not added
-    assert ("4 added, 0 removed, 0 unchanged, 3 headings over paired sections, 4 without a clear counterpart"
-            in lines[2])
-    unsure = {s.to_heading: s.host.heading for s in result.sections if s.status is Status.UNSURE and s.host}
-    assert unsure["在主导产业升级上争先出彩"] == "围绕经济高质量发展抓住关键、奋力推进"
-    assert unsure["在社会治理强化上争先出彩"] == "全面提升城市管理精细化水平"
+    # 8 added: since the pairs below 0.25 need a lead over their rivals, 在美丽田园打造 lost a wrong partner
+    # (围绕经济高质量发展…, 0.17) and 在主导产业升级, 在社会治理强化 two right ones (a rival nearly as alike)
+    assert "8 added, 0 removed, 0 unchanged, 3 headings over paired sections" in lines[2]
     assert ("- Regrouped (both sections under it paired with sections in “进、干、暖、严”; no heading of its own in the "
             "newer report): 上半年成绩不错") in lines
     assert ("- Regrouped (2 of the 5 sections under it paired from sections in 上半年成绩不错; no heading of its own in "

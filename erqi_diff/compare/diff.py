@@ -56,7 +56,6 @@ class Status(str, enum.Enum):
     FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
     DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
     REGROUPED = "regrouped"  # a heading without a partner and (nearly) without text over sections that are paired
-    UNSURE = "unsure"  # a section without a partner: its likeliest counterpart ``host`` has a rival nearly as alike
 
 
 class BlockKind(str, enum.Enum):
@@ -120,15 +119,13 @@ class SectionDiff:
     """One unit of the diff: sections of the older report read against
     sections of the newer. JSON::
 
-        {"status": "matched",        // "matched" | "added" | "removed" | "folded" | "drawn" | "regrouped" | "unsure"
+        {"status": "matched",        // "matched" | "added" | "removed" | "folded" | "drawn" | "regrouped"
                                      //   (folded: an older section with no partner whose topic goes on in
                                      //   the text of its parent's newer partner, ``host``; drawn: a newer
                                      //   one whose topic was in the text of its parent's older partner;
                                      //   regrouped: a heading, older or newer, with no partner and no text
                                      //   of its own or a line, over sections of which those in ``held``
-                                     //   are paired: erqi_diff.compare.fold; unsure: a section with no
-                                     //   partner whose likeliest counterpart, ``host`` at ``similarity``,
-                                     //   has a rival nearly as alike: erqi_diff.compare.margins)
+                                     //   are paired: erqi_diff.compare.fold)
          "relation": "one",          // "one" | "split" (one older section goes on in several newer ones:
                                      //   this is one of them) | "merge" (several older sections in one newer)
          "from_sections": [SectionPart, ...],  // [] when added
@@ -145,7 +142,6 @@ class SectionDiff:
          "ops": [["=", "…"], ["-", "…"], ["+", "…"]],
          "moves": [Move, ...],
          "host": SectionPart,        // folded, drawn: the section of the other report holding its topic;
-                                     //   unsure: its likeliest counterpart (``similarity`` their score);
                                      //   regrouped: the one section of the other report that is or holds the
                                      //   partners of all its paired sections, null when they went to several
                                      //   places; else null. The unit's ops are the section's own text, as
@@ -208,8 +204,8 @@ class SectionDiff:
 class Stats:
     """Counts of a diff. JSON: the fields, and ``changed_share``: the share of
     the text of both reports that is not kept (0.0 same, 1.0 nothing in
-    common), 1 − 2·kept/(older + newer characters). ``folded``, ``drawn``,
-    ``regrouped`` and ``unsure`` (units of those statuses) are not counted in
+    common), 1 − 2·kept/(older + newer characters). ``folded``, ``drawn``
+    and ``regrouped`` (units of those statuses) are not counted in
     ``removed`` and ``added``."""
 
     sections_from: int
@@ -230,7 +226,6 @@ class Stats:
     chars_equal: int
     chars_deleted: int
     chars_inserted: int
-    unsure: int = 0       # units without a partner whose likeliest counterpart has a rival nearly as alike
 
     __json_extra__ = ("changed_share",)
 
@@ -261,7 +256,6 @@ def make_stats(sections: Sequence[SectionDiff]) -> Stats:
         folded=sum(s.status is Status.FOLDED for s in sections),
         drawn=sum(s.status is Status.DRAWN for s in sections),
         regrouped=sum(s.status is Status.REGROUPED for s in sections),
-        unsure=sum(s.status is Status.UNSURE for s in sections),
         moved=sum(s.moved for s in sections),
         splits=len({s.from_sections[0].index for s in matched if s.relation is Relation.SPLIT}),
         merges=sum(s.relation is Relation.MERGE for s in matched),
@@ -406,8 +400,7 @@ def _part(section: Section, index: int, role: Role, paragraphs: Sequence[int] | 
 
 
 _FOLD_STATUS = {FoldKind.FOLDED: Status.FOLDED, FoldKind.DRAWN: Status.DRAWN,
-                FoldKind.UNWRAPPED: Status.REGROUPED, FoldKind.WRAPPED: Status.REGROUPED,
-                FoldKind.UNSURE_FROM: Status.UNSURE, FoldKind.UNSURE_TO: Status.UNSURE}
+                FoldKind.UNWRAPPED: Status.REGROUPED, FoldKind.WRAPPED: Status.REGROUPED}
 
 
 def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPairing,
@@ -438,14 +431,11 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
         held: tuple[SectionPart, ...] = ()
         below = 0
         fold = None
-        score = unit.score
         if unit.kind is UnitKind.REMOVED:
-            fold = (folds.get((FoldKind.FOLDED, unit.a[0])) or folds.get((FoldKind.UNWRAPPED, unit.a[0]))
-                    or folds.get((FoldKind.UNSURE_FROM, unit.a[0])))
+            fold = folds.get((FoldKind.FOLDED, unit.a[0])) or folds.get((FoldKind.UNWRAPPED, unit.a[0]))
             mine, theirs, roles_mine, roles_theirs = a, b, pairing.roles_a, pairing.roles_b
         elif unit.kind is UnitKind.ADDED:
-            fold = (folds.get((FoldKind.DRAWN, unit.b[0])) or folds.get((FoldKind.WRAPPED, unit.b[0]))
-                    or folds.get((FoldKind.UNSURE_TO, unit.b[0])))
+            fold = folds.get((FoldKind.DRAWN, unit.b[0])) or folds.get((FoldKind.WRAPPED, unit.b[0]))
             mine, theirs, roles_mine, roles_theirs = b, a, pairing.roles_b, pairing.roles_a
         if fold is not None:
             status = _FOLD_STATUS[fold.kind]
@@ -453,9 +443,7 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
                 host = _part(theirs[fold.host], fold.host, roles_theirs[fold.host])
             held = tuple(_part(mine[k], k, roles_mine[k]) for k in fold.held)
             below = fold.below
-            if status is Status.UNSURE:
-                score = fold.score
-        out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), score, unit.moved, blocks, also,
+        out.append(SectionDiff(status, unit.relation, tuple(olds), tuple(news), unit.score, unit.moved, blocks, also,
                                unit.basis, host, held, below))
     return tuple(out)
 

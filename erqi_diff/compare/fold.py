@@ -111,8 +111,6 @@ class FoldKind(str, enum.Enum):
     DRAWN = "drawn"    # a newer section's topic was in the text of the older partner of its parent
     UNWRAPPED = "unwrapped"  # an older heading without (much) text whose sections go on without it
     WRAPPED = "wrapped"      # a newer heading without (much) text over sections that were there before it
-    UNSURE_FROM = "unsure_from"  # an older section whose likeliest counterpart has a rival nearly as alike
-    UNSURE_TO = "unsure_to"      # a newer one so (erqi_diff.compare.margins)
 
 
 @dataclass(frozen=True)
@@ -127,10 +125,7 @@ class Fold:
     aside, unless paired), of which those in ``held`` are paired;
     ``host`` the one section of the other report holding all their
     partners, or None; ``score`` the share of the sections below it that
-    are paired. Unsure (:mod:`erqi_diff.compare.margins`): ``host`` the
-    section of the other report it is likeliest to go with, ``score`` their
-    score, below :data:`~erqi_diff.compare.margins.CLEAR` with a rival
-    nearly as alike, so no pair was made."""
+    are paired."""
 
     kind: FoldKind
     section: int

@@ -176,8 +176,6 @@ def lineage(snapshots: Sequence) -> Lineage:
         for fold in pairing.folds:
             if fold.kind is FoldKind.UNWRAPPED or fold.kind is FoldKind.WRAPPED:
                 regrouped.append((older.year if fold.kind is FoldKind.UNWRAPPED else newer.year, fold.section))
-            elif fold.kind in (FoldKind.UNSURE_FROM, FoldKind.UNSURE_TO):  # no pair was made: nothing to follow
-                continue
             elif fold.kind is FoldKind.FOLDED and fold.host is not None:
                 folds.append((EventKind.FOLDED_INTO, (older.year, fold.section), (newer.year, fold.host)))
             elif fold.host is not None:

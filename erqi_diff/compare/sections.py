@@ -319,20 +319,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a,
                            {y for _, y in links} | told_b, rest_a, rest_b, t.score):
         links[link.a, link.b] = link
-    # a section left without a partner because its likeliest one has a rival nearly as alike: unsure, not added
-    # (had it been clear, it would have paired with a section left over, or joined a pair from JOIN_FLOOR)
-    linked = ({x for x, _ in links}, {y for _, y in links})
-    clear = strict[0] & strict[1]
-    unsure = []
-    for side, rest, best, told, kind in ((0, rest_a, best_a, told_a, FoldKind.UNSURE_FROM),
-                                         (1, rest_b, best_b, told_b, FoldKind.UNSURE_TO)):
-        for x in rest:
-            k = best.get(x)
-            if x in linked[side] or x in told or k is None or k in clear or (best_b, best_a)[side].get(k[1 - side]) != k:
-                continue  # unsure only of a counterpart that has the section as its own likeliest too
-            if scored[k] >= (JOIN_FLOOR if k[1 - side] in linked[1 - side] else FLOOR):
-                unsure.append(Fold(kind, x, k[1 - side], round(scored[k], 4)))
-    return replace(_result(links, oa, ob, n, m), folds=folds + tuple(unsure))
+    return replace(_result(links, oa, ob, n, m), folds=folds)
 
 
 def _bests(ranked: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:

@@ -56,7 +56,6 @@ class SectionStatus(str, enum.Enum):
     DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
     REGROUPED = "regrouped"  # a heading without a partner and (nearly) without text over paired sections
     FOLLOWED = "followed"  # a year's plan (older report) beside the newer report's review of that year
-    UNSURE = "unsure"  # a section without a partner whose likeliest counterpart (``host``) has a rival nearly as alike
 
 
 # --------------------------------------------------------------------- values

@@ -235,10 +235,6 @@ def _section_line(change: SectionChange) -> str:
     if change.status is SectionStatus.DRAWN:
         return (f"- Drawn out of {_heading(change.host)} (no section of its own there): "
                 f"{_heading(change.to_heading)}{_excerpt(change.excerpt)}")
-    if change.status is SectionStatus.UNSURE:
-        older = change.from_heading is not None
-        return (f"- No clear counterpart ({'older' if older else 'newer'} report; likeliest {_heading(change.host)}, "
-                f"a rival nearly as alike): {_heading(change.from_heading if older else change.to_heading)}")
     if change.status is SectionStatus.REGROUPED:
         older = change.from_heading is not None
         where = f"in {_heading(change.host)}" if change.host is not None else "in several parts"
@@ -269,15 +265,13 @@ def render_sections(sections: SectionChanges) -> list[str]:
         head += f", {counts[SectionStatus.DRAWN]} drawn out of a paired section"
     if counts[SectionStatus.REGROUPED]:
         head += f", {plural(counts[SectionStatus.REGROUPED], 'heading')} over paired sections"
-    if counts[SectionStatus.UNSURE]:
-        head += f", {counts[SectionStatus.UNSURE]} without a clear counterpart"
     if counts[SectionStatus.FOLLOWED]:
         head += f", {plural(counts[SectionStatus.FOLLOWED], 'plan')} beside the next report's review"
     if sections.share_changed is not None:
         head += f"; {percent(sections.share_changed)} of the text marked changed"
     out = ["### Sections", "", head + "."]
     order = (SectionStatus.REWRITTEN, SectionStatus.FOLLOWED, SectionStatus.ADDED, SectionStatus.REMOVED,
-             SectionStatus.FOLDED, SectionStatus.DRAWN, SectionStatus.REGROUPED, SectionStatus.UNSURE)
+             SectionStatus.FOLDED, SectionStatus.DRAWN, SectionStatus.REGROUPED)
     lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]
     return out + ([""] + lines if lines else [])
 

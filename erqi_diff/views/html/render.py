@@ -261,7 +261,7 @@ def pack_pairs(pairs: dict[str, DiffResult]) -> dict:
         st = result.stats
         packed[key] = {"stats": {"matched": st.matched, "unchanged": st.unchanged, "added": st.added,
                                  "removed": st.removed, "folded": st.folded, "drawn": st.drawn,
-                                 "regrouped": st.regrouped, "unsure": st.unsure, "moved": st.moved,
+                                 "regrouped": st.regrouped, "moved": st.moved,
                                  "splits": st.splits, "merges": st.merges,
                                  "paragraphs_moved": st.paragraphs_moved, "changed_share": st.changed_share},
                        "sections": sections}

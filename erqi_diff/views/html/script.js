@@ -58,8 +58,6 @@
     if (status === "regrouped")
       return "no heading of its own there: " + partOf(held, below) + " under it paired " +
         (older ? "with" : "from") + " sections " + (host !== null && host !== undefined ? "in " + (host || "(untitled lead)") : "in several parts");
-    if (status === "unsure")
-      return "no clear counterpart: likeliest " + (host || "(untitled lead)") + ", a rival nearly as alike";
     return null;
   }
   function show() {
@@ -68,14 +66,14 @@
     if (a === b) { summary.textContent = "Choose two different years."; return; }
     var swap = a > b, pair = data.pairs[swap ? b + "-" + a : a + "-" + b];
     if (!pair) { summary.textContent = "No comparison of " + a + " and " + b + " in this page."; return; }
-    var counts = {matched: 0, added: 0, removed: 0, folded: 0, drawn: 0, regrouped: 0, unsure: 0}, changed = 0;
+    var counts = {matched: 0, added: 0, removed: 0, folded: 0, drawn: 0, regrouped: 0}, changed = 0;
     pair.sections.forEach(function (sec) {
       var older = lines(sec.ft), newer = lines(sec.tt), i = 0, j = 0;
       var status = swap ? ({added: "removed", removed: "added", folded: "drawn", drawn: "folded"}[sec.s] || sec.s) : sec.s;
       counts[status] = (counts[status] || 0) + 1;
       var note = hostNote(status, sec.hh, sec.nh, sec.nb, (sec.fh !== null) !== swap);
-      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn" || ((sec.s === "regrouped" || sec.s === "unsure") && sec.fh === null), note);
-      var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded" || ((sec.s === "regrouped" || sec.s === "unsure") && sec.th === null), note);
+      var oldCol = column(swap ? b : a, sec.fh, sec.s === "added" || sec.s === "drawn" || (sec.s === "regrouped" && sec.fh === null), note);
+      var newCol = column(swap ? a : b, sec.th, sec.s === "removed" || sec.s === "folded" || (sec.s === "regrouped" && sec.th === null), note);
       var oldText = el("div", "text"), newText = el("div", "text"), same = true;
       ops(sec.ops).forEach(function (op) {
         var n = op[1];
@@ -121,7 +119,6 @@
       (counts.folded ? ", " + counts.folded + " folded into a paired section" : "") +
       (counts.drawn ? ", " + counts.drawn + " drawn out of a paired section" : "") +
       (counts.regrouped ? ", " + counts.regrouped + " heading" + (counts.regrouped === 1 ? "" : "s") + " over paired sections" : "") +
-      (counts.unsure ? ", " + counts.unsure + " without a clear counterpart" : "") +
       (st.moved ? ", " + st.moved + " moved" : "") +
       (st.splits ? ", " + st.splits + " split" : "") + (st.merges ? ", " + st.merges + " merged" : "") +
       (share !== undefined && share !== null ? "; " + Math.round(share * 100) + "% of the text marked changed." : ".");

@@ -23,7 +23,6 @@ from erqi_diff.views.terminal.wrap import DIM, Wrapped, print_hanging, wrap_cell
 
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
 from erqi_diff.compare.sections import Basis, Relation
-from erqi_diff.views.terminal.notes import host_note, regrouped_note, unsure_note  # noqa: F401 - re-exported
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
@@ -188,8 +187,6 @@ def summary_line(result: DiffResult) -> Text:
         parts.append(f"{s.drawn} drawn out of a paired section")
     if s.regrouped:
         parts.append(f"{s.regrouped} heading{'s' if s.regrouped != 1 else ''} over paired sections")
-    if s.unsure:
-        parts.append(f"{s.unsure} without a clear counterpart")
     moved = f"{s.paragraphs_moved} paragraph{'s' if s.paragraphs_moved != 1 else ''} moved"
     share = (f"{s.changed_share:.1%} of the text marked changed ({_chars(s.chars_deleted)} characters deleted, "
              f"{_chars(s.chars_inserted)} inserted, {_chars(s.chars_equal)} kept)")
@@ -305,10 +302,6 @@ def section_title(s: SectionDiff) -> Text:
         return Text(f"@@ {host_note(s)} → {_label(s.to_heading)}", style=FOLD_STYLE)
     if s.status is Status.REGROUPED:
         return Text(f"@@ {_label(s.from_heading)} → {host_note(s)}", style=FOLD_STYLE)
-    if s.status is Status.UNSURE:
-        own = "removed?" if s.from_sections else "added?"
-        return Text(f"@@ {own} {_label(s.from_heading if s.from_sections else s.to_heading)}  ({unsure_note(s)})",
-                    style=FOLD_STYLE)
     olders = " + ".join(_label(p.heading) for p in s.from_sections)
     same = s.from_heading == s.to_heading
     title = Text("@@ " + (_label(s.to_heading) if same else f"{olders} → {_label(s.to_heading)}"), style=HEAD_STYLE)
@@ -323,6 +316,25 @@ def section_title(s: SectionDiff) -> Text:
         notes.append("unchanged")
     title.append(f"  ({'; '.join(notes)})", style=DIM)
     return title
+
+
+def host_note(s: SectionDiff) -> str:
+    """Where the topic of a section without a partner is told in the other
+    report: ``folded into 一、2023年工作回顾 (no section of its own)``."""
+    host = _label(s.host.heading) if s.host is not None else "?"
+    if s.status is Status.REGROUPED:
+        return regrouped_note(s)
+    if s.status is Status.FOLDED:
+        return f"folded into {host} (no section of its own)"
+    return f"drawn out of {host} (no section of its own there)"
+
+
+def regrouped_note(s: SectionDiff) -> str:
+    """Where the sections under a regrouped heading went (or came from):
+    ``regrouped: 2 sections under it paired with sections in “进、干、暖、严” (no heading of its own there)``."""
+    count = f"{fmt.part_of(len(s.held), s.below, 'section')} under it paired"
+    where = f"in {_label(s.host.heading)}" if s.host is not None else "in several parts"
+    return f"regrouped: {count} {'with' if s.from_sections else 'from'} sections {where} (no heading of its own there)"
 
 
 def _basis(s: SectionDiff) -> str:
@@ -414,9 +426,6 @@ def stat_view(console, result: DiffResult) -> None:
         newer = " + ".join(_label(p.heading) for p in s.to_sections)
         if s.status is Status.REGROUPED:  # where the sections under it went, on the other side
             held = f"(its sections in {_label(s.host.heading) if s.host is not None else 'several parts'})"
-            older, newer = (older, held) if s.from_sections else (held, newer)
-        elif s.status is Status.UNSURE and s.host is not None:  # the likeliest counterpart, on the other side
-            held = f"(likeliest {_label(s.host.heading)}?)"
             older, newer = (older, held) if s.from_sections else (held, newer)
         elif s.host is not None:  # folded, drawn: the section holding the topic, on its side
             held = f"({'into' if s.status is Status.FOLDED else 'out of'} {_label(s.host.heading)})"
