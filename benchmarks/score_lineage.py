@@ -40,7 +40,7 @@ from common import DEVSETS, series_project
 LINEAGE = DEVSETS / "lineage"
 #: What tests/test_lineage.py holds the lineage to: the figures reached, rounded down
 #: (series -> same-topic precision and recall, as pairs of sections in one chain).
-FLOORS = {"gwr": (1.0, 0.88), "seeds": (0.8, 0.16)}
+FLOORS = {"gwr": (1.0, 0.88), "seeds": (0.87, 0.16)}
 
 Node = tuple[int, str, int]  # year, heading, occurrence (1 for the first)
 

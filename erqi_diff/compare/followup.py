@@ -17,7 +17,7 @@ review section of the newer left without one when:
   texts differ in tense and in purpose; what they share is what they
   name: projects, places, figures of scope);
 - each is the other's best such counterpart and leads every rival on both
-  sides by :data:`erqi_diff.compare.margins.LEAD`.
+  sides by :data:`LEAD`.
 
 Such a pair is one to one, marked :attr:`Basis.FOLLOWUP`: its text differs
 throughout (what was to be done against what was done), and the views say
@@ -29,12 +29,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, kinds_agree, may_link
-from erqi_diff.compare.margins import LEAD
 from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.core.document import Section
 
 #: A plan and the next report's review of its year pair from this topic score on.
 FOLLOW_FLOOR = 0.3
+#: ... when that score is this many times every rival's, on both sides.
+LEAD = 1.15
 
 
 def follow_ups(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline, present_a: int | None,

@@ -76,7 +76,6 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.margins import clear_sides
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -288,27 +287,22 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         else:
             scored[i, j] = factor * score(None, h)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
-    sure_a, sure_b = clear_sides(ranked, scored, oa, ob)  # tasks of one list are partners, not rivals
-    strict = clear_sides(ranked, scored)  # every other pair is a rival
     best_a, best_b = _bests(ranked)
-    # one to one: sections that are each other's best counterpart, clear of their rivals; then, among the
-    # sections left, one whose best counterpart is left too, if it is that one's best of those left (clear of all)
-    chosen = {k for k in set(best_a.values()) & set(best_b.values()) if k in sure_a and k in sure_b}
+    # one to one: sections that are each other's best counterpart; then, among
+    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
+    chosen = set(best_a.values()) & set(best_b.values())
     while chosen:
         for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
             if i not in paired_a and j not in paired_b:
                 links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
                 paired_a.add(i)
                 paired_b.add(j)
-        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b) & strict[0] & strict[1]
+        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
     # splits and merges: a section left over joins the pair of its best partner
-    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a and best_a[i] in sure_a]
-    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b and best_b[j] in sure_b]
+    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
+    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        # a section joins a pair made, or makes one with a section left over if clear of the rivals of both
-        made = i in paired_a or j in paired_b
-        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
-                and (made or ((i, j) in sure_a and (i, j) in sure_b)):
+        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     outline_links(links, a, b, oa, ob)
     of_a, of_b = partners(links, 0), partners(links, 1)
