@@ -167,3 +167,17 @@ def test_same_chains_whatever_the_hash_seed(gwr_root):
 
     first = process("1")
     assert json.loads(first)["chains"] and first == process("2") == process("3")
+
+
+def test_csv_marks_regrouped_headings(seeds_root, seeds_project):
+    """erqi-diff sections --csv: a heading over sections paired with another
+    report's (2019's 上半年成绩不错, 民生, 2021's “进、干、暖、严”) is marked
+    regrouped; a section of one report only is not."""
+    rows = list(csv.DictReader(io.StringIO(run(seeds_root, "sections", "--csv").output)))
+    marked = {(int(r["year"]), r["heading"]) for r in rows if r["regrouped"] == "True"}
+    assert {(2019, "上半年成绩不错"), (2019, "民生"), (2021, "“进、干、暖、严”")} <= marked
+    assert all(r["regrouped"] in ("True", "False") for r in rows)
+    result = lineage(load_many(seeds_project))
+    assert marked == {(n.year, n.heading) for n in result.regrouped}
+    alone = {(c.nodes[0].year, c.nodes[0].heading) for c in result.alone()}
+    assert alone and not alone & marked

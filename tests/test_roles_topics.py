@@ -61,9 +61,13 @@ def test_a_task_takes_the_role_its_headline_tells(seeds_project):
 
 
 def test_plan_tasks_are_not_read_against_the_next_years_review(seeds_project):
+    """The 2016 report's plan for 2017 is never paired by topic with the 2017
+    report's review; it stands beside the review of 2017 only as a follow-up."""
     a, b = load(seeds_project, 2016), load(seeds_project, 2017)
     pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
-    assert not [k for k in pairing.links if a.sections[k.a].heading.startswith("●突出")]
+    planned = [k for k in pairing.links if a.sections[k.a].heading.startswith("●突出")]
+    assert planned and all(k.basis is Basis.FOLLOWUP for k in planned)
+    assert all(pairing.roles_a[k.a] is Role.PLAN and pairing.roles_b[k.b] is Role.REVIEW for k in planned)
 
 
 def test_a_news_box_pairs_only_with_a_box(seeds_project):

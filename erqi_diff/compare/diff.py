@@ -132,7 +132,9 @@ class SectionDiff:
          "to_sections": [SectionPart, ...],    // [] when removed
          "similarity": 0.31,         // the pairing score (0-1), null when added or removed
          "paired_by": "topic",       // "text" (the same), "heading" (the same or reworded: score 1),
-                                     //   "topic" (the score), "outline" (their subsections: score 0); null
+                                     //   "topic" (the score), "outline" (their subsections: score 0),
+                                     //   "followup" (a year's plan and the next report's review of that year:
+                                     //   erqi_diff.compare.followup; the score); null
          "moved": false,             // paired out of the order of the older report
          "also_to": [SectionPart, ...],  // in a split: the other newer sections the older one went on in
          "from_heading": "生态环境",  // the older headings joined by " + ", null when added

@@ -35,6 +35,7 @@ class Basis(str, enum.Enum):
     HEADING = "heading"  # the same heading, once in each report
     TOPIC = "topic"      # the same topic (the score)
     OUTLINE = "outline"  # their subsections are paired with each other
+    FOLLOWUP = "followup"  # a year's plan and the next report's review of that year (erqi_diff.compare.followup)
 
 
 @dataclass(frozen=True)

@@ -170,8 +170,9 @@ def lineage(snapshots: Sequence) -> Lineage:
         for snap, roles in ((older, pairing.roles_a), (newer, pairing.roles_b)):
             for k, (s, role) in enumerate(zip(snap.sections, roles)):
                 nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, role, len(s.text) - s.text.count("\n"))
+        # a chain holds one role: a year's plan beside the next report's review of it (a follow-up) is no step
         steps.extend(Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
-                     for link in pairing.links)
+                     for link in pairing.links if link.basis is not Basis.FOLLOWUP)
         for fold in pairing.folds:
             if fold.kind is FoldKind.UNWRAPPED or fold.kind is FoldKind.WRAPPED:
                 regrouped.append((older.year if fold.kind is FoldKind.UNWRAPPED else newer.year, fold.section))

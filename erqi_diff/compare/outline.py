@@ -48,7 +48,8 @@ class Role(str, enum.Enum):
         return {self, other} != {Role.REVIEW, Role.PLAN}
 
 
-_REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首")
+# the situation at home (当前国内形势, 关于经济形势) is what has come about; not 国际形势, nor 新形势 to adapt to
+_REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首|(?:当前|国内|经济)的?形势")
 _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
 _PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")

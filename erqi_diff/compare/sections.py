@@ -68,13 +68,14 @@ sharing one of its rarest n-grams and with its neighbours in place.
 from __future__ import annotations
 
 import heapq
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from dataclasses import dataclass, replace
 
-from erqi_diff.compare.fold import Fold, find_folds, find_regrouped
+from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
+from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -91,8 +92,6 @@ UNTOLD_FACTOR = 0.85
 ORDER_BONUS = 0.03
 #: A section joins a pair as a split or merge from this score on (a stronger claim than a pair).
 JOIN_FLOOR = 0.15
-#: Two headings this alike (bigram Dice) are the same heading reworded: paired outright.
-NEAR_SAME = 0.8
 #: A section left over takes a counterpart left over when that scores this share of its best (else it may join its best's pair).
 LEFT_SHARE = 0.8
 #: Above this many candidate pairs, compare only likely candidates.
@@ -140,6 +139,7 @@ class _Topics:
         self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
         self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
         self._contents: dict[tuple[int, int], float] = {}
+        self.texts = ({i: bool(a[i].paragraphs) for i in rest_a}, {j: bool(b[j].paragraphs) for j in rest_b})
         self.batch = _batch([*(a[i] for i in rest_a), *(b[j] for j in rest_b), *background],
                             BIG_TEXT if big_text is None else big_text)
         self.grams: tuple[dict[int, Counter], dict[int, Counter]] = ({}, {})  # the terms read, for the folds
@@ -193,6 +193,10 @@ class _Topics:
     def heading(self, i: int, j: int) -> float:
         return cosine(self.hvec_a[i], self.hvec_b[j])
 
+    def score(self, i: int, j: int) -> float:
+        """The topic score of older ``i`` and newer ``j`` (:func:`score`), roles aside."""
+        return score(self.content(i, j) if self.texts[0][i] and self.texts[1][j] else None, self.heading(i, j))
+
     def contents(self) -> Mapping[tuple[int, int], float]:
         """The content similarities taken so far (:meth:`prepare`)."""
         return self._contents
@@ -224,104 +228,6 @@ def score(content: float | None, heading: float) -> float:
     if content is None:
         return heading * (1 - HEADING_WEIGHT)
     return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
-
-
-def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> list[tuple[int, int, Basis]]:
-    """Sections paired outright: the same text (found once in each report);
-    then the same heading, as a diff of the two lists of headings keeps them
-    in order (a heading found twice is read in order: the first
-    总结2017·直接引语 with the first), and a heading found once in each of
-    the sections left (a section that moved); roles not opposed."""
-    from erqi_diff.compare.textdiff import anchored_diff
-
-    out: list[tuple[int, int, Basis]] = []
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-
-    def take(i: int, j: int, basis: Basis) -> None:
-        if i not in used_a and j not in used_b and (basis is Basis.TEXT or oa.role[i].compatible(ob.role[j])):
-            out.append((i, j, basis))
-            used_a.add(i)
-            used_b.add(j)
-
-    for i, j in _same(a, b, range(len(a)), range(len(b)), lambda s: s.text):
-        take(i, j, Basis.TEXT)
-    heads_a = [s.heading or f"\0{i}" for i, s in enumerate(a)]  # the lead ("") is paired by topic
-    heads_b = [s.heading or f"\1{j}" for j, s in enumerate(b)]
-    i = j = 0
-    for op, units in anchored_diff(heads_a, heads_b):
-        if op == "=":
-            for _ in units:
-                take(i, j, Basis.HEADING)
-                i, j = i + 1, j + 1
-        elif op == "-":
-            i += len(units)
-        else:
-            j += len(units)
-    rest_a = [i for i in range(len(a)) if i not in used_a]
-    rest_b = [j for j in range(len(b)) if j not in used_b]
-    for i, j in _same(a, b, rest_a, rest_b, lambda s: s.heading):
-        take(i, j, Basis.HEADING)
-    for i, j in _near_same_headings(a, b, [i for i in rest_a if i not in used_a], [j for j in rest_b if j not in used_b]):
-        take(i, j, Basis.HEADING)
-    lead_a, lead_b = _news_lead(a), _news_lead(b)
-    if lead_a is not None and lead_b is not None:
-        take(lead_a, lead_b, Basis.OUTLINE)
-    return out
-
-
-_MEETING = re.compile(r"\d{1,2}月\d{1,2}日[^。；]{0,40}?召开")
-#: A news lead stands among this many first sections with text.
-LEAD_WITHIN = 3
-
-
-def _news_lead(sections: Sequence[Section]) -> int | None:
-    """The news lead of a report on a meeting: the one section, among the
-    first with text, that tells the meeting's date (1月13日，二七区召开…; 1月15日召开的…)."""
-    with_text = [k for k, s in enumerate(sections) if s.paragraphs][:LEAD_WITHIN]
-    found = [k for k in with_text if any(_MEETING.search(p) for p in sections[k].paragraphs[:2])]
-    return found[0] if len(found) == 1 else None
-
-
-def _near_same_headings(a: Sequence[Section], b: Sequence[Section], rest_a: list[int],
-                        rest_b: list[int]) -> list[tuple[int, int]]:
-    """Headings that differ by a word or two (七、关于外交工作 and 七、关于稳步外交工作):
-    bigram Dice from :data:`NEAR_SAME` up (numbering and years aside), each
-    the other's best."""
-    from erqi_diff.compare.align import bigram_set, dice
-
-    heads_a = {i: bigram_set(heading_words(a[i].heading)) for i in rest_a if len(heading_words(a[i].heading)) >= 4}
-    heads_b = {j: bigram_set(heading_words(b[j].heading)) for j in rest_b if len(heading_words(b[j].heading)) >= 4}
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    postings: dict[int, list[int]] = {}  # headings sharing no bigram have a Dice of 0
-    for j, y in heads_b.items():
-        for g in y:
-            postings.setdefault(g, []).append(j)
-    place = {j: k for k, j in enumerate(heads_b)}
-    for i, x in heads_a.items():
-        for j in sorted({j for g in x for j in postings.get(g, ())}, key=place.__getitem__):
-            d = dice(x, heads_b[j])
-            if d >= NEAR_SAME:
-                if d > best_a.get(i, (0.0, -1))[0]:
-                    best_a[i] = (d, j)
-                if d > best_b.get(j, (0.0, -1))[0]:
-                    best_b[j] = (d, i)
-    return [(i, j) for i, (_, j) in best_a.items() if best_b[j][1] == i]
-
-
-def _same(a: Sequence[Section], b: Sequence[Section], rest_a, rest_b, key) -> list[tuple[int, int]]:
-    """Sections (among ``rest_a`` and ``rest_b``) with the same non-empty
-    ``key``, found once among each."""
-    where_a: dict[str, list[int]] = {}
-    where_b: dict[str, list[int]] = {}
-    for i in rest_a:
-        if key(a[i]):
-            where_a.setdefault(key(a[i]), []).append(i)
-    for j in rest_b:
-        if key(b[j]):
-            where_b.setdefault(key(b[j]), []).append(j)
-    return [(xs[0], where_b[k][0]) for k, xs in where_a.items() if len(xs) == 1 and len(where_b.get(k, ())) == 1]
 
 
 def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[int, int]]:
@@ -381,13 +287,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         else:
             scored[i, j] = factor * score(None, h)
     ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
-    best_a: dict[int, tuple[int, int]] = {}
-    best_b: dict[int, tuple[int, int]] = {}
-    for k, r in ranked.items():
-        if k[0] not in best_a or r > ranked[best_a[k[0]]]:
-            best_a[k[0]] = k
-        if k[1] not in best_b or r > ranked[best_b[k[1]]]:
-            best_b[k[1]] = k
+    best_a, best_b = _bests(ranked)
     # one to one: sections that are each other's best counterpart; then, among
     # the sections left, one whose best counterpart is left too, if it is that one's best of those left
     chosen = set(best_a.values()) & set(best_b.values())
@@ -405,9 +305,27 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     outline_links(links, a, b, oa, ob)
-    pairing = _result(links, oa, ob, n, m)
     of_a, of_b = partners(links, 0), partners(links, 1)
-    return replace(pairing, folds=find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b))
+    folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
+    # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
+    told_a = {f.section for f in folds if f.kind in (FoldKind.FOLDED, FoldKind.UNWRAPPED)}
+    told_b = {f.section for f in folds if f.kind in (FoldKind.DRAWN, FoldKind.WRAPPED)}
+    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a,
+                           {y for _, y in links} | told_b, rest_a, rest_b, t.score):
+        links[link.a, link.b] = link
+    return replace(_result(links, oa, ob, n, m), folds=folds)
+
+
+def _bests(ranked: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+    """The best pair of each older section, and of each newer one."""
+    best_a: dict[int, tuple[int, int]] = {}
+    best_b: dict[int, tuple[int, int]] = {}
+    for k, r in ranked.items():
+        if k[0] not in best_a or r > ranked[best_a[k[0]]]:
+            best_a[k[0]] = k
+        if k[1] not in best_b or r > ranked[best_b[k[1]]]:
+            best_b[k[1]] = k
+    return best_a, best_b
 
 
 def _left_best(ranked: dict[tuple[int, int], float], best_a: dict[int, tuple[int, int]],

@@ -55,6 +55,7 @@ class SectionStatus(str, enum.Enum):
     FOLDED = "folded"  # an older section without a partner whose topic goes on in ``host``'s own text
     DRAWN = "drawn"    # a newer section without a partner whose topic was in ``host``'s own text
     REGROUPED = "regrouped"  # a heading without a partner and (nearly) without text over paired sections
+    FOLLOWED = "followed"  # a year's plan (older report) beside the newer report's review of that year
 
 
 # --------------------------------------------------------------------- values
@@ -324,7 +325,9 @@ def section_changes(diff: DiffResult) -> SectionChanges:
             if not sec.changed:
                 unchanged += 1
                 continue
-            kind, quote = SectionStatus.REWRITTEN, _telling(sec)
+            # a year's plan beside its review: the text differs throughout, no change to quote
+            followed = sec.paired_by is not None and sec.paired_by.value == "followup"
+            kind, quote = (SectionStatus.FOLLOWED, None) if followed else (SectionStatus.REWRITTEN, _telling(sec))
         else:
             kind = SectionStatus(sec.status.value)
             body = "".join(t for _, t in ops)

@@ -248,6 +248,8 @@ def _section_line(change: SectionChange) -> str:
         names = f"{_heading(change.from_heading)} → {names}"
     moved = {"split": " (split)", "merge": " (merged)"}.get(change.relation.value, "")
     moved += " (moved)" if change.moved else ""
+    if change.status is SectionStatus.FOLLOWED:
+        return f"- Plan beside its outcome (the year planned, as the next report reviews it): {names}{moved}"
     if change.share_changed == 0:
         return f"- Rewritten: {names}{moved}, heading only"
     return f"- Rewritten: {names}{moved}, {percent(change.share_changed)} changed{_excerpt(change.excerpt)}"
@@ -263,11 +265,13 @@ def render_sections(sections: SectionChanges) -> list[str]:
         head += f", {counts[SectionStatus.DRAWN]} drawn out of a paired section"
     if counts[SectionStatus.REGROUPED]:
         head += f", {plural(counts[SectionStatus.REGROUPED], 'heading')} over paired sections"
+    if counts[SectionStatus.FOLLOWED]:
+        head += f", {plural(counts[SectionStatus.FOLLOWED], 'plan')} beside the next report's review"
     if sections.share_changed is not None:
         head += f"; {percent(sections.share_changed)} of the text marked changed"
     out = ["### Sections", "", head + "."]
-    order = (SectionStatus.REWRITTEN, SectionStatus.ADDED, SectionStatus.REMOVED, SectionStatus.FOLDED,
-             SectionStatus.DRAWN, SectionStatus.REGROUPED)
+    order = (SectionStatus.REWRITTEN, SectionStatus.FOLLOWED, SectionStatus.ADDED, SectionStatus.REMOVED,
+             SectionStatus.FOLDED, SectionStatus.DRAWN, SectionStatus.REGROUPED)
     lines = [_section_line(c) for status in order for c in sections.changes if c.status is status]
     return out + ([""] + lines if lines else [])
 

@@ -99,7 +99,8 @@
       hd.appendChild(el("span", "status " + status, status));
       if (sec.s === "matched" && sec.by && sec.by !== "topic")
         hd.appendChild(document.createTextNode({text: " same text", heading: " same heading",
-          outline: " paired by the outline"}[sec.by] || ""));
+          outline: " paired by the outline",
+          followup: " the year's plan beside the next report's review of it"}[sec.by] || ""));
       else if (sec.sim !== null && sec.sim !== undefined && sec.s === "matched")
         hd.appendChild(document.createTextNode(" similarity " + Number(sec.sim).toFixed(2)));
       if (sec.rel === "split" || sec.rel === "merge")

@@ -345,6 +345,8 @@ def _basis(s: SectionDiff) -> str:
         return "same heading" if s.from_heading == s.to_heading else "heading reworded"
     if s.paired_by is Basis.OUTLINE:
         return "paired by the outline"
+    if s.paired_by is Basis.FOLLOWUP:
+        return f"the year's plan beside the next report's review of it, similarity {s.similarity or 0:.2f}"
     return f"similarity {s.similarity or 0:.2f}"
 
 

@@ -29,7 +29,7 @@ from erqi_diff.views.terminal.wrap import print_hanging
 HEAD_STYLE = "bold cyan"
 DIM = "dim"
 NOTE_STYLE = "yellow"
-CSV_HEADER = ("chain", "title", "began", "ended", "goes_on", "year", "index", "heading", "role", "events")
+CSV_HEADER = ("chain", "title", "began", "ended", "goes_on", "year", "index", "heading", "role", "events", "regrouped")
 
 
 def _label(heading: str) -> str:
@@ -96,11 +96,14 @@ def lineage_view(console, result: Lineage) -> None:
 
 
 def csv_rows(result: Lineage) -> list[tuple]:
-    """One row per section of every chain (the header is :data:`CSV_HEADER`)."""
+    """One row per section of every chain (the header is :data:`CSV_HEADER`);
+    ``regrouped`` marks a heading over sections paired with another report's
+    (listed apart by the view, not a topic of one report only)."""
+    over = {(n.year, n.index) for n in result.regrouped}
     rows = []
     for chain in result.chains:
         for node in chain.nodes:
             events = "; ".join(_event(e) for e in chain.events if e.year == node.year)
             rows.append((chain.ident, chain.title, chain.began, chain.ended, chain.goes_on, node.year, node.index,
-                         node.heading, node.role.value, events))
+                         node.heading, node.role.value, events, (node.year, node.index) in over))
     return rows

@@ -205,7 +205,8 @@ class FiguresPane(Pane):
 def basis_words(step) -> str:
     if step is None:
         return "paired"
-    words = {"text": "the same text", "heading": "the heading", "outline": "the outline"}
+    words = {"text": "the same text", "heading": "the heading", "outline": "the outline",
+             "followup": f"the year's plan and its review (similarity {step.score:.2f})"}
     how = words.get(step.basis.value, f"topic (similarity {step.score:.2f})")
     relation = "" if step.relation.value == "one" else f"; {step.relation.value}"
     return f"paired by {how}{relation}"
