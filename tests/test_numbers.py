@@ -132,3 +132,13 @@ def test_thousands_commas_ascii_and_full_width_read_alike(n: int) -> None:
 def test_years_are_never_quantities(year: int) -> None:
     cn = "".join("○一二三四五六七八九"[int(d)] for d in str(year))
     assert find_quantities(f"{year}年，{cn}年工作") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全社会固定资产投资增长14·1%", [(14.1, "%", "14·1%")]),  # a middle dot typed for the point (1999's report)
+    ("实际增长5・8％", [(5.8, "%", "5・8％")]),
+    ("遭遇“7·20”特大暴雨", []),  # a name: no 7.20 (nor 7 nor 20)
+    ("智汇郑州·1125聚才计划", []),
+])
+def test_a_middle_dot_is_a_point_only_before_a_percent_sign(text: str, expected: list) -> None:
+    assert [(q.value, q.unit, q.text) for q in find_quantities(text)] == expected

@@ -78,7 +78,8 @@ def _pattern() -> re.Pattern:
     global _PATTERN
     if _PATTERN is None:
         unit = "|".join(re.escape(u) for u in UNITS)
-        arabic = r"\d(?:\d| (?=[\d.]))*(?:[,，]\d{3}(?!\d))*(?:\.\d(?:\d| (?=\d))*)?"
+        # a middle dot typed for the point before a percent sign (全年增长19·5%), never in a name (7·20特大暴雨)
+        arabic = r"\d(?:\d| (?=[\d.]))*(?:[,，]\d{3}(?!\d))*(?:\.\d(?:\d| (?=\d))*|[·・]\d+(?=[%‰％]))?"
         cn = rf"[{_CN_CHARS}](?:(?!千[瓦米克])[{_CN_CHARS}]|点(?=[{_CN_DIGIT_CHARS}]))*"  # 一千九百五十万千瓦
         num = rf"(?:{arabic}|{cn})"
         dash = "[-－—–~～至到]"
@@ -121,9 +122,10 @@ def parse_chinese_numeral(text: str) -> float | None:
 
 
 def parse_number(token: str) -> float | None:
-    """A number token: 567, 1.67, 12,345, 1，000, 4 9 2 5 0, 一百五十. None when malformed."""
+    """A number token: 567, 1.67, 12,345, 1，000, 4 9 2 5 0, 19·5 (a middle dot for the point), 一百五十.
+    None when malformed."""
     if token[0].isdigit():
-        plain = token.replace(" ", "")
+        plain = token.replace(" ", "").replace("·", ".").replace("・", ".")
         if "," in plain or "，" in plain:
             if not re.fullmatch(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?", plain):
                 return None
