@@ -5,6 +5,7 @@ small hand-made CJK cases and invariants."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -132,6 +133,16 @@ def test_half_year_outcomes_in_a_mid_year_report() -> None:
     started = one(found, "30个")  # 占年度计划: the plan as a yardstick, no goal word
     assert (started.kind, started.period, started.figure_year) == (Kind.ACTUAL, Period.HALF, 2019)
     assert one(found, "20个").kind is Kind.PLAN
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ("但全年货币发行还比年初计划少了近500亿元。", "近500亿元"),  # by how much the year fell short of the plan
+    ("全年粮食收购比计划多收了300亿斤。", "300亿斤"),
+    ("全年发行国债比原计划增加了200亿元。", "200亿元"),
+])
+def test_a_figure_against_the_plan_is_a_result(sentence: str, quote: str) -> None:
+    found = facts(1999, "## 一、1998年工作回顾\n\n" + sentence + "\n", date="1999-03-05")
+    assert one(found, quote).kind is Kind.ACTUAL
 
 
 def test_plan_as_a_name_is_no_goal_word() -> None:

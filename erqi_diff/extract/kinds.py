@@ -29,7 +29,8 @@ How these reports say which is which:
   is that year's: bases.goal_start);
 - what the country has (我国有2.9亿在校学生, 我国人均只有一亩半耕地) is a
   present stock, never a goal, of a year only where the text names one;
-- 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%) or
+- 计划 as a noun is no goal word: the plan as a yardstick (占年度计划51%,
+  比年初计划少了近500亿元) or
   in a name (天使救助计划、…);
 - a goal is a *plan* when it is about the government's own means or actions
   (拟, 安排, 发行; investment, spending, funds, subsidies, taxes, bonds,
@@ -52,7 +53,9 @@ from erqi_diff.extract.numbers import Quantity
 from erqi_diff.extract.timing import Frame, When
 
 TOTAL = re.compile(r"总投资额?$|计划总投资$")
-SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划")
+# the plan as a yardstick: how far it got (占年度计划51%), by how much the year missed or beat it
+# (全年货币发行还比年初计划少了近500亿元, 比计划多完成): a result
+SHARE_OF_PLAN = re.compile(r"占[^，；]{0,6}计划|比[^，；。]{0,4}计划(?:多|少|超|增|减|节|提高|降低)")
 # the things a plan holds (列入第六个五年计划的六十五种主要产品): which things, not a goal
 LISTED_IN_PLAN = re.compile(r"(?:列入|纳入)[^，；。]{0,16}计划(?:中|内)?的")
 PORTFOLIO = re.compile(r"^[^，；。]{0,10}项目[，,]?(?:[^，；。]{0,4})?(?:完成投资|已开工|开工率|完成年度投资|占年度)")
