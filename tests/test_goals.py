@@ -169,6 +169,9 @@ def test_a_plan_of_projects_is_a_goal() -> None:
     # the second goal said reached in the sentence is this one
     ("## 一、过去一年工作回顾\n\n顺利完成了国防建设计划，圆满完成裁减军队员额20万的任务。\n", Verdict.MET),
     ("## 二、今年的任务\n\n要圆满完成裁减军队员额20万的任务。\n", None),     # to be done
+    # an instruction among the year's tasks (2005's defence paragraph): no 了, under no reviewing heading
+    ("## 六、加强国防建设\n\n继续推进国防科技工业改革和发展。圆满完成裁减军队员额20万的任务。推进军队后勤建设。\n", None),
+    ("## 五年来，国防建设迈出新步伐\n\n如期完成裁减军队员额20万的任务。\n", Verdict.MET),  # a review: no 了 needed
     ("## 一、过去一年工作回顾\n\n圆满完成裁减军队员额50万的任务。\n", None),   # another reduction
     ("## 一、过去一年工作回顾\n\n提前实现了裁减军队员额翻一番的目标。\n", None),  # a figure, not the goal's
 ])

@@ -1,11 +1,14 @@
 """Goals a later report says were reached, in words (提前实现了本世纪末国民生产总值
-比1980年翻两番的目标; 圆满完成裁减军队员额20万的任务; “八七”扶贫攻坚目标基本实现),
+比1980年翻两番的目标; 如期完成裁减员额50万的任务; “八七”扶贫攻坚目标基本实现),
 as :mod:`erqi_diff.extract.links` reads them where no figure judges a goal.
 
 A sentence says a goal was reached when a verb marked done (了, or 提前,
 超额, 顺利, 圆满, 基本, 胜利, 如期 before it) leads to 目标/任务/计划/指标, or
 目标/任务 is followed by 已/基本/提前… 实现/完成, and nothing in it speaks of
-what is ahead (:data:`erqi_diff.extract.wording.AHEAD_WORDS`). Every goal a
+what is ahead (:data:`erqi_diff.extract.wording.AHEAD_WORDS`). Without 了 the
+verb is done only under a heading that reviews (五年来，…: 如期完成裁减员额50万的任务);
+elsewhere it is as often an instruction in a list of tasks (2005's plan:
+继续推进国防科技工业改革和发展。圆满完成裁减军队员额20万的任务。). Every goal a
 sentence says reached counts (顺利完成了“八五”计划，提前实现了…的目标: two).
 """
 
@@ -32,12 +35,31 @@ _GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生
 
 def said_reached(body: str) -> list[tuple[str, str]]:
     """(sentence, object) of each goal ``body`` says was reached (see the module doc)."""
+    from erqi_diff.extract.sentences import split
+
     out: list[tuple[str, str]] = []
-    for m in _SENTENCE.finditer(body):
-        sentence = m.group().strip()
-        if not _AHEAD.search(sentence):
-            out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence))
+    for sent in split(body):
+        if sent.heading:
+            continue
+        review = _reviews(sent.headings)
+        for m in _SENTENCE.finditer(sent.text):
+            sentence = m.group().strip()
+            if not _AHEAD.search(sentence):
+                out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence)
+                           if review or "了" in done.group()[:6] or done.group("obj2"))
     return out
+
+
+#: A heading that reviews: a result needs no 了 under it (五年来，…: 如期完成裁减员额50万的任务).
+_REVIEW_HEADING = re.compile(r"年来|以来|回顾|过去")
+
+
+def _reviews(headings) -> bool:
+    """The nearest heading that says reviews (see :func:`erqi_diff.extract.kinds.frame_goal`), or names a
+    past run of years; a sentence under none, or under a plan, may be an instruction (圆满完成…的任务)."""
+    from erqi_diff.extract.kinds import frame_goal
+
+    return frame_goal(headings) is False or bool(headings and _REVIEW_HEADING.search(headings[0]))
 
 
 def largely(sentence: str) -> bool:
