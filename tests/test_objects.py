@@ -234,3 +234,20 @@ def test_half_year_outcomes_of_the_2019_seed(seeds_project) -> None:
     assert schools and all((f.kind, f.period, f.figure_year) == (Kind.ACTUAL, Period.HALF, 2019) for f in schools)
     assert not [f for f in found if f.kind.is_goal and "下半年" not in f.text and f.period is Period.HALF
                 and f.quote in ("30个", "38项", "4个", "33个", "67处")]
+
+
+@pytest.mark.parametrize("sentence, whats", [
+    # the k-th figure of a run given respectively is the k-th item's (2022: the 30元 is 居民医保's)
+    ("居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。",
+     {"30元": "居民医保…再提高", "5元": "基本公共卫生服务经费人均财政补助标准…再提高"}),
+    ("全年基础设施、制造业投资分别增长9.4%、9.1%。", {"9.4%": "基础设施…增长", "9.1%": "制造业投资…增长"}),
+    ("将制造业企业、科技型中小企业分别从50%、75%提高至100%。", {"50%": "制造业企业…从", "75%": "科技型中小企业…从"}),
+])
+def test_figures_given_respectively_are_each_of_their_item(sentence: str, whats: dict) -> None:
+    found = facts(2023, "## 一、2022年工作回顾\n\n" + sentence + "\n", date="2023-03-05")
+    assert {quote: one(found, quote).what for quote in whats} == whats
+
+
+def test_a_list_and_a_run_of_other_lengths_tell_no_item() -> None:
+    found = facts(2023, "## 一、2022年工作回顾\n\n水土流失、荒漠化、沙化土地面积分别净减少10.6万和3.8万平方公里。\n", date="2023-03-05")
+    assert "…" not in one(found, "3.8万平方公里").what  # three items, two figures: no guess

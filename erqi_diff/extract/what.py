@@ -8,6 +8,9 @@ reads them.
   counts the noun after them (10个布局合理、充满活力、特色突出的小微企业园:
   小微企业园);
 - a bare change (纸520万吨，增加20万吨) is of the thing of the clause before;
+- figures given respectively for a list (居民医保和基本公共卫生服务经费人均财政补助标准
+  分别再提高30元和5元) are each of its item, the k-th figure of the k-th
+  (居民医保…再提高 for 30元), when the list and the run of figures are as long;
 - linking words, words of time and lists' 等 are left out.
 """
 
@@ -36,6 +39,9 @@ def what_of(text: str, qs: Sequence[Quantity], q: Quantity, cs: int, subj_start:
     clause from ``cs``, its subject from ``subj_start``; ``name`` its
     indicator or None) counts or measures (see the module doc), at most 24
     characters."""
+    own = _respective(text, qs, q, cs)
+    if own:
+        return own[:24]
     prev = [e.end + 1 for e in qs if cs <= e.start and e.end < q.start and text[e.end] == "、"]  # …公里、复线里程
     lead = text[subj_start:q.start] if name else strip_time(text[max([cs, *prev]):q.start])
     lead = _LEADING.sub("", lead)
@@ -56,3 +62,30 @@ def what_of(text: str, qs: Sequence[Quantity], q: Quantity, cs: int, subj_start:
     if len(lead) >= 2:
         return lead[-24:]
     return tail[:24]
+
+
+_LIST_JOINS = ("、", "和", "与", "及")
+
+
+def _respective(text: str, qs: Sequence[Quantity], q: Quantity, cs: int) -> str:
+    """The what of a figure its clause gives respectively for a list (see the
+    module doc): "item…words after 分别"; "" when the clause gives none so."""
+    at = text.rfind("分别", cs, q.start)
+    if at < 0:
+        return ""
+    run = [e for e in qs if at < e.start < len(text) and e.start >= at]
+    first = next((k for k, e in enumerate(run) if e.start >= at), None)
+    if first is None:
+        return ""
+    run = run[first:]
+    listed = 1
+    while listed < len(run) and text[run[listed - 1].end:run[listed].start] in _LIST_JOINS:
+        listed += 1
+    run = run[:listed]
+    mine = next((k for k, e in enumerate(run) if e is q), None)
+    items = [i for i in re.split("|".join(_LIST_JOINS), re.sub("^[将把对]", "", _LEADING.sub("", strip_time(text[cs:at]))))
+             if i]
+    if mine is None or len(run) < 2 or len(items) != len(run) or any(len(i) < 2 for i in items):
+        return ""
+    return f"{items[mine]}…{text[at + 2:run[0].start]}"
+
