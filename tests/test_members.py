@@ -52,6 +52,8 @@ def test_similar_keeps_reordered_series_and_refuses_a_replaced_member() -> None:
     ("现代企业制度", ["中国特色现代企业制度"], True),              # a modifier before the name
     ("逆周期调节", ["跨周期和逆周期调节"], True),                  # a member of a coordination, head shared
     ("保基本、兜底线", ["保基本、兜底线、促公平"], True),          # every member among the series'
+    ("物质文明和精神文明", ["物质文明、政治文明和精神文明"], True),  # a coordination's members too
+    ("物质文明和生态文明", ["物质文明、政治文明和精神文明"], False),  # not every member
     ("转方式调结构", ["转方式、调结构、提质量、增效益"], True),    # run-together members
     ("扶贫攻坚", ["扶贫攻坚计划"], True),                          # a generic head after the name
     ("中国制造", ["中国制造2025"], False),                         # more words after the name: another name

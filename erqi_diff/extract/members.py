@@ -189,15 +189,16 @@ class Holders:
 
     def holder(self, name: str) -> str | None:
         """The form standing here that holds the slogan form ``name`` (a
-        key), or None: ``name`` is a member of it, a series whose members
-        are all among its (保基本、兜底线 in 保基本、兜底线、促公平), its members
+        key), or None: ``name`` is a member of it, a series or coordination
+        whose members are all among its (保基本、兜底线 in 保基本、兜底线、促公平;
+        物质文明和精神文明 in 物质文明、政治文明和精神文明), its members
         run together (转方式调结构 in 转方式、调结构、提质量、增效益), or a name it
         modifies (现代企业制度 in 中国特色现代企业制度) or extends with a generic
         head (扶贫攻坚 in 扶贫攻坚计划)."""
         if name in self.members:
             return next(form for form, parts in self.parts if name in parts)
         own = members(name)
-        if own and "、" in name and all(m in self.members for m in own):
+        if len(own) >= 2 and all(m in self.members for m in own):  # 物质文明和精神文明 in 物质文明、政治文明和精神文明
             return next(form for form, parts in self.parts if own[0] in parts)
         if name[:1] in self.starts:
             for form, parts in self.parts:
