@@ -73,11 +73,9 @@ def _respective(text: str, qs: Sequence[Quantity], q: Quantity, cs: int) -> str:
     at = text.rfind("分别", cs, q.start)
     if at < 0:
         return ""
-    run = [e for e in qs if at < e.start < len(text) and e.start >= at]
-    first = next((k for k, e in enumerate(run) if e.start >= at), None)
-    if first is None:
+    run = [e for e in qs if e.start > at]  # the figures after 分别, in order
+    if not run:
         return ""
-    run = run[first:]
     listed = 1
     while listed < len(run) and text[run[listed - 1].end:run[listed].start] in _LIST_JOINS:
         listed += 1
