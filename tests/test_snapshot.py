@@ -205,6 +205,20 @@ def test_check_reports_stale_and_missing(project: Path) -> None:
     assert run(project, "snapshot", "--check").exit_code == 0
 
 
+def test_check_says_which_derived_files_are_not_current(project: Path) -> None:
+    """Derived files only spare work: --check names the stale ones on stderr
+    and keeps its exit status for the snapshots alone."""
+    run(project, "snapshot")
+    result = CliRunner().invoke(main, ["--root", str(project), "snapshot", "--check"])
+    assert result.exit_code == 0 and "derived files" not in result.output
+    (project / "snapshots" / ".derived" / "2021.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--root", str(project), "snapshot", "--check"])
+    assert result.exit_code == 0
+    assert "derived files not current for 2021" in result.output and "2017" not in result.output.split("derived")[1]
+    assert run(project, "snapshot").exit_code == 0
+    assert "derived files" not in run(project, "snapshot", "--check").output
+
+
 def test_hand_edit_is_kept_then_refused_then_forced(project: Path) -> None:
     path = project / "snapshots" / "2017.md"
     edited = path.read_text(encoding="utf-8").replace("#### 总结2017·亮点", "#### 总结2017·亮点（手改）")

@@ -36,6 +36,7 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
                 click.echo(f"{r.year}  {r.status.value:<13} {r.reason}".rstrip())
             if bad:
                 click.echo(f"{len(bad)} snapshot(s) out of date: run `erqi-diff snapshot`", err=True)
+            _note_stale_derived(project)
         sys.exit(1 if bad else 0)
     results = store.build_all(project, force=force)
     derived = _refresh_derived(project)
@@ -47,6 +48,17 @@ def snapshot(check: bool, force: bool, as_json: bool) -> None:
         click.echo(f"{built.path}: {built.action.value}{extra}")
     for made in derived:
         click.echo(f"{made.path}: {made.action.value}")
+
+
+def _note_stale_derived(project) -> None:
+    """Say (on stderr, the exit status unchanged) which derived files are not
+    current: they only spare work, the results are the same without them."""
+    from erqi_diff.extract import derive
+
+    years = derive.stale(project)
+    if years:
+        click.echo(f"derived files not current for {fmt.years_phrase(years)}: the diff view computes what they hold "
+                   "(slower, the same result); `erqi-diff snapshot` writes them again", err=True)
 
 
 def _refresh_derived(project) -> list:

@@ -82,6 +82,15 @@ def render(data: dict[str, Any]) -> str:
             + rows(found["strong"]) + ',\n"weak": ' + rows(found["weak"]) + "}}\n")
 
 
+def stale(project) -> list[int]:
+    """The years whose snapshot reads but whose derived file is missing, made
+    from another snapshot or by other code, or unreadable: the diff view
+    computes what it would hold (slower, the same result)."""
+    from erqi_diff.core.snapshot import load_available
+
+    return [snap.year for snap in load_available(project, project.years) if read(project, snap) is None]
+
+
 def refresh(project) -> list[DerivedResult]:
     """Bring ``snapshots/.derived`` up to date with the project's snapshots:
     write the file of every snapshot whose file is not current, remove the
