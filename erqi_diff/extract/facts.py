@@ -130,11 +130,6 @@ class Fact:
     def is_range(self) -> bool:
         return isinstance(self.value, tuple)
 
-    @property
-    def label_year(self) -> int | None:
-        """The year to file the figure under: its figure year."""
-        return self.figure_year
-
 
 #: The modules whose code reads facts: a change to any is a miss of the cache.
 _READER_MODULES = ["extract/facts.py", "extract/reader.py", "extract/bases.py", "extract/kinds.py",

@@ -105,7 +105,7 @@ _ALREADY = re.compile(r"已经|(?<!而)已(?!于|定|确定|列入|安排|下达
 # 安置了903万人); a list of projects drawn up (梳理了150个重大项目) is the size of the year's plan instead
 _DONE = re.compile(r"(?<![为除])了(?:共|约|近|总共|总计|合计)?$")
 #: A goal said reached before its time: a done verb before the figure, 的目标/任务 right after its clause's words.
-_REACHED = re.compile(r"(?:提前|超额|顺利|圆满|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了")
+_REACHED = re.compile(rf"(?:{w.DONE_ADVERBS})(?:{w.DONE_VERBS})了?|(?:{w.DONE_VERBS})了")
 _GOAL_NAMED = re.compile(r"^[^，；。]{0,12}?的?(?:目标|任务)")
 
 def goal_cue(text: str, q: Quantity, cs: int, headings: Sequence[str]) -> tuple[bool | None, bool]:

@@ -204,16 +204,14 @@ def respective(text: str, cs: int, q0: int, q1: int) -> tuple[str, ...]:
     found = _RESPECTIVE.search(text, cs, q0)
     if found is None:
         return ()
-    items = tuple(normalize(_phrase(part, last=True)) for part in re.split(r"、|和|与|及", found.group("list")))
+    items = tuple(normalize(_phrase(part, last=True)) for part in w.LIST_SPLIT.split(found.group("list")))
     if len(items) < 2 or any(len(item) < 2 for item in items):
         return ()
     stop = _PUNCT.search(text, q1)
     after = text[found.end():stop.start() if stop else len(text)]
     run = find_quantities(after)
     mine = next((k for k, q in enumerate(run) if found.end() + q.start == q0), None)
-    listed = 1 if run else 0
-    while listed < len(run) and after[run[listed - 1].end:run[listed].start] in ("、", "和", "与", "及"):
-        listed += 1
+    listed = w.joined_run(after, run)
     if mine is None or listed == 0:
         return ()
     if mine < listed:  # 分别从50%、75%: the k-th figure is the k-th item's; one figure alone is every item's

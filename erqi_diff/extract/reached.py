@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 
-from erqi_diff.extract.wording import AHEAD_WORDS
+from erqi_diff.extract.kinds import frame_goal
+from erqi_diff.extract.sentences import split
+from erqi_diff.extract.wording import AHEAD_WORDS, DONE_ADVERBS, DONE_VERBS
 
 # a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
 # the verb marked done (了, or 提前, 超额, 顺利, 圆满, 基本 before it), its object up to 目标/任务/计划
-_DONE = re.compile(r"(?:(?:提前|超额|顺利|圆满|基本|胜利|如期)(?:实现|完成|达到)了?|(?:实现|完成|达到)了)"
+_DONE = re.compile(rf"(?:(?:{DONE_ADVERBS}|基本)(?:{DONE_VERBS})了?|(?:{DONE_VERBS})了)"
                    r"(?P<obj>[^，；。]{2,40}?)的?(?:目标|任务|计划|指标)"
                    r"|(?P<obj2>[^，；。]{2,30}?)(?:目标|任务|指标)(?:已经|已|基本|提前|如期|超额)(?:实现|完成)")
 _SENTENCE = re.compile(r"[^。！？；\n]+")
@@ -35,8 +37,6 @@ _GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生
 
 def said_reached(body: str) -> list[tuple[str, str]]:
     """(sentence, object) of each goal ``body`` says was reached (see the module doc)."""
-    from erqi_diff.extract.sentences import split
-
     out: list[tuple[str, str]] = []
     for sent in split(body):
         if sent.heading:
@@ -51,7 +51,7 @@ def said_reached(body: str) -> list[tuple[str, str]]:
 
 
 #: The verb of :data:`_DONE`'s first form marked done by 了 (提前实现了, 超额完成了, 实现了).
-_PERFECTIVE = re.compile(r"(?:提前|超额|顺利|圆满|基本|胜利|如期)?(?:实现|完成|达到)了")
+_PERFECTIVE = re.compile(rf"(?:{DONE_ADVERBS}|基本)?(?:{DONE_VERBS})了")
 #: A heading that reviews: a result needs no 了 under it (五年来，…: 如期完成裁减员额50万的任务).
 _REVIEW_HEADING = re.compile(r"年来|以来|回顾|过去")
 
@@ -59,8 +59,6 @@ _REVIEW_HEADING = re.compile(r"年来|以来|回顾|过去")
 def _reviews(headings) -> bool:
     """The nearest heading that says reviews (see :func:`erqi_diff.extract.kinds.frame_goal`), or names a
     past run of years; a sentence under none, or under a plan, may be an instruction (圆满完成…的任务)."""
-    from erqi_diff.extract.kinds import frame_goal
-
     return frame_goal(headings) is False or bool(headings and _REVIEW_HEADING.search(headings[0]))
 
 

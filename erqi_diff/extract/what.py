@@ -64,9 +64,6 @@ def what_of(text: str, qs: Sequence[Quantity], q: Quantity, cs: int, subj_start:
     return tail[:24]
 
 
-_LIST_JOINS = ("、", "和", "与", "及")
-
-
 def _respective(text: str, qs: Sequence[Quantity], q: Quantity, cs: int) -> str:
     """The what of a figure its clause gives respectively for a list (see the
     module doc): "item…words after 分别"; "" when the clause gives none so."""
@@ -74,14 +71,9 @@ def _respective(text: str, qs: Sequence[Quantity], q: Quantity, cs: int) -> str:
     if at < 0:
         return ""
     run = [e for e in qs if e.start > at]  # the figures after 分别, in order
-    if not run:
-        return ""
-    listed = 1
-    while listed < len(run) and text[run[listed - 1].end:run[listed].start] in _LIST_JOINS:
-        listed += 1
-    run = run[:listed]
+    run = run[:w.joined_run(text, run)]
     mine = next((k for k, e in enumerate(run) if e is q), None)
-    items = [i for i in re.split("|".join(_LIST_JOINS), re.sub("^[将把对]", "", _LEADING.sub("", strip_time(text[cs:at]))))
+    items = [i for i in w.LIST_SPLIT.split(re.sub("^[将把对]", "", _LEADING.sub("", strip_time(text[cs:at]))))
              if i]
     if mine is None or len(run) < 2 or len(items) != len(run) or any(len(i) < 2 for i in items):
         return ""

@@ -114,12 +114,22 @@ def last_direction(text: str) -> tuple[str, int] | None:
     return None if best is None else (best[0], best[1])
 
 
-def last_word(text: str) -> str | None:
-    """The last growth or decline word itself (增长, 下降, 涨幅...)."""
-    found = None
-    for m in _compile("updown", _UP + _DOWN).finditer(text):
-        found = m.group()
-    return found
+#: A goal reached: the adverbs that mark its verb done without 了 (提前实现, 圆满完成) and the verbs.
+DONE_ADVERBS = "提前|超额|顺利|圆满|胜利|如期"
+DONE_VERBS = "实现|完成|达到"
+
+#: Words joining the items of a list, and the figures of a run given for them (30元和5元, 9.4%、9.1%).
+LIST_JOINS = ("、", "和", "与", "及")
+LIST_SPLIT = re.compile("|".join(LIST_JOINS))
+
+
+def joined_run(text: str, spans) -> int:
+    """How many of ``spans`` (figures of ``text`` in order, each with ``start``
+    and ``end``) from the first stand joined as one list (30元和5元; 0 for none)."""
+    listed = 1 if spans else 0
+    while listed < len(spans) and text[spans[listed - 1].end:spans[listed].start] in LIST_JOINS:
+        listed += 1
+    return listed
 
 
 def has_any(text: str, words) -> bool:

@@ -83,6 +83,7 @@ class Classifier:
         self.prepared, self.doc_freq = prepared, doc_freq
         self.min_chars, self.formula_docs, self.k = min_chars, formula_docs, k
         self.search_texts = search_texts
+        self._kgrams: tuple[np.ndarray, np.ndarray] | None = None  # every k-gram of the texts, and their counts
 
     def _stock_pieces(self, pieces: list[str]) -> np.ndarray:
         """Whether each piece stands in ``formula_docs`` of the texts (pieces of
@@ -110,12 +111,10 @@ class Classifier:
         """The number of texts holding each of ``hashes`` among all their
         k-grams (not only their fingerprints: winnowing keeps a k-gram in
         one text and not in another where the text around it was edited)."""
-        table = self.__dict__.get("_kgrams")
-        if table is None:
+        if self._kgrams is None:
             each = [np.unique(kgram_hash_array(code_points(p.text), self.k).view(np.int64)) for p in self.prepared]
-            table = self._kgrams = np.unique(np.concatenate(each) if each else np.zeros(0, np.int64),
-                                             return_counts=True)
-        values, counts = table
+            self._kgrams = np.unique(np.concatenate(each) if each else np.zeros(0, np.int64), return_counts=True)
+        values, counts = self._kgrams
         if not len(values):
             return np.zeros(len(hashes), np.int64)
         at = np.minimum(np.searchsorted(values, hashes), len(values) - 1)

@@ -56,16 +56,6 @@ def fmt_num(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def fmt_value(value: Any) -> str:
-    """A figure or a range ([6.5, 7] -> 6.5–7)."""
-    return fmt.value(value) if isinstance(value, (int, float, list, tuple)) and not isinstance(value, bool) else fmt_num(value)
-
-
-def fmt_pct(ratio: float | None) -> str:
-    """A share of a target or a whole, whole percent: 1.054 -> "105%"."""
-    return "" if ratio is None else f"{ratio * 100:.0f}%"
-
-
 def section(ident: str, title: str, body: str, lead: str = "") -> str:
     lead_html = f'<p class="lead">{lead}</p>' if lead else ""
     return f'<section id="{ident}"><h2>{esc(title)}</h2>{lead_html}{body}</section>'
@@ -79,10 +69,6 @@ def json_script(ident: str, data: Any) -> str:
     """Data for the page's script; '<' escaped so no text can close the tag."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return f'<script type="application/json" id="{ident}">{text}</script>'
-
-
-def is_full_year(period: Any) -> bool:
-    return period == FULL_YEAR
 
 
 # ---------------------------------------------------------------- charts (pygal)
