@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from erqi_diff.compare import align
 from erqi_diff.compare.align import Kind, Pair, align_paragraphs, align_runs, bigrams, dice, merge, pair
 from erqi_diff.compare import sections
-from erqi_diff.compare.diff import diff_sections, new_text, old_text
+from erqi_diff.compare.diff import compare, diff_sections, new_text, old_text
 from erqi_diff.compare.outline import Role
 from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
 from erqi_diff.core.document import Section
@@ -99,6 +99,51 @@ def test_paragraphs_identical_moved_and_new():
     assert by_kind[Kind.REMOVED] == [(2, None)] and by_kind[Kind.ADDED] == [(None, 2)]
     moved = next(s for s in slots if s.kind is Kind.MOVED_IN)
     assert align.MOVE_THRESHOLD <= moved.similarity < 1
+
+
+_KEPT = "在全市率先开展“掌上办事”“同区通办”、24小时自助服务"  # 28 characters, one clause
+
+
+@pytest.mark.parametrize("old, new, paired", [
+    # a clause kept word for word in two rewritten paragraphs: paired, though their Dice is low
+    (f"高新技术产业增加值突破20亿元，专利申请量突破3500件，科技进步奖项11项，5名人才入围聚才计划。"
+     f"{_KEPT}，代表本市迎接了国务院专项督查。",
+     f"一直以来，本区不断深化简政放权，{_KEPT}。强化双创政策引领，将创新创业资金预算列入区级民生实事，"
+     "众创空间等载体健康运行，起到了明显辐射带动作用。", True),
+    # a shared formula clause in otherwise unrelated paragraphs: not a reason to pair
+    ("展望未来的五年，我们将初步建立社会主义市场经济体制，全面完成第九个五年计划，任重而道远。我们相信，"
+     "在以江泽民同志为核心的党中央领导下，依靠全国各族人民的智慧和力量，一定能够把现代化事业推向新世纪！",
+     "敬爱的邓小平同志不幸逝世，是全国各族人民不可估量的损失。让我们化悲痛为力量，继承遗志，"
+     "在以江泽民同志为核心的党中央领导下，把握大局，再接再厉，同心同德，夺取改革开放的新胜利！", False),
+    # the same long clause, but a small share of two long paragraphs
+    (f"{_KEPT}。农业生产稳定增长，粮食总产量再创新高，农民收入持续提高，农村公路通达所有行政村，"
+     "农田水利设施不断完善，高标准农田建设稳步推进，种业振兴行动全面实施，农产品质量安全水平稳定向好，"
+     "乡村旅游蓬勃发展，休闲农业园区数量翻番，家庭农场和合作社规范提升，农村人居环境整治三年行动圆满收官。",
+     f"{_KEPT}。工业结构不断优化，高技术制造业增加值增长较快，企业效益明显改善，外贸进出口保持稳定，"
+     "利用外资规模扩大，营商环境持续优化，市场主体活力增强，新登记企业数量大幅增长，"
+     "数字经济核心产业增速领先，规上工业企业研发机构覆盖率提高，专精特新企业梯度培育成效显现。", False),
+])
+def test_paragraphs_sharing_a_clause(old, new, paired):
+    assert dice(align.bigram_set(old), align.bigram_set(new)) < align.PARAGRAPH_THRESHOLD
+    kinds = [s.kind for s in align_paragraphs([old], [new])]
+    assert kinds == ([Kind.PAIRED] if paired else [Kind.REMOVED, Kind.ADDED])
+
+
+def test_a_shared_clause_never_crosses_a_pair_above_the_threshold():
+    keep = "各位代表，今年要坚持稳中求进，推动经济高质量发展。"
+    a = [f"高新技术产业增加值突破20亿元，专利申请量突破3500件，科技进步奖项11项，5名人才入围聚才计划。"
+         f"{_KEPT}，代表本市迎接了国务院专项督查。", keep]
+    b = [keep, f"一直以来，本区不断深化简政放权，{_KEPT}。强化双创政策引领，将创新创业资金预算列入区级民生实事，"
+         "众创空间等载体健康运行，起到了明显辐射带动作用。"]
+    assert ({(s.a, s.b) for s in align_paragraphs(a[:1], b[1:]) if s.kind is Kind.PAIRED} == {(0, 0)})
+    slots = align_paragraphs(a, b)
+    assert [(s.kind, s.a, s.b) for s in slots if s.kind is Kind.PAIRED] == [(Kind.PAIRED, 1, 0)]
+
+
+def test_erqi_2017_2018_keeps_the_sentence_both_reports_share(seeds_project):
+    diff = compare(load(seeds_project, 2017), load(seeds_project, 2018), strip=False)
+    kept = "".join(text for unit in diff.sections for block in unit.blocks for op, text in block.ops if op == "=")
+    assert _KEPT in kept
 
 
 @settings(max_examples=100, deadline=None)

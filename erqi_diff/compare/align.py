@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import enum
 import heapq
+from bisect import bisect_left
 import re
 from collections import Counter
 from dataclasses import dataclass
 from operator import add
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 
 
 #: Paragraph pairs below this similarity are not paired.
@@ -45,6 +46,15 @@ MOVE_MIN_CHARS = 20
 #: Above this many comparisons, compare only likely candidates.
 ALL_PAIRS_LIMIT = 10_000
 _SAME_COPIES = 8  # an identical paragraph is paired with at most this many copies of itself
+#: Two paragraphs of a section pair that share whole clauses of this many
+#: characters or more, making up :data:`SHARED_SHARE` of the shorter one
+#: (a sentence kept word for word in a rewritten paragraph), are paired below
+#: the threshold, where that keeps the reading order. Shorter shared clauses
+#: are mostly the series' formulas (在以…为核心的党中央领导下), which say
+#: nothing of the two paragraphs being one.
+SHARED_CLAUSE = 20
+SHARED_SHARE = 0.2
+_CLAUSE_END = re.compile(r"[，；。：！？,;:!?]+")
 _SIGNATURE = 24  # rarest bigrams of a unit used to find its candidates
 _ORDER_BONUS = 0.05
 
@@ -212,13 +222,15 @@ def _in_order(pairs: list[Pair], weight: dict[tuple[int, int], float]) -> set[tu
 
 
 def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
-         move_threshold: float = MOVE_THRESHOLD, sizes: tuple[Sequence[int], Sequence[int]] | None = None
-         ) -> list[Pair]:
+         move_threshold: float = MOVE_THRESHOLD, sizes: tuple[Sequence[int], Sequence[int]] | None = None,
+         also: Collection[tuple[int, int]] = ()) -> list[Pair]:
     """Pairs from a table of similarities ``{(i, j): s}`` (missing pairs
     count as 0), as explained in the module doc; sorted by ``a``. With
     ``sizes`` (the lengths of the units of both documents), the pairs kept
     in place are those holding the most text (similarity times length), and
-    a unit shorter than :data:`MOVE_MIN_CHARS` is never shown as moved."""
+    a unit shorter than :data:`MOVE_MIN_CHARS` is never shown as moved.
+    The pairs of ``also`` may pair below ``threshold``, after every pair
+    above it (a unit left unpaired otherwise)."""
     def bonus(i: int, j: int) -> float:
         return _ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
@@ -243,7 +255,26 @@ def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
             out.append(p)
         elif p.similarity >= move_threshold and (not sizes or min(sizes[0][p.a], sizes[1][p.b]) >= MOVE_MIN_CHARS):
             out.append(Pair(p.a, p.b, p.similarity, moved=True))
+    out += _fitting(also, scored, sorted(keep), {p.a for p in out}, {p.b for p in out})
     return sorted(out, key=lambda p: p.a)
+
+
+def _fitting(also: Collection[tuple[int, int]], scored: Mapping[tuple[int, int], float],
+             kept: list[tuple[int, int]], used_a: set[int], used_b: set[int]) -> list[Pair]:
+    """The pairs of ``also`` (most alike first) of units still free that
+    keep the reading order of the ``kept`` pairs and of each other."""
+    out = []
+    for i, j in sorted(also, key=lambda p: (-scored.get(p, 0.0), p)):
+        if i in used_a or j in used_b:
+            continue
+        at = bisect_left(kept, (i, j))
+        if (at and kept[at - 1][1] > j) or (at < len(kept) and kept[at][1] < j):
+            continue
+        kept.insert(at, (i, j))
+        used_a.add(i)
+        used_b.add(j)
+        out.append(Pair(i, j, scored.get((i, j), 0.0)))
+    return out
 
 
 def merge(n: int, m: int, pairs: list[Pair]) -> list[Slot]:
@@ -296,7 +327,31 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
         for x, y in _all_or_candidates(sets_a, sets_b):
             scored[rest_a[x], rest_b[y]] = round(dice(sets_a[x], sets_b[y]), 4)
     sizes = ([len(t) for t in a], [len(t) for t in b])
-    return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes))
+    sharing = _sharing_runs(a, b, rest_a, rest_b, scored, threshold)
+    return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes, also=sharing))
+
+
+def _sharing_runs(a: Sequence[str], b: Sequence[str], rest_a: Sequence[int], rest_b: Sequence[int],
+                  scored: Mapping[tuple[int, int], float], threshold: float) -> set[tuple[int, int]]:
+    """The pairs under ``threshold`` whose paragraphs share whole clauses
+    (:data:`SHARED_CLAUSE`, :data:`SHARED_SHARE`): a sentence kept word for
+    word inside otherwise rewritten paragraphs is shown kept, not deleted
+    and inserted. Only where every pair was compared (a section of a report)."""
+    if len(rest_a) * len(rest_b) > ALL_PAIRS_LIMIT:
+        return set()
+    clauses_b = {j: _long_clauses(b[j]) for j in rest_b}
+    out = set()
+    for i in rest_a:
+        mine = _long_clauses(a[i])
+        for j in rest_b if mine else ():
+            shared = sum(map(len, mine & clauses_b[j]))
+            if shared and scored.get((i, j), 0.0) < threshold and shared >= SHARED_SHARE * min(len(a[i]), len(b[j])):
+                out.add((i, j))
+    return out
+
+
+def _long_clauses(text: str) -> set[str]:
+    return {c for c in _CLAUSE_END.split(text) if len(c) >= SHARED_CLAUSE}
 
 
 def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_THRESHOLD) -> list[tuple[int | None, int | None]]:
