@@ -251,7 +251,7 @@ def test_ratios_and_matrix():
                                             "before_formulas": len(SENTENCE),
                                             "share": result.ratios["2020"].share,
                                             "share_formulas": result.ratios["2020"].share_formulas}
-    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs"}
+    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs", "also"}
     assert set(data["spans"][0]["a"]) == {"key", "start", "end", "text", "section"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
@@ -473,6 +473,48 @@ def test_background_leaves_a_real_copy_a_copy():
     alone, with_others = find_reuse(docs), find_reuse(docs, background=others)
     assert [(p.a.text, p.kind) for p in with_others.passages] == [(p.a.text, p.kind) for p in alone.passages]
     assert with_others.ratios == alone.ratios
+
+
+def _held_share(text: str, body: str, piece: int = 8) -> float:
+    """Share of ``text``'s characters inside a piece of ``piece`` characters that ``body`` holds."""
+    held = [False] * len(text)
+    for i in range(len(text) - piece + 1):
+        if text[i:i + piece] in body:
+            held[i:i + piece] = [True] * piece
+    return sum(held) / max(len(text), 1)
+
+
+def test_copies_recurring_in_other_reports_of_the_series(gwr_project):
+    """2014 -> 2015 with the series' other reports as background: the targets
+    sentence, restated with new figures, stands in 2013 too (recurring); every
+    report a copy is said to recur in holds about half its wording or more,
+    and most copies recur nowhere."""
+    from erqi_diff.core.snapshot import load_available
+
+    snaps = load_available(gwr_project, [2014, 2015])
+    others = load_available(gwr_project, [y for y in gwr_project.years if y not in (2014, 2015)])
+    bodies = {str(s.year): s.body for s in (*snaps, *others)}
+    result = audit_snapshots(snaps, background=others)
+    copies = [p for p in result.copies() if p.a.key != p.b.key]
+    (targets,) = [p for p in copies if "主要预期目标是" in p.a.text and p.chars > 60]
+    assert "2013" in targets.also
+    for p in copies:
+        assert all(key in bodies and key not in (p.a.key, p.b.key) for key in p.also)
+        assert all(_held_share(p.a.text, bodies[key]) >= 0.4 for key in p.also)
+    assert 0 < sum(1 for p in copies if p.also) < len(copies) / 2
+    assert not any(p.also for p in result.passages if p.kind is Kind.FORMULA or p.a.key == p.b.key)
+
+
+def test_no_recurring_mark_outside_a_series(monkeypatch, gwr_project):
+    """A corpus (more documents than a series) is not read text by text: no ``also``."""
+    from erqi_diff.core.snapshot import load_available
+    from erqi_diff.reuse import audit
+
+    snaps = load_available(gwr_project, gwr_project.years)
+    docs = {str(s.year): s.body for s in snaps}
+    assert any(p.also for p in find_reuse(docs).passages)
+    monkeypatch.setattr(audit, "SMALL_CORPUS", 2)
+    assert find_reuse(docs).passages and not any(p.also for p in find_reuse(docs).passages)
 
 
 @pytest.mark.parametrize("background, message", [

@@ -143,9 +143,10 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     for key, text in background.items():
         if not isinstance(text, str):
             raise ValueError(f"background document {key!r} is not text but {type(text).__name__}")
-    extra = [text for text in background.values() if text.strip()]
+    extra = {str(key): text for key, text in background.items() if text.strip()}
     with gc_paused():
-        return _Audit(keys, texts + extra, min_chars, formula_docs, maxdf, minmatch, workers).run()
+        return _Audit(keys, texts + list(extra.values()), min_chars, formula_docs, maxdf, minmatch, workers,
+                      tuple(extra)).run()
 
 
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
@@ -173,8 +174,10 @@ def _ranges(n: int, parts: int) -> list[tuple[int, int]]:
 class _Audit:
     """One run of :func:`find_reuse`; its alignment can run in forked processes."""
 
-    def __init__(self, keys, texts, min_chars: int, formula_docs: int, maxdf: int, minmatch: int, workers: int):
+    def __init__(self, keys, texts, min_chars: int, formula_docs: int, maxdf: int, minmatch: int, workers: int,
+                 extra_keys: tuple[str, ...] = ()):
         self.keys, self.texts, self.min_chars = keys, texts, min_chars
+        self.extra_keys = extra_keys  # the background's, after the keys
         self.formula_docs, self.maxdf, self.minmatch, self.workers = formula_docs, maxdf, minmatch, workers
         self.k, self.w = params_for(min_chars)
 
@@ -197,6 +200,7 @@ class _Audit:
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)
+        self.classifier.recurring(found, self.keys + self.extra_keys)
         formulas = self.index.formulas
         del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted
         return self._result(found, formulas)

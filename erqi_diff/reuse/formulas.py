@@ -8,10 +8,10 @@ A formula fingerprint is one found in ``formula_docs`` documents or more
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 from operator import itemgetter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -51,6 +51,13 @@ STOCK_PIECE = 4
 #: the development series into formulas, all five stock wording; 1 would turn real copies of three
 #: consecutive reports (2023-2025) into formulas.
 WIDESPREAD = 2
+#: A copy between two texts of a series whose shared characters stand, for :data:`RECUR_SHARE` of them or
+#: more, in another text of the series, by pieces of :data:`RECUR_PIECE` characters (shorter than a k-gram:
+#: figures change inside a restated sentence), is marked recurring there (``Passage.also``). In-sample:
+#: readers called such passages (targets sentence, supervision, diplomacy and defence lines) stock wording
+#: as often as copies; "recurring, also in 2013" is true for either reading.
+RECUR_PIECE = 8
+RECUR_SHARE = 0.5
 
 
 class Classifier:
@@ -172,8 +179,46 @@ class Classifier:
                 (x != y and ndocs >= WIDESPREAD * self.formula_docs)
             slogan = passage.chars < 3 * self.min_chars and _quoted_share(passage.a.text) >= 0.6
             kind = Kind.FORMULA if stock or slogan else Kind.COPY
-            found[n] = (x, y, Passage(passage.a, passage.b, passage.chars, passage.similarity, passage.differences,
-                                      kind, ndocs, passage.blocks))
+            found[n] = (x, y, replace(passage, kind=kind, docs=ndocs))
+
+    def recurring(self, found: list[tuple[int, int, Passage]], keys: Sequence[str]) -> None:
+        """Give each copy of ``found`` between two texts of a series its
+        ``also``: the other texts (``keys[d]`` for prepared text d) holding,
+        by pieces of :data:`RECUR_PIECE` characters, at least
+        :data:`RECUR_SHARE` of its shared characters (the targets sentence
+        of three reports with new figures, a diplomacy paragraph restated
+        every year). In place; nothing outside a series (a corpus)."""
+        chosen = [n for n, (x, y, p) in enumerate(found) if x != y and p.kind is Kind.COPY]
+        if not self.search_texts or not chosen:
+            return
+        k = RECUR_PIECE
+        pieces, lengths, owner = [], [], []
+        for slot, n in enumerate(chosen):
+            x, _, passage = found[n]
+            text = self.prepared[x].text
+            for sa, _, size in passage.blocks:
+                pieces.append(text[sa:sa + size])
+                lengths.append(size)
+                owner.append(slot)
+        lengths_a = np.array(lengths, np.int64)
+        counts = np.maximum(lengths_a - k + 1, 0)
+        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
+        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        block_of = np.repeat(np.arange(len(counts)), counts)
+        total = np.bincount(owner, weights=lengths_a, minlength=len(chosen))
+        also: list[list[str]] = [[] for _ in chosen]
+        for d, prepared in enumerate(self.prepared):
+            grams = np.unique(kgram_hash_array(code_points(prepared.text), k).view(np.int64))
+            held = _covered(np.isin(hashes, grams), block_of, counts, k, len(lengths_a))
+            share = np.bincount(owner, weights=held, minlength=len(chosen)) / np.maximum(total, 1)
+            for slot in np.flatnonzero(share >= RECUR_SHARE).tolist():
+                x, y, _ = found[chosen[slot]]
+                if d not in (x, y):
+                    also[slot].append(keys[d])
+        for slot, n in enumerate(chosen):
+            if also[slot]:
+                x, y, passage = found[n]
+                found[n] = (x, y, replace(passage, also=tuple(sorted(also[slot]))))
 
 
 @dataclass(frozen=True)

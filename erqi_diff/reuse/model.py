@@ -67,10 +67,14 @@ class Passage:
     share (whitespace not counted), ``similarity`` is 2 * chars over both
     spans' lengths (1.0 for verbatim), ``differences`` the edits, ``kind``
     copy or formula, ``docs`` the documents in which the passage's text is
-    found (its typical fingerprint's count).
+    found (its typical fingerprint's count). ``also``: for a copy between
+    two texts of a series, the series' other texts (keys; years as text in
+    an audit of snapshots) holding most of its wording too
+    (:meth:`erqi_diff.reuse.formulas.Classifier.recurring`): wording that
+    recurs across the series, not carried from ``a`` to ``b`` alone.
 
     JSON: ``{"a": Span, "b": Span, "chars", "similarity", "differences":
-    [Difference], "kind": "copy" | "formula", "docs"}``."""
+    [Difference], "kind": "copy" | "formula", "docs", "also": [str]}``."""
 
     a: Span
     b: Span
@@ -79,6 +83,7 @@ class Passage:
     differences: tuple[Difference, ...] = ()
     kind: Kind = Kind.COPY
     docs: int = 2
+    also: tuple[str, ...] = ()
     # the exact matches the passage is made of: (start in a, start in b, length),
     # in prepared-text positions (see erqi_diff.reuse.fingerprint.prepare); not in JSON
     blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False,

@@ -99,7 +99,9 @@ class SectionChanges:
 
 @dataclass(frozen=True)
 class Passage:
-    """A passage of the older report carried over into the newer one."""
+    """A passage of the older report carried over into the newer one;
+    ``also``: the series' other years holding most of its wording too
+    (:attr:`erqi_diff.reuse.model.Passage.also`: recurring wording)."""
 
     chars: int
     similarity: float
@@ -107,6 +109,7 @@ class Passage:
     to_section: str
     from_text: str
     to_text: str
+    also: tuple[int, ...] = ()
 
 
 
@@ -355,7 +358,8 @@ def reused_passages(result: ReuseResult, before: int, after: int, limit: int = R
             a, b = b, a
         if (int(a.key), int(b.key)) != (before, after):
             continue
-        found.append(Passage(passage.chars, passage.similarity, a.section or "", b.section or "", a.text, b.text))
+        found.append(Passage(passage.chars, passage.similarity, a.section or "", b.section or "", a.text, b.text,
+                             tuple(int(key) for key in passage.also)))
     found.sort(key=lambda p: (-p.chars, p.from_text))
     return tuple(found[:limit])
 

@@ -106,6 +106,14 @@ def years_phrase(years: Iterable[int]) -> str:
     return ", ".join(runs)
 
 
+def keys_phrase(keys: Iterable[str]) -> str:
+    """Document keys: years as :func:`years_phrase` puts them ("2013, 2022–2023"), other keys joined."""
+    keys = list(keys)
+    if keys and all(key.isdigit() for key in keys):
+        return years_phrase(int(key) for key in keys)
+    return ", ".join(keys)
+
+
 def figure_years(figure_year: int | None, span: Sequence[int] | None = None) -> str:
     """The year a figure describes: "2020", "2016–2020" (a span), "unstated"."""
     if span:

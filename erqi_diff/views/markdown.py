@@ -289,7 +289,8 @@ def _passage_line(p: Passage) -> str:
     text = quote(cut(new, QUOTE_CHARS))
     if old != new:
         text = f"{quote(cut(old, QUOTE_CHARS))} → {text}"
-    return f"- {p.chars} characters, {percent(p.similarity)} alike ({where}): {text}"
+    also = f", recurring: also in {years_phrase(p.also)}" if p.also else ""
+    return f"- {p.chars} characters, {percent(p.similarity)} alike{also} ({where}): {text}"
 
 
 def render_reuse(passages: tuple[Passage, ...], entry: YearEntry) -> list[str]:

@@ -48,8 +48,10 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     console.print(Text("share of the row's report found in the column's (diagonal: repeated within it)", style="bold"))
     console.print(table)
     copies = sum(1 for p in result.passages if p.kind.value == "copy")
+    recurring = sum(1 for p in result.passages if p.also)
+    also = f" ({recurring} recurring: most of their wording in other reports too)" if recurring else ""
     console.print()
-    console.print(Text(f"{copies} copied passages, {len(result.passages) - copies} formula passages; "
+    console.print(Text(f"{copies} copied passages{also}, {len(result.passages) - copies} formula passages; "
                        f"longest {len(shown)}:", style="bold"))
     for number, passage in enumerate(shown, 1):
         console.print()
@@ -70,6 +72,8 @@ def _headline(number: int, passage):
         return f"{span.key}" + (f" §{span.section}" if span.section else "")
 
     kind = " formula" if passage.kind.value == "formula" else ""
+    if passage.also:
+        kind = f", recurring: also in {fmt.keys_phrase(passage.also)}"
     return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
                 f"similarity {passage.similarity:.2f}{kind}", style="bold cyan")
 
