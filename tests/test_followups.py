@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from erqi_diff.compare.outline import Role, heading_cue, outline
+from erqi_diff.compare.outline import Role, heading_cue
 from erqi_diff.compare.sections import Basis, pair_sections, present_year
 from erqi_diff.core.document import Section
 from erqi_diff.core.project import load_project
