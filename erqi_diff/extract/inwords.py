@@ -45,7 +45,10 @@ _TARGET = r"(?:年初|年度|全年|国家)?(?:确定|预定|提出|制定|规�
 #: The predicate of a clause saying how an indicator stood against its target, at the clause's end.
 _SAID = re.compile(
     rf"(?P<largely>基本)?(?P<neg>未能?|没有|没能)?(?:超额)?(?P<verb>达到|实现|完成|超过|高于|低于)了?{_TARGET}$"
-    r"|(?P<budget>控制在[^，；。]{0,10}?预算(?:目标|范围)?(?:之内|以内|内))$")
+    r"|(?P<budget>控制在[^，；。]{0,10}?预算(?:目标|范围)?(?:之内|以内|内))$"
+    r"|比(?:上年|去年|上一年)(?:有所|继续|略有|明显)?(?:(?P<fell>下降|回落|降低)|(?P<rose>上涨|上升|提高|增长))$")
+#: Other items of a subject said of each (A和B的总水平都比上年下降): they name no indicator, and are left aside.
+_OTHERS = re.compile(r"(?:和|与|以及|、)[\u4e00-\u9fff]{2,8}?(?=的|都|均)")
 #: Words a subject may hold beside its indicator's: its measure, time, adverbs.
 _SUBJECT_REST = re.compile(r"(?:(?:19|20)\d\d年|去年|上年|全年|当年|实际|的|增长率|增长速度|增速|增幅|涨幅|上涨幅度|"
                            r"增长|总额|规模|总量|总水平|均|都|已经|已|顺利|圆满)")
@@ -106,10 +109,15 @@ def _read(clause: str, headline_name: str) -> tuple[str, Measure, str, int] | No
     rest = subject
     for m in reversed(named):
         rest = rest[:m.start] + rest[m.end:]
+    if re.search(r"都|均", rest):
+        rest = _OTHERS.sub("", rest)  # A和B的总水平都…: said of A, and of B (no indicator) aside
     if _SUBJECT_REST.sub("", rest):
         return None  # 主要预期目标, 以…为重点的…: not the indicator alone
-    measure = Measure.GROWTH if _GROWTH.search(subject) else Measure.LEVEL
-    if said.group("budget"):
+    way = said.group("fell") or said.group("rose")
+    measure = Measure.GROWTH if way or _GROWTH.search(subject) else Measure.LEVEL
+    if way:
+        kind = "fell" if said.group("fell") else "rose"
+    elif said.group("budget"):
         kind = "within_budget"
     elif said.group("largely"):
         kind = "largely"
@@ -144,6 +152,8 @@ def judge_words(goal: Fact, worded: list[Worded], report_year: int) -> tuple[Fac
         judged = Judgement(Verdict.MET, None, None, f"{words} (the target reached)")
     elif said == "missed":
         judged = Judgement(Verdict.MISSED, None, None, f"{words} (the target not reached)")
+    elif said in ("fell", "rose"):
+        judged = _judge_way(goal, said, words)
     elif said == "largely":
         judged = Judgement(Verdict.NOT_COMPARABLE, None, None, f"unsure: {words} (largely, not wholly)")
     else:
@@ -156,3 +166,27 @@ def judge_words(goal: Fact, worded: list[Worded], report_year: int) -> tuple[Fac
                    quote_start=first.start + first.quote_start, quote_end=first.start + first.quote_end,
                    section=first.section)
     return outcome, judged
+
+
+def _judge_way(goal: Fact, said: str, words: str) -> Judgement:
+    """A change a review gives only by its direction (价格总水平比上年下降: some
+    fall, how much unsaid), against a growth target: settled only where every
+    change that way gets the same verdict (a fall meets a ceiling at or above
+    zero, 涨幅控制在3%以内, and misses a floor above it; a rise meets a floor at or
+    below zero and misses a ceiling below it); else unsure (a rise against a
+    ceiling of 3% says nothing definite)."""
+    if goal.value is None or goal.measure is not Measure.GROWTH:
+        return Judgement(Verdict.NOT_COMPARABLE, None, None, f"unsure: {words} (the direction only)")
+    more = direction(goal) is Better.MORE
+    bound = (goal.value[0] if more else goal.value[1]) if isinstance(goal.value, tuple) else float(goal.low or 0)
+    tol = max(0.02 * abs(bound), 0.1 if goal.unit in ("%", "个百分点") else 0.0) \
+        if goal.modifier is Modifier.ABOUT else 0.0
+    worse = bound - tol if more else bound + tol  # the target's edge on the worse side
+    fell = said == "fell"
+    way = "fall" if fell else "rise"
+    if (worse >= 0) if fell else (worse <= 0):  # every change that way is on one side of the target
+        if fell != more:
+            return Judgement(Verdict.MET, None, direction(goal), f"{words} (a {way}: within the target, whatever its size)")
+        return Judgement(Verdict.MISSED, None, direction(goal), f"{words} (a {way}: short of the target, whatever its size)")
+    return Judgement(Verdict.NOT_COMPARABLE, None, None,
+                     f"unsure: {words} (a {way}, its size unsaid, does not settle it)")
