@@ -181,12 +181,17 @@ PRICES = PLAN + "今年国民经济宏观调控的主要目标是：经济增长
     ("商品零售价格总水平比上年下降。", "3%以内", Verdict.MET),       # a fall meets any ceiling at or above zero
     ("商品零售价格总水平比上年上涨。", "3%以内", Verdict.NOT_COMPARABLE),  # a rise of unsaid size: unsure
     ("商品零售价格总水平比上年有所回落。", "3%以内", Verdict.MET),
+    ("商品零售价格涨幅比上年回落。", "3%以内", Verdict.OPEN),    # the rate of rise fell, not prices
+    ("商品零售价格上涨幅度比上年下降。", "3%以内", Verdict.OPEN),
 ])
 def test_a_change_given_only_by_its_direction(later: str, quote: str, verdict: Verdict) -> None:
     heading = "## 二、继续扩大内需\n\n" if later.startswith("去年") else REVIEW
     link = _one(_links(PRICES, heading + later + "\n"), quote)
     assert link.verdict is verdict, link.reason
-    assert link.outcome is not None and link.outcome.value is None and link.margin is None
+    if verdict is Verdict.OPEN:
+        assert link.outcome is None
+    else:
+        assert link.outcome is not None and link.outcome.value is None and link.margin is None
 
 
 def _growth_target(value: float, modifier: Modifier, verb: str) -> Fact:
@@ -225,3 +230,20 @@ def test_a_direction_never_settles_what_a_figure_that_way_would_not(value: float
         x = -size if said == "fell" else size
         outcome = _growth_target(x, Modifier.POINT, "增长")
         assert judge(goal, outcome).verdict is got
+
+
+# -- statements read as goals -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, quote, goal", [
+    # a heading that counts the years it reviews (五年来，…): a weak goal word there reports a result
+    ("## 五年来，国民经济保持良好发展势头\n\n五年建成新线5944公里。新建、改扩建机场50个。\n", "50个", False),
+    ("## 二、今后五年的主要任务\n\n新建、改扩建机场50个。\n", "50个", True),
+    # what a measure already in force covers (…已由15.3%降到12%，涉及5300多个税目)
+    ("## 二、2002年的主要任务\n\n从2002年1月1日起，我国关税总水平已由15.3%降到12%，涉及5300多个税目。\n", "5300多个", False),
+    ("## 二、2002年的主要任务\n\n今年关税总水平要由15.3%降到12%，涉及5300多个税目。\n", "5300多个", True),
+    # a plan drawn up: what it covers is still ahead
+    ("## 二、2002年的主要任务\n\n今年的实施方案已经基本成熟，共涉及养老服务、教育基金等17个项目。\n", "17个", True),
+])
+def test_statements_are_no_goals(body: str, quote: str, goal: bool) -> None:
+    quotes = [lk.goal.quote for lk in _links(body, year=2002)]
+    assert (quote in quotes) is goal, quotes

@@ -53,6 +53,8 @@ _OTHERS = re.compile(r"(?:和|与|以及|、)[\u4e00-\u9fff]{2,8}?(?=的|都|均
 _SUBJECT_REST = re.compile(r"(?:(?:19|20)\d\d年|去年|上年|全年|当年|实际|的|增长率|增长速度|增速|增幅|涨幅|上涨幅度|"
                            r"增长|总额|规模|总量|总水平|均|都|已经|已|顺利|圆满)")
 _GROWTH = re.compile(r"增长|增速|增幅|涨幅")
+#: A subject naming a rate of change: its direction against last year's says nothing of the change's sign.
+_RATE = re.compile(r"增长|增速|增幅|涨幅|幅度|速度|率")
 _AHEAD = re.compile(AHEAD_WORDS + r"|今年|明年")
 
 
@@ -114,6 +116,8 @@ def _read(clause: str, headline_name: str) -> tuple[str, Measure, str, int] | No
     if _SUBJECT_REST.sub("", rest):
         return None  # 主要预期目标, 以…为重点的…: not the indicator alone
     way = said.group("fell") or said.group("rose")
+    if way and _RATE.search(subject):
+        return None  # 涨幅比上年回落: the rate of rise is lower, prices did not fall
     measure = Measure.GROWTH if way or _GROWTH.search(subject) else Measure.LEVEL
     if way:
         kind = "fell" if said.group("fell") else "rose"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from erqi_diff.extract.indicators import mentions
 from erqi_diff.extract.kinds import frame_goal
 from erqi_diff.extract.sentences import split
 from erqi_diff.extract.wording import AHEAD_WORDS, DONE_ADVERBS, DONE_VERBS
@@ -64,7 +65,9 @@ def said_reached(body: str) -> list[Reached]:
                     continue
                 obj = done.group("obj") or done.group("obj2") or ""
                 if _OF_YEAR.match(obj):  # …的工作达到了年度目标: the goal is the subject before the verb
-                    out.append(Reached(sentence, _subject(sentence, done.start()), True))
+                    subject = _subject(sentence, done.start())
+                    if not mentions(subject):  # (an indicator's: read by erqi_diff.extract.inwords)
+                        out.append(Reached(sentence, subject, True))
                 else:
                     out.append(Reached(sentence, obj))
     return out

@@ -73,7 +73,7 @@ OUTCOME_WORDS = ("产量", "增产", "减产", "产值", "零售", "收入", "�
 #: An estimate of an outcome: 预计, 初步.
 ESTIMATE_WORDS = ("初步预计", "预计", "初步统计", "初步核算", "初步", "有望")
 #: Headings that review a period, and headings that plan one.
-REVIEW_HEADINGS = ("回顾", "成绩", "成效", "总结", "亮点", "取得", "过去", "执行情况", "完成情况", "进展", "回眸")
+REVIEW_HEADINGS = ("回顾", "年来", "成绩", "成效", "总结", "亮点", "取得", "过去", "执行情况", "完成情况", "进展", "回眸")
 PLAN_HEADINGS = ("打算", "安排", "任务", "目标", "要求", "建议", "部署", "思路", "计划", "下半年", "政策取向", "展望",
                  "方针")
 
