@@ -113,6 +113,8 @@ def test_a_target_restated_takes_the_link_of_the_one_it_restates() -> None:
     GROWTH.replace("实现7%左右", "实现8%左右"),                        # another figure: no restatement
     GROWTH.replace("实现7%左右的增长速度", "实现7%左右的出口增长"),        # something else after the figure
     GROWTH.replace("实现7%左右", "使工业实现7%左右"),                  # a subject of its own
+    GROWTH.replace("增长速度", "增长"),                                 # a bare 增长 may be of anything
+    GROWTH.replace("经济增长预期为7%左右", "出口增长预期为7%左右"),         # the same figure of another indicator
 ])
 def test_what_is_no_restatement_stays_open(goal_body: str) -> None:
     links = [lk for lk in _links(goal_body, SAID, year=1999) if lk.goal.indicator is None and lk.goal.unit == "%"]
@@ -181,6 +183,9 @@ PRICES = PLAN + "今年国民经济宏观调控的主要目标是：经济增长
     ("商品零售价格总水平比上年下降。", "3%以内", Verdict.MET),       # a fall meets any ceiling at or above zero
     ("商品零售价格总水平比上年上涨。", "3%以内", Verdict.NOT_COMPARABLE),  # a rise of unsaid size: unsure
     ("商品零售价格总水平比上年有所回落。", "3%以内", Verdict.MET),
+    ("商品零售价格和居民消费价格都比上年下降。", "3%以内", Verdict.MET),   # two indicators, said of each
+    ("商品零售价格和居民消费价格总水平均比上年有所下降。", "3%以内", Verdict.MET),
+    ("商品零售价格和居民消费价格比上年下降。", "3%以内", Verdict.OPEN),   # two, not said of each: unsure
     ("商品零售价格涨幅比上年回落。", "3%以内", Verdict.OPEN),    # the rate of rise fell, not prices
     ("商品零售价格上涨幅度比上年下降。", "3%以内", Verdict.OPEN),
 ])
@@ -247,3 +252,17 @@ def test_a_direction_never_settles_what_a_figure_that_way_would_not(value: float
 def test_statements_are_no_goals(body: str, quote: str, goal: bool) -> None:
     quotes = [lk.goal.quote for lk in _links(body, year=2002)]
     assert (quote in quotes) is goal, quotes
+
+
+@pytest.mark.parametrize("clause, names", [
+    ("商品零售价格和居民消费价格都比上年下降", ["商品零售价格", "居民消费价格"]),
+    ("社会商品零售价格和消费价格的总水平都比上年下降", ["商品零售价格"]),   # 消费价格 names no indicator
+    ("国内生产总值和财政收入都比上年增长", ["GDP", "财政收入"]),
+    ("国内生产总值和财政收入比上年增长", []),                               # not said of each
+    ("国内生产总值和财政收入都达到预期目标", []),                           # each reached, but which target?
+    ("以扩大内需为重点的国内生产总值增长达到预期目标", []),
+])
+def test_the_indicators_a_clause_speaks_of(clause: str, names: list[str]) -> None:
+    from erqi_diff.extract.inwords import _reads
+
+    assert [r[0] for r in _reads(clause, "GDP")] == names

@@ -24,7 +24,10 @@ A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, none that
 reviews its year, or no figure for it found in those that do. Where no
 figure judges it, a review's words on the indicator may
-(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). A past target restated with its
+outcome in the same sentence (要从14.8%降到10%左右，…实际回落到6.1%), and a goal that restates
+another of its report (实现7%左右的增长速度), are read as :mod:`erqi_diff.extract.restated` says.
+The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
 Which later reports are searched is decided here, not by the commands.
 """
 

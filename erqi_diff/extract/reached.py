@@ -10,6 +10,9 @@ verb is done only under a heading that reviews (五年来，…: 如期完成裁
 elsewhere it is as often an instruction in a list of tasks (2005's plan:
 继续推进国防科技工业改革和发展。圆满完成裁减军队员额20万的任务。). Every goal a
 sentence says reached counts (顺利完成了“八五”计划，提前实现了…的目标: two).
+A goal called only the year's (…的工作达到了年度目标; 实现了预定目标) is the
+subject before the verb, and answers only goals of the year the report
+reviews; one naming an indicator is :mod:`erqi_diff.extract.inwords`'s.
 """
 
 from __future__ import annotations

@@ -72,16 +72,20 @@ def actual_after(goal: Fact, goals: list[Fact], outcomes: list[Fact]) -> list[tu
     return []
 
 
-#: The words after a figure that restate a growth target with no subject of its own (实现7%左右的增长速度).
-_GROWTH_AFTER = re.compile(r"的(?:经济)?(?:增长速度|增长|增速|速度)(?![率目])")
+#: The words after a figure that restate the economy's growth target with no subject of its own
+#: (实现7%左右的增长速度): a bare 增长速度 or 速度 is the economy's in these reports; a bare 增长 may be of anything.
+_GROWTH_AFTER = re.compile(r"的(?:经济)?(?:增长速度|增速|速度)(?![率目])|的经济增长(?![率目])")
+#: The headline aggregate's names (:func:`erqi_diff.extract.indicators.headline`).
+_HEADLINE = ("GDP", "国民生产总值")
 
 
 def restatement(goal: Fact, goals: list[Fact]) -> Fact | None:
     """The goal of the same report that ``goal`` (of no indicator) restates:
     its clause names nothing before the figure (实现, 要保持) and nothing but a
-    growth after it (7%左右的增长速度), and one goal of an indicator's growth,
-    elsewhere in the report, has the same figure, bound and year (经济增长预期
-    为7%左右); None when none does, or more than one."""
+    growth after it (7%左右的增长速度: the economy's, as a bare 增长速度 is), and
+    one goal of the economy's growth, elsewhere in the report, has the same
+    figure, bound and year (经济增长预期为7%左右); None when none does, or more
+    than one."""
     if goal.indicator is not None or goal.value is None:
         return None
     lead = goal.text[:goal.quote_start - goal.start]
@@ -89,7 +93,7 @@ def restatement(goal: Fact, goals: list[Fact]) -> Fact | None:
     rest = goal.text[goal.quote_end - goal.start:]
     if not (linking_only(clause) and _GROWTH_AFTER.match(rest)):
         return None
-    same = [g for g in goals if g.indicator is not None and g.start != goal.start and g.measure is Measure.GROWTH
+    same = [g for g in goals if g.indicator in _HEADLINE and g.start != goal.start and g.measure is Measure.GROWTH
             and (g.figure_year, g.value, g.unit, g.modifier, g.period)
             == (goal.figure_year, goal.value, goal.unit, goal.modifier, goal.period)]
     return same[0] if len(same) == 1 else None
