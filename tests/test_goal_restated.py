@@ -266,3 +266,25 @@ def test_the_indicators_a_clause_speaks_of(clause: str, names: list[str]) -> Non
     from erqi_diff.extract.inwords import _reads
 
     assert [r[0] for r in _reads(clause, "GDP")] == names
+
+
+def test_the_1998_goals_the_1999_report_answers(gwr_early_root) -> None:
+    """1999 on 1998: investment 14·1% against 预定增长10%; prices 都比上年下降 against 3%以内 (under a plan
+    heading, on 去年); 九年义务教育 and 扫除文盲 达到了年度目标. Grain (49250万吨) is said nowhere: open."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.extract.goals import for_project
+
+    links = {lk.goal.quote: lk for lk in for_project(load_project(gwr_early_root), [1998])}
+    assert links["10%"].goal.indicator == "固定资产投资" and links["10%"].verdict is Verdict.MET
+    assert links["3%以内"].verdict is Verdict.MET and links["3%以内"].outcome is not None
+    assert links["3%以内"].outcome.quote == "比上年下降" and links["3%以内"].outcome.year == 1999
+    assert links["72%"].verdict is Verdict.MET and links["350万"].verdict is Verdict.MET
+    assert links["49250万吨"].verdict is Verdict.OPEN
+
+
+def test_statements_of_2002_and_2003_are_no_goals(gwr_early_root) -> None:
+    from erqi_diff.core.project import load_project
+    from erqi_diff.extract.goals import for_project
+
+    quotes = {lk.goal.quote for lk in for_project(load_project(gwr_early_root), [2002, 2003])}
+    assert quotes and not quotes & {"5300多个", "50个"}
