@@ -196,7 +196,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     elif frame.early:  # a report given early in the year: its year is ahead, unless its clause says already
         if estimate and w.has_any(clause_lead, ("预计今年", "预计全年")) and not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
             return Kind.FORECAST, when  # 预计今年高校毕业生超过1170万人, in March: expected, no goal
-        future = not (_ALREADY.search(clause_lead) or _done(text, q, clause_lead))  # 已经加入17个国际人权公约: done
+        future = not (_ALREADY.search(clause_lead) or _done(text, q, clause_lead)
+                      or _of_done_clause(text, cs, clause_lead))  # 已经加入17个国际人权公约: done
     elif when.span and when.span[0] < frame.year and not when.future:
         future = strong and not estimate  # 近三年…: a span begun before the report, done unless planned
     else:
@@ -239,6 +240,22 @@ def _reached_early(text: str, q: Quantity, clause_lead: str) -> bool:
     reached = _REACHED.search(clause_lead)
     return bool(reached and _GOAL_NAMED.search(text[q.end:])
                 and not w.has_any(clause_lead[reached.end():], w.GOAL_WORDS) and not w.has_any(clause_lead, w.AHEAD_WORDS))
+
+
+#: A clause saying what the clause before it covers (…已由15.3%降到12%，涉及5300多个税目): of the same event.
+_ELABORATES = re.compile(r"^(?:共|共计|共同)?(?:涉及|包括|覆盖|惠及)")
+
+
+def _of_done_clause(text: str, cs: int, clause_lead: str) -> bool:
+    """The figure's clause says what the clause before it covers, and that one says done (已), of no
+    plan (实施方案已经基本成熟，共涉及…17个项目: a plan drawn up; what it covers is still ahead)."""
+    if cs < 2 or text[cs - 1] not in "，,":
+        return False
+    before = text[max(text.rfind(c, 0, cs - 1) for c in "，,；。：") + 1:cs - 1]
+    return bool(_ELABORATES.match(clause_lead) and _ALREADY.search(before) and not _A_PLAN.search(before))
+
+
+_A_PLAN = re.compile(r"方案|规划|计划|意见|办法|预算")
 
 
 def _done(text: str, q: Quantity, clause_lead: str) -> bool:

@@ -24,7 +24,10 @@ A restatement of the target in a later report is a target, never its outcome.
 A goal with no outcome says why: no later report in the series, none that
 reviews its year, or no figure for it found in those that do. Where no
 figure judges it, a review's words on the indicator may
-(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
+(:mod:`erqi_diff.extract.inwords`: 增长率达到预期目标). A past target restated with its
+outcome in the same sentence (要从14.8%降到10%左右，…实际回落到6.1%), and a goal that restates
+another of its report (实现7%左右的增长速度), are read as :mod:`erqi_diff.extract.restated` says.
+The verdict is :func:`erqi_diff.extract.verdicts.judge`'s.
 Which later reports are searched is decided here, not by the commands.
 """
 
@@ -40,7 +43,8 @@ from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.inwords import Worded, judge_words, review_words
 from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
-from erqi_diff.extract.reached import largely, said_done, said_reached
+from erqi_diff.extract.reached import Reached, largely, said_done, said_reached
+from erqi_diff.extract.restated import actual_after, no_goal_to_follow, restatement
 from erqi_diff.extract.states import Said, judge_state, review_states
 from erqi_diff.extract.states import read as read_state
 from erqi_diff.extract.timing import Frame
@@ -215,7 +219,7 @@ class _Later:
         return review_words(self.body, self.frame)
 
     @cached_property
-    def reached(self) -> list[tuple[str, str]]:
+    def reached(self) -> list[Reached]:
         """The goals the report says were reached (:func:`erqi_diff.extract.reached.said_reached`),
         read once for every goal that looks here."""
         return said_reached(self.body)
@@ -245,6 +249,8 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 continue
             stated = judge_state(goal, report.states, report.year)  # 国际收支基本平衡, said in words
             found = [((0,), *stated)] if stated else _candidates(goal, report, things)
+            if not found and report is own:
+                found = actual_after(goal, goals, own.outcomes.get(_year(goal), []))  # 要从14.8%降到10%左右，…实际回落到6.1%
             if not found or found[0][2].verdict is Verdict.NOT_COMPARABLE:  # 增长率达到预期目标: in words
                 worded = judge_words(goal, report.worded, report.year)
                 found = [((0,), *worded)] if worded else found
@@ -284,7 +290,23 @@ def _link_report(goals: list[Fact], later: list[_Later], things: Things, own: _L
                 found = _thing_candidates(goal, report.outcomes.get(_year(goal), []), things, outcome.text)
                 if found:
                     chosen[id(goal)] = (report, found)
-    return _with_parts([_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals])
+    links = [_linked(goal, later, chosen.get(id(goal)), own.frame.review) for goal in goals]
+    return _with_parts([_as_restated(lk, goals, links) for lk in links])
+
+
+def _as_restated(lk: Link, goals: list[Fact], links: list[Link]) -> Link:
+    """A goal left open that restates another goal of its report (实现7%左右的增长速度
+    after 经济增长预期为7%左右) takes that goal's link (:func:`erqi_diff.extract.restated.restatement`)."""
+    if lk.verdict is not Verdict.OPEN or lk.outcome is not None:
+        return lk
+    other = restatement(lk.goal, goals)
+    if other is None:
+        return lk
+    first = links[goals.index(other)]
+    if first.verdict is Verdict.OPEN:
+        return lk
+    return replace(first, goal=lk.goal, reason=f"restates the target “{other.what}{other.quote}” of the same report: "
+                                               f"{first.reason}")
 
 
 _PART = re.compile(r"[，,]其中")  # matched at the total's end
@@ -384,11 +406,6 @@ def _none_found(goal: Fact) -> str:
     return "no figure for it found"
 
 
-#: A target replaced in its own sentence: 由原定…X调高到/调整为/改为 Y.
-_SUPERSEDED_LEAD = re.compile(r"(?:由|从)原(?:定|计划|来的?)[^，；。]{0,12}$")
-_SUPERSEDED_REST = re.compile(r"^[^，；。]{0,4}?(?:调高|调低|调整|提高|降低|改)(?:到|为|至)")
-
-
 class Things:
     """The :class:`Thing` of each figure without an indicator, read with its
     paragraph; cached per report with its facts (:mod:`erqi_diff.core.cache`)."""
@@ -419,28 +436,6 @@ class Things:
         return self._read.get(key)
 
 
-def _no_goal_to_follow(goal: Fact, after: list[Fact]) -> bool:
-    """Figures of the plan kind that set no goal of their report to follow up:
-
-    - a list of projects sized in a sentence that says what it achieved
-      (全年150个重大项目完成投资470亿元; 32个重大生态建设项目已开工24个): the
-      plan an earlier report set, restated with its outcome;
-    - the total investment of a list of projects (总投资3216亿元): it describes
-      the list; the year's goal is the investment planned in it;
-    - a target the sentence replaces (由原定平均每年百分之六调高到百分之八至九):
-      the goal is the new one."""
-    from erqi_diff.extract.kinds import PORTFOLIO, TOTAL
-
-    lead = goal.text[:goal.quote_start - goal.start]
-    rest = goal.text[goal.quote_end - goal.start:]
-    if TOTAL.search(lead) or (_SUPERSEDED_LEAD.search(lead) and _SUPERSEDED_REST.match(rest)):
-        return True
-    nxt = after[0] if after and after[0].start == goal.start else None
-    if nxt is None or not nxt.kind.is_outcome:
-        return False
-    return goal.unit in ("个", "项") and bool(PORTFOLIO.search(rest[:14]))
-
-
 def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     """Every goal of ``snapshots``, linked to an outcome in the later reports of
     ``pool`` (default: the same snapshots; give the whole series to search it all)."""
@@ -458,7 +453,7 @@ def link_goals(snapshots: Iterable, pool: Iterable | None = None) -> list[Link]:
     out = []
     for snap in snaps:
         facts = read[snap.year]
-        goals = [f for k, f in enumerate(facts) if f.kind.is_goal and not _no_goal_to_follow(f, facts[k + 1:k + 2])]
+        goals = [f for k, f in enumerate(facts) if f.kind.is_goal and not no_goal_to_follow(f, facts[k + 1:k + 2])]
         own = next(r for r in reports if r.year == snap.year)
         out.extend(_link_report(goals, [r for r in reports if r.year > snap.year], things, own))
     return out

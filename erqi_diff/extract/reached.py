@@ -10,12 +10,17 @@ verb is done only under a heading that reviews (五年来，…: 如期完成裁
 elsewhere it is as often an instruction in a list of tasks (2005's plan:
 继续推进国防科技工业改革和发展。圆满完成裁减军队员额20万的任务。). Every goal a
 sentence says reached counts (顺利完成了“八五”计划，提前实现了…的目标: two).
+A goal called only the year's (…的工作达到了年度目标; 实现了预定目标) is the
+subject before the verb, and answers only goals of the year the report
+reviews; one naming an indicator is :mod:`erqi_diff.extract.inwords`'s.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from erqi_diff.extract.indicators import mentions
 from erqi_diff.extract.kinds import frame_goal
 from erqi_diff.extract.sentences import split
 from erqi_diff.extract.wording import AHEAD_WORDS, DONE_ADVERBS, DONE_VERBS
@@ -35,19 +40,54 @@ _GENERIC = frozenset({"国民经济", "经济社会", "社会发展", "人民生
                       "代化建设", "改革开放", "经济发展", "持续快速", "快速健康", "健康发展", "奋斗目标", "主要目标"})
 
 
-def said_reached(body: str) -> list[tuple[str, str]]:
-    """(sentence, object) of each goal ``body`` says was reached (see the module doc)."""
-    out: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Reached:
+    """A ``sentence`` saying a goal was reached, and the goal's ``obj`` (its
+    words); ``of_year``: the goal is called only the year's (达到了年度目标), its
+    words the subject before the verb: it answers only goals of the year the
+    report reviews."""
+
+    sentence: str
+    obj: str
+    of_year: bool = False
+
+
+def said_reached(body: str) -> list[Reached]:
+    """Each goal ``body`` says was reached (see the module doc)."""
+    out: list[Reached] = []
     for sent in split(body):
         if sent.heading:
             continue
         review = _reviews(sent.headings)
         for m in _SENTENCE.finditer(sent.text):
             sentence = m.group().strip()
-            if not _AHEAD.search(sentence):
-                out.extend((sentence, done.group("obj") or done.group("obj2") or "") for done in _DONE.finditer(sentence)
-                           if review or done.group("obj2") or _PERFECTIVE.match(done.group()))
+            if _AHEAD.search(sentence):
+                continue
+            for done in _DONE.finditer(sentence):
+                if not (review or done.group("obj2") or _PERFECTIVE.match(done.group())):
+                    continue
+                obj = done.group("obj") or done.group("obj2") or ""
+                if _OF_YEAR.match(obj):  # …的工作达到了年度目标: the goal is the subject before the verb
+                    subject = _subject(sentence, done.start())
+                    if not mentions(subject):  # (an indicator's: read by erqi_diff.extract.inwords)
+                        out.append(Reached(sentence, subject, True))
+                else:
+                    out.append(Reached(sentence, obj))
     return out
+
+
+#: A goal's object that names only whose or when (年度, 预期, 年初确定的): the goal is the subject.
+_OF_YEAR = re.compile(r"^(?:年度|全年|年初|预期|预定|既定|确定|规定|调控)+的?$")
+
+
+def _subject(sentence: str, verb: int) -> str:
+    """The words before the verb at ``verb`` in its clause, or in the clause
+    before when its own has fewer than four characters (机构改革进展顺利，实现了预定目标)."""
+    start = max(sentence.rfind(c, 0, verb) for c in "，,：:") + 1
+    if verb - start >= 4 or start == 0:
+        return sentence[start:verb]
+    before = max(sentence.rfind(c, 0, start - 1) for c in "，,：:") + 1
+    return sentence[before:verb]
 
 
 #: The verb of :data:`_DONE`'s first form marked done by 了 (提前实现了, 超额完成了, 实现了).
@@ -69,7 +109,7 @@ def largely(sentence: str) -> bool:
 
 def said_done(goal, later) -> tuple[int, str] | None:
     """(year, sentence) of the first of the ``later`` reports (each with its
-    ``year`` and ``reached``, the pairs of :func:`said_reached`) that says
+    ``year``, ``frame`` and ``reached``, as :func:`said_reached` reads it) that says
     ``goal`` (a :class:`~erqi_diff.extract.facts.Fact`) was reached in words:
     the object shares six characters or more running with the goal's own
     clause (国民生产总值…翻两番), words that name no particular goal aside, and
@@ -79,11 +119,14 @@ def said_done(goal, later) -> tuple[int, str] | None:
     grams = {run[k:k + 4] for run in _HAN4.findall(clause) for k in range(len(run) - 3)} - _GENERIC
     if len(grams) < 3:
         return None
+    year = goal.figure_span[1] if goal.figure_span else goal.figure_year
     for report in later:
-        for sentence, obj in report.reached:
-            at = {obj.find(g) for g in grams if g in obj}
-            if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, sentence):
-                return report.year, sentence  # six characters running: 国民生产总值
+        for said in report.reached:
+            if said.of_year and report.frame.review != year:
+                continue  # the year's target: of the year the report reviews only
+            at = {said.obj.find(g) for g in grams if g in said.obj}
+            if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, said.sentence):
+                return report.year, said.sentence  # six characters running: 国民生产总值
     return None
 
 

@@ -141,6 +141,10 @@ class Said:
     section: str
 
 
+#: A sentence opening on the year the report reviews (去年财政增发…；…都比上年下降), under a plan heading too.
+_LAST_YEAR = re.compile(r"(?:去年|上年)(?!以来|底|末|年底)")
+
+
 def review_clauses(body: str, frame: Frame,
                    keep: Callable[[str, re.Match], bool]) -> Iterator[tuple[Sentence, re.Match, int]]:
     """Every clause ``keep`` (given the sentence's text and the clause) keeps,
@@ -160,8 +164,8 @@ def review_clauses(body: str, frame: Frame,
             opening = [m for m in marks(sent.text[:12], frame) if m.start == 0]
             if opening:
                 dated = opening[-1]
-        if frame_goal(sent.headings) is not False:
-            continue
+        if frame_goal(sent.headings) is not False and not _LAST_YEAR.match(sent.text):
+            continue  # (under a plan, a sentence that opens on last year reviews it: 去年…，…都比上年下降)
         for clause in _CLAUSE.finditer(sent.text):
             if not keep(sent.text, clause):
                 continue
@@ -190,6 +194,8 @@ def _year(before: str, dated: Mark | None, headings: tuple[str, ...], frame: Fra
     word of time before it, else the paragraph's opening, else the nearest
     heading's; None for a span of years or none."""
     own = [m for m in marks(before, frame) if not m.attached]
+    while len(own) > 1 and own[-1].year is None and own[-1].span is None and own[-1].period is Period.YEAR:
+        own.pop()  # 去年…，但全年…: the whole of the year named before
     if own:
         return _single(own[-1])
     if dated is not None:
