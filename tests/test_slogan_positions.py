@@ -98,6 +98,7 @@ FORMULAS = [
     ("构建了“党委领导、政府负责、社会协同”的基层治理格局。", "党委领导、政府负责、社会协同"),
     ("搞好“书香工程”和“边疆文化走廊”的建设。", "边疆文化走廊"),   # 搞好 is carrying out, not 搞 (opposed)
     ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
+    ("对粮站实行了“统一收购、分级结算”的管理办法。", "统一收购、分级结算"),  # a series naming a method
     ("继续实施“春苗计划”。", "春苗计划"),                        # a coined programme name
     ("打好“两西”工程攻坚战。", "两西"),                          # a region's count naming its programme
 ]

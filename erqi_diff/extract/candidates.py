@@ -12,7 +12,7 @@ has the shape of a formula and stands where one stands (:func:`_placed`):
 - **series** of several items (增品种、提品质、创品牌), unless the items are
   single characters (医、护、康、养; but a heading of its own: ## “进、干、暖、严”)
   or the series describes what follows it (形成了“我为人人、人人为我”的社会
-  氛围; not a way of working: “…”的工作格局, …的机制);
+  氛围; not a way of working: “…”的工作格局, …的机制, …的管理办法);
 - **campaign years** (消费促进年, 97中国旅游年) and **names ending in a
   programme's head** (“种子工程”, “…计划”);
 - **other phrases** of three characters or more, in a formula's position at
@@ -84,7 +84,7 @@ _PROGRAMME_END = ("工程", "计划", "行动", "战略", "攻坚战", "保卫�
 # 以“X”统揽…: X is what leads the work
 _LEADING = ("为", "统揽", "统领", "引领", "带动")
 # a series describing a way of working: 构建“政府主导、部门联动…”的大环保工作格局
-_DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标)")
+_DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标|办法)")
 # a place's branding: 二七商圈板块突出“精神家园、消费中心、复兴典范”
 _PLACE_BEFORE = ("板块", "片区", "园区", "商圈", "小镇", "组团", "景区")
 # names of things, not formulas, whatever their shape (the reports write them as they write
