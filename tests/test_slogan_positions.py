@@ -120,6 +120,8 @@ NOT_FORMULAS = [
     "推进“特困户”帮扶工作。",                           # a category of households
     "实施“引江济淮”调水工程。",                          # a transfer project named by its places
     "推进“两西”防护林建设。",                            # a region, not the programme's name
+    "推进“川藏铁路”建设。",                              # a thing built
+    "实施“北气南输”管道工程。",                          # ... or named by what is built there
     "实施“通电到村”、“道路进乡”等民生工程。",            # named as instances of projects
     "实施“2011计划”。",                                 # a funding programme by its code
     "增加“国家自然科学研究发展计划”投入。",              # ... or by its official title

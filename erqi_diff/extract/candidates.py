@@ -25,7 +25,8 @@ the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽�
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
 (反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
 of which is opposed), the name of a thing built or counted rather than coined: a category of
-households (“五保户”), a transfer project named by its places (“引黄济津”), a funding programme
+households (“五保户”), a transfer project named by its places (“引黄济津”), a thing built
+(“青藏铁路”, “三北”防护林), a funding programme
 by its code or official title (“863计划”, “国家高技术研究发展计划”; a coined name such as
 “星火计划” or “希望工程” is a programme's formula), quoted names given as instances of
 projects (“…”、“…”等工程), a region named by a count of directions (“三北”) except
@@ -92,6 +93,9 @@ _PLACE_BEFORE = ("板块", "片区", "园区", "商圈", "小镇", "组团", "�
 # head noun, not 到户/入户/落户), a transfer project named by its two places (“引黄济津”, 引滦入津, 引江济淮)
 _HOUSEHOLD = re.compile(r"[^到入落进开分每一]户$")
 _TRANSFER = re.compile(r"^引[^、，]{1,4}[济入][^、，]{1,4}$")
+# a thing built, named (“青藏铁路”) or named by what is built there (“西气东输”管道, “三北”防护林)
+_BUILT = ("铁路", "公路", "高速", "大桥", "水库", "电站", "机场", "港口", "码头", "枢纽", "管道", "管线", "干渠", "隧道",
+          "防护林", "大坝", "运河")
 # a funding programme by its code or its official title (“863计划”, 211工程, “国家高技术研究发展计划”):
 # an administrative label of a budget line, not a coined name (星火计划, 希望工程, 菜篮子)
 _FUNDING = re.compile(r"^(?:\d{3,4}(?:计划|工程)|国家[^、，]{2,14}计划)$")
@@ -265,6 +269,8 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
         if len(key) > 48 or (any(len(x) < 2 for x in items) and not _whole_heading(body, start, end)):
             return None
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
+    if _ends_with(text, _BUILT) or after.startswith(_BUILT):
+        return None
     if len(key) > _MAX_PLAIN or _HOUSEHOLD.search(key) or _TRANSFER.match(key) or _FUNDING.match(key):
         return None
     if key.endswith("年") and len(key) >= 4 and key[-2] not in NUMERALS:
