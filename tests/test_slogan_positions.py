@@ -123,6 +123,8 @@ NOT_FORMULAS = [
     "推进“川藏铁路”建设。",                              # a thing built
     "实施“北气南输”管道工程。",                          # ... or named by what is built there
     "实施“通电到村”、“道路进乡”等民生工程。",            # named as instances of projects
+    "建立“红橙黄”三色预警机制。",                        # a code of colours
+    "围绕“班子团结好、队伍建设好、服务群众好”三个方面开展创建。",  # the criteria of an award
     "实施“2011计划”。",                                 # a funding programme by its code
     "增加“国家自然科学研究发展计划”投入。",              # ... or by its official title
 ]

@@ -26,7 +26,8 @@ C919, “…博览会”), a place's branding (…板块突出“…、…”), 
 (反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
 of which is opposed), the name of a thing built or counted rather than coined: a category of
 households (“五保户”), a transfer project named by its places (“引黄济津”), a thing built
-(“青藏铁路”, “三北”防护林), a funding programme
+(“青藏铁路”, “三北”防护林), a code of colours (“红黄蓝绿”), the criteria of an award
+(“班子团结好、队伍建设好、工作业绩好”: a 五好 title's), a funding programme
 by its code or official title (“863计划”, “国家高技术研究发展计划”; a coined name such as
 “星火计划” or “希望工程” is a programme's formula), quoted names given as instances of
 projects (“…”、“…”等工程), a region named by a count of directions (“三北”) except
@@ -96,6 +97,8 @@ _TRANSFER = re.compile(r"^引[^、，]{1,4}[济入][^、，]{1,4}$")
 # a thing built, named (“青藏铁路”) or named by what is built there (“西气东输”管道, “三北”防护林)
 _BUILT = ("铁路", "公路", "高速", "大桥", "水库", "电站", "机场", "港口", "码头", "枢纽", "管道", "管线", "干渠", "隧道",
           "防护林", "大坝", "运河")
+# a code of colours (“红黄蓝绿”四色预警, 红黄绿码): the levels of a classification, not a formula
+_COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰][红橙黄绿青蓝紫白黑灰、]+$")
 # a funding programme by its code or its official title (“863计划”, 211工程, “国家高技术研究发展计划”):
 # an administrative label of a budget line, not a coined name (星火计划, 希望工程, 菜篮子)
 _FUNDING = re.compile(r"^(?:\d{3,4}(?:计划|工程)|国家[^、，]{2,14}计划)$")
@@ -247,6 +250,12 @@ def quoted(year: int, body: str) -> list[Candidate]:
     return list(seen.values())
 
 
+def _thing_named(key: str) -> bool:
+    """A name of a thing written as a formula is: a category of households,
+    a transfer project, a funding programme, a code of colours."""
+    return bool(_HOUSEHOLD.search(key) or _TRANSFER.match(key) or _FUNDING.match(key) or _COLOURS.match(key))
+
+
 def _whole_heading(body: str, start: int, end: int) -> bool:
     """The quote is all of a heading line: ## “进、干、暖、严”."""
     line_start = body.rfind("\n", 0, start) + 1
@@ -268,10 +277,12 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
         # single characters (医、护、康、养) are a list, unless the series is a heading of its own
         if len(key) > 48 or (any(len(x) < 2 for x in items) and not _whole_heading(body, start, end)):
             return None
+        if len(items) >= 3 and all(len(x) >= 4 and x.endswith("好") for x in items):
+            return None  # the criteria of a standard or an award (“五好”): 领导班子好、党员队伍好、…
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
     if _ends_with(text, _BUILT) or after.startswith(_BUILT):
         return None
-    if len(key) > _MAX_PLAIN or _HOUSEHOLD.search(key) or _TRANSFER.match(key) or _FUNDING.match(key):
+    if len(key) > _MAX_PLAIN or _thing_named(key):
         return None
     if key.endswith("年") and len(key) >= 4 and key[-2] not in NUMERALS:
         return Kind.CAMPAIGN  # “消费促进年”, “97中国旅游年”
