@@ -99,7 +99,8 @@ FORMULAS = [
     ("搞好“书香工程”和“边疆文化走廊”的建设。", "边疆文化走廊"),   # 搞好 is carrying out, not 搞 (opposed)
     ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
     ("对粮站实行了“统一收购、分级结算”的管理办法。", "统一收购、分级结算"),  # a series naming a method
-    ("继续实施“春苗计划”。", "春苗计划"),                        # a coined programme name
+    ("继续实施“春苗计划”。", "春苗计划"),
+    ("推行“公司加农户”模式。", "公司加农户"),                  # a model joining households to another                        # a coined programme name
     ("打好“两西”工程攻坚战。", "两西"),                          # a region's count naming its programme
 ]
 
@@ -118,6 +119,8 @@ NOT_FORMULAS = [
     "构建“医、养、康、游”产业生态圈。",                  # single characters in running text
     "形成了“邻里守望、互帮互助”的社区氛围。",            # describes what follows
     "推进“特困户”帮扶工作。",                           # a category of households
+    "推进“三无”人员帮扶工作。",                         # ... or of persons, named by the noun after it
+    "实施“北煤南运”工程。",                             # a transfer named by its directions
     "实施“引江济淮”调水工程。",                          # a transfer project named by its places
     "推进“两西”防护林建设。",                            # a region, not the programme's name
     "推进“川藏铁路”建设。",                              # a thing built

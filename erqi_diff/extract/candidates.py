@@ -25,7 +25,8 @@ the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽�
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
 (反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
 of which is opposed), the name of a thing built or counted rather than coined: a category of
-households (“五保户”), a transfer project named by its places (“引黄济津”), a thing built
+households or persons (“五保户”, “失独”家庭), a transfer project named by its places (“引黄济津”,
+“西气东输”), a thing built
 (“青藏铁路”, “三北”防护林), a code of colours (“红黄蓝绿”), the criteria of an award
 (“班子团结好、队伍建设好、工作业绩好”: a 五好 title's), a funding programme
 by its code or official title (“863计划”, “国家高技术研究发展计划”; a coined name such as
@@ -91,9 +92,12 @@ _DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机�
 _PLACE_BEFORE = ("板块", "片区", "园区", "商圈", "小镇", "组团", "景区")
 # names of things, not formulas, whatever their shape (the reports write them as they write
 # formulas, in quotes, numbered, after 实施/开展): a category of households (“五保户”, 贫困户: 户 the
-# head noun, not 到户/入户/落户), a transfer project named by its two places (“引黄济津”, 引滦入津, 引江济淮)
-_HOUSEHOLD = re.compile(r"[^到入落进开分每一]户$")
-_TRANSFER = re.compile(r"^引[^、，]{1,4}[济入][^、，]{1,4}$")
+# head noun, not 到户/入户/落户, nor a model joining it to another: 公司加农户) or named so by the noun
+# after the quote (“失独”家庭, “三无”人员), a transfer project named by its places (“引黄济津”, 引滦入津,
+# 引江济淮; “西气东输”, 南水北调)
+_HOUSEHOLD = re.compile(r"^[^加带联和与+]*[^到入落进开分每一加带联和与+]户$")
+_CATEGORY_AFTER = ("户", "家庭", "人员", "群体", "人口", "对象")
+_TRANSFER = re.compile(r"^引[^、，]{1,4}[济入][^、，]{1,4}$|^[东南西北][^东南西北、，][东南西北][^东南西北、，]$")
 # a thing built, named (“青藏铁路”) or named by what is built there (“西气东输”管道, “三北”防护林)
 _BUILT = ("铁路", "公路", "高速", "大桥", "水库", "电站", "机场", "港口", "码头", "枢纽", "管道", "管线", "干渠", "隧道",
           "防护林", "大坝", "运河")
@@ -280,7 +284,7 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
         if len(items) >= 3 and all(len(x) >= 4 and x.endswith("好") for x in items):
             return None  # the criteria of a standard or an award (“五好”): 领导班子好、党员队伍好、…
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
-    if _ends_with(text, _BUILT) or after.startswith(_BUILT):
+    if _ends_with(text, _BUILT) or after.startswith(_BUILT) or after.startswith(_CATEGORY_AFTER):
         return None
     if len(key) > _MAX_PLAIN or _thing_named(key):
         return None
