@@ -99,8 +99,8 @@ FORMULAS = [
     ("搞好“书香工程”和“边疆文化走廊”的建设。", "边疆文化走廊"),   # 搞好 is carrying out, not 搞 (opposed)
     ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
     ("对粮站实行了“统一收购、分级结算”的管理办法。", "统一收购、分级结算"),  # a series naming a method
-    ("继续实施“春苗计划”。", "春苗计划"),
-    ("推行“公司加农户”模式。", "公司加农户"),                  # a model joining households to another                        # a coined programme name
+    ("继续实施“春苗计划”。", "春苗计划"),                        # a coined programme name
+    ("推行“公司加农户”模式。", "公司加农户"),                  # a model joining households to another
     ("打好“两西”工程攻坚战。", "两西"),                          # a region's count naming its programme
 ]
 
