@@ -100,6 +100,7 @@ FORMULAS = [
     ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
     ("对粮站实行了“统一收购、分级结算”的管理办法。", "统一收购、分级结算"),  # a series naming a method
     ("继续实施“春苗计划”。", "春苗计划"),                        # a coined programme name
+    ("实施“春苗计划”等惠民项目。", "春苗计划"),                  # ... also given as one of the projects
     ("推行“公司加农户”模式。", "公司加农户"),                  # a model joining households to another
     ("打好“两西”工程攻坚战。", "两西"),                          # a region's count naming its programme
 ]

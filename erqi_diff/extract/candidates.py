@@ -213,8 +213,8 @@ def _placed(body: str, start: int, end: int, key: str, kind: Kind, before: str, 
     “政府主导、部门联动…”的大环保工作格局)."""
     if _PLACE_COUNT.match(key):
         return after.startswith("工程")
-    if _PROJECTS.match(body, _run_end(body, end)):
-        return False
+    if _PROJECTS.match(body, _run_end(body, end)) and not key.endswith(_PROGRAMME_END):
+        return False  # a name carrying a programme's head names the programme (“种子工程”等项目)
     if _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN:
         return True
     if kind is Kind.NUMBERED and (_named_count(key) or _spelt_out(body, start, key) or (
