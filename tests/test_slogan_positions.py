@@ -42,6 +42,24 @@ def test_a_short_lexicon_formula_counts_where_it_stands_as_a_name(text: str, lis
     assert bool(names) is listed, names
 
 
+@pytest.mark.parametrize("text, listed", [
+    ("继续开展房地产市场治理整顿。", False),   # the market it is applied to, right before it: plain words
+    ("推进资本市场改革开放。", False),
+    ("继续进行治理整顿。", True),
+    ("治理整顿取得成效，改革开放继续推进。", True),
+])
+def test_a_formula_applied_to_a_market_is_plain_words(text: str, listed: bool) -> None:
+    assert bool(found(text, lexicon("治理整顿", "改革开放"))) is listed
+
+
+def test_a_form_names_its_slogan_only_from_its_year_on() -> None:
+    """动态清零 is the epidemic formula from 2020; before, words describing a target."""
+    from erqi_diff.extract.lexicon import package_lexicon
+
+    lex = package_lexicon()
+    assert not lex.counts_in("动态清零", 2018) and lex.counts_in("动态清零", 2022)
+
+
 def test_a_longer_lexicon_formula_counts_wherever_it_stands() -> None:
     assert found("建立同高质量发展相适应的管理制度。", lexicon("高质量发展")) == ["高质量发展"]
 
@@ -80,6 +98,11 @@ FORMULAS = [
     ("构建了“党委领导、政府负责、社会协同”的基层治理格局。", "党委领导、政府负责、社会协同"),
     ("搞好“书香工程”和“边疆文化走廊”的建设。", "边疆文化走廊"),   # 搞好 is carrying out, not 搞 (opposed)
     ("办好“2001中国体育旅游年”。", "2001中国体育旅游年"),       # a campaign year
+    ("对粮站实行了“统一收购、分级结算”的管理办法。", "统一收购、分级结算"),  # a series naming a method
+    ("继续实施“春苗计划”。", "春苗计划"),                        # a coined programme name
+    ("实施“春苗计划”等惠民项目。", "春苗计划"),                  # ... also given as one of the projects
+    ("推行“公司加农户”模式。", "公司加农户"),                  # a model joining households to another
+    ("打好“两西”工程攻坚战。", "两西"),                          # a region's count naming its programme
 ]
 
 
@@ -96,6 +119,18 @@ NOT_FORMULAS = [
     "北部商圈板块突出“时尚街区、夜间经济、老字号”。",    # a place's branding
     "构建“医、养、康、游”产业生态圈。",                  # single characters in running text
     "形成了“邻里守望、互帮互助”的社区氛围。",            # describes what follows
+    "推进“特困户”帮扶工作。",                           # a category of households
+    "推进“三无”人员帮扶工作。",                         # ... or of persons, named by the noun after it
+    "实施“北煤南运”工程。",                             # a transfer named by its directions
+    "实施“引江济淮”调水工程。",                          # a transfer project named by its places
+    "推进“两西”防护林建设。",                            # a region, not the programme's name
+    "推进“川藏铁路”建设。",                              # a thing built
+    "实施“北气南输”管道工程。",                          # ... or named by what is built there
+    "实施“通电到村”、“道路进乡”等民生工程。",            # named as instances of projects
+    "建立“红橙黄”三色预警机制。",                        # a code of colours
+    "围绕“班子团结好、队伍建设好、服务群众好”三个方面开展创建。",  # the criteria of an award
+    "实施“2011计划”。",                                 # a funding programme by its code
+    "增加“国家自然科学研究发展计划”投入。",              # ... or by its official title
 ]
 
 

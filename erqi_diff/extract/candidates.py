@@ -12,7 +12,7 @@ has the shape of a formula and stands where one stands (:func:`_placed`):
 - **series** of several items (增品种、提品质、创品牌), unless the items are
   single characters (医、护、康、养; but a heading of its own: ## “进、干、暖、严”)
   or the series describes what follows it (形成了“我为人人、人人为我”的社会
-  氛围; not a way of working: “…”的工作格局, …的机制);
+  氛围; not a way of working: “…”的工作格局, …的机制, …的管理办法);
 - **campaign years** (消费促进年, 97中国旅游年) and **names ending in a
   programme's head** (“种子工程”, “…计划”);
 - **other phrases** of three characters or more, in a formula's position at
@@ -24,7 +24,15 @@ Never a slogan, whatever the shape: an award or title (被评为“…”, “�
 the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
 (反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
-of which is opposed), a single character or a two-character word with no numeral
+of which is opposed), the name of a thing built or counted rather than coined: a category of
+households or persons (“五保户”, “失独”家庭), a transfer project named by its places (“引黄济津”,
+“西气东输”), a thing built
+(“青藏铁路”, “三北”防护林), a code of colours (“红黄蓝绿”), the criteria of an award
+(“班子团结好、队伍建设好、工作业绩好”: a 五好 title's), a funding programme
+by its code or official title (“863计划”, “国家高技术研究发展计划”; a coined name such as
+“星火计划” or “希望工程” is a programme's formula), quoted names given as instances of
+projects (“…”、“…”等工程), a region named by a count of directions (“三北”) except
+where it names its programme (“三北”工程), a single character or a two-character word with no numeral
 (“稳”, “帽子”, “草根”), a quoted phrase holding 的 (“看得见的手”), a
 quotation of speech (sentence punctuation inside).
 
@@ -79,9 +87,32 @@ _PROGRAMME_END = ("工程", "计划", "行动", "战略", "攻坚战", "保卫�
 # 以“X”统揽…: X is what leads the work
 _LEADING = ("为", "统揽", "统领", "引领", "带动")
 # a series describing a way of working: 构建“政府主导、部门联动…”的大环保工作格局
-_DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标)")
+_DE_NAMES = re.compile("^的[^，。；、：！？\n“”]{0,6}?(?:格局|机制|体系|模式|方针|原则|理念|要求|目标|办法)")
 # a place's branding: 二七商圈板块突出“精神家园、消费中心、复兴典范”
 _PLACE_BEFORE = ("板块", "片区", "园区", "商圈", "小镇", "组团", "景区")
+# names of things, not formulas, whatever their shape (the reports write them as they write
+# formulas, in quotes, numbered, after 实施/开展): a category of households (“五保户”, 贫困户: 户 the
+# head noun, not 到户/入户/落户, nor a model joining it to another: 公司加农户) or named so by the noun
+# after the quote (“失独”家庭, “三无”人员), a transfer project named by its places (“引黄济津”, 引滦入津,
+# 引江济淮; “西气东输”, 南水北调)
+_HOUSEHOLD = re.compile(r"^[^加带联和与+]*[^到入落进开分每一加带联和与+]户$")
+_CATEGORY_AFTER = ("户", "家庭", "人员", "群体", "人口", "对象")
+_TRANSFER = re.compile(r"^引[^、，]{1,4}[济入][^、，]{1,4}$|^[东南西北][^东南西北、，][东南西北][^东南西北、，]$")
+# a thing built, named (“青藏铁路”) or named by what is built there (“西气东输”管道, “三北”防护林)
+_BUILT = ("铁路", "公路", "高速", "大桥", "水库", "电站", "机场", "港口", "码头", "枢纽", "管道", "管线", "干渠", "隧道",
+          "防护林", "大坝", "运河")
+# a code of colours (“红黄蓝绿”四色预警, 红黄绿码): the levels of a classification, not a formula
+_COLOURS = re.compile(r"^[红橙黄绿青蓝紫白黑灰][红橙黄绿青蓝紫白黑灰、]+$")
+# a funding programme by its code or its official title (“863计划”, 211工程, “国家高技术研究发展计划”):
+# an administrative label of a budget line, not a coined name (星火计划, 希望工程, 菜篮子)
+_FUNDING = re.compile(r"^(?:\d{3,4}(?:计划|工程)|国家[^、，]{2,14}计划)$")
+# a place named by a count of directions (“三北”: 西北、华北、东北) is a region; a programme's name only
+# where it names the programme itself (“三北”工程), not what is built there (“三北”防护林)
+_PLACE_COUNT = re.compile(r"^[两二三四五六七八九十双][东南西北]{1,2}$")
+# quoted names given as instances of projects (“油路到县”、“送电到乡”等工程, “引黄济津”等应急调水工程):
+# what is built, not a formula; a run of quotes shares what follows its last
+_NEXT_QUOTE = re.compile(r"[、和与及]?“[^“”\n]{1,60}”")
+_PROJECTS = re.compile(r"等[^，。；、：！？\n“”]{0,6}?(?:工程|项目)")
 # nothing before a quote in its clause but an item's number: 5.“双迎攻坚”、全面从严治党
 _OPENS = re.compile(r"^\s*(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*$")
 _LEAD_COUNT = {"双": 2, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -180,6 +211,10 @@ def _placed(body: str, start: int, end: int, key: str, kind: Kind, before: str, 
     name ending in a programme's head (“种子工程”); a series, unless it
     describes what follows it (形成了“我为人人、人人为我”的社会氛围, but
     “政府主导、部门联动…”的大环保工作格局)."""
+    if _PLACE_COUNT.match(key):
+        return after.startswith("工程")
+    if _PROJECTS.match(body, _run_end(body, end)) and not key.endswith(_PROGRAMME_END):
+        return False  # a name carrying a programme's head names the programme (“种子工程”等项目)
     if _in_position(before, after, kind is Kind.QUOTED and len(key) <= 3) or kind is Kind.CAMPAIGN:
         return True
     if kind is Kind.NUMBERED and (_named_count(key) or _spelt_out(body, start, key) or (
@@ -189,6 +224,13 @@ def _placed(body: str, start: int, end: int, key: str, kind: Kind, before: str, 
         return True
     return kind is Kind.SERIES and not (after.startswith("的") and not after[1:].startswith(_AFTER_DE)
                                         and not _DE_NAMES.match(body[end:end + 12]))
+
+
+def _run_end(body: str, end: int) -> int:
+    """Where the run of quotes that goes on at ``end`` ends (“甲”、“乙”和“丙”)."""
+    while m := _NEXT_QUOTE.match(body, end):
+        end = m.end()
+    return end
 
 
 def quoted(year: int, body: str) -> list[Candidate]:
@@ -212,6 +254,12 @@ def quoted(year: int, body: str) -> list[Candidate]:
     return list(seen.values())
 
 
+def _thing_named(key: str) -> bool:
+    """A name of a thing written as a formula is: a category of households,
+    a transfer project, a funding programme, a code of colours."""
+    return bool(_HOUSEHOLD.search(key) or _TRANSFER.match(key) or _FUNDING.match(key) or _COLOURS.match(key))
+
+
 def _whole_heading(body: str, start: int, end: int) -> bool:
     """The quote is all of a heading line: ## “进、干、暖、严”."""
     line_start = body.rfind("\n", 0, start) + 1
@@ -233,8 +281,12 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
         # single characters (医、护、康、养) are a list, unless the series is a heading of its own
         if len(key) > 48 or (any(len(x) < 2 for x in items) and not _whole_heading(body, start, end)):
             return None
+        if len(items) >= 3 and all(len(x) >= 4 and x.endswith("好") for x in items):
+            return None  # the criteria of a standard or an award (“五好”): 领导班子好、党员队伍好、…
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
-    if len(key) > _MAX_PLAIN:
+    if _ends_with(text, _BUILT) or after.startswith(_BUILT) or after.startswith(_CATEGORY_AFTER):
+        return None
+    if len(key) > _MAX_PLAIN or _thing_named(key):
         return None
     if key.endswith("年") and len(key) >= 4 and key[-2] not in NUMERALS:
         return Kind.CAMPAIGN  # “消费促进年”, “97中国旅游年”

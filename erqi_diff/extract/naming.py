@@ -14,6 +14,10 @@ slogan only where it stands as a name (:func:`as_name`):
   closes it (的, 和, 等, 为, 而, 后...);
 - **closing or opening its clause** (进入新常态，).
 
+A formula of any length is the plain words, not the name, where it is
+written right after the market or trade it is applied to (土地市场治理整顿,
+资本市场改革开放: the rectification of one market, not the 治理整顿 line).
+
 It is a plain word where it is run into the words on both sides, with no
 verb before it and no name's head after it: 高压严打态势 (高压 before,
 态势 after), 农副土特产品. And a formula of any length led by 新 is not
@@ -34,6 +38,8 @@ SHORT = 3
 
 # words ending in 新: a term led by 新 does not begin after them
 _ENDS_IN_XIN = set("创更重革刷翻崭全")
+# what a formula is applied to when written right before it: 土地市场治理整顿
+_DOMAINS = ("市场", "行业", "秩序")
 _LEFT_FREE = set("的和与及、等以在为向对从把将被即或了是就")
 _RIGHT_FREE = set("的和与及、等为而后前中上下时第了是")
 _VERBS = tuple(sorted(set(_CARRY + (
@@ -54,6 +60,8 @@ def as_name(text: KeyText, start: int, end: int) -> bool:
     """The key span [start, end) of ``text`` stands as a name (see the module doc)."""
     key = text.key
     if key[start] == "新" and start > 0 and key[start - 1] in _ENDS_IN_XIN and not text.quoted_whole(start, end):
+        return False
+    if key.endswith(_DOMAINS, 0, start) and not text.quoted_whole(start, end):
         return False
     if end - start > SHORT or text.quoted_whole(start, end) or text.in_heading(start):
         return True
