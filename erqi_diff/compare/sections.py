@@ -74,7 +74,7 @@ from typing import Any
 from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
-from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
@@ -298,6 +298,10 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                 paired_a.add(i)
                 paired_b.add(j)
         chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
+    if 0 not in paired_a and 0 not in paired_b and openings(a, b, oa, ob):
+        links[0, 0] = Link(0, 0, round(scored.get((0, 0), 0.0), 4), Relation.ONE, Basis.OUTLINE)
+        paired_a.add(0)
+        paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner
     left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
     left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
