@@ -337,3 +337,30 @@ def test_the_news_leads_of_two_meeting_reports_pair_by_role(seeds_project):
 def test_news_lead(paragraphs, lead):
     secs = [Section(f"标题{k}", 2, (p,)) for k, p in enumerate(paragraphs)]
     assert sections._news_lead(secs) == lead
+
+
+def test_the_untitled_openings_pair_whatever_they_hold():
+    # the address before the first heading is read against the other report's, even when
+    # topic would not pair them (one tells the year's plan, the other holds the review)
+    old = [Section("", 0, ("各位代表：今年起实施新的五年计划，要扩大内需，增加农民收入。",)),
+           Section("一、生态", 2, (TOPICS["生态"][0],))]
+    new = [Section("", 0, ("各位代表：过去一年，国民经济保持良好势头，完成了预定目标。",)),
+           Section("一、生态", 2, (TOPICS["生态"][1],))]
+    pairing = pair_sections(old, new, 2001, 2002)
+    assert {(k.a, k.b, k.basis) for k in pairing.links} == {(0, 0, Basis.OUTLINE), (1, 1, Basis.HEADING)}
+    # an opening under a heading is no untitled opening: nothing is paired outright
+    titled = [Section("导语", 2, new[0].paragraphs), new[1]]
+    assert (0, 0) not in {(k.a, k.b) for k in pair_sections(old, titled, 2001, 2002).links}
+
+
+@pytest.mark.slow
+def test_national_openings_pair_across_roles(gwr_early_root):
+    # 2002 opens with its review of 2001 under no heading; 2001's opening announces the plan
+    from erqi_diff.core.project import load_project
+
+    project = load_project(gwr_early_root)
+    for older, newer in ((1980, 1981), (2001, 2002)):
+        a, b = load(project, older), load(project, newer)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        assert a.sections[0].heading == b.sections[0].heading == ""
+        assert 0 in pairing.partners_of_a(0), (older, newer)

@@ -299,7 +299,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                 paired_b.add(j)
         chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
     if 0 not in paired_a and 0 not in paired_b and openings(a, b, oa, ob):
-        links[0, 0] = Link(0, 0, round(scored.get((0, 0), 0.0), 4), Relation.ONE, Basis.OUTLINE)
+        links[0, 0] = Link(0, 0, round(t.score(0, 0), 4), Relation.ONE, Basis.OUTLINE)
         paired_a.add(0)
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner
