@@ -364,3 +364,30 @@ def test_national_openings_pair_across_roles(gwr_early_root):
         pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
         assert a.sections[0].heading == b.sections[0].heading == ""
         assert 0 in pairing.partners_of_a(0), (older, newer)
+
+
+def test_a_section_left_over_merges_into_a_pair_made_by_its_heading():
+    # 二、产业 keeps its heading; the older 三、生态 has no section of its own in the newer report,
+    # whose 二、产业 now also tells the ecology work: a merge into the pair made by the heading
+    old = [Section("一、民生", 2, (TOPICS["民生"][0],)), Section("二、产业", 2, (TOPICS["产业"][0],)),
+           Section("三、生态", 2, (TOPICS["生态"][0],))]
+    new = [Section("一、民生", 2, (TOPICS["民生"][1],)),
+           Section("二、产业", 2, (TOPICS["产业"][1], TOPICS["生态"][1]))]
+    pairing = pair_sections(old, new)
+    assert {(k.a, k.b, k.relation) for k in pairing.links} == {
+        (0, 0, Relation.ONE), (1, 1, Relation.MERGE), (2, 1, Relation.MERGE)}
+    # a pair kept word for word holds nothing of a third section
+    kept = [new[0], Section("二、产业", 2, (TOPICS["产业"][0],))]
+    assert pair_sections(old, kept).unpaired_a == (2,)
+
+
+@pytest.mark.slow
+def test_national_1993_part_merges_into_the_1994_part_of_the_same_heading(gwr_early_root):
+    # 1994's 三、加快建立社会主义市场经济体制 also carries the 机构改革 1993 had as part 四
+    from erqi_diff.core.project import load_project
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 1993), load(project, 1994)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    links = {(a.sections[k.a].heading, b.sections[k.b].heading): k.relation for k in pairing.links}
+    assert links[("四、认真进行行政管理体制和政府机构改革", "三、加快建立社会主义市场经济体制")] is Relation.MERGE
