@@ -100,6 +100,8 @@ JOIN_FLOOR = 0.15
 LEFT_SHARE = 0.8
 #: A pair paired outright whose texts keep this share of their characters word for word takes no split or merge.
 KEPT_SHARE = 0.8
+#: Sections left over are read against the pairs made outright only below this many characters of text in all.
+OUTRIGHT_TEXT_LIMIT = 100_000
 #: Above this many candidate pairs, compare only likely candidates.
 ALL_PAIRS_LIMIT = 40_000
 _SIGNATURE = 24
@@ -347,7 +349,7 @@ def _anchored_bests(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob:
     fixed_b = sorted({j for _, j in kept if j not in rest[1] and j != ob.opening})
     if not ((left_a and fixed_b) or (left_b and fixed_a)) \
             or sum(len(topic_text(x[k])) for x, ks in ((a, left_a), (a, fixed_a), (b, left_b), (b, fixed_b))
-                   for k in ks) >= BIG_TEXT:
+                   for k in ks) >= OUTRIGHT_TEXT_LIMIT:
         return  # large inputs (a report of hundreds of thousands of characters): not tried
     t = _Topics(a, b, [*left_a, *fixed_a], [*left_b, *fixed_b], background)
     pairs = [k for k in [*((i, j) for i in left_a for j in fixed_b), *((i, j) for i in fixed_a for j in left_b)]
