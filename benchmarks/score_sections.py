@@ -51,7 +51,7 @@ SERIES = ("seeds", "gwr", "gwr-early")
 TARGET = (0.95, 0.95)
 #: What tests/test_align.py holds the pairing to: the figures reached, rounded down
 #: (part -> series or "overall" -> (precision, recall)).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.87, 0.86)},
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.86, 0.86)},
           "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.59, 0.51),
                         "overall": (0.66, 0.66)},
           "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.76, 0.75), "seeds": (0.87, 0.95),
