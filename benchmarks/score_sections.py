@@ -51,11 +51,11 @@ SERIES = ("seeds", "gwr", "gwr-early")
 TARGET = (0.95, 0.95)
 #: What tests/test_align.py holds the pairing to: the figures reached, rounded down
 #: (part -> series or "overall" -> (precision, recall)).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.84, 0.84), "seeds": (0.79, 0.72), "overall": (0.86, 0.85)},
-          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.59, 0.62), "seeds": (0.59, 0.51),
-                        "overall": (0.65, 0.65)},
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.74, 0.75), "seeds": (0.87, 0.95),
-                       "overall": (0.83, 0.86)}}
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.86, 0.86)},
+          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.59, 0.51),
+                        "overall": (0.66, 0.66)},
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.76, 0.75), "seeds": (0.87, 0.95),
+                       "overall": (0.84, 0.86)}}
 
 
 @dataclass
@@ -198,6 +198,15 @@ def series_totals(scores: list[FileScore]) -> dict[str, FileScore]:
     return out
 
 
+def false_claims(s: FileScore) -> int:
+    """The claims a reader would find false: links the annotators did not
+    make, and sections left without a partner (shown added or removed, or
+    folded) that the annotators paired. What a change of the pairing is
+    judged by: refusing a wrong link only helps when the section it leaves
+    is unpaired in the gold too."""
+    return (s.pairs.made - s.pairs.hit) + (s.unpaired.made - s.unpaired.hit)
+
+
 def _cell(t: Tally) -> str:
     return f"{t.precision:6.1%} {t.recall:6.1%} ({t.hit}/{t.made}/{t.gold})"
 
@@ -242,6 +251,8 @@ def main() -> None:
     t = total(scores).pairs
     print(f"\npairs overall: precision {t.precision:.1%}, recall {t.recall:.1%} "
           f"(issue 15 targets {TARGET[0]:.0%} and {TARGET[1]:.0%}; in-sample)")
+    print("false claims a reader sees (wrong links + sections wrongly left unpaired, shown added/removed): "
+          + ", ".join(f"{name} {false_claims(s)}" for name, s in series_totals(scores).items()))
 
 
 if __name__ == "__main__":

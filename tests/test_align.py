@@ -382,3 +382,57 @@ def test_the_news_leads_of_two_meeting_reports_pair_by_role(seeds_project):
 def test_news_lead(paragraphs, lead):
     secs = [Section(f"标题{k}", 2, (p,)) for k, p in enumerate(paragraphs)]
     assert sections._news_lead(secs) == lead
+
+
+def test_the_untitled_openings_pair_whatever_they_hold():
+    # the address before the first heading is read against the other report's, even when
+    # topic would not pair them (one tells the year's plan, the other holds the review)
+    old = [Section("", 0, ("各位代表：今年起实施新的五年计划，要扩大内需，增加农民收入。",)),
+           Section("一、生态", 2, (TOPICS["生态"][0],))]
+    new = [Section("", 0, ("各位代表：过去一年，国民经济保持良好势头，完成了预定目标。",)),
+           Section("一、生态", 2, (TOPICS["生态"][1],))]
+    pairing = pair_sections(old, new, 2001, 2002)
+    assert {(k.a, k.b, k.basis) for k in pairing.links} == {(0, 0, Basis.OUTLINE), (1, 1, Basis.HEADING)}
+    # an opening under a heading is no untitled opening: nothing is paired outright
+    titled = [Section("导语", 2, new[0].paragraphs), new[1]]
+    assert (0, 0) not in {(k.a, k.b) for k in pair_sections(old, titled, 2001, 2002).links}
+
+
+@pytest.mark.slow
+def test_national_openings_pair_across_roles(gwr_early_root):
+    # 2002 opens with its review of 2001 under no heading; 2001's opening announces the plan
+    from erqi_diff.core.project import load_project
+
+    project = load_project(gwr_early_root)
+    for older, newer in ((1980, 1981), (2001, 2002)):
+        a, b = load(project, older), load(project, newer)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        assert a.sections[0].heading == b.sections[0].heading == ""
+        assert 0 in pairing.partners_of_a(0), (older, newer)
+
+
+def test_a_section_left_over_merges_into_a_pair_made_by_its_heading():
+    # 二、产业 keeps its heading; the older 三、生态 has no section of its own in the newer report,
+    # whose 二、产业 now also tells the ecology work: a merge into the pair made by the heading
+    old = [Section("一、民生", 2, (TOPICS["民生"][0],)), Section("二、产业", 2, (TOPICS["产业"][0],)),
+           Section("三、生态", 2, (TOPICS["生态"][0],))]
+    new = [Section("一、民生", 2, (TOPICS["民生"][1],)),
+           Section("二、产业", 2, (TOPICS["产业"][1], TOPICS["生态"][1]))]
+    pairing = pair_sections(old, new)
+    assert {(k.a, k.b, k.relation) for k in pairing.links} == {
+        (0, 0, Relation.ONE), (1, 1, Relation.MERGE), (2, 1, Relation.MERGE)}
+    # a pair kept word for word holds nothing of a third section
+    kept = [new[0], Section("二、产业", 2, (TOPICS["产业"][0],))]
+    assert pair_sections(old, kept).unpaired_a == (2,)
+
+
+@pytest.mark.slow
+def test_national_1993_part_merges_into_the_1994_part_of_the_same_heading(gwr_early_root):
+    # 1994's 三、加快建立社会主义市场经济体制 also carries the 机构改革 1993 had as part 四
+    from erqi_diff.core.project import load_project
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 1993), load(project, 1994)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    links = {(a.sections[k.a].heading, b.sections[k.b].heading): k.relation for k in pairing.links}
+    assert links[("四、认真进行行政管理体制和政府机构改革", "三、加快建立社会主义市场经济体制")] is Relation.MERGE

@@ -60,6 +60,17 @@ def _anchors(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outlin
     return out
 
 
+def openings(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> bool:
+    """Both reports open with text under no heading (the address 各位代表…)
+    that is their opening: a reader reads the two openings side by side
+    whatever they hold (an opening may hold a review whose heading the
+    text lacks), and an opening pairs with no other section."""
+    def untitled(sections: Sequence[Section], o: Outline) -> bool:
+        return bool(sections) and not sections[0].heading and bool(sections[0].paragraphs) and o.opening == 0
+
+    return untitled(a, oa) and untitled(b, ob)
+
+
 _MEETING = re.compile(r"\d{1,2}月\d{1,2}日[^。；]{0,40}?召开")
 #: A news lead stands among this many first sections with text.
 LEAD_WITHIN = 3

@@ -37,7 +37,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    counterpart when their score reaches :data:`JOIN_FLOOR` (a split or a
    merge is a stronger claim than a pair): a split when one older
    section's topic goes on in two or more newer ones, a merge for the
-   reverse. A section never joins a pair that holds its own parent or
+   reverse. The pairs made outright in step 1 may take such a section too
+   (a part that kept its heading and took in the topic of a part the
+   newer report dropped), unless their texts stand nearly word for word
+   (:data:`KEPT_SHARE`). If both reports open with untitled text (the
+   address), the two openings pair here whatever topic said. A section never joins a pair that holds its own parent or
    child (the parent holds it already), and no section is in a split and a
    merge at once.
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
@@ -69,12 +73,12 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
-from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
@@ -94,6 +98,10 @@ ORDER_BONUS = 0.03
 JOIN_FLOOR = 0.15
 #: A section left over takes a counterpart left over when that scores this share of its best (else it may join its best's pair).
 LEFT_SHARE = 0.8
+#: A pair paired outright whose texts keep this share of their characters word for word takes no split or merge.
+KEPT_SHARE = 0.8
+#: Sections left over are read against the pairs made outright only below this many characters of text in all.
+OUTRIGHT_TEXT_LIMIT = 100_000
 #: Above this many candidate pairs, compare only likely candidates.
 ALL_PAIRS_LIMIT = 40_000
 _SIGNATURE = 24
@@ -298,7 +306,13 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                 paired_a.add(i)
                 paired_b.add(j)
         chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
-    # splits and merges: a section left over joins the pair of its best partner
+    if 0 not in paired_a and 0 not in paired_b and openings(a, b, oa, ob):
+        links[0, 0] = Link(0, 0, round(t.score(0, 0), 4), Relation.ONE, Basis.OUTLINE)
+        paired_a.add(0)
+        paired_b.add(0)
+    # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
+    _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
+                    lambda i, j: allowed[kind_a[i]][kind_b[j]], bonus)
     left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
     left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
@@ -314,6 +328,53 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                            {y for _, y in links} | told_b, rest_a, rest_b, t.score):
         links[link.a, link.b] = link
     return replace(_result(links, oa, ob, n, m), folds=folds)
+
+
+def _anchored_bests(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline, links: Iterable[tuple[int, int]],
+                    background: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int], paired_a: set[int],
+                    paired_b: set[int], best_a: dict[int, tuple[int, int]], best_b: dict[int, tuple[int, int]],
+                    scored: dict[tuple[int, int], float], ranked: dict[tuple[int, int], float],
+                    factor: Callable[[int, int], float], bonus: Callable[[int, int], float]) -> None:
+    """A section left over after the one-to-one step may go on in a section
+    paired outright (by its heading or text: 1993's 四、认真进行行政管理体制和政府机构改革
+    in 1994's 三、加快建立社会主义市场经济体制, paired with 1993's 三 by heading): score
+    the sections left against those paired outright (weights over both sets),
+    and make such a pair their best when it beats their best so far, so that
+    they join it as a merge or split (step 4). The openings take no part."""
+    rest = (set(rest_a), set(rest_b))
+    left_a = [i for i in rest_a if i not in paired_a]
+    left_b = [j for j in rest_b if j not in paired_b]
+    kept = [k for k in links if _rewritten(a[k[0]], b[k[1]])]
+    fixed_a = sorted({i for i, _ in kept if i not in rest[0] and i != oa.opening})
+    fixed_b = sorted({j for _, j in kept if j not in rest[1] and j != ob.opening})
+    if not ((left_a and fixed_b) or (left_b and fixed_a)) \
+            or sum(len(topic_text(x[k])) for x, ks in ((a, left_a), (a, fixed_a), (b, left_b), (b, fixed_b))
+                   for k in ks) >= OUTRIGHT_TEXT_LIMIT:
+        return  # large inputs (a report of hundreds of thousands of characters): not tried
+    t = _Topics(a, b, [*left_a, *fixed_a], [*left_b, *fixed_b], background)
+    pairs = [k for k in [*((i, j) for i in left_a for j in fixed_b), *((i, j) for i in fixed_a for j in left_b)]
+             if factor(*k)]
+    t.prepare(k for k in pairs if t.texts[0][k[0]] and t.texts[1][k[1]])
+    for i, j in pairs:
+        if (s := factor(i, j) * t.score(i, j)) >= FLOOR:
+            scored[i, j] = s
+            ranked[i, j] = s + bonus(i, j)
+            if i in rest[0] and (i not in best_a or ranked[i, j] > ranked[best_a[i]]):
+                best_a[i] = (i, j)
+            if j in rest[1] and (j not in best_b or ranked[i, j] > ranked[best_b[j]]):
+                best_b[j] = (i, j)
+
+
+def _rewritten(x: Section, y: Section) -> bool:
+    """Less than :data:`KEPT_SHARE` of the characters of either section's text
+    stands in paragraphs the other has word for word: a pair kept nearly as
+    it was holds nothing of a third section."""
+    px, py = set(x.paragraphs), set(y.paragraphs)
+    for mine, theirs in ((x.paragraphs, py), (y.paragraphs, px)):
+        total = sum(map(len, mine))
+        if total and sum(len(p) for p in mine if p in theirs) >= KEPT_SHARE * total:
+            return False
+    return True
 
 
 def _bests(ranked: dict[tuple[int, int], float]) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
