@@ -47,7 +47,9 @@ def test_the_committed_derived_files_are_current(seeds_project) -> None:
         current = derived.read(seeds_project, snap) == derive.compute(snap)
         assert current, f"snapshots/.derived/{year}.json is stale: {REGENERATE}"
     names = sorted(p.name for p in (seeds_project.snapshots_dir / derived.FOLDER).iterdir())
-    assert names == [f"{y}.json" for y in seeds_project.years]
+    assert names == [f"{y}.json" for y in seeds_project.years] + [derived.LEXICON]
+    text = derived.lexicon_path(seeds_project).read_text(encoding="utf-8")
+    assert text == derive.render_lexicon(derive.lexicon_data(seeds_project)), f"lexicon.json is stale: {REGENERATE}"
 
 
 def test_the_strip_is_the_same_with_and_without_derived_files_on_the_seeds(seeds_copy) -> None:
@@ -205,7 +207,9 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     first = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
     assert first.exit_code == 0, first.output
     assert "snapshots/.derived/2017.json: written" in first.output
-    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json"]
+    assert "snapshots/.derived/lexicon.json: written" in first.output
+    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "lexicon.json"]
     (folder / "1999.json").write_text("{}", encoding="utf-8")  # a year the project no longer has
     (folder / ".2017.json.abc123.tmp").write_text("", encoding="utf-8")  # left by a killed run
     _edit_figure(load_project(seeds_copy), 2018, "改过")
@@ -214,7 +218,9 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/2017.json: unchanged" in again.output
     assert "snapshots/.derived/2018.json: written" in again.output  # its content was not what the code makes
     assert "snapshots/.derived/1999.json: removed" in again.output
-    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json"]
+    assert "snapshots/.derived/lexicon.json: unchanged" in again.output
+    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "lexicon.json"]
 
 
 def test_a_folder_that_cannot_be_written_is_a_warning(seeds_copy) -> None:

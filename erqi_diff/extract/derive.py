@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from erqi_diff.extract.derived import FOLDER, FORMAT, code_digest, input_digest, path_for, read
+from erqi_diff.extract.derived import (FOLDER, FORMAT, LEXICON, code_digest, input_digest, lexicon_path,
+                                       own_lexicon, path_for, read)
 
 
 class Action(str, enum.Enum):
@@ -19,11 +20,13 @@ class Action(str, enum.Enum):
 
 @dataclass(frozen=True)
 class DerivedResult:
-    """What :func:`refresh` did with one derived file: ``year``, ``action``
-    (written, unchanged, removed: a file of a year the project no longer
-    has) and ``path`` relative to the project."""
+    """What :func:`refresh` did with one derived file: ``year`` (None for
+    the project's lexicon, ``lexicon.json``), ``action`` (written, unchanged,
+    removed: a file of a year the project no longer has, or the lexicon's
+    when the project's ``slogans.toml`` cannot be read) and ``path``
+    relative to the project."""
 
-    year: int
+    year: int | None
     action: Action
     path: str
 
@@ -66,6 +69,30 @@ def figure(fact) -> dict[str, Any]:
             "figure_span": list(fact.figure_span) if fact.figure_span else None,
             "period": fact.period.value if fact.period else None, "measure": fact.measure.value, "value": value,
             "unit": fact.unit, "modifier": fact.modifier.value, "kind": fact.kind.value, "quote": fact.quote}
+
+
+def lexicon_data(project) -> dict[str, Any]:
+    """The lexicon file of ``project`` (see :mod:`erqi_diff.extract.derived`);
+    :class:`erqi_diff.extract.lexicon.LexiconError` (or OSError) when its
+    ``slogans.toml`` cannot be read."""
+    from erqi_diff.core.cache import digest
+    from erqi_diff.extract.lexicon import load
+
+    own = own_lexicon(project)
+    lexicon = load(project.root)
+    return {"format": FORMAT, "code": code_digest(), "own": None if own is None else digest(own),
+            "entries": [[e.name, list(e.forms), e.topic] for e in lexicon.entries],
+            "exclude": sorted(lexicon.exclude), "since": [list(x) for x in lexicon.since]}
+
+
+def render_lexicon(data: dict[str, Any]) -> str:
+    """The text of the lexicon file: one line an entry."""
+    def line(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False)
+
+    head = ",\n".join(f"{line(k)}: {line(v)}" for k, v in data.items() if k != "entries")
+    rows = ",\n".join(line(e) for e in data["entries"])
+    return "{" + head + ',\n"entries": [\n' + rows + "\n]}\n"
 
 
 def render(data: dict[str, Any]) -> str:
@@ -112,10 +139,13 @@ def refresh(project) -> list[DerivedResult]:
             continue
         atomic_write_text(path_for(project, snap.year), render(fresh))
         results.append(DerivedResult(snap.year, Action.WRITTEN, rel))
+    if snaps:
+        results.extend(_refresh_lexicon(project))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
-            stray = path.suffix == ".json" and path.stem.isdigit() and path.name not in kept
+            stray = (path.suffix == ".json" and path.stem.isdigit() and path.name not in kept) or \
+                (path.name == LEXICON and not snaps)
             if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
                 try:
                     path.unlink()
@@ -124,3 +154,26 @@ def refresh(project) -> list[DerivedResult]:
                 if stray:
                     results.append(DerivedResult(int(path.stem), Action.REMOVED, f"snapshots/{FOLDER}/{path.name}"))
     return results
+
+
+def _refresh_lexicon(project) -> list[DerivedResult]:
+    """Write ``lexicon.json`` when it is not current; remove it when the
+    project's ``slogans.toml`` cannot be read (the diff reports the error)."""
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.extract.lexicon import LexiconError
+
+    path, rel = lexicon_path(project), f"snapshots/{FOLDER}/{LEXICON}"
+    try:
+        text = render_lexicon(lexicon_data(project))
+    except (LexiconError, OSError):
+        if not path.is_file():
+            return []
+        path.unlink()
+        return [DerivedResult(None, Action.REMOVED, rel)]
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return [DerivedResult(None, Action.UNCHANGED, rel)]
+    except (OSError, ValueError):
+        pass
+    atomic_write_text(path, text)
+    return [DerivedResult(None, Action.WRITTEN, rel)]

@@ -32,6 +32,19 @@ code is never used. A file missing, stale, made by other code or unreadable
 in any way is not used: the strip is then computed from the text, with the
 same result (benchmarks/check_derived.py compares both ways on every pair of
 the three series).
+
+The project's lexicon (the package's ``data/slogans.toml`` and the
+project's own ``slogans.toml``, :func:`erqi_diff.extract.lexicon.load`) is
+kept parsed in ``snapshots/.derived/lexicon.json`` (:func:`lexicon`), so
+that a first diff does not parse TOML::
+
+    {"format": 1, "code": "blake2b-256:...",   # as above (the package's lexicon is one of the modules)
+     "own": "blake2b-256:<hex>:<length>"|null,  # the project's slogans.toml as bytes; null: it has none
+     "entries": [[name, [form, ...], topic], ...],   # :class:`erqi_diff.extract.lexicon.Entry`, in order
+     "exclude": [key, ...], "since": [[key, year], ...]}
+
+It is used only when its ``code`` and ``own`` are those of now; its
+``sources`` are the files' paths where the project is now.
 """
 
 from __future__ import annotations
@@ -44,6 +57,7 @@ from typing import Any
 
 FORMAT = 1
 FOLDER = ".derived"
+LEXICON = "lexicon.json"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -86,6 +100,56 @@ def read(project, snap) -> dict[str, Any] | None:
     except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
         return None
     return data if _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) else None
+
+
+def lexicon_path(project) -> Path:
+    return project.snapshots_dir / FOLDER / LEXICON
+
+
+def own_lexicon(project) -> bytes | None:
+    """The bytes of the project's own ``slogans.toml``, None when it has none
+    (:func:`erqi_diff.extract.lexicon.load`'s test); OSError when unreadable."""
+    from erqi_diff.extract.lexicon import PROJECT_FILE
+
+    own = Path(project.root) / PROJECT_FILE
+    return own.read_bytes() if own.is_file() else None
+
+
+def lexicon(project):
+    """The project's lexicon, as :func:`erqi_diff.extract.lexicon.load` of
+    its root gives it: from ``lexicon.json`` when it is current, else parsed
+    (the same lexicon; a file that cannot be read raises the same error)."""
+    from erqi_diff.extract.lexicon import PACKAGE_LEXICON, PROJECT_FILE, Entry, Lexicon, load
+
+    try:
+        own = own_lexicon(project)
+        with open(lexicon_path(project), "rb") as fh:
+            data = json.loads(fh.read().decode("utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != code_digest():
+            return load(project.root)
+        if data.get("own") != (None if own is None else _digest(own)) or not _lexicon_ok(data):
+            return load(project.root)
+    except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
+        return load(project.root)
+    sources = (str(PACKAGE_LEXICON), *(() if own is None else (str(Path(project.root) / PROJECT_FILE),)))
+    entries = tuple(Entry(name, tuple(forms), topic) for name, forms, topic in data["entries"])
+    return Lexicon(entries, frozenset(data["exclude"]), sources, tuple((key, year) for key, year in data["since"]))
+
+
+def _digest(data: bytes) -> str:
+    from erqi_diff.core.cache import digest
+
+    return digest(data)
+
+
+def _lexicon_ok(data: dict[str, Any]) -> bool:
+    entries, exclude, since = data.get("entries"), data.get("exclude"), data.get("since")
+    return (isinstance(entries, list) and all(
+        isinstance(e, list) and len(e) == 3 and isinstance(e[0], str) and isinstance(e[2], str)
+        and isinstance(e[1], list) and e[1] and all(isinstance(f, str) for f in e[1]) for e in entries)
+        and isinstance(exclude, list) and all(isinstance(x, str) for x in exclude)
+        and isinstance(since, list) and all(
+            isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and _int(x[1]) for x in since))
 
 
 def candidates(data: dict[str, Any]) -> tuple[list, list]:

@@ -109,9 +109,9 @@ def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple[Any,
     years (one missing or broken is left out: it cannot say a slogan
     returned, nor that it is back)."""
     from erqi_diff.core.snapshot import load_available
-    from erqi_diff.extract.lexicon import load as load_lexicon
+    from erqi_diff.extract.derived import lexicon
 
-    return load_lexicon(project.root), load_available(project, earlier), load_available(project, later)
+    return lexicon(project), load_available(project, earlier), load_available(project, later)
 
 
 def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
