@@ -113,3 +113,52 @@ def test_the_strip_is_the_same_with_the_lexicon_file_and_without(project) -> Non
     derived.lexicon_path(p).unlink()
     assert cached_strip(a, b, p) == with_file
     assert derive.lexicon_data(p)["own"] is not None
+
+
+def _gwr_copy(gwr_root: Path, tmp_path: Path) -> Path:
+    for name in ("seeds", "snapshots"):
+        shutil.copytree(gwr_root / name, tmp_path / name, ignore=shutil.ignore_patterns(".derived"))
+    return tmp_path
+
+
+def test_the_lexicon_variants_of_a_year_file_are_those_found_in_the_text(gwr_root, tmp_path) -> None:
+    """A national report restates lexicon formulas (京津冀地区协同发展): the file holds them, as found."""
+    from erqi_diff.extract.slogans import lexicon_variants
+
+    p = load_project(_gwr_copy(gwr_root, tmp_path))
+    derive.refresh(p)
+    held = 0
+    for year in p.years:
+        snap = load(p, year)
+        data = derived.read(p, snap)
+        assert data is not None and data["lexicon"]["own"] is None
+        assert data["lexicon"]["variants"] == lexicon_variants(lexicon.load(p.root), snap.body)
+        held += len(data["lexicon"]["variants"])
+    assert held > 0
+
+
+def test_lexicon_variants_made_with_another_project_lexicon_are_not_used(project) -> None:
+    p = load_project(project)
+    a, b = load(p, 2017), load(p, 2021)
+    files = {s.year: derived.read(p, s) for s in (a, b)}
+    assert set(derived.variants(p, files)) == {2017, 2021}
+    (project / "slogans.toml").write_text(OWN, encoding="utf-8")  # the files were made without it
+    assert derived.variants(p, files) == {}
+    CliRunner().invoke(main, ["--root", str(project), "snapshot"])
+    files = {s.year: derived.read(p, s) for s in (a, b)}
+    assert set(derived.variants(p, files)) == {2017, 2021}
+    assert files[2017] is not None and files[2017]["lexicon"]["own"] == derived.own_key(p)
+
+
+def test_restated_forms_given_are_the_forms_found(gwr_root, tmp_path) -> None:
+    """slogans.extract with the variants of the derived files is extract without them."""
+    from erqi_diff.extract import slogans
+
+    p = load_project(_gwr_copy(gwr_root, tmp_path))
+    derive.refresh(p)
+    lex = lexicon.load(p.root)
+    snaps = [load(p, y) for y in p.years[-2:]]
+    files = {s.year: derived.read(p, s) for s in snaps}
+    given = derived.variants(p, files)
+    assert any(given.values())
+    assert slogans.extract(snaps, lex, variants=given) == slogans.extract(snaps, lex)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from erqi_diff.extract.derived import (FOLDER, FORMAT, LEXICON, code_digest, input_digest, lexicon_path,
-                                       own_lexicon, path_for, read)
+                                       own_key, own_lexicon, path_for, read)
 
 
 class Action(str, enum.Enum):
@@ -31,10 +31,28 @@ class DerivedResult:
     path: str
 
 
-def compute(snap) -> dict[str, Any]:
-    """The derived file of snapshot ``snap`` (see the module doc)."""
+def compute(snap, project=None) -> dict[str, Any]:
+    """The derived file of snapshot ``snap`` (see the module doc), with the
+    lexicon of ``project`` (the package's alone when None)."""
     return {"format": FORMAT, "year": snap.year, "input": input_digest(snap), "code": code_digest(),
-            "metrics": metric_picks(snap), "candidates": found_in(snap)}
+            "metrics": metric_picks(snap), "candidates": found_in(snap), "lexicon": variants_in(snap, project)}
+
+
+def variants_in(snap, project=None) -> dict[str, Any] | None:
+    """The lexicon's forms restated in ``snap`` as a derived file holds them
+    (see :mod:`erqi_diff.extract.derived`); None when the project's lexicon
+    cannot be read."""
+    from erqi_diff.extract.lexicon import LexiconError, load, package_lexicon
+    from erqi_diff.extract.slogans import lexicon_variants
+
+    if project is None:
+        return {"own": None, "variants": lexicon_variants(package_lexicon(), snap.body)}
+    own = own_key(project)
+    try:
+        lexicon = load(project.root)
+    except (LexiconError, OSError):
+        return None
+    return None if own == "" else {"own": own, "variants": lexicon_variants(lexicon, snap.body)}
 
 
 def found_in(snap) -> dict[str, list]:
@@ -133,7 +151,7 @@ def refresh(project) -> list[DerivedResult]:
         folder.mkdir(parents=True, exist_ok=True)
     for snap in snaps:
         rel = f"snapshots/{FOLDER}/{snap.year}.json"
-        fresh = compute(snap)
+        fresh = compute(snap, project)
         if read(project, snap) == fresh:
             results.append(DerivedResult(snap.year, Action.UNCHANGED, rel))
             continue

@@ -12,7 +12,8 @@ snapshot by the same code, which its key says::
      "input": "blake2b-256:<hex>:<length>",   # the snapshot's year, date and body
      "code": "blake2b-256:<hex>:<length>",    # the content of the strip's modules (strip.STRIP_MODULES)
      "metrics": [{"info": [...], "order": int|null, "figure": {...}}, ...],
-     "candidates": {"strong": [[text, kind, year, uses, opposed, placed], ...], "weak": [...]}}
+     "candidates": {"strong": [[text, kind, year, uses, opposed, placed], ...], "weak": [...]},
+     "lexicon": {"own": "blake2b-256:<hex>:<length>"|null, "variants": [str, ...]}|null}
 
 ``metrics`` holds the report's metric facts (:func:`erqi_diff.extract.metrics.extract`),
 in text order (:func:`erqi_diff.extract.derive.metric_picks`), each reduced to what the strip's choice needs:
@@ -25,6 +26,11 @@ list of strings and nulls), ``order`` (the indicator's place in the table of
 :class:`erqi_diff.extract.candidate.Candidate`, in its order); the slogans
 of the two reports are then found from them (the work that needs both
 texts: variants, mined phrases, lineages, matching, is done by the diff).
+``lexicon`` holds the forms of the project's lexicon restated in the report
+(:func:`erqi_diff.extract.slogans.lexicon_variants`), with ``own`` the digest
+of the project's ``slogans.toml`` they were found with (null: it had none);
+they are used only while that file is the same (:func:`variants`); the
+whole is null when the project's lexicon could not be read.
 
 The code is known by its content, not by modification times, so the files
 committed with a project stay valid after a clone and a file made by other
@@ -99,7 +105,23 @@ def read(project, snap) -> dict[str, Any] | None:
             return None
     except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
         return None
-    return data if _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) else None
+    ok = _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) and _variants_ok(data.get("lexicon"))
+    return data if ok else None
+
+
+def _variants_ok(part: Any) -> bool:
+    return part is None or (isinstance(part, dict) and set(part) == {"own", "variants"}
+                            and (part["own"] is None or isinstance(part["own"], str))
+                            and isinstance(part["variants"], list) and all(isinstance(v, str) for v in part["variants"]))
+
+
+def variants(project, files: dict[int, dict[str, Any] | None]) -> dict[int, list[str]]:
+    """The lexicon's forms restated in each report, by year, from the derived
+    files :func:`read` returned (None: not current) that were made with the
+    project's ``slogans.toml`` as it is now."""
+    key = own_key(project)
+    return {year: data["lexicon"]["variants"] for year, data in files.items()
+            if data is not None and data["lexicon"] is not None and data["lexicon"]["own"] == key}
 
 
 def lexicon_path(project) -> Path:
@@ -115,19 +137,29 @@ def own_lexicon(project) -> bytes | None:
     return own.read_bytes() if own.is_file() else None
 
 
+def own_key(project) -> str | None:
+    """The digest of the project's own ``slogans.toml``: None when it has
+    none, "" (no digest) when it cannot be read."""
+    try:
+        own = own_lexicon(project)
+    except OSError:
+        return ""
+    return None if own is None else _digest(own)
+
+
 def lexicon(project):
     """The project's lexicon, as :func:`erqi_diff.extract.lexicon.load` of
     its root gives it: from ``lexicon.json`` when it is current, else parsed
     (the same lexicon; a file that cannot be read raises the same error)."""
     from erqi_diff.extract.lexicon import PACKAGE_LEXICON, PROJECT_FILE, Entry, Lexicon, load
 
+    own = own_key(project)
     try:
-        own = own_lexicon(project)
         with open(lexicon_path(project), "rb") as fh:
             data = json.loads(fh.read().decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != code_digest():
             return load(project.root)
-        if data.get("own") != (None if own is None else _digest(own)) or not _lexicon_ok(data):
+        if own == "" or data.get("own") != own or not _lexicon_ok(data):
             return load(project.root)
     except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
         return load(project.root)
