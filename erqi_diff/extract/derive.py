@@ -159,11 +159,12 @@ def refresh(project) -> list[DerivedResult]:
         results.append(DerivedResult(snap.year, Action.WRITTEN, rel))
     if snaps:
         results.extend(_refresh_lexicon(project))
+        results.extend(_refresh_manifest(project))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
             stray = (path.suffix == ".json" and path.stem.isdigit() and path.name not in kept) or \
-                (path.name == LEXICON and not snaps)
+                (path.name in (LEXICON, MANIFEST) and not snaps)
             if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
                 try:
                     path.unlink()
@@ -172,6 +173,29 @@ def refresh(project) -> list[DerivedResult]:
                 if stray:
                     results.append(DerivedResult(int(path.stem), Action.REMOVED, f"snapshots/{FOLDER}/{path.name}"))
     return results
+
+
+MANIFEST = "manifest.json"  # erqi_diff.core.project.PARSED_MANIFEST
+
+
+def _refresh_manifest(project) -> list[DerivedResult]:
+    """Write ``manifest.json`` (the manifest parsed: :data:`erqi_diff.core.project.PARSED_MANIFEST`)
+    when it is not current."""
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.core.project import PARSED_MANIFEST, manifest_data
+
+    path, rel = project.root / PARSED_MANIFEST, PARSED_MANIFEST.as_posix()
+    data = manifest_data(project.root)
+    text = "{" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()
+                            if k != "reports")
+    text += ',\n"reports": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in data["reports"]) + "\n]}\n"
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return [DerivedResult(None, Action.UNCHANGED, rel)]
+    except (OSError, ValueError):
+        pass
+    atomic_write_text(path, text)
+    return [DerivedResult(None, Action.WRITTEN, rel)]
 
 
 def _refresh_lexicon(project) -> list[DerivedResult]:
