@@ -93,9 +93,10 @@ def buckets(key: str) -> Iterable[tuple[str, str]]:
         yield ("swap", key[0] + key[2] + "".join(sorted(key[1] + key[3])))
     yield ("head", key[:2])
     yield ("tail", key[-2:])
-    for head in _HEADS:
-        if key.endswith(head) and len(key) - len(head) >= 3:
-            yield ("name", key[:-len(head)])
+    if key.endswith(_HEADS):  # (one test of all the heads first: this runs for every key of a strip)
+        for head in _HEADS:
+            if key.endswith(head) and len(key) - len(head) >= 3:
+                yield ("name", key[:-len(head)])
     yield ("name", key)
 
 
@@ -282,8 +283,13 @@ def held(slogan: Slogan, forms: frozenset[str]) -> bool:
         return False
     holders = _holders(forms)
     keys = {key_of(form) for form in slogan.forms()}
-    return any(holders.holds(k) for k in keys) or \
-        any(m.endswith(_ITEM_HEADS) and m[:-2] in keys for m in holders.members)
+    return any(holders.holds(k) for k in keys) or not _headless(forms).isdisjoint(keys)
+
+
+@lru_cache(maxsize=512)
+def _headless(forms: frozenset[str]) -> frozenset[str]:
+    """The members of ``forms`` (:func:`_holders`) that end in a generic head of a list item, without it."""
+    return frozenset(m[:-2] for m in _holders(forms).members if m.endswith(_ITEM_HEADS))
 
 
 _an_item = held
