@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from erqi_diff.cli import cli as main
-from erqi_diff.core.project import load_project
+from erqi_diff.core.project import PARSED_MANIFEST, load_project, manifest_data
 from erqi_diff.core.snapshot import load, load_available
 from erqi_diff.extract import derive, derived
 from erqi_diff.extract.strip import cached_strip, diff_strip
@@ -44,10 +44,14 @@ def test_the_committed_derived_files_are_current(seeds_project) -> None:
     """Like a golden file: the seeds' derived files are what the code makes of the snapshots now."""
     for year in seeds_project.years:
         snap = load(seeds_project, year)
-        current = derived.read(seeds_project, snap) == derive.compute(snap)
+        current = derived.read(seeds_project, snap) == derive.compute(snap, seeds_project)
         assert current, f"snapshots/.derived/{year}.json is stale: {REGENERATE}"
     names = sorted(p.name for p in (seeds_project.snapshots_dir / derived.FOLDER).iterdir())
-    assert names == [f"{y}.json" for y in seeds_project.years]
+    assert names == [f"{y}.json" for y in seeds_project.years] + [derived.LEXICON, "manifest.json"]
+    text = (seeds_project.root / PARSED_MANIFEST).read_text(encoding="utf-8")
+    assert json.loads(text) == manifest_data(seeds_project.root), f"manifest.json is stale: {REGENERATE}"
+    text = derived.lexicon_path(seeds_project).read_text(encoding="utf-8")
+    assert text == derive.render_lexicon(derive.lexicon_data(seeds_project)), f"lexicon.json is stale: {REGENERATE}"
 
 
 def test_the_strip_is_the_same_with_and_without_derived_files_on_the_seeds(seeds_copy) -> None:
@@ -205,7 +209,10 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     first = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
     assert first.exit_code == 0, first.output
     assert "snapshots/.derived/2017.json: written" in first.output
-    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json"]
+    assert "snapshots/.derived/lexicon.json: written" in first.output
+    assert "snapshots/.derived/manifest.json: written" in first.output
+    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "lexicon.json", "manifest.json"]
     (folder / "1999.json").write_text("{}", encoding="utf-8")  # a year the project no longer has
     (folder / ".2017.json.abc123.tmp").write_text("", encoding="utf-8")  # left by a killed run
     _edit_figure(load_project(seeds_copy), 2018, "改过")
@@ -214,7 +221,10 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/2017.json: unchanged" in again.output
     assert "snapshots/.derived/2018.json: written" in again.output  # its content was not what the code makes
     assert "snapshots/.derived/1999.json: removed" in again.output
-    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json"]
+    assert "snapshots/.derived/lexicon.json: unchanged" in again.output
+    assert "snapshots/.derived/manifest.json: unchanged" in again.output
+    assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "lexicon.json", "manifest.json"]
 
 
 def test_a_folder_that_cannot_be_written_is_a_warning(seeds_copy) -> None:

@@ -175,6 +175,9 @@ def make_console(width: int | None = None):
     console's ``layout_width``, for layouts that must have one (``-y``)."""
     from rich.console import Console
 
+    from erqi_diff.views.terminal.controls import install
+
+    install()  # rich's Text without str.translate on Chinese text (the same text, ~10 ms less on a diff)
     size = _terminal_size()
     layout = width or size.columns
     color = use_color()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,10 +94,69 @@ def load_project(root: Path | str | None = None) -> Project:
         root_path = Path(root).resolve()
         if not (root_path / MANIFEST).is_file():
             raise ProjectNotFound(f"{root_path} is not an erqi-diff project: it has no seeds/manifest.toml")
-    return Project(root_path, parse_manifest(root_path / MANIFEST))
+    return Project(root_path, read_manifest(root_path))
 
 
-def parse_manifest(path: Path) -> tuple[Report, ...]:
+#: The manifest parsed, kept beside the snapshots' derived files by ``erqi-diff snapshot``
+#: (:func:`manifest_data`), so that a command need not import and run a TOML parser::
+#:
+#:     {"format": 1, "manifest": "blake2b-256:<hex>:<length>",   # the bytes of seeds/manifest.toml
+#:      "reports": [[year, file, date, title, encoding|null], ...]}   # in the manifest's order
+#:
+#: Used only when the manifest's bytes are those it was made from; the seed
+#: files' places are checked again each time, as when parsing.
+PARSED_MANIFEST = Path("snapshots") / ".derived" / "manifest.json"
+
+
+def read_manifest(root: Path) -> tuple[Report, ...]:
+    """The reports of the manifest of the project at ``root``: from
+    :data:`PARSED_MANIFEST` when it is current, else parsed (the same
+    reports, the same errors)."""
+    import json
+
+    from erqi_diff.core.cache import digest
+
+    path = root / MANIFEST
+    try:
+        text = path.read_bytes()
+        with open(root / PARSED_MANIFEST, "rb") as fh:
+            data = json.loads(fh.read().decode("utf-8"))
+        current = isinstance(data, dict) and data.get("format") == 1 and data.get("manifest") == digest(text)
+        rows = data.get("reports") if current else None
+        if not current or not isinstance(rows, list) or not rows or not all(map(_row_ok, rows)):
+            return parse_manifest(path)
+    except (OSError, ValueError):  # none, unreadable, not UTF-8 or not JSON
+        return parse_manifest(path)
+    seeds = path.parent.resolve()
+    reports = []
+    for index, (year, file, date, title, encoding) in enumerate(rows, 1):
+        _check_seed_place(seeds, file, f"{path}, report #{index}")
+        reports.append(Report(year, file, date, title, encoding))
+    return tuple(sorted(reports, key=lambda r: r.year))
+
+
+def manifest_data(root: Path) -> dict:
+    """What :data:`PARSED_MANIFEST` holds for the project at ``root`` now
+    (:class:`ManifestError` when its manifest does not parse)."""
+    from erqi_diff.core.cache import digest
+
+    path = root / MANIFEST
+    text = path.read_bytes()
+    reports = parse_manifest(path, ordered=False)
+    return {"format": 1, "manifest": digest(text),
+            "reports": [[r.year, r.file, r.date, r.title, r.encoding] for r in reports]}
+
+
+def _row_ok(row) -> bool:
+    return (isinstance(row, list) and len(row) == 5 and isinstance(row[0], int) and not isinstance(row[0], bool)
+            and all(isinstance(x, str) for x in row[1:4]) and (row[4] is None or isinstance(row[4], str)))
+
+
+def parse_manifest(path: Path, ordered: bool = True) -> tuple[Report, ...]:
+    """The reports of the manifest at ``path``, by year (in the manifest's
+    order when not ``ordered``); :class:`ManifestError` saying what is wrong."""
+    import tomllib
+
     where = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -141,15 +199,20 @@ def parse_manifest(path: Path) -> tuple[Report, ...]:
         if encoding is not None and not isinstance(encoding, str):
             raise ManifestError(f"{label}: `encoding` must be a string")
         file = entry["file"]
-        try:
-            target = (seeds / file).resolve()
-        except (RuntimeError, OSError):  # a symbolic link that loops
-            raise ManifestError(f"{label}: seeds/{file} is a symbolic link that loops (it leads back to itself): "
-                                "replace it with the file it should point to") from None
-        if Path(file).is_absolute() or seeds not in target.parents:
-            raise ManifestError(f"{label}: file {file!r} points outside the seeds folder")
+        _check_seed_place(seeds, file, label)
         reports.append(Report(year, file, date, entry["title"], encoding))
-    return tuple(sorted(reports, key=lambda r: r.year))
+    return tuple(sorted(reports, key=lambda r: r.year)) if ordered else tuple(reports)
+
+
+def _check_seed_place(seeds: Path, file: str, label: str) -> None:
+    """:class:`ManifestError` when the seed ``file`` is not inside the ``seeds`` folder."""
+    try:
+        target = (seeds / file).resolve()
+    except (RuntimeError, OSError):  # a symbolic link that loops
+        raise ManifestError(f"{label}: seeds/{file} is a symbolic link that loops (it leads back to itself): "
+                            "replace it with the file it should point to") from None
+    if Path(file).is_absolute() or seeds not in target.parents:
+        raise ManifestError(f"{label}: file {file!r} points outside the seeds folder")
 
 
 def _kind_name(key: str) -> str:

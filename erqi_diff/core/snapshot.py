@@ -32,11 +32,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from erqi_diff.core.document import NORMALIZER_VERSION, Section, parse_body
 from erqi_diff.errors import ErqiError, SnapshotError, UnknownYear
 from erqi_diff.core.fsutil import atomic_write_text
 from erqi_diff.core.project import Project, Report
+
+if TYPE_CHECKING:  # made only by the commands that report them (start-up: core/build_records.py)
+    from erqi_diff.core.build_records import BuildResult, YearInfo, YearStatus
 
 FIELDS = ("year", "source", "source_sha256", "date", "title", "normalizer_version", "body_sha256", "boilerplate",
           "front")
@@ -250,35 +254,10 @@ def other_normalizer(project: Project) -> dict[int, int]:
     return out
 
 
-@dataclass(frozen=True)
-class YearStatus:
-    """A snapshot's state, as ``snapshot --check --json`` lists it: ``year``,
-    ``status`` (fresh, stale, edited, stale+edited, missing) and ``reason``
-    (what changed; "" when fresh). ``snapshot`` is the file as it is, when
-    it could be read (not in the JSON)."""
-
-    year: int
-    status: Status
-    reason: str
-    snapshot: Snapshot | None = field(default=None, metadata={"json": None})
-
-
-@dataclass(frozen=True)
-class YearInfo:
-    """One report of the series, as ``years --json`` lists it: the manifest's
-    ``year``, ``date`` and ``title``, the snapshot's ``chars`` and
-    ``sections`` (None when it cannot be read) and its ``status``."""
-
-    year: int
-    date: str
-    title: str
-    chars: int | None
-    sections: int | None
-    status: Status
-
-
 def series_years(project: Project) -> list[YearInfo]:
     """Every report of the manifest with its snapshot's size and status."""
+    from erqi_diff.core.build_records import YearInfo
+
     rows = []
     for report in project.reports:
         st = status(project, report)
@@ -290,6 +269,7 @@ def series_years(project: Project) -> list[YearInfo]:
 
 def status(project: Project, report: Report, fresh: Snapshot | None = None) -> YearStatus:
     """Compare the snapshot file with what the seed and normalizer make now."""
+    from erqi_diff.core.build_records import YearStatus
     from erqi_diff.core.read import read_bytes
     from erqi_diff.errors import SeedError
 
@@ -325,24 +305,6 @@ def status(project: Project, report: Report, fresh: Snapshot | None = None) -> Y
     return YearStatus(report.year, Status.FRESH, "", current)
 
 
-class Action(str, enum.Enum):
-    WRITTEN = "written"
-    UNCHANGED = "unchanged"
-    KEPT_EDITED = "kept (edited by hand)"
-    OVERWRITTEN = "overwritten (backup kept)"
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """What ``snapshot`` did for one year: ``action``, the snapshot's path
-    (relative to the project) and the backup kept, if any."""
-
-    year: int
-    action: Action
-    path: str
-    backup: str | None = None
-
-
 def build_all(project: Project, force: bool = False) -> list[BuildResult]:
     """Build every snapshot of the manifest.
 
@@ -351,6 +313,8 @@ def build_all(project: Project, force: bool = False) -> list[BuildResult]:
     is refused (SnapshotError with the difference) unless ``force``, which
     keeps the old file as ``<year>.md.bak`` (or ``.bak.N``) beside the new.
     """
+    from erqi_diff.core.build_records import Action, BuildResult
+
     built = [build(project, r) for r in project.reports]
     plans: list[tuple[Snapshot, YearStatus]] = []
     refusals: list[str] = []

@@ -8,7 +8,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from erqi_diff.extract.derived import FOLDER, FORMAT, code_digest, input_digest, path_for, read
+from erqi_diff.extract.derived import (FOLDER, FORMAT, LEXICON, code_digest, input_digest, lexicon_path,
+                                       own_key, own_lexicon, path_for, read)
 
 
 class Action(str, enum.Enum):
@@ -19,19 +20,39 @@ class Action(str, enum.Enum):
 
 @dataclass(frozen=True)
 class DerivedResult:
-    """What :func:`refresh` did with one derived file: ``year``, ``action``
-    (written, unchanged, removed: a file of a year the project no longer
-    has) and ``path`` relative to the project."""
+    """What :func:`refresh` did with one derived file: ``year`` (None for
+    the project's lexicon, ``lexicon.json``), ``action`` (written, unchanged,
+    removed: a file of a year the project no longer has, or the lexicon's
+    when the project's ``slogans.toml`` cannot be read) and ``path``
+    relative to the project."""
 
-    year: int
+    year: int | None
     action: Action
     path: str
 
 
-def compute(snap) -> dict[str, Any]:
-    """The derived file of snapshot ``snap`` (see the module doc)."""
+def compute(snap, project=None) -> dict[str, Any]:
+    """The derived file of snapshot ``snap`` (see the module doc), with the
+    lexicon of ``project`` (the package's alone when None)."""
     return {"format": FORMAT, "year": snap.year, "input": input_digest(snap), "code": code_digest(),
-            "metrics": metric_picks(snap), "candidates": found_in(snap)}
+            "metrics": metric_picks(snap), "candidates": found_in(snap), "lexicon": variants_in(snap, project)}
+
+
+def variants_in(snap, project=None) -> dict[str, Any] | None:
+    """The lexicon's forms restated in ``snap`` as a derived file holds them
+    (see :mod:`erqi_diff.extract.derived`); None when the project's lexicon
+    cannot be read."""
+    from erqi_diff.extract.lexicon import LexiconError, load, package_lexicon
+    from erqi_diff.extract.slogans import lexicon_variants
+
+    if project is None:
+        return {"own": None, "variants": lexicon_variants(package_lexicon(), snap.body)}
+    own = own_key(project)
+    try:
+        lexicon = load(project.root)
+    except (LexiconError, OSError):
+        return None
+    return None if own == "" else {"own": own, "variants": lexicon_variants(lexicon, snap.body)}
 
 
 def found_in(snap) -> dict[str, list]:
@@ -66,6 +87,30 @@ def figure(fact) -> dict[str, Any]:
             "figure_span": list(fact.figure_span) if fact.figure_span else None,
             "period": fact.period.value if fact.period else None, "measure": fact.measure.value, "value": value,
             "unit": fact.unit, "modifier": fact.modifier.value, "kind": fact.kind.value, "quote": fact.quote}
+
+
+def lexicon_data(project) -> dict[str, Any]:
+    """The lexicon file of ``project`` (see :mod:`erqi_diff.extract.derived`);
+    :class:`erqi_diff.extract.lexicon.LexiconError` (or OSError) when its
+    ``slogans.toml`` cannot be read."""
+    from erqi_diff.core.cache import digest
+    from erqi_diff.extract.lexicon import load
+
+    own = own_lexicon(project)
+    lexicon = load(project.root)
+    return {"format": FORMAT, "code": code_digest(), "own": None if own is None else digest(own),
+            "entries": [[e.name, list(e.forms), e.topic] for e in lexicon.entries],
+            "exclude": sorted(lexicon.exclude), "since": [list(x) for x in lexicon.since]}
+
+
+def render_lexicon(data: dict[str, Any]) -> str:
+    """The text of the lexicon file: one line an entry."""
+    def line(x: Any) -> str:
+        return json.dumps(x, ensure_ascii=False)
+
+    head = ",\n".join(f"{line(k)}: {line(v)}" for k, v in data.items() if k != "entries")
+    rows = ",\n".join(line(e) for e in data["entries"])
+    return "{" + head + ',\n"entries": [\n' + rows + "\n]}\n"
 
 
 def render(data: dict[str, Any]) -> str:
@@ -106,16 +151,20 @@ def refresh(project) -> list[DerivedResult]:
         folder.mkdir(parents=True, exist_ok=True)
     for snap in snaps:
         rel = f"snapshots/{FOLDER}/{snap.year}.json"
-        fresh = compute(snap)
+        fresh = compute(snap, project)
         if read(project, snap) == fresh:
             results.append(DerivedResult(snap.year, Action.UNCHANGED, rel))
             continue
         atomic_write_text(path_for(project, snap.year), render(fresh))
         results.append(DerivedResult(snap.year, Action.WRITTEN, rel))
+    if snaps:
+        results.extend(_refresh_lexicon(project))
+        results.extend(_refresh_manifest(project))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
-            stray = path.suffix == ".json" and path.stem.isdigit() and path.name not in kept
+            stray = (path.suffix == ".json" and path.stem.isdigit() and path.name not in kept) or \
+                (path.name in (LEXICON, MANIFEST) and not snaps)
             if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
                 try:
                     path.unlink()
@@ -124,3 +173,49 @@ def refresh(project) -> list[DerivedResult]:
                 if stray:
                     results.append(DerivedResult(int(path.stem), Action.REMOVED, f"snapshots/{FOLDER}/{path.name}"))
     return results
+
+
+MANIFEST = "manifest.json"  # erqi_diff.core.project.PARSED_MANIFEST
+
+
+def _refresh_manifest(project) -> list[DerivedResult]:
+    """Write ``manifest.json`` (the manifest parsed: :data:`erqi_diff.core.project.PARSED_MANIFEST`)
+    when it is not current."""
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.core.project import PARSED_MANIFEST, manifest_data
+
+    path, rel = project.root / PARSED_MANIFEST, PARSED_MANIFEST.as_posix()
+    data = manifest_data(project.root)
+    text = "{" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()
+                            if k != "reports")
+    text += ',\n"reports": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in data["reports"]) + "\n]}\n"
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return [DerivedResult(None, Action.UNCHANGED, rel)]
+    except (OSError, ValueError):
+        pass
+    atomic_write_text(path, text)
+    return [DerivedResult(None, Action.WRITTEN, rel)]
+
+
+def _refresh_lexicon(project) -> list[DerivedResult]:
+    """Write ``lexicon.json`` when it is not current; remove it when the
+    project's ``slogans.toml`` cannot be read (the diff reports the error)."""
+    from erqi_diff.core.fsutil import atomic_write_text
+    from erqi_diff.extract.lexicon import LexiconError
+
+    path, rel = lexicon_path(project), f"snapshots/{FOLDER}/{LEXICON}"
+    try:
+        text = render_lexicon(lexicon_data(project))
+    except (LexiconError, OSError):
+        if not path.is_file():
+            return []
+        path.unlink()
+        return [DerivedResult(None, Action.REMOVED, rel)]
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return [DerivedResult(None, Action.UNCHANGED, rel)]
+    except (OSError, ValueError):
+        pass
+    atomic_write_text(path, text)
+    return [DerivedResult(None, Action.WRITTEN, rel)]

@@ -12,7 +12,8 @@ snapshot by the same code, which its key says::
      "input": "blake2b-256:<hex>:<length>",   # the snapshot's year, date and body
      "code": "blake2b-256:<hex>:<length>",    # the content of the strip's modules (strip.STRIP_MODULES)
      "metrics": [{"info": [...], "order": int|null, "figure": {...}}, ...],
-     "candidates": {"strong": [[text, kind, year, uses, opposed, placed], ...], "weak": [...]}}
+     "candidates": {"strong": [[text, kind, year, uses, opposed, placed], ...], "weak": [...]},
+     "lexicon": {"own": "blake2b-256:<hex>:<length>"|null, "variants": [str, ...]}|null}
 
 ``metrics`` holds the report's metric facts (:func:`erqi_diff.extract.metrics.extract`),
 in text order (:func:`erqi_diff.extract.derive.metric_picks`), each reduced to what the strip's choice needs:
@@ -25,6 +26,11 @@ list of strings and nulls), ``order`` (the indicator's place in the table of
 :class:`erqi_diff.extract.candidate.Candidate`, in its order); the slogans
 of the two reports are then found from them (the work that needs both
 texts: variants, mined phrases, lineages, matching, is done by the diff).
+``lexicon`` holds the forms of the project's lexicon restated in the report
+(:func:`erqi_diff.extract.slogans.lexicon_variants`), with ``own`` the digest
+of the project's ``slogans.toml`` they were found with (null: it had none);
+they are used only while that file is the same (:func:`variants`); the
+whole is null when the project's lexicon could not be read.
 
 The code is known by its content, not by modification times, so the files
 committed with a project stay valid after a clone and a file made by other
@@ -32,6 +38,19 @@ code is never used. A file missing, stale, made by other code or unreadable
 in any way is not used: the strip is then computed from the text, with the
 same result (benchmarks/check_derived.py compares both ways on every pair of
 the three series).
+
+The project's lexicon (the package's ``data/slogans.toml`` and the
+project's own ``slogans.toml``, :func:`erqi_diff.extract.lexicon.load`) is
+kept parsed in ``snapshots/.derived/lexicon.json`` (:func:`lexicon`), so
+that a first diff does not parse TOML::
+
+    {"format": 1, "code": "blake2b-256:...",   # as above (the package's lexicon is one of the modules)
+     "own": "blake2b-256:<hex>:<length>"|null,  # the project's slogans.toml as bytes; null: it has none
+     "entries": [[name, [form, ...], topic], ...],   # :class:`erqi_diff.extract.lexicon.Entry`, in order
+     "exclude": [key, ...], "since": [[key, year], ...]}
+
+It is used only when its ``code`` and ``own`` are those of now; its
+``sources`` are the files' paths where the project is now.
 """
 
 from __future__ import annotations
@@ -44,6 +63,7 @@ from typing import Any
 
 FORMAT = 1
 FOLDER = ".derived"
+LEXICON = "lexicon.json"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -85,7 +105,83 @@ def read(project, snap) -> dict[str, Any] | None:
             return None
     except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
         return None
-    return data if _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) else None
+    ok = _well_formed(data.get("metrics")) and _candidates_ok(data.get("candidates")) and _variants_ok(data.get("lexicon"))
+    return data if ok else None
+
+
+def _variants_ok(part: Any) -> bool:
+    return part is None or (isinstance(part, dict) and set(part) == {"own", "variants"}
+                            and (part["own"] is None or isinstance(part["own"], str))
+                            and isinstance(part["variants"], list) and all(isinstance(v, str) for v in part["variants"]))
+
+
+def variants(project, files: dict[int, dict[str, Any] | None]) -> dict[int, list[str]]:
+    """The lexicon's forms restated in each report, by year, from the derived
+    files :func:`read` returned (None: not current) that were made with the
+    project's ``slogans.toml`` as it is now."""
+    key = own_key(project)
+    return {year: data["lexicon"]["variants"] for year, data in files.items()
+            if data is not None and data["lexicon"] is not None and data["lexicon"]["own"] == key}
+
+
+def lexicon_path(project) -> Path:
+    return project.snapshots_dir / FOLDER / LEXICON
+
+
+def own_lexicon(project) -> bytes | None:
+    """The bytes of the project's own ``slogans.toml``, None when it has none
+    (:func:`erqi_diff.extract.lexicon.load`'s test); OSError when unreadable."""
+    from erqi_diff.extract.lexicon import PROJECT_FILE
+
+    own = Path(project.root) / PROJECT_FILE
+    return own.read_bytes() if own.is_file() else None
+
+
+def own_key(project) -> str | None:
+    """The digest of the project's own ``slogans.toml``: None when it has
+    none, "" (no digest) when it cannot be read."""
+    try:
+        own = own_lexicon(project)
+    except OSError:
+        return ""
+    return None if own is None else _digest(own)
+
+
+def lexicon(project):
+    """The project's lexicon, as :func:`erqi_diff.extract.lexicon.load` of
+    its root gives it: from ``lexicon.json`` when it is current, else parsed
+    (the same lexicon; a file that cannot be read raises the same error)."""
+    from erqi_diff.extract.lexicon import PACKAGE_LEXICON, PROJECT_FILE, Entry, Lexicon, load
+
+    own = own_key(project)
+    try:
+        with open(lexicon_path(project), "rb") as fh:
+            data = json.loads(fh.read().decode("utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != code_digest():
+            return load(project.root)
+        if own == "" or data.get("own") != own or not _lexicon_ok(data):
+            return load(project.root)
+    except (OSError, ValueError):  # missing, unreadable, not UTF-8 or not JSON
+        return load(project.root)
+    sources = (str(PACKAGE_LEXICON), *(() if own is None else (str(Path(project.root) / PROJECT_FILE),)))
+    entries = tuple(Entry(name, tuple(forms), topic) for name, forms, topic in data["entries"])
+    return Lexicon(entries, frozenset(data["exclude"]), sources, tuple((key, year) for key, year in data["since"]))
+
+
+def _digest(data: bytes) -> str:
+    from erqi_diff.core.cache import digest
+
+    return digest(data)
+
+
+def _lexicon_ok(data: dict[str, Any]) -> bool:
+    entries, exclude, since = data.get("entries"), data.get("exclude"), data.get("since")
+    return (isinstance(entries, list) and all(
+        isinstance(e, list) and len(e) == 3 and isinstance(e[0], str) and isinstance(e[2], str)
+        and isinstance(e[1], list) and e[1] and all(isinstance(f, str) for f in e[1]) for e in entries)
+        and isinstance(exclude, list) and all(isinstance(x, str) for x in exclude)
+        and isinstance(since, list) and all(
+            isinstance(x, list) and len(x) == 2 and isinstance(x[0], str) and _int(x[1]) for x in since))
 
 
 def candidates(data: dict[str, Any]) -> tuple[list, list]:

@@ -33,7 +33,6 @@ import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -76,6 +75,8 @@ def similar(a: str, b: str) -> bool:
         return not _COUNTED.match(a)  # 智慧督察 / 智慧督查; but 两个确保 is not 两个确立: a count's items differ
     if a[:2] != b[:2] or a[-2:] != b[-2:]:
         return False
+    from difflib import SequenceMatcher  # here: most strips never get this far (difflib costs ~1 ms to import)
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
 
 
@@ -92,9 +93,10 @@ def buckets(key: str) -> Iterable[tuple[str, str]]:
         yield ("swap", key[0] + key[2] + "".join(sorted(key[1] + key[3])))
     yield ("head", key[:2])
     yield ("tail", key[-2:])
-    for head in _HEADS:
-        if key.endswith(head) and len(key) - len(head) >= 3:
-            yield ("name", key[:-len(head)])
+    if key.endswith(_HEADS):  # (one test of all the heads first: this runs for every key of a strip)
+        for head in _HEADS:
+            if key.endswith(head) and len(key) - len(head) >= 3:
+                yield ("name", key[:-len(head)])
     yield ("name", key)
 
 
@@ -281,8 +283,13 @@ def held(slogan: Slogan, forms: frozenset[str]) -> bool:
         return False
     holders = _holders(forms)
     keys = {key_of(form) for form in slogan.forms()}
-    return any(holders.holds(k) for k in keys) or \
-        any(m.endswith(_ITEM_HEADS) and m[:-2] in keys for m in holders.members)
+    return any(holders.holds(k) for k in keys) or not _headless(forms).isdisjoint(keys)
+
+
+@lru_cache(maxsize=512)
+def _headless(forms: frozenset[str]) -> frozenset[str]:
+    """The members of ``forms`` (:func:`_holders`) that end in a generic head of a list item, without it."""
+    return frozenset(m[:-2] for m in _holders(forms).members if m.endswith(_ITEM_HEADS))
 
 
 _an_item = held

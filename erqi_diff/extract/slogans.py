@@ -133,15 +133,17 @@ Found = tuple[list[Candidate], list[Candidate]]
 
 
 def extract(snapshots: Iterable, lexicon: Lexicon | None = None,
-            found: Mapping[int, Found] | None = None) -> list[Slogan]:
+            found: Mapping[int, Found] | None = None, variants: Mapping[int, Sequence[str]] | None = None) -> list[Slogan]:
     """Slogans of ``snapshots`` (oldest first), in order of first year then
     of frequency. ``lexicon``: the package's when None (:func:`no_lexicon` for none).
     ``found``: the candidates of some of the reports by year, already found
-    (a report's derived file holds them); the others' are found here."""
+    (a report's derived file holds them); the others' are found here.
+    ``variants``: likewise, :func:`lexicon_variants` of some of the reports
+    with this ``lexicon``."""
     snaps = list(snapshots)
     lexicon = package_lexicon() if lexicon is None else lexicon
     texts = {snap.year: KeyText.of(_body_text(snap)) for snap in snaps}
-    lineages, index, judged = _lineages(snaps, texts, lexicon, found or {})
+    lineages, index, judged = _lineages(snaps, texts, lexicon, found or {}, variants or {})
     forms = {key: i for key, i in index.items() if key not in lexicon.exclude}
     matcher = Matcher(forms)
     hits: dict[int, dict[int, list]] = {}
@@ -216,8 +218,8 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable,
     return forms
 
 
-def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon,
-              given: Mapping[int, Found]) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
+def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon, given: Mapping[int, Found],
+              variants: Mapping[int, Sequence[str]]) -> tuple[list[_Lineage], dict[str, int], frozenset[str]]:
     """Every lineage (lexicon entries, then candidates joined to them or
     linked among themselves), key -> lineage index, and the lexicon forms
     the texts do not show as formulas (counted only where they stand as
@@ -249,7 +251,7 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon,
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
-    for variant, year in _lexicon_variants(lexicon, texts):
+    for variant, year in _lexicon_variants(lexicon, texts, variants):
         found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     swaps = {_swapped(key): cand.kind for key, cand in found.items()}
     swaps.update((_uncommaed(key), cand.kind) for key, cand in found.items())  # not the lexicon's: 改革发展稳定任务 is words
@@ -302,13 +304,25 @@ def candidates_of(snap) -> Found:
     return candidates(snap.year, _body_text(snap))
 
 
-def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText]) -> Iterable[tuple[str, int]]:
+def lexicon_variants(lexicon: Lexicon, body: str) -> list[str]:
+    """The forms of the lexicon's formulas in a report's ``body`` restated
+    with a word added or re-spelt (:func:`_lexicon_variants`), sorted: what
+    a report's derived file holds (:mod:`erqi_diff.extract.derived`)."""
+    return sorted({variant for variant, _ in _lexicon_variants(lexicon, {0: KeyText.of(body)})})
+
+
+def _lexicon_variants(lexicon: Lexicon, texts: Mapping[int, KeyText],
+                      known: Mapping[int, Sequence[str]] | None = None) -> Iterable[tuple[str, int]]:
     """(form, year) of the lexicon's formulas restated with a word added
     (京津冀地区协同发展), and of its series of three items or more re-spelt in
-    one character (有理想、有道德、有文化、守纪律)."""
+    one character (有理想、有道德、有文化、守纪律); those of the years in
+    ``known`` as given there (:func:`lexicon_variants`, the same forms)."""
     lexicon_keys = [k for k in {key_of(f) for e in lexicon.entries for f in e.forms} if len(k) >= 5]
     series = [k for k in lexicon_keys if k.count("、") >= 2]
     for year, text in texts.items():
+        if known and year in known:
+            yield from ((variant, year) for variant in known[year])
+            continue
         pairs = set(map(add, text.key, text.key[1:]))
         for key in lexicon_keys:
             if key[:2] in pairs and key[-2:] in pairs:

@@ -91,7 +91,8 @@ def cached_strip(a, b, project=None) -> dict:
         files = {snap.year: derived.read(project, snap) for snap in (a, b)}
         found = {year: derived.candidates(data) for year, data in files.items() if data is not None}
         picks = [None if d is None else d["metrics"] for d in files.values()]
-        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[-1]), found=found)
+        return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[-1]), found=found,
+                          variants=derived.variants(project, files))
 
     return cached_json("strip", [str(a.year), a.body, str(b.year), b.body, own, *stamps], STRIP_MODULES, compute)
 
@@ -109,21 +110,22 @@ def _series(project, earlier: Sequence[int], later: Sequence[int]) -> tuple[Any,
     years (one missing or broken is left out: it cannot say a slogan
     returned, nor that it is back)."""
     from erqi_diff.core.snapshot import load_available
-    from erqi_diff.extract.lexicon import load as load_lexicon
+    from erqi_diff.extract.derived import lexicon
 
-    return load_lexicon(project.root), load_available(project, earlier), load_available(project, later)
+    return lexicon(project), load_available(project, earlier), load_available(project, later)
 
 
 def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
-                 candidates: Mapping | None = None) -> dict:
-    """The slogans part of the strip (see the module doc). ``candidates``:
-    the two reports' candidates by year where their derived files hold them
-    (:func:`erqi_diff.extract.slogans.extract`'s ``found``)."""
+                 candidates: Mapping | None = None, variants: Mapping | None = None) -> dict:
+    """The slogans part of the strip (see the module doc). ``candidates``
+    and ``variants``: the two reports' candidates and lexicon variants by
+    year where their derived files hold them (:func:`erqi_diff.extract.slogans.extract`'s
+    ``found`` and ``variants``)."""
     from erqi_diff.extract import slogans
     from erqi_diff.extract.lineage import changes, with_items
     from erqi_diff.extract.textkey import key_of
 
-    found = slogans.extract([a, b], lexicon, candidates)
+    found = slogans.extract([a, b], lexicon, candidates, variants)
     moved = changes(found, a.year, b.year)
     others = [*(earlier if moved.added or moved.returned else ()), *(later if moved.retired else ())]
     if others:  # the series' other reports: returned rather than added, left out rather than retired
@@ -139,13 +141,14 @@ def slogan_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (
 
 
 def diff_strip(a, b, lexicon=None, earlier: Sequence = (), later: Sequence = (),
-               picks: tuple[list | None, list | None] = (None, None), found: Mapping | None = None) -> dict:
+               picks: tuple[list | None, list | None] = (None, None), found: Mapping | None = None,
+               variants: Mapping | None = None) -> dict:
     """Slogans added/returned/retired/changed from snapshot ``a`` to ``b``
     and key metrics side by side (see the module doc). ``picks``: the two
-    reports' metric facts, ``found`` their slogan candidates by year, as
-    their derived files hold them (:mod:`erqi_diff.extract.derived`); what
-    is not given is computed."""
-    return {**slogan_strip(a, b, lexicon, earlier, later, found), "metrics": metric_rows(a, b, *picks)}
+    reports' metric facts, ``found`` their slogan candidates and ``variants``
+    their lexicon variants by year, as their derived files hold them
+    (:mod:`erqi_diff.extract.derived`); what is not given is computed."""
+    return {**slogan_strip(a, b, lexicon, earlier, later, found, variants), "metrics": metric_rows(a, b, *picks)}
 
 
 def metric_rows(a, b, picks_a: list | None = None, picks_b: list | None = None) -> list[dict]:

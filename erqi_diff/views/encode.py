@@ -39,9 +39,9 @@ SCHEMAS: dict[str, int] = {}
 KINDS: dict[str, tuple[str, bool]] = {
     "diff": ("erqi_diff.compare.diff:DiffResult", False),
     "sections": ("erqi_diff.compare.lineage:Lineage", False),
-    "snapshot": ("erqi_diff.core.snapshot:BuildResult", True),
-    "snapshot-check": ("erqi_diff.core.snapshot:YearStatus", True),
-    "years": ("erqi_diff.core.snapshot:YearInfo", True),
+    "snapshot": ("erqi_diff.core.build_records:BuildResult", True),
+    "snapshot-check": ("erqi_diff.core.build_records:YearStatus", True),
+    "years": ("erqi_diff.core.build_records:YearInfo", True),
     "show": ("erqi_diff.core.snapshot:Snapshot", False),
     "init": ("erqi_diff.core.init:InitResult", False),
     "add": ("erqi_diff.core.init:Added", False),
