@@ -59,6 +59,18 @@ FOLDED = ["（一）稳定粮食生产，推进乡村振兴。", "（二）加�
           "（三）扩大对外开放，深化国际经贸合作。"]
 
 
+def test_no_folds_above_the_text_limit(monkeypatch):
+    """Reports holding FOLD_TEXT_LIMIT characters together: their sections without a partner stay so."""
+    from erqi_diff.compare import fold
+
+    assert pair_sections(FIVE_YEARS, ONE_YEAR, 2023, 2024).folds
+    text = sum(len(p) for s in (*FIVE_YEARS, *ONE_YEAR) for p in s.paragraphs)
+    monkeypatch.setattr(fold, "FOLD_TEXT_LIMIT", text)
+    pairing = pair_sections(FIVE_YEARS, ONE_YEAR, 2023, 2024)
+    assert not [f for f in pairing.folds if f.kind in (FoldKind.FOLDED, FoldKind.DRAWN)]
+    assert set(pairing.unpaired_a) == {2, 3, 4, 5}
+
+
 def test_subsections_fold_into_a_review_in_paragraphs():
     pairing = pair_sections(FIVE_YEARS, ONE_YEAR, 2023, 2024)
     # the pairs are not touched: the subsections stay without a partner

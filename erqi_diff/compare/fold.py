@@ -53,6 +53,9 @@ the partner of its parent, when all of these hold:
    best of any other section (a topic without a heading to name it must
    stand out more clearly than one a heading names).
 
+Neither rule is tried where the two reports hold :data:`FOLD_TEXT_LIMIT`
+characters of text or more together.
+
 A heading may also hold no text of its own, or a line, and only hold
 sections (上半年成绩不错 over the review's subsections, 三、2014年重点工作
 over nine tasks), where the other report puts those sections under another
@@ -102,6 +105,11 @@ PASSAGE_LEAD = 2.5
 #: opens its tasks: 做好今年政府工作，要以深化改革为强大动力…, 58 characters) may be regrouped; more
 #: text is a part of its own, added or removed.
 LINE_CHARS = 120
+#: Folds are not looked for in reports holding this many characters of text together (a national
+#: report holds about 20,000): both rules weigh the words of every section (and passage) of both,
+#: seconds on a pair of 1,000,000-character documents, which are no reports of this kind; there a
+#: section without a partner is shown added or removed.
+FOLD_TEXT_LIMIT = 200_000
 
 
 class FoldKind(str, enum.Enum):
@@ -142,6 +150,8 @@ def find_folds(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
     maps each paired older section to its newer partners, ``partners_b`` the
     reverse; ``known``: the terms (:func:`~erqi_diff.compare.topics.section_terms`)
     of sections of ``a`` and ``b`` the pairing has read already, by index."""
+    if sum(len(p) for s in (*a, *b) for p in s.paragraphs) >= FOLD_TEXT_LIMIT:
+        return ()
     sides = ((FoldKind.FOLDED, a, b, oa, ob, partners_a), (FoldKind.DRAWN, b, a, ob, oa, partners_b))
     candidates = [(kind, x, hosts) for kind, mine, theirs, om, ot, partners in sides
                   for x, hosts in _candidates(mine, theirs, om, ot, partners)]
