@@ -414,6 +414,17 @@ def test_an_addition_is_a_change() -> None:
     assert (fact.measure, fact.value) == (Measure.CHANGE, 80)
 
 
+@pytest.mark.parametrize("sentence, quote, measure, value", [
+    ("规模以上工业增加值完成45.7亿元，增长5%。\n", "45.7亿元", Measure.LEVEL, 45.7),   # 增加值: value added, a noun
+    ("规模以上工业增加值完成45.7亿元，增长5%。\n", "5%", Measure.GROWTH, 5.0),
+    ("第三产业增加值达到2000亿元。\n", "2000亿元", Measure.LEVEL, 2000),
+    ("财政收入比上年增加120亿元。\n", "120亿元", Measure.CHANGE, 120),             # 增加 as a verb: a change
+])
+def test_value_added_is_no_increase(sentence, quote, measure, value) -> None:
+    fact = one(facts_of(sentence, 2017, "2018-01-13"), quote)
+    assert (fact.measure, fact.value) == (measure, value)
+
+
 def test_years_ahead_the_text_does_not_count_stay_unstated() -> None:
     """今后一个时期，…促进约1亿农业转移人口落户城镇: a goal, for years the text does not count
     (not the report's year, nor the years before it)."""

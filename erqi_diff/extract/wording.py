@@ -107,9 +107,12 @@ def linking_only(gap: str) -> bool:
 
 
 def last_direction(text: str) -> tuple[str, int] | None:
-    """The last word of growth or decline in ``text``: ("up" | "down", its end)."""
+    """The last word of growth or decline in ``text``: ("up" | "down", its end).
+    增加值 (value added: 规模以上工业增加值完成45.7亿元) is a noun, no increase."""
     best = None
     for m in _compile("updown", _UP + _DOWN).finditer(text):
+        if m.group() == "增加" and text.startswith("值", m.end()):
+            continue
         best = ("down" if m.group() in _DOWN else "up", m.end(), m.group())
     return None if best is None else (best[0], best[1])
 
