@@ -50,6 +50,28 @@ def test_national_2024_figures_are_2023s(gwr_project) -> None:
     assert not metrics.is_metric(target)  # a target is never listed as a metric
 
 
+def test_ten_years_after_five_span_ten_years(gwr_project) -> None:
+    """2023 reviews five years (2018-2022): 五年年均增长5.2%，十年增加近70万亿元、年均增长6.2%:
+    the ten years end in 2022 too, from 2013."""
+    from erqi_diff.core.snapshot import load
+
+    facts = read_facts(load(gwr_project, 2023))
+    five = next(f for f in facts if f.quote == "5.2%" and "十年增加" in f.text)
+    ten = [f for f in facts if f.quote in ("近70万亿元", "6.2%") and "十年增加" in f.text]
+    assert (five.period, five.figure_span) == (Period.MULTI_YEAR, (2018, 2022))
+    assert [(f.period, f.figure_span) for f in ten] == [(Period.MULTI_YEAR, (2013, 2022))] * 2
+
+
+def test_a_count_of_years_under_a_plan_not_all_past_keeps_its_years(gwr_early_root) -> None:
+    """1982, on the sixth plan (1981-1985): 两年平均每年递增百分之五点五 (1981 and 1982) is not
+    re-spanned to the plan's last two years."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    fact = one(read_facts(load(load_project(gwr_early_root), 1982)), "百分之五点五")
+    assert fact.period is Period.MULTI_YEAR and fact.figure_span != (1984, 1985)
+
+
 @pytest.mark.slow
 def test_every_record_stands_verbatim_at_its_offsets(seeds_project, gwr_project, gwr_early_root) -> None:
     from erqi_diff.core.project import load_project

@@ -415,7 +415,7 @@ class _SentenceReader:
     def _when(self, q: Quantity, cs: int, measure: Measure, clause_lead: str) -> When:
         own = self.own if measure is Measure.LEVEL else [  # 比第五个五年计划期间的577亿元增加68%: the base's time
             m for m in self.own if not (m.span and self.text.endswith(_COMPARING, 0, m.start))]
-        when = resolve(own, q.start, cs, self.outer)
+        when = resolve(own, q.start, cs, self.outer, self.frame.last_full)
         if any(m.end <= q.start and _THIS_PERIOD.fullmatch(self.text, m.start, m.end) for m in own):
             plan = self.frame.plan  # in the report on a plan, the plan when the text before names it or nothing
             if plan and (when is None or when.year is None or any(m.span == plan for ms in self.outer for m in ms)):

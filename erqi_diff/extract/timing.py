@@ -80,6 +80,7 @@ class Mark:
     cumulative: bool = False  # 累计: several years unless another period stands with it
     unsure: bool = False     # a plan's part that also sets this year's goals: which, the text does not say
     part: bool = False       # the period of the plan part a heading opens (planparts): it dates goals only
+    years: int | None = None  # 十年增加…: the years counted, their span left to the frame (see _combine)
 
 
 def read_year(text: str) -> int | None:
@@ -282,7 +283,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
     if m.group("n3") and frame.plan and m.string.startswith(("计划", "规划"), e):  # 这五年计划安排…: the plan's years
         return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
-        return Mark(s, e, Period.MULTI_YEAR, None)
+        return Mark(s, e, Period.MULTI_YEAR, None, years=_n(m.group("n4") or m.group("n5")))
     n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
     if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
         return Mark(s, e, Period.YEAR, frame.review)  # 一年来: the year under review
@@ -323,11 +324,14 @@ def clause_start(text: str, pos: int) -> int:
     return last
 
 
-def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]) -> When | None:
+def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]],
+            last_full: int | None = None) -> When | None:
     """The time of a figure at ``pos`` from the marks of its sentence
     (``own``; a clause-bound mark counts only from ``clause_from`` on) and,
     failing those, of ``outer`` contexts (earlier sentences of the paragraph,
-    then the headings, innermost first). None when nothing says."""
+    then the headings, innermost first). None when nothing says. A count
+    of years before the figure re-spans a context's years all past
+    (ending by ``last_full``, the last year the report reviews): :func:`_recounted`."""
     before = [m for m in own if m.end <= pos and (not m.clause or m.start >= clause_from)
               and (not m.attached or pos - m.end <= 3)]
     found = _combine(before)
@@ -342,13 +346,25 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
             return outer_found
         if found.period is Period.MULTI_YEAR:
             if outer_found.span:  # 年均 under 过去五年: the span of the heading
-                return When(found.period, outer_found.year, outer_found.span, outer_found.stated, outer_found.future)
+                past = last_full is not None and outer_found.span[1] <= last_full
+                span = _recounted(outer_found.span, before) if past else outer_found.span
+                return When(found.period, outer_found.year, span, outer_found.stated, outer_found.future)
             fallback = fallback or outer_found
             continue
         return When(found.period, outer_found.year, None, outer_found.stated, outer_found.future)
     if found is not None and fallback is not None and fallback.year is not None and not found.future:
         return When(found.period, fallback.year, None, fallback.stated, fallback.future)  # (今后一个时期: unstated)
     return found
+
+
+def _recounted(span: tuple[int, int], before: list[Mark]) -> tuple[int, int]:
+    """``span`` (of a heading, 过去五年: years past), or as many years to its
+    end as the nearest count of years before the figure says (五年年均增长5.2%，十年增加近
+    70万亿元: 2013-2022 for the ten, under a review of 2018-2022)."""
+    counted = next((m.years for m in reversed(before) if m.years), None)
+    if counted and counted != span[1] - span[0] + 1:
+        return (span[1] - counted + 1, span[1])
+    return span
 
 
 def _combine(found: list[Mark]) -> When | None:
@@ -360,11 +376,16 @@ def _combine(found: list[Mark]) -> When | None:
     period: Period | None = None
     if any(m.cumulative for m in found) and not any(m.period for m in found if not m.span and m.year is None):
         period = Period.MULTI_YEAR
+    counted = None  # the years a nearer mark counts (十年增加… after 五年年均增长…: the ten years to the same end)
     for mark in reversed(found):
         if mark.year is None and mark.span is None:
             period = period or mark.period
+            counted = counted or mark.years
             continue
         if mark.span is not None and (period is None or period is Period.MULTI_YEAR):
+            if counted and counted != mark.span[1] - mark.span[0] + 1:
+                span = (mark.span[1] - counted + 1, mark.span[1])
+                return When(Period.MULTI_YEAR, mark.year, span, True, mark.future, part=mark.part)
             return When(Period.MULTI_YEAR, mark.year, mark.span, True, mark.future, part=mark.part)
         if mark.span is not None:
             return When(period, mark.span[1], None, True, mark.future)
