@@ -103,6 +103,14 @@ def test_goals_are_judged_by_later_reports_not_chosen(gwr_root) -> None:
     assert gdp["searched"] == [2025]
 
 
+def test_the_goals_summary_counts_the_verdicts_the_rows_show(gwr_root) -> None:
+    data = payload(run("goals", "2022", "2023", "--json", root=gwr_root).output, "goals")
+    last = run("goals", "2022", "2023", "--no-pager", root=gwr_root).output.strip().splitlines()[-1]
+    counts = [sum(1 for lk in data if lk["verdict"] == v) for v in ("met", "missed", "not_comparable", "open")]
+    assert counts[2] and last == (f"{len(data)} goals: {counts[0]} met, {counts[1]} missed, "
+                                  f"{counts[2]} not comparable, {counts[3]} open")
+
+
 def test_targets_table(gwr_root) -> None:
     out = run("targets", "2022", "--no-pager", root=gwr_root).output
     assert "GDP" in out and "about +5.5%" in out and "missed" in out

@@ -116,7 +116,12 @@ def goals_view(console, links, empty: list[int]) -> None:
     if links:
         out.rstrip()
         console.print(out, soft_wrap=True)
-    linked = sum(1 for lk in links if lk.outcome is not None)
     note = ("; no goals found in " + ", ".join(map(str, empty)) + " (plans restated with their progress not counted)"
             if empty else "")
-    console.print(Text(f"{len(links)} goals, {linked} with an outcome, {len(links) - linked} open{note}", style="dim"))
+    console.print(Text(f"{fmt.plural(len(links), 'goal')}: {verdict_counts(links)}{note}", style="dim"))
+
+
+def verdict_counts(links) -> str:
+    """"6 met, 2 missed, 1 not comparable, 13 open": each verdict the rows show, counted."""
+    counts = {v: sum(1 for lk in links if lk.verdict.value == v) for v in ("met", "missed", "not_comparable", "open")}
+    return ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items())
