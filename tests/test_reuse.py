@@ -251,7 +251,7 @@ def test_ratios_and_matrix():
                                             "before_formulas": len(SENTENCE),
                                             "share": result.ratios["2020"].share,
                                             "share_formulas": result.ratios["2020"].share_formulas}
-    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs", "also"}
+    assert set(data["spans"][0]) == {"a", "b", "chars", "similarity", "differences", "kind", "docs", "also", "also_share"}
     assert set(data["spans"][0]["a"]) == {"key", "start", "end", "text", "section"}
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
 
@@ -501,6 +501,7 @@ def test_copies_recurring_in_other_reports_of_the_series(gwr_project):
     for p in copies:
         assert all(key in bodies and key not in (p.a.key, p.b.key) for key in p.also)
         assert all(_held_share(p.a.text, bodies[key]) >= 0.4 for key in p.also)
+    assert all(0.5 <= p.also_share <= 1 if p.also else p.also_share == 0 for p in copies)
     assert 0 < sum(1 for p in copies if p.also) < len(copies) / 2
     assert not any(p.also for p in result.passages if p.kind is Kind.FORMULA or p.a.key == p.b.key)
 

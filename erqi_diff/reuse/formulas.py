@@ -206,7 +206,7 @@ class Classifier:
         hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
         block_of = np.repeat(np.arange(len(counts)), counts)
         total = np.bincount(owner, weights=lengths_a, minlength=len(chosen))
-        also: list[list[str]] = [[] for _ in chosen]
+        also: list[list[tuple[str, float]]] = [[] for _ in chosen]
         for d, prepared in enumerate(self.prepared):
             grams = np.unique(kgram_hash_array(code_points(prepared.text), k).view(np.int64))
             held = _covered(np.isin(hashes, grams), block_of, counts, k, len(lengths_a))
@@ -214,11 +214,12 @@ class Classifier:
             for slot in np.flatnonzero(share >= RECUR_SHARE).tolist():
                 x, y, _ = found[chosen[slot]]
                 if d not in (x, y):
-                    also[slot].append(keys[d])
+                    also[slot].append((keys[d], float(share[slot])))
         for slot, n in enumerate(chosen):
             if also[slot]:
                 x, y, passage = found[n]
-                found[n] = (x, y, replace(passage, also=tuple(sorted(also[slot]))))
+                least = round(min(s for _, s in also[slot]), 2)
+                found[n] = (x, y, replace(passage, also=tuple(sorted(key for key, _ in also[slot])), also_share=least))
 
 
 @dataclass(frozen=True)

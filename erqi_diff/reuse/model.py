@@ -69,12 +69,14 @@ class Passage:
     copy or formula, ``docs`` the documents in which the passage's text is
     found (its typical fingerprint's count). ``also``: for a copy between
     two texts of a series, the series' other texts (keys; years as text in
-    an audit of snapshots) holding most of its wording too
+    an audit of snapshots) holding half its shared characters or more too
     (:meth:`erqi_diff.reuse.formulas.Classifier.recurring`): wording that
-    recurs across the series, not carried from ``a`` to ``b`` alone.
+    recurs across the series, not carried from ``a`` to ``b`` alone;
+    ``also_share`` the least share of them any of those texts holds (0.0
+    when none).
 
     JSON: ``{"a": Span, "b": Span, "chars", "similarity", "differences":
-    [Difference], "kind": "copy" | "formula", "docs", "also": [str]}``."""
+    [Difference], "kind": "copy" | "formula", "docs", "also": [str], "also_share"}``."""
 
     a: Span
     b: Span
@@ -84,6 +86,7 @@ class Passage:
     kind: Kind = Kind.COPY
     docs: int = 2
     also: tuple[str, ...] = ()
+    also_share: float = 0.0
     # the exact matches the passage is made of: (start in a, start in b, length),
     # in prepared-text positions (see erqi_diff.reuse.fingerprint.prepare); not in JSON
     blocks: tuple[tuple[int, int, int], ...] = field(default=(), compare=False, repr=False,

@@ -110,6 +110,7 @@ class Passage:
     from_text: str
     to_text: str
     also: tuple[int, ...] = ()
+    also_share: float = 0.0
 
 
 
@@ -359,7 +360,7 @@ def reused_passages(result: ReuseResult, before: int, after: int, limit: int = R
         if (int(a.key), int(b.key)) != (before, after):
             continue
         found.append(Passage(passage.chars, passage.similarity, a.section or "", b.section or "", a.text, b.text,
-                             tuple(int(key) for key in passage.also)))
+                             tuple(int(key) for key in passage.also), passage.also_share))
     found.sort(key=lambda p: (-p.chars, p.from_text))
     return tuple(found[:limit])
 

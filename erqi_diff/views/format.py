@@ -114,6 +114,12 @@ def keys_phrase(keys: Iterable[str]) -> str:
     return ", ".join(keys)
 
 
+def recurring(keys: Iterable[str | int], share: float) -> str:
+    """A copy's wording found in other reports of its series (``Passage.also``):
+    "recurring: 54% of it also in 1994–1995, 1997" (``share``: the least any of them holds)."""
+    return f"recurring: {round(100 * share)}% of it also in {keys_phrase(str(key) for key in keys)}"
+
+
 def figure_years(figure_year: int | None, span: Sequence[int] | None = None) -> str:
     """The year a figure describes: "2020", "2016–2020" (a span), "unstated"."""
     if span:

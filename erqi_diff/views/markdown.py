@@ -289,7 +289,7 @@ def _passage_line(p: Passage) -> str:
     text = quote(cut(new, QUOTE_CHARS))
     if old != new:
         text = f"{quote(cut(old, QUOTE_CHARS))} → {text}"
-    also = f", recurring: also in {years_phrase(p.also)}" if p.also else ""
+    also = f", {fmt.recurring(p.also, p.also_share)}" if p.also else ""
     return f"- {p.chars} characters, {percent(p.similarity)} alike{also} ({where}): {text}"
 
 

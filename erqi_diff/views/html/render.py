@@ -319,7 +319,7 @@ def _passage(passage: ReusedPassage) -> str:
     similarity = fmt_num(round(float(passage.similarity), 3))
     changes = f", {len(diffs)} difference{'s' if len(diffs) != 1 else ''} marked" if diffs else ""
     if passage.also:
-        changes += f", recurring: also in {esc(fmt.keys_phrase(passage.also))}"
+        changes += f", {esc(fmt.recurring(passage.also, passage.also_share))}"
     return (f'<li class="passage"><div class="meta">{esc(passage.chars)} characters, similarity '
             f'{similarity}{changes}</div><div class="pair">{sides}</div></li>')
 

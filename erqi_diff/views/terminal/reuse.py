@@ -49,7 +49,7 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     console.print(table)
     copies = sum(1 for p in result.passages if p.kind.value == "copy")
     recurring = sum(1 for p in result.passages if p.also)
-    also = f" ({recurring} recurring: most of their wording in other reports too)" if recurring else ""
+    also = f" ({recurring} recurring: half their wording or more in another report too)" if recurring else ""
     console.print()
     console.print(Text(f"{copies} copied passages{also}, {len(result.passages) - copies} formula passages; "
                        f"longest {len(shown)}:", style="bold"))
@@ -73,7 +73,7 @@ def _headline(number: int, passage):
 
     kind = " formula" if passage.kind.value == "formula" else ""
     if passage.also:
-        kind = f", recurring: also in {fmt.keys_phrase(passage.also)}"
+        kind = f", {fmt.recurring(passage.also, passage.also_share)}"
     return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
                 f"similarity {passage.similarity:.2f}{kind}", style="bold cyan")
 
