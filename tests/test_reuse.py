@@ -85,6 +85,26 @@ def test_a_passage_stops_at_a_heading_line():
     assert h.a.text == "（八）加强生态环境保护，促进绿色低碳发展"  # a heading of 15 characters or more is a passage of its own
 
 
+@pytest.mark.parametrize("old, new", [
+    # two short matches on each side of a paragraph break: a coincidence, no passage
+    ("强化消费者权益保护，着力适应群众需求。\n\n积极扩大有效投资。围绕国家重大战略",
+     "强化消费者权益保护，营造放心消费环境。\n\n积极扩大有效投资。紧扣国家发展战略"),
+    ("。\n\n继续实行适度从紧的货币政策，", "。\n\n继续实行适度从紧的货币政策，"),  # 14 of its 15 in one paragraph
+])
+def test_no_passage_of_short_matches_across_a_paragraph_break(old, new):
+    a = noise(1, 60) + old + noise(2, 60)
+    b = noise(3, 60) + new + noise(4, 60)
+    assert align_pair(a, b, min_chars=15) == []
+
+
+def test_a_passage_across_a_paragraph_break_with_one_paragraph_enough():
+    first, second = "坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。", "各位代表！"
+    a = noise(1, 60) + first + "\n\n" + second + noise(2, 60)
+    b = noise(3, 60) + first + "\n\n" + second + noise(4, 60)
+    (p,) = align_pair(a, b, min_chars=15)
+    assert first in p.a.text and second in p.a.text
+
+
 def test_align_pair_same_text_finds_the_repeat_once():
     text = noise(1, 60) + SENTENCE + noise(2, 200) + "\n\n" + SENTENCE.replace("470", "480") + noise(3, 30)
     (p,) = align_pair(text, text, same_doc=True)

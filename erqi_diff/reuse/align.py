@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from erqi_diff.reuse.fingerprint import Prepared, heading_cuts
+from erqi_diff.reuse.fingerprint import Prepared, heading_cuts, paragraph_cuts
 from erqi_diff.reuse.model import Difference, Passage, Span
 
 MAX_GAP = 24  # characters: the largest edit bridged inside one passage
@@ -239,6 +239,15 @@ def _cut_at(chains: list[list[Block]], cuts_a: list[int], cuts_b: list[int]) -> 
     return out
 
 
+def _holds_in_a_paragraph(chain: list[Block], breaks_a: list[int], breaks_b: list[int], min_chars: int) -> bool:
+    """Whether ``chain`` matches ``min_chars`` characters exactly within one
+    paragraph of both texts (its blocks cut at the line breaks of either)."""
+    if not _any_in(breaks_a, chain[0][0] + 1, chain[-1][0] + chain[-1][2] - 1) and \
+            not _any_in(breaks_b, chain[0][1] + 1, chain[-1][1] + chain[-1][2] - 1):
+        return True  # within one paragraph: min_chars is checked with its details
+    return any(sum(n for _, _, n in piece) >= min_chars for piece in _cut_at([chain], breaks_a, breaks_b))
+
+
 def _any_in(cuts: list[int], lo: int, hi: int) -> bool:
     """Whether a cut lies in ``[lo, hi]``."""
     i = bisect_left(cuts, lo)
@@ -266,8 +275,11 @@ def align_prepared(a: Prepared, b: Prepared, seeds, min_chars: int = 15, same_do
     # extension may have made chains meet: chain their blocks again
     chains = _merge_chains(_chain([blk for chain in chains for blk in chain], same_doc))
     chains = _cut_at(chains, heading_cuts(a), heading_cuts(b))
+    breaks = (paragraph_cuts(a), paragraph_cuts(b))
     passages: list[Passage] = []
     for chain in chains:
+        if not _holds_in_a_paragraph(chain, *breaks, min_chars):
+            continue  # two short matches joined across a paragraph break (…的作用。 / 第五、积极发展…)
         exact = sum(n for _, _, n in chain)
         gaps = sum(min(t[0] - s[0] - s[2], t[1] - s[1] - s[2]) for s, t in zip(chain, chain[1:]))
         if exact + gaps < min_chars:

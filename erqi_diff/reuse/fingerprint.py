@@ -45,6 +45,7 @@ DEFAULT_W = 16
 _DROP = re.compile(r"(?m)^[ \t\u3000]*#{1,6}[ \t\u3000]+|[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # A heading line: its marker (dropped) and its text (kept, but no passage runs across it).
 _HEADING = re.compile(r"(?m)^[ \t\u3000]*#{1,6}[ \t\u3000]+([^\n]*)")
+_BREAK = re.compile(r"\n")
 # The same without headings, for a text with no "#" (twice as fast, the same matches).
 _DROP_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 # Full-width ASCII (！..～) to half-width, lower case: one character for one.
@@ -135,6 +136,17 @@ def heading_cuts(p: Prepared) -> list[int]:
                 cuts.update((p.to_prepared(match.start(1)), p.to_prepared(match.end(1))))
         cache = sorted(cuts)
         object.__setattr__(p, "_cuts_cache", cache)
+    return cache
+
+
+def paragraph_cuts(p: Prepared) -> list[int]:
+    """Positions in ``p.text`` where a line break of ``p.original`` falls
+    (sorted, each once): a passage needs one paragraph holding enough of it
+    (:mod:`erqi_diff.reuse.align`). Computed once per text."""
+    cache = p.__dict__.get("_paragraphs_cache")
+    if cache is None:
+        cache = sorted({p.to_prepared(m.start()) for m in _BREAK.finditer(p.original)})
+        object.__setattr__(p, "_paragraphs_cache", cache)
     return cache
 
 
