@@ -208,6 +208,15 @@ def test_a_candidate_mostly_opposed_is_not_a_slogan() -> None:
     assert slogans.extract(snaps, no_lexicon()) == []
 
 
+def test_an_event_used_as_a_date_is_not_a_slogan() -> None:
+    # an event noun ends the name and the report dates by it once: every use in that report is the event's
+    snaps = [make_snapshot(2001, "比“绿色大革命”前十年的总和还多，坚持“绿色大革命”的理论。\n"),
+             make_snapshot(2002, "经过十年“蓝海运动”的破坏。\n")]
+    assert slogans.extract(snaps, no_lexicon()) == []
+    # a formula ending in an event noun, never used as a date, stays
+    assert names(one(2001, "推进“能源消费革命”战略。")) == ["能源消费革命"]
+
+
 def test_a_series_named_by_its_count_is_a_slogan() -> None:
     found = one(2001, "建设品质东城、田园东城、温暖东城“三个东城”。")
     assert "品质东城、田园东城、温暖东城" in names(found)
