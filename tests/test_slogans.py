@@ -111,6 +111,16 @@ def test_the_longest_slogan_wins_where_two_overlap() -> None:
     assert [h.slogan for h in hits] == [1, 0]
 
 
+def test_a_conjunction_sharing_its_last_member_holds_both_slogans() -> None:
+    # 物质文明和精神文明的建设: the two civilisations, and the building of the spiritual one
+    text = KeyText.of("推进物质文明和精神文明的建设。")
+    hits = Matcher({"物质文明和精神文明": 0, "精神文明的建设": 1}).find(text)
+    assert [h.form for h in hits] == ["物质文明和精神文明", "精神文明的建设"]
+    # a form inside the longer one, or of the same lineage, still does not count there
+    hits = Matcher({"物质文明和精神文明": 0, "精神文明": 1, "精神文明的建设": 0}).find(text)
+    assert [h.form for h in hits] == ["物质文明和精神文明"]
+
+
 @settings(deadline=None)
 @given(st.text(alphabet="“”‘’ 　、，·三保障两不愁十五九一二", max_size=40))
 def test_key_offsets_map_back_to_the_body(body: str) -> None:
