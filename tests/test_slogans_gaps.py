@@ -201,3 +201,20 @@ def test_a_series_formula_with_its_commas() -> None:
     snaps = [make_snapshot(2001, "促进学生德、智、体、美全面发展。\n"), make_snapshot(2002, "促进学生德智体美全面发展。\n")]
     step = changes(slogans.extract(snaps), 2001, 2002)
     assert not [c for c in step.added + step.returned + step.retired if "德" in (c.old or c.new)]
+
+
+def test_a_series_restated_reordered_with_one_member_replaced_is_changed() -> None:
+    lex = Lexicon((Entry("建机制、补短板、兜底线", ("建机制、补短板、兜底线",), "t"),
+                   Entry("保基本、兜底线、建机制", ("保基本、兜底线、建机制",), "t"),
+                   Entry("保基本、兜底线、促公平", ("保基本、兜底线、促公平",), "t")))
+    snaps = [make_snapshot(2001, "要坚持建机制、补短板、兜底线。\n"),
+             make_snapshot(2002, "我们保基本、兜底线、建机制。\n"),
+             make_snapshot(2003, "坚持保基本、兜底线、促公平。\n")]
+    found = slogans.extract(snaps, lex)
+    step = changes(found, 2001, 2002)
+    assert [(c.old, c.new) for c in step.changed] == [("建机制、补短板、兜底线", "保基本、兜底线、建机制")]
+    assert not step.retired and not step.added
+    # the shared members in the same order, one replaced: two slogans, one retired and one added
+    step = changes(found, 2002, 2003)
+    assert not step.changed and [c.old for c in step.retired] == ["保基本、兜底线、建机制"]
+    assert [c.new for c in step.added] == ["保基本、兜底线、促公平"]

@@ -23,7 +23,9 @@ report, not in the older), *retired* (in the older, not the newer; one
 standing again in a later report of the series was only left out, and its
 record says where it is back: :func:`back_in`),
 *changed* (in both, its main form, the one used most, is another, newly
-used or no longer used), or kept.
+used or no longer used; or a series retired and one added that restates it,
+its members reordered and one replaced: 建机制、补短板、兜底线 / 保基本、兜底线、
+建机制, :func:`_restated`), or kept.
 The diff strip, the changelog and the HTML report all use these words.
 """
 
@@ -223,11 +225,41 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
 
+    _pair_restated(found)
+
     def ordered(change: Change) -> tuple[SloganChange, ...]:
         return tuple(r for _, r in sorted(found[change], key=lambda x: x[0]))
 
     return SloganChanges(before, after, ordered(Change.ADDED), ordered(Change.RETURNED),
                          ordered(Change.RETIRED), ordered(Change.CHANGED))
+
+
+def _restated(old: str, new: str) -> bool:
+    """``new`` restates the series ``old``: as many members, three or more,
+    all but one the same, the shared ones in another order (建机制、补短板、
+    兜底线 / 保基本、兜底线、建机制). Two slogans by their members
+    (members.py), but between two reports one formula said anew, not one
+    retired and another added."""
+    a, b = members(key_of(old)), members(key_of(new))
+    shared = [m for m in a if m in b]
+    return len(a) == len(b) >= 3 and len(set(a)) == len(a) and len(shared) == len(a) - 1 and \
+        shared != [m for m in b if m in a]
+
+
+def _pair_restated(found: dict[Change, list[tuple[int, SloganChange]]]) -> None:
+    """A retired series and an added one restating it (:func:`_restated`),
+    each the other's only such, become one change."""
+    retired, added = found[Change.RETIRED], found[Change.ADDED]
+    pairs = [(i, j) for i, (_, r) in enumerate(retired) for j, (_, a) in enumerate(added) if _restated(r.old, a.new)]
+    for i, j in pairs:
+        if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1:
+            (_, r), (at, a) = retired[i], added[j]
+            found[Change.CHANGED].append((at, SloganChange(Change.CHANGED, a.slogan, r.old, a.new, None,
+                                                           r.lineage + a.lineage)))
+    gone = {i for i, j in pairs if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1}
+    kept = {j for i, j in pairs if i in gone}
+    found[Change.RETIRED] = [x for i, x in enumerate(retired) if i not in gone]
+    found[Change.ADDED] = [x for j, x in enumerate(added) if j not in kept]
 
 
 def _other_form(slogan: Slogan, year: int | None, form: str) -> str:
