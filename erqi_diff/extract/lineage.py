@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from erqi_diff.extract.hanscan import is_han
 from erqi_diff.extract.members import GENERIC_HEADS, Holders, members, members_differ, same_members
-from erqi_diff.extract.textkey import NUMERALS, key_of
+from erqi_diff.extract.textkey import NUMERALS, KeyText, key_of
 
 if TYPE_CHECKING:
     from erqi_diff.extract.slogans import Slogan
@@ -57,6 +58,8 @@ def similar(a: str, b: str) -> bool:
         return False
     if a.replace("、", "") == b.replace("、", ""):
         return True  # 改革、发展、稳定 / 改革发展稳定: a series written with or without its commas
+    if b in conditional_forms(a, b) or a in conditional_forms(b, a):
+        return True  # 决不放松粮食生产，积极开展多种经营 / 决不放松粮食生产的前提下，积极发展多种经营
     if members_differ(a, b):
         return False  # a member added, dropped or replaced: another slogan (members.py)
     if "、" in a and "、" in b:
@@ -82,6 +85,38 @@ def similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
 
 
+# a two-clause formula restated as a condition: 决不放松粮食生产，积极发展多种经营 as 在决不放松粮食生产的前提下，积极发展多种经营
+_CONDITION = ("的前提下、", "的前提下")
+
+
+def conditional_forms(key: str, text: KeyText | str) -> dict[str, str]:
+    """Forms of the two-clause formula ``key`` (A、B: two items of four
+    characters or more, Han only) in ``text`` with its first clause made the
+    second's condition: A的前提下，B, B as written or re-spelt in one
+    character after its first two (积极开展多种经营 / 积极发展多种经营), then
+    no more Han characters. Key -> the form as written (the key itself for a
+    key text given as a string)."""
+    items = key.split("、")
+    if len(items) != 2 or min(map(len, items)) < 4 or not all(map(is_han, "".join(items))):
+        return {}
+    keys = text if isinstance(text, str) else text.key
+    first, second = items
+    out = {}
+    for joint in _CONDITION:
+        at = keys.find(first + joint)
+        while at >= 0:
+            start = at + len(first) + len(joint)
+            end = start + len(second)
+            said = keys[start:end]
+            diffs = [i for i, (x, y) in enumerate(zip(said, second)) if x != y]
+            if len(said) == len(second) and not is_han(keys[end:end + 1] or "、") and (not diffs or (
+                    len(diffs) == 1 and diffs[0] >= 2 and is_han(said[diffs[0]]) and said[diffs[0]] not in NUMERALS)):
+                where = (at, end) if isinstance(text, str) else text.span(at, end)
+                out[keys[at:end]] = (keys if isinstance(text, str) else text.body)[where[0]:where[1]]
+            at = keys.find(first + joint, at + 1)
+    return out
+
+
 def buckets(key: str) -> Iterable[tuple[str, str]]:
     """What two similar keys share at least one of: their first two or last
     two characters, a series item, the name a head extends, or their words
@@ -89,7 +124,7 @@ def buckets(key: str) -> Iterable[tuple[str, str]]:
     yield ("bare", key.replace("、", ""))  # 改革、发展、稳定 and 改革发展稳定
     if "、" in key:
         for item in key.split("、"):
-            yield ("item", item)
+            yield ("item", item.removesuffix("的前提下"))  # A的前提下，B restates A，B
         return
     if len(key) == 4:
         yield ("swap", key[0] + key[2] + "".join(sorted(key[1] + key[3])))
