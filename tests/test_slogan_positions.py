@@ -131,6 +131,10 @@ NOT_FORMULAS = [
     "围绕“班子团结好、队伍建设好、服务群众好”三个方面开展创建。",  # the criteria of an award
     "实施“2011计划”。",                                 # a funding programme by its code
     "增加“国家自然科学研究发展计划”投入。",              # ... or by its official title
+    "他们攻击改革，说什么“两个市场之日，就是倒退之时”。",  # a saying quoted to refute it
+    "批判了他们炮制的“三个估计”的反革命谬论。",          # ... an opponents' formula
+    "坚持揭批“五人帮”的斗争。",                          # a faction of persons
+    "推进“东方”反党集团的清查工作。",                    # ... named by the noun after it
 ]
 
 

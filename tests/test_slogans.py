@@ -111,6 +111,16 @@ def test_the_longest_slogan_wins_where_two_overlap() -> None:
     assert [h.slogan for h in hits] == [1, 0]
 
 
+def test_a_conjunction_sharing_its_last_member_holds_both_slogans() -> None:
+    # 物质文明和精神文明的建设: the two civilisations, and the building of the spiritual one
+    text = KeyText.of("推进物质文明和精神文明的建设。")
+    hits = Matcher({"物质文明和精神文明": 0, "精神文明的建设": 1}).find(text)
+    assert [h.form for h in hits] == ["物质文明和精神文明", "精神文明的建设"]
+    # a form inside the longer one, or of the same lineage, still does not count there
+    hits = Matcher({"物质文明和精神文明": 0, "精神文明": 1, "精神文明的建设": 0}).find(text)
+    assert [h.form for h in hits] == ["物质文明和精神文明"]
+
+
 @settings(deadline=None)
 @given(st.text(alphabet="“”‘’ 　、，·三保障两不愁十五九一二", max_size=40))
 def test_key_offsets_map_back_to_the_body(body: str) -> None:
@@ -206,6 +216,15 @@ def test_a_candidate_mostly_opposed_is_not_a_slogan() -> None:
     snaps = [make_snapshot(2001, "推行“两个政府”等分裂活动。\n"), make_snapshot(2002, "坚决反对“两个政府”。\n"),
              make_snapshot(2003, "反对任何形式的“两个政府”。\n")]
     assert slogans.extract(snaps, no_lexicon()) == []
+
+
+def test_an_event_used_as_a_date_is_not_a_slogan() -> None:
+    # an event noun ends the name and the report dates by it once: every use in that report is the event's
+    snaps = [make_snapshot(2001, "比“绿色大革命”前十年的总和还多，坚持“绿色大革命”的理论。\n"),
+             make_snapshot(2002, "经过十年“蓝海运动”的破坏。\n")]
+    assert slogans.extract(snaps, no_lexicon()) == []
+    # a formula ending in an event noun, never used as a date, stays
+    assert names(one(2001, "推进“能源消费革命”战略。")) == ["能源消费革命"]
 
 
 def test_a_series_named_by_its_count_is_a_slogan() -> None:

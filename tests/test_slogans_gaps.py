@@ -11,7 +11,7 @@ from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load_many
 from erqi_diff.extract import slogans
 from erqi_diff.extract.lexicon import Entry, Lexicon, no_lexicon
-from erqi_diff.extract.lineage import Change, back_in, changes, marks, similar, with_items
+from erqi_diff.extract.lineage import Change, back_in, changes, conditional_forms, marks, similar, with_items
 from erqi_diff.extract.strip import diff_strip
 from erqi_diff.views.markdown import render_slogans
 
@@ -201,3 +201,34 @@ def test_a_series_formula_with_its_commas() -> None:
     snaps = [make_snapshot(2001, "促进学生德、智、体、美全面发展。\n"), make_snapshot(2002, "促进学生德智体美全面发展。\n")]
     step = changes(slogans.extract(snaps), 2001, 2002)
     assert not [c for c in step.added + step.returned + step.retired if "德" in (c.old or c.new)]
+
+
+def test_a_series_restated_reordered_with_one_member_replaced_is_changed() -> None:
+    lex = Lexicon((Entry("建机制、补短板、兜底线", ("建机制、补短板、兜底线",), "t"),
+                   Entry("保基本、兜底线、建机制", ("保基本、兜底线、建机制",), "t"),
+                   Entry("保基本、兜底线、促公平", ("保基本、兜底线、促公平",), "t")))
+    snaps = [make_snapshot(2001, "要坚持建机制、补短板、兜底线。\n"),
+             make_snapshot(2002, "我们保基本、兜底线、建机制。\n"),
+             make_snapshot(2003, "坚持保基本、兜底线、促公平。\n")]
+    found = slogans.extract(snaps, lex)
+    step = changes(found, 2001, 2002)
+    assert [(c.old, c.new) for c in step.changed] == [("建机制、补短板、兜底线", "保基本、兜底线、建机制")]
+    assert not step.retired and not step.added
+    # the shared members in the same order, one replaced: two slogans, one retired and one added
+    step = changes(found, 2002, 2003)
+    assert not step.changed and [c.old for c in step.retired] == ["保基本、兜底线、建机制"]
+    assert [c.new for c in step.added] == ["保基本、兜底线、促公平"]
+
+
+def test_a_two_clause_formula_restated_as_a_condition_is_one_slogan() -> None:
+    snaps = [make_snapshot(2001, "贯彻“决不放松钢铁生产，积极开展多种经营”的方针。\n"),
+             make_snapshot(2002, "推进改革。\n"),
+             make_snapshot(2003, "我们必须在决不放松钢铁生产的前提下，积极发展多种经营，继续前进。\n")]
+    found = slogans.extract(snaps, no_lexicon())
+    (one,) = [s for s in found if "钢铁" in s.slogan]
+    assert one.years == (2001, 2003) and one.slogan == "决不放松钢铁生产的前提下，积极发展多种经营"
+    (left,) = changes(found, 2001, 2002).retired
+    assert left.back == 2003
+    # two changes to the second clause, or a clause running on: no restatement
+    assert not similar("决不放松钢铁生产、积极开展多种经营", "决不放松钢铁生产的前提下、大力发展多种经营")
+    assert conditional_forms("决不放松钢铁生产、积极开展多种经营", "决不放松钢铁生产的前提下、积极开展多种经营活动") == {}

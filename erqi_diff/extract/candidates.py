@@ -24,7 +24,10 @@ Never a slogan, whatever the shape: an award or title (被评为“…”, “�
 the name of a ship, craft, product or event (“梦想”号, 嫦娥六号, 辽宁舰,
 C919, “…博览会”), a place's branding (…板块突出“…、…”), a position opposed
 (反对“台独”, 所谓“弹性外交”, 严防“…”, 污蔑为“…”, “…”不是…; a candidate every quoted use
-of which is opposed), the name of a thing built or counted rather than coined: a category of
+of which is opposed), a saying quoted to refute it (说什么“…”, 鼓吹“…”, 批判…“…”的谬论), an
+event's name (a name ending in 革命, 运动, 事件, 战争... that the report uses as a date somewhere:
+“文化大革命”前十七年, 十年“…运动”; all its uses in that report count as opposed), a faction of
+persons (“…帮”, “…”反党集团), the name of a thing built or counted rather than coined: a category of
 households or persons (“五保户”, “失独”家庭), a transfer project named by its places (“引黄济津”,
 “西气东输”), a thing built
 (“青藏铁路”, “三北”防护林), a code of colours (“红黄蓝绿”), the criteria of an award
@@ -74,10 +77,19 @@ _EVENT_END = ("博览会", "运动会", "亚运会", "奥运会", "大会", "峰
               "旅游节")
 _MODEL = re.compile(r"[—–]|^[A-Za-z0-9\-]+$")
 # a position opposed or a thing done away with, in the clause before the quote
+# or a saying quoted to refute it (说什么“…”, 鼓吹“…”, 揭批“…”, 批判…的“…”)
 _OPPOSED = re.compile(r"反对|反|所谓|污蔑|诬蔑|诬陷|诬为|歪曲|制造|搞(?!好)|防止|[严谨]防|克服|取消|扫除|杜绝|避免|破除|遏制|"
-                      r"打破|摒弃|分裂|打击")
+                      r"打破|摒弃|分裂|打击|说什么|胡说|叫嚣|鼓吹|散布|揭批|批判|声讨")
 # a view denied right after the quote: “基数大，速度就低”不是社会生产发展的规律
-_DENIED = ("并不是", "根本不是", "绝不是", "不是", "并非", "绝非")
+_DENIED = ("并不是", "根本不是", "绝不是", "不是", "并非", "绝非", "的谬论", "的反革命谬论", "谬论", "的论调", "的谬误")
+# an event's name (“文化大革命”, “五四”运动): an event noun ends it, and the report uses it as a date
+# somewhere (“文化大革命”前十七年, 十年“文化大革命”): every use of it in that report is the event's
+_EVENT_NOUN = ("革命", "运动", "事件", "战争", "起义", "事变", "动乱", "暴乱")
+_DATED_AFTER = ("前", "后", "以前", "以后", "以来", "期间", "时期", "中", "开始", "结束", "初期", "后期")
+_DATED_BEFORE = re.compile(r"(?:[十一二三四五六七八九两几数]+年|经过|经历|在|自|从|历时)$")
+# a faction or gang of persons (“四人帮”, “…”反党集团): persons, not a formula
+_FACTION = re.compile(r"(?:帮|集团|分子)$")
+_FACTION_AFTER = ("反党集团", "集团", "帮派", "分子")
 _CLAUSE_END = "。！？；：，\n"
 _CARRY_LONGEST = sorted(_CARRY, key=len, reverse=True)
 _AFTER_DE = ("理念", "方针", "原则", "要求", "目标", "精神", "思想", "战略", "政策", "方略", "路线")
@@ -238,6 +250,7 @@ def quoted(year: int, body: str) -> list[Candidate]:
     with their uses (:attr:`Candidate.accepted` says which are slogans)."""
     seen: dict[str, Candidate] = {}
     previous = None
+    dated: set[str] = set()
     for start, end, inner in _quote_spans(body):
         before = _clause_before(body, start, previous)
         previous = (start, end)
@@ -249,9 +262,13 @@ def quoted(year: int, body: str) -> list[Candidate]:
         key = key_of(text)
         placed = _placed(body, start, end, key, kind, before, after)
         opposed = bool(_OPPOSED.search(before)) or after.startswith(_DENIED)
+        if key.endswith(_EVENT_NOUN) and (after.startswith(_DATED_AFTER) or _DATED_BEFORE.search(before)):
+            dated.add(key)
         use = Candidate(text, kind, year, 1, int(opposed), placed)
         seen[key] = seen[key].joined(use) if key in seen else use
-    return list(seen.values())
+    # an event's name and the words quoted with it are not the report's formula: every use counts as opposed
+    return [Candidate(c.text, c.kind, c.year, c.uses, c.uses, c.placed) if key in dated else c
+            for key, c in seen.items()]
 
 
 def _thing_named(key: str) -> bool:
@@ -286,7 +303,7 @@ def _quoted_kind(body: str, start: int, end: int, text: str, after: str) -> Kind
         return Kind.NUMBERED if numbered(key) else Kind.SERIES
     if _ends_with(text, _BUILT) or after.startswith(_BUILT) or after.startswith(_CATEGORY_AFTER):
         return None
-    if len(key) > _MAX_PLAIN or _thing_named(key):
+    if len(key) > _MAX_PLAIN or _thing_named(key) or _FACTION.search(key) or after.startswith(_FACTION_AFTER):
         return None
     if key.endswith("年") and len(key) >= 4 and key[-2] not in NUMERALS:
         return Kind.CAMPAIGN  # “消费促进年”, “97中国旅游年”

@@ -23,7 +23,9 @@ report, not in the older), *retired* (in the older, not the newer; one
 standing again in a later report of the series was only left out, and its
 record says where it is back: :func:`back_in`),
 *changed* (in both, its main form, the one used most, is another, newly
-used or no longer used), or kept.
+used or no longer used; or a series retired and one added that restates it,
+its members reordered and one replaced: 建机制、补短板、兜底线 / 保基本、兜底线、
+建机制, :func:`_restated`), or kept.
 The diff strip, the changelog and the HTML report all use these words.
 """
 
@@ -36,8 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from erqi_diff.extract.hanscan import is_han
 from erqi_diff.extract.members import GENERIC_HEADS, Holders, members, members_differ, same_members
-from erqi_diff.extract.textkey import NUMERALS, key_of
+from erqi_diff.extract.textkey import NUMERALS, KeyText, key_of
 
 if TYPE_CHECKING:
     from erqi_diff.extract.slogans import Slogan
@@ -55,6 +58,8 @@ def similar(a: str, b: str) -> bool:
         return False
     if a.replace("、", "") == b.replace("、", ""):
         return True  # 改革、发展、稳定 / 改革发展稳定: a series written with or without its commas
+    if b in conditional_forms(a, b) or a in conditional_forms(b, a):
+        return True  # 决不放松粮食生产，积极开展多种经营 / 决不放松粮食生产的前提下，积极发展多种经营
     if members_differ(a, b):
         return False  # a member added, dropped or replaced: another slogan (members.py)
     if "、" in a and "、" in b:
@@ -80,6 +85,38 @@ def similar(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.66
 
 
+# a two-clause formula restated as a condition: 决不放松粮食生产，积极发展多种经营 as 在决不放松粮食生产的前提下，积极发展多种经营
+_CONDITION = ("的前提下、", "的前提下")
+
+
+def conditional_forms(key: str, text: KeyText | str) -> dict[str, str]:
+    """Forms of the two-clause formula ``key`` (A、B: two items of four
+    characters or more, Han only) in ``text`` with its first clause made the
+    second's condition: A的前提下，B, B as written or re-spelt in one
+    character after its first two (积极开展多种经营 / 积极发展多种经营), then
+    no more Han characters. Key -> the form as written (the key itself for a
+    key text given as a string)."""
+    items = key.split("、")
+    if len(items) != 2 or min(map(len, items)) < 4 or not all(map(is_han, "".join(items))):
+        return {}
+    keys = text if isinstance(text, str) else text.key
+    first, second = items
+    out = {}
+    for joint in _CONDITION:
+        at = keys.find(first + joint)
+        while at >= 0:
+            start = at + len(first) + len(joint)
+            end = start + len(second)
+            said = keys[start:end]
+            diffs = [i for i, (x, y) in enumerate(zip(said, second)) if x != y]
+            if len(said) == len(second) and not is_han(keys[end:end + 1] or "、") and (not diffs or (
+                    len(diffs) == 1 and diffs[0] >= 2 and is_han(said[diffs[0]]) and said[diffs[0]] not in NUMERALS)):
+                where = (at, end) if isinstance(text, str) else text.span(at, end)
+                out[keys[at:end]] = (keys if isinstance(text, str) else text.body)[where[0]:where[1]]
+            at = keys.find(first + joint, at + 1)
+    return out
+
+
 def buckets(key: str) -> Iterable[tuple[str, str]]:
     """What two similar keys share at least one of: their first two or last
     two characters, a series item, the name a head extends, or their words
@@ -87,7 +124,7 @@ def buckets(key: str) -> Iterable[tuple[str, str]]:
     yield ("bare", key.replace("、", ""))  # 改革、发展、稳定 and 改革发展稳定
     if "、" in key:
         for item in key.split("、"):
-            yield ("item", item)
+            yield ("item", item.removesuffix("的前提下"))  # A的前提下，B restates A，B
         return
     if len(key) == 4:
         yield ("swap", key[0] + key[2] + "".join(sorted(key[1] + key[3])))
@@ -223,11 +260,41 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
             found[Change.CHANGED].append((s.first_offset(after), SloganChange(Change.CHANGED, s.slogan, old, new,
                                                                                None, lineage)))
 
+    _pair_restated(found)
+
     def ordered(change: Change) -> tuple[SloganChange, ...]:
         return tuple(r for _, r in sorted(found[change], key=lambda x: x[0]))
 
     return SloganChanges(before, after, ordered(Change.ADDED), ordered(Change.RETURNED),
                          ordered(Change.RETIRED), ordered(Change.CHANGED))
+
+
+def _restated(old: str, new: str) -> bool:
+    """``new`` restates the series ``old``: as many members, three or more,
+    all but one the same, the shared ones in another order (建机制、补短板、
+    兜底线 / 保基本、兜底线、建机制). Two slogans by their members
+    (members.py), but between two reports one formula said anew, not one
+    retired and another added."""
+    a, b = members(key_of(old)), members(key_of(new))
+    shared = [m for m in a if m in b]
+    return len(a) == len(b) >= 3 and len(set(a)) == len(a) and len(shared) == len(a) - 1 and \
+        shared != [m for m in b if m in a]
+
+
+def _pair_restated(found: dict[Change, list[tuple[int, SloganChange]]]) -> None:
+    """A retired series and an added one restating it (:func:`_restated`),
+    each the other's only such, become one change."""
+    retired, added = found[Change.RETIRED], found[Change.ADDED]
+    pairs = [(i, j) for i, (_, r) in enumerate(retired) for j, (_, a) in enumerate(added) if _restated(r.old, a.new)]
+    for i, j in pairs:
+        if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1:
+            (_, r), (at, a) = retired[i], added[j]
+            found[Change.CHANGED].append((at, SloganChange(Change.CHANGED, a.slogan, r.old, a.new, None,
+                                                           r.lineage + a.lineage)))
+    gone = {i for i, j in pairs if sum(p[0] == i for p in pairs) == 1 and sum(p[1] == j for p in pairs) == 1}
+    kept = {j for i, j in pairs if i in gone}
+    found[Change.RETIRED] = [x for i, x in enumerate(retired) if i not in gone]
+    found[Change.ADDED] = [x for j, x in enumerate(added) if j not in kept]
 
 
 def _other_form(slogan: Slogan, year: int | None, form: str) -> str:

@@ -7,7 +7,9 @@ the boundary rules of :mod:`erqi_diff.extract.textkey`, and where two found
 forms overlap, the longer wins and the other does not count there (三保 is
 not counted inside 两不愁三保障, nor 中国特色社会主义 inside
 习近平新时代中国特色社会主义思想; two forms of one slogan overlapping count
-once). A tie keeps the earlier one.
+once). A tie keeps the earlier one. A form overlapping only the end of a
+longer one of another slogan, and running on past it, counts too: the two
+share words (物质文明和精神文明的建设 says 两个文明 and 精神文明的建设).
 """
 
 from __future__ import annotations
@@ -65,10 +67,19 @@ class Matcher:
         hits = [h for h in self.candidates(text) if text.stands(h.start, h.end)]
         hits.sort(key=lambda h: (h.start - h.end, h.start))
         taken = bytearray(len(text.key))
-        kept = []
+        kept: list[Hit] = []
         for h in hits:
-            if taken.find(1, h.start, h.end) < 0:
+            if taken.find(1, h.start, h.end) < 0 or _shares_head(h, kept):
                 taken[h.start:h.end] = b"\x01" * (h.end - h.start)
                 kept.append(h)
         kept.sort(key=lambda h: h.start)
         return kept
+
+
+def _shares_head(hit: Hit, kept: list[Hit]) -> bool:
+    """``hit`` overlaps only the end of one longer slogan of another lineage, and
+    runs on past it: 物质文明和精神文明|的建设 holds 物质文明和精神文明 and
+    精神文明的建设 (a conjunction sharing its last member's words, 两个文明 and
+    精神文明的建设 both said)."""
+    over = [k for k in kept if k.start < hit.end and hit.start < k.end]
+    return len(over) == 1 and over[0].slogan != hit.slogan and over[0].start < hit.start < over[0].end < hit.end

@@ -33,7 +33,7 @@ from operator import add
 
 from erqi_diff.extract.candidate import Candidate, Kind
 from erqi_diff.extract.lexicon import Lexicon, no_lexicon, package_lexicon
-from erqi_diff.extract.lineage import buckets, similar
+from erqi_diff.extract.lineage import buckets, conditional_forms, similar
 from erqi_diff.extract.matching import Matcher
 from erqi_diff.extract.members import Holders, members
 from erqi_diff.extract.naming import as_name
@@ -209,6 +209,11 @@ def forms_in(found: Sequence[Slogan], snapshots: Iterable,
                 standing.add(hit.form)
                 if hit.slogan < others:
                     forms.setdefault(found[hit.slogan].slogan, {}).setdefault(snap.year, (hit.form, ""))
+        for s in found:  # a two-clause formula restated as a condition (lineage.conditional_forms)
+            if snap.year not in forms.get(s.slogan, {}):
+                said = next((f for key in map(key_of, s.forms()) for f in conditional_forms(key, text.key)), "")
+                if said:
+                    forms.setdefault(s.slogan, {})[snap.year] = (said, "")
         holders = Holders(standing)
         for s in found:  # held by a longer slogan standing there (members.py): there, without a form of its own
             if snap.year not in forms.get(s.slogan, {}):
@@ -251,6 +256,10 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon, given
         for year, text in texts.items():
             for variant in _one_char_variants(key, text.key):
                 found.setdefault(variant, Candidate(variant, cand.kind, year))
+    for key, cand in list(found.items()):  # 在A的前提下，B for A，B (a re-spelt B too)
+        for year, text in texts.items():
+            for variant, written in conditional_forms(key, text).items():
+                found.setdefault(variant, Candidate(written, cand.kind, year))
     for variant, year in _lexicon_variants(lexicon, texts, variants):
         found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     swaps = {_swapped(key): cand.kind for key, cand in found.items()}
