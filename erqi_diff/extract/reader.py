@@ -329,10 +329,10 @@ class _SentenceReader:
         if measure is None:
             return None
         speed = w.SPEED_AFTER.match(text, q.end) if name is None and measure is Measure.LEVEL and q.is_percent \
-            and w.linking_only(clause_lead) else None
+            and not clause_lead.strip() else None
         if speed:
-            # ，7%左右的速度可以实现比较充分的就业: a bare 速度 after a figure its clause names nothing
-            # before is the economy's growth (as restated.restatement reads 实现7%左右的增长速度)
+            # ，7%左右的速度可以实现比较充分的就业: a bare 速度 after a figure opening its clause is the
+            # economy's growth (after a verb, 实现7%左右的增长速度, restated.restatement reads it)
             name, measure = self.headline, Measure.GROWTH
         verb = _VERB_BEFORE.search(text, cs, subj_start) if measure is Measure.LEVEL and subj_start > cs else None
         if verb and not q.is_percent:  # 共计减少财政收入五百二十亿元: the change the verb before the indicator makes
