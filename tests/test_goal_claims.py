@@ -52,6 +52,11 @@ def test_a_goal_near_those_words_stays_a_goal(body: str, quote: str) -> None:
     assert fact.kind.is_goal and fact.figure_year == 2015
 
 
+def test_a_figure_compared_with_a_years_keeps_its_year() -> None:
+    fact = _fact("全年粮食产量6亿吨，与上年相比，相差不大。", "6亿吨", 2015, "## 一、2014年工作回顾\n\n")
+    assert fact.kind is Kind.ACTUAL and fact.figure_year == 2014
+
+
 def test_a_bare_speed_after_a_figure_is_the_economys_growth() -> None:
     body = "今年国内生产总值增长7%左右。稳增长也是为了保就业，随着服务业比重上升，7%左右的速度可以实现比较充分的就业。"
     facts = [f for f in read_snapshot(make_snapshot(2015, _PLAN + body + "\n", date="2015-03-05"))

@@ -88,8 +88,9 @@ _RED_LINE = re.compile(r"[^，；。、\d]{0,4}(?:红线|底线)")
 # a named problem the figure is part of (以解决三个1亿人问题为着力点): a name, no amount to reach
 _PROBLEM_NAME = re.compile(r"问题")
 # the figure set against others' with the gap said (一亿吨石油所创造的价值同工业发达国家比较，相差很远):
-# how things stand, no goal
-_COMPARED = re.compile(r"[^。；]{0,30}?(?:同|与|和|跟)[^，；。\d]{2,12}?(?:比较|相比|相较)[，,]?[^。；]{0,6}?"
+# how things stand, no goal (set against a year's, 与上年相比, it is that year's figure, read as such)
+_COMPARED = re.compile(r"[^。；]{0,30}?(?:同|与|和|跟)(?!上年|去年|前年|上一年|今年|本年)[^，；。\d年]{2,12}?"
+                       r"(?:比较|相比|相较)[，,]?[^。；]{0,6}?"
                        r"(?:相差|差距|落后|不如|差得)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
