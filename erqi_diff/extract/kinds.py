@@ -79,6 +79,19 @@ _RESULTS_AFTER = re.compile(r"[，,][^。；]{0,30}(?:有效解决|基本解决|
 # (五年内预计农民新建住宅二十五亿平方米): a forecast, not a goal, unless the clause sets one
 _EFFECT = re.compile(r"(?:可以|可能|就能|能够)[^，；。]{0,6}$|(?<![年比])预计(?!的)[^，；。比由]{0,12}$")
 _IF = re.compile(r"(?:只要|如果|假如|假若|倘若)[^。；]*[，,][^。；]*(?:就|便|将|可以|可)")
+# what a figure would bring, said after it in its own clause (随着…，7%左右的速度可以实现比较充分的就业):
+# the figure explains a goal set elsewhere, it sets none
+# (a goal named after it, 翻两番的目标是完全可以做到的, is the goal itself, restated)
+_EFFECT_AFTER = re.compile(r"(?:左右|以上|以内)?的(?!目标|任务|计划|指标)[^，；。、\d]{1,6}?(?:可以|能够|足以|就能|就可以)")
+# a standing line the figure draws (严守18亿亩耕地红线, 坚决守住…红线): a rule that holds every year, no year's goal
+_RED_LINE = re.compile(r"[^，；。、\d]{0,4}(?:红线|底线)")
+# a named problem the figure is part of (以解决三个1亿人问题为着力点): a name, no amount to reach
+_PROBLEM_NAME = re.compile(r"问题")
+# the figure set against others' with the gap said (一亿吨石油所创造的价值同工业发达国家比较，相差很远):
+# how things stand, no goal (set against a year's, 与上年相比, it is that year's figure, read as such)
+_COMPARED = re.compile(r"[^。；]{0,30}?(?:同|与|和|跟)(?!上年|去年|前年|上一年|今年|本年)[^，；。\d年]{2,12}?"
+                       r"(?:比较|相比|相较)[，,]?[^。；]{0,6}?"
+                       r"(?:相差|差距|落后|不如|差得)")
 _CALLED_TARGET = re.compile(r"预期目标|增长目标|调控目标|目标(?:是|为|定为|定在|拟定为)")
 
 
@@ -156,6 +169,10 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     if _WILL_REACH.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):  # (支出总额将达到664亿元: the government's own means, a plan)
         return Kind.FORECAST, when  # 高校毕业生将达727万人: what is expected to come, no goal
+    if _RED_LINE.match(text, q.end) or _PROBLEM_NAME.match(text, q.end) or _COMPARED.match(text, q.end):
+        # 严守18亿亩耕地红线, 三个1亿人问题, …同工业发达国家比较，相差很远: a standing line, a name, a comparison:
+        # as things stand, of no year the text gives the figure (the context's years are a plan's)
+        return Kind.ACTUAL, When(when.period, None, None, False)
     if text.startswith(("中国人", "多中国人", "人口", "多人口"), q.end):  # 14亿多中国人的饭碗: the people, as they are
         return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)
     if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
@@ -222,6 +239,8 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
     if _EFFECT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS) and \
             not w.has_any(clause_lead, w.INSTRUMENT_WORDS):
         return Kind.FORECAST, _offered(offered, when) if take else when
+    if name is None and _EFFECT_AFTER.match(text, q.end) and not w.has_any(clause_lead, w.GOAL_WORDS):
+        return Kind.FORECAST, when  # 7%左右的速度可以实现比较充分的就业: what the figure would bring
     if _COHORT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.FORECAST, when  # 今年高校毕业生超过1000万人，要加强就业创业指导: the cohort, not a goal
     return goal_kind(text, q, cs, name), _offered(offered, when) if take else when

@@ -122,12 +122,52 @@ def said_done(goal, later) -> tuple[int, str] | None:
     year = goal.figure_span[1] if goal.figure_span else goal.figure_year
     for report in later:
         for said in report.reached:
+            if not goal.figure_span and report.frame.review == year and _group_done(goal, said):
+                return report.year, said.sentence  # 钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成
             if said.of_year and report.frame.review != year:
                 continue  # the year's target: of the year the report reviews only
             at = {said.obj.find(g) for g in grams if g in said.obj}
             if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, said.sentence):
                 return report.year, said.sentence  # six characters running: 国民生产总值
     return None
+
+
+#: A group of tasks said done (钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成): items listed, 等, a count of them.
+_GROUP = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,8}(?:、[\u4e00-\u9fff]{2,8})+)等(?P<count>\d+|[一二三四五六七八九十]+)个")
+_FIGURE_START = re.compile(r"[\d一二两三四五六七八九十百千万]")
+
+
+def _group_done(goal, said: Reached) -> bool:
+    """``said`` reports a group of the year's tasks done, the goal's among them: its object
+    lists items and a count of them (钢铁、水泥等15个重点行业…), two or more items, each a
+    figure's item in the list the goal's clause gives (淘汰钢铁2700万吨、水泥4200万吨、平板玻璃
+    3500万标准箱等落后产能: 平板玻璃 is one of the 等), four characters running of the rest
+    of the object in that clause too (落后产能), and no figure in the sentence but the count."""
+    group = _GROUP.search(said.obj)
+    if group is None:
+        return False
+    at = goal.quote_start - goal.start
+    text = goal.text
+    start = max(text.rfind(c, 0, at) for c in "，；：。") + 1
+    ends = [k for k in (text.find(c, at) for c in "，；。") if k >= 0]
+    clause = text[start:min(ends) if ends else len(text)]
+    items = group.group("items").split("、")
+    if not all(any(_FIGURE_START.match(clause, m.end()) for m in re.finditer(re.escape(_tail(item, clause)), clause))
+               for item in items):
+        return False
+    rest = said.obj[group.end():]
+    grams = {run[k:k + 4] for run in _HAN4.findall(rest) for k in range(len(run) - 3)} - _GENERIC
+    if not any(g in clause for g in grams):
+        return False
+    return not _other_figure(goal, said.sentence.replace(group.group(), ""))
+
+
+def _tail(item: str, clause: str) -> str:
+    """The longest end of ``item`` (two characters or more) that ``clause`` holds (全国钢铁: 钢铁), else the item."""
+    for k in range(len(item) - 1):
+        if item[k:] in clause:
+            return item[k:]
+    return item
 
 
 def _other_figure(goal, sentence: str) -> bool:

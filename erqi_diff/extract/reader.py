@@ -184,6 +184,7 @@ class _SentenceReader:
         self.year, self.sent, self.own, self.outer, self.frame = year, sent, own, outer, frame
         self.text = sent.text
         self.mentions = ind.mentions(self.text, headline)
+        self.headline = headline
         self.para_estimate = para_estimate
         self.found: list[tuple[Fact, int]] = []  # fact, start of its clause
         self.para_names: list[str | None] = []   # indicators of the paragraph's earlier figures, in order
@@ -327,6 +328,12 @@ class _SentenceReader:
         measure, value, base = self._measure(q, name, clause_lead if inherited else lead or clause_lead)
         if measure is None:
             return None
+        speed = w.SPEED_AFTER.match(text, q.end) if name is None and measure is Measure.LEVEL and q.is_percent \
+            and not clause_lead.strip() else None
+        if speed:
+            # ，7%左右的速度可以实现比较充分的就业: a bare 速度 after a figure opening its clause is the
+            # economy's growth (after a verb, 实现7%左右的增长速度, restated.restatement reads it)
+            name, measure = self.headline, Measure.GROWTH
         verb = _VERB_BEFORE.search(text, cs, subj_start) if measure is Measure.LEVEL and subj_start > cs else None
         if verb and not q.is_percent:  # 共计减少财政收入五百二十亿元: the change the verb before the indicator makes
             measure, value = Measure.CHANGE, _negate(value) if verb.group() in ("减少", "降低", "减收") else value
@@ -367,7 +374,7 @@ class _SentenceReader:
         if kind.is_goal and modifier is Modifier.POINT and w.has_any(clause_lead[-6:], _CEILING):
             modifier = Modifier.AT_MOST
         unit = q.unit
-        what = what_of(self.text, self.qs, q, cs, subj_start, name)
+        what = what_of(self.text, self.qs, q, cs, subj_start, name) or (speed.group()[1:] if speed else "")
         fact = Fact(
             year=self.year, indicator=name, what=what, measure=measure, value=value, unit=unit,
             modifier=modifier, period=when.period, figure_year=when.year,

@@ -9,12 +9,14 @@ from dataclasses import replace
 
 from erqi_diff.extract.facts import Fact, Kind, Measure
 from erqi_diff.extract.verdicts import Judgement, judge
-from erqi_diff.extract.wording import linking_only
+from erqi_diff.extract.wording import SPEED_AFTER, linking_only
 
 #: The places a measure covers: the count first in its clause (or after 在), then the places and the measure.
 _SCOPE_LEAD = re.compile(r"(?:^|[，；：。]|在)$")
 _SCOPE_REST = re.compile(r"[^，；。]{0,14}?(?:县|市|城市|省|省份|自治区|地区|乡镇?|镇|村)(?:全面|全部|率先|继续)?"
                          r"(?:免征|免除|减征|减免|取消|实行|实施|推行|开展|进行)")
+#: A figure pointed back to (这一百二十个项目建成后, 上述500个项目): one the report gave before, restated.
+_BACK = re.compile(r"(?:这|这些|上述|前述)$")
 #: A target replaced in its own sentence: 由原定…X调高到/调整为/改为 Y.
 _SUPERSEDED_LEAD = re.compile(r"(?:由|从)原(?:定|计划|来的?)[^，；。]{0,12}$")
 _SUPERSEDED_REST = re.compile(r"^[^，；。]{0,4}?(?:调高|调低|调整|提高|降低|改)(?:到|为|至)")
@@ -28,6 +30,8 @@ def no_goal_to_follow(goal: Fact, after: list[Fact]) -> bool:
       plan an earlier report set, restated with its outcome;
     - the total investment of a list of projects (总投资3216亿元): it describes
       the list; the year's goal is the investment planned in it;
+    - a figure pointed back to (这一百二十个项目建成后): the report gave it before,
+      as a goal where it is one;
     - a target the sentence replaces (由原定平均每年百分之六调高到百分之八至九):
       the goal is the new one;
     - the places a measure covers (592个国家扶贫开发工作重点县免征农业税; 在100个
@@ -38,6 +42,8 @@ def no_goal_to_follow(goal: Fact, after: list[Fact]) -> bool:
 
     lead = goal.text[:goal.quote_start - goal.start]
     rest = goal.text[goal.quote_end - goal.start:]
+    if _BACK.search(lead):
+        return True
     if TOTAL.search(lead) or (_SUPERSEDED_LEAD.search(lead) and _SUPERSEDED_REST.match(rest)):
         return True
     if goal.unit == "个" and _SCOPE_LEAD.search(lead) and _SCOPE_REST.match(rest):
@@ -72,9 +78,8 @@ def actual_after(goal: Fact, goals: list[Fact], outcomes: list[Fact]) -> list[tu
     return []
 
 
-#: The words after a figure that restate the economy's growth target with no subject of its own
-#: (实现7%左右的增长速度): a bare 增长速度 or 速度 is the economy's in these reports; a bare 增长 may be of anything.
-_GROWTH_AFTER = re.compile(r"的(?:经济)?(?:增长速度|增速|速度)(?![率目])|的经济增长(?![率目])")
+#: The words after a figure that restate the economy's growth target (:data:`~erqi_diff.extract.wording.SPEED_AFTER`).
+_GROWTH_AFTER = SPEED_AFTER
 #: The headline aggregate's names (:func:`erqi_diff.extract.indicators.headline`).
 _HEADLINE = ("GDP", "国民生产总值")
 

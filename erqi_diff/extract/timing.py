@@ -15,7 +15,7 @@ date a figure, nor does 全年 or 年度 in the name of a plan (占年度计划5
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from erqi_diff.extract.facts import Period
 
@@ -51,7 +51,9 @@ def _re(name: str) -> re.Pattern:
             r"|(?P<yearend>年末|年底(?!前)|(?<=[\d月])底)"
             r"|(?P<deadline>年底前|年内)"
             r"|(?P<multi>(?:过去|这|近|今后|未来|最近)?(?<![一二两三四五六七八九十])(?P<n>[两二三]?十[一二三四五六七八九]?|[两二三四五六七八九十]|\d{1,2})(?:个)?年(?:来|间|内|中|里|共|合计|累计|以来|时间里)"
-            r"|(?:过去|近|今后|未来|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
+            r"|(?:过去|近|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
+            # the years ahead, a plan's or not (今后八年计划建设的一百二十个大型项目: 计划 a verb)
+            r"|(?:今后|未来)(?P<n6>[两二三四五六七八九十]|\d{1,2})年"
             r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降)"
             r"|(?<![^，；。：\n])(?P<n5>[两三四五六七八九十])年(?=全[国社]|全部|国家|财政|城乡|农村|城镇)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
@@ -171,6 +173,12 @@ def marks(text: str, frame: Frame) -> list[Mark]:
         if mark is not None and m.group("multi") and out and out[-1].span and \
                 text[out[-1].end:mark.start] in ("", "的"):
             continue  # 从一九五三年至一九八○年的二十八年间: the years of the range before it
+        if mark is not None and mark.span and out and out[-1].future and out[-1].span and not mark.future \
+                and re.fullmatch(r"[，,]?(?:特别是|尤其是)", text[out[-1].end:mark.start]):
+            # 今后八年，特别是近三年，…: the first years of the span ahead, dating its own sentence only
+            n = mark.span[1] - mark.span[0] + 1
+            first = out[-1].span[0]
+            mark = replace(mark, year=first + n - 1, span=(first, first + n - 1), future=True, local=True)
         if mark is not None:
             attached = re.match(r"(?:预计|初步|计划)?的(?:[\d一二三四五六七八九十两]|百分之|千分之|约|近)",
                                 text[mark.end:mark.end + 6])
@@ -284,7 +292,7 @@ def _multi(m: re.Match, frame: Frame) -> Mark | None:
         return Mark(s, e, Period.MULTI_YEAR, frame.plan[1], frame.plan, future=frame.plan[1] > frame.last_full)
     if m.group("n4") or m.group("n5"):  # 五年为…, ，五年全社会固定资产投资…: several years, which the frame says
         return Mark(s, e, Period.MULTI_YEAR, None, years=_n(m.group("n4") or m.group("n5")))
-    n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3"))
+    n = _n(m.group("n")) or _n(m.group("n2")) or _n(m.group("n3")) or _n(m.group("n6"))
     if n is None and re.match(r"(?:过去|近)?一年(?:来|以来|中|里)", word):
         return Mark(s, e, Period.YEAR, frame.review)  # 一年来: the year under review
     if not n or n > 30:

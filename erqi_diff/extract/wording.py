@@ -99,6 +99,12 @@ _BASES = re.compile(r"比(?:(?:19|20)\d\d|[一二三四五六七八九][一二�
                     r"比“[^”]{1,4}”(?:期间|时期)|比今年|比本年|比上年同期|比(?:第?[一二三四]季度|上半年|前三季度|首季)")
 
 
+#: The words after a figure that restate the economy's growth with no subject of its own (实现7%左右的增长速度;
+#: 7%左右的速度可以实现比较充分的就业): a bare 增长速度 or 速度 is the economy's in these reports; a bare 增长
+#: may be of anything.
+SPEED_AFTER = re.compile(r"的(?:经济)?(?:增长速度|增速|速度)(?![率目])|的经济增长(?![率目])")
+
+
 def linking_only(gap: str) -> bool:
     """True when ``gap`` holds only linking words (see :data:`LINKING`) and bases (比1980年)."""
     rest = _compile("linking", LINKING).sub("", _BASES.sub("", gap))
