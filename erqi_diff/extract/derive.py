@@ -181,7 +181,6 @@ MANIFEST = "manifest.json"  # erqi_diff.core.project.PARSED_MANIFEST
 def _refresh_manifest(project) -> list[DerivedResult]:
     """Write ``manifest.json`` (the manifest parsed: :data:`erqi_diff.core.project.PARSED_MANIFEST`)
     when it is not current."""
-    from erqi_diff.core.fsutil import atomic_write_text
     from erqi_diff.core.project import PARSED_MANIFEST, manifest_data
 
     path, rel = project.root / PARSED_MANIFEST, PARSED_MANIFEST.as_posix()
@@ -189,6 +188,13 @@ def _refresh_manifest(project) -> list[DerivedResult]:
     text = "{" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()
                             if k != "reports")
     text += ',\n"reports": [\n' + ",\n".join(json.dumps(r, ensure_ascii=False) for r in data["reports"]) + "\n]}\n"
+    return _write_if_changed(path, rel, text)
+
+
+def _write_if_changed(path, rel: str, text: str) -> list[DerivedResult]:
+    """Write ``text`` to ``path`` (atomically) unless it holds it already."""
+    from erqi_diff.core.fsutil import atomic_write_text
+
     try:
         if path.read_text(encoding="utf-8") == text:
             return [DerivedResult(None, Action.UNCHANGED, rel)]
@@ -201,7 +207,6 @@ def _refresh_manifest(project) -> list[DerivedResult]:
 def _refresh_lexicon(project) -> list[DerivedResult]:
     """Write ``lexicon.json`` when it is not current; remove it when the
     project's ``slogans.toml`` cannot be read (the diff reports the error)."""
-    from erqi_diff.core.fsutil import atomic_write_text
     from erqi_diff.extract.lexicon import LexiconError
 
     path, rel = lexicon_path(project), f"snapshots/{FOLDER}/{LEXICON}"
@@ -212,10 +217,4 @@ def _refresh_lexicon(project) -> list[DerivedResult]:
             return []
         path.unlink()
         return [DerivedResult(None, Action.REMOVED, rel)]
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return [DerivedResult(None, Action.UNCHANGED, rel)]
-    except (OSError, ValueError):
-        pass
-    atomic_write_text(path, text)
-    return [DerivedResult(None, Action.WRITTEN, rel)]
+    return _write_if_changed(path, rel, text)

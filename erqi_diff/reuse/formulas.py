@@ -92,6 +92,25 @@ class Classifier:
         self.search_texts = search_texts
         self._kgrams: tuple[np.ndarray, np.ndarray] | None = None  # every k-gram of the texts, and their counts
 
+    def _block_kgrams(self, items: list[tuple[int, Passage]], k: int
+                      ) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The exact-match blocks of each passage of ``items`` (``(x, passage)``:
+        its blocks in the prepared text of document x), one after another:
+        their texts, lengths, the passage each is of (its place in
+        ``items``), their counts of k-grams and the hashes of those k-grams."""
+        pieces, lengths, owner = [], [], []
+        for slot, (x, passage) in enumerate(items):
+            text = self.prepared[x].text
+            for sa, _, n in passage.blocks:
+                pieces.append(text[sa:sa + n])
+                lengths.append(n)
+                owner.append(slot)
+        lengths_a = np.array(lengths, np.int64)
+        counts = np.maximum(lengths_a - k + 1, 0)  # k-grams per block
+        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
+        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        return pieces, lengths_a, np.array(owner, np.int64), counts, hashes
+
     def _stock_pieces(self, pieces: list[str]) -> np.ndarray:
         """Whether each piece stands in ``formula_docs`` of the texts (pieces of
         fewer than :data:`STOCK_PIECE` Chinese characters never: a word or
@@ -135,18 +154,7 @@ class Classifier:
         replaced as it is done: the old one is freed at once). All the
         k-grams of all the blocks are hashed and looked up at once."""
         k = self.k
-        pieces, lengths, owner = [], [], []
-        for n_passage, (x, _, passage) in enumerate(found):
-            text = self.prepared[x].text
-            for sa, _, n in passage.blocks:
-                pieces.append(text[sa:sa + n])
-                lengths.append(n)
-                owner.append(n_passage)
-        lengths_a = np.array(lengths, np.int64)
-        owner_a = np.array(owner, np.int64)
-        counts = np.maximum(lengths_a - k + 1, 0)  # k-grams per block
-        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
-        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        pieces, lengths_a, owner_a, counts, hashes = self._block_kgrams([(x, p) for x, _, p in found], k)
         dfs = self.doc_freq(hashes)
         block_of = np.repeat(np.arange(len(counts)), counts)
         # characters covered by the formula k-grams [i, i + k) of each block (never across two)
@@ -192,18 +200,7 @@ class Classifier:
         if not self.search_texts or not chosen:
             return
         k = RECUR_PIECE
-        pieces, lengths, owner = [], [], []
-        for slot, n in enumerate(chosen):
-            x, _, passage = found[n]
-            text = self.prepared[x].text
-            for sa, _, size in passage.blocks:
-                pieces.append(text[sa:sa + size])
-                lengths.append(size)
-                owner.append(slot)
-        lengths_a = np.array(lengths, np.int64)
-        counts = np.maximum(lengths_a - k + 1, 0)
-        starts = np.concatenate(([0], np.cumsum(lengths_a)[:-1])) if len(lengths_a) else lengths_a
-        hashes = kgram_hash_array(code_points("".join(pieces)), k)[_ranges(starts, counts)].view(np.int64)
+        _, lengths_a, owner, counts, hashes = self._block_kgrams([(found[n][0], found[n][2]) for n in chosen], k)
         block_of = np.repeat(np.arange(len(counts)), counts)
         total = np.bincount(owner, weights=lengths_a, minlength=len(chosen))
         also: list[list[tuple[str, float]]] = [[] for _ in chosen]
