@@ -314,3 +314,76 @@ def test_national_front_matter_kept_not_lost(year: int) -> None:
     kept = re.sub(r"\s", "", result.body + "".join(result.front) + "".join(result.boilerplate))
     text = re.sub(r"[\s#\u200b]", "", raw)
     assert len(kept) >= len(text) * 0.99
+
+
+# --- numbered list items are no headings (erqi_diff.core.lists) ------------------------------
+
+@pytest.mark.parametrize("raw, headings, items", [
+    # a run ending in ；: every item (the last one ending in 。 too) is text
+    ("二、改革体制\n\n重点做三件事：\n\n一、推行以税代利，改进国家和企业的关系；\n\n二、发挥中心城市的作用；\n\n"
+     "三、改革商业流通体制。\n\n通过这三项工作带动改革。",
+     [("二、改革体制", 2)], ["一、推行以税代利，改进国家和企业的关系；", "二、发挥中心城市的作用；", "三、改革商业流通体制。"]),
+    # ；” closes an item too
+    ("导语。\n\n（一）坚持“两个毫不动摇；”\n\n（二）坚持改革开放。\n\n正文。", [],
+     ["（一）坚持“两个毫不动摇；”", "（二）坚持改革开放。"]),
+    # an item cut at its 。 gets the rest of its line back
+    ("导语：\n\n一、加强物价管理；\n\n二、建立监督制度。对违反规定的单位要依法惩处。\n\n正文。", [],
+     ["一、加强物价管理；", "二、建立监督制度。对违反规定的单位要依法惩处。"]),
+    # a restart between 四 and 五: a list inside 四, though no item ends in ；
+    ("三、发展能源\n\n正文。\n\n四、进行技术改造\n\n技术改造要达到：\n\n一、节约能源\n\n二、改革产品结构\n\n三、合理利用资源\n\n"
+     "正文。\n\n五、整顿企业\n\n正文。",
+     [("三、发展能源", 2), ("四、进行技术改造", 2), ("五、整顿企业", 2)],
+     ["一、节约能源", "二、改革产品结构", "三、合理利用资源"]),
+    # sub-headings ending in 。 with text of their own stay headings
+    ("导语。\n\n（八）加强社会建设。\n\n正文。\n\n（九）努力建设生态文明的美好家园。\n\n正文。",
+     [("（八）加强社会建设。", 3), ("（九）努力建设生态文明的美好家园。", 3)], []),
+    # a restart whose run goes past the next part of the outer sequence is no inner list (1986: 二 … 一…五 … 三)
+    ("一、回顾\n\n正文。\n\n二、任务\n\n正文。\n\n一、确定增长率\n\n二、规定投资规模\n\n三、坚持科技进步\n\n正文。\n\n三、改革\n\n正文。",
+     [("一、回顾", 2), ("二、任务", 2), ("一、确定增长率", 2), ("二、规定投资规模", 2), ("三、坚持科技进步", 2), ("三、改革", 2)],
+     []),
+    # items apart (paragraphs between them) are no run: a part ending in 。 keeps its heading
+    ("一、第一部分。\n\n正文。\n\n二、有关规定；\n\n正文。\n\n三、第三部分。\n\n正文。",
+     [("一、第一部分。", 2), ("三、第三部分。", 2)],
+     ["二、有关规定；"]),
+])
+def test_numbered_list_items_are_text(raw: str, headings: list[tuple[str, int]], items: list[str]) -> None:
+    sections = normalize(raw).sections
+    assert [(s.heading, s.level) for s in sections if s.level] == headings
+    paragraphs = [p for s in sections for p in s.paragraphs]
+    for item in items:
+        assert item in paragraphs
+    assert normalize_text(normalize_text(raw)) == normalize_text(raw)
+
+
+def test_1981_inner_list_is_text_and_the_ten_parts_stay() -> None:
+    """1981: 四、有重点有步骤地进行技术改造… holds a list 一、…；二、…；三、…。 and the
+    ten parts run 一 to 十 without it."""
+    sections = normalize(_raw(EARLY / "1981.txt")).sections
+    parts = [s.heading.split("、")[0] for s in sections if s.level == 2]
+    assert parts == list("一二三四五六七八九") + ["十"]
+    (four,) = [s for s in sections if s.heading.startswith("四、")]
+    assert "一、节约能源，节约原材料，降低消耗，降低生产成本；" in four.paragraphs
+    assert "三、合理地利用资源，提高综合利用水平。" in four.paragraphs
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EARLY.glob("*.txt")))
+def test_no_heading_of_the_early_reports_ends_in_a_semicolon(name: str) -> None:
+    sections = normalize(_raw(EARLY / name)).sections
+    assert not [s.heading for s in sections if s.heading.rstrip("”’）").endswith("；")]
+
+
+_ITEM = st.tuples(st.sampled_from(["一、", "二、", "三、", "四、", "五、", "（一）", "（二）", "（三）", "正文"]),
+                  st.sampled_from(["节约能源", "改革产品结构，提高质量", "建设", "合理利用资源。对此要依法处理"]),
+                  st.sampled_from(["；", "。", "", "；”", "：", "，"]),
+                  st.sampled_from(["\n", "\n\n", "\n\n\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ITEM, max_size=12))
+def test_numbered_lists_idempotent_and_nothing_lost(lines: list[tuple[str, str, str, str]]) -> None:
+    raw = "".join(a + b + c + d for a, b, c, d in lines)
+    result = normalize(raw)
+    once = result.body
+    assert normalize_text(once) == once
+    kept = "".join(s.heading + "".join(s.paragraphs) for s in result.sections) + "".join(result.boilerplate + result.front)
+    assert sorted(kept.replace(" ", "")) == sorted(raw.replace("\n", "").replace(" ", ""))
