@@ -387,3 +387,10 @@ def test_numbered_lists_idempotent_and_nothing_lost(lines: list[tuple[str, str, 
     assert normalize_text(once) == once
     kept = "".join(s.heading + "".join(s.paragraphs) for s in result.sections) + "".join(result.boilerplate + result.front)
     assert sorted(kept.replace(" ", "")) == sorted(raw.replace("\n", "").replace(" ", ""))
+
+
+def test_a_markdown_heading_that_reads_as_a_list_item_stays() -> None:
+    # its writer made it a heading; the unmarked item of the same run is text
+    sections = normalize("# 一、加强物价管理；\n\n二、建立监督制度；\n\n正文。").sections
+    assert [(s.heading, s.level) for s in sections if s.level] == [("一、加强物价管理；", 1)]
+    assert sections[0].paragraphs[0] == "二、建立监督制度；"

@@ -20,6 +20,9 @@ Sub-headings that restart the numbering with text of their own under each
 (二、…七五… 一、… 二、… with paragraphs between) are not touched: their
 lines do not stand one right after the other.
 
+A Markdown heading (# 一、…；) is left alone: its writer made it one. It still
+counts in a run or as a part of the outer sequence.
+
 The rules look at the units' text and order only, so a second pass over the
 normalized text (where each item is a paragraph of its own) finds the same
 runs: normalizing stays idempotent.
@@ -45,6 +48,7 @@ class UnitLike(Protocol):
     text: str
     level: int
     rest: bool
+    marked: bool
 
 
 U = TypeVar("U", bound=UnitLike)
@@ -128,7 +132,7 @@ def list_items(units: Sequence[UnitLike]) -> set[int]:
         outer = before[-1].number
         if after[0].number == outer + 1 and run[-1].number <= outer:
             found.update(item.index for item in run)
-    return {index for index in found if units[index].kind == "heading"}
+    return {index for index in found if units[index].kind == "heading" and not units[index].marked}
 
 
 def _is_heading(units: Sequence[UnitLike], item: _Item) -> bool:

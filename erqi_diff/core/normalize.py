@@ -136,6 +136,7 @@ class _Unit:
     numbered: str = ""  # a numbered part opening a block: its whole line, in case it continues a sentence
     rest_of_numbered: bool = False  # the text after such a part's heading, on the same line
     rest: bool = False  # the text after any numbered heading cut at its 。, on the same line
+    marked: bool = False  # a Markdown heading (# …): its writer made it one, it stays
 
 
 def _ends_sentence(text: str) -> bool:
@@ -376,7 +377,7 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
         numbered = _numbered_heading(line) if not md else None
         if md:
             if md.group(2).strip():
-                units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap))
+                units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap, marked=True))
         elif numbered:
             level, head, rest = numbered
             units.append(_Unit("heading", head, level, unit_gap, numbered=line if first and gap else ""))
@@ -423,7 +424,7 @@ def _join(units: list[_Unit]) -> list[_Unit]:
                 sep = " " if latin and unit.text[:1].isalpha() else ""
                 prev.text = prev.text + sep + unit.text
                 continue
-        out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap, rest=unit.rest))
+        out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap, rest=unit.rest, marked=unit.marked))
     return out
 
 
