@@ -345,7 +345,16 @@ def test_national_front_matter_kept_not_lost(year: int) -> None:
     ("一、第一部分。\n\n正文。\n\n二、有关规定；\n\n正文。\n\n三、第三部分。\n\n正文。",
      [("一、第一部分。", 2), ("三、第三部分。", 2)],
      ["二、有关规定；"]),
-])
+    # a run one paragraph each, some items too long to be headings: the run-in heading among them is an item too
+    ("导语：\n\n（一）增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体。要继续发展。\n"
+     "（二）发展商品市场。要减少统一分配的产品。\n（三）国家对企业的管理逐步由直接控制为主转向间接控制为主，建立新的管理制度。要完善。\n\n"
+     "上述三个方面是一个整体。",
+     [], ["（二）发展商品市场。要减少统一分配的产品。"]),
+    # run-in headings one paragraph each, none too long: they stay
+    ("导语。\n\n（一）发展商品市场。要减少统一分配的产品。\n\n（二）加强宏观管理。要完善经济手段。\n\n（三）深化企业改革。要增强活力。",
+     [("（一）发展商品市场。", 3), ("（二）加强宏观管理。", 3), ("（三）深化企业改革。", 3)], []),
+], ids=["semicolon-run", "semicolon-quote", "item-cut-at-its-full-stop", "restart-inside-four", "run-in-headings-stay",
+        "restart-past-the-outer-part", "items-apart", "run-in-heading-among-paragraph-items", "run-in-headings-alone"])
 def test_numbered_list_items_are_text(raw: str, headings: list[tuple[str, int]], items: list[str]) -> None:
     sections = normalize(raw).sections
     assert [(s.heading, s.level) for s in sections if s.level] == headings
@@ -364,6 +373,15 @@ def test_1981_inner_list_is_text_and_the_ten_parts_stay() -> None:
     (four,) = [s for s in sections if s.heading.startswith("四、")]
     assert "一、节约能源，节约原材料，降低消耗，降低生产成本；" in four.paragraphs
     assert "三、合理地利用资源，提高综合利用水平。" in four.paragraphs
+
+
+def test_1982_rules_are_text() -> None:
+    """1982: 国务院作出了以下规定。 then five rules one paragraph each; 三、 and 五、 have a short
+    first sentence, the others are too long for a heading: all five are text."""
+    sections = normalize(_raw(EARLY / "1982.txt")).sections
+    assert not [s.heading for s in sections if s.heading.startswith(("三、所有建设项目", "五、用于基本建设的投资"))]
+    (first,) = [s for s in sections if s.heading.startswith("第一、严格控制固定资产投资")]
+    assert any(p.startswith("三、所有建设项目必须严格按照基本建设程序办事。事前没有") for p in first.paragraphs)
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EARLY.glob("*.txt")))

@@ -11,6 +11,11 @@ written, turn those items back into paragraph text (every character kept):
    an item, and so is every other line of its *run*: the numbered lines of
    the same style standing one right after the other (nothing but an item's
    own text between them) with consecutive numbers, the last one included.
+   Also a run of three or more in which some items are paragraphs (too long
+   to be headings) and the others headings cut from a line that goes on (a
+   first sentence, then the rest of the item): each item is one paragraph,
+   and a heading among them would swallow the items after it (1982's rules
+   after 国务院作出了以下规定。, 1978's nine measures （一）…（九）).
 2. **A restart inside a sequence.** When the parts run 一 … 四, then
    一、二、三 stand one right after the other, then 五 follows, the restarted
    run is a list inside 四 (its numbers stay below the one that continues
@@ -118,7 +123,7 @@ def list_items(units: Sequence[UnitLike]) -> set[int]:
     runs = _runs(units, items)
     found: set[int] = set()
     for run in runs:
-        if any(_ends_item(units[item.index].text) for item in run):
+        if any(_ends_item(units[item.index].text) for item in run) or (len(run) >= 3 and _mixed(units, run)):
             found.update(item.index for item in run)
     # Rule 2: a run restarting at 一 between k and k+1 of the same style.
     for position, run in enumerate(runs):
@@ -133,6 +138,14 @@ def list_items(units: Sequence[UnitLike]) -> set[int]:
         if after[0].number == outer + 1 and run[-1].number <= outer:
             found.update(item.index for item in run)
     return {index for index in found if units[index].kind == "heading" and not units[index].marked}
+
+
+def _mixed(units: Sequence[UnitLike], run: list[_Item]) -> bool:
+    """Some items of the run are paragraphs, and the others headings cut from
+    a line that goes on (the rest of it right after): one paragraph each."""
+    heads = [item for item in run if _is_heading(units, item)]
+    return (bool(heads) and len(heads) < len(run)
+            and all(item.index + 1 < len(units) and units[item.index + 1].rest for item in heads))
 
 
 def _is_heading(units: Sequence[UnitLike], item: _Item) -> bool:
