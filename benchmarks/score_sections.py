@@ -50,12 +50,14 @@ SERIES = ("seeds", "gwr", "gwr-early")
 #: The targets of issue 15, for precision and recall of the pairs.
 TARGET = (0.95, 0.95)
 #: What tests/test_align.py holds the pairing to: the figures reached, rounded down
-#: (part -> series or "overall" -> (precision, recall)).
+#: (part -> series or "overall" -> (precision, recall)). The unpaired floors of gwr-early and overall
+#: came down with normalizer 7: 11 numbered list items of 1987 and 1988 that the gold and the tool both
+#: left unpaired are paragraph text now, so easy agreements left the tally (sections/README.md).
 FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.86, 0.86)},
           "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.59, 0.51),
                         "overall": (0.66, 0.66)},
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.76, 0.75), "seeds": (0.87, 0.95),
-                       "overall": (0.84, 0.86)}}
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.71), "seeds": (0.87, 0.95),
+                       "overall": (0.81, 0.86)}}
 
 
 @dataclass

@@ -314,3 +314,101 @@ def test_national_front_matter_kept_not_lost(year: int) -> None:
     kept = re.sub(r"\s", "", result.body + "".join(result.front) + "".join(result.boilerplate))
     text = re.sub(r"[\s#\u200b]", "", raw)
     assert len(kept) >= len(text) * 0.99
+
+
+# --- numbered list items are no headings (erqi_diff.core.lists) ------------------------------
+
+@pytest.mark.parametrize("raw, headings, items", [
+    # a run ending in ；: every item (the last one ending in 。 too) is text
+    ("二、改革体制\n\n重点做三件事：\n\n一、推行以税代利，改进国家和企业的关系；\n\n二、发挥中心城市的作用；\n\n"
+     "三、改革商业流通体制。\n\n通过这三项工作带动改革。",
+     [("二、改革体制", 2)], ["一、推行以税代利，改进国家和企业的关系；", "二、发挥中心城市的作用；", "三、改革商业流通体制。"]),
+    # ；” closes an item too
+    ("导语。\n\n（一）坚持“两个毫不动摇；”\n\n（二）坚持改革开放。\n\n正文。", [],
+     ["（一）坚持“两个毫不动摇；”", "（二）坚持改革开放。"]),
+    # an item cut at its 。 gets the rest of its line back
+    ("导语：\n\n一、加强物价管理；\n\n二、建立监督制度。对违反规定的单位要依法惩处。\n\n正文。", [],
+     ["一、加强物价管理；", "二、建立监督制度。对违反规定的单位要依法惩处。"]),
+    # a restart between 四 and 五: a list inside 四, though no item ends in ；
+    ("三、发展能源\n\n正文。\n\n四、进行技术改造\n\n技术改造要达到：\n\n一、节约能源\n\n二、改革产品结构\n\n三、合理利用资源\n\n"
+     "正文。\n\n五、整顿企业\n\n正文。",
+     [("三、发展能源", 2), ("四、进行技术改造", 2), ("五、整顿企业", 2)],
+     ["一、节约能源", "二、改革产品结构", "三、合理利用资源"]),
+    # sub-headings ending in 。 with text of their own stay headings
+    ("导语。\n\n（八）加强社会建设。\n\n正文。\n\n（九）努力建设生态文明的美好家园。\n\n正文。",
+     [("（八）加强社会建设。", 3), ("（九）努力建设生态文明的美好家园。", 3)], []),
+    # a restart whose run goes past the next part of the outer sequence is no inner list (1986: 二 … 一…五 … 三)
+    ("一、回顾\n\n正文。\n\n二、任务\n\n正文。\n\n一、确定增长率\n\n二、规定投资规模\n\n三、坚持科技进步\n\n正文。\n\n三、改革\n\n正文。",
+     [("一、回顾", 2), ("二、任务", 2), ("一、确定增长率", 2), ("二、规定投资规模", 2), ("三、坚持科技进步", 2), ("三、改革", 2)],
+     []),
+    # items apart (paragraphs between them) are no run: a part ending in 。 keeps its heading
+    ("一、第一部分。\n\n正文。\n\n二、有关规定；\n\n正文。\n\n三、第三部分。\n\n正文。",
+     [("一、第一部分。", 2), ("三、第三部分。", 2)],
+     ["二、有关规定；"]),
+    # a run one paragraph each, some items too long to be headings: the run-in heading among them is an item too
+    ("导语：\n\n（一）增强企业特别是全民所有制大中型企业的活力，使它们真正成为相对独立的经济实体。要继续发展。\n"
+     "（二）发展商品市场。要减少统一分配的产品。\n（三）国家对企业的管理逐步由直接控制为主转向间接控制为主，建立新的管理制度。要完善。\n\n"
+     "上述三个方面是一个整体。",
+     [], ["（二）发展商品市场。要减少统一分配的产品。"]),
+    # run-in headings one paragraph each, none too long: they stay
+    ("导语。\n\n（一）发展商品市场。要减少统一分配的产品。\n\n（二）加强宏观管理。要完善经济手段。\n\n（三）深化企业改革。要增强活力。",
+     [("（一）发展商品市场。", 3), ("（二）加强宏观管理。", 3), ("（三）深化企业改革。", 3)], []),
+], ids=["semicolon-run", "semicolon-quote", "item-cut-at-its-full-stop", "restart-inside-four", "run-in-headings-stay",
+        "restart-past-the-outer-part", "items-apart", "run-in-heading-among-paragraph-items", "run-in-headings-alone"])
+def test_numbered_list_items_are_text(raw: str, headings: list[tuple[str, int]], items: list[str]) -> None:
+    sections = normalize(raw).sections
+    assert [(s.heading, s.level) for s in sections if s.level] == headings
+    paragraphs = [p for s in sections for p in s.paragraphs]
+    for item in items:
+        assert item in paragraphs
+    assert normalize_text(normalize_text(raw)) == normalize_text(raw)
+
+
+def test_1981_inner_list_is_text_and_the_ten_parts_stay() -> None:
+    """1981: 四、有重点有步骤地进行技术改造… holds a list 一、…；二、…；三、…。 and the
+    ten parts run 一 to 十 without it."""
+    sections = normalize(_raw(EARLY / "1981.txt")).sections
+    parts = [s.heading.split("、")[0] for s in sections if s.level == 2]
+    assert parts == list("一二三四五六七八九") + ["十"]
+    (four,) = [s for s in sections if s.heading.startswith("四、")]
+    assert "一、节约能源，节约原材料，降低消耗，降低生产成本；" in four.paragraphs
+    assert "三、合理地利用资源，提高综合利用水平。" in four.paragraphs
+
+
+def test_1982_rules_are_text() -> None:
+    """1982: 国务院作出了以下规定。 then five rules one paragraph each; 三、 and 五、 have a short
+    first sentence, the others are too long for a heading: all five are text."""
+    sections = normalize(_raw(EARLY / "1982.txt")).sections
+    assert not [s.heading for s in sections if s.heading.startswith(("三、所有建设项目", "五、用于基本建设的投资"))]
+    (first,) = [s for s in sections if s.heading.startswith("第一、严格控制固定资产投资")]
+    assert any(p.startswith("三、所有建设项目必须严格按照基本建设程序办事。事前没有") for p in first.paragraphs)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EARLY.glob("*.txt")))
+def test_no_heading_of_the_early_reports_ends_in_a_semicolon(name: str) -> None:
+    sections = normalize(_raw(EARLY / name)).sections
+    assert not [s.heading for s in sections if s.heading.rstrip("”’）").endswith("；")]
+
+
+_ITEM = st.tuples(st.sampled_from(["一、", "二、", "三、", "四、", "五、", "（一）", "（二）", "（三）", "正文"]),
+                  st.sampled_from(["节约能源", "改革产品结构，提高质量", "建设", "合理利用资源。对此要依法处理"]),
+                  st.sampled_from(["；", "。", "", "；”", "：", "，"]),
+                  st.sampled_from(["\n", "\n\n", "\n\n\n"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ITEM, max_size=12))
+def test_numbered_lists_idempotent_and_nothing_lost(lines: list[tuple[str, str, str, str]]) -> None:
+    raw = "".join(a + b + c + d for a, b, c, d in lines)
+    result = normalize(raw)
+    once = result.body
+    assert normalize_text(once) == once
+    kept = "".join(s.heading + "".join(s.paragraphs) for s in result.sections) + "".join(result.boilerplate + result.front)
+    assert sorted(kept.replace(" ", "")) == sorted(raw.replace("\n", "").replace(" ", ""))
+
+
+def test_a_markdown_heading_that_reads_as_a_list_item_stays() -> None:
+    # its writer made it a heading; the unmarked item of the same run is text
+    sections = normalize("# 一、加强物价管理；\n\n二、建立监督制度；\n\n正文。").sections
+    assert [(s.heading, s.level) for s in sections if s.level] == [("一、加强物价管理；", 1)]
+    assert sections[0].paragraphs[0] == "二、建立监督制度；"

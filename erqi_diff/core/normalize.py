@@ -29,6 +29,9 @@ What it does, in order:
    block, are headings too (level 2). In plain text, a run of headlines
    that each stand after the story they head (a page laid out in columns)
    is put back before their stories (:mod:`erqi_diff.core.headlines`).
+   Numbered list items (a run of 一、…；二、…；三、…。, or 一、二、三 restarting
+   between the parts 四 and 五) are paragraph text, not headings
+   (:mod:`erqi_diff.core.lists`).
 5. Layout healing, so that the same report gives the same body however it
    was wrapped: the lines of a block are first joined into logical lines
    (a hard wrap may fall anywhere, even before 一、 in 统一、); a line starts
@@ -65,6 +68,7 @@ from erqi_diff.core.chars import (  # noqa: F401 (_t2s, normalize_chars: part of
 )
 from erqi_diff.core.document import HEADING_RE, Section, render_body
 from erqi_diff.core.headlines import headlines_first
+from erqi_diff.core.lists import demote
 
 # --- character classes (the rest: erqi_diff.core.chars) ---------------------
 
@@ -131,6 +135,8 @@ class _Unit:
     indent: bool = False  # the line was indented (a paragraph may start there)
     numbered: str = ""  # a numbered part opening a block: its whole line, in case it continues a sentence
     rest_of_numbered: bool = False  # the text after such a part's heading, on the same line
+    rest: bool = False  # the text after any numbered heading cut at its 。, on the same line
+    marked: bool = False  # a Markdown heading (# …): its writer made it one, it stays
 
 
 def _ends_sentence(text: str) -> bool:
@@ -252,7 +258,7 @@ def normalize_once(raw: str) -> Normalized:
     units: list[_Unit] = []
     for gap, block in blocks:
         units.extend(_block_units(gap, block, markdown, boilerplate))
-    units = _join(units)
+    units = demote(_join(units), lambda unit, text: _Unit("para", text, 0, unit.gap))
     if not markdown:  # headlines that stood after their stories (a page in columns) go back before them
         units = [units[i] for i in headlines_first([(u.kind == "heading", u.text, u.level) for u in units])]
     return Normalized(_sections(units), tuple(boilerplate), tuple(front))
@@ -371,12 +377,12 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
         numbered = _numbered_heading(line) if not md else None
         if md:
             if md.group(2).strip():
-                units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap))
+                units.append(_Unit("heading", clean_spaces(md.group(2)), len(md.group(1)), unit_gap, marked=True))
         elif numbered:
             level, head, rest = numbered
             units.append(_Unit("heading", head, level, unit_gap, numbered=line if first and gap else ""))
             if rest:
-                units.append(_Unit("para", rest, 0, 1, rest_of_numbered=bool(first and gap)))
+                units.append(_Unit("para", rest, 0, 1, rest_of_numbered=bool(first and gap), rest=True))
         elif (first and not markdown and len(kept) > 1 and _HEADLINE_SPACE.search(line)
               and _heading_like(line)):
             units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
@@ -418,7 +424,7 @@ def _join(units: list[_Unit]) -> list[_Unit]:
                 sep = " " if latin and unit.text[:1].isalpha() else ""
                 prev.text = prev.text + sep + unit.text
                 continue
-        out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap))
+        out.append(_Unit(unit.kind, unit.text, unit.level, unit.gap, rest=unit.rest, marked=unit.marked))
     return out
 
 
