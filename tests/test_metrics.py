@@ -447,6 +447,19 @@ def test_value_added_is_no_increase(sentence, quote, measure, value) -> None:
     assert (fact.measure, fact.value) == (measure, value)
 
 
+@pytest.mark.parametrize("sentence, quote, indicator", [
+    # the year's total of the indicator just told: 总 and its head noun
+    ("一九八四年国内财政收入增加二百五十五亿元，一九八五年增加三百六十二亿元，全年总收入达到一千八百二十九亿元。\n",
+     "一千八百二十九亿元", "财政收入"),
+    # a total after a figure per head is another total: of no indicator
+    ("农民人均纯收入增长百分之十三点七，全年总收入达到三千亿元。\n", "三千亿元", None),
+    # another noun than the indicator's head: not its total
+    ("国内财政收入增加三百六十二亿元，全年总支出达到一千八百亿元。\n", "一千八百亿元", None),
+])
+def test_the_years_total_of_the_indicator_just_told(sentence, quote, indicator) -> None:
+    assert one(facts_of(sentence, 1986, "1986-03-25"), quote).indicator == indicator
+
+
 def test_years_ahead_the_text_does_not_count_stay_unstated() -> None:
     """今后一个时期，…促进约1亿农业转移人口落户城镇: a goal, for years the text does not count
     (not the report's year, nor the years before it)."""

@@ -254,6 +254,8 @@ class _SentenceReader:
             if prev.indicator and own_lead and self._linking(start, q.start) and self._linking(prev_end, start) \
                     and not own_lead.startswith(("其中", "分别")):
                 return prev.indicator, start, True
+            if prev.indicator and _total_of(prev.indicator, own_lead) and self._linking(prev_end, start):
+                return prev.indicator, start, True  # 财政收入…增加三百六十二亿元，全年总收入达到一千八百二十九亿元
         said = any(m.start < q.start for m in self.mentions)
         if not self.found and self.para_names and self.para_names[-1] and bare_rate(text, cs, q.start, said):
             return self.para_names[-1], cs, True  # …上涨幅度控制在百分之十以内。…，涨幅仍然高达百分之二十一点七
@@ -475,3 +477,12 @@ def _negate(value):
     if isinstance(value, tuple):
         return (tidy(-value[1]), tidy(-value[0]))
     return tidy(-value) if value else value
+
+
+def _total_of(indicator: str, lead: str) -> bool:
+    """Whether ``lead`` names the whole of ``indicator`` just told, by 总 and
+    its head noun alone (全年总收入达到… after 财政收入…增加…: the year's total
+    revenue); never of a figure per head (人均纯收入 … 总收入 is another total)."""
+    head = indicator[-2:]
+    return "人均" not in indicator and bool(re.fullmatch(rf"(?:全年|年度|当年)?(?:的)?总{head}(?:为|是|达到|达|共|计)?", lead))
+
