@@ -102,6 +102,14 @@ def gwr_early_root(tmp_path_factory) -> Path:
     return root
 
 
+@pytest.fixture
+def seeds_copy(seeds_root, tmp_path) -> Path:
+    """The seeds project copied (its seeds and snapshots, derived files with them), to change freely."""
+    for name in ("seeds", "snapshots"):
+        shutil.copytree(seeds_root / name, tmp_path / name)
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def seeds_project(seeds_root):
     from erqi_diff.core.project import load_project

@@ -22,14 +22,6 @@ from erqi_diff.extract.strip import cached_strip, diff_strip
 REGENERATE = "run `erqi-diff snapshot` in the repository (it rewrites snapshots/.derived) and commit the files"
 
 
-@pytest.fixture
-def seeds_copy(seeds_root, tmp_path) -> Path:
-    """The seeds project copied, its derived files with it."""
-    for name in ("seeds", "snapshots"):
-        shutil.copytree(seeds_root / name, tmp_path / name)
-    return tmp_path
-
-
 @pytest.fixture(autouse=True)
 def _no_cache(monkeypatch):
     monkeypatch.setenv("ERQI_DIFF_CACHE", "off")  # every strip computed here, none from a cache

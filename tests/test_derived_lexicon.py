@@ -30,10 +30,8 @@ lineages = [["智慧督查", "智慧督察"], ["减税降费", "减费降税"]]
 
 
 @pytest.fixture
-def project(seeds_root, tmp_path) -> Path:
-    for name in ("seeds", "snapshots"):
-        shutil.copytree(seeds_root / name, tmp_path / name)
-    return tmp_path
+def project(seeds_copy) -> Path:
+    return seeds_copy
 
 
 @pytest.fixture(autouse=True)

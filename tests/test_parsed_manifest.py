@@ -19,10 +19,8 @@ from erqi_diff.errors import ManifestError
 
 
 @pytest.fixture
-def root(seeds_root, tmp_path) -> Path:
-    for name in ("seeds", "snapshots"):
-        shutil.copytree(seeds_root / name, tmp_path / name)
-    return tmp_path
+def root(seeds_copy) -> Path:
+    return seeds_copy
 
 
 def _no_parse(monkeypatch) -> None:
