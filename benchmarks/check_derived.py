@@ -34,11 +34,12 @@ def copy_project(root: Path, dest: Path) -> Path:
     return dest
 
 
-def check(root: Path) -> tuple[int, int, list[str]]:
-    """(pairs compared, reports with a derived file used, differences) for the project at ``root``."""
+def check(root: Path) -> tuple[int, int, int, list[str]]:
+    """(pairs compared, reports with a derived file used, pairs whose slogans the
+    derived files hold (pairs.json), differences) for the project at ``root``."""
     from erqi_diff.core.project import load_project
     from erqi_diff.core.snapshot import load_available
-    from erqi_diff.extract import derive, derived
+    from erqi_diff.extract import derive, derived, pairstrip
     from erqi_diff.extract.strip import cached_strip
 
     with tempfile.TemporaryDirectory(prefix="erqi-derived-") as tmp:
@@ -46,6 +47,7 @@ def check(root: Path) -> tuple[int, int, list[str]]:
         derive.refresh(project)
         snaps = load_available(project, project.years)
         used = sum(derived.read(project, s) is not None for s in snaps)
+        stored = sum(pairstrip.read(project, *pair) is not None for pair in pairstrip.chosen([s.year for s in snaps]))
         with_files = {(a.year, b.year): cached_strip(a, b, project) for a, b in itertools.combinations(snaps, 2)}
         shutil.rmtree(project.snapshots_dir / derived.FOLDER)
         problems = []
@@ -53,7 +55,7 @@ def check(root: Path) -> tuple[int, int, list[str]]:
             computed = cached_strip(a, b, project)
             if computed != with_files[a.year, b.year]:
                 problems.append(f"{root.name or root}: {a.year} -> {b.year}: the strips differ")
-        return len(with_files), used, problems
+        return len(with_files), used, stored, problems
 
 
 def main() -> int:
@@ -63,10 +65,11 @@ def main() -> int:
     os.environ["ERQI_DIFF_CACHE"] = "off"  # every strip computed, none from the user's cache
     total, bad = 0, []
     for root in args.roots:
-        pairs, used, problems = check(root.resolve())
+        pairs, used, stored, problems = check(root.resolve())
         total += pairs
         bad += problems
-        print(f"{root}: {pairs} pairs, {used} derived files used, {len(problems)} differences")
+        print(f"{root}: {pairs} pairs, {used} derived files used, {stored} pairs' slogans stored, "
+              f"{len(problems)} differences")
     for line in bad:
         print("  " + line)
     print(f"all: {total} pairs, {len(bad)} differences")

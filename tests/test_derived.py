@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from erqi_diff.cli import cli as main
 from erqi_diff.core.project import PARSED_MANIFEST, load_project, manifest_data
 from erqi_diff.core.snapshot import load, load_available
-from erqi_diff.extract import derive, derived
+from erqi_diff.extract import derive, derived, pairstrip
 from erqi_diff.extract.strip import cached_strip, diff_strip
 
 REGENERATE = "run `erqi-diff snapshot` in the repository (it rewrites snapshots/.derived) and commit the files"
@@ -39,7 +39,7 @@ def test_the_committed_derived_files_are_current(seeds_project) -> None:
         current = derived.read(seeds_project, snap) == derive.compute(snap, seeds_project)
         assert current, f"snapshots/.derived/{year}.json is stale: {REGENERATE}"
     names = sorted(p.name for p in (seeds_project.snapshots_dir / derived.FOLDER).iterdir())
-    assert names == [f"{y}.json" for y in seeds_project.years] + [derived.LEXICON, "manifest.json"]
+    assert names == [f"{y}.json" for y in seeds_project.years] + [derived.LEXICON, "manifest.json", pairstrip.PAIRS]
     text = (seeds_project.root / PARSED_MANIFEST).read_text(encoding="utf-8")
     assert json.loads(text) == manifest_data(seeds_project.root), f"manifest.json is stale: {REGENERATE}"
     text = derived.lexicon_path(seeds_project).read_text(encoding="utf-8")
@@ -92,6 +92,7 @@ def test_a_current_file_is_what_the_strip_reads(seeds_copy) -> None:
 def test_the_slogan_candidates_are_read_from_the_file(seeds_copy) -> None:
     """With the candidates of 2021 taken out of its file (its key kept), the strip's slogans are not the text's."""
     project = load_project(seeds_copy)
+    pairstrip.path_for(project).unlink()  # the pair's slogans stored whole (test_pairstrip.py) are not used here
     path = derived.path_for(project, 2021)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["candidates"]["strong"]
@@ -204,7 +205,7 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/lexicon.json: written" in first.output
     assert "snapshots/.derived/manifest.json: written" in first.output
     assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
-                                                        "lexicon.json", "manifest.json"]
+                                                        "lexicon.json", "manifest.json", "pairs.json"]
     (folder / "1999.json").write_text("{}", encoding="utf-8")  # a year the project no longer has
     (folder / ".2017.json.abc123.tmp").write_text("", encoding="utf-8")  # left by a killed run
     _edit_figure(load_project(seeds_copy), 2018, "改过")
@@ -216,7 +217,7 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/lexicon.json: unchanged" in again.output
     assert "snapshots/.derived/manifest.json: unchanged" in again.output
     assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
-                                                        "lexicon.json", "manifest.json"]
+                                                        "lexicon.json", "manifest.json", "pairs.json"]
 
 
 def test_a_folder_that_cannot_be_written_is_a_warning(seeds_copy) -> None:

@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from erqi_diff import __version__
 
@@ -100,11 +100,20 @@ def _short(text: str) -> str:
 
 def digest(data: bytes) -> str:
     """``data`` as a key input: its 256-bit BLAKE2b digest and length."""
+    return digest_chunks((data,))
+
+
+def digest_chunks(chunks: Iterable[bytes]) -> str:
+    """:func:`digest` of the chunks joined, without joining them (no copy of a large input)."""
     try:
         from _blake2 import blake2b  # built in: importing hashlib would load OpenSSL
     except ImportError:  # pragma: no cover - a Python built without it
         from hashlib import blake2b
-    return f"blake2b-256:{blake2b(data, digest_size=32).hexdigest()}:{len(data)}"
+    state, length = blake2b(digest_size=32), 0
+    for chunk in chunks:
+        state.update(chunk)
+        length += len(chunk)
+    return f"blake2b-256:{state.hexdigest()}:{length}"
 
 
 def _stat(path: str) -> list[int]:

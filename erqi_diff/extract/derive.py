@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from erqi_diff.extract.pairstrip import PAIRS
 from erqi_diff.extract.derived import (FOLDER, FORMAT, LEXICON, code_digest, input_digest, lexicon_path,
                                        own_key, own_lexicon, path_for, read)
 
@@ -160,11 +161,12 @@ def refresh(project) -> list[DerivedResult]:
     if snaps:
         results.extend(_refresh_lexicon(project))
         results.extend(_refresh_manifest(project))
+        results.extend(_refresh_pairs(project))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
             stray = (path.suffix == ".json" and path.stem.isdigit() and path.name not in kept) or \
-                (path.name in (LEXICON, MANIFEST) and not snaps)
+                (path.name in (LEXICON, MANIFEST, PAIRS) and not snaps)
             if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
                 try:
                     path.unlink()
@@ -218,3 +220,23 @@ def _refresh_lexicon(project) -> list[DerivedResult]:
         path.unlink()
         return [DerivedResult(None, Action.REMOVED, rel)]
     return _write_if_changed(path, rel, text)
+
+
+def _refresh_pairs(project) -> list[DerivedResult]:
+    """Write ``pairs.json`` (:mod:`erqi_diff.extract.pairstrip`) when it is not
+    current; remove it when the project has fewer than two readable
+    snapshots or its ``slogans.toml`` cannot be read."""
+    from erqi_diff.extract import pairstrip
+    from erqi_diff.extract.lexicon import LexiconError
+
+    path, rel = pairstrip.path_for(project), f"snapshots/{FOLDER}/{PAIRS}"
+    try:
+        data = pairstrip.compute(project)
+    except (LexiconError, OSError):
+        data = None
+    if data is None:
+        if not path.is_file():
+            return []
+        path.unlink()
+        return [DerivedResult(None, Action.REMOVED, rel)]
+    return _write_if_changed(path, rel, pairstrip.render(data))

@@ -62,6 +62,8 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+#: The project's own lexicon, beside its manifest (read by :mod:`erqi_diff.extract.lexicon`).
+PROJECT_FILE = "slogans.toml"
 FOLDER = ".derived"
 LEXICON = "lexicon.json"
 _PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -75,15 +77,17 @@ def path_for(project, year: int) -> Path:
 def code_digest() -> str:
     """The digest of the content of the modules that compute the strip
     (:data:`erqi_diff.extract.strip.STRIP_MODULES`), read once a process."""
-    from erqi_diff.core.cache import digest
+    from erqi_diff.core.cache import digest_chunks
     from erqi_diff.extract.strip import STRIP_MODULES
 
-    parts = []
-    for name in STRIP_MODULES:
-        with open(os.path.join(_PACKAGE, name), "rb") as fh:  # not pathlib: this is on the diff's hot path
-            data = fh.read()
-        parts.append(f"{name}:{len(data)}:".encode() + data)
-    return digest(b"\0".join(parts))
+    def chunks():  # each module as b"<name>:<length>:<content>", the modules joined by NUL
+        for i, name in enumerate(STRIP_MODULES):
+            with open(os.path.join(_PACKAGE, name), "rb") as fh:  # not pathlib: this is on the diff's hot path
+                data = fh.read()
+            yield (b"\0" if i else b"") + f"{name}:{len(data)}:".encode()
+            yield data
+
+    return digest_chunks(chunks())
 
 
 def input_digest(snap) -> str:
@@ -131,8 +135,6 @@ def lexicon_path(project) -> Path:
 def own_lexicon(project) -> bytes | None:
     """The bytes of the project's own ``slogans.toml``, None when it has none
     (:func:`erqi_diff.extract.lexicon.load`'s test); OSError when unreadable."""
-    from erqi_diff.extract.lexicon import PROJECT_FILE
-
     own = Path(project.root) / PROJECT_FILE
     return own.read_bytes() if own.is_file() else None
 
@@ -151,7 +153,7 @@ def lexicon(project):
     """The project's lexicon, as :func:`erqi_diff.extract.lexicon.load` of
     its root gives it: from ``lexicon.json`` when it is current, else parsed
     (the same lexicon; a file that cannot be read raises the same error)."""
-    from erqi_diff.extract.lexicon import PACKAGE_LEXICON, PROJECT_FILE, Entry, Lexicon, load
+    from erqi_diff.extract.lexicon import PACKAGE_LEXICON, Entry, Lexicon, load
 
     own = own_key(project)
     try:

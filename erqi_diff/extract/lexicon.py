@@ -18,11 +18,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from erqi_diff.errors import ErqiError
+from erqi_diff.extract.derived import PROJECT_FILE
 from erqi_diff.extract.members import members_differ, partition
 from erqi_diff.extract.textkey import key_of
 
 PACKAGE_LEXICON = Path(__file__).resolve().parent / "data" / "slogans.toml"
-PROJECT_FILE = "slogans.toml"
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 

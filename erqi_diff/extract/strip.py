@@ -60,8 +60,7 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/qualitative.py", "extract/hanscan.py", "extract/states.py", "extract/members.py",
                  "extract/keymetric.py", "extract/derived.py", "extract/derive.py", "extract/candidate.py",
                  "extract/verdicts.py", "extract/coverage.py", "extract/what.py",
-                 "extract/planparts.py"]
-_PROJECT_LEXICON = "slogans.toml"  # erqi_diff.extract.lexicon.PROJECT_FILE (not imported on the cached path)
+                 "extract/planparts.py", "extract/pairstrip.py"]
 
 
 def cached_strip(a, b, project=None) -> dict:
@@ -72,11 +71,12 @@ def cached_strip(a, b, project=None) -> dict:
     and time of each other snapshot. Extracting costs more than the diff
     itself, and a reader runs the same comparison many times."""
     from erqi_diff.core.cache import cached_json
+    from erqi_diff.extract.derived import PROJECT_FILE
 
     own, stamps, earlier, later = "", [], [], []
     if project is not None:
         try:
-            own = (project.root / _PROJECT_LEXICON).read_bytes().decode("utf-8", "replace")
+            own = (project.root / PROJECT_FILE).read_bytes().decode("utf-8", "replace")
         except OSError:
             own = ""  # none (or unreadable: the lexicon's own error says so when computed)
         earlier = [y for y in project.years if y < a.year]
@@ -86,11 +86,14 @@ def cached_strip(a, b, project=None) -> dict:
     def compute() -> dict:
         if project is None:
             return diff_strip(a, b)
-        from erqi_diff.extract import derived
+        from erqi_diff.extract import derived, pairstrip
 
         files = {snap.year: derived.read(project, snap) for snap in (a, b)}
-        found = {year: derived.candidates(data) for year, data in files.items() if data is not None}
         picks = [None if d is None else d["metrics"] for d in files.values()]
+        slogans = pairstrip.read(project, a.year, b.year)
+        if slogans is not None:  # stored by `erqi-diff snapshot`
+            return {**slogans, "metrics": metric_rows(a, b, picks[0], picks[-1])}
+        found = {year: derived.candidates(data) for year, data in files.items() if data is not None}
         return diff_strip(a, b, *_series(project, earlier, later), picks=(picks[0], picks[-1]), found=found,
                           variants=derived.variants(project, files))
 
