@@ -402,6 +402,16 @@ def test_what_was_done_in_a_report_early_in_the_year(body: str) -> None:
     assert fact.kind in (Kind.ACTUAL, Kind.ESTIMATE)
 
 
+def test_an_addition_made_after_a_plan_in_another_clause_is_done() -> None:
+    """计划 stands in the clause before: 后来又追加了八十亿元 says what was added, while 减少为三百亿元 is the plan."""
+    body = "## （一）当前的经济形势\n\n基本建设投资总额，今年2月修订计划时减少为三百亿元，后来又追加了八十亿元。\n"
+    facts = facts_of(body, 1981, "1981-11-30")
+    assert one(facts, "三百亿元").kind.is_goal
+    assert not one(facts, "八十亿元").kind.is_goal
+    planned = facts_of(body.replace("后来又追加了", "计划追加"), 1981, "1981-11-30")
+    assert one(planned, "八十亿元").kind.is_goal  # its own clause plans
+
+
 def test_a_list_of_projects_drawn_up_stays_the_size_of_the_plan() -> None:
     """梳理了150个重大项目…今年计划完成投资446亿元: the dev set's convention (the year's list of projects)."""
     facts = facts_of("## 2017，确定为项目建设奋力推进年\n\n目前，全区共梳理了150个重大项目，今年计划完成投资446亿元。\n",
