@@ -181,6 +181,21 @@ def test_context_counts_sentences_around_a_change(context, shown, hidden):
     assert "不变的一段" in render_plain(result, View(full=True))
 
 
+@pytest.mark.parametrize("first", [True, False])
+def test_a_folded_paragraph_counts_its_own_characters(first: bool) -> None:
+    """各位代表： is 5 characters, before a changed paragraph (a newline after it) or after one."""
+    from erqi_diff.compare.diff import DiffResult, Granularity, diff_sections, make_stats
+    from erqi_diff.core.document import Section
+
+    def section(changed: str) -> Section:
+        return Section("节", 2, ("各位代表：", changed) if first else (changed, "各位代表："))
+
+    sections = diff_sections([section("现在，我代表国务院报告工作。")], [section("现在，我代表国务院报告政府工作。")])
+    meta = ReportMeta(1, "", "", sections=1)
+    result = DiffResult(meta, meta, Granularity.CHAR, sections, make_stats(sections))
+    assert "1 unchanged paragraph (5 characters)" in render_plain(result, View(context=0))
+
+
 @pytest.mark.parametrize("granularity", ["char", "sentence", pytest.param("word", marks=pytest.mark.slow)])
 def test_granularities(gwr_root, granularity):
     result = run(gwr_root, "2024", "2025", "--granularity", granularity, "--json", "--section", "（十）")

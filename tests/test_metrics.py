@@ -12,6 +12,7 @@ from erqi_diff.errors import UsageError
 from erqi_diff.extract import metrics
 from erqi_diff.extract.facts import Kind, Measure, Period, read_facts
 from erqi_diff.extract.numbers import Modifier
+from erqi_diff.views import format as fmt
 
 from extract_quality import make_snapshot
 
@@ -60,6 +61,31 @@ def test_ten_years_after_five_span_ten_years(gwr_project) -> None:
     ten = [f for f in facts if f.quote in ("近70万亿元", "6.2%") and "十年增加" in f.text]
     assert (five.period, five.figure_span) == (Period.MULTI_YEAR, (2018, 2022))
     assert [(f.period, f.figure_span) for f in ten] == [(Period.MULTI_YEAR, (2013, 2022))] * 2
+
+
+def test_ten_years_before_doubling_span_ten_years(gwr_project) -> None:
+    """2023: 全国财政收入十年接近翻一番 is a doubling over 2013-2022, not 2022's; 城镇新增就业年均1270多万人
+    is a level a year on average over the five years reviewed (its base says so)."""
+    from erqi_diff.core.snapshot import load
+
+    facts = read_facts(load(gwr_project, 2023))
+    doubled = next(f for f in facts if f.quote == "接近翻一番")
+    assert (doubled.period, doubled.figure_span) == (Period.MULTI_YEAR, (2013, 2022))
+    jobs = next(f for f in facts if f.quote == "1270多万人")
+    assert (jobs.measure, jobs.base, jobs.figure_span) == (Measure.LEVEL, "年均", (2018, 2022))
+    assert fmt.series_label(jobs.measure.value, jobs.period.value, jobs.base) == "level, multi-year, a year on average"
+
+
+@pytest.mark.parametrize(("measure", "period", "base", "label"), [
+    ("growth", "multi-year", "年均", "growth, multi-year, a year on average"),
+    ("level", "multi-year", "平均每年", "level, multi-year, a year on average"),
+    ("level", "multi-year", None, "level, multi-year"),            # 五年累计…: a total
+    ("growth", "year", "比上年", "growth, year"),
+    ("growth", "year", "年均", "growth, year"),                   # one year: no average to speak of
+    ("level", None, None, "level, period unstated"),
+])
+def test_series_labels(measure: str, period: str | None, base: str | None, label: str) -> None:
+    assert fmt.series_label(measure, period, base) == label
 
 
 def test_a_count_of_years_under_a_plan_not_all_past_keeps_its_years(gwr_early_root) -> None:
@@ -400,16 +426,6 @@ def test_rising_year_by_year_is_a_growth() -> None:
 def test_what_was_done_in_a_report_early_in_the_year(body: str) -> None:
     (fact,) = facts_of("## 二、1988年的任务\n\n" + body + "\n", 1988, "1988-03-25")
     assert fact.kind in (Kind.ACTUAL, Kind.ESTIMATE)
-
-
-def test_an_addition_made_after_a_plan_in_another_clause_is_done() -> None:
-    """计划 stands in the clause before: 后来又追加了八十亿元 says what was added, while 减少为三百亿元 is the plan."""
-    body = "## （一）当前的经济形势\n\n基本建设投资总额，今年2月修订计划时减少为三百亿元，后来又追加了八十亿元。\n"
-    facts = facts_of(body, 1981, "1981-11-30")
-    assert one(facts, "三百亿元").kind.is_goal
-    assert not one(facts, "八十亿元").kind.is_goal
-    planned = facts_of(body.replace("后来又追加了", "计划追加"), 1981, "1981-11-30")
-    assert one(planned, "八十亿元").kind.is_goal  # its own clause plans
 
 
 def test_a_list_of_projects_drawn_up_stays_the_size_of_the_plan() -> None:

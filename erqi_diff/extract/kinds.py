@@ -225,8 +225,6 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         return Kind.ACTUAL, When(when.period, None, None, False)
     if future and not strong and (_done(text, q, clause_lead) or _RESULTS_AFTER.search(text, q.end)):
         future = False  # 把军队裁减了100万人; 共安排3700多万人就业，基本解决了…: what was done, whatever the frame
-    elif future and _done(text, q, clause_lead) and not w.has_any(strip_nouns(clause_lead), w.GOAL_WORDS):
-        future = False  # …修订计划时减少为三百亿元，后来又追加了八十亿元: the goal word is another clause's
     if not future:
         target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
         target_word = target_words[-1] if target_words else None

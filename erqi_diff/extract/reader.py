@@ -47,6 +47,8 @@ _QUOTED = re.compile(r"“[^”]{0,40}”|《[^》]{0,60}》|‘[^’]{0,40}’|
 _BASE = re.compile(r"(?:同比|比上年同期|比上年年初预算|比去年预算|比上年预算|比上年|比去年|比上一年|较上年|"
                    r"比(?:(?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年(?:末|预计)?|"
                    r"是(?:(?:19|20)\d\d)年的|比“[^”]{1,4}”期间|年均|平均每年|每年平均|每年)")
+#: A level given as a yearly average over several years (城镇新增就业年均1270多万人): its base.
+_PER_YEAR = re.compile(r"(?:年均|平均每年|每年平均)(?=[^，；。、\d]{0,6}$)")
 _GROWTH_NOUN = re.compile(r"涨幅|增速|增幅|增长率|增长速度|降幅|上涨幅度|增长幅度")
 _TO = re.compile(r"(?:到|至|为|达到|达)$")
 _VERB_BEFORE = re.compile(r"(?:增加|减少|提高|降低|减收|增收)$")
@@ -409,11 +411,11 @@ class _SentenceReader:
             if _GROWTH_NOUN.search(lead) or (direction and not to_after) or name in ind.PRICE_INDEXES:
                 measure = Measure.GROWTH  # a price index in % is always its rise
             else:
-                return Measure.LEVEL, value, None
+                return Measure.LEVEL, value, _per_year(lead)
         elif direction and not to_after:
             measure = Measure.CHANGE
         else:
-            return Measure.LEVEL, value, None
+            return Measure.LEVEL, value, _per_year(lead)
         down = direction is not None and direction[0] == "down" and not (to_after and measure is Measure.GROWTH)
         if "降幅" in near:
             down = True
@@ -486,3 +488,8 @@ def _total_of(indicator: str, lead: str) -> bool:
     head = indicator[-2:]
     return "人均" not in indicator and bool(re.fullmatch(rf"(?:全年|年度|当年)?(?:的)?总{head}(?:为|是|达到|达|共|计)?", lead))
 
+
+def _per_year(lead: str) -> str | None:
+    """The base of a level that is an average a year (see :data:`_PER_YEAR`), else None."""
+    found = _PER_YEAR.search(lead)
+    return found.group() if found else None

@@ -170,6 +170,18 @@ def year_label(figure_year: int | None, report_year: int, span: Sequence[int] | 
     return f"{shown} · report {report_year}"
 
 
+#: The bases that make a figure over several years an average a year (年均增长5.2%, 年均1270多万人).
+PER_YEAR_BASES = ("年均", "平均每年", "每年平均", "每年")
+
+
+def series_label(measure: str, period: str | None, base: str | None = None) -> str:
+    """How a figure is measured, in words: "growth, year", "level, period
+    unstated", and, for a figure over several years that is an average a
+    year (年均增长5.2%, 城镇新增就业年均1270多万人), "growth, multi-year, a year on average"."""
+    shown = f"{measure}, {period or 'period unstated'}"
+    return shown + ", a year on average" if period == "multi-year" and base in PER_YEAR_BASES else shown
+
+
 def is_percent(unit: str | None) -> bool:
     return unit in PERCENT_UNITS
 

@@ -151,11 +151,16 @@ def _runs(blocks: Sequence[Block], view: View):
             run.append(block)
             continue
         if run:
-            yield (len(run), sum(len(b.ops[0][1]) for b in run))
+            yield (len(run), _kept_chars(run))
             run = []
         yield block
     if run:
-        yield (len(run), sum(len(b.ops[0][1]) for b in run))
+        yield (len(run), _kept_chars(run))
+
+
+def _kept_chars(run: Sequence[Block]) -> int:
+    """The characters of unchanged paragraphs, without the newlines between them."""
+    return sum(len(t) for b in run for _, t in _strip_sep(b.ops))
 
 
 # --- the parts of the view -----------------------------------------------------------

@@ -49,8 +49,7 @@ def year_of(fact) -> str:
 
 
 def _series(fact) -> str:
-    period = fact.period.value if fact.period else "period unstated"
-    return f"{fact.measure.value}, {period}"
+    return fmt.series_label(fact.measure.value, fact.period.value if fact.period else None, fact.base)
 
 
 def metrics_view(console, rows, empty: list[int]) -> None:

@@ -104,8 +104,7 @@ def slogan_detail(row, hits: Sequence, years: Sequence[int], plain: bool) -> Gro
 
 
 def series_label(row) -> str:
-    period = row.period.value if row.period is not None else "period unstated"
-    return f"{row.measure.value}, {period}"
+    return fmt.series_label(row.measure.value, row.period.value if row.period is not None else None)
 
 
 #: The columns of the targets and metrics table (:func:`row_cells`).
