@@ -11,7 +11,9 @@ use ``$COLUMNS``, else 100. ``FORCE_COLOR`` asks for colour in a pipe too.
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -84,13 +86,34 @@ def find_root_path(ctx: click.Context | None = None):
     return find_root()
 
 
-def parse_years(values: tuple[str, ...] | list[str]) -> list[int]:
+_RANGE = re.compile(r"^(\d{1,4})\s*(?:\.\.|-|–|—)\s*(\d{1,4})$")
+
+
+def parse_years(values: tuple[str, ...] | list[str], series: Sequence[int] | None = None) -> list[int]:
+    """The years given on the command line, in their order. With ``series``
+    (the project's years) a value may also be a span, ``1993..1998`` (or
+    ``1993-1998``): the series' years from the first to the last, both
+    included; a span holding none of them is a usage error."""
     years = []
     for value in values:
+        span = _RANGE.match(value.strip()) if series is not None else None
+        if span is not None and series is not None:
+            first, last = int(span.group(1)), int(span.group(2))
+            if first > last:
+                raise click.BadParameter(f"{value!r}: the first year comes after the last", param_hint="YEARS")
+            inside = [y for y in series if first <= y <= last]
+            if not inside:
+                from erqi_diff.views import format as fmt
+
+                raise click.BadParameter(f"{value!r} holds no year of the series ({fmt.years_phrase(list(series))})",
+                                         param_hint="YEARS")
+            years.extend(inside)
+            continue
         try:
             years.append(int(value))
         except ValueError:
-            raise click.BadParameter(f"{value!r} is not a year", param_hint="YEARS") from None
+            hint = " (nor a span such as 1993..1998)" if series is not None else ""
+            raise click.BadParameter(f"{value!r} is not a year{hint}", param_hint="YEARS") from None
     return years
 
 

@@ -63,7 +63,8 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
     Each figure is filed under the year it describes ("2020 · report 2021"):
     a report given in March speaks of the year before. A trend arrow only
     compares a figure with the one before it of the same measure and period.
-    All years when none given.
+    YEARS: the reports read (not the years the figures describe), all when
+    none given, a span 2022..2025 for the series' years in it.
 
     \b
     erqi-diff metrics
@@ -74,7 +75,8 @@ def metrics(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
     from erqi_diff.extract import metrics as m
 
     _check(as_json, as_csv)
-    snaps = store.load_many(get_project(), parse_years(years) or None)
+    project = get_project()
+    snaps = store.load_many(project, parse_years(years, project.years) or None)
     records = m.extract_many(snaps)
     if indicator is not None:
         records = m.select(records, indicator, _label(snaps))
@@ -111,7 +113,8 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
 
     Each goal of YEARS is linked to the outcome a later report of the series
     gives for the same thing and year, and judged: met, missed (with the
-    margin), not comparable or open (with the reason). All years when none given.
+    margin), not comparable or open (with the reason). All years when none
+    given; a span 1992..1995 stands for the series' years in it.
 
     \b
     erqi-diff goals
@@ -121,7 +124,7 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
 
     _check(as_json, as_csv)
     project = get_project()
-    wanted = parse_years(years) or None
+    wanted = parse_years(years, project.years) or None
     links = for_project(project, wanted)
     if _links_out("goals", links, as_json, as_csv):
         return
@@ -151,7 +154,8 @@ def goals(years: tuple[str, ...], as_json: bool, as_csv: bool, no_pager: bool) -
 def targets(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv: bool, no_pager: bool) -> None:
     """The targets panel: indicator by figure year, target, outcome, verdict, margin.
 
-    Targets set in YEARS (all when none given) for a canonical indicator,
+    Targets set in YEARS (all when none given; a span 2022..2025 for the
+    series' years in it) for a canonical indicator,
     each with the outcome a later report gives and the report it came from.
 
     \b
@@ -165,7 +169,7 @@ def targets(years: tuple[str, ...], indicator: str | None, as_json: bool, as_csv
 
     _check(as_json, as_csv)
     project = get_project()
-    wanted = parse_years(years) or None
+    wanted = parse_years(years, project.years) or None
     panel = g.targets(g.for_project(project, wanted))
     if indicator is not None:
         names = ind.resolve(indicator)

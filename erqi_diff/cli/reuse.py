@@ -31,7 +31,8 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     passages with both contexts and the differences marked ([-old-] {+new+}).
     Formulas (slogans, stock phrases found in three reports or more of the
     series, the years not asked for included) are hidden unless
-    --include-formulas. YEARS: two or more (default: all).
+    --include-formulas. YEARS: two or more (default: all; a span 1997..1999
+    for the series' years in it).
 
     \b
     erqi-diff reuse
@@ -43,7 +44,7 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     from erqi_diff.reuse.snapshots import audit_snapshots
 
     project = get_project()
-    snaps = store.load_many(project, parse_years(years) or None)
+    snaps = store.load_many(project, parse_years(years, project.years) or None)
     asked = {s.year for s in snaps}
     others = store.load_available(project, [y for y in project.years if y not in asked])
     try:

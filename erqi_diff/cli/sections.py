@@ -19,7 +19,8 @@ def sections(years: tuple[str, ...], as_csv: bool, as_json: bool, no_pager: bool
     Every report is paired with the next as `erqi-diff A B` pairs them (by
     role, outline and topic); a chain is the sections those pairs tie
     together from year to year. All years when none are given; with YEARS,
-    those years only, each paired with the next given.
+    those years only (a span 2013..2015 for the series' years in it), each
+    paired with the next given.
 
     \b
     erqi-diff sections
@@ -32,7 +33,7 @@ def sections(years: tuple[str, ...], as_csv: bool, as_json: bool, no_pager: bool
     from erqi_diff.core import snapshot as store
 
     project = get_project()
-    wanted = sorted(set(parse_years(years))) or None
+    wanted = sorted(set(parse_years(years, project.years))) or None
     result = lineage(store.load_many(project, wanted))
     if as_json:
         emit_json("sections", result)

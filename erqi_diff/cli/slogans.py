@@ -38,11 +38,14 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     slogans.toml in the project folder and by --lexicon FILE). A slogan is
     counted where it stands as a whole (never inside a longer numeral, year
     or slogan); its reordered, extended or re-spelt forms are one lineage
-    (↳ rows). All years when none given. `--json` gives every occurrence
-    with its offsets and section.
+    (↳ rows). YEARS: the reports read, all when none given, a span
+    1993..1998 for the series' years in it; new and retired are said of the
+    reports read (`slogans 1993 1998` compares those two reports only).
+    `--json` gives every occurrence with its offsets and section.
 
     \b
     erqi-diff slogans
+    erqi-diff slogans 1993..1998
     erqi-diff slogans 2016 2017 --json
     erqi-diff slogans --csv --lexicon my-formulas.toml
     """
@@ -54,7 +57,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     json_or_csv(as_json, as_csv)
     project = get_project()
     lexicon = load_lexicon(project.root, lexicon_file)
-    snaps = store.load_many(project, parse_years(years) or None)
+    snaps = store.load_many(project, parse_years(years, project.years) or None)
     found = extract(snaps, lexicon)
     if as_json:
         emit_json("slogans", found)
