@@ -51,9 +51,10 @@ def test_the_committed_file_is_current(seeds_project) -> None:
     (1, []),
     (2, [(1, 2)]),
     (4, [(1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4)]),
-    (10, [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 8), (8, 9), (9, 10), (1, 10)]),
+    (6, [(a, b) for a in range(1, 7) for b in range(a + 1, 7)]),
+    (7, []),                                   # a long series: none (each pair costs a slogan strip)
 ])
-def test_every_pair_of_a_short_series_the_consecutive_ones_of_a_long_one(count: int, pairs: list) -> None:
+def test_every_pair_of_a_short_series_none_of_a_long_one(count: int, pairs: list) -> None:
     assert pairstrip.chosen(list(range(1, count + 1))) == pairs
 
 
@@ -124,6 +125,16 @@ def test_a_broken_file_is_not_used(seeds_copy, damage) -> None:
     assert {k: v for k, v in strip.items() if k != "metrics"} == _computed(project, 2016, 2017)
 
 
+def test_a_current_file_is_kept_without_computing_it(seeds_copy, monkeypatch) -> None:
+    project = load_project(seeds_copy)
+    monkeypatch.setattr(pairstrip, "compute", lambda project: pytest.fail("computed again"))
+    (result,) = derive._refresh_pairs(project, project.years)
+    assert result.action is derive.Action.UNCHANGED
+    path = project.snapshot_path(2019)
+    path.write_text(path.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    assert not pairstrip.current(project, project.years)  # a snapshot changed: it is computed again
+
+
 def test_snapshot_writes_it_and_removes_it_when_fewer_than_two_reports_remain(seeds_copy) -> None:
     folder = seeds_copy / "snapshots" / derived.FOLDER
     shutil.rmtree(folder)
@@ -136,5 +147,5 @@ def test_snapshot_writes_it_and_removes_it_when_fewer_than_two_reports_remain(se
     project = load_project(seeds_copy)
     for year in project.years[1:]:
         project.snapshot_path(year).unlink()
-    assert derive._refresh_pairs(project)[0].action is derive.Action.REMOVED
+    assert derive._refresh_pairs(project, project.years[:1])[0].action is derive.Action.REMOVED
     assert not pairstrip.path_for(project).exists()

@@ -161,7 +161,7 @@ def refresh(project) -> list[DerivedResult]:
     if snaps:
         results.extend(_refresh_lexicon(project))
         results.extend(_refresh_manifest(project))
-        results.extend(_refresh_pairs(project))
+        results.extend(_refresh_pairs(project, [snap.year for snap in snaps]))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
@@ -222,14 +222,17 @@ def _refresh_lexicon(project) -> list[DerivedResult]:
     return _write_if_changed(path, rel, text)
 
 
-def _refresh_pairs(project) -> list[DerivedResult]:
+def _refresh_pairs(project, years: list[int]) -> list[DerivedResult]:
     """Write ``pairs.json`` (:mod:`erqi_diff.extract.pairstrip`) when it is not
-    current; remove it when the project has fewer than two readable
-    snapshots or its ``slogans.toml`` cannot be read."""
+    current (its keys, not its content: computing it costs a slogan strip a
+    pair); remove it when the project has fewer than two readable
+    snapshots or its ``slogans.toml`` cannot be read. ``years``: the years of the readable snapshots."""
     from erqi_diff.extract import pairstrip
     from erqi_diff.extract.lexicon import LexiconError
 
     path, rel = pairstrip.path_for(project), f"snapshots/{FOLDER}/{PAIRS}"
+    if pairstrip.current(project, years):
+        return [DerivedResult(None, Action.UNCHANGED, rel)]  # its keys say it is what the code would make now
     try:
         data = pairstrip.compute(project)
     except (LexiconError, OSError):

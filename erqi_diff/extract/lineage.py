@@ -379,14 +379,23 @@ def with_items(slogans: Sequence[Slogan], years: Mapping[str, Sequence[int]]) ->
     the years a slogan of ``slogans`` stands in given to those it holds
     (:func:`held`): where 品质二七、田园二七、温暖二七 stands, 田园二七 does."""
     out = {name: set(ys) for name, ys in years.items()}
+    # a form is held only by forms holding all its characters but the joiners (members.Holders): a cheap
+    # test first, as every slogan is asked of every other
+    chars = [(s, [frozenset(key_of(form)) - _JOINING_CHARS for form in s.forms()]) for s in slogans]
     for holder in slogans:
         if holder.slogan not in years:
             continue
         forms = frozenset(key_of(form) for form in holder.forms())
-        for s in slogans:
-            if s is not holder and held(s, forms):
+        present = frozenset("".join(forms))
+        for s, own in chars:
+            if s is not holder and any(c <= present for c in own) and held(s, forms):
                 out.setdefault(s.slogan, set()).update(years[holder.slogan])
     return {name: tuple(sorted(ys)) for name, ys in out.items()}
+
+
+#: What a held form may hold that its holder need not write (members.members: 物质文明和精神文明 is held
+#: by 物质文明、政治文明、精神文明).
+_JOINING_CHARS = frozenset("、和与及")
 
 
 def present_years(slogans: Sequence[Slogan]) -> dict[str, tuple[int, ...]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from erqi_diff.extract.textkey import KeyText
 
@@ -47,20 +48,27 @@ class Matcher:
             node[_END] = (form, slogan)
 
     def candidates(self, text: KeyText) -> Iterable[Hit]:
-        """Every place a form occurs, before the boundary and longest rules."""
-        trie, key = self._trie, text.key
+        """Every place a form occurs, before the boundary and longest rules
+        (in no particular order). The walk starts only where the text holds
+        the first two characters of a form (every form has two or more):
+        the places of each pair of characters are indexed once a text, and
+        a report is matched by many matchers (a slogan strip of each pair
+        of a series)."""
+        key = text.key
         n = len(key)
-        for i in range(n):
-            node = trie.get(key[i])
-            j = i + 1
-            while node is not None:
-                found = node.get(_END)
-                if found is not None:
-                    yield Hit(found[1], found[0], i, j)
-                if j >= n:
-                    break
-                node = node.get(key[j])
-                j += 1
+        at = _pairs_at(key)
+        for first, node1 in self._trie.items():
+            for second, node2 in node1.items():
+                for i in at.get(first + second, ()) if second != _END else ():
+                    node, j = node2, i + 2
+                    while node is not None:
+                        found = node.get(_END)
+                        if found is not None:
+                            yield Hit(found[1], found[0], i, j)
+                        if j >= n:
+                            break
+                        node = node.get(key[j])
+                        j += 1
 
     def find(self, text: KeyText) -> list[Hit]:
         """The forms standing in ``text``, in text order (see the module doc)."""
@@ -74,6 +82,20 @@ class Matcher:
                 kept.append(h)
         kept.sort(key=lambda h: h.start)
         return kept
+
+
+@lru_cache(maxsize=64)
+def _pairs_at(key: str) -> dict[str, list[int]]:
+    """Where each pair of adjacent characters of ``key`` stands."""
+    at: dict[str, list[int]] = {}
+    for i in range(len(key) - 1):
+        pair = key[i:i + 2]
+        places = at.get(pair)
+        if places is None:
+            at[pair] = [i]
+        else:
+            places.append(i)
+    return at
 
 
 def _shares_head(hit: Hit, kept: list[Hit]) -> bool:
