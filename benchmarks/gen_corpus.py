@@ -9,6 +9,28 @@ clause such as 以习近平新时代中国特色社会主义思想为指导 turn
 documents, as formulas do in real reports) but no sentence carried over;
 seven clauses in ten get one character replaced, so that, as between the
 reports of different places, most wording is a document's own.
+
+Regions of :data:`REGION` (1,000) documents: the pool of real clauses is
+fixed (about 11,500 clauses), so two documents share a stretch by chance
+(the same two clauses side by side, the same one-character change of a
+clause) with a fixed probability, and with one pool for all the chance
+matches of a corpus would grow with the square of its documents: measured
+on seed 1 with one pool, 1,000 -> 10,000 documents, planted copies found
+10.4 times, chance copies 28.7 times (2,202 -> 63,174: clauses side by
+side 28.6, the same change 65), stock clauses aligned beside them 31
+times (6,184 -> 193,130); ``benchmarks/bench_reuse.py`` prints this
+breakdown. Real reports are not written from one fixed pool: more places
+bring more of their own wording. So each region writes the clauses through
+its own character mapping (every CJK character of the pool swapped for one
+of about the same frequency in the reports, a fixed permutation per region;
+region 0, the first 1,000 documents, unmapped): a document meets about as
+many chance matches in a corpus of 10,000 as in one of 1,000 (its region),
+and a corpus of at most 1,000 documents is the one made before regions were
+added (the 1,000-report rows of bench_reuse and bench_corpus unchanged).
+The stock formulas below are the same real sentences in every region, and
+planted copies cross regions as they fall (the copy keeps its source's
+wording; a clause the copier adds is in its own region's).
+
 Into that text go, at random places:
 
 - planted copies: for about ``copy_rate`` of the documents, one to three
@@ -38,6 +60,7 @@ import json
 import random
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +70,9 @@ GWR = REPO.parent / "shared" / "corpora" / "gwr"
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]")
 _DIGITS = "0123456789"
 _CLAUSE = re.compile(r"[^，、：；。！？]+[，、：；。！？]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+REGION = 1000  # documents per region (see the module doc): each region maps the pool's characters its own way
+_BAND = 16  # a region maps a character to one of this many of about its frequency
 
 
 @dataclass(frozen=True)
@@ -81,7 +107,7 @@ def real_sentences() -> tuple[str, ...]:
         texts.append(path.read_text(encoding="utf-8").split("\n---\n", 1)[-1])
     for path in sorted(GWR.glob("*.txt")):
         texts.append(normalize(decode(path.read_bytes(), path.name, None)).body)
-    sentences = []
+    sentences: list[str] = []
     for text in texts:
         for line in text.splitlines():
             if line.startswith("#"):
@@ -101,6 +127,24 @@ class _Model:
         self.inner = [c[:-1] for c in clauses]
         self.sentences = sentences
         self.chars = "".join(self.inner)  # to draw characters as often as the reports use them
+        self._mappings: dict[int, dict[int, int]] = {}
+
+    def mapping(self, region: int) -> dict[int, int] | None:
+        """The ``str.translate`` table of ``region`` (None for region 0): the
+        pool's CJK characters by frequency, in bands of ``_BAND``, each band
+        permuted at random (seeded by the region alone)."""
+        if region == 0:
+            return None
+        if region not in self._mappings:
+            counts = Counter(_CJK.findall(self.chars))
+            ranked = sorted(counts, key=lambda c: (-counts[c], c))
+            rng, table = random.Random(f"gen_corpus region {region}"), dict[int, int]()
+            for lo in range(0, len(ranked), _BAND):
+                band = ranked[lo:lo + _BAND]
+                shuffled = rng.sample(band, len(band))
+                table.update((ord(a), ord(b)) for a, b in zip(band, shuffled))
+            self._mappings[region] = table
+        return self._mappings[region]
 
     def clause(self, rng: random.Random, edit_rate: float = 0.7) -> str:
         """A real clause, with one character replaced at rate ``edit_rate``
@@ -112,7 +156,8 @@ class _Model:
         return clause
 
     def sentence(self, rng: random.Random, limit: int = 120) -> str:
-        parts, size = [], 0
+        parts: list[str] = []
+        size = 0
         for _ in range(rng.randint(2, 6)):
             clause = self.clause(rng)
             if parts and size + len(clause) > limit:
@@ -132,9 +177,10 @@ class _Model:
         return paragraphs
 
 
-def edit(text: str, rng: random.Random, model: _Model) -> str:
+def edit(text: str, rng: random.Random, model: _Model, mapping: dict[int, int] | None = None) -> str:
     """The edits of a near-verbatim copy: one to three of a changed number,
-    two characters replaced, a clause added, a few characters dropped."""
+    two characters replaced, a clause added, a few characters dropped (the
+    added clause written through ``mapping``, the copier's region's)."""
     chars = list(text)
     for _ in range(rng.randint(1, 3)):
         kind = rng.choice(("number", "swap", "clause", "drop"))
@@ -153,6 +199,7 @@ def edit(text: str, rng: random.Random, model: _Model) -> str:
                 chars[i] = rng.choice(rng.choice(model.sentences))
         elif kind == "clause":
             clause = rng.choice(model.inner) + "，"
+            clause = clause.translate(mapping) if mapping else clause
             chars[pos:pos] = list(clause)
         else:
             del chars[pos:pos + rng.randint(1, 4)]
@@ -168,7 +215,9 @@ def generate(n: int, chars: int = 10_000, seed: int = 0, copy_rate: float = 0.5,
     corpus = Corpus(formulas=rng.sample(stock, formulas) if formulas else [])
     keys = [f"doc{i:05d}" for i in range(n)]
     for j, key in enumerate(keys):
-        paragraphs = model.text(rng, chars)
+        mapping = model.mapping(j // REGION)
+        paragraphs: list[str | tuple[str, int, int, str]] = [
+            p.translate(mapping) if mapping else p for p in model.text(rng, chars)]
         for formula in corpus.formulas:
             paragraphs.insert(rng.randrange(len(paragraphs) + 1), formula)
         copies = []  # (paragraph index, source key, src_start, src_end, edited text)
@@ -180,14 +229,17 @@ def generate(n: int, chars: int = 10_000, seed: int = 0, copy_rate: float = 0.5,
                 start = rng.randrange(max(1, len(source) - length))
                 end = min(len(source), start + length)
                 at = rng.randrange(len(paragraphs) + 1)
-                copies.append((at, src, start, end, edit(source[start:end], rng, model)))
+                copies.append((at, src, start, end, edit(source[start:end], rng, model, mapping)))
         for at, src, s0, s1, copied in sorted(copies, key=lambda c: c[0], reverse=True):
             paragraphs.insert(at, (src, s0, s1, copied))
-        text_parts, offset = [], 0
-        for para in paragraphs:
-            if isinstance(para, tuple):
-                src, s0, s1, para = para
+        text_parts: list[str] = []
+        offset = 0
+        for part in paragraphs:
+            if isinstance(part, tuple):
+                src, s0, s1, para = part
                 corpus.planted.append(Planted(src, key, s0, s1, offset, offset + len(para)))
+            else:
+                para = part
             text_parts.append(para)
             offset += len(para) + 1
         corpus.docs[key] = "\n".join(text_parts)
