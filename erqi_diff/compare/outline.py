@@ -84,6 +84,11 @@ _SIGN = {Role.REVIEW: 1, Role.PLAN: -1, Role.OTHER: 0}
 TENSE_UNIT = 4.0
 #: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
 LABEL_CHARS = 16
+#: The number of a part of the report: 一、 二、 … (not an item's （一）).
+_PART = re.compile(r"\s*([一二三四五六七八九十]+)、")
+#: Any numbering of a heading: a part's, an item's （一）, an ordinal 第一，, 1., a bullet.
+_NUMBERED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、，,.]|第[一二三四五六七八九十]+|"
+                       r"[0-9]+[.、，,]|[●○◆◇■□▲△★☆·•])")
 #: A heading over this share of the report's sections or more is its title.
 TITLE_SHARE = 0.8
 
@@ -188,6 +193,7 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
     parents: list[int | None] = []
     stack: list[int] = []
     label: int | None = None
+    held = _held_by_parts(sections)
     for i, s in enumerate(sections):
         level = s.level
         while stack and sections[stack[-1]].level >= level:
@@ -197,6 +203,7 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
         parent = stack[-1] if stack else None
         if label is not None and sections[label].level == level:
             parent = label
+        parent = held.get(i, parent)
         parents.append(parent)
         if level:  # the lead (level 0, before any heading) holds nothing
             stack.append(i)
@@ -204,6 +211,44 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
             nxt = sections[i + 1] if i + 1 < len(sections) else None
             label = i if nxt is not None and nxt.level == level and len(s.heading) <= LABEL_CHARS else None
     return parents
+
+
+def _held_by_parts(sections: Sequence[Section]) -> dict[int, int]:
+    """Headings without a part number standing between two numbered parts of
+    their own level (一、… and 二、…, none higher between): the part before
+    holds them (the end-of-term report's 五年来，… achievements under
+    一、过去五年政府工作的回顾, set at the parts' level by the source's markup)."""
+    held: dict[int, int] = {}
+    run: list[int] = []  # unnumbered headings since the last numbered part of their level
+    part: dict[int, tuple[int, int]] = {}  # level -> the last numbered part of that level and its number
+    for i, s in enumerate(sections):
+        if not s.level:
+            continue
+        for lv in [lv for lv in part if lv > s.level]:
+            del part[lv]
+        if m := _PART.match(s.heading):
+            number = _ordinal(m.group(1))
+            before = part.get(s.level)
+            if before is not None and number == before[1] + 1:  # the next part, not a list begun anew
+                held.update((k, before[0]) for k in run if sections[k].level == s.level)
+            part[s.level] = (i, number)
+            run = [k for k in run if sections[k].level < s.level]
+        elif s.level in part and not _NUMBERED.match(s.heading):
+            run.append(i)
+        else:
+            run = [k for k in run if sections[k].level < s.level]
+    return held
+
+
+def _ordinal(numeral: str) -> int:
+    """一 … 十九 as a number (0 for anything else)."""
+    digits = "一二三四五六七八九"
+    if numeral in digits:
+        return digits.index(numeral) + 1
+    tens, _, ones = numeral.partition("十")
+    if (tens and tens not in digits) or (ones and ones not in digits):
+        return 0
+    return 10 * (digits.index(tens) + 1 if tens else 1) + (digits.index(ones) + 1 if ones else 0)
 
 
 def outline(sections: Sequence[Section], present: int | None = None) -> Outline:

@@ -1,0 +1,68 @@
+"""Section pairing: the structure of a report's parts (numbered 一、二、 …) and what they hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from erqi_diff.compare.outline import _ordinal, outline
+from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.core.document import Section
+
+
+@pytest.mark.parametrize(("numeral", "number"), [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20),
+                                                 ("二十三", 23), ("百", 0)])
+def test_ordinal(numeral, number):
+    assert _ordinal(numeral) == number
+
+
+def _report(*headings: tuple[str, int]) -> list[Section]:
+    return [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",))] + [
+        Section(h, level, (f"{h}的内容，取得了显著成绩。",)) for h, level in headings]
+
+
+def test_unnumbered_headings_between_two_parts_belong_to_the_first():
+    # an end-of-term review: 五年来，… at the parts' level, between 一、 and 二、
+    o = outline(_report(("一、过去五年政府工作的回顾", 2), ("五年来，国民经济保持良好发展势头", 2),
+                        ("五年来，人民生活显著改善", 2), ("（一）坚持扩大内需", 3), ("（二）坚持改革", 3),
+                        ("二、对今年政府工作的建议", 2), ("（一）继续扩大国内需求", 3)))
+    assert o.parent[2] == 1 and o.parent[3] == 1
+    assert o.children[1] == (2, 3)
+    assert o.parent[4] == 3 and o.parent[5] == 3  # the items stay under the heading above them
+    assert o.parent[6] is None and o.parent[7] == 6
+
+
+@pytest.mark.parametrize("after", ["一、今后五年的任务", "四、今后五年的任务"])
+def test_a_list_begun_anew_or_a_gap_holds_nothing(after):
+    # 五、… then an unnumbered heading then 一、 (a new list) or 四、: nothing is held
+    o = outline(_report(("四、妥善处理各方面的利益关系", 2), ("五、加强法制", 2), ("今后五年建设和改革的目标", 2),
+                        (after, 2)))
+    assert o.parent[3] is None
+
+
+def test_numbered_or_higher_headings_are_not_held():
+    o = outline(_report(("一、关于过去五年的政府工作", 2), ("第一，进一步稳定和加强农业", 2),
+                        ("二、关于今年的建议", 2)))
+    assert o.parent[2] is None
+    o = outline(_report(("一、回顾", 2), ("总的情况", 1), ("二、任务", 2)))
+    assert o.parent[2] is None
+
+
+@pytest.mark.slow
+def test_national_2003_five_year_achievements_stay_in_its_review(gwr_early_root):
+    """2003 (end of term) sets its eight 五年来，… achievements at the level of its parts; they are
+    part 一's, so none of them is paired with 2004's part 一 as if it were a part (a reader pairs
+    the two review parts, and 2004's review items with 2003's review sections)."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 2003), load(project, 2004)
+    oa = outline(a.sections, present_year(a))
+    review = next(k for k, s in enumerate(a.sections) if s.heading.startswith("一、过去五年"))
+    held = [k for k, s in enumerate(a.sections) if s.heading.startswith("五年来，")]
+    assert len(held) == 8 and all(oa.parent[k] == review for k in held)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    part_one = next(k for k, s in enumerate(b.sections) if s.heading.startswith("一、一年来"))
+    into_part_one = {a.sections[link.a].heading for link in pairing.links if link.b == part_one}
+    assert "一、过去五年政府工作的回顾" in into_part_one
+    assert not any(h.startswith("五年来，人民生活") for h in into_part_one)
