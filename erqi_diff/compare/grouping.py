@@ -89,7 +89,7 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     all its subsections went, if that is one section without subsections."""
     def fits(i: int, j: int) -> bool:
         return (kinds_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
-                and may_link(links, i, j))
+                and may_link(links, i, j) and not _held_by_partner(links, oa, ob, i, j))
 
     for i in range(len(a)):
         if oa.children[i]:
@@ -111,6 +111,14 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
         found = _whole_partner(j, ob, oa, of_b)
         if found is not None and may_link(links, found, j):
             links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def _held_by_partner(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """A section above ``i`` is paired with ``j`` (or one above ``j`` with
+    ``i``): ``i`` is read against ``j`` already, inside the section above it
+    (2003's 五年来，外交工作开创新局面, whose subsections' partners are 2004's
+    review items, under 一、过去五年政府工作的回顾, paired with 2004's review part)."""
+    return any((p, j) in links for p in oa.ancestors(i)) or any((i, q) in links for q in ob.ancestors(j))
 
 
 def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:
