@@ -69,3 +69,31 @@ def test_national_2003_five_year_achievements_stay_in_its_review(gwr_early_root)
     assert "一、过去五年政府工作的回顾" in into_part_one
     # neither by topic (人民生活) nor by its subsections' partners (外交, over the nine lessons)
     assert not any(h.startswith("五年来，") for h in into_part_one)
+
+
+@pytest.mark.slow
+def test_national_1994_culture_part_goes_on_from_the_part_in_order(gwr_early_root):
+    """1994's 四、发展科技教育文化事业 scores as well with 1993's 二 (economy) as with
+    五 (social progress: science, education, culture); it stands between 1994's 三 and
+    五 as 1993's 五 stands after 三 and 四, so it is a part of 五's split, not of 二's."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 1993), load(project, 1994)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    named = {(a.sections[link.a].heading[:2], b.sections[link.b].heading[:2]) for link in pairing.links}
+    assert ("五、", "四、") in named and ("二、", "四、") not in named
+    assert ("五、", "五、") in named and ("二、", "二、") in named
+
+
+def test_in_order_takes_the_near_tie_that_crosses_no_link():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, in_order
+
+    o = outline([Section(f"{n}、部分", 2, ("内容。",)) for n in "一二三四五"])
+    links = {(k, k): Link(k, k, 0.5, Relation.ONE, Basis.TOPIC) for k in (1, 2, 4)}
+    # newer 3 (left over) scores 0.40 with older 1 and 0.39 with older 4: 4 keeps the order
+    ranked = {(1, 3): 0.40, (4, 3): 0.39, (2, 3): 0.10}
+    assert in_order((1, 3), 1, ranked, links, o) == (4, 3)
+    # a clear best (0.40 against 0.30) stays, whatever the order
+    assert in_order((1, 3), 1, {(1, 3): 0.40, (4, 3): 0.30}, links, o) == (1, 3)

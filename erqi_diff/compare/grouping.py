@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline
@@ -59,6 +59,35 @@ def kinds_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     if oa.opening is None or ob.opening is None:
         return True
     return (i == oa.opening) == (j == ob.opening)
+
+
+#: A section left over joins, of the pairs it scores within this share of its best, the one it keeps in order with.
+NEAR_TIE = 0.95
+
+
+def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], float],
+             links: Mapping[tuple[int, int], Link], theirs: Outline) -> tuple[int, int]:
+    """The pair a section left over joins: its best (``best``; ``side`` 0
+    for an older section, 1 a newer one), or, among its pairs ranked nearly
+    as high (:data:`NEAR_TIE`) with a paired section of the same list (the
+    same parent as the best's partner: parts with parts), the one crossing the
+    fewest links already made, as a reader who finds two parts equally close
+    takes the one in the reports' order (1994's 四、发展科技教育文化事业, between
+    1993's 二 and 五 at 0.38 each, goes on from 五, which stands after 三 and
+    四 as it stands after 1994's 三)."""
+    x = best[side]
+    paired = {k[1 - side] for k in links}
+    if best[1 - side] not in paired:
+        return best
+    near = [k for k, r in ranked.items() if k[side] == x and k[1 - side] in paired and r >= NEAR_TIE * ranked[best]
+            and theirs.parent[k[1 - side]] == theirs.parent[best[1 - side]]]
+    if len(near) < 2:
+        return best
+
+    def crossings(k: tuple[int, int]) -> int:
+        return sum((i - k[0]) * (j - k[1]) < 0 for i, j in links)
+
+    return min(near, key=lambda k: (crossings(k), -ranked[k]))
 
 
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,

@@ -80,7 +80,7 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
+from erqi_diff.compare.grouping import Basis, Link, Relation, in_order, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
@@ -313,8 +313,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
                     lambda i, j: allowed[kind_a[i]][kind_b[j]], bonus)
-    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
-    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
+    left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
+    left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
