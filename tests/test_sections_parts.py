@@ -97,3 +97,32 @@ def test_in_order_takes_the_near_tie_that_crosses_no_link():
     assert in_order((1, 3), 1, ranked, links, o) == (4, 3)
     # a clear best (0.40 against 0.30) stays, whatever the order
     assert in_order((1, 3), 1, {(1, 3): 0.40, (4, 3): 0.30}, links, o) == (1, 3)
+
+
+@pytest.mark.parametrize(("heading", "whole"), [
+    ("二、2015年工作总体部署", True), ("二、“十五”期间的奋斗目标和指导方针", True),
+    ("二、2024年经济社会发展总体要求和政策取向", True), ("一、1998年工作回顾和1999年工作的总体要求", False),
+    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False)])
+def test_overall(heading, whole):
+    from erqi_diff.compare.outline import overall
+
+    assert overall(heading) is whole
+
+
+@pytest.mark.slow
+def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
+    """2001's 二、“十五”期间的奋斗目标和指导方针 (the plan's goals and guidelines as a whole)
+    shares a little of every task's wording: it is not paired at a low score with 2000's
+    structural-adjustment task nor with 2002's demand task (2000's 三 still goes on in 2001's
+    三、四、五)."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1 in ((2000, 2001), (2001, 2002)):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = [(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links]
+        assert not any("奋斗目标" in x + y for x, y in named)
+        if y0 == 2000:
+            assert sum(x.startswith("三、大力推进经济结构") for x, _ in named) == 3
