@@ -126,3 +126,30 @@ def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
         assert not any("奋斗目标" in x + y for x, y in named)
         if y0 == 2000:
             assert sum(x.startswith("三、大力推进经济结构") for x, _ in named) == 3
+
+
+@pytest.mark.slow
+def test_national_2002_review_in_its_opening_goes_with_the_review_parts(gwr_early_root):
+    """2002 has no review part: its address runs on into the review of 2001 under no heading.
+    Its opening is read against 2001's 一、“九五”时期…的回顾 and 2003's 一、过去五年政府工作的回顾
+    as well as against their openings."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, review in ((2001, 2002, "一、“九五”时期"), (2002, 2003, "一、过去五年")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = {(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links}
+        assert ("", "") in named
+        assert any((x == "" and y.startswith(review)) or (y == "" and x.startswith(review)) for x, y in named)
+
+
+def test_a_report_with_its_own_review_part_keeps_openings_to_openings():
+    # both reports have a review part: the openings pair with each other only
+    old = [Section("", 0, ("各位代表：过去一年，我们取得了显著成绩，经济增长了百分之八。",)),
+           Section("一、过去一年的工作回顾", 2, ("过去一年，经济增长了百分之八，粮食产量创历史新高。",))]
+    new = [Section("", 0, ("各位代表：过去一年，我们取得了显著成绩，经济增长了百分之七。",)),
+           Section("一、一年来工作回顾", 2, ("一年来，经济增长了百分之七，粮食产量创历史新高。",))]
+    pairing = pair_sections(old, new, 2002, 2003)
+    assert {(link.a, link.b) for link in pairing.links} <= {(0, 0), (1, 1)}

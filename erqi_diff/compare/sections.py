@@ -78,7 +78,7 @@ from typing import Any
 from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
-from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.grouping import Basis, Link, Relation, in_order, join, kinds_agree, outline_links, partners
 from erqi_diff.compare.outline import Outline, Role, outline, overall
@@ -323,6 +323,9 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
+    for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
+                                     else 0.0, JOIN_FLOOR):
+        links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
