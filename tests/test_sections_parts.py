@@ -143,6 +143,10 @@ def test_national_2002_review_in_its_opening_goes_with_the_review_parts(gwr_earl
         named = {(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links}
         assert ("", "") in named
         assert any((x == "" and y.startswith(review)) or (y == "" and x.startswith(review)) for x, y in named)
+        if y0 == 2002:  # and 2003's achievements under its review part that share the opening's topics
+            into = {y for x, y in named if x == ""}
+            assert {"五年来，国民经济", "五年来，人民生活"} <= {y[:6] for y in into}
+            assert not any(y.startswith(("五年来，外交", "（")) for y in into)
 
 
 def test_a_report_with_its_own_review_part_keeps_openings_to_openings():

@@ -131,7 +131,9 @@ def review_in_opening(oa: Outline, ob: Outline, links: Collection[tuple[int, int
     opening (2002: the address runs on into the review of 2001 under no
     heading). When the two openings are paired and one is so, the other
     report's review parts left without a partner go with it too (a split or
-    merge), from ``floor``: the pairs (older, newer, score) to add."""
+    merge), and so do the review sections right under such a part left
+    without one (2003's 五年来，国民经济… under 一、过去五年政府工作的回顾), from
+    ``floor``: the pairs (older, newer, score) to add."""
     if (0, 0) not in links or oa.opening != 0 or ob.opening != 0:
         return []
     paired = ({i for i, _ in links}, {j for _, j in links})
@@ -143,8 +145,11 @@ def review_in_opening(oa: Outline, ob: Outline, links: Collection[tuple[int, int
     for mine, theirs, side in ((oa, ob, 1), (ob, oa, 0)):
         if mine.role[0] is not Role.REVIEW or parts(mine):
             continue
-        for k in parts(theirs):
-            pair = (0, k) if side == 1 else (k, 0)
-            if k not in paired[side] and (s := score(*pair)) >= floor:
-                out.append((*pair, s))
+        for part in parts(theirs):
+            if part in paired[side]:
+                continue
+            for k in (part, *(c for c in theirs.children[part] if theirs.role[c] is Role.REVIEW)):
+                pair = (0, k) if side == 1 else (k, 0)
+                if k not in paired[side] and (s := score(*pair)) >= floor:
+                    out.append((*pair, s))
     return out
