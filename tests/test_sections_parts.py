@@ -157,3 +157,19 @@ def test_a_report_with_its_own_review_part_keeps_openings_to_openings():
            Section("一、一年来工作回顾", 2, ("一年来，经济增长了百分之七，粮食产量创历史新高。",))]
     pairing = pair_sections(old, new, 2002, 2003)
     assert {(link.a, link.b) for link in pairing.links} <= {(0, 0), (1, 1)}
+
+
+def test_a_join_never_takes_a_section_of_another_list_under_the_same_heading():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, join
+
+    # 一 holds 五年来，A and 五年来，B; B holds the lessons （一）（二）: two tellings of one review
+    old = [Section("", 0, ("开头。",)), Section("一、回顾", 2, ("回顾。",)), Section("五年来，甲", 2, ("甲。",)),
+           Section("五年来，乙", 2, ("乙。",)), Section("（一）坚持丙", 3, ("丙。",)), Section("（二）坚持丁", 3, ("丁。",)),
+           Section("二、建议", 2, ("建议。",))]
+    oa = outline(old, 2003)
+    ob = outline([Section("", 0, ("开头。",)), Section("一、回顾", 2, ("回顾。",)), Section("（一）甲乙", 3, ("甲。",))], 2004)
+    links = {(2, 2): Link(2, 2, 0.3, Relation.ONE, Basis.TOPIC)}
+    join(links, 4, 2, 0.2, oa, ob, joining_a=True)  # a lesson beside an achievement: refused
+    assert (4, 2) not in links
+    join(links, 3, 2, 0.2, oa, ob, joining_a=True)  # two achievements: a merge
+    assert (3, 2) in links

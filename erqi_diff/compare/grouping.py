@@ -99,14 +99,23 @@ def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outli
     if not may_link(links, i, j):
         return
     if joining_a:
-        if any(oa.related(i, x) for x in partners(links, 1).get(j, ())):
+        if any(oa.related(i, x) or _other_list(oa, i, x) for x in partners(links, 1).get(j, ())):
             return
         relation = Relation.MERGE
     else:
-        if any(ob.related(j, y) for y in partners(links, 0).get(i, ())):
+        if any(ob.related(j, y) or _other_list(ob, j, y) for y in partners(links, 0).get(i, ())):
             return
         relation = Relation.SPLIT
     links[i, j] = Link(i, j, s, relation, Basis.TOPIC)
+
+
+def _other_list(o: Outline, x: int, y: int) -> bool:
+    """``x`` and ``y`` stand in two different lists of one part (under a
+    common heading that is not the report's title, with different parents):
+    an end-of-term review tells its five years twice, as achievements
+    (五年来，…) and as lessons （一）…（九）坚持…, and a section of the other
+    report goes with one telling, not both."""
+    return o.parent[x] != o.parent[y] and bool((set(o.ancestors(x)) & set(o.ancestors(y))) - o.titles)
 
 
 def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
