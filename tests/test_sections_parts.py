@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from erqi_diff.compare.outline import _ordinal, outline
+from erqi_diff.compare.outline import Role, _ordinal, outline
 from erqi_diff.compare.sections import pair_sections, present_year
 from erqi_diff.core.document import Section
 
@@ -173,3 +173,18 @@ def test_a_join_never_takes_a_section_of_another_list_under_the_same_heading():
     assert (4, 2) not in links
     join(links, 3, 2, 0.2, oa, ob, joining_a=True)  # two achievements: a merge
     assert (3, 2) in links
+
+
+def test_parts_after_a_review_told_in_the_opening_lean_to_the_plan():
+    review = "过去一年，经济增长了百分之八，取得了显著成绩，完成了全年目标，实现了稳定增长。"
+    fill = "加强市场体系建设，规范市场秩序，推动对外贸易发展，" * 40  # neither tense: the markers are few
+    mixed = "我们推进改革。今年将扩大开放，要力争突破。" + fill
+    past = "外交成果显著，访问取得成功，工作完成。今后继续推进。" + fill
+    sections = [Section("", 0, (review,)), Section("一、扩大内需", 2, ("今年要扩大内需，将增加投资，要确保增长。",)),
+                Section("二、扩大开放", 2, (mixed,)), Section("三、外交工作", 2, (past,))]
+    o = outline(sections, 2002)
+    assert o.role[0] is Role.REVIEW and o.role[2] is Role.PLAN  # undecided, leaning to the future: a plan
+    assert o.role[3] is not Role.PLAN  # leaning to the past: left as its text tells
+    # with a review part of its own, the opening tells nothing of the parts after it
+    with_review = [sections[0], Section("一、过去一年工作回顾", 2, (review,)), *sections[1:]]
+    assert outline(with_review, 2002).role[3] is Role.OTHER

@@ -301,6 +301,12 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
+    if opening == 0 and not sections[0].heading and roles[0] is Role.REVIEW \
+            and not any(roles[k] is Role.REVIEW and parent[k] is None for k in range(1, n)):
+        for k in range(1, n):  # the review told in the opening: a part after it leaning to the future is the plan
+            if parent[k] is None and roles[k] is Role.OTHER and not cues[k] and _PART.match(sections[k].heading) \
+                    and tense(sections[k].text, present) < 0:
+                roles[k] = Role.PLAN
     asides = frozenset(i for i, s in enumerate(sections) if _ASIDE.fullmatch(s.heading.strip()))
     return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
                    opening, asides)
