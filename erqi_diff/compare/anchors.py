@@ -5,10 +5,10 @@ the news leads of two reports on meetings."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from erqi_diff.compare.grouping import Basis
-from erqi_diff.compare.outline import Outline
+from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.compare.topics import heading_words
 from erqi_diff.core.document import Section
 
@@ -123,3 +123,33 @@ def _same(a: Sequence[Section], b: Sequence[Section], rest_a, rest_b, key) -> li
         if key(b[j]):
             where_b.setdefault(key(b[j]), []).append(j)
     return [(xs[0], where_b[k][0]) for k, xs in where_a.items() if len(xs) == 1 and len(where_b.get(k, ())) == 1]
+
+
+def review_in_opening(oa: Outline, ob: Outline, links: Collection[tuple[int, int]],
+                      score: Callable[[int, int], float], floor: float) -> list[tuple[int, int, float]]:
+    """A report with no review part of its own may tell its review in its
+    opening (2002: the address runs on into the review of 2001 under no
+    heading). When the two openings are paired and one is so, the other
+    report's review parts left without a partner go with it too (a split or
+    merge), and so do the review sections right under such a part left
+    without one (2003's 五年来，国民经济… under 一、过去五年政府工作的回顾), from
+    ``floor``: the pairs (older, newer, score) to add."""
+    if (0, 0) not in links or oa.opening != 0 or ob.opening != 0:
+        return []
+    paired = ({i for i, _ in links}, {j for _, j in links})
+
+    def parts(o: Outline) -> list[int]:
+        return [k for k in range(len(o.role)) if o.role[k] is Role.REVIEW and o.parent[k] is None and k != o.opening]
+
+    out = []
+    for mine, theirs, side in ((oa, ob, 1), (ob, oa, 0)):
+        if mine.role[0] is not Role.REVIEW or parts(mine):
+            continue
+        for part in parts(theirs):
+            if part in paired[side]:
+                continue
+            for k in (part, *(c for c in theirs.children[part] if theirs.role[c] is Role.REVIEW)):
+                pair = (0, k) if side == 1 else (k, 0)
+                if k not in paired[side] and (s := score(*pair)) >= floor:
+                    out.append((*pair, s))
+    return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline
@@ -61,6 +61,35 @@ def kinds_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     return (i == oa.opening) == (j == ob.opening)
 
 
+#: A section left over joins, of the pairs it scores within this share of its best, the one it keeps in order with.
+NEAR_TIE = 0.95
+
+
+def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], float],
+             links: Mapping[tuple[int, int], Link], theirs: Outline) -> tuple[int, int]:
+    """The pair a section left over joins: its best (``best``; ``side`` 0
+    for an older section, 1 a newer one), or, among its pairs ranked nearly
+    as high (:data:`NEAR_TIE`) with a paired section of the same list (the
+    same parent as the best's partner: parts with parts), the one crossing the
+    fewest links already made, as a reader who finds two parts equally close
+    takes the one in the reports' order (1994's 四、发展科技教育文化事业, between
+    1993's 二 and 五 at 0.38 each, goes on from 五, which stands after 三 and
+    四 as it stands after 1994's 三)."""
+    x = best[side]
+    paired = {k[1 - side] for k in links}
+    if best[1 - side] not in paired:
+        return best
+    near = [k for k, r in ranked.items() if k[side] == x and k[1 - side] in paired and r >= NEAR_TIE * ranked[best]
+            and theirs.parent[k[1 - side]] == theirs.parent[best[1 - side]]]
+    if len(near) < 2:
+        return best
+
+    def crossings(k: tuple[int, int]) -> int:
+        return sum((i - k[0]) * (j - k[1]) < 0 for i, j in links)
+
+    return min(near, key=lambda k: (crossings(k), -ranked[k]))
+
+
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
          joining_a: bool) -> None:
     """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or
@@ -70,14 +99,23 @@ def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outli
     if not may_link(links, i, j):
         return
     if joining_a:
-        if any(oa.related(i, x) for x in partners(links, 1).get(j, ())):
+        if any(oa.related(i, x) or _other_list(oa, i, x) for x in partners(links, 1).get(j, ())):
             return
         relation = Relation.MERGE
     else:
-        if any(ob.related(j, y) for y in partners(links, 0).get(i, ())):
+        if any(ob.related(j, y) or _other_list(ob, j, y) for y in partners(links, 0).get(i, ())):
             return
         relation = Relation.SPLIT
     links[i, j] = Link(i, j, s, relation, Basis.TOPIC)
+
+
+def _other_list(o: Outline, x: int, y: int) -> bool:
+    """``x`` and ``y`` stand in two different lists of one part (under a
+    common heading that is not the report's title, with different parents):
+    an end-of-term review tells its five years twice, as achievements
+    (五年来，…) and as lessons （一）…（九）坚持…, and a section of the other
+    report goes with one telling, not both."""
+    return o.parent[x] != o.parent[y] and bool((set(o.ancestors(x)) & set(o.ancestors(y))) - o.titles)
 
 
 def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
@@ -89,7 +127,7 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     all its subsections went, if that is one section without subsections."""
     def fits(i: int, j: int) -> bool:
         return (kinds_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
-                and may_link(links, i, j))
+                and may_link(links, i, j) and not _held_by_partner(links, oa, ob, i, j))
 
     for i in range(len(a)):
         if oa.children[i]:
@@ -111,6 +149,14 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
         found = _whole_partner(j, ob, oa, of_b)
         if found is not None and may_link(links, found, j):
             links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def _held_by_partner(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """A section above ``i`` is paired with ``j`` (or one above ``j`` with
+    ``i``): ``i`` is read against ``j`` already, inside the section above it
+    (2003's 五年来，外交工作开创新局面, whose subsections' partners are 2004's
+    review items, under 一、过去五年政府工作的回顾, paired with 2004's review part)."""
+    return any((p, j) in links for p in oa.ancestors(i)) or any((i, q) in links for q in ob.ancestors(j))
 
 
 def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:

@@ -52,6 +52,7 @@ class Role(str, enum.Enum):
 _REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首|(?:当前|国内|经济)的?形势")
 _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
+_OVERALL = re.compile(r"总体(?:要求|部署|思路|安排)|总的要求|政策取向|指导(?:方针|思想)|基本方针|奋斗目标|主要(?:预期)?目标")
 _PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")
 # a result word after a word of intent is what is to be done (要取得新的突破, 力争实现, 确保完成): a plan
 _INTENDED = re.compile(r"(?:要|将|力争|确保|争取|努力|必须)(?:取得|实现|完成|有)")
@@ -84,6 +85,11 @@ _SIGN = {Role.REVIEW: 1, Role.PLAN: -1, Role.OTHER: 0}
 TENSE_UNIT = 4.0
 #: A part label is a heading of at most this many characters (“进、干、暖、严”, 绘就“十四五”蓝图).
 LABEL_CHARS = 16
+#: The number of a part of the report: 一、 二、 … (not an item's （一）).
+_PART = re.compile(r"\s*([一二三四五六七八九十]+)、")
+#: Any numbering of a heading: a part's, an item's （一）, an ordinal 第一，, 1., a bullet.
+_NUMBERED = re.compile(r"\s*(?:[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+[、，,.]|第[一二三四五六七八九十]+|"
+                       r"[0-9]+[.、，,]|[●○◆◇■□▲△★☆·•])")
 #: A heading over this share of the report's sections or more is its title.
 TITLE_SHARE = 0.8
 
@@ -106,6 +112,14 @@ def heading_cue(heading: str, present: int | None) -> int:
             start = _PERIOD_START[name]
             score += 2 if start + 4 < present else -2
     return (score > 0) - (score < 0)
+
+
+def overall(heading: str) -> bool:
+    """The heading names a plan as a whole: the year's or the period's overall
+    requirements, targets and guidelines (二、2015年工作总体部署,
+    二、“十五”期间的奋斗目标和指导方针), not a review that ends with them
+    (一、1998年工作回顾和1999年工作的总体要求)."""
+    return bool(_OVERALL.search(heading)) and not _REVIEW_STRONG.search(heading)
 
 
 def markers(text: str, present: int | None = None) -> tuple[int, int]:
@@ -188,6 +202,7 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
     parents: list[int | None] = []
     stack: list[int] = []
     label: int | None = None
+    held = _held_by_parts(sections)
     for i, s in enumerate(sections):
         level = s.level
         while stack and sections[stack[-1]].level >= level:
@@ -197,6 +212,7 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
         parent = stack[-1] if stack else None
         if label is not None and sections[label].level == level:
             parent = label
+        parent = held.get(i, parent)
         parents.append(parent)
         if level:  # the lead (level 0, before any heading) holds nothing
             stack.append(i)
@@ -204,6 +220,44 @@ def _parents(sections: Sequence[Section]) -> list[int | None]:
             nxt = sections[i + 1] if i + 1 < len(sections) else None
             label = i if nxt is not None and nxt.level == level and len(s.heading) <= LABEL_CHARS else None
     return parents
+
+
+def _held_by_parts(sections: Sequence[Section]) -> dict[int, int]:
+    """Headings without a part number standing between two numbered parts of
+    their own level (一、… and 二、…, none higher between): the part before
+    holds them (the end-of-term report's 五年来，… achievements under
+    一、过去五年政府工作的回顾, set at the parts' level by the source's markup)."""
+    held: dict[int, int] = {}
+    run: list[int] = []  # unnumbered headings since the last numbered part of their level
+    part: dict[int, tuple[int, int]] = {}  # level -> the last numbered part of that level and its number
+    for i, s in enumerate(sections):
+        if not s.level:
+            continue
+        for lv in [lv for lv in part if lv > s.level]:
+            del part[lv]
+        if m := _PART.match(s.heading):
+            number = _ordinal(m.group(1))
+            before = part.get(s.level)
+            if before is not None and number == before[1] + 1:  # the next part, not a list begun anew
+                held.update((k, before[0]) for k in run if sections[k].level == s.level)
+            part[s.level] = (i, number)
+            run = [k for k in run if sections[k].level < s.level]
+        elif s.level in part and not _NUMBERED.match(s.heading):
+            run.append(i)
+        else:
+            run = [k for k in run if sections[k].level < s.level]
+    return held
+
+
+def _ordinal(numeral: str) -> int:
+    """一 … 十九 as a number (0 for anything else)."""
+    digits = "一二三四五六七八九"
+    if numeral in digits:
+        return digits.index(numeral) + 1
+    tens, _, ones = numeral.partition("十")
+    if (tens and tens not in digits) or (ones and ones not in digits):
+        return 0
+    return 10 * (digits.index(tens) + 1 if tens else 1) + (digits.index(ones) + 1 if ones else 0)
 
 
 def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
@@ -247,6 +301,12 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
+    if opening == 0 and not sections[0].heading and roles[0] is Role.REVIEW \
+            and not any(roles[k] is Role.REVIEW and parent[k] is None for k in range(1, n)):
+        for k in range(1, n):  # the review told in the opening: a part after it leaning to the future is the plan
+            if parent[k] is None and roles[k] is Role.OTHER and not cues[k] and _PART.match(sections[k].heading) \
+                    and tense(sections[k].text, present) < 0:
+                roles[k] = Role.PLAN
     asides = frozenset(i for i, s in enumerate(sections) if _ASIDE.fullmatch(s.heading.strip()))
     return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
                    opening, asides)

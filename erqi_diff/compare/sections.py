@@ -78,10 +78,10 @@ from typing import Any
 from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
-from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import Basis, Link, Relation, join, kinds_agree, outline_links, partners
-from erqi_diff.compare.outline import Outline, Role, outline
+from erqi_diff.compare.grouping import Basis, Link, Relation, in_order, join, kinds_agree, outline_links, partners
+from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -94,6 +94,9 @@ HEADING_WEIGHT = 0.3
 UNTOLD_FACTOR = 0.85
 #: Bonus for two sections at the same relative place in their reports.
 ORDER_BONUS = 0.03
+#: An overall plan (总体要求, 总体部署, 奋斗目标和指导方针) and a section that is not one pair from this score on:
+#: the overall plan sums up every task, and shares some of its words with each.
+OVERALL_FLOOR = 0.25
 #: A section joins a pair as a split or merge from this score on (a stronger claim than a pair).
 JOIN_FLOOR = 0.15
 #: A section left over takes a counterpart left over when that scores this share of its best (else it may join its best's pair).
@@ -294,7 +297,9 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             scored[i, j] = factor * (score(contents[i, j], h) if h else contents[i, j])
         else:
             scored[i, j] = factor * score(None, h)
-    ranked = {k: s + bonus(*k) for k, s in scored.items() if s >= FLOOR}
+    whole_a, whole_b = [overall(x.heading) for x in a], [overall(y.heading) for y in b]
+    ranked = {k: s + bonus(*k) for k, s in scored.items()
+              if s >= (OVERALL_FLOOR if whole_a[k[0]] != whole_b[k[1]] else FLOOR)}
     best_a, best_b = _bests(ranked)
     # one to one: sections that are each other's best counterpart; then, among
     # the sections left, one whose best counterpart is left too, if it is that one's best of those left
@@ -313,11 +318,14 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
                     lambda i, j: allowed[kind_a[i]][kind_b[j]], bonus)
-    left = [best_a[i] for i in rest_a if i not in paired_a and i in best_a]
-    left += [best_b[j] for j in rest_b if j not in paired_b and j in best_b]
+    left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
+    left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
+    for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
+                                     else 0.0, JOIN_FLOOR):
+        links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)

@@ -1,0 +1,190 @@
+"""Section pairing: the structure of a report's parts (numbered 一、二、 …) and what they hold."""
+
+from __future__ import annotations
+
+import pytest
+
+from erqi_diff.compare.outline import Role, _ordinal, outline
+from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.core.document import Section
+
+
+@pytest.mark.parametrize(("numeral", "number"), [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20),
+                                                 ("二十三", 23), ("百", 0)])
+def test_ordinal(numeral, number):
+    assert _ordinal(numeral) == number
+
+
+def _report(*headings: tuple[str, int]) -> list[Section]:
+    return [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",))] + [
+        Section(h, level, (f"{h}的内容，取得了显著成绩。",)) for h, level in headings]
+
+
+def test_unnumbered_headings_between_two_parts_belong_to_the_first():
+    # an end-of-term review: 五年来，… at the parts' level, between 一、 and 二、
+    o = outline(_report(("一、过去五年政府工作的回顾", 2), ("五年来，国民经济保持良好发展势头", 2),
+                        ("五年来，人民生活显著改善", 2), ("（一）坚持扩大内需", 3), ("（二）坚持改革", 3),
+                        ("二、对今年政府工作的建议", 2), ("（一）继续扩大国内需求", 3)))
+    assert o.parent[2] == 1 and o.parent[3] == 1
+    assert o.children[1] == (2, 3)
+    assert o.parent[4] == 3 and o.parent[5] == 3  # the items stay under the heading above them
+    assert o.parent[6] is None and o.parent[7] == 6
+
+
+@pytest.mark.parametrize("after", ["一、今后五年的任务", "四、今后五年的任务"])
+def test_a_list_begun_anew_or_a_gap_holds_nothing(after):
+    # 五、… then an unnumbered heading then 一、 (a new list) or 四、: nothing is held
+    o = outline(_report(("四、妥善处理各方面的利益关系", 2), ("五、加强法制", 2), ("今后五年建设和改革的目标", 2),
+                        (after, 2)))
+    assert o.parent[3] is None
+
+
+def test_numbered_or_higher_headings_are_not_held():
+    o = outline(_report(("一、关于过去五年的政府工作", 2), ("第一，进一步稳定和加强农业", 2),
+                        ("二、关于今年的建议", 2)))
+    assert o.parent[2] is None
+    o = outline(_report(("一、回顾", 2), ("总的情况", 1), ("二、任务", 2)))
+    assert o.parent[2] is None
+
+
+@pytest.mark.slow
+def test_national_2003_five_year_achievements_stay_in_its_review(gwr_early_root):
+    """2003 (end of term) sets its eight 五年来，… achievements at the level of its parts; they are
+    part 一's, so none of them is paired with 2004's part 一 as if it were a part (a reader pairs
+    the two review parts, and 2004's review items with 2003's review sections); nor is the last,
+    over the nine lessons （一）…（九）, paired by its subsections' partners with 2004's part 一,
+    which 一 holding it is paired with already."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 2003), load(project, 2004)
+    oa = outline(a.sections, present_year(a))
+    review = next(k for k, s in enumerate(a.sections) if s.heading.startswith("一、过去五年"))
+    held = [k for k, s in enumerate(a.sections) if s.heading.startswith("五年来，")]
+    assert len(held) == 8 and all(oa.parent[k] == review for k in held)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    part_one = next(k for k, s in enumerate(b.sections) if s.heading.startswith("一、一年来"))
+    into_part_one = {a.sections[link.a].heading for link in pairing.links if link.b == part_one}
+    assert "一、过去五年政府工作的回顾" in into_part_one
+    # neither by topic (人民生活) nor by its subsections' partners (外交, over the nine lessons)
+    assert not any(h.startswith("五年来，") for h in into_part_one)
+
+
+@pytest.mark.slow
+def test_national_1994_culture_part_goes_on_from_the_part_in_order(gwr_early_root):
+    """1994's 四、发展科技教育文化事业 scores as well with 1993's 二 (economy) as with
+    五 (social progress: science, education, culture); it stands between 1994's 三 and
+    五 as 1993's 五 stands after 三 and 四, so it is a part of 五's split, not of 二's."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    a, b = load(project, 1993), load(project, 1994)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    named = {(a.sections[link.a].heading[:2], b.sections[link.b].heading[:2]) for link in pairing.links}
+    assert ("五、", "四、") in named and ("二、", "四、") not in named
+    assert ("五、", "五、") in named and ("二、", "二、") in named
+
+
+def test_in_order_takes_the_near_tie_that_crosses_no_link():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, in_order
+
+    o = outline([Section(f"{n}、部分", 2, ("内容。",)) for n in "一二三四五"])
+    links = {(k, k): Link(k, k, 0.5, Relation.ONE, Basis.TOPIC) for k in (1, 2, 4)}
+    # newer 3 (left over) scores 0.40 with older 1 and 0.39 with older 4: 4 keeps the order
+    ranked = {(1, 3): 0.40, (4, 3): 0.39, (2, 3): 0.10}
+    assert in_order((1, 3), 1, ranked, links, o) == (4, 3)
+    # a clear best (0.40 against 0.30) stays, whatever the order
+    assert in_order((1, 3), 1, {(1, 3): 0.40, (4, 3): 0.30}, links, o) == (1, 3)
+
+
+@pytest.mark.parametrize(("heading", "whole"), [
+    ("二、2015年工作总体部署", True), ("二、“十五”期间的奋斗目标和指导方针", True),
+    ("二、2024年经济社会发展总体要求和政策取向", True), ("一、1998年工作回顾和1999年工作的总体要求", False),
+    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False)])
+def test_overall(heading, whole):
+    from erqi_diff.compare.outline import overall
+
+    assert overall(heading) is whole
+
+
+@pytest.mark.slow
+def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
+    """2001's 二、“十五”期间的奋斗目标和指导方针 (the plan's goals and guidelines as a whole)
+    shares a little of every task's wording: it is not paired at a low score with 2000's
+    structural-adjustment task nor with 2002's demand task (2000's 三 still goes on in 2001's
+    三、四、五)."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1 in ((2000, 2001), (2001, 2002)):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = [(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links]
+        assert not any("奋斗目标" in x + y for x, y in named)
+        if y0 == 2000:
+            assert sum(x.startswith("三、大力推进经济结构") for x, _ in named) == 3
+
+
+@pytest.mark.slow
+def test_national_2002_review_in_its_opening_goes_with_the_review_parts(gwr_early_root):
+    """2002 has no review part: its address runs on into the review of 2001 under no heading.
+    Its opening is read against 2001's 一、“九五”时期…的回顾 and 2003's 一、过去五年政府工作的回顾
+    as well as against their openings."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, review in ((2001, 2002, "一、“九五”时期"), (2002, 2003, "一、过去五年")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = {(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links}
+        assert ("", "") in named
+        assert any((x == "" and y.startswith(review)) or (y == "" and x.startswith(review)) for x, y in named)
+        if y0 == 2002:  # and 2003's achievements under its review part that share the opening's topics
+            into = {y for x, y in named if x == ""}
+            assert {"五年来，国民经济", "五年来，人民生活"} <= {y[:8] for y in into}
+            assert not any(y.startswith(("五年来，外交", "（")) for y in into)
+
+
+def test_a_report_with_its_own_review_part_keeps_openings_to_openings():
+    # both reports have a review part: the openings pair with each other only
+    old = [Section("", 0, ("各位代表：过去一年，我们取得了显著成绩，经济增长了百分之八。",)),
+           Section("一、过去一年的工作回顾", 2, ("过去一年，经济增长了百分之八，粮食产量创历史新高。",))]
+    new = [Section("", 0, ("各位代表：过去一年，我们取得了显著成绩，经济增长了百分之七。",)),
+           Section("一、一年来工作回顾", 2, ("一年来，经济增长了百分之七，粮食产量创历史新高。",))]
+    pairing = pair_sections(old, new, 2002, 2003)
+    assert {(link.a, link.b) for link in pairing.links} <= {(0, 0), (1, 1)}
+
+
+def test_a_join_never_takes_a_section_of_another_list_under_the_same_heading():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, join
+
+    # 一 holds 五年来，A and 五年来，B; B holds the lessons （一）（二）: two tellings of one review
+    old = [Section("", 0, ("开头。",)), Section("一、回顾", 2, ("回顾。",)), Section("五年来，甲", 2, ("甲。",)),
+           Section("五年来，乙", 2, ("乙。",)), Section("（一）坚持丙", 3, ("丙。",)), Section("（二）坚持丁", 3, ("丁。",)),
+           Section("二、建议", 2, ("建议。",))]
+    oa = outline(old, 2003)
+    ob = outline([Section("", 0, ("开头。",)), Section("一、回顾", 2, ("回顾。",)), Section("（一）甲乙", 3, ("甲。",))], 2004)
+    links = {(2, 2): Link(2, 2, 0.3, Relation.ONE, Basis.TOPIC)}
+    join(links, 4, 2, 0.2, oa, ob, joining_a=True)  # a lesson beside an achievement: refused
+    assert (4, 2) not in links
+    join(links, 3, 2, 0.2, oa, ob, joining_a=True)  # two achievements: a merge
+    assert (3, 2) in links
+
+
+def test_parts_after_a_review_told_in_the_opening_lean_to_the_plan():
+    review = "过去一年，经济增长了百分之八，取得了显著成绩，完成了全年目标，实现了稳定增长。"
+    fill = "加强市场体系建设，规范市场秩序，推动对外贸易发展，" * 40  # neither tense: the markers are few
+    mixed = "我们推进改革。今年将扩大开放，要力争突破。" + fill
+    past = "外交成果显著，访问取得成功，工作完成。今后继续推进。" + fill
+    sections = [Section("", 0, (review,)), Section("一、扩大内需", 2, ("今年要扩大内需，将增加投资，要确保增长。",)),
+                Section("二、扩大开放", 2, (mixed,)), Section("三、外交工作", 2, (past,))]
+    o = outline(sections, 2002)
+    assert o.role[0] is Role.REVIEW and o.role[2] is Role.PLAN  # undecided, leaning to the future: a plan
+    assert o.role[3] is not Role.PLAN  # leaning to the past: left as its text tells
+    # with a review part of its own, the opening tells nothing of the parts after it
+    with_review = [sections[0], Section("一、过去一年工作回顾", 2, (review,)), *sections[1:]]
+    assert outline(with_review, 2002).role[3] is Role.OTHER
