@@ -56,8 +56,10 @@ TARGET = (0.95, 0.95)
 FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.86, 0.86)},
           "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.59, 0.51),
                         "overall": (0.66, 0.66)},
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.71), "seeds": (0.87, 0.95),
-                       "overall": (0.81, 0.86)}}
+          # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
+          # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.87, 0.95),
+                       "overall": (0.81, 0.83)}}
 
 
 @dataclass

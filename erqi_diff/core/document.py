@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 
-NORMALIZER_VERSION = 7
+NORMALIZER_VERSION = 8
 """The version of the normalization rules (erqi_diff.core.normalize), recorded in
 every snapshot: a snapshot built by another version is stale. Kept here, not in
 normalize, so that reading a snapshot never imports the normalizer."""

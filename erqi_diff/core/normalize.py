@@ -32,6 +32,13 @@ What it does, in order:
    Numbered list items (a run of 一、…；二、…；三、…。, or 一、二、三 restarting
    between the parts 四 and 五) are paragraph text, not headings
    (:mod:`erqi_diff.core.lists`).
+   Points inside a numbered part stand one level below it: a restarted
+   一、 sequence while the parts' sequence goes on around it, and a run of
+   第一，第二， right under a part (:mod:`erqi_diff.core.levels`). A numbered
+   line alone in its block whose number fits the parts around it (k after a
+   part k-1, or 一 before a part 二) is a part heading even when it is too
+   long for a heading (up to 50 characters) or follows a sentence the page
+   left open.
 5. Layout healing, so that the same report gives the same body however it
    was wrapped: the lines of a block are first joined into logical lines
    (a hard wrap may fall anywhere, even before 一、 in 统一、); a line starts
@@ -68,6 +75,7 @@ from erqi_diff.core.chars import (  # noqa: F401 (_t2s, normalize_chars: part of
 )
 from erqi_diff.core.document import HEADING_RE, Section, render_body
 from erqi_diff.core.headlines import headlines_first
+from erqi_diff.core.levels import continues_parts, relevel
 from erqi_diff.core.lists import demote
 
 # --- character classes (the rest: erqi_diff.core.chars) ---------------------
@@ -137,6 +145,7 @@ class _Unit:
     rest_of_numbered: bool = False  # the text after such a part's heading, on the same line
     rest: bool = False  # the text after any numbered heading cut at its 。, on the same line
     marked: bool = False  # a Markdown heading (# …): its writer made it one, it stays
+    long_part: int = 0  # a numbered line too long for a heading, alone in its block: the level it would have
 
 
 def _ends_sentence(text: str) -> bool:
@@ -149,7 +158,7 @@ def _open_end(text: str) -> bool:
     return bool(ch) and (bool(HAN_RE.match(ch)) or ch.isdigit() or (ch.isascii() and ch.isalpha()) or ch in _OPEN_END)
 
 
-def _heading_like(text: str, headline: bool = False) -> bool:
+def _heading_like(text: str, headline: bool = False, limit: int = 0) -> bool:
     """A short line with no sentence punctuation that does not end mid-phrase:
     quotes balanced, a comma only between two real clauses, and no list of
     two or more 、 outside quotes unless the line has clauses (body text cut
@@ -163,7 +172,7 @@ def _heading_like(text: str, headline: bool = False) -> bool:
         and (headline or "，" in t or outside.count("、") < 2)
         and (("，" not in t and "," not in t) or len(last_clause) >= 4)
         and
-        2 <= len(t) <= (_HEADLINE_MAX if headline or _HEADLINE_SPACE.search(text) else _HEADING_MAX)
+        2 <= len(t) <= (limit or (_HEADLINE_MAX if headline or _HEADLINE_SPACE.search(text) else _HEADING_MAX))
         and not any(c in t for c in "。！？；…")
         and t[-1] not in _NOT_HEADING_END
         and not t[-1].isdigit()
@@ -259,6 +268,8 @@ def normalize_once(raw: str) -> Normalized:
     for gap, block in blocks:
         units.extend(_block_units(gap, block, markdown, boilerplate))
     units = demote(_join(units), lambda unit, text: _Unit("para", text, 0, unit.gap))
+    for unit, level in zip(units, relevel(units)):  # points inside parts one level below them
+        unit.level = level
     if not markdown:  # headlines that stood after their stories (a page in columns) go back before them
         units = [units[i] for i in headlines_first([(u.kind == "heading", u.text, u.level) for u in units])]
     return Normalized(_sections(units), tuple(boilerplate), tuple(front))
@@ -387,7 +398,8 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
               and _heading_like(line)):
             units.append(_Unit("heading", clean_spaces(line), 2, unit_gap))
         else:
-            units.append(_Unit("para", line, 0, unit_gap, indent=index in indented))
+            units.append(_Unit("para", line, 0, unit_gap, indent=index in indented,
+                               long_part=_long_part(line) if len(kept) == 1 and gap else 0))
         first = False
     # A paragraph right after a heading in the same block starts afresh.
     for i in range(1, len(units)):
@@ -396,16 +408,35 @@ def _block_units(gap: int, block: list[str], markdown: bool, boilerplate: list[s
     return units
 
 
+def _long_part(line: str) -> int:
+    """The level of the numbered part ``line`` opens when it reads as a heading
+    but for its length (up to :data:`_LONG_PART_MAX`), else 0."""
+    t = clean_spaces(line)
+    if len(t) > _LONG_PART_MAX or any(c in t for c in "。！？；：:") or not _heading_like(t, limit=_LONG_PART_MAX):
+        return 0
+    return next((level for pattern, level in _NUMBERED[:2] if pattern.match(t)), 0)
+
+
+_LONG_PART_MAX = 50
+
+
 def _join(units: list[_Unit]) -> list[_Unit]:
     out: list[_Unit] = []
     merged = False  # the last numbered part was taken back into the sentence before it
-    for unit in units:
+    for index, unit in enumerate(units):
         prev = out[-1] if out else None
         if unit.rest_of_numbered and merged:
             continue  # already part of the paragraph
         merged = False
         continues = (prev is not None and prev.kind == "para" and unit.gap > 0 and _open_end(prev.text)
                      and not _ends_sentence(prev.text))
+        alone = index + 1 == len(units) or units[index + 1].gap > 0  # a block of its own
+        if ((unit.long_part or (unit.numbered and continues and unit.text == clean_spaces(unit.numbered)))
+                and alone and continues_parts(out, units[index + 1:], unit.text, unit.long_part or unit.level)):
+            # A whole line, alone in its block, numbered in sequence with the parts around it: a part
+            # heading, however long (up to _LONG_PART_MAX) and even after a sentence the scraper left
+            # open (a lead whose colon was lost, a page cut short).
+            unit, continues = _Unit("heading", clean_spaces(unit.text), unit.long_part or unit.level, unit.gap), False
         if unit.numbered and continues:
             # 统一、 or 品质二七、田园二七、 cut by a page break before 一、 or 七、: not a numbered part
             unit, merged = _Unit("para", unit.numbered, 0, unit.gap), True
