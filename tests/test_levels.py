@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from erqi_diff.core.normalize import normalize, normalize_text
 
 from conftest import GWR, GWR_YEARS, REPO
+from normalize_checks import assert_idempotent_and_nothing_lost
 
 EARLY = REPO.parent / "shared" / "corpora" / "gwr-early"
 #: A part heading of 49 characters (1988's 二): longer than a heading is, alone on its line.
@@ -172,10 +173,4 @@ _PIECE = st.tuples(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECE, max_size=14))
 def test_levels_idempotent_and_nothing_lost(pieces: list[tuple[str, str, str, str]]) -> None:
-    raw = "".join(a + b + c + d for a, b, c, d in pieces)
-    result = normalize(raw)
-    once = result.body
-    assert normalize_text(once) == once
-    kept = "".join(s.heading + "".join(s.paragraphs) for s in result.sections) + "".join(result.boilerplate + result.front)
-    strip = str.maketrans("", "", " \n\u3000")
-    assert sorted(kept.translate(strip)) == sorted(raw.translate(strip))
+    assert_idempotent_and_nothing_lost("".join(a + b + c + d for a, b, c, d in pieces), " \n\u3000")

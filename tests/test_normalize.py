@@ -16,6 +16,7 @@ from erqi_diff.core.normalize import normalize, normalize_text
 from erqi_diff.core.read import decode
 
 from conftest import GWR, GWR_YEARS, REPO
+from normalize_checks import assert_idempotent_and_nothing_lost
 
 SEED_FILES = sorted((REPO / "seeds").glob("*.txt"))
 GWR_FILES = [GWR / f"{y}.txt" for y in GWR_YEARS]
@@ -400,12 +401,7 @@ _ITEM = st.tuples(st.sampled_from(["一、", "二、", "三、", "四、", "五�
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ITEM, max_size=12))
 def test_numbered_lists_idempotent_and_nothing_lost(lines: list[tuple[str, str, str, str]]) -> None:
-    raw = "".join(a + b + c + d for a, b, c, d in lines)
-    result = normalize(raw)
-    once = result.body
-    assert normalize_text(once) == once
-    kept = "".join(s.heading + "".join(s.paragraphs) for s in result.sections) + "".join(result.boilerplate + result.front)
-    assert sorted(kept.replace(" ", "")) == sorted(raw.replace("\n", "").replace(" ", ""))
+    assert_idempotent_and_nothing_lost("".join(a + b + c + d for a, b, c, d in lines))
 
 
 def test_a_markdown_heading_that_reads_as_a_list_item_stays() -> None:
