@@ -14,7 +14,8 @@ TERMINAL_LIMIT = 10  # passages shown by default on the terminal
 @click.option("--min-chars", type=int, default=15, show_default=True,
               help="Shortest passage, in characters the two places share (whitespace not counted).")
 @click.option("--include-formulas", is_flag=True,
-              help="Also show formulas: slogans, stock phrases found in many years, boilerplate.")
+              help="Also show formulas (slogans, stock phrases found in many years, boilerplate) and "
+                   "headlines restating the text under them.")
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help=f"Longest passages shown (default {TERMINAL_LIMIT} on the terminal, all with --json; 0: all).")
 @json_option

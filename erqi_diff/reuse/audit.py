@@ -26,8 +26,9 @@ How a passage is found (no all-pairs difflib):
 4. passages of at least ``min_chars`` shared characters are kept, each a pair
    of :class:`Span` (offsets into the ORIGINAL texts given) with its
    similarity and differences; passages whose text is found in many
-   documents, and short quoted slogans, are :attr:`Kind.FORMULA`, the rest
-   :attr:`Kind.COPY`;
+   documents, and short quoted slogans, are :attr:`Kind.FORMULA`, a heading
+   restating the text under it :attr:`Kind.HEADLINE`
+   (:mod:`erqi_diff.reuse.headlines`), the rest :attr:`Kind.COPY`;
 5. ratios: the share of each text's characters that already stood in a text
    before it (the mapping's order is taken as time order), and the matrix of
    shares between every two texts.
@@ -44,6 +45,7 @@ from erqi_diff.reuse.align import align_prepared
 from erqi_diff.reuse.fingerprint import Prepared, fingerprints_prepared, params_for, prepare
 from erqi_diff.reuse.fingerprint_arrays import fingerprint_table, prepare_many
 from erqi_diff.reuse.formulas import Classifier, stock_stretches
+from erqi_diff.reuse.headlines import mark_headlines
 from erqi_diff.reuse.index import FormulaPrints, build_index
 from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
@@ -200,6 +202,7 @@ class _Audit:
         bounds = _ranges(len(self.pairs), 16 * self.workers)
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)
+        mark_headlines(found, [p.original for p in self.prepared])
         self.classifier.recurring(found, self.keys + self.extra_keys)
         formulas = self.index.formulas
         del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted
@@ -254,7 +257,7 @@ class _Audit:
         owner, other, starts, ends, formula = (np.empty(2 * len(found), np.int64) for _ in range(5))
         n = 0
         for x, y, p in found:
-            is_formula = p.kind is Kind.FORMULA
+            is_formula = p.kind is not Kind.COPY  # formulas and headlines: no reused wording
             if x != y:
                 owner[n], other[n], formula[n] = x, y, is_formula
                 starts[n], ends[n] = prepared_interval(prepared[x], p.a.start, p.a.end)

@@ -21,11 +21,11 @@ from erqi_diff.reuse.fingerprint import Prepared
 from erqi_diff.reuse.fingerprint_arrays import code_points, kgram_hash_array, ranges as _ranges
 from erqi_diff.reuse.model import Kind, Passage
 
-_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"'}
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", '"': '"', "《": "》"}  # 《》: a document's or a book's title
 
 
 def _quoted_share(text: str) -> float:
-    """Share of ``text``'s characters standing between quote marks."""
+    """Share of ``text``'s characters standing between quote marks or title marks (names)."""
     inside, closing, count = 0, None, 0
     for ch in text:
         if closing is not None:

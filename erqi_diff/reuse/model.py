@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 
 
 class Kind(str, enum.Enum):
-    """What a reused passage is: real copying, or a formula (stock phrase,
-    slogan, boilerplate found in many documents)."""
+    """What a reused passage is: real copying, a formula (stock phrase,
+    slogan, boilerplate found in many documents), or a headline: a heading
+    restating the text under it in the same text
+    (:mod:`erqi_diff.reuse.headlines`). Only copies count as reused wording."""
 
     COPY = "copy"
     FORMULA = "formula"
+    HEADLINE = "headline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +79,7 @@ class Passage:
     when none).
 
     JSON: ``{"a": Span, "b": Span, "chars", "similarity", "differences":
-    [Difference], "kind": "copy" | "formula", "docs", "also": [str], "also_share"}``."""
+    [Difference], "kind": "copy" | "formula" | "headline", "docs", "also": [str], "also_share"}``."""
 
     a: Span
     b: Span
@@ -154,8 +157,8 @@ class ReuseResult:
         return [p for p in self.passages if p.kind is Kind.COPY]
 
     def shown(self, include_formulas: bool = False, limit: int | None = None) -> list[Passage]:
-        """The passages a reader sees: copies (formulas too when asked),
-        longest first, at most ``limit``."""
+        """The passages a reader sees: copies (formulas and headlines too
+        when asked), longest first, at most ``limit``."""
         shown = list(self.passages) if include_formulas else self.copies()
         return shown if limit is None else shown[:limit]
 

@@ -51,8 +51,10 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     recurring = sum(1 for p in result.passages if p.also)
     also = f" ({recurring} recurring: half their wording or more in another report too)" if recurring else ""
     console.print()
-    console.print(Text(f"{copies} copied passages{also}, {len(result.passages) - copies} formula passages; "
-                       f"longest {len(shown)}:", style="bold"))
+    headlines = sum(1 for p in result.passages if p.kind.value == "headline")
+    others = f", {headlines} headlines restating their story" if headlines else ""
+    console.print(Text(f"{copies} copied passages{also}, {len(result.passages) - copies - headlines} formula passages"
+                       f"{others}; longest {len(shown)}:", style="bold"))
     for number, passage in enumerate(shown, 1):
         console.print()
         console.print(_headline(number, passage))
@@ -71,7 +73,7 @@ def _headline(number: int, passage):
     def place(span) -> str:
         return f"{span.key}" + (f" §{span.section}" if span.section else "")
 
-    kind = " formula" if passage.kind.value == "formula" else ""
+    kind = f" {passage.kind.value}" if passage.kind.value != "copy" else ""
     if passage.also:
         kind = f", {fmt.recurring(passage.also, passage.also_share)}"
     return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
