@@ -134,8 +134,9 @@ def test_a_total_whose_part_alone_has_an_outcome() -> None:
     links = {lk.goal.quote: lk for lk in link_goals([goal, later]) if lk.goal.year == 2022}
     total, part = links["约2.5万亿元"], links["约1.5万亿元"]
     assert part.outcome is not None and part.outcome.quote == "超过2.4万亿元"
-    assert total.verdict is Verdict.OPEN and total.outcome is None and total.margin is None  # no sum guessed
-    assert total.reason.endswith("unsure: the 2023 report gives only a part of it (留抵退税: 超过2.4万亿元)")
+    # not open (a later report speaks of it), but no sum of parts is guessed: no verdict, no outcome, no margin
+    assert total.verdict is Verdict.NOT_COMPARABLE and total.outcome is None and total.margin is None
+    assert total.reason == "the 2023 report gives only a part of it (留抵退税: 超过2.4万亿元), not the whole"
 
 
 # ------------------------------------------------------------------ real data
@@ -164,4 +165,4 @@ def test_the_2022_tax_goals_in_the_national_reports(gwr_project) -> None:
     assert deduction.verdict is Verdict.MET and deduction.outcome is not None
     assert "分别从50%、75%提高至100%" in deduction.outcome.text and deduction.outcome.year == 2023
     (total,) = [lk for lk in links if lk.goal.quote == "约2.5万亿元"]
-    assert total.verdict is Verdict.OPEN and "gives only a part of it (留抵退税" in total.reason
+    assert total.verdict is Verdict.NOT_COMPARABLE and "gives only a part of it (留抵退税" in total.reason

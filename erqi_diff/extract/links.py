@@ -314,16 +314,19 @@ _PART = re.compile(r"[，,]其中")  # matched at the total's end
 
 def _with_parts(links: list[Link]) -> list[Link]:
     """A total left open whose sentence names a part of it right after it
-    (约2.5万亿元，其中留抵退税约1.5万亿元) and whose part has an outcome: the
-    reason says so (no sum of parts is ever guessed)."""
+    (约2.5万亿元，其中留抵退税约1.5万亿元) and whose part has an outcome is not
+    comparable, the reason saying so (no sum of parts is ever guessed): a
+    later report speaks of it, so it is not open."""
     out = []
     for k, lk in enumerate(links):
         g = lk.goal
         part = next((o for o in links[k + 1:k + 2] if o.goal.start == g.start and o.outcome is not None
                      and _PART.match(g.text, g.quote_end - g.start)), None)
         if part is not None and part.outcome is not None and lk.verdict is Verdict.OPEN and lk.outcome is None:
-            lk = replace(lk, reason=f"{lk.reason}; unsure: the {part.outcome.year} report gives only a part of it "
-                                    f"({part.goal.what}: {part.outcome.quote})")
+            # not open: a later report speaks of it, only not of the whole (no verdict, no outcome shown)
+            lk = replace(lk, verdict=Verdict.NOT_COMPARABLE,
+                         reason=f"the {part.outcome.year} report gives only a part of it "
+                                f"({part.goal.what}: {part.outcome.quote}), not the whole")
         out.append(lk)
     return out
 
