@@ -56,6 +56,9 @@ def test_similar_keeps_reordered_series_and_refuses_a_replaced_member() -> None:
     ("物质文明和生态文明", ["物质文明、政治文明和精神文明"], False),  # not every member
     ("转方式调结构", ["转方式、调结构、提质量、增效益"], True),    # run-together members
     ("扶贫攻坚", ["扶贫攻坚计划"], True),                          # a generic head after the name
+    ("扶贫攻坚", ["八七扶贫攻坚计划"], True),                      # and a plan's code before it (“八七”)
+    ("三保障", ["两不愁三保障"], True),                            # a counted member, held as a member
+    ("三保障工程", ["两不愁三保障工程"], False),                    # a counted part is no modifier
     ("中国制造", ["中国制造2025"], False),                         # more words after the name: another name
     ("互联网+", ["互联网+督查"], False),
     ("中国特色社会主义", ["习近平新时代中国特色社会主义思想"], False),

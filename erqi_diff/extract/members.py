@@ -159,14 +159,15 @@ _JOINING = str.maketrans("", "", "的以之")
 
 
 def _modified(name: str, form: str) -> bool:
-    """``form`` is ``name`` after a modifier (中国特色 + 现代企业制度): a
-    modifier of two characters or more that is not a counted or parallel
-    member of it (两不愁 before 三保障, 碳达峰 before 碳中和 are members)."""
+    """``form`` is ``name`` after a modifier (中国特色 + 现代企业制度; a plan's
+    code: “八七” + 扶贫攻坚计划): a modifier of two characters or more that is
+    not a counted or parallel member of it (两不愁 before 三保障, 碳达峰 before
+    碳中和 are members)."""
     if len(name) < 3 or len(form) - len(name) < 2 or not form.endswith(name) or "、" in form:
         return False
     modifier = form[:-len(name)]
-    return modifier[0] not in _ALL_NUMERALS and not (len(modifier) == len(name) and modifier[0] == name[0]) \
-        and not members(form)
+    counted = modifier[0] in _ALL_NUMERALS and not set(modifier) <= _ALL_NUMERALS  # 两不愁; not a plan's code: 八七
+    return not counted and not (len(modifier) == len(name) and modifier[0] == name[0]) and not members(form)
 
 
 class Holders:
@@ -194,7 +195,7 @@ class Holders:
         物质文明和精神文明 in 物质文明、政治文明和精神文明), its members
         run together (转方式调结构 in 转方式、调结构、提质量、增效益), or a name it
         modifies (现代企业制度 in 中国特色现代企业制度) or extends with a generic
-        head (扶贫攻坚 in 扶贫攻坚计划)."""
+        head (扶贫攻坚 in 扶贫攻坚计划), or both (in 八七扶贫攻坚计划)."""
         if name in self.members:
             return next(form for form, parts in self.parts if name in parts)
         own = members(name)
@@ -208,9 +209,12 @@ class Holders:
             if _modified(name, form):
                 return form
         if len(name) >= 3:
-            for head in GENERIC_HEADS:  # 扶贫攻坚 in 扶贫攻坚计划
+            for head in GENERIC_HEADS:  # 扶贫攻坚 in 扶贫攻坚计划, and after a modifier: in “八七”扶贫攻坚计划
                 if name + head in self.forms:
                     return name + head
+                for form in self.by_end.get((name + head)[-2:], ()):
+                    if _modified(name + head, form):
+                        return form
         return None
 
 
