@@ -190,13 +190,14 @@ class Classifier:
             found[n] = (x, y, replace(passage, kind=kind, docs=ndocs))
 
     def recurring(self, found: list[tuple[int, int, Passage]], keys: Sequence[str]) -> None:
-        """Give each copy of ``found`` between two texts of a series its
-        ``also``: the other texts (``keys[d]`` for prepared text d) holding,
+        """Give each copy of ``found`` in a series (between two texts, or
+        inside one: a stock phrase of the series said twice in one report)
+        its ``also``: the other texts (``keys[d]`` for prepared text d) holding,
         by pieces of :data:`RECUR_PIECE` characters, at least
         :data:`RECUR_SHARE` of its shared characters (the targets sentence
         of three reports with new figures, a diplomacy paragraph restated
         every year). In place; nothing outside a series (a corpus)."""
-        chosen = [n for n, (x, y, p) in enumerate(found) if x != y and p.kind is Kind.COPY]
+        chosen = [n for n, (x, y, p) in enumerate(found) if p.kind is Kind.COPY]
         if not self.search_texts or not chosen:
             return
         k = RECUR_PIECE

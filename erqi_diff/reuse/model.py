@@ -69,10 +69,11 @@ class Passage:
     in the same text) and span ``b``. ``chars`` counts the characters the two
     share (whitespace not counted), ``similarity`` is 2 * chars over both
     spans' lengths (1.0 for verbatim), ``differences`` the edits, ``kind``
-    copy or formula, ``docs`` the documents in which the passage's text is
-    found (its typical fingerprint's count). ``also``: for a copy between
-    two texts of a series, the series' other texts (keys; years as text in
-    an audit of snapshots) holding half its shared characters or more too
+    copy, formula or headline, ``docs`` the documents in which the passage's
+    text is found (its typical fingerprint's count). ``also``: for a copy in
+    a series (between two texts, or inside one), the series' other texts
+    (keys; years as text in an audit of snapshots) holding half its shared
+    characters or more too
     (:meth:`erqi_diff.reuse.formulas.Classifier.recurring`): wording that
     recurs across the series, not carried from ``a`` to ``b`` alone;
     ``also_share`` the least share of them any of those texts holds (0.0
