@@ -52,7 +52,8 @@ def _edit(project, change) -> None:
 
 def test_the_committed_file_is_current(seeds_project) -> None:
     snaps = [load(seeds_project, year) for year in seeds_project.years]
-    pairs = pairstrip.chosen(seeds_project.years)
+    pairs = stored.chosen(snaps, pairstrip.chosen(seeds_project.years))
+    assert pairs == pairstrip.chosen(seeds_project.years)  # the seeds' ten pairs: within the budget
     text = stored.path_for(seeds_project).read_text(encoding="utf-8")
     assert text == stored.render(stored.compute(snaps, pairs)), f"diffs.json is stale: {REGENERATE}"
 
@@ -152,6 +153,19 @@ def test_another_granularity_or_pair_is_computed(seeds_copy, monkeypatch) -> Non
     monkeypatch.setattr(stored, "read", lambda *args: pytest.fail("read"))
     sentences = D.compare(a, b, "sentence", project=project, strip=False)
     assert sentences == D.compare(a, b, "sentence", strip=False)
+
+
+def test_the_nearest_pairs_are_stored_within_the_budget() -> None:
+    from types import SimpleNamespace
+
+    snaps = [SimpleNamespace(year=year, chars=chars) for year, chars in
+             ((2013, 60_000), (2014, 50_000), (2015, 40_000), (2016, 30_000))]
+    every = pairstrip.chosen([2013, 2014, 2015, 2016])
+    # consecutive pairs first: 110,000 + 90,000 = 200,000 (the budget), then 2015-2016 would pass it
+    assert stored.chosen(snaps, every) == [(2013, 2014), (2014, 2015)]
+    small = [SimpleNamespace(year=s.year, chars=s.chars // 10) for s in snaps]
+    assert stored.chosen(small, every) == every
+    assert stored.chosen(small, []) == []
 
 
 def _op_length(delta: int):

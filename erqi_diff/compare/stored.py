@@ -2,8 +2,9 @@
 of reports (its units, at the default granularity, ``char``), computed once
 when the snapshots are stored (``snapshots/.derived/diffs.json``, written by
 :func:`erqi_diff.extract.derive.refresh` for the pairs of
-:func:`erqi_diff.extract.pairstrip.chosen`: every pair of a series of up to
-six reports), so that the first ``erqi-diff A B`` after ``erqi-diff snapshot``
+:func:`erqi_diff.extract.pairstrip.chosen`, every pair of a series of up to
+six reports, as far as :func:`chosen` takes them: the nearest pairs first,
+within :data:`BUDGET` characters), so that the first ``erqi-diff A B`` after ``erqi-diff snapshot``
 (or after a clone: the file is committed) neither imports the pairing
 modules nor pairs and diffs the sections. Reading a pair imports only the
 diff's records (:mod:`erqi_diff.compare.diff`, :mod:`erqi_diff.compare.vocab`).
@@ -52,7 +53,11 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 _PACKAGE = os.path.dirname(_HERE)
 #: Besides every module of erqi_diff/compare: what turns a snapshot's body into sections.
 _ALSO = ("core/document.py", "core/snapshot.py", "core/runtime.py")
-_OPS = frozenset("=-+")
+#: Each pair stored costs a diff when the snapshots are stored (about 4 ms per
+#: thousand characters of the two reports): the pairs stored hold at most this
+#: many characters of text in all (the seeds' ten pairs about 60,000; six national
+#: reports' five consecutive pairs about 175,000, their fifteen 525,000: 2.2 s).
+BUDGET = 200_000
 
 
 def path_for(project):
@@ -85,6 +90,23 @@ def snapshot_key(snap) -> str:
     from erqi_diff.core.cache import digest
 
     return digest(json.dumps([snap.year, snap.date, snap.body], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def chosen(snaps: list, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of ``pairs`` (older, newer) of the snapshots ``snaps``, those whose
+    diff the file holds: nearest first (consecutive reports, then one
+    apart...; the older year first among equals) while their text (the two
+    reports' characters, summed over the pairs) stays within :data:`BUDGET`;
+    in the order of ``pairs``."""
+    by_year = {snap.year: snap for snap in snaps}
+    place = {year: i for i, year in enumerate(sorted(by_year))}
+    kept, spent = set(), 0
+    for older, newer in sorted(pairs, key=lambda pair: (place[pair[1]] - place[pair[0]], pair)):
+        spent += by_year[older].chars + by_year[newer].chars
+        if spent > BUDGET:
+            break
+        kept.add((older, newer))
+    return [pair for pair in pairs if pair in kept]
 
 
 def _load(project) -> dict[str, Any] | None:

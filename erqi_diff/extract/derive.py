@@ -249,14 +249,15 @@ def _refresh_pairs(project, years: list[int]) -> list[DerivedResult]:
 
 def _refresh_diffs(project, snaps: list) -> list[DerivedResult]:
     """Write ``diffs.json`` (:mod:`erqi_diff.compare.stored`: the diffs of the
-    pairs :func:`erqi_diff.extract.pairstrip.chosen` names) when it is not
+    pairs :func:`erqi_diff.extract.pairstrip.chosen` names, within the budget
+    of :func:`erqi_diff.compare.stored.chosen`) when it is not
     current (its keys, not its content: computing it costs a diff a pair);
     remove it when there is no pair to hold. ``snaps``: the readable snapshots."""
     from erqi_diff.compare import stored
     from erqi_diff.extract.pairstrip import chosen
 
     path, rel = stored.path_for(project), f"snapshots/{FOLDER}/{DIFFS}"
-    pairs = chosen([snap.year for snap in snaps])
+    pairs = stored.chosen(snaps, chosen([snap.year for snap in snaps]))
     if not pairs:
         if not path.is_file():
             return []
