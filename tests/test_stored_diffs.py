@@ -140,7 +140,8 @@ def test_other_code_stops_its_use(seeds_copy, monkeypatch) -> None:
 def test_the_code_digest_covers_every_module_of_the_diff() -> None:
     names = set(stored.modules())
     assert {"compare/diff.py", "compare/sections.py", "compare/textdiff.py", "compare/stored.py",
-            "core/document.py"} <= names
+            "core/document.py", "diff_match_patch/diff_match_patch.py", "diff_match_patch/__version__.py"} <= names
+    assert all(os.path.isfile(path) for _, path in stored._sources())
     folder = os.path.dirname(D.__file__)
     assert {f"compare/{n}" for n in os.listdir(folder) if n.endswith(".py")} <= names
 

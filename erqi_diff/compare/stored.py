@@ -51,7 +51,7 @@ DIFFS = "diffs.json"
 FORMAT = 1
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _PACKAGE = os.path.dirname(_HERE)
-#: Besides every module of erqi_diff/compare: what turns a snapshot's body into sections.
+#: Besides every module of erqi_diff/compare: what turns a snapshot's body into sections (and gc_paused).
 _ALSO = ("core/document.py", "core/snapshot.py", "core/runtime.py")
 #: Each pair stored costs a diff when the snapshots are stored (about 4 ms per
 #: thousand characters of the two reports): the pairs stored hold at most this
@@ -64,21 +64,41 @@ def path_for(project):
     return project.snapshots_dir / ".derived" / DIFFS  # erqi_diff.extract.derived.FOLDER
 
 
+def _sources() -> list[tuple[str, str]]:
+    """(name, path) of the files whose content :func:`code_digest` covers:
+    every module of erqi_diff/compare, those of :data:`_ALSO`, and the sources
+    of diff-match-patch (its version decides the ops of a changed paragraph)."""
+    import importlib.util
+
+    own = [(f"compare/{name}", os.path.join(_HERE, name)) for name in sorted(os.listdir(_HERE)) if name.endswith(".py")]
+    own += [(name, os.path.join(_PACKAGE, name)) for name in _ALSO]
+    try:
+        spec = importlib.util.find_spec("diff_match_patch")
+    except (ImportError, ValueError):
+        spec = None
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    for name in ("__version__.py", "diff_match_patch.py"):
+        own.append((f"diff_match_patch/{name}", os.path.join(folders[0], name) if folders else ""))
+    return own
+
+
 def modules() -> list[str]:
-    """The files (relative to the package) whose content :func:`code_digest` covers."""
-    own = sorted(f"compare/{name}" for name in os.listdir(_HERE) if name.endswith(".py"))
-    return own + list(_ALSO)
+    """The names of the files :func:`code_digest` covers."""
+    return [name for name, _ in _sources()]
 
 
 @lru_cache(maxsize=1)
 def code_digest() -> str:
-    """The digest of the content of :func:`modules`, read once a process."""
+    """The digest of the content of :func:`modules` (a file missing or unreadable: empty), read once a process."""
     from erqi_diff.core.cache import digest_chunks
 
     def chunks():  # each module as b"<name>:<length>:<content>", joined by NUL
-        for i, name in enumerate(modules()):
-            with open(os.path.join(_PACKAGE, name), "rb") as fh:
-                data = fh.read()
+        for i, (name, path) in enumerate(_sources()):
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                data = b""
             yield (b"\0" if i else b"") + f"{name}:{len(data)}:".encode()
             yield data
 
