@@ -4,6 +4,10 @@ the text? For every pair of snapshots of each project given, in a temporary
 copy (the projects are not touched): the derived files are written there,
 then the strip is computed with the cache off, once reading them and once
 with them removed, and the two compared in full (slogans and metrics).
+The same for the diffs stored (``diffs.json``, :mod:`erqi_diff.compare.stored`):
+every pair's diff (and its ``--json``) read from the file and computed; and,
+for every pair of the series (stored or not: a long series gets no file),
+whether its stored form reads back equal to the diff computed.
 Prints the pairs compared and every difference; exits 1 on any.
 
     python benchmarks/check_derived.py [ROOT ...]   (default: the repository's seeds)
@@ -34,11 +38,13 @@ def copy_project(root: Path, dest: Path) -> Path:
     return dest
 
 
-def check(root: Path) -> tuple[int, int, int, list[str]]:
+def check(root: Path) -> tuple[int, int, int, int, list[str]]:
     """(pairs compared, reports with a derived file used, pairs whose slogans the
-    derived files hold (pairs.json), differences) for the project at ``root``."""
+    derived files hold (pairs.json), pairs whose diff they hold (diffs.json),
+    differences) for the project at ``root``."""
     from erqi_diff.core.project import load_project
     from erqi_diff.core.snapshot import load_available
+    from erqi_diff.compare import stored as stored_diffs
     from erqi_diff.extract import derive, derived, pairstrip
     from erqi_diff.extract.strip import cached_strip
 
@@ -49,13 +55,30 @@ def check(root: Path) -> tuple[int, int, int, list[str]]:
         used = sum(derived.read(project, s) is not None for s in snaps)
         stored = sum(pairstrip.read(project, *pair) is not None for pair in pairstrip.chosen([s.year for s in snaps]))
         with_files = {(a.year, b.year): cached_strip(a, b, project) for a, b in itertools.combinations(snaps, 2)}
+        diffs = {(a.year, b.year): _diff(a, b, project) for a, b in itertools.combinations(snaps, 2)}
+        diffs_stored = sum(stored_diffs.read(project, a, b) is not None for a, b in itertools.combinations(snaps, 2))
         shutil.rmtree(project.snapshots_dir / derived.FOLDER)
         problems = []
         for a, b in itertools.combinations(snaps, 2):
             computed = cached_strip(a, b, project)
             if computed != with_files[a.year, b.year]:
                 problems.append(f"{root.name or root}: {a.year} -> {b.year}: the strips differ")
-        return len(with_files), used, stored, problems
+            if _diff(a, b, project) != diffs[a.year, b.year]:
+                problems.append(f"{root.name or root}: {a.year} -> {b.year}: the diffs differ")
+        every = [(a.year, b.year) for a, b in itertools.combinations(snaps, 2)]
+        kept = stored_diffs.compute(snaps, every)["pairs"]
+        problems += [f"{root.name or root}: {x} -> {y}: the stored form does not read back"
+                     for x, y in every if f"{x}-{y}" not in kept]
+        return len(with_files), used, stored, diffs_stored, problems
+
+
+def _diff(a, b, project) -> tuple:
+    """The diff of ``a`` and ``b`` (with ``project``: from its stored diffs when current) and its --json."""
+    from erqi_diff.compare.diff import compare
+    from erqi_diff.views.encode import dumps
+
+    result = compare(a, b, project=project, strip=False)
+    return result, dumps("diff", result)
 
 
 def main() -> int:
@@ -65,11 +88,11 @@ def main() -> int:
     os.environ["ERQI_DIFF_CACHE"] = "off"  # every strip computed, none from the user's cache
     total, bad = 0, []
     for root in args.roots:
-        pairs, used, stored, problems = check(root.resolve())
+        pairs, used, stored, diffs, problems = check(root.resolve())
         total += pairs
         bad += problems
         print(f"{root}: {pairs} pairs, {used} derived files used, {stored} pairs' slogans stored, "
-              f"{len(problems)} differences")
+              f"{diffs} pairs' diffs stored, {len(problems)} differences")
     for line in bad:
         print("  " + line)
     print(f"all: {total} pairs, {len(bad)} differences")

@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from erqi_diff.cli import cli as main
+from erqi_diff.compare import stored
 from erqi_diff.core.project import PARSED_MANIFEST, load_project, manifest_data
 from erqi_diff.core.snapshot import load, load_available
 from erqi_diff.extract import derive, derived, pairstrip
@@ -39,7 +40,11 @@ def test_the_committed_derived_files_are_current(seeds_project) -> None:
         current = derived.read(seeds_project, snap) == derive.compute(snap, seeds_project)
         assert current, f"snapshots/.derived/{year}.json is stale: {REGENERATE}"
     names = sorted(p.name for p in (seeds_project.snapshots_dir / derived.FOLDER).iterdir())
-    assert names == [f"{y}.json" for y in seeds_project.years] + [derived.LEXICON, "manifest.json", pairstrip.PAIRS]
+    assert names == [f"{y}.json" for y in seeds_project.years] + [stored.DIFFS, derived.LEXICON, "manifest.json",
+                                                                   pairstrip.PAIRS]
+    snaps = [load(seeds_project, year) for year in seeds_project.years]
+    pairs = stored.chosen(snaps, pairstrip.chosen(seeds_project.years))
+    assert len(pairs) == 10 and stored.current(seeds_project, snaps, pairs), f"diffs.json is stale: {REGENERATE}"
     text = (seeds_project.root / PARSED_MANIFEST).read_text(encoding="utf-8")
     assert json.loads(text) == manifest_data(seeds_project.root), f"manifest.json is stale: {REGENERATE}"
     text = derived.lexicon_path(seeds_project).read_text(encoding="utf-8")
@@ -205,6 +210,7 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/lexicon.json: written" in first.output
     assert "snapshots/.derived/manifest.json: written" in first.output
     assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "diffs.json",
                                                         "lexicon.json", "manifest.json", "pairs.json"]
     (folder / "1999.json").write_text("{}", encoding="utf-8")  # a year the project no longer has
     (folder / ".2017.json.abc123.tmp").write_text("", encoding="utf-8")  # left by a killed run
@@ -217,6 +223,7 @@ def test_snapshot_writes_keeps_and_cleans_the_derived_files(seeds_copy) -> None:
     assert "snapshots/.derived/lexicon.json: unchanged" in again.output
     assert "snapshots/.derived/manifest.json: unchanged" in again.output
     assert sorted(p.name for p in folder.iterdir()) == ["2016.json", "2017.json", "2018.json", "2019.json", "2021.json",
+                                                        "diffs.json",
                                                         "lexicon.json", "manifest.json", "pairs.json"]
 
 

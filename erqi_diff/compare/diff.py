@@ -25,19 +25,21 @@ import enum
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from erqi_diff.compare.align import Kind, align_paragraphs
-from erqi_diff.compare.fold import FoldKind
-from erqi_diff.compare.layout import UnitKind, units
-from erqi_diff.compare.outline import Role
-from erqi_diff.compare.sections import Basis, Relation, SectionPairing, pair_sections, present_year
+# The pairing modules (align, sections, layout, fold, outline, topics...) are imported where
+# they are used: a diff read back from its stored form (erqi_diff.compare.stored) needs only
+# these records and the words of erqi_diff.compare.vocab.
 from erqi_diff.compare.textdiff import (  # noqa: F401 (re-exported: the diff's vocabulary)
     DELETE, EQUAL, INSERT, MAX_RUN_PAIRS, MAX_UNIT, Granularity, Op, diff_text, diff_units, merge_ops, new_text,
     old_text, split_sentences, word_tokens)
+from erqi_diff.compare.vocab import Basis, Relation, Role
 from erqi_diff.core.document import Section
 from erqi_diff.core.snapshot import ReportMeta
-from erqi_diff.core.runtime import gc_paused
 from erqi_diff.errors import UsageError
+
+if TYPE_CHECKING:
+    from erqi_diff.compare.sections import SectionPairing
 
 
 #: In a split, an older paragraph with no counterpart goes with the newer section that shares
@@ -321,6 +323,8 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
     if tuple(a) == tuple(b):  # the same text: no pairing to do
         return tuple(Block(BlockKind.SAME, ((EQUAL, p + ("\n" if k < n - 1 else "")),), k, k, 1.0)
                      for k, p in enumerate(a))
+    from erqi_diff.compare.align import Kind, align_paragraphs
+
     blocks = []
     for slot in align_paragraphs(a, b):
         i, j = slot.a, slot.b
@@ -356,7 +360,7 @@ def split_paragraphs(old: Section, parts: Sequence[Section]) -> list[list[int]]:
     counts, from :data:`SPLIT_LIKENESS` up), else with the paragraph before it (the
     first part when none is before it): a short line (a byline such as
     ——区委书记陈红民) always stays with the paragraph before it."""
-    from erqi_diff.compare.align import bigram_set
+    from erqi_diff.compare.align import Kind, align_paragraphs, bigram_set
 
     owner: list[int] = []
     for k, part in enumerate(parts):
@@ -389,6 +393,9 @@ def diff_sections(a: Sequence[Section], b: Sequence[Section], granularity: Granu
                   present: tuple[int | None, int | None] = (None, None)) -> tuple[SectionDiff, ...]:
     """Pair two reports' sections and diff each unit; ``present``: the
     years the reports were given (see :func:`erqi_diff.compare.sections.pair_sections`)."""
+    from erqi_diff.compare.sections import pair_sections
+    from erqi_diff.core.runtime import gc_paused
+
     with gc_paused():
         pairing = pair_sections(a, b, *present)
         return _diff_units(a, b, pairing, granularity)
@@ -399,12 +406,13 @@ def _part(section: Section, index: int, role: Role, paragraphs: Sequence[int] | 
     return SectionPart(index, section.heading, section.level, role, chosen)
 
 
-_FOLD_STATUS = {FoldKind.FOLDED: Status.FOLDED, FoldKind.DRAWN: Status.DRAWN,
-                FoldKind.UNWRAPPED: Status.REGROUPED, FoldKind.WRAPPED: Status.REGROUPED}
-
-
 def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPairing,
                 granularity: Granularity) -> tuple[SectionDiff, ...]:
+    from erqi_diff.compare.fold import FoldKind
+    from erqi_diff.compare.layout import UnitKind, units
+
+    fold_status = {FoldKind.FOLDED: Status.FOLDED, FoldKind.DRAWN: Status.DRAWN,
+                   FoldKind.UNWRAPPED: Status.REGROUPED, FoldKind.WRAPPED: Status.REGROUPED}
     sizes = ([len(s.text) for s in a], [len(s.text) for s in b])
     split_of: dict[int, dict[int, list[int]]] = {}
     for i in {link.a for link in pairing.links if link.relation is Relation.SPLIT}:
@@ -438,7 +446,7 @@ def _diff_units(a: Sequence[Section], b: Sequence[Section], pairing: SectionPair
             fold = folds.get((FoldKind.DRAWN, unit.b[0])) or folds.get((FoldKind.WRAPPED, unit.b[0]))
             mine, theirs, roles_mine, roles_theirs = b, a, pairing.roles_b, pairing.roles_a
         if fold is not None:
-            status = _FOLD_STATUS[fold.kind]
+            status = fold_status[fold.kind]
             if fold.host is not None:
                 host = _part(theirs[fold.host], fold.host, roles_theirs[fold.host])
             held = tuple(_part(mine[k], k, roles_mine[k]) for k in fold.held)
@@ -452,9 +460,19 @@ def compare(a, b, granularity: Granularity | str = Granularity.CHAR, strip: bool
     """Compare two snapshots (:class:`erqi_diff.core.snapshot.Snapshot`), older
     first; with the strip of slogans and metrics unless ``strip`` is False,
     for ``project`` when given (its own lexicon; a slogan back after an
-    absence is *returned*: :mod:`erqi_diff.extract.strip`)."""
+    absence is *returned*: :mod:`erqi_diff.extract.strip`). With ``project``,
+    at granularity ``char``, the units are read from the project's stored
+    diffs when they hold this pair (:mod:`erqi_diff.compare.stored`: the same units)."""
     granularity = Granularity(granularity)
-    sections = diff_sections(a.sections, b.sections, granularity, (present_year(a), present_year(b)))
+    sections = None
+    if project is not None and granularity is Granularity.CHAR:
+        from erqi_diff.compare.stored import read
+
+        sections = read(project, a, b)
+    if sections is None:
+        from erqi_diff.compare.sections import present_year
+
+        sections = diff_sections(a.sections, b.sections, granularity, (present_year(a), present_year(b)))
     return DiffResult(a.meta(), b.meta(), granularity, sections, make_stats(sections),
                       _strip(a, b, project) if strip else None)
 

@@ -11,31 +11,13 @@ the heading whose subsections hold their partners (:func:`outline_links`).
 
 from __future__ import annotations
 
-import enum
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from erqi_diff.compare.outline import Outline
+from erqi_diff.compare.vocab import Basis, Relation  # defined there, still importable from here
 from erqi_diff.core.document import Section
-
-
-class Relation(str, enum.Enum):
-    """How a link stands among the others of its sections."""
-
-    ONE = "one"      # one older section, one newer
-    SPLIT = "split"  # one older section goes on in several newer ones
-    MERGE = "merge"  # several older sections go on in one newer one
-
-
-class Basis(str, enum.Enum):
-    """Why two sections were paired."""
-
-    TEXT = "text"        # the same text
-    HEADING = "heading"  # the same heading, once in each report
-    TOPIC = "topic"      # the same topic (the score)
-    OUTLINE = "outline"  # their subsections are paired with each other
-    FOLLOWUP = "followup"  # a year's plan and the next report's review of that year (erqi_diff.compare.followup)
 
 
 @dataclass(frozen=True)

@@ -28,24 +28,12 @@ and may pair with either kind.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from erqi_diff.compare.vocab import Role  # defined there, still importable from here
 from erqi_diff.core.document import Section
-
-
-class Role(str, enum.Enum):
-    """What a section is for."""
-
-    REVIEW = "review"  # what was done (the past year, five years, the first half)
-    PLAN = "plan"      # what is to be done (targets, policies, tasks)
-    OTHER = "other"    # neither is told apart: an opening, a quote, a mixed part
-
-    def compatible(self, other: Role) -> bool:
-        """A review is never read against a plan."""
-        return {self, other} != {Role.REVIEW, Role.PLAN}
 
 
 # the situation at home (当前国内形势, 关于经济形势) is what has come about; not 国际形势, nor 新形势 to adapt to

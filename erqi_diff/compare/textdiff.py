@@ -34,7 +34,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from erqi_diff.compare.align import align_runs
 from erqi_diff.errors import UsageError
 
 EQUAL, DELETE, INSERT = "=", "-", "+"
@@ -301,6 +300,8 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
         if granularity is Granularity.SENTENCE or len(old) * len(new) > MAX_RUN_PAIRS:
             ops.extend(o for o in ((DELETE, "".join(old)), (INSERT, "".join(new))) if o[1])
         else:
+            from erqi_diff.compare.align import align_runs  # here: a stored diff's readers need not import it
+
             for i, j in align_runs(old, new):
                 if i is not None and j is not None:
                     ops.extend(_fine(old[i], new[j], granularity))

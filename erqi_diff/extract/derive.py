@@ -162,11 +162,12 @@ def refresh(project) -> list[DerivedResult]:
         results.extend(_refresh_lexicon(project))
         results.extend(_refresh_manifest(project))
         results.extend(_refresh_pairs(project, [snap.year for snap in snaps]))
+        results.extend(_refresh_diffs(project, snaps))
     kept = {f"{snap.year}.json" for snap in snaps}
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
             stray = (path.suffix == ".json" and path.stem.isdigit() and path.name not in kept) or \
-                (path.name in (LEXICON, MANIFEST, PAIRS) and not snaps)
+                (path.name in (LEXICON, MANIFEST, PAIRS, DIFFS) and not snaps)
             if (stray or (path.name.startswith(".") and path.name.endswith(".tmp"))) and path.is_file():
                 try:
                     path.unlink()
@@ -178,6 +179,7 @@ def refresh(project) -> list[DerivedResult]:
 
 
 MANIFEST = "manifest.json"  # erqi_diff.core.project.PARSED_MANIFEST
+DIFFS = "diffs.json"  # erqi_diff.compare.stored.DIFFS
 
 
 def _refresh_manifest(project) -> list[DerivedResult]:
@@ -243,3 +245,24 @@ def _refresh_pairs(project, years: list[int]) -> list[DerivedResult]:
         path.unlink()
         return [DerivedResult(None, Action.REMOVED, rel)]
     return _write_if_changed(path, rel, pairstrip.render(data))
+
+
+def _refresh_diffs(project, snaps: list) -> list[DerivedResult]:
+    """Write ``diffs.json`` (:mod:`erqi_diff.compare.stored`: the diffs of the
+    pairs :func:`erqi_diff.extract.pairstrip.chosen` names, within the budget
+    of :func:`erqi_diff.compare.stored.chosen`) when it is not
+    current (its keys, not its content: computing it costs a diff a pair);
+    remove it when there is no pair to hold. ``snaps``: the readable snapshots."""
+    from erqi_diff.compare import stored
+    from erqi_diff.extract.pairstrip import chosen
+
+    path, rel = stored.path_for(project), f"snapshots/{FOLDER}/{DIFFS}"
+    pairs = stored.chosen(snaps, chosen([snap.year for snap in snaps]))
+    if not pairs:
+        if not path.is_file():
+            return []
+        path.unlink()
+        return [DerivedResult(None, Action.REMOVED, rel)]
+    if stored.current(project, snaps, pairs):
+        return [DerivedResult(None, Action.UNCHANGED, rel)]
+    return _write_if_changed(path, rel, stored.render(stored.compute(snaps, pairs)))

@@ -22,7 +22,7 @@ from erqi_diff.views import format as fmt
 from erqi_diff.views.terminal.wrap import DIM, Wrapped, print_hanging, wrap_cells  # noqa: F401 - re-exported
 
 from erqi_diff.compare.diff import DELETE, EQUAL, INSERT, Block, BlockKind, DiffResult, Op, SectionDiff, Status, split_sentences
-from erqi_diff.compare.sections import Basis, Relation
+from erqi_diff.compare.vocab import Basis, Relation
 
 DEL_STYLE = "red strike"
 INS_STYLE = "green"
