@@ -258,3 +258,26 @@ def test_the_code_key_covers_every_module_the_strip_runs(seeds_root) -> None:
 
     assert "erqi_diff.extract.candidate" in loaded
     assert [m for m in loaded if m.replace("erqi_diff.", "").replace(".", "/") + ".py" not in STRIP_MODULES] == []
+
+
+@pytest.mark.parametrize("name", ["pairs.json", "diffs.json"])
+def test_snapshot_writes_a_pairs_file_and_removes_it_when_fewer_than_two_reports_remain(seeds_copy, name) -> None:
+    """The files of pairs of reports (pairstrip: the slogans, compare.stored: the diffs)."""
+    from erqi_diff.compare import stored
+
+    shutil.rmtree(seeds_copy / "snapshots" / derived.FOLDER)
+    runner = CliRunner()
+    first = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
+    assert first.exit_code == 0, first.output
+    assert f"snapshots/.derived/{name}: written" in first.output
+    again = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
+    assert f"snapshots/.derived/{name}: unchanged" in again.output
+    project = load_project(seeds_copy)
+    for year in project.years[1:]:
+        project.snapshot_path(year).unlink()
+    snaps = [load(project, project.years[0])]
+    refresh = derive._refresh_pairs(project, project.years[:1]) if name == "pairs.json" else \
+        derive._refresh_diffs(project, snaps)
+    assert refresh[0].action is derive.Action.REMOVED
+    path = pairstrip.path_for(project) if name == "pairs.json" else stored.path_for(project)
+    assert not path.exists()

@@ -7,12 +7,9 @@ never used."""
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
-from click.testing import CliRunner
 
-from erqi_diff.cli import cli as main
 from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load, load_available
 from erqi_diff.extract import derive, derived, pairstrip
@@ -133,19 +130,3 @@ def test_a_current_file_is_kept_without_computing_it(seeds_copy, monkeypatch) ->
     path = project.snapshot_path(2019)
     path.write_text(path.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     assert not pairstrip.current(project, project.years)  # a snapshot changed: it is computed again
-
-
-def test_snapshot_writes_it_and_removes_it_when_fewer_than_two_reports_remain(seeds_copy) -> None:
-    folder = seeds_copy / "snapshots" / derived.FOLDER
-    shutil.rmtree(folder)
-    runner = CliRunner()
-    first = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
-    assert first.exit_code == 0, first.output
-    assert "snapshots/.derived/pairs.json: written" in first.output
-    again = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
-    assert "snapshots/.derived/pairs.json: unchanged" in again.output
-    project = load_project(seeds_copy)
-    for year in project.years[1:]:
-        project.snapshot_path(year).unlink()
-    assert derive._refresh_pairs(project, project.years[:1])[0].action is derive.Action.REMOVED
-    assert not pairstrip.path_for(project).exists()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
@@ -256,22 +255,6 @@ def test_a_current_file_is_kept_without_computing_it(seeds_copy, monkeypatch) ->
     path.write_text(path.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
     snaps = [load(project, year) for year in project.years]
     assert not stored.current(project, snaps, pairstrip.chosen(project.years))  # a snapshot changed
-
-
-def test_snapshot_writes_it_and_removes_it_when_fewer_than_two_reports_remain(seeds_copy) -> None:
-    shutil.rmtree(seeds_copy / "snapshots" / ".derived")
-    runner = CliRunner()
-    first = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
-    assert first.exit_code == 0, first.output
-    assert "snapshots/.derived/diffs.json: written" in first.output
-    again = runner.invoke(main, ["--root", str(seeds_copy), "snapshot"])
-    assert "snapshots/.derived/diffs.json: unchanged" in again.output
-    project = load_project(seeds_copy)
-    for year in project.years[1:]:
-        project.snapshot_path(year).unlink()
-    snaps = [load(project, project.years[0])]
-    assert derive._refresh_diffs(project, snaps)[0].action is derive.Action.REMOVED
-    assert not stored.path_for(project).exists()
 
 
 @pytest.mark.slow
