@@ -183,3 +183,26 @@ def test_golden_json_on_the_seeds(seeds_root, golden) -> None:
     result = run("slogans", "--json", root=seeds_root)
     assert result.exit_code == 0, result.output
     golden(GOLDEN / "slogans.json", result.output, lambda got, expected: json.loads(got) == json.loads(expected))
+
+
+def test_a_slogan_held_by_a_longer_series_is_there(tmp_path) -> None:
+    """普惠金融 stands alone in 2001, not in 2002, and in 2003 only as an item of a series of five
+    (科技金融、绿色金融、普惠金融、养老金融、数字金融): left out after 2001, returned 2003, not gone; the
+    series itself is new in 2003, and an item standing alone after the series only is new then too."""
+    from conftest import make_project
+
+    texts = {
+        2001: "## 一、今年的任务\n\n大力发展普惠金融，支持小微企业。\n",
+        2002: "## 一、今年的任务\n\n稳定宏观经济大盘，保持经济运行在合理区间。\n",
+        2003: "## 一、今年的任务\n\n做好科技金融、绿色金融、普惠金融、养老金融、数字金融五篇大文章。\n",
+    }
+    seeds = tmp_path / "raw"
+    seeds.mkdir()
+    for year, text in texts.items():
+        (seeds / f"{year}.txt").write_text(text, encoding="utf-8")
+    root = make_project(tmp_path / "p", {y: seeds / f"{y}.txt" for y in texts})
+    result = run("slogans", "--csv", root=root)
+    assert result.exit_code == 0, result.output
+    rows = {r["slogan"]: r for r in csv.DictReader(io.StringIO(result.output))}
+    assert rows["普惠金融"]["marks"] == "left out after 2001, returned 2003"
+    assert rows["科技金融、绿色金融、普惠金融、养老金融、数字金融"]["marks"] == "new 2003"

@@ -414,20 +414,24 @@ def marks(slogan: Slogan, years: Sequence[int],
     year's :func:`series_items`), or left out where it is absent but a
     later report of ``years`` holds it again (:func:`back_in`: where
     :func:`changes` gives ``back``); reports where nothing did are left
-    out, and so is the first report."""
+    out, and so is the first report. A slogan held by a longer one (an item
+    of a series) is there, once it has stood in its own form: it returns
+    and goes as a held item too (普惠金融 back in 2024 within 科技金融、绿色金融、
+    普惠金融、养老金融、数字金融), and is new where it first stands alone."""
     items_by_year = items_by_year or {}
-    present = set(slogan.years) | {y for y, items in items_by_year.items() if _an_item(slogan, items)}
+    # there in its own form, or, once it has stood in its own, as an item of a series (普惠金融 in
+    # 科技金融、绿色金融、普惠金融、…): a slogan is not new where only a longer one held it
+    present = set(slogan.years) | {y for y, items in items_by_year.items()
+                                   if y > slogan.first and _an_item(slogan, items)}
     out: dict[int, Change] = {}
     for before, after in zip(years, years[1:]):
         old, new = slogan.main_form(before), slogan.main_form(after)
-        if (new and not old and _an_item(slogan, items_by_year.get(before, frozenset()))) or \
-                (old and not new and _an_item(slogan, items_by_year.get(after, frozenset()))):
-            continue
-        if new and not old:
+        was, now = before in present, after in present
+        if now and not was:
             out[after] = Change.RETURNED if any(y < before for y in present) else Change.ADDED
-        elif old and not new:
+        elif was and not now:
             out[after] = Change.RETIRED if back_in(present, after) is None else Change.LEFT_OUT
-        elif _reworded(slogan, before, after):
+        elif old and new and _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
 
