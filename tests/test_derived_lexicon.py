@@ -155,8 +155,8 @@ def test_restated_forms_given_are_the_forms_found(gwr_root, tmp_path) -> None:
     p = load_project(_gwr_copy(gwr_root, tmp_path))
     derive.refresh(p)
     lex = lexicon.load(p.root)
-    snaps = [load(p, y) for y in p.years[-2:]]
+    snaps = [load(p, y) for y in (2014, 2015)]  # 2014 restates 京津冀协同发展 as 京津冀地区协同发展
     files = {s.year: derived.read(p, s) for s in snaps}
     given = derived.variants(p, files)
-    assert any(given.values())
+    assert "京津冀地区协同发展" in given[2014]
     assert slogans.extract(snaps, lex, variants=given) == slogans.extract(snaps, lex)

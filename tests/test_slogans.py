@@ -493,6 +493,20 @@ def test_a_formula_restated_with_a_word_inserted_is_one_slogan() -> None:
     assert moved.added == () and moved.retired == ()
 
 
+@pytest.mark.parametrize(("key", "text", "variants"), [
+    ("京津冀协同发展", "加强环渤海及京津冀地区协同发展。", {"京津冀地区协同发展"}),   # a word before a tail of four
+    ("精神文明建设", "物质文明和精神文明的建设。", {"精神文明的建设"}),         # 的 before a tail of two
+    ("社会主义精神文明建设", "和社会主义精神文明的建设，", {"社会主义精神文明的建设"}),
+    ("全面深化改革", "全面深化事业单位改革。", set()),          # a domain before a tail of two: another reform
+    ("全面深化改革", "全面深化经济体制改革。", set()),
+    ("棚户区改造", "推进城镇棚户区和危房改造。", set()),
+])
+def test_words_inserted_in_a_lexicon_formula(key: str, text: str, variants: set[str]) -> None:
+    from erqi_diff.extract.slogans import _inserted_variants
+
+    assert _inserted_variants(key, text) == variants
+
+
 def test_a_slogan_last_seen_inside_a_longer_one_says_within() -> None:
     """逆周期调节 returned in 2017; in 2015 it stood only as a member of
     跨周期和逆周期调节: "last in 2015 within 跨周期和逆周期调节", neither a plain

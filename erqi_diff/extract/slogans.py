@@ -447,7 +447,8 @@ def _inserted_variants(key: str, text: str) -> set[str]:
     """Forms of ``key`` in ``text`` with one to four characters inserted
     inside it, three or more of the key before and two after, standing alone
     (京津冀地区协同发展 for 京津冀协同发展): a formula restated with a word
-    added. Only for 5-12 character keys of Chinese characters (the caller
+    added; before a tail of two characters only one (精神文明的建设): words
+    there name what the last noun is of (全面深化|事业单位|改革: another reform). Only for 5-12 character keys of Chinese characters (the caller
     looks only where the key's first and last two characters stand)."""
     if not 5 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
             any(c in _NUMERAL_CHARS for c in key):
@@ -460,7 +461,7 @@ def _inserted_variants(key: str, text: str) -> set[str]:
         at = text.find(head)
         while at >= 0:
             end = at + p
-            for gap in range(1, 5):
+            for gap in range(1, 5 if len(tail) >= 3 else 2):  # before a tail of two, one character: 精神文明的建设
                 inserted = text[end:end + gap]
                 if len(inserted) < gap or not all("\u4e00" <= c <= "\u9fff" and c not in _NUMERAL_CHARS for c in inserted):
                     break
