@@ -448,7 +448,8 @@ def _inserted_variants(key: str, text: str) -> set[str]:
     inside it, three or more of the key before and two after, standing alone
     (京津冀地区协同发展 for 京津冀协同发展): a formula restated with a word
     added; before a tail of two characters only one (精神文明的建设): words
-    there name what the last noun is of (全面深化|事业单位|改革: another reform). Only for 5-12 character keys of Chinese characters (the caller
+    there name what the last noun is of (全面深化|事业单位|改革: another
+    reform). Only for 5-12 character keys of Chinese characters (the caller
     looks only where the key's first and last two characters stand)."""
     if not 5 <= len(key) <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in key) or \
             any(c in _NUMERAL_CHARS for c in key):
