@@ -336,11 +336,13 @@ def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index
     # each document's formula fingerprints with their first place there, sorted by (doc, hash)
     keep = new_doc & (df >= formula_docs)
     fid = _counts(new_hash & (df >= formula_docs)) - 1  # the number of each posting's hash among the formulas
-    fd, fh, fp, fdocs, ffid, frow = d[keep], h[keep], p[keep], df[keep], fid[keep], row[keep]
+    fd, fp, ffid, frow = d[keep], p[keep], fid[keep], row[keep]
     del fid, row
     by_doc = _by_doc(fd, ndocs)  # (doc, hash): they are by hash already
-    fd, fh, fp, fdocs, ffid, frow = fd[by_doc], fh[by_doc], fp[by_doc], fdocs[by_doc], ffid[by_doc], frow[by_doc]
-    places_start = np.searchsorted(fd, np.arange(ndocs + 1))
+    # (each gather through by_doc reads at random: the hash and documents of a place are its formula's)
+    fp, ffid, frow = fp[by_doc], ffid[by_doc], frow[by_doc]
+    fh, fdocs = formulas.hash[ffid], formulas.docs[ffid]
+    places_start = np.concatenate(([0], np.cumsum(np.bincount(fd, minlength=ndocs)))).astype(np.int64)
 
     rare = (df < formula_docs) & (rank < MAX_SEEDS_PER_HASH)
     shared = _pair_seeds(h[rare], d[rare], p[rare], df[rare], new_hash[rare])

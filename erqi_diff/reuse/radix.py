@@ -9,12 +9,8 @@ waits for memory: from 1,000 to 10,000 reports the index's sorts grew 12 to
 - :func:`stable_order` is ``np.argsort(keys, kind="stable")`` for
   non-negative integers, a least-significant-digit radix sort of 16 bits a
   pass;
-- :func:`sorted_values` is ``np.sort`` of non-negative integers spread
-  evenly over their range (hashes): the values are split by their top bits
-  into buckets of about :data:`BUCKET` values (one radix pass), and each
-  bucket, which fits the cache, is sorted on its own;
 - :func:`find` is ``np.searchsorted`` of many values in a large sorted
-  array, the values looked up grouped by their top bits (one radix pass):
+  array, the values looked up grouped by their top bits (a radix sort):
   the searches of a group end in one small region of the array, in the
   cache.
 
@@ -25,7 +21,6 @@ from __future__ import annotations
 
 import numpy as np
 
-BUCKET = 1 << 16  # values sorted at once by sorted_values (512 KB of int64: the processor's second-level cache)
 _DIGIT = 16
 
 
@@ -59,25 +54,6 @@ def _top_key(values: np.ndarray, bits: int) -> tuple[np.ndarray, int]:
     width = int(values.max()).bit_length()
     shift = max(width - bits, 0)
     return (values >> shift).astype(np.uint8 if bits <= 8 else np.uint16), width
-
-
-def sorted_values(values: np.ndarray) -> np.ndarray:
-    """``np.sort(values)`` of non-negative integers (a new array), by
-    buckets of their top bits sorted one at a time: linear in the values
-    when they are spread evenly (hashes), never wrong when they are not."""
-    n = len(values)
-    bits = min(max((n // BUCKET).bit_length(), 0), _DIGIT)
-    if bits == 0 or int(values.min()) < 0:
-        return np.sort(values)
-    key, _ = _top_key(values, bits)
-    out = values[_digit_order(key, bits)]
-    bounds = np.cumsum(np.bincount(key, minlength=1 << bits)).tolist()
-    lo = 0
-    for hi in bounds:
-        if hi - lo > 1:
-            out[lo:hi].sort()
-        lo = hi
-    return out
 
 
 def find(ordered: np.ndarray, values: np.ndarray) -> np.ndarray:
