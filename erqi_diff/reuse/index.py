@@ -1,8 +1,9 @@
 """The inverted index of :func:`erqi_diff.reuse.audit.find_reuse`, as arrays.
 
 Built from a :class:`~erqi_diff.reuse.fingerprint_arrays.FingerprintTable`
-by one stable sort on the hash (postings of a hash stay in document then
-text order). A fingerprint found in ``formula_docs`` documents or more is a
+in passes linear in its rows (:func:`_postings`: groups of hashes by their
+top bits, each sorted in the cache; postings of a hash stay in document
+then text order; :mod:`erqi_diff.reuse.radix`). A fingerprint found in ``formula_docs`` documents or more is a
 formula's: it keeps its document count, its first place and the first place
 in the second document holding it, and pairs no documents; what one k-gram
 may pull in is capped, whatever the number of documents holding it. The
@@ -217,7 +218,7 @@ def _groups(hash_: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     stable argsort of 8-bit keys) over some rows at a time, in the cache."""
     n = len(hash_)
     bits = min(8, (n // _BUCKET).bit_length())
-    if bits == 0:
+    if bits == 0 or int(hash_.min()) < 0:  # (hashes are below 2**61: never negative)
         if n:
             yield hash_, np.arange(n, dtype=np.int32)
         return
