@@ -502,9 +502,9 @@ def test_a_formula_restated_with_a_word_inserted_is_one_slogan() -> None:
     ("棚户区改造", "推进城镇棚户区和危房改造。", set()),
 ])
 def test_words_inserted_in_a_lexicon_formula(key: str, text: str, variants: set[str]) -> None:
-    from erqi_diff.extract.slogans import _inserted_variants
+    from erqi_diff.extract.respelt import inserted_variants
 
-    assert _inserted_variants(key, text) == variants
+    assert inserted_variants(key, text) == variants
 
 
 def test_a_slogan_last_seen_inside_a_longer_one_says_within() -> None:

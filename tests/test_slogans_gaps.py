@@ -9,7 +9,7 @@ import pytest
 
 from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load_many
-from erqi_diff.extract import slogans
+from erqi_diff.extract import respelt, slogans
 from erqi_diff.extract.lexicon import Entry, Lexicon, no_lexicon
 from erqi_diff.extract.lineage import Change, back_in, changes, conditional_forms, marks, similar, with_items
 from erqi_diff.extract.strip import diff_strip
@@ -136,7 +136,7 @@ def test_both_forms_are_found_as_one_slogan() -> None:
     ("改革、发展、稳定", ""),                                  # three items: reorderings are not looked for
 ])
 def test_the_other_order_looked_for(key, other) -> None:
-    assert slogans._swapped(key) == other
+    assert respelt.swapped(key) == other
 
 
 @pytest.mark.parametrize("years, mark", [
@@ -168,7 +168,7 @@ def test_the_html_timeline_says_left_out() -> None:
     ("质量、品种、效益年", "以质量、品种、效益为重点，选好项目。", set()),
 ])
 def test_a_lexicon_series_respelt(key, text, found) -> None:
-    assert slogans._one_char_variants(key, text) == found
+    assert respelt.one_char_variants(key, text) == found
 
 
 def test_a_lexicon_series_respelt_is_the_same_slogan() -> None:

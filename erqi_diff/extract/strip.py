@@ -60,7 +60,7 @@ STRIP_MODULES = ["extract/strip.py", "extract/slogans.py", "extract/metrics.py",
                  "extract/qualitative.py", "extract/hanscan.py", "extract/states.py", "extract/members.py",
                  "extract/keymetric.py", "extract/derived.py", "extract/derive.py", "extract/candidate.py",
                  "extract/verdicts.py", "extract/coverage.py", "extract/what.py",
-                 "extract/planparts.py", "extract/pairstrip.py"]
+                 "extract/planparts.py", "extract/pairstrip.py", "extract/respelt.py"]
 
 
 def cached_strip(a, b, project=None) -> dict:
