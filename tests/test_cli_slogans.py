@@ -206,3 +206,26 @@ def test_a_slogan_held_by_a_longer_series_is_there(tmp_path) -> None:
     rows = {r["slogan"]: r for r in csv.DictReader(io.StringIO(result.output))}
     assert rows["普惠金融"]["marks"] == "left out after 2001, returned 2003"
     assert rows["科技金融、绿色金融、普惠金融、养老金融、数字金融"]["marks"] == "new 2003"
+
+
+def test_the_series_other_reports_decide_new_and_retired(tmp_path) -> None:
+    """slogans 2002 2003 reads two reports, but 稳中求进 stood in 2001 too: returned, not new;
+    slogans 2001 2002: it stands again in 2003, so it was left out, not retired (as the diff's strip says)."""
+    from conftest import make_project
+
+    texts = {2001: "## 一、任务\n\n坚持稳中求进工作总基调。\n", 2002: "## 一、任务\n\n推动高质量发展。\n",
+             2003: "## 一、任务\n\n坚持稳中求进工作总基调，推动高质量发展。\n"}
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for year, text in texts.items():
+        (raw / f"{year}.txt").write_text(text, encoding="utf-8")
+    root = make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
+
+    def marks(*years: str) -> dict[str, str]:
+        result = run("slogans", *years, "--csv", root=root)
+        assert result.exit_code == 0, result.output
+        return {r["slogan"]: r["marks"] for r in csv.DictReader(io.StringIO(result.output))}
+
+    assert marks("2002", "2003")["稳中求进"] == "returned 2003"
+    assert marks("2001", "2002")["稳中求进"] == "left out after 2001"
+    assert marks()["稳中求进"] == "left out after 2001, returned 2003"  # every report read: as before

@@ -39,8 +39,9 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     counted where it stands as a whole (never inside a longer numeral, year
     or slogan); its reordered, extended or re-spelt forms are one lineage
     (↳ rows). YEARS: the reports read, all when none given, a span
-    1993..1998 for the series' years in it; new and retired are said of the
-    reports read (`slogans 1993 1998` compares those two reports only).
+    1993..1998 for the series' years in it; the marks compare the reports
+    read (`slogans 1993 1998` compares those two), and the series' other
+    reports decide new against returned and retired against left out.
     `--json` gives every occurrence with its offsets and section.
 
     \b
@@ -52,7 +53,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     from erqi_diff.core import snapshot as store
     from erqi_diff.extract.lexicon import load as load_lexicon
     from erqi_diff.extract.lineage import all_marks
-    from erqi_diff.extract.slogans import extract
+    from erqi_diff.extract.slogans import extract, years_in
 
     json_or_csv(as_json, as_csv)
     project = get_project()
@@ -63,7 +64,9 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
         emit_json("slogans", found)
         return
     shown = [s.year for s in snaps]
-    rows = all_marks(found, shown)
+    others = store.load_available(project, [y for y in project.years if y not in shown])
+    # the series' other reports: a slogan standing in one before is returned, in one after left out
+    rows = all_marks(found, shown, years_in(found, others, lexicon) if others else None)
     if as_csv:
         from erqi_diff.views.terminal.slogans import slogans_csv
 

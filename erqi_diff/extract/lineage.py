@@ -407,7 +407,8 @@ def present_years(slogans: Sequence[Slogan]) -> dict[str, tuple[int, ...]]:
 
 
 def marks(slogan: Slogan, years: Sequence[int],
-          items_by_year: Mapping[int, frozenset[str]] | None = None) -> dict[int, Change]:
+          items_by_year: Mapping[int, frozenset[str]] | None = None,
+          elsewhere: Sequence[int] = ()) -> dict[int, Change]:
     """What became of ``slogan`` at each report of ``years`` (oldest first)
     compared with the report before it in ``years``: added, returned,
     retired or changed (as :func:`changes` says; ``items_by_year``: each
@@ -417,7 +418,10 @@ def marks(slogan: Slogan, years: Sequence[int],
     out, and so is the first report. A slogan held by a longer one (an item
     of a series) is there, once it has stood in its own form: it returns
     and goes as a held item too (普惠金融 back in 2024 within 科技金融、绿色金融、
-    普惠金融、养老金融、数字金融), and is new where it first stands alone."""
+    普惠金融、养老金融、数字金融), and is new where it first stands alone.
+    ``elsewhere``: the series' other reports (not in ``years``) it stands in
+    (:func:`erqi_diff.extract.slogans.years_in`): one before is not new but
+    returned, one after is not retired but left out, as the diff's strip says."""
     items_by_year = items_by_year or {}
     # there in its own form, or, once it has stood in its own, as an item of a series (普惠金融 in
     # 科技金融、绿色金融、普惠金融、…): a slogan is not new where only a longer one held it
@@ -428,16 +432,21 @@ def marks(slogan: Slogan, years: Sequence[int],
         old, new = slogan.main_form(before), slogan.main_form(after)
         was, now = before in present, after in present
         if now and not was:
-            out[after] = Change.RETURNED if any(y < before for y in present) else Change.ADDED
+            earlier = any(y < before for y in present) or any(y < after for y in elsewhere)
+            out[after] = Change.RETURNED if earlier else Change.ADDED
         elif was and not now:
-            out[after] = Change.RETIRED if back_in(present, after) is None else Change.LEFT_OUT
+            gone = back_in(present, after) is None and back_in(elsewhere, after) is None
+            out[after] = Change.RETIRED if gone else Change.LEFT_OUT
         elif old and new and _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
 
 
-def all_marks(slogans: Sequence[Slogan], years: Sequence[int]) -> list[tuple[Slogan, dict[int, Change]]]:
+def all_marks(slogans: Sequence[Slogan], years: Sequence[int],
+              elsewhere: Mapping[str, Sequence[int]] | None = None) -> list[tuple[Slogan, dict[int, Change]]]:
     """:func:`marks` of each of ``slogans`` over ``years``, with the items of
-    the series standing in each year (:func:`series_items`)."""
+    the series standing in each year (:func:`series_items`); ``elsewhere``:
+    by slogan name, the series' other reports it stands in."""
     items = {year: series_items(slogans, year) for year in years}
-    return [(s, marks(s, years, items)) for s in slogans]
+    other = elsewhere or {}
+    return [(s, marks(s, years, items, other.get(s.slogan, ()))) for s in slogans]
