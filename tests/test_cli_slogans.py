@@ -229,3 +229,20 @@ def test_the_series_other_reports_decide_new_and_retired(tmp_path) -> None:
     assert marks("2002", "2003")["稳中求进"] == "returned 2003"
     assert marks("2001", "2002")["稳中求进"] == "left out after 2001"
     assert marks()["稳中求进"] == "left out after 2001, returned 2003"  # every report read: as before
+
+
+def test_retired_after_the_last_report_it_stood_in_read_or_not(tmp_path) -> None:
+    """slogans 2001 2003: 稳中求进 stood in 2002 too (not read), not in 2003: retired after 2002, not 2001."""
+    from conftest import make_project
+
+    texts = {2001: "## 一、任务\n\n坚持稳中求进工作总基调。\n", 2002: "## 一、任务\n\n坚持稳中求进工作总基调。\n",
+             2003: "## 一、任务\n\n推动高质量发展。\n"}
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for year, text in texts.items():
+        (raw / f"{year}.txt").write_text(text, encoding="utf-8")
+    root = make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
+    result = run("slogans", "2001", "2003", "--csv", root=root)
+    assert result.exit_code == 0, result.output
+    marks = {r["slogan"]: r["marks"] for r in csv.DictReader(io.StringIO(result.output))}
+    assert marks["稳中求进"] == "retired after 2002"

@@ -66,11 +66,12 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     shown = [s.year for s in snaps]
     others = store.load_available(project, [y for y in project.years if y not in shown])
     # the series' other reports: a slogan standing in one before is returned, in one after left out
-    rows = all_marks(found, shown, years_in(found, others, lexicon) if others else None)
+    elsewhere = years_in(found, others, lexicon) if others else {}
+    rows = all_marks(found, shown, elsewhere)
     if as_csv:
         from erqi_diff.views.terminal.slogans import slogans_csv
 
-        click.echo(slogans_csv(rows, shown), nl=False)
+        click.echo(slogans_csv(rows, shown, elsewhere), nl=False)
         return
     empty = [y for y in shown if not any(y in s.counts for s in found)]
 
@@ -78,7 +79,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
         from erqi_diff.views.terminal.slogans import slogans_view
 
         if found:
-            slogans_view(console, rows, shown, empty)
+            slogans_view(console, rows, shown, empty, elsewhere)
         else:
             console.print(f"No slogans found in {', '.join(map(str, shown))}.")
 

@@ -18,20 +18,22 @@ _MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "re
                "left_out": "left out"}
 
 
-def _marks_note(marks: Mapping, shown: Sequence[int], last: int) -> str:
-    """new 2021, returned 2019, changed 2021, retired after 2017 (left out after 2017: back later)."""
+def _marks_note(marks: Mapping, shown: Sequence[int], last: int, elsewhere: Sequence[int] = ()) -> str:
+    """new 2021, returned 2019, changed 2021, retired after 2017 (left out after 2017: back later);
+    ``elsewhere``: the series' reports not shown it stands in (retired after 1997, a report not read)."""
     words = []
     for year, mark in sorted(marks.items()):
         word = _MARK_WORDS[mark.value]
         if word in ("retired", "left out"):
-            before = max((y for y in shown if y < year), default=year)
+            before = max((y for y in (*shown, *elsewhere) if y < year), default=year)
             words.append(f"{word} after {before}")
         else:
             words.append(f"{word} {year}")
     return ", ".join(words)
 
 
-def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[int]) -> None:
+def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[int],
+                 elsewhere: Mapping[str, Sequence[int]] | None = None) -> None:
     """The table of ``erqi-diff slogans``: one row per slogan (``rows``: slogan
     and its marks), its count in each year, first and last year, and what became
     of it (new, returned, changed, retired); its forms under it (↳)."""
@@ -42,7 +44,7 @@ def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[i
         values = {m.value for m in marks.values()}
         style = "green" if "added" in values else "red" if "retired" in values else ""
         cells = [slogan.slogan, *(str(slogan.counts.get(y, "·")) for y in shown), str(slogan.first),
-                 str(slogan.last), _marks_note(marks, shown, slogan.last)]
+                 str(slogan.last), _marks_note(marks, shown, slogan.last, (elsewhere or {}).get(slogan.slogan, ()))]
         lines.append((cells, style))
         for v in slogan.variants:
             lines.append(([f"  ↳ {v.slogan}", *(str(v.counts.get(y, "")) for y in shown),
@@ -63,12 +65,13 @@ def _csv(header: list[str], records: list[list]) -> str:
     return out.getvalue()
 
 
-def slogans_csv(rows: Sequence[tuple], shown: list[int]) -> str:
+def slogans_csv(rows: Sequence[tuple], shown: list[int], elsewhere: Mapping[str, Sequence[int]] | None = None) -> str:
     """One slogan a row: name, how it was found, first and last year, its count
     in each year (empty where it does not stand), what became of it, its forms."""
     header = ["slogan", "kind", "first", "last", *map(str, shown), "marks", "forms"]
     records = [[s.slogan, s.kind.value, s.first, s.last, *(s.counts.get(y, "") for y in shown),
-                _marks_note(marks, shown, s.last), " / ".join(s.forms())] for s, marks in rows]
+                _marks_note(marks, shown, s.last, (elsewhere or {}).get(s.slogan, ())), " / ".join(s.forms())]
+               for s, marks in rows]
     return _csv(header, records)
 
 
