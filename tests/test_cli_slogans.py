@@ -189,18 +189,12 @@ def test_a_slogan_held_by_a_longer_series_is_there(tmp_path) -> None:
     """普惠金融 stands alone in 2001, not in 2002, and in 2003 only as an item of a series of five
     (科技金融、绿色金融、普惠金融、养老金融、数字金融): left out after 2001, returned 2003, not gone; the
     series itself is new in 2003, and an item standing alone after the series only is new then too."""
-    from conftest import make_project
-
     texts = {
         2001: "## 一、今年的任务\n\n大力发展普惠金融，支持小微企业。\n",
         2002: "## 一、今年的任务\n\n稳定宏观经济大盘，保持经济运行在合理区间。\n",
         2003: "## 一、今年的任务\n\n做好科技金融、绿色金融、普惠金融、养老金融、数字金融五篇大文章。\n",
     }
-    seeds = tmp_path / "raw"
-    seeds.mkdir()
-    for year, text in texts.items():
-        (seeds / f"{year}.txt").write_text(text, encoding="utf-8")
-    root = make_project(tmp_path / "p", {y: seeds / f"{y}.txt" for y in texts})
+    root = _series(tmp_path, texts)
     result = run("slogans", "--csv", root=root)
     assert result.exit_code == 0, result.output
     rows = {r["slogan"]: r for r in csv.DictReader(io.StringIO(result.output))}
@@ -211,15 +205,9 @@ def test_a_slogan_held_by_a_longer_series_is_there(tmp_path) -> None:
 def test_the_series_other_reports_decide_new_and_retired(tmp_path) -> None:
     """slogans 2002 2003 reads two reports, but 稳中求进 stood in 2001 too: returned, not new;
     slogans 2001 2002: it stands again in 2003, so it was left out, not retired (as the diff's strip says)."""
-    from conftest import make_project
-
     texts = {2001: "## 一、任务\n\n坚持稳中求进工作总基调。\n", 2002: "## 一、任务\n\n推动高质量发展。\n",
              2003: "## 一、任务\n\n坚持稳中求进工作总基调，推动高质量发展。\n"}
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for year, text in texts.items():
-        (raw / f"{year}.txt").write_text(text, encoding="utf-8")
-    root = make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
+    root = _series(tmp_path, texts)
 
     def marks(*years: str) -> dict[str, str]:
         result = run("slogans", *years, "--csv", root=root)
@@ -233,16 +221,19 @@ def test_the_series_other_reports_decide_new_and_retired(tmp_path) -> None:
 
 def test_retired_after_the_last_report_it_stood_in_read_or_not(tmp_path) -> None:
     """slogans 2001 2003: 稳中求进 stood in 2002 too (not read), not in 2003: retired after 2002, not 2001."""
-    from conftest import make_project
-
     texts = {2001: "## 一、任务\n\n坚持稳中求进工作总基调。\n", 2002: "## 一、任务\n\n坚持稳中求进工作总基调。\n",
              2003: "## 一、任务\n\n推动高质量发展。\n"}
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for year, text in texts.items():
-        (raw / f"{year}.txt").write_text(text, encoding="utf-8")
-    root = make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
+    root = _series(tmp_path, texts)
     result = run("slogans", "2001", "2003", "--csv", root=root)
     assert result.exit_code == 0, result.output
     marks = {r["slogan"]: r["marks"] for r in csv.DictReader(io.StringIO(result.output))}
     assert marks["稳中求进"] == "retired after 2002"
+
+
+def _series(tmp_path, texts: dict[int, str]):
+    """A project of the reports ``texts`` ({year: raw text}), snapshots built."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for year, text in texts.items():
+        (raw / f"{year}.txt").write_text(text, encoding="utf-8")
+    return make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
