@@ -90,26 +90,16 @@ def modules() -> list[str]:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """The digest of the content of :func:`modules` (a file missing or unreadable: empty), read once a process."""
-    from erqi_diff.core.cache import digest_chunks
+    from erqi_diff.core.cache import files_digest
 
-    def chunks():  # each module as b"<name>:<length>:<content>", joined by NUL
-        for i, (name, path) in enumerate(_sources()):
-            try:
-                with open(path, "rb") as fh:
-                    data = fh.read()
-            except OSError:
-                data = b""
-            yield (b"\0" if i else b"") + f"{name}:{len(data)}:".encode()
-            yield data
-
-    return digest_chunks(chunks())
+    return files_digest(_sources())
 
 
 def snapshot_key(snap) -> str:
     """The digest of what a diff reads of a snapshot: its year, date and body."""
-    from erqi_diff.core.cache import digest
+    from erqi_diff.core.cache import snapshot_digest
 
-    return digest(json.dumps([snap.year, snap.date, snap.body], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return snapshot_digest(snap)
 
 
 def chosen(snaps: list, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

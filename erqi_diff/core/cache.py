@@ -103,6 +103,29 @@ def digest(data: bytes) -> str:
     return digest_chunks((data,))
 
 
+def files_digest(files: Iterable[tuple[str, str]]) -> str:
+    """The digest of the content of ``files`` ((name, path) pairs, in order):
+    each as ``b"<name>:<length>:<content>"``, joined by NUL; a file that
+    cannot be read counts as empty. What derived files are keyed by (the
+    code that made them), known by content so that a clone keeps them valid."""
+    def chunks():
+        for i, (name, path) in enumerate(files):
+            try:
+                with open(path, "rb") as fh:  # not pathlib: this is on the diff's hot path
+                    data = fh.read()
+            except OSError:
+                data = b""
+            yield (b"\0" if i else b"") + f"{name}:{len(data)}:".encode()
+            yield data
+
+    return digest_chunks(chunks())
+
+
+def snapshot_digest(snap) -> str:
+    """The digest of what is computed from a snapshot: its year, date and body."""
+    return digest(json.dumps([snap.year, snap.date, snap.body], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
 def digest_chunks(chunks: Iterable[bytes]) -> str:
     """:func:`digest` of the chunks joined, without joining them (no copy of a large input)."""
     try:

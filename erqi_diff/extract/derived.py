@@ -77,24 +77,17 @@ def path_for(project, year: int) -> Path:
 def code_digest() -> str:
     """The digest of the content of the modules that compute the strip
     (:data:`erqi_diff.extract.strip.STRIP_MODULES`), read once a process."""
-    from erqi_diff.core.cache import digest_chunks
+    from erqi_diff.core.cache import files_digest
     from erqi_diff.extract.strip import STRIP_MODULES
 
-    def chunks():  # each module as b"<name>:<length>:<content>", the modules joined by NUL
-        for i, name in enumerate(STRIP_MODULES):
-            with open(os.path.join(_PACKAGE, name), "rb") as fh:  # not pathlib: this is on the diff's hot path
-                data = fh.read()
-            yield (b"\0" if i else b"") + f"{name}:{len(data)}:".encode()
-            yield data
-
-    return digest_chunks(chunks())
+    return files_digest((name, os.path.join(_PACKAGE, name)) for name in STRIP_MODULES)
 
 
 def input_digest(snap) -> str:
     """The digest of what a report's derived data is computed from: its year, date and body."""
-    from erqi_diff.core.cache import digest
+    from erqi_diff.core.cache import snapshot_digest
 
-    return digest(json.dumps([snap.year, snap.date, snap.body], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return snapshot_digest(snap)
 
 
 def read(project, snap) -> dict[str, Any] | None:
