@@ -188,3 +188,18 @@ def test_parts_after_a_review_told_in_the_opening_lean_to_the_plan():
     # with a review part of its own, the opening tells nothing of the parts after it
     with_review = [sections[0], Section("一、过去一年工作回顾", 2, (review,)), *sections[1:]]
     assert outline(with_review, 2002).role[3] is Role.OTHER
+
+
+def test_a_numbered_part_after_a_plan_part_is_no_review_by_its_tense_alone():
+    # 1997's 六、确保香港政权的顺利交接… after four tasks tells much of what was done to prepare it
+    past = "各项准备工作已经完成，取得了重大进展，实现了平稳过渡的条件，累计培训了大批人员。"
+    plan = "今年要扩大内需，将增加投资，要确保增长，力争突破。"
+    sections = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+                Section("一、1996年国内工作的回顾", 2, (past,)), Section("二、保持经济发展的良好势头", 2, (plan,)),
+                Section("三、确保政权的顺利交接", 2, (past,)), Section("四、过去五年的成就", 2, (past,))]
+    o = outline(sections, 1997)
+    assert o.role[1] is Role.REVIEW and o.role[2] is Role.PLAN
+    assert o.role[3] is Role.OTHER  # its tense leans to the past, but a plan part came before it
+    assert o.role[4] is Role.REVIEW  # its heading tells a review
+    # before any plan part, the tense decides as before
+    assert outline([sections[0], sections[3], sections[2]], 1997).role[1] is Role.REVIEW

@@ -23,7 +23,11 @@ this order of weight:
 
 The evidence is summed with those weights; a section whose evidence is
 weak or mixed (1998年工作回顾和1999年工作的总体要求) stays :attr:`Role.OTHER`
-and may pair with either kind.
+and may pair with either kind. A report's numbered parts run from the
+review to the plan: a part after a sibling part that is a plan, whose role
+no heading tells, is no review by its tense alone (it stays
+:attr:`Role.OTHER`: the closing parts on diplomacy or reunification tell
+what was done and what will be).
 """
 
 from __future__ import annotations
@@ -269,12 +273,14 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
         return counts[k]
 
     roles: list[Role] = []
+    told_above: list[int] = []
     for i in range(n):
         above = 0
         p = parent[i]
         while p is not None and not above:
             above = 0 if p in title else cues[p]
             p = parent[p]
+        told_above.append(above)
         evidence = OWN_WEIGHT * cues[i] + ABOVE_WEIGHT * above
         up = parent[i]
         if not above and up is not None and up not in title:  # the parent's role, told by its text
@@ -287,6 +293,7 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
                 chars = sum(c[2] for c in held) + len(held) - 1
             evidence += max(-TENSE_CAP, min(TENSE_CAP, _rate(past, future, chars) / TENSE_UNIT))
         roles.append(Role.REVIEW if evidence >= DECIDES else Role.PLAN if evidence <= -DECIDES else Role.OTHER)
+    _plans_go_on(sections, parent, [cues[i] or told_above[i] for i in range(n)], roles)
     with_text = [i for i, s in enumerate(sections) if s.paragraphs]
     opening = with_text[0] if len(with_text) > 1 else None
     if opening == 0 and not sections[0].heading and roles[0] is Role.REVIEW \
@@ -298,6 +305,22 @@ def outline(sections: Sequence[Section], present: int | None = None) -> Outline:
     asides = frozenset(i for i, s in enumerate(sections) if _ASIDE.fullmatch(s.heading.strip()))
     return Outline(tuple(parent), tuple(tuple(c) for c in children), tuple(roles), tuple(cues), frozenset(title),
                    opening, asides)
+
+
+def _plans_go_on(sections: Sequence[Section], parent: Sequence[int | None], told: Sequence[int], roles: list[Role]) -> None:
+    """A report's numbered parts run from the review to the plan: a part
+    (一、 二、 …) after a sibling part that is a plan, whose role no heading
+    tells (its own or one above), is a plan too, whatever its tense says
+    (1997's 六、确保香港政权的顺利交接与平稳过渡 after four tasks tells much of
+    what was done to prepare it; 1988's 十、…进一步加强国防建设)."""
+    plan_seen: set[int | None] = set()  # parents under which a numbered part is a plan
+    for i, s in enumerate(sections):
+        if not s.level or not _PART.match(s.heading):
+            continue
+        if parent[i] in plan_seen and not told[i] and roles[i] is Role.REVIEW:
+            roles[i] = Role.OTHER
+        elif roles[i] is Role.PLAN:
+            plan_seen.add(parent[i])
 
 
 def _below(children: list[list[int]], i: int) -> list[int]:
