@@ -55,7 +55,7 @@ def test_include_formulas_and_limit(seeds_root, seeds_json):
     result = run(seeds_root, "--json", "--include-formulas", "--limit", "50")
     data = json.loads(result.output)
     kinds = {s["kind"] for s in data["spans"]}
-    assert kinds == {"copy", "formula", "headline"}
+    assert kinds == {"copy", "formula", "headline", "statistic"}
     assert len(data["spans"]) > len(seeds_json["spans"])
     assert data["formulas"] and all(f["docs"] >= 3 for f in data["formulas"])
     two = json.loads(run(seeds_root, "--json", "--limit", "2").output)

@@ -14,8 +14,8 @@ TERMINAL_LIMIT = 10  # passages shown by default on the terminal
 @click.option("--min-chars", type=int, default=15, show_default=True,
               help="Shortest passage, in characters the two places share (whitespace not counted).")
 @click.option("--include-formulas", is_flag=True,
-              help="Also show formulas (slogans, stock phrases found in many years, boilerplate) and "
-                   "headlines restating the text under them.")
+              help="Also show formulas (slogans, stock phrases found in many years, boilerplate), "
+                   "headlines restating the text under them and statistics lines said again with new figures.")
 @click.option("--limit", type=click.IntRange(min=0), default=None,
               help=f"Longest passages shown (default {TERMINAL_LIMIT} on the terminal, all with --json; 0: all).")
 @json_option
@@ -31,8 +31,9 @@ def reuse(years: tuple[str, ...], min_chars: int, include_formulas: bool, limit:
     written before, the year-by-year matrix as a heat map, then the longest
     passages with both contexts and the differences marked ([-old-] {+new+}).
     Formulas (slogans, stock phrases found in three reports or more of the
-    series, the years not asked for included) are hidden unless
-    --include-formulas. YEARS: two or more (default: all; a span 1997..1999
+    series, the years not asked for included), headlines restating their
+    story and statistics lines said again with new figures (社会消费品零售总额
+    完成…亿元，增长…%) are hidden unless --include-formulas. YEARS: two or more (default: all; a span 1997..1999
     for the series' years in it).
 
     \b

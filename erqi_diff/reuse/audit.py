@@ -28,7 +28,9 @@ How a passage is found (no all-pairs difflib):
    similarity and differences; passages whose text is found in many
    documents, and short quoted slogans, are :attr:`Kind.FORMULA`, a heading
    restating the text under it :attr:`Kind.HEADLINE`
-   (:mod:`erqi_diff.reuse.headlines`), the rest :attr:`Kind.COPY`;
+   (:mod:`erqi_diff.reuse.headlines`), a statistics line said again with
+   new figures :attr:`Kind.STATISTIC` (:mod:`erqi_diff.reuse.statistics`),
+   the rest :attr:`Kind.COPY`;
 5. ratios: the share of each text's characters that already stood in a text
    before it (the mapping's order is taken as time order), and the matrix of
    shares between every two texts.
@@ -50,6 +52,7 @@ from erqi_diff.reuse.index import FormulaPrints, build_index
 from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
 from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, seeds_from, shared_prints
+from erqi_diff.reuse.statistics import mark_statistics
 from erqi_diff.reuse.shares import covered, matrix, prepared_interval, union_by_group
 
 
@@ -203,6 +206,7 @@ class _Audit:
         found = [x for chunk in fork_map(_align_range, self, bounds, self.workers) for x in chunk]
         self.classifier.classify(found)
         mark_headlines(found, [p.original for p in self.prepared])
+        mark_statistics(found)
         self.classifier.recurring(found, self.keys + self.extra_keys)
         formulas = self.index.formulas
         del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted

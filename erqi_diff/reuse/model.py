@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 
 class Kind(str, enum.Enum):
     """What a reused passage is: real copying, a formula (stock phrase,
-    slogan, boilerplate found in many documents), or a headline: a heading
+    slogan, boilerplate found in many documents), a headline: a heading
     restating the text under it in the same text
-    (:mod:`erqi_diff.reuse.headlines`). Only copies count as reused wording."""
+    (:mod:`erqi_diff.reuse.headlines`), or a statistic: a statistics line
+    said again with new figures (:mod:`erqi_diff.reuse.statistics`). Only
+    copies count as reused wording."""
 
     COPY = "copy"
     FORMULA = "formula"
     HEADLINE = "headline"
+    STATISTIC = "statistic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,7 @@ class Passage:
     in the same text) and span ``b``. ``chars`` counts the characters the two
     share (whitespace not counted), ``similarity`` is 2 * chars over both
     spans' lengths (1.0 for verbatim), ``differences`` the edits, ``kind``
-    copy, formula or headline, ``docs`` the documents in which the passage's
+    copy, formula, headline or statistic, ``docs`` the documents in which the passage's
     text is found (its typical fingerprint's count). ``also``: for a copy in
     a series (between two texts, or inside one), the series' other texts
     (keys; years as text in an audit of snapshots) holding half its shared
@@ -80,7 +83,7 @@ class Passage:
     when none).
 
     JSON: ``{"a": Span, "b": Span, "chars", "similarity", "differences":
-    [Difference], "kind": "copy" | "formula" | "headline", "docs", "also": [str], "also_share"}``."""
+    [Difference], "kind": "copy" | "formula" | "headline" | "statistic", "docs", "also": [str], "also_share"}``."""
 
     a: Span
     b: Span
@@ -158,7 +161,7 @@ class ReuseResult:
         return [p for p in self.passages if p.kind is Kind.COPY]
 
     def shown(self, include_formulas: bool = False, limit: int | None = None) -> list[Passage]:
-        """The passages a reader sees: copies (formulas and headlines too
+        """The passages a reader sees: copies (formulas, headlines and statistics too
         when asked), longest first, at most ``limit``."""
         shown = list(self.passages) if include_formulas else self.copies()
         return shown if limit is None else shown[:limit]

@@ -52,9 +52,12 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     also = f" ({recurring} recurring: half their wording or more in another report too)" if recurring else ""
     console.print()
     headlines = sum(1 for p in result.passages if p.kind.value == "headline")
+    statistics = sum(1 for p in result.passages if p.kind.value == "statistic")
     others = f", {headlines} headlines restating their story" if headlines else ""
-    console.print(Text(f"{copies} copied passages{also}, {len(result.passages) - copies - headlines} formula passages"
-                       f"{others}; longest {len(shown)}:", style="bold"))
+    others += f", {fmt.plural(statistics, 'statistics line')} with new figures" if statistics else ""
+    formulas = len(result.passages) - copies - headlines - statistics
+    console.print(Text(f"{copies} copied passages{also}, {formulas} formula passages{others}; longest {len(shown)}:",
+                       style="bold"))
     for number, passage in enumerate(shown, 1):
         console.print()
         console.print(_headline(number, passage))
