@@ -547,3 +547,26 @@ def test_what_each_figure_of_a_list_counts() -> None:
 def test_jobs_found_are_no_plan(body: str, goal: bool) -> None:
     (fact,) = facts_of("## 一、五年来的工作\n\n" + body + "\n", 1983, "1983-06-06")
     assert fact.kind.is_goal is goal
+
+
+def test_the_five_year_average_growth_of_the_economy_is_gdp(seeds_project) -> None:
+    # 2021: “十三五”期间经济年均增速达到7.3% (经济增速 with 年均 between its words)
+    from erqi_diff.core.snapshot import load
+
+    fact = one(metrics.extract(load(seeds_project, 2021)), "7.3%")
+    assert (fact.indicator, fact.measure, fact.period, fact.figure_span) == ("GDP", Measure.GROWTH,
+                                                                             Period.MULTI_YEAR, (2016, 2020))
+    assert fmt.series_label(fact.measure, fact.period, fact.base).endswith("a year on average")
+
+
+@pytest.mark.parametrize(("body", "kept"), [
+    # a headline over its story says the story's figure again: one row
+    ("## GDP增长9%，重大项目完成投资470亿元\n\n全年地区生产总值完成567亿元，增长9%。\n", ["9%", "567亿元"]),
+    # two figures of one indicator in two periods stay two
+    ("## 经济运行\n\n上半年地区生产总值增长8%，全年地区生产总值增长9%。\n", ["8%", "9%"]),
+    # the same number of two indicators stays two
+    ("## 经济运行\n\n全年地区生产总值增长9%，规模以上工业增加值增长9%。\n", ["9%", "9%"]),
+])
+def test_a_figure_said_again_is_one_row(body: str, kept: list[str]) -> None:
+    found = metrics.extract(make_snapshot(2018, body, date="2018-01-13"))
+    assert [f.quote for f in found] == kept

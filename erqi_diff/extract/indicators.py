@@ -96,7 +96,8 @@ INDICATORS: tuple[Indicator, ...] = (
 )
 
 #: Words of the headline aggregate's growth (经济增长预期目标为5%左右): see :func:`headline`.
-HEADLINE_WORDS = ("国民经济增长速度", "经济增长速度", "经济增长", "经济增速", "增长预期目标")
+HEADLINE_WORDS = ("国民经济增长速度", "经济增长速度", "经济增长", "经济增速", "经济年均增速", "经济年均增长速度", "经济年均增长",
+                  "增长预期目标")
 
 #: The price indexes: a figure of one in % is always its rise (上涨2%, 涨幅为0.8%, 上涨百分之二点九).
 PRICE_INDEXES = ("居民消费价格", "商品零售价格")
@@ -149,7 +150,7 @@ def mentions(text: str, headline_name: str | None = "GDP") -> list[Mention]:
             continue  # 地方财政赤字, 轻工业总产值: a part, another statistic
         name = _BY_WORD.get(word)
         if name is None:
-            if word == "经济增长" and text.endswith("国民", 0, m.start()):
+            if word in ("经济增长", "经济年均增长") and text.endswith("国民", 0, m.start()):
                 continue
             name = headline_name
         out.append(Mention(name, word, m.start(), m.end()))

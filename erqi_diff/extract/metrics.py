@@ -31,8 +31,22 @@ def is_metric(fact: Fact) -> bool:
 
 
 def extract(snapshot) -> list[Fact]:
-    """The metrics of one snapshot, in text order."""
-    return [f for f in read_facts(snapshot) if is_metric(f)]
+    """The metrics of one snapshot, in text order; a figure the report
+    gives again (a news page's headline GDP增长9% over its story's
+    地区生产总值…增长9%) once, where it first stands."""
+    out: list[Fact] = []
+    seen: set[tuple] = set()
+    for f in read_facts(snapshot):
+        if is_metric(f) and (key := _said(f)) not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _said(fact: Fact) -> tuple:
+    """What a figure says: the same key is the same figure said again."""
+    return (fact.indicator, fact.measure, fact.period, fact.figure_year, fact.figure_span, fact.value, fact.unit,
+            fact.modifier, fact.kind, base_of(fact))
 
 
 def extract_many(snapshots: Iterable) -> list[Fact]:
