@@ -111,6 +111,17 @@ def test_the_goals_summary_counts_the_verdicts_the_rows_show(gwr_root) -> None:
                                   f"{counts[2]} not comparable, {counts[3]} open")
 
 
+def test_the_goals_summary_counts_a_restated_goal_once(gwr_early_root) -> None:
+    # 1999: 经济增长预期为7%左右, then 实现7%左右的增长速度: one goal said twice
+    data = payload(run("goals", "1999", "--json", root=gwr_early_root).output, "goals")
+    last = run("goals", "1999", "--no-pager", root=gwr_early_root).output.strip().splitlines()[-1]
+    again = [lk for lk in data if lk["restates"]]
+    counted = [lk for lk in data if not lk["restates"]]
+    met = sum(1 for lk in counted if lk["verdict"] == "met")
+    assert len(again) == 1 and again[0]["verdict"] == "met"
+    assert last.startswith(f"{len(counted)} goals (and 1 restating one of them, not counted again): {met} met, ")
+
+
 def test_targets_table(gwr_root) -> None:
     out = run("targets", "2022", "--no-pager", root=gwr_root).output
     assert "GDP" in out and "about +5.5%" in out and "missed" in out

@@ -107,6 +107,7 @@ def test_a_target_restated_takes_the_link_of_the_one_it_restates() -> None:
     assert first.goal.indicator == "GDP" and first.verdict is Verdict.MET
     assert again.goal.indicator is None and again.verdict is Verdict.MET
     assert again.reason.startswith("restates the target") and again.outcome == first.outcome
+    assert again.restates and not first.restates
 
 
 @pytest.mark.parametrize("goal_body", [

@@ -68,7 +68,10 @@ class Link:
       target in the target's unit (points for rates), null unless met or
       missed; ``better``: the direction judged by (more or less);
     - ``reason``: why it is open or not comparable, or how it was judged;
-    - ``searched``: the later reports looked in, in order.
+    - ``searched``: the later reports looked in, in order;
+    - ``restates``: true when the goal restates another goal of its report
+      (实现7%左右的增长速度 after 经济增长预期为7%左右) and takes that one's
+      verdict: one goal, said twice, counted once.
     """
 
     goal: Fact
@@ -78,6 +81,7 @@ class Link:
     better: Better | None
     reason: str
     searched: tuple[int, ...] = ()
+    restates: bool = False
 
     @property
     def fact(self) -> Fact:
@@ -305,8 +309,8 @@ def _as_restated(lk: Link, goals: list[Fact], links: list[Link]) -> Link:
     first = links[goals.index(other)]
     if first.verdict is Verdict.OPEN:
         return lk
-    return replace(first, goal=lk.goal, reason=f"restates the target “{other.what}{other.quote}” of the same report: "
-                                               f"{first.reason}")
+    reason = f"restates the target “{other.what}{other.quote}” of the same report: {first.reason}"
+    return replace(first, goal=lk.goal, restates=True, reason=reason)
 
 
 _PART = re.compile(r"[，,]其中")  # matched at the total's end

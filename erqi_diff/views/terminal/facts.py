@@ -117,10 +117,13 @@ def goals_view(console, links, empty: list[int]) -> None:
         console.print(out, soft_wrap=True)
     note = ("; no goals found in " + ", ".join(map(str, empty)) + " (plans restated with their progress not counted)"
             if empty else "")
-    console.print(Text(f"{fmt.plural(len(links), 'goal')}: {verdict_counts(links)}{note}", style="dim"))
+    goals = [lk for lk in links if not lk.restates]
+    again = len(links) - len(goals)
+    also = f" (and {again} restating {'one' if again == 1 else 'some'} of them, not counted again)" if again else ""
+    console.print(Text(f"{fmt.plural(len(goals), 'goal')}{also}: {verdict_counts(goals)}{note}", style="dim"))
 
 
 def verdict_counts(links) -> str:
-    """"6 met, 2 missed, 1 not comparable, 13 open": each verdict the rows show, counted."""
+    """"6 met, 2 missed, 1 not comparable, 13 open": each verdict of ``links``, counted."""
     counts = {v: sum(1 for lk in links if lk.verdict.value == v) for v in ("met", "missed", "not_comparable", "open")}
     return ", ".join(f"{n} {v.replace('_', ' ')}" for v, n in counts.items())
