@@ -296,8 +296,8 @@ def test_workers_give_the_same_result():
     one, two = find_reuse(docs, workers=1), find_reuse(docs, workers=2)
     assert one == two
     assert find_reuse(docs, maxdf=3, workers=1) == find_reuse(docs, maxdf=3, workers=2)  # seeds made many pairs at once
-    # d0 and d3 share the sentence, whose second half only they have: a copy
-    assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.COPY), ("d4", "d8", Kind.COPY)}
+    # d0 and d3 share the sentence, half of which d5 holds too: in three documents, a formula of the series
+    assert {(p.a.key, p.b.key, p.kind) for p in one.passages} == {("d0", "d3", Kind.FORMULA), ("d4", "d8", Kind.COPY)}
     assert any(SENTENCE[10:30] in f.span.text and f.docs == 3 for f in one.formulas)
 
 
@@ -409,7 +409,7 @@ def test_seeds_ratios(seeds_audit):
     assert result.ratios["2016"].before == 0  # nothing stands before the first report
     for ratio in result.ratios.values():
         assert 0 <= ratio.before <= ratio.before_formulas <= ratio.chars
-    assert result.ratios["2018"].share > 0.03  # 2018 carries 2017's sentences over
+    assert result.ratios["2018"].share > 0.02  # 2018 carries 2017's 政务服务 sentence over
 
 
 @pytest.mark.parametrize("entry", _expected("reuse_gwr.json")["passages"], ids=lambda e: e["note"][:40])
@@ -430,8 +430,8 @@ def test_gwr_formulas(gwr_audit, entry):
 
 def test_gwr_carried_over_share(gwr_audit):
     result, _ = gwr_audit
-    # consecutive national reports carry a good part of their wording over
-    assert result.ratios["2025"].share > 0.1
+    # consecutive national reports carry a part of their wording over (besides what three reports or more hold)
+    assert result.ratios["2025"].share > 0.05
     assert result.matrix["2025"]["2024"] > result.matrix["2025"].get("2013", 0.0)
 
 
@@ -506,26 +506,27 @@ def _held_share(text: str, body: str, piece: int = 8) -> float:
 
 def test_copies_recurring_in_other_reports_of_the_series(gwr_project):
     """2014 -> 2015 with the series' other reports as background: the targets
-    sentence, restated with new figures, stands in 2013 too (recurring); every
-    report a copy is said to recur in holds about half its wording or more,
-    and most copies recur nowhere."""
+    sentence, restated with new figures, stands in 2013 too, so in three
+    reports: a formula of the series, not a copy; every report a passage is
+    said to recur in holds about half its wording or more; a copy inside one
+    report held by one other report stays a copy, marked recurring."""
     from erqi_diff.core.snapshot import load_available
 
     snaps = load_available(gwr_project, [2014, 2015])
     others = load_available(gwr_project, [y for y in gwr_project.years if y not in (2014, 2015)])
     bodies = {str(s.year): s.body for s in (*snaps, *others)}
     result = audit_snapshots(snaps, background=others)
-    copies = [p for p in result.copies() if p.a.key != p.b.key]
-    (targets,) = [p for p in copies if "主要预期目标是" in p.a.text and p.chars > 60]
-    assert "2013" in targets.also
-    for p in copies:
+    between = [p for p in result.passages if p.a.key != p.b.key]
+    (targets,) = [p for p in between if "主要预期目标是" in p.a.text and p.chars > 60]
+    assert "2013" in targets.also and targets.kind is Kind.FORMULA
+    for p in result.passages:
         assert all(key in bodies and key not in (p.a.key, p.b.key) for key in p.also)
         assert all(_held_share(p.a.text, bodies[key]) >= 0.4 for key in p.also)
-    assert all(0.5 <= p.also_share <= 1 if p.also else p.also_share == 0 for p in copies)
-    assert 0 < sum(1 for p in copies if p.also) < len(copies) / 2
-    assert not any(p.also for p in result.passages if p.kind is not Kind.COPY)
-    # a copy inside one report whose wording stands in another report is marked too (a stock phrase of the series)
-    assert any(p.also for p in result.copies() if p.a.key == p.b.key)
+        assert 0.5 <= p.also_share <= 1 if p.also else p.also_share == 0
+        if p.also:  # in three texts or more: a formula; in two (a copy inside one report and one other): a copy
+            assert p.kind is (Kind.FORMULA if len(p.also) + len({p.a.key, p.b.key}) >= 3 else Kind.COPY)
+    assert not any(p.also for p in result.copies() if p.a.key != p.b.key)
+    assert sum(1 for p in between if p.kind is Kind.COPY) > 5  # most copies between the two recur nowhere
 
 
 def test_no_recurring_mark_outside_a_series(monkeypatch, gwr_project):

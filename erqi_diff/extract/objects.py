@@ -307,3 +307,29 @@ def same_thing(a: Thing, b: Thing) -> int:
     if score == 0 and a.topic:  # the topic of a goal in a list is a weaker sign than the figure's own words
         score = min(1, object_score(a.topic, b.obj))
     return score
+
+
+# the names a count gives as examples: 长江西路、双铁路等22条道路 (the run before 等, in its clause)
+_CLAUSE_END = "，,；;。：:！？\n"
+
+
+def examples(fact: Fact) -> str | None:
+    """The names a count gives as its examples, with the words before them
+    in the clause (确保长江西路、双铁路 for 确保长江西路、双铁路等22条道路), or
+    None when the figure does not follow 等."""
+    at = fact.quote_start - fact.start
+    if at < 2 or fact.text[at - 1] != "等":
+        return None
+    begin = max(fact.text.rfind(c, 0, at - 1) for c in _CLAUSE_END) + 1
+    return fact.text[begin:at - 1] or None
+
+
+def other_examples(a: Fact, b: Fact) -> bool:
+    """Both counts name examples (A、B等N个) and the names share no two
+    characters running: the reports count sets named apart (长江西路、双铁路等22条
+    against 望桥路等20条), which the text does not say are the same."""
+    x, y = examples(a), examples(b)
+    if not x or not y:
+        return False
+    pairs = {x[k:k + 2] for k in range(len(x) - 1)}
+    return not any(y[k:k + 2] in pairs for k in range(len(y) - 1))

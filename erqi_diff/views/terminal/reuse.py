@@ -48,7 +48,7 @@ def render(console, result, shown, bodies: dict[str, str], include_formulas: boo
     console.print(Text("share of the row's report found in the column's (diagonal: repeated within it)", style="bold"))
     console.print(table)
     copies = sum(1 for p in result.passages if p.kind.value == "copy")
-    recurring = sum(1 for p in result.passages if p.also)
+    recurring = sum(1 for p in result.passages if p.also and p.kind.value == "copy")
     also = f" ({recurring} recurring: half their wording or more in another report too)" if recurring else ""
     console.print()
     headlines = sum(1 for p in result.passages if p.kind.value == "headline")
@@ -78,7 +78,7 @@ def _headline(number: int, passage):
 
     kind = f" {passage.kind.value}" if passage.kind.value != "copy" else ""
     if passage.also:
-        kind = f", {fmt.recurring(passage.also, passage.also_share)}"
+        kind += f", {fmt.recurring(passage.also, passage.also_share)}"
     return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
                 f"similarity {passage.similarity:.2f}{kind}", style="bold cyan")
 
