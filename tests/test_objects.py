@@ -251,3 +251,19 @@ def test_figures_given_respectively_are_each_of_their_item(sentence: str, whats:
 def test_a_list_and_a_run_of_other_lengths_tell_no_item() -> None:
     found = facts(2023, "## 一、2022年工作回顾\n\n水土流失、荒漠化、沙化土地面积分别净减少10.6万和3.8万平方公里。\n", date="2023-03-05")
     assert "…" not in one(found, "3.8万平方公里").what  # three items, two figures: no guess
+
+
+@pytest.mark.parametrize(("goal", "outcome", "verdict"), [
+    # the goal's items named, the outcome names others: met is not said
+    ("加大长江东路第二小学等35个中小学校建设力度，力争81中、渠南路一小等6个项目建成使用。", "陇西国际城小学等8所学校建成投用。",
+     Verdict.NOT_COMPARABLE),
+    # short of the goal whichever items were done: missed
+    ("确保长江西路、双铁路等22条道路年底建成通车。", "望桥路等20条道路建成通车。", Verdict.MISSED),
+    # a name in common: the same items, judged
+    ("力争王胡砦、贾砦等18个项目开工。", "新开工贾砦等20个项目。", Verdict.MET),
+])
+def test_a_count_of_other_named_items_does_not_meet_a_goal(goal: str, outcome: str, verdict) -> None:
+    links = links_of((2016, "2017-02-17", f"## 2017年工作安排\n\n{goal}\n"),
+                     (2017, "2018-01-13", f"## 2017年工作回顾\n\n{outcome}\n"))
+    (link,) = [lk for lk in links.values() if lk.goal.value in (6, 22, 18)]
+    assert link.verdict is verdict

@@ -42,7 +42,7 @@ from erqi_diff.extract.bases import goal_start
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.inwords import Worded, judge_words, review_words
-from erqi_diff.extract.objects import Thing, coverage, same_thing, same_unit, thing
+from erqi_diff.extract.objects import Thing, coverage, examples, other_examples, same_thing, same_unit, thing
 from erqi_diff.extract.reached import Reached, largely, said_done, said_reached
 from erqi_diff.extract.restated import actual_after, no_goal_to_follow, restatement
 from erqi_diff.extract.states import Said, judge_state, review_states
@@ -121,10 +121,17 @@ def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fa
     return sorted(out, key=lambda c: _rank(goal, c[1], c[2]))
 
 
+_OTHER_ITEMS = "other items named"
+
+
 def _judge_thing(goal: Fact, outcome: Fact, a: Thing, b: Thing) -> Judgement:
     """The verdict on a concrete goal: not comparable when the outcome counts
     another set (a qualifier of coverage), another action, or when the goal
-    names only work to be done; else :func:`judge`."""
+    names only work to be done; else :func:`judge`, save that a goal met by
+    a count of other items named as examples (陇西国际城小学等8所学校 for
+    81中、渠南路一小等6个项目) is not comparable: the outcome does not say the
+    goal's items were done (a count short of the goal is short whichever
+    items it counts)."""
     qualifier = coverage(a.obj, b.obj)
     if qualifier:
         return Judgement(Verdict.NOT_COMPARABLE, None, None,
@@ -135,7 +142,11 @@ def _judge_thing(goal: Fact, outcome: Fact, a: Thing, b: Thing) -> Judgement:
     if a.action != b.action:
         return Judgement(Verdict.NOT_COMPARABLE, None, None,
                          f"another action: the outcome is of {b.action or 'a level'}")
-    return judge(goal, outcome)
+    judged = judge(goal, outcome)
+    if judged.verdict is Verdict.MET and other_examples(goal, outcome):  # fewer done is short whichever they are
+        return Judgement(Verdict.NOT_COMPARABLE, None, None,
+                         f"{_OTHER_ITEMS}: {examples(outcome)}等 against {examples(goal)}等, not said to be the same")
+    return judged
 
 
 def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
@@ -162,6 +173,9 @@ def _thing_candidates(goal: Fact, found: list[Fact], things: Things,
             continue
         judged = _judge_thing(goal, f, a, b)
         out.append(((-score, a.action != b.action), f, judged))
+    # the figure of other items named, said again without its names (a headline's 8所学校建成投用): those items still
+    apart = {(c[1].value, c[1].unit) for c in out if c[2].reason.startswith(_OTHER_ITEMS)}
+    out = [c for c in out if (c[1].value, c[1].unit) not in apart or examples(c[1]) is not None]
     out.sort(key=lambda c: (c[0], _rank(goal, c[1], c[2])[:3], -len(c[1].text), _rank(goal, c[1], c[2])[3]))
     if out:
         def kind(c: tuple) -> tuple:

@@ -313,15 +313,21 @@ def same_thing(a: Thing, b: Thing) -> int:
 _CLAUSE_END = "，,；;。：:！？\n"
 
 
+# between 等 and a second figure of the same items: the count and its noun (齐礼阎等10个项目300万平方米)
+_COUNT_BETWEEN = re.compile(r"[0-9.]+[个条所项家座处栋套]?[\u4e00-\u9fff]{0,4}")
+
+
 def examples(fact: Fact) -> str | None:
     """The names a count gives as its examples, with the words before them
-    in the clause (确保长江西路、双铁路 for 确保长江西路、双铁路等22条道路), or
+    in the clause (确保长江西路、双铁路 for 确保长江西路、双铁路等22条道路; the
+    same for a second figure of those items, 齐礼阎等10个项目300万平方米), or
     None when the figure does not follow 等."""
     at = fact.quote_start - fact.start
-    if at < 2 or fact.text[at - 1] != "等":
+    mark = fact.text.rfind("等", 0, at)
+    if mark < 1 or (not _COUNT_BETWEEN.fullmatch(fact.text, mark + 1, at) and mark != at - 1):
         return None
-    begin = max(fact.text.rfind(c, 0, at - 1) for c in _CLAUSE_END) + 1
-    return fact.text[begin:at - 1] or None
+    begin = max(fact.text.rfind(c, 0, mark) for c in _CLAUSE_END) + 1
+    return fact.text[begin:mark] or None
 
 
 def other_examples(a: Fact, b: Fact) -> bool:
