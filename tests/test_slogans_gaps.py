@@ -232,3 +232,39 @@ def test_a_two_clause_formula_restated_as_a_condition_is_one_slogan() -> None:
     # two changes to the second clause, or a clause running on: no restatement
     assert not similar("决不放松钢铁生产、积极开展多种经营", "决不放松钢铁生产的前提下、大力发展多种经营")
     assert conditional_forms("决不放松钢铁生产、积极开展多种经营", "决不放松钢铁生产的前提下、积极开展多种经营活动") == {}
+
+
+def test_a_lexicon_series_of_three_run_in_is_the_same_slogan() -> None:
+    """改革、发展、稳定 (1994) and 处理好改革发展稳定关系 (1995): one slogan, not retired;
+    a lexicon series of two run in stays words."""
+    snaps = [make_snapshot(1994, "认真处理好改革、发展、稳定三者之间的关系。\n"),
+             make_snapshot(1995, "正确处理改革发展稳定的关系，保持社会稳定。\n")]
+    found = slogans.extract(snaps)
+    (line,) = [s for s in found if "改革" in s.slogan and "稳定" in s.slogan]
+    assert tuple(line.years) == (1994, 1995) and {"改革、发展、稳定", "改革发展稳定"} <= set(line.forms())
+    step = changes(found, 1994, 1995)
+    assert not [c for c in step.retired + step.added if "稳定" in (c.old or c.new)]
+
+
+@pytest.mark.parametrize(("older", "newer", "name"), [
+    ("坚持为人民服务、为社会主义服务的方向。", "坚持“二为”方向，贯彻“双百”方针。", "为人民服务、为社会主义服务"),
+    ("坚持百花齐放、百家争鸣的方针。", "坚持“二为”方向，贯彻“双百”方针。", "百花齐放、百家争鸣"),
+])
+def test_a_formula_and_its_short_name_are_one_slogan(older: str, newer: str, name: str) -> None:
+    found = slogans.extract([make_snapshot(1998, older + "\n"), make_snapshot(1999, newer + "\n")])
+    (line,) = [s for s in found if s.slogan == name]
+    assert tuple(line.years) == (1998, 1999)
+
+
+def test_held_years_are_the_years_a_slogan_is_only_an_item() -> None:
+    from erqi_diff.extract.lineage import held_years
+
+    lex = Lexicon((Entry("普惠金融", ("普惠金融",), "t"),
+                   Entry("科技金融、绿色金融、普惠金融", ("科技金融、绿色金融、普惠金融",), "t")))
+    snaps = [make_snapshot(2022, "发展普惠金融。\n"), make_snapshot(2023, "推进改革。\n"),
+             make_snapshot(2024, "做好科技金融、绿色金融、普惠金融三篇文章。\n")]
+    found = slogans.extract(snaps, lex)
+    assert held_years(found, [2022, 2023, 2024]).get("普惠金融") == (2024,)
+    (line,) = [s for s in found if s.slogan == "普惠金融"]
+    assert marks(line, [2022, 2023, 2024], {y: frozenset() for y in (2022, 2023)} | {
+        2024: frozenset({"科技金融、绿色金融、普惠金融"})})[2024] is Change.RETURNED

@@ -52,7 +52,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     """
     from erqi_diff.core import snapshot as store
     from erqi_diff.extract.lexicon import load as load_lexicon
-    from erqi_diff.extract.lineage import all_marks
+    from erqi_diff.extract.lineage import all_marks, held_years
     from erqi_diff.extract.slogans import extract, years_in
 
     json_or_csv(as_json, as_csv)
@@ -79,7 +79,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
         from erqi_diff.views.terminal.slogans import slogans_view
 
         if found:
-            slogans_view(console, rows, shown, empty, elsewhere)
+            slogans_view(console, rows, shown, empty, elsewhere, held_years(found, shown))
         else:
             console.print(f"No slogans found in {', '.join(map(str, shown))}.")
 

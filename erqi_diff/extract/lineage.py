@@ -422,11 +422,7 @@ def marks(slogan: Slogan, years: Sequence[int],
     ``elsewhere``: the series' other reports (not in ``years``) it stands in
     (:func:`erqi_diff.extract.slogans.years_in`): one before is not new but
     returned, one after is not retired but left out, as the diff's strip says."""
-    items_by_year = items_by_year or {}
-    # there in its own form, or, once it has stood in its own, as an item of a series (普惠金融 in
-    # 科技金融、绿色金融、普惠金融、…): a slogan is not new where only a longer one held it
-    present = set(slogan.years) | {y for y, items in items_by_year.items()
-                                   if y > slogan.first and _an_item(slogan, items)}
+    present = set(slogan.years) | held_as_item(slogan, items_by_year or {})
     out: dict[int, Change] = {}
     for before, after in zip(years, years[1:]):
         old, new = slogan.main_form(before), slogan.main_form(after)
@@ -440,6 +436,24 @@ def marks(slogan: Slogan, years: Sequence[int],
         elif old and new and _reworded(slogan, before, after):
             out[after] = Change.CHANGED
     return out
+
+
+def held_as_item(slogan: Slogan, items_by_year: Mapping[int, frozenset[str]]) -> set[int]:
+    """The years (of ``items_by_year``: each year's :func:`series_items`)
+    where ``slogan`` does not stand alone but, once it has stood in its own
+    form, is an item of a longer slogan standing there (普惠金融 in
+    科技金融、绿色金融、普惠金融、…): there for :func:`marks`, though it has no
+    count of its own. A slogan is not new where only a longer one held it."""
+    return {y for y, items in items_by_year.items()
+            if y > slogan.first and y not in slogan.counts and _an_item(slogan, items)}
+
+
+def held_years(slogans: Sequence[Slogan], years: Sequence[int]) -> dict[str, tuple[int, ...]]:
+    """By slogan name, the years of ``years`` it is there only as an item
+    (:func:`held_as_item`): what the table shows where it has no count."""
+    items = {year: series_items(slogans, year) for year in years}
+    out = {s.slogan: tuple(sorted(held_as_item(s, items))) for s in slogans}
+    return {name: ys for name, ys in out.items() if ys}
 
 
 def all_marks(slogans: Sequence[Slogan], years: Sequence[int],

@@ -264,7 +264,9 @@ def _lineages(snaps: list, texts: Mapping[int, KeyText], lexicon: Lexicon, given
     for variant, year in _lexicon_variants(lexicon, texts, variants):
         found.setdefault(variant, Candidate(variant, Kind.LEXICON, year))
     swaps = {swapped(key): cand.kind for key, cand in found.items()}
-    swaps.update((uncommaed(key), cand.kind) for key, cand in found.items())  # not the lexicon's: 改革发展稳定任务 is words
+    swaps.update((uncommaed(key), cand.kind) for key, cand in found.items())
+    # the lexicon's series of three items or more run in (处理好改革发展稳定关系); of two, run-in words are words
+    swaps.update((uncommaed(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms if key_of(f).count("、") >= 2)
     swaps.update((swapped(key_of(f)), Kind.LEXICON) for e in lexicon.entries for f in e.forms)
     every = "\n".join(text.key for text in texts.values())
     for variant, kind in swaps.items():

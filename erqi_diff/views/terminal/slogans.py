@@ -32,18 +32,26 @@ def _marks_note(marks: Mapping, shown: Sequence[int], last: int, elsewhere: Sequ
     return ", ".join(words)
 
 
+#: The count cell of a year where a slogan is there only as an item of a longer one (lineage.held_as_item).
+HELD = "+"
+
+
 def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[int],
-                 elsewhere: Mapping[str, Sequence[int]] | None = None) -> None:
+                 elsewhere: Mapping[str, Sequence[int]] | None = None,
+                 held: Mapping[str, Sequence[int]] | None = None) -> None:
     """The table of ``erqi-diff slogans``: one row per slogan (``rows``: slogan
-    and its marks), its count in each year, first and last year, and what became
-    of it (new, returned, changed, retired); its forms under it (↳)."""
+    and its marks), its count in each year (:data:`HELD` where ``held`` says it
+    is there only as an item of a longer slogan), first and last year, and what
+    became of it (new, returned, changed, retired); its forms under it (↳)."""
     from rich.text import Text
 
     lines: list[tuple[list[str], str]] = []
     for slogan, marks in rows:
         values = {m.value for m in marks.values()}
         style = "green" if "added" in values else "red" if "retired" in values else ""
-        cells = [slogan.slogan, *(str(slogan.counts.get(y, "·")) for y in shown), str(slogan.first),
+        within = (held or {}).get(slogan.slogan, ())
+        cells = [slogan.slogan, *(str(slogan.counts.get(y, HELD if y in within else "·")) for y in shown),
+                 str(slogan.first),
                  str(slogan.last), _marks_note(marks, shown, slogan.last, (elsewhere or {}).get(slogan.slogan, ()))]
         lines.append((cells, style))
         for v in slogan.variants:
@@ -55,6 +63,9 @@ def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[i
     note = none_note("slogans", empty)
     console.print(Text(f"{fmt.plural(len(rows), 'slogan')} in {years_label(shown)}" + (f"; {note}" if note else ""),
                        style="dim"))
+    if any((held or {}).values()):
+        console.print(Text(f"{HELD}: there only as an item of a longer slogan (普惠金融 in 科技金融、绿色金融、普惠金融、…)",
+                           style="dim"))
 
 
 def _csv(header: list[str], records: list[list]) -> str:
