@@ -570,3 +570,20 @@ def test_the_five_year_average_growth_of_the_economy_is_gdp(seeds_project) -> No
 def test_a_figure_said_again_is_one_row(body: str, kept: list[str]) -> None:
     found = metrics.extract(make_snapshot(2018, body, date="2018-01-13"))
     assert [f.quote for f in found] == kept
+
+
+def test_a_year_compared_with_a_year_named_with_what_it_was() -> None:
+    # 1981: 1980年同完成经济恢复的1952年相比，工农业总产值增长八点一倍 is of 1953-1980, not of 1952
+    found = facts_of("## 一、情况\n\n1980年同完成经济恢复的1952年相比，工农业总产值增长八点一倍。\n", 1981, "1981-11-30")
+    fact = one(found, "八点一倍")
+    assert (fact.figure_year, fact.period, fact.figure_span) == (1980, Period.MULTI_YEAR, (1953, 1980))
+
+
+def test_trends_run_in_time_order_whatever_the_base_is_written() -> None:
+    # 1979: 一九七七年比一九七六年增长14.3%，一九七八年又比一九七七年增长13.5%; 1984: 一九八三年…增长10.5% (no base)
+    body79 = "## 一、情况\n\n工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长百分之十三点五。\n"
+    body84 = "## 一、情况\n\n一九八三年，全国工业总产值增长10.5%。\n"
+    records = metrics.extract(make_snapshot(1979, body79, date="1979-06-18")) + \
+        metrics.extract(make_snapshot(1984, body84, date="1984-05-15"))
+    rows = [(f.figure_year, trend) for f, trend in metrics.trends(records) if f.indicator == "工业总产值"]
+    assert rows == [(1977, None), (1978, metrics.Trend.DOWN), (1983, metrics.Trend.DOWN)]

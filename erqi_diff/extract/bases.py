@@ -14,7 +14,8 @@ from erqi_diff.extract.timing import When, read_year
 _YEAR = r"((?:19|20)\d\d|[一二三四五六七八九][一二三四五六七八九○〇零]{3})年"
 _BASE_YEAR = re.compile(_YEAR)
 #: 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元，增长102%: the sentence compares with a year
-_COMPARED = re.compile(rf"(?:同|与|和|跟){_YEAR}(?:相比|比较)")
+#: (named with what it was: 同完成经济恢复的1952年相比)
+_COMPARED = re.compile(rf"(?:同|与|和|跟)(?:[^，,。；;\d年]{{1,12}}的)?{_YEAR}(?:相比|比较)")
 #: the value of a named year a change is measured from: 比一九八○年的七千一百五十九亿元
 _BASE_VALUE = re.compile(rf"(?:比|较|同|与|和){_YEAR}(底|末)?的$")
 #: 五年合计…，其中一九八五年为…: a year the total holds

@@ -83,8 +83,9 @@ _PREVIOUS = frozenset({"比上年", "比去年", "比上一年", "较上年", "�
 
 def base_of(fact: Fact) -> str | None:
     """The base of a growth, the year before said in any of its ways (比上年,
-    比去年, 一九七八年比一九七七年: "比上年"), else as written."""
-    if fact.base in _PREVIOUS:
+    比去年, 一九七八年比一九七七年, or not said of a year's growth: 一九八三年，
+    全国工业总产值增长10.5%: "比上年"), else as written."""
+    if fact.base in _PREVIOUS or (fact.base is None and fact.measure is Measure.GROWTH and fact.period is Period.YEAR):
         return "比上年"
     named = base_year(fact.base)
     if named is not None and fact.figure_year is not None and named == fact.figure_year - 1:
@@ -152,7 +153,7 @@ def trends(records: list[Fact]) -> list[tuple[Fact, Trend | None]]:
     range, or a first figure has none."""
     order = {name: i for i, name in enumerate(ind.names())}
     ranked = sorted(records, key=lambda r: (order.get(r.indicator or "", 99), r.measure.value,
-                                            (r.period or Period.YEAR).value, r.unit, r.base or "",
+                                            (r.period or Period.YEAR).value, r.unit, base_of(r) or "",
                                             r.figure_year or 0, r.year, r.quote_start))
     out: list[tuple[Fact, Trend | None]] = []
     last: dict[tuple, Fact] = {}
