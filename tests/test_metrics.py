@@ -587,3 +587,35 @@ def test_trends_run_in_time_order_whatever_the_base_is_written() -> None:
         metrics.extract(make_snapshot(1984, body84, date="1984-05-15"))
     rows = [(f.figure_year, trend) for f, trend in metrics.trends(records) if f.indicator == "工业总产值"]
     assert rows == [(1977, None), (1978, metrics.Trend.DOWN), (1983, metrics.Trend.DOWN)]
+
+
+@pytest.mark.parametrize(("body", "quote", "kind", "year", "span"), [
+    # a plan's projects counted by the plan's years (“六五”计划安排…), not the years after the report
+    ("“六五”计划安排的续建和新建的大中型项目共八百九十个，其中已开工建设的投资在五亿元以上的重大建设项目有九十三个。",
+     "八百九十个", Kind.PLAN, 1985, (1981, 1985)),
+    # …of which some already begun: done by the time of the report, no plan
+    ("“六五”计划安排的续建和新建的大中型项目共八百九十个，其中已开工建设的投资在五亿元以上的重大建设项目有九十三个。",
+     "九十三个", Kind.ACTUAL, None, None),
+    # the cost against the first estimate: an overrun, no plan
+    ("据检查，现在要花的投资就比原来的概算增加一百八十五亿元，其中有些是原概算偏低。", "一百八十五亿元", Kind.ACTUAL, None, None),
+    # work under way: no plan
+    ("此外，政府正在组织有关科技力量，参加二百七十九项重大预备项目的前期准备工作。", "二百七十九项", Kind.ACTUAL, None, None),
+])
+def test_what_a_plan_paragraph_says_is_not_all_plans(body: str, quote: str, kind, year, span) -> None:
+    frame = "## （一）关于经济建设\n\n今后五年，“七五”期间的发展速度有可能比“六五”高一些。"
+    fact = one(facts_of(f"{frame}{body}\n", 1983, "1983-06-06"), quote)
+    assert (fact.kind, fact.figure_year, fact.figure_span) == (kind, year, span)
+
+
+def test_twenty_years_in_a_paragraph_on_a_five_year_plan_is_no_five_years() -> None:
+    # 1983: 二十年实现工农业年总产值翻两番 after “七五”期间: which twenty, the sentence does not say
+    body = "## （一）关于经济建设\n\n“七五”期间的发展速度有可能比“六五”高一些。二十年实现工农业年总产值翻两番，是就全国来讲的。\n"
+    fact = one(facts_of(body, 1983, "1983-06-06"), "翻两番")
+    assert fact.figure_year is None and fact.figure_span is None
+
+
+def test_a_figure_for_another_coverage_in_brackets_says_so() -> None:
+    body = "## 二、“七五”时期的基本任务\n\n“七五”期间，农业总产值平均每年增长百分之四（包括村办工业为百分之六）。\n"
+    found = facts_of(body, 1986, "1986-03-25")
+    assert one(found, "百分之四").what != one(found, "百分之六").what == "农业总产值（包括村办工业）"
+    assert one(found, "百分之六").indicator == "农业总产值"

@@ -67,3 +67,27 @@ def bare_rate(text: str, clause_start: int, pos: int, named_before: bool) -> boo
     (虽然在这方面做了很大努力，涨幅仍然高达百分之二十一点七): the rate of the thing of
     the paragraph's last figure (the reader decides which)."""
     return not named_before and bool(_BARE_RATE.match(text[clause_start:pos]))
+
+
+# a figure given again for another coverage, in brackets: （包括村办工业为百分之六）, （不包括村办工业百分之七）
+_OTHER_COVERAGE = re.compile(r"[（(]((?:包括|不包括|含|不含|扣除|剔除)[^）)，,为是]{1,12})[为是]?$")
+
+
+def other_coverage(text: str, pos: int) -> str | None:
+    """The coverage the brackets holding the figure at ``pos`` give the
+    statistic for (包括村办工业 for 农业总产值平均每年增长百分之四（包括村办工业为百分之六）):
+    not the named indicator's own figure, which the text gives outside; else None."""
+    m = _OTHER_COVERAGE.search(text, max(0, pos - 22), pos)
+    return m.group(1) if m else None
+
+
+def same_coverage(what_a: str, what_b: str) -> bool:
+    """Two figures of one indicator are of the same coverage: both or neither
+    carry the bracketed coverage :func:`other_coverage` reads, and the same one."""
+    return coverage_of(what_a) == coverage_of(what_b)
+
+
+def coverage_of(what: str) -> str | None:
+    """The bracketed coverage a figure's ``what`` carries (:func:`other_coverage`), else None."""
+    m = re.search(r"（((?:包括|不包括|含|不含|扣除|剔除)[^）]*)）$", what)
+    return m.group(1) if m else None

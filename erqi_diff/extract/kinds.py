@@ -69,6 +69,11 @@ _PROPOSED = re.compile(r"提出|确定|部署")
 _PRESENT = re.compile(r"(?:我国|全国|现)[^，；]{0,12}有(?:[^，；。、]{1,12}、){0,4}$"
                       r"|^(?:我国|全国)(?:的)?(?:人口|耕地)[^，；]{0,4}$")
 _WILL_REACH = re.compile(r"将(?:达|达到)$")
+# the cost against the estimate first made (现在要花的投资就比原来的概算增加一百八十五亿元): an overrun as
+# things stand, no goal
+_OVERRUN = re.compile(r"比原(?:来的?|先的?|定的?)?(?:概算|预算|计划投资)[^，；。]{0,4}(?:增加|超出|超过|多|突破)[了出]?$")
+# work under way (政府正在组织…参加二百七十九项重大预备项目的前期准备工作): as things stand, no goal
+_UNDER_WAY = re.compile(r"正在")
 # the size of a cohort of people the year brings (今年高校毕业生超过1000万人): what is to come, no goal
 # (the cohort as the clause's subject: 转移农村劳动力500万人 moves people, a plan)
 _COHORT = re.compile(r"^(?:今年|明年|全年|届时)?(?:全国)?(?:高校|普通高校|大学)?(?:毕业生|新成长劳动力|适龄人口|考生)"
@@ -113,6 +118,8 @@ def frame_goal(headings: Sequence[str]) -> bool | None:
 
 
 
+# work already begun or done (已开工建设的…项目有九十三个), not a plan already made (已经提出了…的规划)
+_BEGUN = re.compile(r"已(?:经)?(?:开工|建成|完成|投产|竣工|开始|启动|实施)")
 _ALREADY = re.compile(r"已经|(?<!而)已(?!于|定|确定|列入|安排|下达)")
 # a verb with the perfective 了 right before the figure says what has been done (把军队裁减了100万人,
 # 安置了903万人); a list of projects drawn up (梳理了150个重大项目) is the size of the year's plan instead
@@ -175,6 +182,11 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         return Kind.ACTUAL, When(when.period, None, None, False)
     if text.startswith(("中国人", "多中国人", "人口", "多人口"), q.end):  # 14亿多中国人的饭碗: the people, as they are
         return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)
+    if _OVERRUN.search(clause_lead) or (_UNDER_WAY.search(before[max(0, cs - 30):q.start]) and not estimate
+                                        and not w.has_any(clause_lead, w.GOAL_WORDS)):
+        # as things stand: of a year the text says, never of a year ahead (a plan's years the paragraph names)
+        dated = when.stated and when.year is not None and when.year <= frame.year and not when.span
+        return Kind.ACTUAL, When(when.period, when.year, None, True) if dated else When(None, None, None, False)
     if _PRESENT.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
         return Kind.ACTUAL, When(when.period, when.year if when.stated else None, when.span, when.stated)  # 我国有2.9亿在校学生
     if text.startswith(("的基础上", "基础上"), q.end) and not estimate:  # 在连续两年增长百分之十三的基础上: done
@@ -225,6 +237,12 @@ def kind_of(text: str, headings: Sequence[str], frame: Frame, para_estimate: boo
         return Kind.ACTUAL, When(when.period, None, None, False)
     if future and not strong and (_done(text, q, clause_lead) or _RESULTS_AFTER.search(text, q.end)):
         future = False  # 把军队裁减了100万人; 共安排3700多万人就业，基本解决了…: what was done, whatever the frame
+    if future and _BEGUN.search(clause_lead) and not w.has_any(clause_lead, w.GOAL_WORDS):
+        # (“六五”计划安排的…项目共八百九十个，)其中已开工建设的…项目有九十三个: begun, its own clause says, by the
+        # time of the report, not by the end of the plan
+        future = False
+        if last is not None and last >= frame.year:
+            when = When(when.period, None, None, False)
     if not future:
         target_words = list(re.finditer(_TARGET_WORDS, strip_nouns(clause_lead)))
         target_word = target_words[-1] if target_words else None

@@ -21,6 +21,7 @@ from erqi_diff.extract import indicators as ind
 from erqi_diff.extract.facts import Fact, Measure, Period, read_facts
 from erqi_diff.extract.numbers import to_base
 from erqi_diff.extract.bases import base_year
+from erqi_diff.extract.coverage import coverage_of
 from erqi_diff.extract import keymetric
 from erqi_diff.extract.keymetric import KEY_INDICATORS as KEY_INDICATORS  # re-exported: the strip and the changelog read it here
 
@@ -74,8 +75,10 @@ def select(records: list[Fact], query: str, where: str) -> list[Fact]:
 
 def series_key(fact: Fact) -> tuple:
     """Facts that can be set side by side, one trend: same indicator, measure,
-    period, unit and base (a half year is never set against a full year)."""
-    return (fact.indicator, fact.measure, fact.period, fact.unit, base_of(fact))
+    period, unit, base and coverage (a half year is never set against a full
+    year, 工业总产值（不包括村办工业） never against 工业总产值): the tuple
+    (indicator, measure, period, unit, base, coverage)."""
+    return (fact.indicator, fact.measure, fact.period, fact.unit, base_of(fact), coverage_of(fact.what))
 
 
 _PREVIOUS = frozenset({"比上年", "比去年", "比上一年", "较上年", "较去年", "同上年", "与上年"})
@@ -107,7 +110,8 @@ def unit_factor(unit: str, to_unit: str) -> float | None:
 def comparable_key(fact: Fact) -> tuple:
     """:func:`series_key` with the unit's magnitude set aside (亿元 and 万亿元
     are one unit: reports write 万亿 once a total passes it)."""
-    return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], base_of(fact))
+    return (fact.indicator, fact.measure, fact.period, to_base(1.0, fact.unit or "")[1], base_of(fact),
+            coverage_of(fact.what))
 
 
 def like_for_like(a: Fact, b: Fact) -> bool:

@@ -31,7 +31,7 @@ from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
 from erqi_diff.extract.bases import (base_value, base_year, compared_year, dated_before, goal_start, part_year,
                                      since_a_year)
-from erqi_diff.extract.coverage import acted_on, bare_rate, of_a_part
+from erqi_diff.extract.coverage import acted_on, bare_rate, of_a_part, other_coverage
 from erqi_diff.extract.facts import Fact, Kind, Measure, Period
 from erqi_diff.extract.kinds import PORTFOLIO, kind_of, strip_nouns
 from erqi_diff.extract.numbers import Modifier, Quantity, find_quantities, tidy
@@ -379,6 +379,8 @@ class _SentenceReader:
             modifier = Modifier.AT_MOST
         unit = q.unit
         what = what_of(self.text, self.qs, q, cs, subj_start, name) or (speed.group()[1:] if speed else "")
+        if name and (covered := other_coverage(text, q.start)):
+            what = f"{name}（{covered}）"  # 农业总产值…百分之四（包括村办工业为百分之六）: the statistic of another coverage
         fact = Fact(
             year=self.year, indicator=name, what=what, measure=measure, value=value, unit=unit,
             modifier=modifier, period=when.period, figure_year=when.year,

@@ -41,7 +41,7 @@ def _re(name: str) -> re.Pattern:
             rf"|(?P<year>{year})年(?P<tail>底前|末|底|上半年|下半年|第?一季度|前三季度|前三个季度|以来|内|全年)?"
             r"|(?P<rel>今年|本年|去年|上年|上一年|明年|后年|前年|过去一年|当年)(?P<rtail>底前|末|底|上半年|下半年|第?一季度|前三季度|以来|全年)?"
             rf"|(?P<plan>(?:[“\"]?(?:{_PLAN_NTH})五[”\"]?|第(?P<nth>{_PLAN_NTH})个五年)"
-            r"(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|的目标|，)))"
+            r"(?=期间|时期|以来|末|规划期内|计划期间|计划期内|(?:计划|规划)(?:草案|规定|提出|要求|安排|确定|的目标|，)))"
             r"(?:期间|时期|以来|规划期内|计划期间|计划期内)?"
             r"|(?P<half>上半年|下半年|前半年|后半年)"
             r"|(?P<quarter>第?[一二三四]季度|首季)"
@@ -54,7 +54,8 @@ def _re(name: str) -> re.Pattern:
             r"|(?:过去|近|最近)(?P<n2>[两二三四五六七八九十]|\d{1,2})年(?!计划|规划)|这(?P<n3>[两二三四五六七八九十])年"
             # the years ahead, a plan's or not (今后八年计划建设的一百二十个大型项目: 计划 a verb)
             r"|(?:今后|未来)(?P<n6>[两二三四五六七八九十]|\d{1,2})年"
-            r"|(?<![第个])(?P<n4>[两二三四五六七八九十])年(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降|(?:接近|将近|近|超过)?翻)"
+            r"|(?<![第个一二三四五六七八九十])(?P<n4>[两二三]?十[一二三四五六七八九]?|[两二三四五六七八九十])年"
+            r"(?=为|共|增长|增加|年均|平均|累计|合计|新增|减少|下降|(?:接近|将近|近|超过)?翻|实现[^，。；]{0,12}翻)"
             r"|(?<![^，；。：\n])(?P<n5>[两三四五六七八九十])年(?=全[国社]|全部|国家|财政|城乡|农村|城镇)"
             r"|(?:过去|近)?一年(?:来|以来|中|里)"
             r"|本世纪末|本届政府|连年|(?:这个|这一|此)(?:期间|时期)|这期间|(?:近|这|今后|最近|前)几年(?:来|内|中|里)?|今后(?![一二两三四五六七八九十\d几]+个?年))"
@@ -355,6 +356,10 @@ def resolve(own: list[Mark], pos: int, clause_from: int, outer: list[list[Mark]]
         if found.period is Period.MULTI_YEAR:
             if outer_found.span:  # 年均 under 过去五年: the span of the heading
                 past = last_full is not None and outer_found.span[1] <= last_full
+                counted = next((m.years for m in reversed(before) if m.years), None)
+                if not past and counted and counted != outer_found.span[1] - outer_found.span[0] + 1:
+                    # 二十年实现…翻两番 in a paragraph on “七五”期间: not those five years, and not said which twenty
+                    return When(found.period, None, None, False, outer_found.future)
                 span = _recounted(outer_found.span, before) if past else outer_found.span
                 return When(found.period, outer_found.year, span, outer_found.stated, outer_found.future)
             fallback = fallback or outer_found

@@ -26,10 +26,10 @@ def _shown(fact) -> str:
 
 def _series_label(key: tuple) -> str:
     """A series of one indicator: its measure and period, in words."""
-    _, measure, period, _unit, base = key
+    _, measure, period, _unit, base, coverage = key
     period_text = "full year" if period is not None and period.value == FULL_YEAR else (
         f"{period.value} only" if period is not None else "period unstated")
-    return f"{measure.value}, {period_text}" + (f" ({base})" if base else "")
+    return f"{measure.value}, {period_text}" + (f" ({base})" if base else "") + (f" ({coverage})" if coverage else "")
 
 
 def _chart_series(records) -> tuple[str, list[tuple[tuple, dict[int, object]]]] | None:
