@@ -11,11 +11,12 @@ the heading whose subsections hold their partners (:func:`outline_links`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from erqi_diff.compare.outline import Outline
+from erqi_diff.compare.outline import Outline, overall
 from erqi_diff.compare.vocab import Basis, Relation  # defined there, still importable from here
 from erqi_diff.core.document import Section
 
@@ -203,3 +204,37 @@ def may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
     if partners_j:  # j would be merged
         return all(len(of_a[q]) == 1 for q in partners_j)
     return True
+
+
+#: A paragraph stating the year's overall requirements (今年工作的总体要求是：…, 中共中央对今年工作的总体要求是).
+_OVERALL_TEXT = re.compile(r"(?:今年|本年|明年|新的一年|[0-9]{4}年)(?:政府)?工作的?总体要求是|总的要求是")
+
+
+def states_overall(section: Section) -> bool:
+    """The section states a plan as a whole: its heading names one
+    (:func:`erqi_diff.compare.outline.overall`, or 总体要求 after a review:
+    一、1998年工作回顾和1999年工作的总体要求), or a paragraph of its own
+    opens the year's overall requirements (今年工作的总体要求是：…)."""
+    return (overall(section.heading) or "总体要求" in section.heading
+            or any(_OVERALL_TEXT.search(p[:40]) for p in section.paragraphs))
+
+
+def overall_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
+                  oa: Outline, ob: Outline) -> None:
+    """When each report states its plan as a whole in one section
+    (:func:`states_overall`) and one of the two is left without a partner,
+    it goes with the other wherever that stands (in the untitled lead after
+    the review, at the close of a review part, as the head of the task
+    part), as a split or merge: a reader reads the two statements of the
+    year's overall requirements side by side whatever part holds them."""
+    told_a = [k for k, s in enumerate(a) if states_overall(s)]
+    told_b = [k for k, s in enumerate(b) if states_overall(s)]
+    if len(told_a) != 1 or len(told_b) != 1:
+        return
+    i, j = told_a[0], told_b[0]
+    paired_a, paired_b = {k[0] for k in links}, {k[1] for k in links}
+    if i in paired_a and j in paired_b:
+        return
+    join(links, i, j, 0.0, oa, ob, joining_a=i not in paired_a)
+    if (i, j) in links:  # by structure: where each report states its plan as a whole
+        links[i, j] = Link(i, j, 0.0, links[i, j].relation, Basis.OUTLINE)

@@ -80,7 +80,8 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import Basis, Link, Relation, in_order, join, kinds_agree, outline_links, partners
+from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree, outline_links, overall_links,
+                                        partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
@@ -327,6 +328,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
+    overall_links(links, a, b, oa, ob)
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
     # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
