@@ -233,3 +233,20 @@ def test_an_overall_plan_left_over_goes_where_the_other_report_states_its_overal
     assert links == {}
     overall_links(links, old, new, outline(old, 2003), outline(new, 2004))
     assert set(links) == {(2, 1)}
+
+
+def test_a_section_joins_a_pair_only_if_the_partner_ranks_it_among_its_first_two():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, supported
+
+    links = {(0, 0): Link(0, 0, 0.5, Relation.ONE, Basis.TOPIC)}
+    # newer 0's candidates of the older report: 0 (its partner), then 1, 2, 3
+    ranked = {(0, 0): 0.5, (1, 0): 0.3, (2, 0): 0.25, (3, 0): 0.2, (3, 1): 0.22}
+    assert supported(ranked, links, 1, 0, joining_a=True)
+    assert supported(ranked, links, 2, 0, joining_a=True)  # behind 1 only
+    assert not supported(ranked, links, 3, 0, joining_a=True)  # 1 and 2 are closer to newer 0
+    links[1, 0] = Link(1, 0, 0.3, Relation.MERGE, Basis.TOPIC)  # 1 joined: the group does not count
+    assert supported(ranked, links, 3, 0, joining_a=True)
+    # a split: older 0's candidates of the newer report
+    ranked2 = {(0, 0): 0.5, (0, 1): 0.2, (0, 2): 0.3, (0, 3): 0.28}
+    assert not supported(ranked2, {(0, 0): links[0, 0]}, 0, 1, joining_a=False)
+    assert supported(ranked2, {(0, 0): links[0, 0]}, 0, 3, joining_a=False)

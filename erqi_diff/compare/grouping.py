@@ -73,6 +73,28 @@ def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], 
     return min(near, key=lambda k: (crossings(k), -ranked[k]))
 
 
+#: A section joins a pair only when the partner ranks it among its first this many candidates not in the group.
+JOIN_RANK = 2
+
+
+def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int, int], Link], i: int, j: int,
+              joining_a: bool) -> bool:
+    """Older ``i`` may join newer ``j``'s pair (``joining_a``), or ``j``
+    ``i``'s, only if the partner would rank it among its first
+    :data:`JOIN_RANK` candidates of that report not already in the group: a
+    split or merge says the partner's topic goes on in the section joining,
+    and when more sections of its report are closer to the partner than it
+    is, the partner's topic is not told by it (for 1987's 四、…安定团结, 1986's
+    五、…政府机构转变管理职能 comes behind the 科技 and the 人民生活 parts, which
+    are paired elsewhere)."""
+    side = 0 if joining_a else 1
+    x, y = (i, j) if joining_a else (j, i)
+    group = {k[side] for k in links if k[1 - side] == y}
+    mine = ranked[i, j]
+    closer = sum(r > mine for k, r in ranked.items() if k[1 - side] == y and k[side] != x and k[side] not in group)
+    return closer < JOIN_RANK
+
+
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
          joining_a: bool) -> None:
     """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or

@@ -80,7 +80,8 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree, outline_links, overall_links,
+from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree,
+                                        supported, outline_links, overall_links,
                                         partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -322,7 +323,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
+        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
+                and supported(ranked, links, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
@@ -476,3 +478,4 @@ def present_year(snapshot) -> int:
     January 2018 speaks of 2018 as 今年), else its year in the series."""
     date = str(getattr(snapshot, "date", "") or "")
     return int(date[:4]) if date[:4].isdigit() else int(snapshot.year)
+
