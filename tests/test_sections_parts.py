@@ -250,3 +250,15 @@ def test_a_section_joins_a_pair_only_if_the_partner_ranks_it_among_its_first_two
     ranked2 = {(0, 0): 0.5, (0, 1): 0.2, (0, 2): 0.3, (0, 3): 0.28}
     assert not supported(ranked2, {(0, 0): links[0, 0]}, 0, 1, joining_a=False)
     assert supported(ranked2, {(0, 0): links[0, 0]}, 0, 3, joining_a=False)
+
+
+def test_a_pair_barely_above_the_floor_takes_no_third_section():
+    from erqi_diff.compare.grouping import JOIN_BASE, Basis, Link, Relation, supported
+
+    ranked = {(0, 0): 0.3, (1, 0): 0.25}
+    weak = {(0, 0): Link(0, 0, JOIN_BASE - 0.02, Relation.ONE, Basis.TOPIC)}
+    firm = {(0, 0): Link(0, 0, JOIN_BASE + 0.02, Relation.ONE, Basis.TOPIC)}
+    assert not supported(ranked, weak, 1, 0, joining_a=True)
+    assert supported(ranked, firm, 1, 0, joining_a=True)
+    outright = {(0, 0): Link(0, 0, 1.0, Relation.ONE, Basis.HEADING)}  # paired by heading
+    assert supported(ranked, outright, 1, 0, joining_a=True)

@@ -75,6 +75,8 @@ def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], 
 
 #: A section joins a pair only when the partner ranks it among its first this many candidates not in the group.
 JOIN_RANK = 2
+#: ... and only a pair whose own score reaches this: a pair near the floor carries no third section.
+JOIN_BASE = 0.2
 
 
 def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int, int], Link], i: int, j: int,
@@ -86,13 +88,18 @@ def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int,
     and when more sections of its report are closer to the partner than it
     is, the partner's topic is not told by it (for 1987's 四、…安定团结, 1986's
     五、…政府机构转变管理职能 comes behind the 科技 and the 人民生活 parts, which
-    are paired elsewhere)."""
+    are paired elsewhere); and only if the pair's own score reaches
+    :data:`JOIN_BASE`: a pair itself barely above the floor is too weak a
+    claim to build a split or merge on (2022's （一）…稳定宏观经济大盘 does not
+    join 2023's （一）着力扩大国内需求, paired with 2022's （五）…扩大内需 at 0.18).
+    The pair's score is its best link's (1.0 for pairs made outright)."""
     side = 0 if joining_a else 1
     x, y = (i, j) if joining_a else (j, i)
     group = {k[side] for k in links if k[1 - side] == y}
     mine = ranked[i, j]
     closer = sum(r > mine for k, r in ranked.items() if k[1 - side] == y and k[side] != x and k[side] not in group)
-    return closer < JOIN_RANK
+    base = max((link.score for k, link in links.items() if k[1 - side] == y), default=1.0)
+    return closer < JOIN_RANK and base >= JOIN_BASE
 
 
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
