@@ -77,9 +77,6 @@ def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], 
 JOIN_RANK = 2
 #: ... and only a pair whose own score reaches this: a pair near the floor carries no third section.
 JOIN_BASE = 0.2
-#: ... and a section scoring below TORN_BELOW whose runner-up scores TORN_SHARE of its best joins neither.
-TORN_BELOW = 0.25
-TORN_SHARE = 0.95
 
 
 def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int, int], Link], i: int, j: int,
@@ -95,20 +92,14 @@ def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int,
     :data:`JOIN_BASE`: a pair itself barely above the floor is too weak a
     claim to build a split or merge on (2022's （一）…稳定宏观经济大盘 does not
     join 2023's （一）着力扩大国内需求, paired with 2022's （五）…扩大内需 at 0.18).
-    The pair's score is its best link's (1.0 for pairs made outright).
-    Last, a section torn between two counterparts (the runner-up within
-    :data:`TORN_SHARE` of its best) at a low score (below :data:`TORN_BELOW`)
-    joins neither: its topic is not told to go on in one more than the
-    other (2022's （二）着力稳市场主体保就业…, as close to 2015's 四 and 五 as
-    to 三、把改革开放扎实推向纵深, about 0.24 each, joins none of them)."""
+    The pair's score is its best link's (1.0 for pairs made outright)."""
     side = 0 if joining_a else 1
     x, y = (i, j) if joining_a else (j, i)
     group = {k[side] for k in links if k[1 - side] == y}
     mine = ranked[i, j]
     closer = sum(r > mine for k, r in ranked.items() if k[1 - side] == y and k[side] != x and k[side] not in group)
     base = max((link.score for k, link in links.items() if k[1 - side] == y), default=1.0)
-    torn = mine < TORN_BELOW and any(r >= TORN_SHARE * mine for k, r in ranked.items() if k[side] == x and k != (i, j))
-    return closer < JOIN_RANK and base >= JOIN_BASE and not torn
+    return closer < JOIN_RANK and base >= JOIN_BASE
 
 
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
