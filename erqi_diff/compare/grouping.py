@@ -4,9 +4,13 @@ outline makes (steps 4 and 5 of :mod:`erqi_diff.compare.sections`).
 A link reads an older section against a newer one; links group one to
 one, one to many (a split: one older section's topic goes on in several
 newer ones) or many to one (a merge), never many to many
-(:func:`may_link`). Once the sections are paired by topic, the outline
-adds what a reader pairs by structure: a heading over subsections with
-the heading whose subsections hold their partners (:func:`outline_links`).
+(:func:`may_link`), and a section joins a pair only with the partner's
+support (:func:`supported`: among the partner's first two candidates
+outside the group, the pair itself scoring 0.2 or more). Once the sections
+are paired by topic, the outline adds what a reader pairs by structure: a
+heading over subsections with the heading whose subsections hold their
+partners (:func:`outline_links`), and the two statements of the plan as a
+whole (:func:`overall_links`).
 """
 
 from __future__ import annotations

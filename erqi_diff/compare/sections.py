@@ -43,7 +43,9 @@ headings or levels. :func:`pair_sections` does it in five steps:
    (:data:`KEPT_SHARE`). If both reports open with untitled text (the
    address), the two openings pair here whatever topic said. A section never joins a pair that holds its own parent or
    child (the parent holds it already), and no section is in a split and a
-   merge at once.
+   merge at once. A section joins a pair only if the partner ranks it among
+   its first two candidates outside the group, and only a pair that itself
+   scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`).
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
    partners of its own subsections (at least two, more than half), as a
@@ -52,8 +54,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    name the same role); a report's title (a heading over nearly all of
    it) takes no part. A heading with text of its own whose subsections
    all went to one section without subsections goes there too (its text
-   opens what they say). :mod:`erqi_diff.compare.grouping` holds steps 4
-   and 5.
+   opens what they say). When each report states its plan as a whole in
+   one section (an overall heading, or a paragraph 今年工作的总体要求是…) and
+   one of the two is left without a partner, the two go together, wherever
+   each stands (:func:`erqi_diff.compare.grouping.overall_links`).
+   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5.
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
