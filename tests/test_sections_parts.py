@@ -102,7 +102,9 @@ def test_in_order_takes_the_near_tie_that_crosses_no_link():
 @pytest.mark.parametrize(("heading", "whole"), [
     ("二、2015年工作总体部署", True), ("二、“十五”期间的奋斗目标和指导方针", True),
     ("二、2024年经济社会发展总体要求和政策取向", True), ("一、1998年工作回顾和1999年工作的总体要求", False),
-    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False)])
+    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False),
+    ("今后五年建设和改革的目标、方针和任务", True), ("二、坚持长期稳定发展经济的方针", False),
+    ("一、“九五”期间的目标和任务", True)])
 def test_overall(heading, whole):
     from erqi_diff.compare.outline import overall
 
