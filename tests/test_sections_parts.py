@@ -102,7 +102,9 @@ def test_in_order_takes_the_near_tie_that_crosses_no_link():
 @pytest.mark.parametrize(("heading", "whole"), [
     ("二、2015年工作总体部署", True), ("二、“十五”期间的奋斗目标和指导方针", True),
     ("二、2024年经济社会发展总体要求和政策取向", True), ("一、1998年工作回顾和1999年工作的总体要求", False),
-    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False)])
+    ("三、大力推进经济结构的战略性调整", False), ("（一）着力扩大国内需求。", False),
+    ("今后五年建设和改革的目标、方针和任务", True), ("二、坚持长期稳定发展经济的方针", False),
+    ("一、“九五”期间的目标和任务", True)])
 def test_overall(heading, whole):
     from erqi_diff.compare.outline import overall
 
@@ -114,7 +116,8 @@ def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
     """2001's 二、“十五”期间的奋斗目标和指导方针 (the plan's goals and guidelines as a whole)
     shares a little of every task's wording: it is not paired at a low score with 2000's
     structural-adjustment task nor with 2002's demand task (2000's 三 still goes on in 2001's
-    三、四、五)."""
+    三、四、五); with 2002 it goes to the untitled lead, where 2002 states its overall
+    requirements (今年工作的总体要求是), and with 2000 it has no partner (2000 states none)."""
     from erqi_diff.core.project import load_project
     from erqi_diff.core.snapshot import load
 
@@ -123,7 +126,9 @@ def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
         a, b = load(project, y0), load(project, y1)
         pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
         named = [(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links]
-        assert not any("奋斗目标" in x + y for x, y in named)
+        assert not any("奋斗目标" in x + y for x, y in named if (x, y) != ("二、“十五”期间的奋斗目标和指导方针", ""))
+        if y0 == 2001:
+            assert ("二、“十五”期间的奋斗目标和指导方针", "") in named
         if y0 == 2000:
             assert sum(x.startswith("三、大力推进经济结构") for x, _ in named) == 3
 
@@ -203,3 +208,59 @@ def test_a_numbered_part_after_a_plan_part_is_no_review_by_its_tense_alone():
     assert o.role[4] is Role.REVIEW  # its heading tells a review
     # before any plan part, the tense decides as before
     assert outline([sections[0], sections[3], sections[2]], 1997).role[1] is Role.REVIEW
+
+
+def test_an_overall_plan_left_over_goes_where_the_other_report_states_its_overall_requirements():
+    from erqi_diff.compare.grouping import states_overall
+
+    review = "过去一年，经济增长了百分之八，粮食产量创历史新高，取得了显著成绩。"
+    old = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、过去一年的工作回顾", 2, (review,)),
+           Section("二、今年工作的建议", 2, ("今年工作的总体要求是：坚持稳中求进，扩大内需，深化改革。",)),
+           Section("三、着力扩大内需", 2, ("今年要扩大消费，将增加投资。",))]
+    new = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、过去一年的工作回顾和今年工作的总体要求", 2, (review, "做好今年的工作，要坚持稳中求进。")),
+           Section("二、着力扩大国内需求", 2, ("今年要扩大消费，将增加投资。",))]
+    assert [states_overall(s) for s in old] == [False, False, True, False]
+    assert [states_overall(s) for s in new] == [False, True, False]
+    pairing = pair_sections(old, new, 2003, 2004)
+    assert 2 in pairing.partners_of_b(1) and 1 in pairing.partners_of_b(1)  # a merge into the review part's close
+    assert pairing.partners_of_a(3) == [2]
+    # two statements on the other side: which one is meant is not told, nothing is added
+    from erqi_diff.compare.grouping import overall_links
+
+    twice = [*new, Section("三、今年的总体要求", 2, ("今年工作的总体要求是：坚持稳中求进。",))]
+    links: dict = {}
+    overall_links(links, old, twice, outline(old, 2003), outline(twice, 2004))
+    assert links == {}
+    overall_links(links, old, new, outline(old, 2003), outline(new, 2004))
+    assert set(links) == {(2, 1)}
+
+
+def test_a_section_joins_a_pair_only_if_the_partner_ranks_it_among_its_first_two():
+    from erqi_diff.compare.grouping import Basis, Link, Relation, supported
+
+    links = {(0, 0): Link(0, 0, 0.5, Relation.ONE, Basis.TOPIC)}
+    # newer 0's candidates of the older report: 0 (its partner), then 1, 2, 3
+    ranked = {(0, 0): 0.5, (1, 0): 0.3, (2, 0): 0.25, (3, 0): 0.2, (3, 1): 0.22}
+    assert supported(ranked, links, 1, 0, joining_a=True)
+    assert supported(ranked, links, 2, 0, joining_a=True)  # behind 1 only
+    assert not supported(ranked, links, 3, 0, joining_a=True)  # 1 and 2 are closer to newer 0
+    links[1, 0] = Link(1, 0, 0.3, Relation.MERGE, Basis.TOPIC)  # 1 joined: the group does not count
+    assert supported(ranked, links, 3, 0, joining_a=True)
+    # a split: older 0's candidates of the newer report
+    ranked2 = {(0, 0): 0.5, (0, 1): 0.2, (0, 2): 0.3, (0, 3): 0.28}
+    assert not supported(ranked2, {(0, 0): links[0, 0]}, 0, 1, joining_a=False)
+    assert supported(ranked2, {(0, 0): links[0, 0]}, 0, 3, joining_a=False)
+
+
+def test_a_pair_barely_above_the_floor_takes_no_third_section():
+    from erqi_diff.compare.grouping import JOIN_BASE, Basis, Link, Relation, supported
+
+    ranked = {(0, 0): 0.3, (1, 0): 0.25}
+    weak = {(0, 0): Link(0, 0, JOIN_BASE - 0.02, Relation.ONE, Basis.TOPIC)}
+    firm = {(0, 0): Link(0, 0, JOIN_BASE + 0.02, Relation.ONE, Basis.TOPIC)}
+    assert not supported(ranked, weak, 1, 0, joining_a=True)
+    assert supported(ranked, firm, 1, 0, joining_a=True)
+    outright = {(0, 0): Link(0, 0, 1.0, Relation.ONE, Basis.HEADING)}  # paired by heading
+    assert supported(ranked, outright, 1, 0, joining_a=True)

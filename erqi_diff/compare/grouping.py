@@ -4,18 +4,23 @@ outline makes (steps 4 and 5 of :mod:`erqi_diff.compare.sections`).
 A link reads an older section against a newer one; links group one to
 one, one to many (a split: one older section's topic goes on in several
 newer ones) or many to one (a merge), never many to many
-(:func:`may_link`). Once the sections are paired by topic, the outline
-adds what a reader pairs by structure: a heading over subsections with
-the heading whose subsections hold their partners (:func:`outline_links`).
+(:func:`may_link`), and a section joins a pair only with the partner's
+support (:func:`supported`: among the partner's first two candidates
+outside the group, the pair itself scoring 0.2 or more). Once the sections
+are paired by topic, the outline adds what a reader pairs by structure: a
+heading over subsections with the heading whose subsections hold their
+partners (:func:`outline_links`), and the two statements of the plan as a
+whole (:func:`overall_links`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from erqi_diff.compare.outline import Outline
+from erqi_diff.compare.outline import Outline, overall
 from erqi_diff.compare.vocab import Basis, Relation  # defined there, still importable from here
 from erqi_diff.core.document import Section
 
@@ -70,6 +75,35 @@ def in_order(best: tuple[int, int], side: int, ranked: Mapping[tuple[int, int], 
         return sum((i - k[0]) * (j - k[1]) < 0 for i, j in links)
 
     return min(near, key=lambda k: (crossings(k), -ranked[k]))
+
+
+#: A section joins a pair only when the partner ranks it among its first this many candidates not in the group.
+JOIN_RANK = 2
+#: ... and only a pair whose own score reaches this: a pair near the floor carries no third section.
+JOIN_BASE = 0.2
+
+
+def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int, int], Link], i: int, j: int,
+              joining_a: bool) -> bool:
+    """Older ``i`` may join newer ``j``'s pair (``joining_a``), or ``j``
+    ``i``'s, only if the partner would rank it among its first
+    :data:`JOIN_RANK` candidates of that report not already in the group: a
+    split or merge says the partner's topic goes on in the section joining,
+    and when more sections of its report are closer to the partner than it
+    is, the partner's topic is not told by it (for 1987's 四、…安定团结, 1986's
+    五、…政府机构转变管理职能 comes behind the 科技 and the 人民生活 parts, which
+    are paired elsewhere); and only if the pair's own score reaches
+    :data:`JOIN_BASE`: a pair itself barely above the floor is too weak a
+    claim to build a split or merge on (2022's （一）…稳定宏观经济大盘 does not
+    join 2023's （一）着力扩大国内需求, paired with 2022's （五）…扩大内需 at 0.18).
+    The pair's score is its best link's (1.0 for pairs made outright)."""
+    side = 0 if joining_a else 1
+    x, y = (i, j) if joining_a else (j, i)
+    group = {k[side] for k in links if k[1 - side] == y}
+    mine = ranked[i, j]
+    closer = sum(r > mine for k, r in ranked.items() if k[1 - side] == y and k[side] != x and k[side] not in group)
+    base = max((link.score for k, link in links.items() if k[1 - side] == y), default=1.0)
+    return closer < JOIN_RANK and base >= JOIN_BASE
 
 
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
@@ -203,3 +237,37 @@ def may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
     if partners_j:  # j would be merged
         return all(len(of_a[q]) == 1 for q in partners_j)
     return True
+
+
+#: A paragraph stating the year's overall requirements (今年工作的总体要求是：…, 中共中央对今年工作的总体要求是).
+_OVERALL_TEXT = re.compile(r"(?:今年|本年|明年|新的一年|[0-9]{4}年)(?:政府)?工作的?总体要求是|总的要求是")
+
+
+def states_overall(section: Section) -> bool:
+    """The section states a plan as a whole: its heading names one
+    (:func:`erqi_diff.compare.outline.overall`, or 总体要求 after a review:
+    一、1998年工作回顾和1999年工作的总体要求), or a paragraph of its own
+    opens the year's overall requirements (今年工作的总体要求是：…)."""
+    return (overall(section.heading) or "总体要求" in section.heading
+            or any(_OVERALL_TEXT.search(p[:40]) for p in section.paragraphs))
+
+
+def overall_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section],
+                  oa: Outline, ob: Outline) -> None:
+    """When each report states its plan as a whole in one section
+    (:func:`states_overall`) and one of the two is left without a partner,
+    it goes with the other wherever that stands (in the untitled lead after
+    the review, at the close of a review part, as the head of the task
+    part), as a split or merge: a reader reads the two statements of the
+    year's overall requirements side by side whatever part holds them."""
+    told_a = [k for k, s in enumerate(a) if states_overall(s)]
+    told_b = [k for k, s in enumerate(b) if states_overall(s)]
+    if len(told_a) != 1 or len(told_b) != 1:
+        return
+    i, j = told_a[0], told_b[0]
+    paired_a, paired_b = {k[0] for k in links}, {k[1] for k in links}
+    if i in paired_a and j in paired_b:
+        return
+    join(links, i, j, 0.0, oa, ob, joining_a=i not in paired_a)
+    if (i, j) in links:  # by structure: where each report states its plan as a whole
+        links[i, j] = Link(i, j, 0.0, links[i, j].relation, Basis.OUTLINE)

@@ -43,7 +43,9 @@ headings or levels. :func:`pair_sections` does it in five steps:
    (:data:`KEPT_SHARE`). If both reports open with untitled text (the
    address), the two openings pair here whatever topic said. A section never joins a pair that holds its own parent or
    child (the parent holds it already), and no section is in a split and a
-   merge at once.
+   merge at once. A section joins a pair only if the partner ranks it among
+   its first two candidates outside the group, and only a pair that itself
+   scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`).
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
    partners of its own subsections (at least two, more than half), as a
@@ -52,8 +54,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    name the same role); a report's title (a heading over nearly all of
    it) takes no part. A heading with text of its own whose subsections
    all went to one section without subsections goes there too (its text
-   opens what they say). :mod:`erqi_diff.compare.grouping` holds steps 4
-   and 5.
+   opens what they say). When each report states its plan as a whole in
+   one section (an overall heading, or a paragraph 今年工作的总体要求是…) and
+   one of the two is left without a partner, the two go together, wherever
+   each stands (:func:`erqi_diff.compare.grouping.overall_links`).
+   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5.
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
@@ -80,7 +85,9 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import Basis, Link, Relation, in_order, join, kinds_agree, outline_links, partners
+from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree,
+                                        supported, outline_links, overall_links,
+                                        partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
@@ -321,12 +328,14 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR:
+        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
+                and supported(ranked, links, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
+    overall_links(links, a, b, oa, ob)
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
     # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
@@ -474,3 +483,4 @@ def present_year(snapshot) -> int:
     January 2018 speaks of 2018 as 今年), else its year in the series."""
     date = str(getattr(snapshot, "date", "") or "")
     return int(date[:4]) if date[:4].isdigit() else int(snapshot.year)
+
