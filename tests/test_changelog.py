@@ -558,12 +558,20 @@ def test_stable_bytes_and_json_matches(seeds_root, tmp_path):
     (["2019", "2020"], "2019..2020 holds 1 report(s) (2019); a changelog needs two"),
     (["2010", "2012"], "holds 0 report(s)"),
     (["20x1", "2021"], "'20x1' is not a year"),
+    (["2017"], "give two years, FROM TO, or a span FROM..TO"),
+    (["2021..2017"], "the first year comes after the last"),
 ])
 def test_bad_years(seeds_root, args, message):
     result = run("--root", str(seeds_root), "changelog", *args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("span", ["2017..2019", "2017-2019"])
+def test_a_span_is_two_years(seeds_root, span):
+    assert run("--root", str(seeds_root), "changelog", span).output == \
+        run("--root", str(seeds_root), "changelog", "2017", "2019").output
 
 
 def test_output_in_a_missing_folder(seeds_root, tmp_path):

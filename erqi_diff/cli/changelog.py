@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from erqi_diff.cli.common import get_project, json_option, page, pager_option, parse_years, root_option
+from erqi_diff.cli.common import get_project, json_option, page, pager_option, root_option, span_years
 
 
 def _check_output(path: Path) -> None:
@@ -27,14 +27,15 @@ def _check_output(path: Path) -> None:
 
 @click.command()
 @click.argument("from_year", metavar="FROM")
-@click.argument("to_year", metavar="TO")
+@click.argument("to_year", metavar="TO", required=False)
 @click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None, metavar="FILE",
               help="Write to FILE (atomically) instead of stdout; with --json, the JSON.")
 @json_option
 @pager_option
 @root_option
-def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool, no_pager: bool) -> None:
-    """A Markdown changelog of what changed between the reports of FROM..TO.
+def changelog(from_year: str, to_year: str | None, out: Path | None, as_json: bool, no_pager: bool) -> None:
+    """A Markdown changelog of what changed between the reports of FROM..TO
+    (two years, or one span: 2016 2021, 2016..2021).
 
     A summary of the span on top, then one section per consecutive pair of
     reports, newest first: slogans, goals, metrics, sections, reused wording.
@@ -42,12 +43,13 @@ def changelog(from_year: str, to_year: str, out: Path | None, as_json: bool, no_
 
     \b
     erqi-diff changelog 2016 2021
+    erqi-diff changelog 1997..1999
     erqi-diff changelog 2016 2021 -o CHANGELOG.md
     """
     from erqi_diff.summarize.changelog import build_changelog
     from erqi_diff.core.fsutil import atomic_write_text
 
-    first, last = parse_years([from_year, to_year])
+    first, last = span_years(from_year, to_year)
     if out is not None:
         _check_output(out)
     result = build_changelog(get_project(), first, last)

@@ -117,6 +117,21 @@ def parse_years(values: tuple[str, ...] | list[str], series: Sequence[int] | Non
     return years
 
 
+def span_years(from_year: str, to_year: str | None) -> tuple[int, int]:
+    """FROM and TO of a command over a span of years, given as two years
+    (``2016 2021``) or as one span (``2016..2021``, ``2016-2021``)."""
+    if to_year is None:
+        span = _RANGE.match(from_year.strip())
+        if span is None:
+            raise click.UsageError(f"give two years, FROM TO, or a span FROM..TO (not {from_year!r} alone)")
+        first, last = int(span.group(1)), int(span.group(2))
+        if first > last:
+            raise click.BadParameter(f"{from_year!r}: the first year comes after the last", param_hint="FROM..TO")
+        return first, last
+    first, last = parse_years([from_year, to_year])
+    return first, last
+
+
 def emit_json(kind: str, payload: Any) -> None:
     """Print ``payload`` as the ``--json`` document of result ``kind``
     (:mod:`erqi_diff.views.encode`: the one encoder, with its schema)."""

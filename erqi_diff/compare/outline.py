@@ -44,7 +44,8 @@ from erqi_diff.core.document import Section
 _REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首|(?:当前|国内|经济)的?形势")
 _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
-_OVERALL = re.compile(r"(?:目标|方针)[、和与](?:方针|任务|政策)|总体(?:要求|部署|思路|安排)|总的要求|政策取向|指导(?:方针|思想)|基本方针|奋斗目标|主要(?:预期)?目标")
+_OVERALL = re.compile(r"(?:目标|方针)[、和与](?:方针|任务|政策)|总体(?:要求|部署|思路|安排)|总的要求|政策取向|"
+                      r"指导(?:方针|思想)|基本方针|奋斗目标|主要(?:预期)?目标")
 _PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")
 # a result word after a word of intent is what is to be done (要取得新的突破, 力争实现, 确保完成): a plan
 _INTENDED = re.compile(r"(?:要|将|力争|确保|争取|努力|必须)(?:取得|实现|完成|有)")
