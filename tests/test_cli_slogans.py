@@ -237,3 +237,14 @@ def _series(tmp_path, texts: dict[int, str]):
     for year, text in texts.items():
         (raw / f"{year}.txt").write_text(text, encoding="utf-8")
     return make_project(tmp_path / "p", {y: raw / f"{y}.txt" for y in texts})
+
+
+def test_an_item_of_a_series_is_there_before_it_stands_alone(seeds_root) -> None:
+    """品质二七 stands alone in 2021 only, but 品质二七、田园二七、温暖二七 holds it in
+    2016-2018: '+' there, first 2016, and returned (not new) in 2021."""
+    out = run("slogans", "--no-pager", root=seeds_root).output
+    (row,) = [line for line in out.splitlines() if line.split()[:1] == ["品质二七"]]
+    cells = row.split()
+    assert cells[1:6] == ["+", "+", "+", "·", "1"] and cells[6:8] == ["2016", "2021"]
+    assert "returned 2021" in row and "new" not in row
+    assert "+: there only as an item of a longer slogan" in out

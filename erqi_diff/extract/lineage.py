@@ -416,9 +416,10 @@ def marks(slogan: Slogan, years: Sequence[int],
     later report of ``years`` holds it again (:func:`back_in`: where
     :func:`changes` gives ``back``); reports where nothing did are left
     out, and so is the first report. A slogan held by a longer one (an item
-    of a series) is there, once it has stood in its own form: it returns
-    and goes as a held item too (普惠金融 back in 2024 within 科技金融、绿色金融、
-    普惠金融、养老金融、数字金融), and is new where it first stands alone.
+    of a series) is there: it comes, returns and goes as a held item too
+    (普惠金融 back in 2024 within 科技金融、绿色金融、普惠金融、养老金融、数字金融;
+    品质二七 there from 2016 within 品质二七、田园二七、温暖二七, not new in 2021
+    where it first stands alone).
     ``elsewhere``: the series' other reports (not in ``years``) it stands in
     (:func:`erqi_diff.extract.slogans.years_in`): one before is not new but
     returned, one after is not retired but left out, as the diff's strip says."""
@@ -440,12 +441,11 @@ def marks(slogan: Slogan, years: Sequence[int],
 
 def held_as_item(slogan: Slogan, items_by_year: Mapping[int, frozenset[str]]) -> set[int]:
     """The years (of ``items_by_year``: each year's :func:`series_items`)
-    where ``slogan`` does not stand alone but, once it has stood in its own
-    form, is an item of a longer slogan standing there (普惠金融 in
-    科技金融、绿色金融、普惠金融、…): there for :func:`marks`, though it has no
-    count of its own. A slogan is not new where only a longer one held it."""
-    return {y for y, items in items_by_year.items()
-            if y > slogan.first and y not in slogan.counts and _an_item(slogan, items)}
+    where ``slogan`` does not stand alone but is an item of a longer slogan
+    standing there (普惠金融 in 科技金融、绿色金融、普惠金融、…; 品质二七 in
+    品质二七、田园二七、温暖二七 of 2016-2018, before it stands alone in 2021):
+    there for :func:`marks`, though it has no count of its own."""
+    return {y for y, items in items_by_year.items() if y not in slogan.counts and _an_item(slogan, items)}
 
 
 def held_years(slogans: Sequence[Slogan], years: Sequence[int]) -> dict[str, tuple[int, ...]]:

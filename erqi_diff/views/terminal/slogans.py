@@ -41,7 +41,8 @@ def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[i
                  held: Mapping[str, Sequence[int]] | None = None) -> None:
     """The table of ``erqi-diff slogans``: one row per slogan (``rows``: slogan
     and its marks), its count in each year (:data:`HELD` where ``held`` says it
-    is there only as an item of a longer slogan), first and last year, and what
+    is there only as an item of a longer slogan), first and last year it is
+    there (alone or as such an item), and what
     became of it (new, returned, changed, retired); its forms under it (↳)."""
     from rich.text import Text
 
@@ -50,9 +51,9 @@ def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[i
         values = {m.value for m in marks.values()}
         style = "green" if "added" in values else "red" if "retired" in values else ""
         within = (held or {}).get(slogan.slogan, ())
+        first, last = min((slogan.first, *within)), max((slogan.last, *within))  # there, alone or as an item
         cells = [slogan.slogan, *(str(slogan.counts.get(y, HELD if y in within else "·")) for y in shown),
-                 str(slogan.first),
-                 str(slogan.last), _marks_note(marks, shown, slogan.last, (elsewhere or {}).get(slogan.slogan, ()))]
+                 str(first), str(last), _marks_note(marks, shown, last, (elsewhere or {}).get(slogan.slogan, ()))]
         lines.append((cells, style))
         for v in slogan.variants:
             lines.append(([f"  ↳ {v.slogan}", *(str(v.counts.get(y, "")) for y in shown),
