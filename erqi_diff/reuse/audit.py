@@ -30,7 +30,8 @@ How a passage is found (no all-pairs difflib):
    restating the text under it :attr:`Kind.HEADLINE`
    (:mod:`erqi_diff.reuse.headlines`), a statistics line said again with
    new figures :attr:`Kind.STATISTIC` (:mod:`erqi_diff.reuse.statistics`),
-   the rest :attr:`Kind.COPY`;
+   one made mostly of the series' slogans a formula too
+   (:mod:`erqi_diff.reuse.known`), the rest :attr:`Kind.COPY`;
 5. ratios: the share of each text's characters that already stood in a text
    before it (the mapping's order is taken as time order), and the matrix of
    shares between every two texts.
@@ -38,7 +39,7 @@ How a passage is found (no all-pairs difflib):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -52,6 +53,7 @@ from erqi_diff.reuse.index import FormulaPrints, build_index
 from erqi_diff.reuse.model import Formula, Kind, Passage, Ratio, ReuseResult, Span
 from erqi_diff.reuse.parallel import fork_map
 from erqi_diff.reuse.seeds import DEFAULT_FORMULA_DOCS, pair_seeds, seeds_from, shared_prints
+from erqi_diff.reuse.known import mark_known
 from erqi_diff.reuse.statistics import mark_statistics
 from erqi_diff.reuse.shares import covered, matrix, prepared_interval, union_by_group
 
@@ -93,7 +95,7 @@ def _check_prepared(keys, prepared: list[Prepared], min_chars: int) -> None:
 
 def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: int = DEFAULT_FORMULA_DOCS,
                maxdf: int | None = None, minmatch: int = 1, workers: int = 1,
-               background: Mapping[str, str] | None = None) -> ReuseResult:
+               background: Mapping[str, str] | None = None, known: Sequence[str] = ()) -> ReuseResult:
     """Passages reused between any two of ``docs`` or inside one of them.
 
     ``docs`` maps a key (a year, a district...) to a text; its order is
@@ -131,6 +133,9 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
     two years are audited. Its texts follow ``docs`` in time order or not:
     only their wording counts.
 
+    ``known``: the series' slogans (their forms): a copy made mostly of
+    them is a formula (:mod:`erqi_diff.reuse.known`).
+
     Raises ValueError for fewer than two documents (one text alone is an
     error, as for the command; its inner repeats are found when it is
     audited with others), an empty document, or ``min_chars`` below 5 or
@@ -150,8 +155,10 @@ def find_reuse(docs: Mapping[str, str], min_chars: int = 15, *, formula_docs: in
             raise ValueError(f"background document {key!r} is not text but {type(text).__name__}")
     extra = {str(key): text for key, text in background.items() if text.strip()}
     with gc_paused():
-        return _Audit(keys, texts + list(extra.values()), min_chars, formula_docs, maxdf, minmatch, workers,
-                      tuple(extra)).run()
+        audit = _Audit(keys, texts + list(extra.values()), min_chars, formula_docs, maxdf, minmatch, workers,
+                       tuple(extra))
+        audit.known = tuple(known)
+        return audit.run()
 
 
 SMALL_CORPUS = 50  # documents up to which formula wording seeds every aligned pair (maxdf)
@@ -185,6 +192,7 @@ class _Audit:
         self.extra_keys = extra_keys  # the background's, after the keys
         self.formula_docs, self.maxdf, self.minmatch, self.workers = formula_docs, maxdf, minmatch, workers
         self.k, self.w = params_for(min_chars)
+        self.known: tuple[str, ...] = ()  # the series' slogans (find_reuse's known)
 
     def run(self) -> ReuseResult:
         self.prepared = prepare_many(self.texts)
@@ -207,6 +215,7 @@ class _Audit:
         self.classifier.classify(found)
         mark_headlines(found, [p.original for p in self.prepared])
         mark_statistics(found)
+        mark_known(found, self.known)
         self.classifier.recurring(found, self.keys + self.extra_keys)
         formulas = self.index.formulas
         del self.index, self.classifier, self.pairs  # the index's arrays go before the shares are counted

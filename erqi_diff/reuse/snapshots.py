@@ -15,7 +15,7 @@ def _with_section(span: Span, starts: list[int], headings: list[str]) -> YearSpa
 
 
 def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_FORMULA_DOCS,
-                    background=()) -> ReuseResult:
+                    background=(), lexicon=None) -> ReuseResult:
     """:func:`find_reuse` on the bodies of ``snapshots`` (oldest first),
     keyed by year (as text); every span's start and end are offsets into
     its year's ``Snapshot.body`` and its ``section`` is the heading of the
@@ -23,16 +23,22 @@ def audit_snapshots(snapshots, min_chars: int = 15, formula_docs: int = DEFAULT_
     :class:`erqi_diff.reuse.model.YearSpan` and the result's ``years`` is set.
     ``background``: the series' other snapshots, whose wording counts
     towards what is a formula (stock wording of the series) but which are
-    not audited."""
+    not audited. The slogans of all those reports (:mod:`erqi_diff.extract.slogans`,
+    with ``lexicon``: the package's and the project's when None) are the
+    series' own formulas: a copy made mostly of them is a formula
+    (:mod:`erqi_diff.reuse.known`)."""
     from dataclasses import replace
 
     from erqi_diff.core.document import section_offsets
+    from erqi_diff.extract.slogans import extract
 
     snaps = sorted(snapshots, key=lambda s: s.year)
     asked = {s.year for s in snaps}
     others = {str(s.year): s.body for s in background if s.year not in asked}
+    every = sorted([*snaps, *(s for s in background if s.year not in asked)], key=lambda s: s.year)
+    known = [form for slogan in extract(every, lexicon) for form in slogan.forms()]
     result = find_reuse({str(s.year): s.body for s in snaps}, min_chars, formula_docs=formula_docs,
-                        background=others)
+                        background=others, known=known)
     places = {}
     for snap in snaps:
         offsets = section_offsets(snap.body, snap.sections)

@@ -76,7 +76,7 @@ def _headline(number: int, passage):
     def place(span) -> str:
         return f"{span.key}" + (f" §{span.section}" if span.section else "")
 
-    kind = f" {passage.kind.value}" if passage.kind.value != "copy" else ""
+    kind = f", {passage.kind.value}" if passage.kind.value != "copy" else ""
     if passage.also:
         kind += f", {fmt.recurring(passage.also, passage.also_share)}"
     return Text(f"#{number}  {place(passage.a)}  ->  {place(passage.b)}   {passage.chars} characters, "
