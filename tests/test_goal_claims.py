@@ -164,3 +164,19 @@ def test_the_claims_in_the_early_reports(gwr_early_root) -> None:
     projects = [lk for lk in links if lk.goal.year == 1978 and lk.goal.quote == "一百二十个"]
     assert len(projects) == 2 and all(lk.goal.figure_span == (1978, 1985) for lk in projects)
     assert not [lk for lk in links if lk.goal.year == 1981 and "相差很远" in lk.goal.text]
+
+
+POVERTY = ("## 二、1994年的主要任务\n\n要认真实施扶贫攻坚计划，在从现在起到本世纪末的七年时间里，积极扶持贫困地区发展经济，"
+           "基本解决8000万人的温饱问题。\n")
+
+
+@pytest.mark.parametrize(("review", "verdict"), [
+    # the programme the goal carries out said largely reached: not wholly, so not comparable
+    ("## 一、“九五”时期的回顾\n\n农村贫困人口大幅度减少，“八七”扶贫攻坚目标基本实现。\n", Verdict.NOT_COMPARABLE),
+    # another programme: nothing said of this goal
+    ("## 一、“九五”时期的回顾\n\n农村贫困人口大幅度减少，“西部开发”目标基本实现。\n", Verdict.OPEN),
+])
+def test_the_programme_a_goal_carries_out_said_reached(review: str, verdict) -> None:
+    snaps = [make_snapshot(1994, POVERTY, date="1994-03-10"), make_snapshot(2001, review, date="2001-03-05")]
+    (link,) = [lk for lk in link_goals(snaps) if lk.goal.quote.startswith("8000万")]
+    assert link.verdict is verdict

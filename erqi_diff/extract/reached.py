@@ -120,6 +120,7 @@ def said_done(goal, later) -> tuple[int, str] | None:
     if len(grams) < 3:
         return None
     year = goal.figure_span[1] if goal.figure_span else goal.figure_year
+    names = programmes(goal.text[:goal.quote_start - goal.start])
     for report in later:
         for said in report.reached:
             if not goal.figure_span and report.frame.review == year and _group_done(goal, said):
@@ -129,7 +130,29 @@ def said_done(goal, later) -> tuple[int, str] | None:
             at = {said.obj.find(g) for g in grams if g in said.obj}
             if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, said.sentence):
                 return report.year, said.sentence  # six characters running: 国民生产总值
+            obj = _QUOTES.sub("", said.obj)
+            if any(name in obj for name in names) and not _other_figure(goal, said.sentence):
+                return report.year, said.sentence  # the programme the goal's sentence carries out: 扶贫攻坚
     return None
+
+
+# the programme a goal's sentence carries out (要认真实施扶贫攻坚计划，…基本解决8000万人…): its name
+_PROGRAMME = re.compile(r"(?:实施|执行|落实|推进)(?:好|了)?([“”\"\u4e00-\u9fff]{4,14}?)(?:计划|规划|纲要|工程)")
+_QUOTES = re.compile(r"[“”\"‘’「」]")
+
+
+def programmes(lead: str) -> list[str]:
+    """The names (quotes and a plan's number aside, four characters or more)
+    of the programmes the words before a goal's figure say it carries out
+    (扶贫攻坚 for 要认真实施扶贫攻坚计划, and for 实施“八七”扶贫攻坚计划): a later
+    report saying that programme's goal was reached (“八七”扶贫攻坚目标基本实现)
+    speaks of this goal."""
+    out = []
+    for m in _PROGRAMME.finditer(lead):
+        name = re.sub(r"^(?:[一二三四五六七八九十]{2})", "", _QUOTES.sub("", m.group(1)))
+        if len(name) >= 4 and name not in _GENERIC:
+            out.append(name)
+    return out
 
 
 #: A group of tasks said done (钢铁、水泥等15个重点行业淘汰落后产能年度任务如期完成): items listed, 等, a count of them.
