@@ -181,3 +181,17 @@ def test_csv_marks_regrouped_headings(seeds_root, seeds_project):
     assert marked == {(n.year, n.heading) for n in result.regrouped}
     alone = {(c.nodes[0].year, c.nodes[0].heading) for c in result.alone()}
     assert alone and not alone & marked
+
+
+def test_a_plan_and_the_next_review_of_its_year_are_listed_not_alone(seeds_lineage, seeds_root):
+    """2016's ●突出重大产业项目攻坚 (2017's plan) and 2017's 产业升级 (its review): a
+    follow-up, no chain step, but neither is in one report only."""
+    follow = {(f.from_year, seeds_lineage.heading(f.from_year, f.from_index), f.to_year,
+               seeds_lineage.heading(f.to_year, f.to_index)) for f in seeds_lineage.followups}
+    assert (2016, "●突出重大产业项目攻坚", 2017, "产业升级") in follow
+    assert all(f.basis.value == "followup" for f in seeds_lineage.followups)
+    alone = {(c.nodes[0].year, c.nodes[0].index) for c in seeds_lineage.alone()}
+    assert not alone & {(f.from_year, f.from_index) for f in seeds_lineage.followups}
+    out = CliRunner().invoke(main, ["--root", str(seeds_root), "sections", "--no-pager"]).output
+    assert "A year's plan, and the next report's review of that year:" in out
+    assert "●突出重大产业项目攻坚  →  2017 产业升级" in out

@@ -131,24 +131,35 @@ class Chain:
 @dataclass(frozen=True)
 class Lineage:
     """The chains of a series. JSON: ``{"years": [2016, ...], "chains":
-    [Chain, ...], "steps": [Step, ...], "regrouped": [Node, ...]}``: chains
-    in the order of their first section (first year, then place); ``steps``
-    every pair of sections of consecutive reports; ``regrouped`` the
-    headings without a partner in the report before or after, with no text
-    of their own (or a line), over sections paired with that report's
-    (:mod:`erqi_diff.compare.fold`)."""
+    [Chain, ...], "steps": [Step, ...], "regrouped": [Node, ...],
+    "followups": [Step, ...]}``: chains in the order of their first section
+    (first year, then place); ``steps`` every pair of sections of
+    consecutive reports; ``regrouped`` the headings without a partner in
+    the report before or after, with no text of their own (or a line), over
+    sections paired with that report's (:mod:`erqi_diff.compare.fold`);
+    ``followups`` a year's plan beside the next report's review of that year
+    (basis ``followup``, :mod:`erqi_diff.compare.followup`): no step of a
+    chain (a chain holds one role), but the plan's outcome is told there."""
 
     years: tuple[int, ...]
     chains: tuple[Chain, ...]
     steps: tuple[Step, ...]
     regrouped: tuple[Node, ...] = ()
+    followups: tuple[Step, ...] = ()
 
     def alone(self) -> list[Chain]:
         """The chains of one section meeting no other chain: topics of one
-        report only (the regrouped headings aside)."""
-        over = {(n.year, n.index) for n in self.regrouped}
+        report only (the regrouped headings and the sections of a follow-up aside)."""
+        over = {(n.year, n.index) for n in self.regrouped} | self._followed()
         return [c for c in self.chains if len(c.nodes) == 1 and not c.events
                 and (c.nodes[0].year, c.nodes[0].index) not in over]
+
+    def _followed(self) -> set[tuple[int, int]]:
+        return {key for f in self.followups for key in ((f.from_year, f.from_index), (f.to_year, f.to_index))}
+
+    def heading(self, year: int, index: int) -> str:
+        """The heading of section ``index`` of the report of ``year``."""
+        return next(n.heading for c in self.chains for n in c.nodes if (n.year, n.index) == (year, index))
 
     def regrouped_chains(self) -> list[Chain]:
         """The chains of one section meeting no other chain that is a heading
@@ -165,14 +176,16 @@ def lineage(snapshots: Sequence) -> Lineage:
     steps: list[Step] = []
     folds: list[tuple[EventKind, tuple[int, int], tuple[int, int]]] = []  # kind, the section, its host
     regrouped: list[tuple[int, int]] = []
+    followups: list[Step] = []
     for older, newer in zip(snapshots, snapshots[1:]):
         pairing = pair_sections(older.sections, newer.sections, present_year(older), present_year(newer))
         for snap, roles in ((older, pairing.roles_a), (newer, pairing.roles_b)):
             for k, (s, role) in enumerate(zip(snap.sections, roles)):
                 nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, role, len(s.text) - s.text.count("\n"))
         # a chain holds one role: a year's plan beside the next report's review of it (a follow-up) is no step
-        steps.extend(Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
-                     for link in pairing.links if link.basis is not Basis.FOLLOWUP)
+        for link in pairing.links:
+            step = Step(older.year, link.a, newer.year, link.b, link.score, link.relation, link.basis)
+            (followups if link.basis is Basis.FOLLOWUP else steps).append(step)
         for fold in pairing.folds:
             if fold.kind is FoldKind.UNWRAPPED or fold.kind is FoldKind.WRAPPED:
                 regrouped.append((older.year if fold.kind is FoldKind.UNWRAPPED else newer.year, fold.section))
@@ -186,7 +199,7 @@ def lineage(snapshots: Sequence) -> Lineage:
             nodes[snap.year, k] = Node(snap.year, k, s.heading, s.level, Role.OTHER, len(s.text) - s.text.count("\n"))
     years = tuple(s.year for s in snapshots)
     return Lineage(years, tuple(_chains(nodes, steps, years[-1] if years else 0, folds)), tuple(steps),
-                   tuple(nodes[key] for key in dict.fromkeys(regrouped)))
+                   tuple(nodes[key] for key in dict.fromkeys(regrouped)), tuple(followups))
 
 
 def _strength(step: Step) -> tuple[int, float]:

@@ -82,6 +82,13 @@ def lineage_view(console, result: Lineage) -> None:
     print_hanging(console, "", Text(summary, style="bold"))
     for chain in long:
         chain_view(console, chain, last)
+    if result.followups:
+        console.print()
+        print_hanging(console, "", Text("A year's plan, and the next report's review of that year:", style="bold"))
+        for f in result.followups:
+            told = f"{_label(result.heading(f.from_year, f.from_index))}  →  {f.to_year} " \
+                   f"{_label(result.heading(f.to_year, f.to_index))}"
+            print_hanging(console, f"  {f.from_year}", Text(told), style="bold")
     for chains, title in ((alone, "In one report only:"),
                           (regrouped, "Headings (no text of their own, or a line) over sections paired with "
                                       "another report's:")):
