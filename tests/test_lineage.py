@@ -195,3 +195,6 @@ def test_a_plan_and_the_next_review_of_its_year_are_listed_not_alone(seeds_linea
     out = CliRunner().invoke(main, ["--root", str(seeds_root), "sections", "--no-pager"]).output
     assert "A year's plan, and the next report's review of that year:" in out
     assert "●突出重大产业项目攻坚  →  2017 产业升级" in out
+    rows = list(csv.reader(io.StringIO(
+        CliRunner().invoke(main, ["--root", str(seeds_root), "sections", "--csv"]).output)))
+    assert any(r[7] == "●突出重大产业项目攻坚" and "reviewed in 2017 产业升级" in r[9] for r in rows[1:])

@@ -107,10 +107,17 @@ def csv_rows(result: Lineage) -> list[tuple]:
     ``regrouped`` marks a heading over sections paired with another report's
     (listed apart by the view, not a topic of one report only)."""
     over = {(n.year, n.index) for n in result.regrouped}
+    follow: dict[tuple[int, int], list[str]] = {}
+    for f in result.followups:  # a year's plan and the next report's review of that year
+        follow.setdefault((f.from_year, f.from_index), []).append(
+            f"reviewed in {f.to_year} {result.heading(f.to_year, f.to_index)}")
+        follow.setdefault((f.to_year, f.to_index), []).append(
+            f"reviews the plan of {f.from_year} {result.heading(f.from_year, f.from_index)}")
     rows = []
     for chain in result.chains:
         for node in chain.nodes:
-            events = "; ".join(_event(e) for e in chain.events if e.year == node.year)
+            events = "; ".join([_event(e) for e in chain.events if e.year == node.year]
+                               + follow.get((node.year, node.index), []))
             rows.append((chain.ident, chain.title, chain.began, chain.ended, chain.goes_on, node.year, node.index,
                          node.heading, node.role.value, events, (node.year, node.index) in over))
     return rows
