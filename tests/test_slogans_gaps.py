@@ -268,3 +268,19 @@ def test_held_years_are_the_years_a_slogan_is_only_an_item() -> None:
     (line,) = [s for s in found if s.slogan == "普惠金融"]
     assert marks(line, [2022, 2023, 2024], {y: frozenset() for y in (2022, 2023)} | {
         2024: frozenset({"科技金融、绿色金融、普惠金融"})})[2024] is Change.RETURNED
+
+
+@pytest.mark.parametrize(("older", "newer", "changed"), [
+    # one member replaced in its place: the formula said anew (1997 → 1998)
+    ("坚持以公有制为主体、多种经济成份共同发展的方针。", "坚持以公有制为主体、多种所有制经济共同发展的基本经济制度。", True),
+    # two members, both replaced: another formula
+    ("坚持稳增长、调结构的方针。", "坚持防风险、惠民生的方针。", False),
+])
+def test_a_pair_formula_with_one_member_replaced_is_changed(older: str, newer: str, changed: bool) -> None:
+    lex = Lexicon((Entry("以公有制为主体、多种经济成份共同发展", ("以公有制为主体、多种经济成份共同发展",), "t"),
+                   Entry("公有制为主体、多种所有制经济共同发展", ("公有制为主体、多种所有制经济共同发展",), "t"),
+                   Entry("稳增长、调结构", ("稳增长、调结构",), "t"), Entry("防风险、惠民生", ("防风险、惠民生",), "t")))
+    snaps = [make_snapshot(1997, older + "\n"), make_snapshot(1998, newer + "\n")]
+    step = changes(slogans.extract(snaps, lex), 1997, 1998)
+    assert bool(step.changed) is changed
+    assert bool(step.retired) is not changed and bool(step.added) is not changed

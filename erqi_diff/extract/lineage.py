@@ -272,11 +272,18 @@ def changes(slogans: Sequence[Slogan], before: int, after: int,
 def _restated(old: str, new: str) -> bool:
     """``new`` restates the series ``old``: as many members, three or more,
     all but one the same, the shared ones in another order (建机制、补短板、
-    兜底线 / 保基本、兜底线、建机制). Two slogans by their members
-    (members.py), but between two reports one formula said anew, not one
-    retired and another added."""
+    兜底线 / 保基本、兜底线、建机制), or of two members, one the same in
+    its place (a leading 以 aside), the other replaced, every member of four
+    characters or more (以公有制为主体、多种经济成份共同发展 / 公有制为主体、
+    多种所有制经济共同发展). Two slogans by their members (members.py), but
+    between two reports one formula said anew, not one retired and another
+    added."""
     a, b = members(key_of(old)), members(key_of(new))
     shared = [m for m in a if m in b]
+    if len(a) == len(b) == 2:  # 以公有制为主体、多种经济成份共同发展 / 公有制为主体、多种所有制经济共同发展
+        bare_a, bare_b = [m.removeprefix("以") for m in a], [m.removeprefix("以") for m in b]
+        same = [k for k in range(2) if bare_a[k] == bare_b[k]]
+        return len(same) == 1 and min(map(len, (*a, *b))) >= 4
     return len(a) == len(b) >= 3 and len(set(a)) == len(a) and len(shared) == len(a) - 1 and \
         shared != [m for m in b if m in a]
 
