@@ -236,28 +236,54 @@ def _groups(hash_: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
                np.concatenate([r[e[g]:e[g + 1]] for _, r, e in pieces]))
 
 
-def _postings(columns: list[np.ndarray]) -> tuple[np.ndarray, ...]:
-    """``(hashes, repeated_at, hash, doc, pos, row)``: every distinct hash
-    of a fingerprint table (sorted), where in it stand those found in two
-    rows or more, and the rows holding those (their hash, doc, pos and row
-    number), by hash then row. ``columns``: the table's hash, doc and pos,
-    taken out of the list (the hashes are let go once read).
+class _Pieces:
+    """Columns made a group of hashes at a time, joined at the end."""
+
+    def __init__(self, *dtypes: type) -> None:
+        self.dtypes = dtypes
+        self.parts: list[list[np.ndarray]] = [[] for _ in dtypes]
+
+    def add(self, *columns: np.ndarray) -> None:
+        for part, column in zip(self.parts, columns):
+            part.append(column)
+
+    def joined(self) -> list[np.ndarray]:
+        out = [np.concatenate(part) if part else np.empty(0, dtype) for part, dtype in zip(self.parts, self.dtypes)]
+        self.parts = [[] for _ in self.dtypes]
+        return out
+
+
+def _scan(columns: list[np.ndarray], formula_docs: int
+          ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """Everything :func:`build_index` reads of a fingerprint table's
+    postings, a group of hashes at a time: ``(hashes, docs, formulas,
+    places, rare)``, every distinct hash (sorted) and the documents holding
+    it; the formula fingerprints' columns (:class:`FormulaPrints`); each
+    posting of a formula's first in its document ``(doc, pos, formula
+    number, row)``, by hash; and the rare postings among the first
+    :data:`MAX_SEEDS_PER_HASH` of their (hash, document) ``(hash, doc, pos,
+    documents of the hash, first of its hash)``, by hash, document and
+    position. ``columns``: the table's hash, doc and pos, taken out of the
+    list (the hashes are let go once read).
 
     The rows are gone through a group of hashes at a time
-    (:func:`_by_top_bits`: a group's hashes all lie between the previous
-    group's and the next one's), so that each sort, search and table of a
-    group fits the cache: on 10,000 reports (30 million fingerprints) one
-    sort of all the hashes took 12 times as long as on 1,000 (``n log n``,
-    and reads from memory instead of the cache)."""
+    (:func:`_groups`: a group's hashes all lie between the previous
+    group's and the next one's), and each group's postings are sorted,
+    counted and sorted out while they are in the cache; only what the
+    index keeps is joined: on 10,000 reports (30 million fingerprints, 7
+    million postings of repeated hashes) passes over arrays of all the
+    postings read and write memory beyond the cache, each new array is
+    memory the process has not touched yet, and each grew 12 to 20 times
+    from 1,000 reports."""
     hash_, doc, pos = columns
     columns.clear()
     out = np.empty(len(hash_), np.int64)  # the distinct hashes, group after group
+    docs = np.empty(len(hash_), np.int32)  # the documents holding each
     written = 0
-    at_parts: list[np.ndarray] = []
-    h_parts: list[np.ndarray] = []
-    d_parts: list[np.ndarray] = []
-    p_parts: list[np.ndarray] = []
-    r_parts: list[np.ndarray] = []
+    formulas = _Pieces(np.int64, np.int32, doc.dtype.type, pos.dtype.type, doc.dtype.type, pos.dtype.type)
+    places = _Pieces(doc.dtype.type, pos.dtype.type, np.int32, np.int32)
+    rare = _Pieces(np.int64, doc.dtype.type, pos.dtype.type, np.int32, np.bool_)
+    nformulas = 0
     groups = _groups(hash_)
     del hash_  # let go with the groups' own copies
     for hb, group_rows in groups:
@@ -266,36 +292,58 @@ def _postings(columns: list[np.ndarray]) -> tuple[np.ndarray, ...]:
         np.not_equal(sb[1:], sb[:-1], out=new[1:])
         distinct = sb[new]
         repeated = sb[1:][~new[1:] & new[:-1]]  # the second posting of each hash with two or more
-        if len(repeated):
-            # the rows holding one of them: a table of their low bits (32 entries or more each) lets few others
-            # through, found out by a binary search in the group's own
-            bits = len(repeated).bit_length() + 5
-            low = (1 << bits) - 1
-            hit = np.zeros(1 << bits, bool)
-            hit[repeated & low] = True
-            rows = np.flatnonzero(hit[hb & low])
-            held_hash = hb[rows]
-            rank = np.minimum(np.searchsorted(repeated, held_hash), len(repeated) - 1)
-            held = repeated[rank] == held_hash
-            rows, rank = rows[held], rank[held]
-            by_hash = stable_order(rank, len(repeated))  # by hash, then row
-            rows = group_rows[rows]  # rows of the table, in order
-            h_parts.append(repeated[rank[by_hash]])
-            d_parts.append(doc[rows][by_hash])
-            p_parts.append(pos[rows][by_hash])
-            r_parts.append(rows[by_hash])
-            at_parts.append(np.searchsorted(distinct, repeated) + written)
         out[written:written + len(distinct)] = distinct
+        group_docs = docs[written:written + len(distinct)]
+        group_docs.fill(1)
         written += len(distinct)
+        if not len(repeated):
+            continue
+        # the rows holding one of them: a table of their low bits (32 entries or more each) lets few others
+        # through, found out by a binary search in the group's own
+        bits = len(repeated).bit_length() + 5
+        low = (1 << bits) - 1
+        hit = np.zeros(1 << bits, bool)
+        hit[repeated & low] = True
+        rows = np.flatnonzero(hit[hb & low])
+        held_hash = hb[rows]
+        rank = np.minimum(np.searchsorted(repeated, held_hash), len(repeated) - 1)
+        held = repeated[rank] == held_hash
+        rows, rank = rows[held], rank[held]
+        by_hash = stable_order(rank, len(repeated))  # by hash, then row
+        row = group_rows[rows[by_hash]]  # rows of the table, in order
+        h, d, p = repeated[rank[by_hash]], doc[row], pos[row]
+        # the group's postings: by hash, then document and position (row order)
+        n = len(h)
+        new_hash = np.ones(n, bool)
+        new_hash[1:] = h[1:] != h[:-1]
+        new_doc = new_hash.copy()
+        new_doc[1:] |= d[1:] != d[:-1]
+        hash_start = np.flatnonzero(new_hash)
+        doc_start = np.flatnonzero(new_doc)
+        docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32)
+        group_docs[np.searchsorted(distinct, repeated)] = docs_per_hash
+        # per posting: its hash's document count, its rank among the places of its (hash, doc)
+        run_of = _counts(new_doc) - 1
+        rank_in_doc = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32)
+        df = docs_per_hash[_counts(new_hash) - 1]
+        # formula fingerprints: first place, first place in the second document
+        fidx = np.flatnonzero(docs_per_hash >= formula_docs)
+        if len(fidx):
+            first = hash_start[fidx]
+            second = doc_start[run_of[first] + 1]
+            formulas.add(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
+            # each document's formula fingerprints with their first place there (by hash)
+            widespread = df >= formula_docs
+            keep = new_doc & widespread
+            fid = _counts(new_hash & widespread) + np.int32(nformulas - 1)  # the number of each among the formulas
+            places.add(d[keep], p[keep], fid[keep], row[keep])
+            nformulas += len(fidx)
+        chosen = (df < formula_docs) & (rank_in_doc < MAX_SEEDS_PER_HASH)
+        rare.add(h[chosen], d[chosen], p[chosen], df[chosen], new_hash[chosen])
     del groups
     out.resize((written,), refcheck=False)  # no view of it was made: the tail is given back
-    empty = np.empty(0, np.int64)
-
-    def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
-        return np.concatenate(parts) if parts else empty.astype(dtype)
-
-    return (out, joined(at_parts, np.int64), joined(h_parts, np.int64), joined(d_parts, doc.dtype.type),
-            joined(p_parts, pos.dtype.type), joined(r_parts, np.int64))
+    docs.resize((written,), refcheck=False)
+    return out, docs, formulas.joined(), places.joined(), rare.joined()
 
 
 def _by_doc(doc: np.ndarray, ndocs: int) -> np.ndarray:
@@ -308,45 +356,18 @@ def _by_doc(doc: np.ndarray, ndocs: int) -> np.ndarray:
 
 def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
     """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
-    # every distinct hash (sorted) and the postings of those in two rows or more, by hash, then in document and
-    # text order (their row order); the table is let go as soon as it has served: this is the peak of a large audit
+    # the table is let go as soon as it has served: this is the peak of a large audit
     columns = [table.hash, table.doc, table.pos]
-    del table  # its hashes are freed by _postings once read when the caller handed it over (find_reuse does)
-    hashes, repeated_at, h, d, p, row = _postings(columns)  # int64, int64, int64, int32, int32, int64
-    n = len(h)
-    new_hash = np.ones(n, bool)
-    new_hash[1:] = h[1:] != h[:-1]
-    new_doc = new_hash.copy()
-    new_doc[1:] |= d[1:] != d[:-1]
-    hash_start = np.flatnonzero(new_hash)
-    doc_start = np.flatnonzero(new_doc)
-    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32) if n else np.empty(0, np.int32)
-    docs = np.ones(len(hashes), np.int32)
-    docs[repeated_at] = docs_per_hash
-    # per posting: its hash's document count, its rank among the places of its (hash, doc)
-    run_of = _counts(new_doc) - 1
-    rank = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32) if n else np.empty(0, np.int32)
-    df = docs_per_hash[_counts(new_hash) - 1] if n else np.empty(0, np.int32)
-
-    # formula fingerprints: first place, first place in the second document
-    fidx = np.flatnonzero(docs_per_hash >= formula_docs)
-    first = hash_start[fidx]
-    second = doc_start[run_of[first] + 1] if len(fidx) else first
-    formulas = FormulaPrints(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
-
-    # each document's formula fingerprints with their first place there, sorted by (doc, hash)
-    keep = new_doc & (df >= formula_docs)
-    fid = _counts(new_hash & (df >= formula_docs)) - 1  # the number of each posting's hash among the formulas
-    fd, fp, ffid, frow = d[keep], p[keep], fid[keep], row[keep]
-    del fid, row
-    by_doc = _by_doc(fd, ndocs)  # (doc, hash): they are by hash already
+    del table  # its hashes are freed by _scan once read when the caller handed it over (find_reuse does)
+    hashes, docs, formula_columns, (fd, fp, ffid, frow), rare = _scan(columns, formula_docs)
+    formulas = FormulaPrints(*formula_columns)
+    # each document's formula fingerprints, sorted by (doc, hash): they are by hash already
+    by_doc = _by_doc(fd, ndocs)
     # (each gather through by_doc reads at random: the hash and documents of a place are its formula's)
     fp, ffid, frow = fp[by_doc], ffid[by_doc], frow[by_doc]
     fh, fdocs = formulas.hash[ffid], formulas.docs[ffid]
     places_start = np.concatenate(([0], np.cumsum(np.bincount(fd, minlength=ndocs)))).astype(np.int64)
-
-    rare = (df < formula_docs) & (rank < MAX_SEEDS_PER_HASH)
-    shared = _pair_seeds(h[rare], d[rare], p[rare], df[rare], new_hash[rare])
+    shared = _pair_seeds(*rare)
     return Index(hashes, docs, formula_docs, formulas, places_start, fh, fp, fdocs, shared, ffid,
                  _row_order(frow, places_start))
 
