@@ -133,11 +133,18 @@ class Index:
         ``fid``, the number of each."""
         doc = np.repeat(np.arange(len(self.places_start) - 1, dtype=np.int64), np.diff(self.places_start))
         fid = self.places_fid
-        key = doc * max(len(self.formulas), 1) + fid
+        key = (doc * max(len(self.formulas), 1) + fid).astype(self._key_type, copy=False)
         np.multiply(doc, _AT, out=doc)
         doc += self.places_pos
         order = self.places_order
         return key, doc[order], fid[order]
+
+    @property
+    def _key_type(self) -> type:
+        """The dtype of :attr:`by_place`'s keys: uint32 when they fit (half
+        the memory a lookup in them reads: on 10,000 reports, 23 MB, within
+        the processor's cache, instead of 47), else int64."""
+        return np.uint32 if (len(self.places_start) - 1) * max(len(self.formulas), 1) <= 1 << 32 else np.int64
 
     def widespread_seeds(self, rows: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
         """The seeds of the candidate pairs ``rows`` (rows of ``shared.pairs``)
@@ -179,7 +186,7 @@ class Index:
         cand = ranges(lo, count)
         fp = at[cand] % _AT
         # the same fingerprint's first place in y
-        wanted = y[owner[first]][window] * max(len(self.formulas), 1) + fid[cand]
+        wanted = (y[owner[first]][window] * max(len(self.formulas), 1) + fid[cand]).astype(key.dtype, copy=False)
         j = np.minimum(find(key, wanted), max(len(key) - 1, 0))
         shared = key[j] == wanted if len(key) else np.zeros(len(wanted), bool)
         window, fp, fq = window[shared], fp[shared], self.places_pos[j[shared]].astype(np.int64)
