@@ -463,17 +463,26 @@ def _pair_seeds(h: np.ndarray, d: np.ndarray, p: np.ndarray, df: np.ndarray, fir
         for col, extra in zip(cols, (rest_x, rest_y, rest_h, rest_p, rest_q)):
             col.append(np.array(extra, np.int64))
     xa, ya, ha, pa_, qa = (np.concatenate(c).astype(np.int64) for c in cols)
-    order = np.lexsort((qa, pa_, ya, xa))
+    # by (x, y, p, q): np.lexsort((qa, pa_, ya, xa)), as stable radix sorts from the last key (linear)
+    order = stable_order(qa)
+    for key in (pa_, ya, xa):
+        order = order[stable_order(key[order])]
     x, y, hh, pp, qq = xa[order], ya[order], ha[order], pa_[order], qa[order]
     m = len(x)
     new_pair = np.ones(m, bool)
     new_pair[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
     pair_starts = np.flatnonzero(new_pair)
-    # distinct hashes per pair: sort the pair's hashes (pair-major), count changes
-    by_hash = np.lexsort((hh, y, x))
-    hs, xs, ys = hh[by_hash], x[by_hash], y[by_hash]
-    new_h = np.ones(m, bool)
-    new_h[1:] = (hs[1:] != hs[:-1]) | (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1])
-    distinct = np.add.reduceat(new_h.astype(np.int64), pair_starts) if m else np.empty(0, np.int64)
+    # distinct hashes per pair: a simple hash is one row of one pair, so only the other rows can repeat a
+    # (pair, hash): their rows less the repeats among those
+    distinct = np.diff(np.append(pair_starts, m)).astype(np.int64)
+    if rest_x:
+        rx, ry, rh = (np.array(c, np.int64) for c in (rest_x, rest_y, rest_h))
+        by = np.lexsort((rh, ry, rx))  # (few: the hashes repeated inside a document or in more than two)
+        rx, ry, rh = rx[by], ry[by], rh[by]
+        again = (rx[1:] == rx[:-1]) & (ry[1:] == ry[:-1]) & (rh[1:] == rh[:-1])
+        span = int(ya.max()) + 1
+        pair_key = x[pair_starts] * span + y[pair_starts]
+        repeats = np.searchsorted(pair_key, rx[1:][again] * span + ry[1:][again])
+        distinct -= np.bincount(repeats, minlength=len(pair_starts))
     pairs = np.stack((x[pair_starts], y[pair_starts]), axis=1) if m else np.empty((0, 2), np.int64)
     return PairSeeds(x, y, hh, pp, qq, np.append(pair_starts, m), pairs, distinct)
