@@ -105,3 +105,26 @@ def test_passages_are_those_of_the_code_before(seeds_root, n, chars, seed, passa
     result = find_reuse(generate(n, chars=chars, seed=seed).docs)
     assert (len(result.passages), len(result.formulas)) == (passages, formulas)
     assert _digest(result) == digest
+
+
+def test_the_members_filter_lets_every_formula_a_document_holds_through(seeds_root):
+    """Index.members (the filter of the seeds' lookups in the formula
+    places): each formula a document holds has its bit set, and most of
+    those it does not hold are told apart (else the filter saves nothing)."""
+    texts = _texts(seeds_root, 80, 2500, 7)
+    k, w = params_for(15)
+    index = index_module.build_index(fingerprint_table(texts, k, w), len(texts), 3)
+    bits, shift = index.members
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(index.places_start))
+
+    def told(d, fid):
+        slot = (d << shift) | (fid & ((1 << shift) - 1))
+        return ((bits[slot >> 3] >> (slot & 7).astype(np.uint8)) & 1).astype(bool)
+
+    assert told(doc, index.places_fid.astype(np.int64)).all()
+    rng = np.random.default_rng(1)
+    d = rng.integers(0, len(texts), 5000)
+    fid = rng.integers(0, len(index.formulas), 5000)
+    held = np.isin(d * len(index.formulas) + fid, doc * len(index.formulas) + index.places_fid)
+    assert held.sum() < 0.2 * len(d)  # documents hold few of the formulas
+    assert told(d[~held], fid[~held]).mean() < 0.3
