@@ -15,7 +15,6 @@ numpy is imported here: the reuse commands only.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -243,22 +242,15 @@ def _counts(flags: np.ndarray) -> np.ndarray:
 _ROWS = 1 << 20  # rows of the table put in groups at once by _groups (their hashes: 8 MB)
 
 
-def _group_bits(hash_: np.ndarray) -> int:
-    """The top bits of a hash :func:`_groups` groups ``hash_`` by (0: one group)."""
-    if not len(hash_) or int(hash_.min()) < 0:  # (hashes are below 2**61: never negative)
-        return 0
-    return min(8, (len(hash_) // _BUCKET).bit_length())
-
-
-def _groups(hash_: np.ndarray, bits: int) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+def _groups(hash_: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """``(hashes, rows)`` of the rows of ``hash_`` (non-negative), a group
     at a time, in row order inside a group; the groups of about
     :data:`_BUCKET` rows by the top bits of their hash, in order (every hash
     of a group is above the previous group's). Linear: a radix pass (numpy's
-    stable argsort of 8-bit keys) over some rows at a time, in the cache.
-    ``bits``: :func:`_group_bits` of ``hash_``."""
+    stable argsort of 8-bit keys) over some rows at a time, in the cache."""
     n = len(hash_)
-    if bits == 0:
+    bits = min(8, (n // _BUCKET).bit_length())
+    if bits == 0 or int(hash_.min()) < 0:  # (hashes are below 2**61: never negative)
         if n:
             yield hash_, np.arange(n, dtype=np.int32)
         return
@@ -270,7 +262,7 @@ def _groups(hash_: np.ndarray, bits: int) -> Iterator[tuple[np.ndarray, np.ndarr
         order = np.argsort(key, kind="stable")
         ends = np.cumsum(np.bincount(key, minlength=1 << bits)).tolist()
         pieces.append((part[order], (order + lo).astype(np.int32), [0] + ends))  # (rows below 2**31)
-    del hash_, part, key, order  # the table's hashes are let go here (or written over: _scan)
+    del hash_, part, key, order  # the table's hashes are let go here when the caller handed them over
     for g in range(1 << bits):
         yield (np.concatenate([h[e[g]:e[g + 1]] for h, _, e in pieces]),
                np.concatenate([r[e[g]:e[g + 1]] for _, r, e in pieces]))
@@ -317,19 +309,14 @@ def _scan(columns: list[np.ndarray], formula_docs: int
     from 1,000 reports."""
     hash_, doc, pos = columns
     columns.clear()
-    # the distinct hashes, group after group: written over the table's own hashes once they are read (all of them
-    # are before the first group comes) when nothing else holds them (the caller handed the table over), so that
-    # the index takes no memory the process has not had yet (on 10,000 reports, 185 MB)
-    handed_over = sys.getrefcount(hash_) <= 2 and hash_.flags.owndata and hash_.flags.writeable
-    bits = _group_bits(hash_)  # (more than one group: the groups are copies; one group is the hashes themselves)
-    out = hash_ if handed_over and bits and hash_.dtype == np.int64 else np.empty(len(hash_), np.int64)
+    out = np.empty(len(hash_), np.int64)  # the distinct hashes, group after group
     docs = np.empty(len(hash_), np.int32)  # the documents holding each
     written = 0
     formulas = _Pieces(np.int64, np.int32, doc.dtype.type, pos.dtype.type, doc.dtype.type, pos.dtype.type)
     places = _Pieces(doc.dtype.type, pos.dtype.type, np.int32, np.int32)
     rare = _Pieces(np.int64, doc.dtype.type, pos.dtype.type, np.int32, np.bool_)
     nformulas = 0
-    groups = _groups(hash_, bits)
+    groups = _groups(hash_)
     del hash_  # let go with the groups' own copies
     for hb, group_rows in groups:
         sb = np.sort(hb)
