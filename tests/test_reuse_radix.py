@@ -108,3 +108,66 @@ def test_passages_are_those_of_the_code_before(seeds_root, monkeypatch, n, chars
     result = find_reuse(generate(n, chars=chars, seed=seed).docs)
     assert (len(result.passages), len(result.formulas)) == (passages, formulas)
     assert _digest(result) == digest
+
+
+def test_the_members_filter_lets_every_formula_a_document_holds_through(seeds_root):
+    """Index.members (the filter of the seeds' lookups in the formula
+    places): each formula a document holds has its bit set, and most of
+    those it does not hold are told apart (else the filter saves nothing)."""
+    texts = _texts(seeds_root, 80, 2500, 7)
+    k, w = params_for(15)
+    index = index_module.build_index(fingerprint_table(texts, k, w), len(texts), 3)
+    bits, shift = index.members
+    doc = np.repeat(np.arange(len(texts), dtype=np.int64), np.diff(index.places_start))
+
+    def told(d, fid):
+        slot = (d << shift) | (fid & ((1 << shift) - 1))
+        return ((bits[slot >> 3] >> (slot & 7).astype(np.uint8)) & 1).astype(bool)
+
+    assert told(doc, index.places_fid.astype(np.int64)).all()
+    rng = np.random.default_rng(1)
+    d = rng.integers(0, len(texts), 5000)
+    fid = rng.integers(0, len(index.formulas), 5000)
+    held = np.isin(d * len(index.formulas) + fid, doc * len(index.formulas) + index.places_fid)
+    assert held.sum() < 0.2 * len(d)  # documents hold few of the formulas
+    assert told(d[~held], fid[~held]).mean() < 0.3
+
+
+def _pair_seeds_by_lexsort(h, d, p):
+    """PairSeeds' rows, pairs and distinct fingerprints per pair as the code
+    before the radix sorts made them (np.lexsort), from rare postings by
+    hash, document and position: every two places of a hash, in two
+    documents or one."""
+    rows = []
+    for hv in np.unique(h).tolist():
+        at = np.flatnonzero(h == hv)
+        for i in at.tolist():
+            for j in at.tolist():
+                if (d[i], p[i]) < (d[j], p[j]):
+                    rows.append((d[i], d[j], hv, p[i], p[j]))
+    x, y, hh, pp, qq = (np.array([r[c] for r in rows], np.int64) for c in range(5))
+    order = np.lexsort((qq, pp, y, x))
+    x, y, hh = x[order], y[order], hh[order]
+    pair_starts = np.flatnonzero(np.r_[True, (x[1:] != x[:-1]) | (y[1:] != y[:-1])]) if len(x) else x
+    distinct = [len(set(hh[a:b].tolist())) for a, b in zip(pair_starts, np.r_[pair_starts[1:], len(x)])]
+    return x, y, hh, pp[order], qq[order], pair_starts, distinct
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 5), st.integers(0, 40)), min_size=2, max_size=80,
+                unique_by=lambda t: (t[1], t[2])))
+def test_pair_seeds_are_those_of_lexsort(postings):
+    """index._pair_seeds (stable radix sorts, distinct fingerprints counted
+    from the rows that can repeat one) gives the rows, pairs and counts of
+    sorting every pair of places with np.lexsort."""
+    postings.sort()
+    h = np.array([t[0] for t in postings], np.int64)
+    d = np.array([t[1] for t in postings], np.int32)
+    p = np.array([t[2] for t in postings], np.int32)
+    first = np.r_[True, h[1:] != h[:-1]]
+    df = np.array([len({t[1] for t in postings if t[0] == hv}) for hv in h.tolist()], np.int32)
+    got = index_module._pair_seeds(h, d, p, df, first)
+    x, y, hh, pp, qq, starts, distinct = _pair_seeds_by_lexsort(h, d, p)
+    for a, b in ((got.x, x), (got.y, y), (got.hash, hh), (got.p, pp), (got.q, qq), (got.starts[:-1], starts)):
+        assert np.array_equal(a, b)
+    assert got.hashes.tolist() == distinct

@@ -9,8 +9,9 @@ A formula fingerprint is one found in ``formula_docs`` documents or more
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import groupby
-from operator import itemgetter
+from functools import partial
+from itertools import compress, groupby
+from operator import is_, itemgetter
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -244,6 +245,9 @@ class Stretch:
     text: str
 
 
+_is_none = partial(is_, None)
+
+
 def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_of: Callable[[int], Prepared],
                     k: int, w: int) -> list[Stretch]:
     """Stock passages: stretches of formula fingerprints, placed in the
@@ -282,13 +286,14 @@ def stock_stretches(points: Iterable[tuple[int, int, int, int, int]], prepared_o
     owner: dict[str, int] = {}  # q-gram of a stretch kept -> which
     q = max(3, k // 2)
     for doc, start, end, ndocs, text in runs:
-        grams = {text[i:i + q] for i in range(len(text) - q + 1)}
-        inside = [host for host in map(owner.get, grams) if host is not None]
+        grams = list({text[i:i + q] for i in range(len(text) - q + 1)})
+        hosts = list(map(owner.get, grams))  # (each q-gram looked up once: the table outgrows the cache)
+        inside = [host for host in hosts if host is not None]
         if len(inside) >= 0.8 * len(grams):  # the same stock passage: count its documents there
             host = max(sorted(set(inside)), key=inside.count)  # ties: the first kept, whatever the hash seed
             kept[host][3] = max(kept[host][3], ndocs)
             continue
-        owner.update(dict.fromkeys(grams.difference(owner), len(kept)))  # the q-grams no stretch kept has
+        owner.update(dict.fromkeys(compress(grams, map(_is_none, hosts)), len(kept)))  # the q-grams no stretch kept has
         kept.append([doc, start, end, ndocs])
     stretches = []
     for doc, start, end, ndocs in kept:

@@ -120,9 +120,29 @@ class Index:
         return self.places_start.tolist()
 
     def make_by_place(self) -> None:
-        """Make :attr:`by_place` now (before worker processes fork, so they share it)."""
-        if "by_place" not in self.__dict__:  # functools.cached_property keeps its value there
-            self.__dict__["by_place"] = type(self).by_place.func(self)  # type: ignore[attr-defined]
+        """Make :attr:`by_place` and :attr:`members` now (before worker processes fork, so they share them)."""
+        for name in ("by_place", "members"):
+            if name not in self.__dict__:  # functools.cached_property keeps its value there
+                self.__dict__[name] = getattr(type(self), name).func(self)
+
+    @cached_property
+    def members(self) -> tuple[np.ndarray, int]:
+        """``(bits, shift)``: which formulas each document may hold, a
+        filter small enough for the cache (a Bloom filter of one hash): bit
+        ``doc << shift | fid % 2**shift`` of ``bits`` (bytes, lowest bit
+        first) is set for every formula number ``fid`` (a row of formulas)
+        the document holds, so a clear bit says it does not hold it; a set
+        bit may still be another formula's (``2**shift`` bits a document,
+        at least four times its formulas on average: about one in eight).
+        Nine of ten lookups of the seeds in the formula places fail (two
+        documents share few of their formulas): most are told here, in 5
+        MB on 10,000 reports, instead of searching the 23 MB of places."""
+        ndocs = len(self.places_start) - 1
+        shift = max(6, (4 * len(self.places_fid) // max(ndocs, 1)).bit_length())
+        doc = np.repeat(np.arange(ndocs, dtype=np.int64), np.diff(self.places_start))
+        flags = np.zeros(ndocs << shift, bool)
+        flags[(doc << shift) | (self.places_fid & ((1 << shift) - 1))] = True
+        return np.packbits(flags, bitorder="little"), shift
 
     @cached_property
     def by_place(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,11 +153,18 @@ class Index:
         ``fid``, the number of each."""
         doc = np.repeat(np.arange(len(self.places_start) - 1, dtype=np.int64), np.diff(self.places_start))
         fid = self.places_fid
-        key = doc * max(len(self.formulas), 1) + fid
+        key = (doc * max(len(self.formulas), 1) + fid).astype(self._key_type, copy=False)
         np.multiply(doc, _AT, out=doc)
         doc += self.places_pos
         order = self.places_order
         return key, doc[order], fid[order]
+
+    @property
+    def _key_type(self) -> type:
+        """The dtype of :attr:`by_place`'s keys: uint32 when they fit (half
+        the memory a lookup in them reads: on 10,000 reports, 23 MB, within
+        the processor's cache, instead of 47), else int64."""
+        return np.uint32 if (len(self.places_start) - 1) * max(len(self.formulas), 1) <= 1 << 32 else np.int64
 
     def widespread_seeds(self, rows: np.ndarray) -> tuple[list[int], np.ndarray, np.ndarray]:
         """The seeds of the candidate pairs ``rows`` (rows of ``shared.pairs``)
@@ -179,7 +206,12 @@ class Index:
         cand = ranges(lo, count)
         fp = at[cand] % _AT
         # the same fingerprint's first place in y
-        wanted = y[owner[first]][window] * max(len(self.formulas), 1) + fid[cand]
+        other, fc = y[owner[first]][window], fid[cand]
+        bits, shift = self.members  # (most are not there: told without a search)
+        slot = (other << shift) | (fc & ((1 << shift) - 1))
+        maybe = np.flatnonzero((bits[slot >> 3] >> (slot & 7).astype(np.uint8)) & 1)
+        window, fp = window[maybe], fp[maybe]
+        wanted = (other[maybe] * max(len(self.formulas), 1) + fc[maybe]).astype(key.dtype, copy=False)
         j = np.minimum(find(key, wanted), max(len(key) - 1, 0))
         shared = key[j] == wanted if len(key) else np.zeros(len(wanted), bool)
         window, fp, fq = window[shared], fp[shared], self.places_pos[j[shared]].astype(np.int64)
@@ -236,28 +268,54 @@ def _groups(hash_: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
                np.concatenate([r[e[g]:e[g + 1]] for _, r, e in pieces]))
 
 
-def _postings(columns: list[np.ndarray]) -> tuple[np.ndarray, ...]:
-    """``(hashes, repeated_at, hash, doc, pos, row)``: every distinct hash
-    of a fingerprint table (sorted), where in it stand those found in two
-    rows or more, and the rows holding those (their hash, doc, pos and row
-    number), by hash then row. ``columns``: the table's hash, doc and pos,
-    taken out of the list (the hashes are let go once read).
+class _Pieces:
+    """Columns made a group of hashes at a time, joined at the end."""
+
+    def __init__(self, *dtypes: type) -> None:
+        self.dtypes = dtypes
+        self.parts: list[list[np.ndarray]] = [[] for _ in dtypes]
+
+    def add(self, *columns: np.ndarray) -> None:
+        for part, column in zip(self.parts, columns):
+            part.append(column)
+
+    def joined(self) -> list[np.ndarray]:
+        out = [np.concatenate(part) if part else np.empty(0, dtype) for part, dtype in zip(self.parts, self.dtypes)]
+        self.parts = [[] for _ in self.dtypes]
+        return out
+
+
+def _scan(columns: list[np.ndarray], formula_docs: int
+          ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray], list[np.ndarray], list[np.ndarray]]:
+    """Everything :func:`build_index` reads of a fingerprint table's
+    postings, a group of hashes at a time: ``(hashes, docs, formulas,
+    places, rare)``, every distinct hash (sorted) and the documents holding
+    it; the formula fingerprints' columns (:class:`FormulaPrints`); each
+    posting of a formula's first in its document ``(doc, pos, formula
+    number, row)``, by hash; and the rare postings among the first
+    :data:`MAX_SEEDS_PER_HASH` of their (hash, document) ``(hash, doc, pos,
+    documents of the hash, first of its hash)``, by hash, document and
+    position. ``columns``: the table's hash, doc and pos, taken out of the
+    list (the hashes are let go once read).
 
     The rows are gone through a group of hashes at a time
-    (:func:`_by_top_bits`: a group's hashes all lie between the previous
-    group's and the next one's), so that each sort, search and table of a
-    group fits the cache: on 10,000 reports (30 million fingerprints) one
-    sort of all the hashes took 12 times as long as on 1,000 (``n log n``,
-    and reads from memory instead of the cache)."""
+    (:func:`_groups`: a group's hashes all lie between the previous
+    group's and the next one's), and each group's postings are sorted,
+    counted and sorted out while they are in the cache; only what the
+    index keeps is joined: on 10,000 reports (30 million fingerprints, 7
+    million postings of repeated hashes) passes over arrays of all the
+    postings read and write memory beyond the cache, each new array is
+    memory the process has not touched yet, and each grew 12 to 20 times
+    from 1,000 reports."""
     hash_, doc, pos = columns
     columns.clear()
     out = np.empty(len(hash_), np.int64)  # the distinct hashes, group after group
+    docs = np.empty(len(hash_), np.int32)  # the documents holding each
     written = 0
-    at_parts: list[np.ndarray] = []
-    h_parts: list[np.ndarray] = []
-    d_parts: list[np.ndarray] = []
-    p_parts: list[np.ndarray] = []
-    r_parts: list[np.ndarray] = []
+    formulas = _Pieces(np.int64, np.int32, doc.dtype.type, pos.dtype.type, doc.dtype.type, pos.dtype.type)
+    places = _Pieces(doc.dtype.type, pos.dtype.type, np.int32, np.int32)
+    rare = _Pieces(np.int64, doc.dtype.type, pos.dtype.type, np.int32, np.bool_)
+    nformulas = 0
     groups = _groups(hash_)
     del hash_  # let go with the groups' own copies
     for hb, group_rows in groups:
@@ -266,36 +324,58 @@ def _postings(columns: list[np.ndarray]) -> tuple[np.ndarray, ...]:
         np.not_equal(sb[1:], sb[:-1], out=new[1:])
         distinct = sb[new]
         repeated = sb[1:][~new[1:] & new[:-1]]  # the second posting of each hash with two or more
-        if len(repeated):
-            # the rows holding one of them: a table of their low bits (32 entries or more each) lets few others
-            # through, found out by a binary search in the group's own
-            bits = len(repeated).bit_length() + 5
-            low = (1 << bits) - 1
-            hit = np.zeros(1 << bits, bool)
-            hit[repeated & low] = True
-            rows = np.flatnonzero(hit[hb & low])
-            held_hash = hb[rows]
-            rank = np.minimum(np.searchsorted(repeated, held_hash), len(repeated) - 1)
-            held = repeated[rank] == held_hash
-            rows, rank = rows[held], rank[held]
-            by_hash = stable_order(rank, len(repeated))  # by hash, then row
-            rows = group_rows[rows]  # rows of the table, in order
-            h_parts.append(repeated[rank[by_hash]])
-            d_parts.append(doc[rows][by_hash])
-            p_parts.append(pos[rows][by_hash])
-            r_parts.append(rows[by_hash])
-            at_parts.append(np.searchsorted(distinct, repeated) + written)
         out[written:written + len(distinct)] = distinct
+        group_docs = docs[written:written + len(distinct)]
+        group_docs.fill(1)
         written += len(distinct)
+        if not len(repeated):
+            continue
+        # the rows holding one of them: a table of their low bits (32 entries or more each) lets few others
+        # through, found out by a binary search in the group's own
+        bits = len(repeated).bit_length() + 5
+        low = (1 << bits) - 1
+        hit = np.zeros(1 << bits, bool)
+        hit[repeated & low] = True
+        rows = np.flatnonzero(hit[hb & low])
+        held_hash = hb[rows]
+        rank = np.minimum(np.searchsorted(repeated, held_hash), len(repeated) - 1)
+        held = repeated[rank] == held_hash
+        rows, rank = rows[held], rank[held]
+        by_hash = stable_order(rank, len(repeated))  # by hash, then row
+        row = group_rows[rows[by_hash]]  # rows of the table, in order
+        h, d, p = repeated[rank[by_hash]], doc[row], pos[row]
+        # the group's postings: by hash, then document and position (row order)
+        n = len(h)
+        new_hash = np.ones(n, bool)
+        new_hash[1:] = h[1:] != h[:-1]
+        new_doc = new_hash.copy()
+        new_doc[1:] |= d[1:] != d[:-1]
+        hash_start = np.flatnonzero(new_hash)
+        doc_start = np.flatnonzero(new_doc)
+        docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32)
+        group_docs[np.searchsorted(distinct, repeated)] = docs_per_hash
+        # per posting: its hash's document count, its rank among the places of its (hash, doc)
+        run_of = _counts(new_doc) - 1
+        rank_in_doc = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32)
+        df = docs_per_hash[_counts(new_hash) - 1]
+        # formula fingerprints: first place, first place in the second document
+        fidx = np.flatnonzero(docs_per_hash >= formula_docs)
+        if len(fidx):
+            first = hash_start[fidx]
+            second = doc_start[run_of[first] + 1]
+            formulas.add(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
+            # each document's formula fingerprints with their first place there (by hash)
+            widespread = df >= formula_docs
+            keep = new_doc & widespread
+            fid = _counts(new_hash & widespread) + np.int32(nformulas - 1)  # the number of each among the formulas
+            places.add(d[keep], p[keep], fid[keep], row[keep])
+            nformulas += len(fidx)
+        chosen = (df < formula_docs) & (rank_in_doc < MAX_SEEDS_PER_HASH)
+        rare.add(h[chosen], d[chosen], p[chosen], df[chosen], new_hash[chosen])
     del groups
     out.resize((written,), refcheck=False)  # no view of it was made: the tail is given back
-    empty = np.empty(0, np.int64)
-
-    def joined(parts: list[np.ndarray], dtype: type) -> np.ndarray:
-        return np.concatenate(parts) if parts else empty.astype(dtype)
-
-    return (out, joined(at_parts, np.int64), joined(h_parts, np.int64), joined(d_parts, doc.dtype.type),
-            joined(p_parts, pos.dtype.type), joined(r_parts, np.int64))
+    docs.resize((written,), refcheck=False)
+    return out, docs, formulas.joined(), places.joined(), rare.joined()
 
 
 def _by_doc(doc: np.ndarray, ndocs: int) -> np.ndarray:
@@ -308,45 +388,18 @@ def _by_doc(doc: np.ndarray, ndocs: int) -> np.ndarray:
 
 def build_index(table: FingerprintTable, ndocs: int, formula_docs: int) -> Index:
     """The index of ``table`` (fingerprints of ``ndocs`` documents)."""
-    # every distinct hash (sorted) and the postings of those in two rows or more, by hash, then in document and
-    # text order (their row order); the table is let go as soon as it has served: this is the peak of a large audit
+    # the table is let go as soon as it has served: this is the peak of a large audit
     columns = [table.hash, table.doc, table.pos]
-    del table  # its hashes are freed by _postings once read when the caller handed it over (find_reuse does)
-    hashes, repeated_at, h, d, p, row = _postings(columns)  # int64, int64, int64, int32, int32, int64
-    n = len(h)
-    new_hash = np.ones(n, bool)
-    new_hash[1:] = h[1:] != h[:-1]
-    new_doc = new_hash.copy()
-    new_doc[1:] |= d[1:] != d[:-1]
-    hash_start = np.flatnonzero(new_hash)
-    doc_start = np.flatnonzero(new_doc)
-    docs_per_hash = np.add.reduceat(new_doc.view(np.int8), hash_start, dtype=np.int32) if n else np.empty(0, np.int32)
-    docs = np.ones(len(hashes), np.int32)
-    docs[repeated_at] = docs_per_hash
-    # per posting: its hash's document count, its rank among the places of its (hash, doc)
-    run_of = _counts(new_doc) - 1
-    rank = np.arange(n, dtype=np.int32) - doc_start[run_of].astype(np.int32) if n else np.empty(0, np.int32)
-    df = docs_per_hash[_counts(new_hash) - 1] if n else np.empty(0, np.int32)
-
-    # formula fingerprints: first place, first place in the second document
-    fidx = np.flatnonzero(docs_per_hash >= formula_docs)
-    first = hash_start[fidx]
-    second = doc_start[run_of[first] + 1] if len(fidx) else first
-    formulas = FormulaPrints(h[first], docs_per_hash[fidx], d[first], p[first], d[second], p[second])
-
-    # each document's formula fingerprints with their first place there, sorted by (doc, hash)
-    keep = new_doc & (df >= formula_docs)
-    fid = _counts(new_hash & (df >= formula_docs)) - 1  # the number of each posting's hash among the formulas
-    fd, fp, ffid, frow = d[keep], p[keep], fid[keep], row[keep]
-    del fid, row
-    by_doc = _by_doc(fd, ndocs)  # (doc, hash): they are by hash already
+    del table  # its hashes are freed by _scan once read when the caller handed it over (find_reuse does)
+    hashes, docs, formula_columns, (fd, fp, ffid, frow), rare = _scan(columns, formula_docs)
+    formulas = FormulaPrints(*formula_columns)
+    # each document's formula fingerprints, sorted by (doc, hash): they are by hash already
+    by_doc = _by_doc(fd, ndocs)
     # (each gather through by_doc reads at random: the hash and documents of a place are its formula's)
     fp, ffid, frow = fp[by_doc], ffid[by_doc], frow[by_doc]
     fh, fdocs = formulas.hash[ffid], formulas.docs[ffid]
     places_start = np.concatenate(([0], np.cumsum(np.bincount(fd, minlength=ndocs)))).astype(np.int64)
-
-    rare = (df < formula_docs) & (rank < MAX_SEEDS_PER_HASH)
-    shared = _pair_seeds(h[rare], d[rare], p[rare], df[rare], new_hash[rare])
+    shared = _pair_seeds(*rare)
     return Index(hashes, docs, formula_docs, formulas, places_start, fh, fp, fdocs, shared, ffid,
                  _row_order(frow, places_start))
 
@@ -422,17 +475,26 @@ def _pair_seeds(h: np.ndarray, d: np.ndarray, p: np.ndarray, df: np.ndarray, fir
         for col, extra in zip(cols, (rest_x, rest_y, rest_h, rest_p, rest_q)):
             col.append(np.array(extra, np.int64))
     xa, ya, ha, pa_, qa = (np.concatenate(c).astype(np.int64) for c in cols)
-    order = np.lexsort((qa, pa_, ya, xa))
+    # by (x, y, p, q): np.lexsort((qa, pa_, ya, xa)), as stable radix sorts from the last key (linear)
+    order = stable_order(qa)
+    for key in (pa_, ya, xa):
+        order = order[stable_order(key[order])]
     x, y, hh, pp, qq = xa[order], ya[order], ha[order], pa_[order], qa[order]
     m = len(x)
     new_pair = np.ones(m, bool)
     new_pair[1:] = (x[1:] != x[:-1]) | (y[1:] != y[:-1])
     pair_starts = np.flatnonzero(new_pair)
-    # distinct hashes per pair: sort the pair's hashes (pair-major), count changes
-    by_hash = np.lexsort((hh, y, x))
-    hs, xs, ys = hh[by_hash], x[by_hash], y[by_hash]
-    new_h = np.ones(m, bool)
-    new_h[1:] = (hs[1:] != hs[:-1]) | (xs[1:] != xs[:-1]) | (ys[1:] != ys[:-1])
-    distinct = np.add.reduceat(new_h.astype(np.int64), pair_starts) if m else np.empty(0, np.int64)
+    # distinct hashes per pair: a simple hash is one row of one pair, so only the other rows can repeat a
+    # (pair, hash): their rows less the repeats among those
+    distinct = np.diff(np.append(pair_starts, m)).astype(np.int64)
+    if rest_x:
+        rx, ry, rh = (np.array(c, np.int64) for c in (rest_x, rest_y, rest_h))
+        by = np.lexsort((rh, ry, rx))  # (few: the hashes repeated inside a document or in more than two)
+        rx, ry, rh = rx[by], ry[by], rh[by]
+        again = (rx[1:] == rx[:-1]) & (ry[1:] == ry[:-1]) & (rh[1:] == rh[:-1])
+        span = int(ya.max()) + 1
+        pair_key = x[pair_starts] * span + y[pair_starts]
+        repeats = np.searchsorted(pair_key, rx[1:][again] * span + ry[1:][again])
+        distinct -= np.bincount(repeats, minlength=len(pair_starts))
     pairs = np.stack((x[pair_starts], y[pair_starts]), axis=1) if m else np.empty((0, 2), np.int64)
     return PairSeeds(x, y, hh, pp, qq, np.append(pair_starts, m), pairs, distinct)
