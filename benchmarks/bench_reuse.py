@@ -8,7 +8,11 @@ Rows, each printed by this one command:
 1. ``find_reuse``, 1,000 reports: the baseline and now, interleaved
    (``--repeat`` times each, best kept), seconds and peak memory, and
    whether both found the same passages and formulas (a digest of them);
-2. ``find_reuse``, 10,000 reports, now only: seconds, the ratio to the
+2. ``find_reuse``, 10,000 reports, now only: seconds (the best of as many
+   runs as the small size had, ``--large-repeat`` to say otherwise: the same
+   statistic on both sides of the ratio; until 2026-11-28 one run was set
+   against the best of two, which leaned the ratio up by the small run's
+   spread, about 5%), the ratio to the
    1,000-report time (target: at most 10.5, linear) and the peak memory of
    the process tree (target: under 2 GB), each said met or not, with the
    candidate pairs, the passages and how much each kind grew, and the time
@@ -234,6 +238,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--chars", type=int, default=10_000, help="characters per report (default 10000)")
     parser.add_argument("--workers", type=int, default=1, help="processes of find_reuse (default 1, its default)")
     parser.add_argument("--repeat", type=int, default=2, help="interleaved runs of each at the small sizes")
+    parser.add_argument("--large-repeat", type=int, default=None,
+                        help="runs at the large size, the best taken as at the small sizes (default: --repeat)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--baseline", default=BASELINE, help=f"git revision of the baseline (default {BASELINE})")
     parser.add_argument("--work", type=Path, default=None, help="keep the corpora here (default: a temp folder)")
@@ -272,8 +278,12 @@ def main(argv: list[str] | None = None) -> None:
                   f"{'yes' if b['digest'] == now['digest'] else 'NO (the output changed since the baseline)'}", flush=True)
         if args.large:
             small = max(args.sizes)
-            row = audit(REPO, paths[args.large], args.workers)
-            report_large(row, now_small[small], args.large, small)
+            # the best of as many runs as the small size had: one statistic for both sides of the ratio
+            rows = [audit(REPO, paths[args.large], args.workers) for _ in range(args.large_repeat or args.repeat)]
+            if len(rows) > 1:
+                print(f"  find_reuse, {args.large:,} reports: runs " + ", ".join(f"{r['seconds']:.1f} s" for r in rows)
+                      + " (the best taken)")
+            report_large(min(rows, key=lambda r: r["seconds"]), now_small[small], args.large, small)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
