@@ -27,6 +27,11 @@ from erqi_diff.reuse.model import Difference, Kind, Passage
 
 #: The most characters a passage may say besides its figures to be a statistics line.
 STATISTIC_CHARS = 24
+#: A template: this many figures or more on each side, at most a third the same on both, at most this many characters
+#: of words a figure, and the words this alike (difflib's ratio).
+TEMPLATE_FIGURES = 3
+TEMPLATE_WORDS_PER_FIGURE = 12
+TEMPLATE_LIKENESS = 0.8
 
 # a figure: digits with their decimal point, per cent sign and multiplier (2.5万亿, 474亿, 11%)
 _FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[百千万亿]+)?|[.．%％‰]")
@@ -47,9 +52,29 @@ def is_statistic(passage: Passage) -> bool:
     """``passage`` is a statistics line with new figures (see the module doc)."""
     if not passage.differences or not any(_figure_changed(d) for d in passage.differences):
         return False
-    if not all(_figures_only(d.a) and _figures_only(d.b) for d in passage.differences):
+    if all(_figures_only(d.a) and _figures_only(d.b) for d in passage.differences) and \
+            len(_words(passage.a.text)) <= STATISTIC_CHARS and len(_words(passage.b.text)) <= STATISTIC_CHARS:
+        return True
+    return _template(passage.a.text, passage.b.text)
+
+
+def _template(a: str, b: str) -> bool:
+    """Two lines of several figures each, most figures new, the words around
+    them the same but for a word or two: one form of reporting filled in
+    twice (今年拟安排财政赤字1.2万亿元，比去年预算增加4000亿元，其中中央财政赤字8500亿元… /
+    …1.35万亿元，比上年增加1500亿元，其中中央财政赤字9500亿元…)."""
+    from difflib import SequenceMatcher
+
+    figures_a, figures_b = _FIGURE.findall(a), _FIGURE.findall(b)
+    figures_a = [f for f in figures_a if any(c.isdigit() for c in f)]
+    figures_b = [f for f in figures_b if any(c.isdigit() for c in f)]
+    fewer = min(len(figures_a), len(figures_b))
+    if fewer < TEMPLATE_FIGURES or 3 * len(set(figures_a) & set(figures_b)) > fewer:  # most figures new
         return False
-    return len(_words(passage.a.text)) <= STATISTIC_CHARS and len(_words(passage.b.text)) <= STATISTIC_CHARS
+    words_a, words_b = _words(a), _words(b)
+    if max(len(words_a), len(words_b)) > TEMPLATE_WORDS_PER_FIGURE * min(len(figures_a), len(figures_b)):
+        return False
+    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio() >= TEMPLATE_LIKENESS
 
 
 def _figure_changed(d: Difference) -> bool:
