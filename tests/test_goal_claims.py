@@ -180,3 +180,16 @@ def test_the_programme_a_goal_carries_out_said_reached(review: str, verdict) -> 
     snaps = [make_snapshot(1994, POVERTY, date="1994-03-10"), make_snapshot(2001, review, date="2001-03-05")]
     (link,) = [lk for lk in link_goals(snaps) if lk.goal.quote.startswith("8000万")]
     assert link.verdict is verdict
+
+
+@pytest.mark.parametrize(("goal", "verdict"), [
+    # a money value four years ahead, no prices said: the later value's gap may be prices alone
+    ("到1992年，力争使国民生产总值达到15500亿元左右。", Verdict.NOT_COMPARABLE),
+    # the prices said: judged
+    ("到1992年，按1987年价格计算，力争使国民生产总值达到15500亿元左右。", Verdict.MET),
+])
+def test_a_money_value_years_ahead_needs_its_prices(goal: str, verdict) -> None:
+    snaps = [make_snapshot(1988, f"## 二、今后五年的任务\n\n{goal}\n", date="1988-03-25"),
+             make_snapshot(1993, "## 一、过去五年的回顾\n\n1992年国民生产总值接近24000亿元。\n", date="1993-03-15")]
+    (link,) = [lk for lk in link_goals(snaps) if lk.goal.quote.startswith("15500")]
+    assert link.verdict is verdict

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from erqi_diff.extract.bases import goal_start
-from erqi_diff.extract.coverage import same_coverage
+from erqi_diff.extract.comparable import apart
 from erqi_diff.extract.facts import _READER_MODULES, Fact, Kind, Measure, Period, read_facts
 from erqi_diff.extract.indicators import Better
 from erqi_diff.extract.inwords import Worded, judge_words, review_words
@@ -118,18 +118,12 @@ def _indicator_candidates(goal: Fact, found: list[Fact]) -> list[tuple[tuple, Fa
     out = []
     for f in same:
         judged = judge_in_step(goal, f, economy) if economy is not None else judge(goal, f)
-        if not same_coverage(goal.what, f.what):  # 农业总产值（包括村办工业） against 农业总产值
-            judged = Judgement(Verdict.NOT_COMPARABLE, None, None, "another coverage: "
-                               f"{_coverage_said(goal.what)} against {_coverage_said(f.what)}")
+        judged = apart(goal, f, judged) or judged
         out.append(((0,), f, judged))
     return sorted(out, key=lambda c: _rank(goal, c[1], c[2]))
 
 
 _OTHER_ITEMS = "other items named"
-
-
-def _coverage_said(what: str) -> str:
-    return what if "（" in what else "the whole statistic"
 
 
 def _judge_thing(goal: Fact, outcome: Fact, a: Thing, b: Thing) -> Judgement:
