@@ -154,6 +154,13 @@ class Lineage:
         return [c for c in self.chains if len(c.nodes) == 1 and not c.events
                 and (c.nodes[0].year, c.nodes[0].index) not in over]
 
+    def followed_chains(self) -> list[Chain]:
+        """The chains of one section meeting no other chain whose section is
+        in a follow-up (a year's plan, or the next report's review of it)."""
+        followed = self._followed()
+        return [c for c in self.chains if len(c.nodes) == 1 and not c.events
+                and (c.nodes[0].year, c.nodes[0].index) in followed]
+
     def _followed(self) -> set[tuple[int, int]]:
         return {key for f in self.followups for key in ((f.from_year, f.from_index), (f.to_year, f.to_index))}
 

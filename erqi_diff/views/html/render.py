@@ -136,18 +136,22 @@ _TAGS = {"added": ("new", "new"), "returned": ("back", "returned"), "changed": (
          "retired": ("gone", "retired"), "left_out": ("out", "left out")}
 
 
-def _year_cells(years: tuple[int, ...], counts: Mapping[int, int], marks: Mapping[int, Any]) -> str:
-    """One grid row's cells: the count in each year it is used, and the word
-    for what became of it there (added, returned, changed; retired, or left
-    out when a later report uses it again, in the first report without it)."""
+def _year_cells(years: tuple[int, ...], counts: Mapping[int, int], marks: Mapping[int, Any],
+                held: tuple[int, ...] = ()) -> str:
+    """One grid row's cells: the count in each year it is used (+ where it is
+    there only as an item of a longer slogan), and the word for what became
+    of it there (added, returned, changed; retired, or left out when a later
+    report uses it again, in the first report without it)."""
     cells = []
     for year in years:
         mark = marks.get(year)
         css, word = _TAGS.get(getattr(mark, "value", ""), ("", ""))
         tag = f' <span class="tag {css}">{word}</span>' if mark is not None else ""
-        if year in counts:
+        if year in counts or year in held:
             cls = " is-new" if word == "new" else f" is-{css}" if mark is not None else ""
-            cells.append(f'<td class="num hit{cls}">{esc(counts[year])}{tag}</td>')
+            shown = esc(counts[year]) if year in counts else \
+                '<span title="there only as an item of a longer slogan">+</span>'
+            cells.append(f'<td class="num hit{cls}">{shown}{tag}</td>')
         elif mark is not None:
             cells.append(f'<td class="num {"retired" if css == "gone" else "left-out"}">{tag}</td>')
         else:
@@ -159,7 +163,7 @@ def _slogan_rows(row: SloganRow, years: tuple[int, ...]) -> str:
     slogan = row.slogan
     kind = f' <span class="kind">{esc(slogan.kind.value)}</span>'
     head = f'<th class="slogan wrap" scope="row">{esc(slogan.slogan)}{kind}</th>'
-    rows = [f'<tr class="slogan-row">{head}{_year_cells(years, slogan.counts, row.marks)}</tr>']
+    rows = [f'<tr class="slogan-row">{head}{_year_cells(years, slogan.counts, row.marks, row.held)}</tr>']
     for variant in slogan.variants:
         rows.append(f'<tr class="variant-row"><th class="slogan wrap" scope="row"><span class="variant">↳ '
                     f'{esc(variant.slogan)}</span></th>{_year_cells(years, variant.counts, {})}</tr>')

@@ -236,7 +236,8 @@ class SectionsPane(Pane):
         tree.show_root = False
         alone = lineage.alone()
         regrouped = lineage.regrouped_chains()
-        for chain in (c for c in lineage.chains if c not in alone and c not in regrouped):
+        followed = lineage.followed_chains()
+        for chain in (c for c in lineage.chains if c not in alone and c not in regrouped and c not in followed):
             span = f"{chain.began}" if chain.began == chain.ended else f"{chain.began}–{chain.ended}"
             label = Text()
             label.append(f"{chain.ident} ", style="dim")
@@ -251,14 +252,16 @@ class SectionsPane(Pane):
             for event in chain.events:
                 node.add_leaf(Text(f"{event.year}: {event.kind.value} {event.chain} "
                                    f"{clip(event.heading or '(untitled lead)', 24)}", style="yellow"))
-        for chains, title in ((alone, "In one report only"), (regrouped, "Headings over paired sections")):
+        for chains, title in ((followed, "A year's plan, or the next report's review of it"),
+                              (alone, "In one report only"), (regrouped, "Headings over paired sections")):
             if chains:
                 group = tree.root.add(Text(f"{title} ({len(chains)})", style="bold"))
                 for chain in chains:
                     group.add_leaf(Text(f"{chain.began}  {clip(chain.title or '(untitled lead)', 40)}"))
         links = len(lineage.steps)
         over = f", {fmt.count(len(regrouped))} headings over paired sections" if regrouped else ""
-        self.status(f"{fmt.plural(len(lineage.chains) - len(alone) - len(regrouped), 'topic')} across reports, "
+        topics = len(lineage.chains) - len(alone) - len(regrouped) - len(followed)
+        self.status(f"{fmt.plural(topics, 'topic')} across reports, "
                     f"{fmt.plural(links, 'link')}; {fmt.count(len(alone))} sections in one report only{over}. "
                     + ("Enter on a link: its diff (v: inline / side by side)." if len(lineage.years) > 1
                        else "One report: no link between reports, no diff possible."))
