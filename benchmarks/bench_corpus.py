@@ -95,6 +95,16 @@ def _memory(pid: int, field: str) -> int:
     return 0
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and its descendants, as /proc tells them now."""
+    tree, todo = [], [pid]
+    while todo:
+        one = todo.pop()
+        tree.append(one)
+        todo.extend(_children(one))
+    return tree
+
+
 class TreeMemory:
     """Peak memory (``field``: ``Pss`` or ``Rss``) of a process and its
     descendants, summed, sampled in a thread."""
@@ -107,12 +117,7 @@ class TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.is_set():
-            tree, todo = [], [self.pid]
-            while todo:
-                pid = todo.pop()
-                tree.append(pid)
-                todo.extend(_children(pid))
-            self.peak = max(self.peak, sum(_memory(p, self.field) for p in tree))
+            self.peak = max(self.peak, sum(_memory(p, self.field) for p in process_tree(self.pid)))
             self._stop.wait(self.every)
 
     def stop(self) -> int:

@@ -161,15 +161,10 @@ class PeakMemory:
         return 0
 
     def _run(self) -> None:
-        from bench_corpus import _children
+        from bench_corpus import process_tree
 
         while not self._stop.is_set():
-            tree, todo = [], [self.pid]
-            while todo:
-                pid = todo.pop()
-                tree.append(pid)
-                todo.extend(_children(pid))
-            for pid in tree:
+            for pid in process_tree(self.pid):
                 self.seen[pid] = max(self.seen.get(pid, 0), self._hwm(pid))
             self._stop.wait(self.every)
 
