@@ -8,31 +8,16 @@ lays them out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from erqi_diff.reuse.model import ReuseResult
+from erqi_diff.summarize.series import SloganRow, slogan_rows
 from erqi_diff.summarize.span import span_years
 
 if TYPE_CHECKING:
     from erqi_diff.core.snapshot import ReportMeta
-    from erqi_diff.extract.lineage import Change
-    from erqi_diff.extract.slogans import Slogan
     from erqi_diff.compare.diff import DiffResult
-
-
-@dataclass(frozen=True)
-class SloganRow:
-    """A slogan of the span (:class:`erqi_diff.extract.slogans.Slogan`) and,
-    for each report of the span where something became of it, the word for
-    it (:func:`erqi_diff.extract.lineage.marks`: added, returned, retired, changed);
-    ``held``: the reports where it is there only as an item of a longer
-    slogan (:func:`erqi_diff.extract.lineage.held_years`)."""
-
-    slogan: Slogan
-    marks: Mapping[int, Change]
-    held: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,18 +54,10 @@ def build_report(project, first: int, last: int) -> ReportData:
     return ReportData(
         years=tuple(years),
         overview=tuple(s.meta() for s in snaps),
-        slogans=_slogan_rows(slogans.extract(snaps, load_lexicon(project.root)), years),
+        slogans=slogan_rows(slogans.extract(snaps, load_lexicon(project.root)), years),
         metrics=tuple(metrics.extract_many(snaps)),
         goals=tuple(goals.extract_many(snaps, store.load_many(project))),
         pairs=pairs,
         reuse=audit_snapshots(snaps, background=store.load_available(project, [y for y in project.years if y not in years])),
     )
-
-
-def _slogan_rows(found, years) -> tuple[SloganRow, ...]:
-    """A row of each slogan found: its marks over ``years`` and the years it is there only as an item."""
-    from erqi_diff.extract.lineage import all_marks, held_years
-
-    held = held_years(found, years)
-    return tuple(SloganRow(s, m, held.get(s.slogan, ())) for s, m in all_marks(found, years))
 

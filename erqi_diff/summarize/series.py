@@ -33,11 +33,22 @@ CONTEXT = 20
 @dataclass(frozen=True)
 class SloganRow:
     """One slogan of the timeline and what became of it at each report of
-    the series compared with the report before (``marks``: year -> change;
-    reports where nothing did, and the first report, are left out)."""
+    the series compared with the report before (``marks``: year -> change,
+    :func:`erqi_diff.extract.lineage.marks`; reports where nothing did, and
+    the first report, are left out); ``held``: the reports where it is there
+    only as an item of a longer slogan (:func:`erqi_diff.extract.lineage.held_years`)."""
 
     slogan: Slogan
     marks: Mapping[int, Change] = field(compare=False)
+    held: tuple[int, ...] = ()
+
+
+def slogan_rows(found: Sequence[Slogan], years: Sequence[int]) -> tuple[SloganRow, ...]:
+    """A row of each slogan ``found``: its marks over ``years`` and the years it is there only as an item."""
+    from erqi_diff.extract.lineage import all_marks, held_years
+
+    held = held_years(found, years)
+    return tuple(SloganRow(s, m, held.get(s.slogan, ())) for s, m in all_marks(found, years))
 
 
 @dataclass(frozen=True)
@@ -54,12 +65,11 @@ class SloganTimeline:
 def slogan_timeline(snapshots: Sequence, lexicon=None) -> SloganTimeline:
     """The timeline of ``snapshots`` (oldest first); ``lexicon`` as
     :func:`erqi_diff.extract.slogans.extract` takes it (the package's when None)."""
-    from erqi_diff.extract.lineage import all_marks
     from erqi_diff.extract.slogans import extract
 
     years = tuple(s.year for s in snapshots)
     found = extract(snapshots, lexicon)
-    rows = tuple(SloganRow(s, m) for s, m in all_marks(found, years))
+    rows = slogan_rows(found, years)
     empty = tuple(y for y in years if not any(y in s.counts for s in found))
     return SloganTimeline(years, rows, empty)
 

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from erqi_diff.reuse.model import Passage as ReusedPassage
 from erqi_diff.reuse.model import Span
-from erqi_diff.summarize.report import ReportData, SloganRow
+from erqi_diff.summarize.report import ReportData
+from erqi_diff.summarize.series import SloganRow
 
 if TYPE_CHECKING:
     from erqi_diff.compare.diff import DiffResult

@@ -28,7 +28,9 @@ VERDICT_STYLE = {"met": "green", "missed": "red", "not_comparable": "yellow", "o
 MARK_SIGNS = {"added": "+", "returned": "^", "changed": "~", "retired": "-", "left_out": "_"}
 MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired",
               "left_out": "left out"}
-LEGEND = "+ new  ^ returned  ~ changed  - retired  _ left out  · absent"
+LEGEND = "+new ^back ~changed -retired _left out ◦in a longer one ·none"
+#: The count cell of a year where a slogan is there only as an item of a longer one ('+' is "new" here).
+HELD = "◦"
 TARGET_BAR, OUTCOME_BAR, RANGE_BAR = "▒", "█", "░"
 
 
@@ -45,9 +47,10 @@ def marks_note(marks: Mapping, years: Sequence[int]) -> str:
 
 
 def timeline_cell(row, year: int) -> str:
-    """A slogan's cell of the timeline: its count that year, with its mark."""
+    """A slogan's cell of the timeline: its count that year (:data:`HELD` where
+    it is there only as an item of a longer slogan), with its mark."""
     mark = row.marks.get(year)
-    count = row.slogan.counts.get(year)
+    count = row.slogan.counts.get(year) or (HELD if year in row.held else None)
     sign = MARK_SIGNS[mark.value] if mark is not None else ""
     return f"{sign}{count}" if count else (sign or "·")
 
