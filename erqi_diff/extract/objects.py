@@ -309,10 +309,6 @@ def same_thing(a: Thing, b: Thing) -> int:
     return score
 
 
-# the names a count gives as examples: 长江西路、双铁路等22条道路 (the run before 等, in its clause)
-_CLAUSE_END = "，,；;。：:！？\n"
-
-
 # between 等 and a second figure of the same items: the count and its noun (齐礼阎等10个项目300万平方米)
 _COUNT_BETWEEN = re.compile(r"[0-9.]+[个条所项家座处栋套]?[\u4e00-\u9fff]{0,4}")
 
@@ -326,8 +322,7 @@ def examples(fact: Fact) -> str | None:
     mark = fact.text.rfind("等", 0, at)
     if mark < 1 or (not _COUNT_BETWEEN.fullmatch(fact.text, mark + 1, at) and mark != at - 1):
         return None
-    begin = max(fact.text.rfind(c, 0, mark) for c in _CLAUSE_END) + 1
-    return fact.text[begin:mark] or None
+    return fact.text[clause_start(fact.text, mark):mark] or None
 
 
 def other_examples(a: Fact, b: Fact) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from erqi_diff.extract.indicators import mentions
 from erqi_diff.extract.kinds import frame_goal
 from erqi_diff.extract.sentences import split
+from erqi_diff.extract.textkey import key_of
 from erqi_diff.extract.wording import AHEAD_WORDS, DONE_ADVERBS, DONE_VERBS
 
 # a sentence saying a goal, a task or a plan was reached (提前实现了…的目标, “八七”扶贫攻坚目标基本实现):
@@ -130,7 +131,7 @@ def said_done(goal, later) -> tuple[int, str] | None:
             at = {said.obj.find(g) for g in grams if g in said.obj}
             if any(k + 1 in at and k + 2 in at for k in at) and not _other_figure(goal, said.sentence):
                 return report.year, said.sentence  # six characters running: 国民生产总值
-            obj = _QUOTES.sub("", said.obj)
+            obj = key_of(said.obj)
             if any(name in obj for name in names) and not _other_figure(goal, said.sentence):
                 return report.year, said.sentence  # the programme the goal's sentence carries out: 扶贫攻坚
     return None
@@ -138,7 +139,6 @@ def said_done(goal, later) -> tuple[int, str] | None:
 
 # the programme a goal's sentence carries out (要认真实施扶贫攻坚计划，…基本解决8000万人…): its name
 _PROGRAMME = re.compile(r"(?:实施|执行|落实|推进)(?:好|了)?([“”\"\u4e00-\u9fff]{4,14}?)(?:计划|规划|纲要|工程)")
-_QUOTES = re.compile(r"[“”\"‘’「」]")
 
 
 def programmes(lead: str) -> list[str]:
@@ -149,7 +149,7 @@ def programmes(lead: str) -> list[str]:
     speaks of this goal."""
     out = []
     for m in _PROGRAMME.finditer(lead):
-        name = re.sub(r"^(?:[一二三四五六七八九十]{2})", "", _QUOTES.sub("", m.group(1)))
+        name = re.sub(r"^(?:[一二三四五六七八九十]{2})", "", key_of(m.group(1)))
         if len(name) >= 4 and name not in _GENERIC:
             out.append(name)
     return out

@@ -19,14 +19,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from erqi_diff.reuse.model import Kind, Passage
+from erqi_diff.reuse.model import Kind, Passage, wording
 
 #: The share of a passage's characters the slogans must cover, on both sides.
 KNOWN_SHARE = 0.5
 #: Forms shorter than this are not used.
 SHORTEST = 4
-
-_NOT_COUNTED = re.compile(r"[\s，,。、；;：:！!？?（）()“”\"'《》—\-·…]")
 
 
 def mark_known(found: list[tuple[int, int, Passage]], known: Iterable[str]) -> None:
@@ -42,13 +40,13 @@ def mark_known(found: list[tuple[int, int, Passage]], known: Iterable[str]) -> N
 
 
 def _pattern(known: Iterable[str]) -> re.Pattern | None:
-    forms = sorted({f for f in known if len(_NOT_COUNTED.sub("", f)) >= SHORTEST}, key=len, reverse=True)
+    forms = sorted({f for f in known if len(wording(f)) >= SHORTEST}, key=len, reverse=True)
     return re.compile("|".join(map(re.escape, forms))) if forms else None
 
 
 def covered_share(text: str, pattern: re.Pattern) -> float:
     """The share of ``text``'s characters (punctuation and whitespace not
     counted) inside a match of ``pattern``."""
-    inside = sum(len(_NOT_COUNTED.sub("", m.group())) for m in pattern.finditer(text))
-    total = len(_NOT_COUNTED.sub("", text))
+    inside = sum(len(wording(m.group())) for m in pattern.finditer(text))
+    total = len(wording(text))
     return inside / total if total else 0.0

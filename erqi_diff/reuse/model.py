@@ -4,7 +4,17 @@ formulas, the shares written before, and :class:`ReuseResult` holding them."""
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
+
+# whitespace and punctuation: what a count of a passage's wording leaves out
+_UNCOUNTED = re.compile(r"[\s，,。、；;：:！!？?（）()“”\"'《》—\-·…]")
+
+
+def wording(text: str) -> str:
+    """``text`` without whitespace and punctuation (what the rules of
+    :mod:`erqi_diff.reuse.statistics` and :mod:`erqi_diff.reuse.known` count)."""
+    return _UNCOUNTED.sub("", text)
 
 
 class Kind(str, enum.Enum):

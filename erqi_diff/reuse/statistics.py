@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from erqi_diff.reuse.model import Difference, Kind, Passage
+from erqi_diff.reuse.model import Difference, Kind, Passage, wording
 
 #: The most characters a passage may say besides its figures to be a statistics line.
 STATISTIC_CHARS = 24
@@ -37,7 +37,6 @@ TEMPLATE_LIKENESS = 0.8
 _FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[百千万亿]+)?|[.．%％‰]")
 # the words that go with a figure: its comparison, its rounding
 _WITH_FIGURE = re.compile(r"同比|比上年|比去年|比上年同期|约|近|超过|逾|多|余|左右|以上|达到|达|个百分点|百分点|倍")
-_PUNCTUATION = re.compile(r"[\s，,。、；;：:！!？?（）()“”\"'《》—\-·]")
 
 
 def mark_statistics(found: list[tuple[int, int, Passage]]) -> None:
@@ -87,4 +86,4 @@ def _figures_only(text: str) -> bool:
 
 def _words(text: str) -> str:
     """``text`` without its figures, the words that go with them, and punctuation."""
-    return _PUNCTUATION.sub("", _WITH_FIGURE.sub("", _FIGURE.sub("", text)))
+    return wording(_WITH_FIGURE.sub("", _FIGURE.sub("", text)))
