@@ -111,6 +111,63 @@ def test_overall(heading, whole):
     assert overall(heading) is whole
 
 
+@pytest.mark.parametrize(("heading", "holds", "whole"), [
+    ("二、坚持长期稳定发展经济的方针", True, True),  # over its guidelines 第一…第六
+    ("二、坚持实行扩大内需的方针", False, False),  # a task carrying out one guideline
+    ("二、“七五”时期的基本任务和主要建设方针", True, True),
+    ("一、牢固树立建设要依靠改革，改革要促进建设的指导思想，坚持把改革放在总揽全局的位置上", False, False),  # a lesson
+    ("一、坚持正确方针，加快发展", True, False),  # clauses: a sentence, not the name of a part
+    ("一、过去五年贯彻基本方针的回顾", True, False),  # a review
+    ("三、加强农业", True, False)])
+def test_overall_guidelines_set_out_below(heading, holds, whole):
+    """A heading naming guidelines (方针) over sections setting them out one by one names the
+    plan as a whole; a heading of clauses (a comma) is one lesson or task, not a part's name."""
+    from erqi_diff.compare.outline import overall
+
+    assert overall(heading, holds) is whole
+
+
+def test_guidelines_part_goes_with_the_other_reports_goals_and_guidelines():
+    """1987's 二、坚持长期稳定发展经济的方针 (its guidelines 第一… below it) against a report
+    whose lessons come before its 今后五年…的目标、方针和任务: the guidelines part is not paired
+    with a lesson sharing a few words (0.23 here: below the 0.25 an overall plan needs with a
+    section that is not one), it goes with the other statement of the plan as a whole."""
+    old = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、当前国内形势", 2, ("去年经济增长了百分之八，取得了显著成绩。",)),
+           Section("二、坚持长期稳定发展经济的方针", 2, ("要保持经济长期稳定发展，防止经济过热，坚持量力而行。",)),
+           Section("第一，必须加强农业", 3, ("要增加农业投入，发展粮食生产。",)),
+           Section("第二，必须控制建设规模", 3, ("要压缩基本建设投资，控制建设规模。",))]
+    new = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("五年来，经济体制改革取得了重大进展", 2, ("五年来，经济增长了，取得了显著成绩。",)),
+           Section("二、无论建设还是改革，都必须坚持从实际出发", 2,
+                   ("经验证明，建设和改革都必须从实际出发，解放思想，尊重实践，保持稳定。",)),
+           Section("今后五年建设和改革的目标、方针和任务", 2, ("今后五年要深化改革，扩大开放，提高效益，建设和改革要协调。",)),
+           Section("一、大力发展农业生产", 2, ("要增加农业投入，发展粮食生产。",)),
+           Section("二、控制建设规模", 2, ("要压缩基本建设投资，控制建设规模。",))]
+    pairing = pair_sections(old, new, 1987, 1988)
+    assert pairing.partners_of_a(2) == [3]
+    assert 2 in pairing.unpaired_b
+    assert pairing.partners_of_a(3) == [4] and pairing.partners_of_a(4) == [5]
+
+
+@pytest.mark.slow
+def test_national_1987_guidelines_part_goes_with_1988_goals_and_guidelines(gwr_early_root):
+    """Real data: 1987's 二、坚持长期稳定发展经济的方针 was paired at the floor (0.12) with 1988's
+    lesson 二、无论建设还是改革…; it goes with 1988's 今后五年建设和改革的目标、方针和任务, as the
+    annotators pair it, and 1986's 二 stays with it."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, other in ((1987, 1988, "今后五年建设和改革的目标、方针和任务"),
+                          (1986, 1987, "二、坚持长期稳定发展经济的方针")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = [(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links]
+        mine = "二、坚持长期稳定发展经济的方针" if y0 == 1987 else "二、“七五”时期的基本任务和主要建设方针"
+        assert [y for x, y in named if x == mine] == [other]
+
+
 @pytest.mark.slow
 def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
     """2001's 二、“十五”期间的奋斗目标和指导方针 (the plan's goals and guidelines as a whole)

@@ -243,12 +243,13 @@ def may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
 _OVERALL_TEXT = re.compile(r"(?:今年|本年|明年|新的一年|[0-9]{4}年)(?:政府)?工作的?总体要求是|总的要求是")
 
 
-def states_overall(section: Section) -> bool:
+def states_overall(section: Section, holds: bool = False) -> bool:
     """The section states a plan as a whole: its heading names one
-    (:func:`erqi_diff.compare.outline.overall`, or 总体要求 after a review:
-    一、1998年工作回顾和1999年工作的总体要求), or a paragraph of its own
-    opens the year's overall requirements (今年工作的总体要求是：…)."""
-    return (overall(section.heading) or "总体要求" in section.heading
+    (:func:`erqi_diff.compare.outline.overall`; ``holds``: it has sections
+    below it; or 总体要求 after a review: 一、1998年工作回顾和1999年工作的总体要求),
+    or a paragraph of its own opens the year's overall requirements
+    (今年工作的总体要求是：…)."""
+    return (overall(section.heading, holds) or "总体要求" in section.heading
             or any(_OVERALL_TEXT.search(p[:40]) for p in section.paragraphs))
 
 
@@ -260,8 +261,8 @@ def overall_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     the review, at the close of a review part, as the head of the task
     part), as a split or merge: a reader reads the two statements of the
     year's overall requirements side by side whatever part holds them."""
-    told_a = [k for k, s in enumerate(a) if states_overall(s)]
-    told_b = [k for k, s in enumerate(b) if states_overall(s)]
+    told_a = [k for k, s in enumerate(a) if states_overall(s, bool(oa.children[k]))]
+    told_b = [k for k, s in enumerate(b) if states_overall(s, bool(ob.children[k]))]
     if len(told_a) != 1 or len(told_b) != 1:
         return
     i, j = told_a[0], told_b[0]
