@@ -321,3 +321,45 @@ def test_a_pair_barely_above_the_floor_takes_no_third_section():
     assert supported(ranked, firm, 1, 0, joining_a=True)
     outright = {(0, 0): Link(0, 0, 1.0, Relation.ONE, Basis.HEADING)}  # paired by heading
     assert supported(ranked, outright, 1, 0, joining_a=True)
+
+
+def test_a_heading_with_a_section_of_text_of_its_own_does_not_follow_its_subsections():
+    """1983's （一）关于经济建设 holds the five-year targets in text of its own, as long as its
+    three points on state finance; one point goes on in 1984's 二 (基本建设). The heading does
+    not go there with it: its own text is no opening line of its points but a topic of its own."""
+    targets = ("今后五年，农业总产值要增长百分之二十，粮食产量要达到四亿吨，能源交通要抓好重点建设，"
+               "人民生活要逐步改善，人口要控制在十亿五千万以内。") * 3
+    old = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("（一）关于经济建设", 3, (targets,)),
+           Section("第一、大力提高经济效益，积极扩大财源", 4, ("要降低物质消耗，减少亏损，扩大财源。",)),
+           Section("第二、合理分配国民收入", 4, ("要提高财政收入在国民收入中的比重。",)),
+           Section("第三、正确地确定基本建设的总规模", 4, ("要控制基本建设总规模，保证重点建设，实行投资包干和招标承包。",)),
+           Section("（二）关于外交工作", 3, ("我国坚持独立自主的和平外交政策，维护世界和平。",))]
+    new = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、改革建筑业和基本建设的管理体制", 2, ("基本建设要实行投资包干和招标承包，控制基本建设总规模。",)),
+           Section("二、坚持独立自主的和平外交政策", 2, ("我国坚持独立自主的和平外交政策，维护世界和平。",))]
+    pairing = pair_sections(old, new, 1983, 1984)
+    assert pairing.partners_of_a(4) == [1]
+    assert 1 in pairing.unpaired_a
+    # the same heading opening its points with a line goes where they went
+    opened = [*old[:1], Section("（一）关于经济建设", 3, ("下面讲三个问题。",)), *old[2:]]
+    assert pair_sections(opened, new, 1983, 1984).partners_of_a(1) == [1]
+
+
+@pytest.mark.slow
+def test_national_1983_economic_part_and_1981_tenth_guideline_are_not_paired_by_their_subsections(gwr_early_root):
+    """Real data: 1983's （一）关于经济建设 (2,437 characters of its own, its points 2,706) no
+    longer merges into 1984's 二 with its point 第三, and 1981's 十、从一切为人民的思想出发…
+    (2,136 characters of its own over a misplaced （三）我国经济发展的前景) no longer goes with
+    1980's 第三，加强材料工业…, where that subsection went; both are shown removed/added."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, side, heading in ((1983, 1984, 0, "（一）关于经济建设"),
+                                  (1980, 1981, 1, "十、从一切为人民的思想出发，统筹安排生产建设和人民生活")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        mine = (a, b)[side].sections
+        k = next(i for i, s in enumerate(mine) if s.heading == heading)
+        assert k in (pairing.unpaired_a, pairing.unpaired_b)[side]
