@@ -111,6 +111,63 @@ def test_overall(heading, whole):
     assert overall(heading) is whole
 
 
+@pytest.mark.parametrize(("heading", "holds", "whole"), [
+    ("二、坚持长期稳定发展经济的方针", True, True),  # over its guidelines 第一…第六
+    ("二、坚持实行扩大内需的方针", False, False),  # a task carrying out one guideline
+    ("二、“七五”时期的基本任务和主要建设方针", True, True),
+    ("一、牢固树立建设要依靠改革，改革要促进建设的指导思想，坚持把改革放在总揽全局的位置上", False, False),  # a lesson
+    ("一、坚持正确方针，加快发展", True, False),  # clauses: a sentence, not the name of a part
+    ("一、过去五年贯彻基本方针的回顾", True, False),  # a review
+    ("三、加强农业", True, False)])
+def test_overall_guidelines_set_out_below(heading, holds, whole):
+    """A heading naming guidelines (方针) over sections setting them out one by one names the
+    plan as a whole; a heading of clauses (a comma) is one lesson or task, not a part's name."""
+    from erqi_diff.compare.outline import overall
+
+    assert overall(heading, holds) is whole
+
+
+def test_guidelines_part_goes_with_the_other_reports_goals_and_guidelines():
+    """1987's 二、坚持长期稳定发展经济的方针 (its guidelines 第一… below it) against a report
+    whose lessons come before its 今后五年…的目标、方针和任务: the guidelines part is not paired
+    with a lesson sharing a few words (0.23 here: below the 0.25 an overall plan needs with a
+    section that is not one), it goes with the other statement of the plan as a whole."""
+    old = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、当前国内形势", 2, ("去年经济增长了百分之八，取得了显著成绩。",)),
+           Section("二、坚持长期稳定发展经济的方针", 2, ("要保持经济长期稳定发展，防止经济过热，坚持量力而行。",)),
+           Section("第一，必须加强农业", 3, ("要增加农业投入，发展粮食生产。",)),
+           Section("第二，必须控制建设规模", 3, ("要压缩基本建设投资，控制建设规模。",))]
+    new = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("五年来，经济体制改革取得了重大进展", 2, ("五年来，经济增长了，取得了显著成绩。",)),
+           Section("二、无论建设还是改革，都必须坚持从实际出发", 2,
+                   ("经验证明，建设和改革都必须从实际出发，解放思想，尊重实践，保持稳定。",)),
+           Section("今后五年建设和改革的目标、方针和任务", 2, ("今后五年要深化改革，扩大开放，提高效益，建设和改革要协调。",)),
+           Section("一、大力发展农业生产", 2, ("要增加农业投入，发展粮食生产。",)),
+           Section("二、控制建设规模", 2, ("要压缩基本建设投资，控制建设规模。",))]
+    pairing = pair_sections(old, new, 1987, 1988)
+    assert pairing.partners_of_a(2) == [3]
+    assert 2 in pairing.unpaired_b
+    assert pairing.partners_of_a(3) == [4] and pairing.partners_of_a(4) == [5]
+
+
+@pytest.mark.slow
+def test_national_1987_guidelines_part_goes_with_1988_goals_and_guidelines(gwr_early_root):
+    """Real data: 1987's 二、坚持长期稳定发展经济的方针 was paired at the floor (0.12) with 1988's
+    lesson 二、无论建设还是改革…; it goes with 1988's 今后五年建设和改革的目标、方针和任务, as the
+    annotators pair it, and 1986's 二 stays with it."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, other in ((1987, 1988, "今后五年建设和改革的目标、方针和任务"),
+                          (1986, 1987, "二、坚持长期稳定发展经济的方针")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        named = [(a.sections[link.a].heading, b.sections[link.b].heading) for link in pairing.links]
+        mine = "二、坚持长期稳定发展经济的方针" if y0 == 1987 else "二、“七五”时期的基本任务和主要建设方针"
+        assert [y for x, y in named if x == mine] == [other]
+
+
 @pytest.mark.slow
 def test_national_tenth_plan_goals_are_not_read_as_a_task(gwr_early_root):
     """2001's 二、“十五”期间的奋斗目标和指导方针 (the plan's goals and guidelines as a whole)
@@ -264,3 +321,45 @@ def test_a_pair_barely_above_the_floor_takes_no_third_section():
     assert supported(ranked, firm, 1, 0, joining_a=True)
     outright = {(0, 0): Link(0, 0, 1.0, Relation.ONE, Basis.HEADING)}  # paired by heading
     assert supported(ranked, outright, 1, 0, joining_a=True)
+
+
+def test_a_heading_with_a_section_of_text_of_its_own_does_not_follow_its_subsections():
+    """1983's （一）关于经济建设 holds the five-year targets in text of its own, as long as its
+    three points on state finance; one point goes on in 1984's 二 (基本建设). The heading does
+    not go there with it: its own text is no opening line of its points but a topic of its own."""
+    targets = ("今后五年，农业总产值要增长百分之二十，粮食产量要达到四亿吨，能源交通要抓好重点建设，"
+               "人民生活要逐步改善，人口要控制在十亿五千万以内。") * 3
+    old = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("（一）关于经济建设", 3, (targets,)),
+           Section("第一、大力提高经济效益，积极扩大财源", 4, ("要降低物质消耗，减少亏损，扩大财源。",)),
+           Section("第二、合理分配国民收入", 4, ("要提高财政收入在国民收入中的比重。",)),
+           Section("第三、正确地确定基本建设的总规模", 4, ("要控制基本建设总规模，保证重点建设，实行投资包干和招标承包。",)),
+           Section("（二）关于外交工作", 3, ("我国坚持独立自主的和平外交政策，维护世界和平。",))]
+    new = [Section("", 0, ("各位代表：现在，我代表国务院报告工作。",)),
+           Section("一、改革建筑业和基本建设的管理体制", 2, ("基本建设要实行投资包干和招标承包，控制基本建设总规模。",)),
+           Section("二、坚持独立自主的和平外交政策", 2, ("我国坚持独立自主的和平外交政策，维护世界和平。",))]
+    pairing = pair_sections(old, new, 1983, 1984)
+    assert pairing.partners_of_a(4) == [1]
+    assert 1 in pairing.unpaired_a
+    # the same heading opening its points with a line goes where they went
+    opened = [*old[:1], Section("（一）关于经济建设", 3, ("下面讲三个问题。",)), *old[2:]]
+    assert pair_sections(opened, new, 1983, 1984).partners_of_a(1) == [1]
+
+
+@pytest.mark.slow
+def test_national_1983_economic_part_and_1981_tenth_guideline_are_not_paired_by_their_subsections(gwr_early_root):
+    """Real data: 1983's （一）关于经济建设 (2,437 characters of its own, its points 2,706) no
+    longer merges into 1984's 二 with its point 第三, and 1981's 十、从一切为人民的思想出发…
+    (2,136 characters of its own over a misplaced （三）我国经济发展的前景) no longer goes with
+    1980's 第三，加强材料工业…, where that subsection went; both are shown removed/added."""
+    from erqi_diff.core.project import load_project
+    from erqi_diff.core.snapshot import load
+
+    project = load_project(gwr_early_root)
+    for y0, y1, side, heading in ((1983, 1984, 0, "（一）关于经济建设"),
+                                  (1980, 1981, 1, "十、从一切为人民的思想出发，统筹安排生产建设和人民生活")):
+        a, b = load(project, y0), load(project, y1)
+        pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+        mine = (a, b)[side].sections
+        k = next(i for i, s in enumerate(mine) if s.heading == heading)
+        assert k in (pairing.unpaired_a, pairing.unpaired_b)[side]

@@ -139,7 +139,7 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     """Headings over subsections: a heading pairs with the heading whose
     subsections hold most of the partners of its own subsections (at least
     two, more than half: two task lists), roles not opposed, if the two are
-    more than bare labels; then a heading with text of its own goes where
+    more than bare labels; then a heading with text of its own opening its subsections goes where
     all its subsections went, if that is one section without subsections."""
     def fits(i: int, j: int) -> bool:
         return (kinds_agree(oa, ob, i, j) and _bare_labels_agree(a[i], b[j], oa.cue[i], ob.cue[j])
@@ -157,12 +157,12 @@ def outline_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
                 links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
     of_a = partners(links, 0)  # what the umbrellas add below holds nothing of theirs
     for i in _umbrellas(a, oa):
-        j = _whole_partner(i, oa, ob, of_a)
+        j = _whole_partner(i, oa, ob, of_a, a)
         if j is not None and may_link(links, i, j):
             links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
     of_b = partners(links, 1)
     for j in _umbrellas(b, ob):
-        found = _whole_partner(j, ob, oa, of_b)
+        found = _whole_partner(j, ob, oa, of_b, b)
         if found is not None and may_link(links, found, j):
             links[found, j] = Link(found, j, 0.0, Relation.ONE, Basis.OUTLINE)
 
@@ -180,17 +180,33 @@ def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:
     return [k for k, s in enumerate(sections) if o.children[k] and s.paragraphs and k not in o.titles]
 
 
-def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
+#: A heading's own text goes where its subsections went only when it opens them: under this share of their text.
+OPENING_SHARE = 0.25
+
+
+def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list[int]],
+                   sections: Sequence[Section]) -> int | None:
     """The one section of the other report, itself without subsections,
     where all the subsections of ``x`` went: ``x``'s own text (a line that
-    opens them, 2017年经济社会发展态势更加明显) goes there too."""
+    opens them, 2017年经济社会发展态势更加明显) goes there too. Only when that
+    text opens them, under :data:`OPENING_SHARE` of theirs: a heading holding
+    as much text as its subsections is a section of its own topic (1983's
+    （一）关于经济建设, the five-year targets, over three points on state
+    finance, one of which goes on in 1984's 二、改革建筑业和基本建设的管理体制)."""
     if x in partners:
         return None
-    found = {q for p in o.descendants(x) for q in partners.get(p, ())}
+    below = o.descendants(x)
+    if _chars(sections[x]) >= OPENING_SHARE * sum(_chars(sections[k]) for k in below):
+        return None
+    found = {q for p in below for q in partners.get(p, ())}
     if len(found) != 1:
         return None
     y = found.pop()
     return None if theirs.children[y] or not o.role[x].compatible(theirs.role[y]) else y
+
+
+def _chars(section: Section) -> int:
+    return sum(map(len, section.paragraphs))
 
 
 def partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[int]]:
@@ -243,12 +259,13 @@ def may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:
 _OVERALL_TEXT = re.compile(r"(?:今年|本年|明年|新的一年|[0-9]{4}年)(?:政府)?工作的?总体要求是|总的要求是")
 
 
-def states_overall(section: Section) -> bool:
+def states_overall(section: Section, holds: bool = False) -> bool:
     """The section states a plan as a whole: its heading names one
-    (:func:`erqi_diff.compare.outline.overall`, or 总体要求 after a review:
-    一、1998年工作回顾和1999年工作的总体要求), or a paragraph of its own
-    opens the year's overall requirements (今年工作的总体要求是：…)."""
-    return (overall(section.heading) or "总体要求" in section.heading
+    (:func:`erqi_diff.compare.outline.overall`; ``holds``: it has sections
+    below it; or 总体要求 after a review: 一、1998年工作回顾和1999年工作的总体要求),
+    or a paragraph of its own opens the year's overall requirements
+    (今年工作的总体要求是：…)."""
+    return (overall(section.heading, holds) or "总体要求" in section.heading
             or any(_OVERALL_TEXT.search(p[:40]) for p in section.paragraphs))
 
 
@@ -260,8 +277,8 @@ def overall_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     the review, at the close of a review part, as the head of the task
     part), as a split or merge: a reader reads the two statements of the
     year's overall requirements side by side whatever part holds them."""
-    told_a = [k for k, s in enumerate(a) if states_overall(s)]
-    told_b = [k for k, s in enumerate(b) if states_overall(s)]
+    told_a = [k for k, s in enumerate(a) if states_overall(s, bool(oa.children[k]))]
+    told_b = [k for k, s in enumerate(b) if states_overall(s, bool(ob.children[k]))]
     if len(told_a) != 1 or len(told_b) != 1:
         return
     i, j = told_a[0], told_b[0]

@@ -46,6 +46,8 @@ _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
 _OVERALL = re.compile(r"(?:目标|方针)[、和与](?:方针|任务|政策)|总体(?:要求|部署|思路|安排)|总的要求|政策取向|"
                       r"指导(?:方针|思想)|基本方针|奋斗目标|主要(?:预期)?目标")
+#: A comma inside a heading: it is a sentence of clauses, not the name of a part.
+_CLAUSES = re.compile(r"[，,；;]")
 _PLAN_WEAK = re.compile(r"目标|计划|方针|要求|思路")
 # a result word after a word of intent is what is to be done (要取得新的突破, 力争实现, 确保完成): a plan
 _INTENDED = re.compile(r"(?:要|将|力争|确保|争取|努力|必须)(?:取得|实现|完成|有)")
@@ -107,13 +109,22 @@ def heading_cue(heading: str, present: int | None) -> int:
     return (score > 0) - (score < 0)
 
 
-def overall(heading: str) -> bool:
+def overall(heading: str, holds: bool = False) -> bool:
     """The heading names a plan as a whole: the year's or the period's overall
     requirements, targets and guidelines (二、2015年工作总体部署,
     二、“十五”期间的奋斗目标和指导方针, goals named with guidelines or tasks:
     今后五年建设和改革的目标、方针和任务), not a review that ends with them
-    (一、1998年工作回顾和1999年工作的总体要求)."""
-    return bool(_OVERALL.search(heading)) and not _REVIEW_STRONG.search(heading)
+    (一、1998年工作回顾和1999年工作的总体要求). A heading naming guidelines
+    (方针) that ``holds`` sections, the guidelines set out one by one below
+    it, names them as a whole too (1987's 二、坚持长期稳定发展经济的方针 over its
+    第一…第六, 1986's 二、“七五”时期的基本任务和主要建设方针 over its 一…五); one with
+    text only is a task carrying out one guideline (2000's 二、坚持实行扩大内需的方针).
+    Such a heading names a part; a heading of clauses (a comma) is a sentence
+    stating one lesson or task, whatever it names (1988's lesson
+    一、牢固树立建设要依靠改革，改革要促进建设的指导思想，坚持把改革放在总揽全局的位置上)."""
+    if _REVIEW_STRONG.search(heading) or _CLAUSES.search(heading):
+        return False
+    return bool(_OVERALL.search(heading)) or (holds and "方针" in heading)
 
 
 def markers(text: str, present: int | None = None) -> tuple[int, int]:

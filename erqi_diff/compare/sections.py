@@ -304,7 +304,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
             scored[i, j] = factor * (score(contents[i, j], h) if h else contents[i, j])
         else:
             scored[i, j] = factor * score(None, h)
-    whole_a, whole_b = [overall(x.heading) for x in a], [overall(y.heading) for y in b]
+    whole_a = [overall(x.heading, bool(oa.children[k])) for k, x in enumerate(a)]
+    whole_b = [overall(y.heading, bool(ob.children[k])) for k, y in enumerate(b)]
     ranked = {k: s + bonus(*k) for k, s in scored.items()
               if s >= (OVERALL_FLOOR if whole_a[k[0]] != whole_b[k[1]] else FLOOR)}
     best_a, best_b = _bests(ranked)
