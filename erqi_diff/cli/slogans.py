@@ -52,8 +52,8 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     """
     from erqi_diff.core import snapshot as store
     from erqi_diff.extract.lexicon import load as load_lexicon
-    from erqi_diff.extract.lineage import all_marks, held_years
     from erqi_diff.extract.slogans import extract, years_in
+    from erqi_diff.summarize.series import slogan_rows
 
     json_or_csv(as_json, as_csv)
     project = get_project()
@@ -67,7 +67,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
     others = store.load_available(project, [y for y in project.years if y not in shown])
     # the series' other reports: a slogan standing in one before is returned, in one after left out
     elsewhere = years_in(found, others, lexicon) if others else {}
-    rows = all_marks(found, shown, elsewhere)
+    rows = slogan_rows(found, shown, elsewhere)
     if as_csv:
         from erqi_diff.views.terminal.slogans import slogans_csv
 
@@ -79,7 +79,7 @@ def slogans(years: tuple[str, ...], lexicon_file: str | None, as_json: bool, as_
         from erqi_diff.views.terminal.slogans import slogans_view
 
         if found:
-            slogans_view(console, rows, shown, empty, elsewhere, held_years(found, shown))
+            slogans_view(console, rows, shown, empty, elsewhere)
         else:
             console.print(f"No slogans found in {', '.join(map(str, shown))}.")
 

@@ -20,10 +20,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from erqi_diff.compare.lineage import Chain, Lineage, Node, Step
+from typing import TYPE_CHECKING
+
 from erqi_diff.extract.lineage import Change
 from erqi_diff.extract.slogans import Slogan
 from erqi_diff.extract.trace import Hit, Trace
+
+if TYPE_CHECKING:  # (the section chains: not imported by ``erqi-diff slogans``, which takes its rows from here)
+    from erqi_diff.compare.lineage import Chain, Lineage, Node, Step
 
 _HEADING_MARKS = re.compile(r"#{1,6}[ \t]+")
 #: Characters of context shown either side of an occurrence (as ``trace -C``'s default).
@@ -42,13 +46,26 @@ class SloganRow:
     marks: Mapping[int, Change] = field(compare=False)
     held: tuple[int, ...] = ()
 
+    @property
+    def first(self) -> int:
+        """The first report it is there in, alone or as an item."""
+        return min((self.slogan.first, *self.held))
 
-def slogan_rows(found: Sequence[Slogan], years: Sequence[int]) -> tuple[SloganRow, ...]:
-    """A row of each slogan ``found``: its marks over ``years`` and the years it is there only as an item."""
+    @property
+    def last(self) -> int:
+        """The last report it is there in, alone or as an item."""
+        return max((self.slogan.last, *self.held))
+
+
+def slogan_rows(found: Sequence[Slogan], years: Sequence[int],
+                elsewhere: Mapping[str, Sequence[int]] | None = None) -> tuple[SloganRow, ...]:
+    """A row of each slogan ``found``: its marks over ``years`` and the years
+    it is there only as an item; ``elsewhere``: by slogan name, the series'
+    other reports it stands in (:func:`erqi_diff.extract.lineage.all_marks`)."""
     from erqi_diff.extract.lineage import all_marks, held_years
 
     held = held_years(found, years)
-    return tuple(SloganRow(s, m, held.get(s.slogan, ())) for s, m in all_marks(found, years))
+    return tuple(SloganRow(s, m, held.get(s.slogan, ())) for s, m in all_marks(found, years, elsewhere))
 
 
 @dataclass(frozen=True)

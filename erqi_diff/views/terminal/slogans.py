@@ -1,7 +1,7 @@
 """Terminal and CSV views of ``erqi-diff slogans`` and ``erqi-diff trace``.
 
-They lay out typed results (:class:`erqi_diff.extract.slogans.Slogan` with
-the marks of :func:`erqi_diff.extract.lineage.marks`, and
+They lay out typed results (:class:`erqi_diff.summarize.series.SloganRow`:
+a slogan with the marks of :func:`erqi_diff.extract.lineage.marks`, and
 :class:`erqi_diff.extract.trace.Trace`); they compute nothing.
 """
 
@@ -11,14 +11,19 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 
+from typing import TYPE_CHECKING
+
 from erqi_diff.views import format as fmt
 from erqi_diff.views.terminal.table import none_note, table_lines, years_label
+
+if TYPE_CHECKING:
+    from erqi_diff.summarize.series import SloganRow
 
 _MARK_WORDS = {"added": "new", "returned": "returned", "changed": "changed", "retired": "retired",
                "left_out": "left out"}
 
 
-def _marks_note(marks: Mapping, shown: Sequence[int], last: int, elsewhere: Sequence[int] = ()) -> str:
+def _marks_note(marks: Mapping, shown: Sequence[int], elsewhere: Sequence[int] = ()) -> str:
     """new 2021, returned 2019, changed 2021, retired after 2017 (left out after 2017: back later);
     ``elsewhere``: the series' reports not shown it stands in (retired after 1997, a report not read)."""
     words = []
@@ -36,24 +41,21 @@ def _marks_note(marks: Mapping, shown: Sequence[int], last: int, elsewhere: Sequ
 HELD = "+"
 
 
-def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[int],
-                 elsewhere: Mapping[str, Sequence[int]] | None = None,
-                 held: Mapping[str, Sequence[int]] | None = None) -> None:
-    """The table of ``erqi-diff slogans``: one row per slogan (``rows``: slogan
-    and its marks), its count in each year (:data:`HELD` where ``held`` says it
-    is there only as an item of a longer slogan), first and last year it is
-    there (alone or as such an item), and what
-    became of it (new, returned, changed, retired); its forms under it (↳)."""
+def slogans_view(console, rows: Sequence[SloganRow], shown: list[int], empty: list[int],
+                 elsewhere: Mapping[str, Sequence[int]] | None = None) -> None:
+    """The table of ``erqi-diff slogans``: one row per slogan, its count in
+    each year (:data:`HELD` where it is there only as an item of a longer
+    slogan), first and last year it is there (alone or as such an item), and
+    what became of it (new, returned, changed, retired); its forms under it (↳)."""
     from rich.text import Text
 
     lines: list[tuple[list[str], str]] = []
-    for slogan, marks in rows:
-        values = {m.value for m in marks.values()}
+    for row in rows:
+        slogan = row.slogan
+        values = {m.value for m in row.marks.values()}
         style = "green" if "added" in values else "red" if "retired" in values else ""
-        within = (held or {}).get(slogan.slogan, ())
-        first, last = min((slogan.first, *within)), max((slogan.last, *within))  # there, alone or as an item
-        cells = [slogan.slogan, *(str(slogan.counts.get(y, HELD if y in within else "·")) for y in shown),
-                 str(first), str(last), _marks_note(marks, shown, last, (elsewhere or {}).get(slogan.slogan, ()))]
+        cells = [slogan.slogan, *(str(slogan.counts.get(y, HELD if y in row.held else "·")) for y in shown),
+                 str(row.first), str(row.last), _marks_note(row.marks, shown, (elsewhere or {}).get(slogan.slogan, ()))]
         lines.append((cells, style))
         for v in slogan.variants:
             lines.append(([f"  ↳ {v.slogan}", *(str(v.counts.get(y, "")) for y in shown),
@@ -64,7 +66,7 @@ def slogans_view(console, rows: Sequence[tuple], shown: list[int], empty: list[i
     note = none_note("slogans", empty)
     console.print(Text(f"{fmt.plural(len(rows), 'slogan')} in {years_label(shown)}" + (f"; {note}" if note else ""),
                        style="dim"))
-    if any((held or {}).values()):
+    if any(row.held for row in rows):
         console.print(Text(f"{HELD}: there only as an item of a longer slogan (普惠金融 in 科技金融、绿色金融、普惠金融、…)",
                            style="dim"))
 
@@ -77,13 +79,14 @@ def _csv(header: list[str], records: list[list]) -> str:
     return out.getvalue()
 
 
-def slogans_csv(rows: Sequence[tuple], shown: list[int], elsewhere: Mapping[str, Sequence[int]] | None = None) -> str:
+def slogans_csv(rows: Sequence[SloganRow], shown: list[int],
+                elsewhere: Mapping[str, Sequence[int]] | None = None) -> str:
     """One slogan a row: name, how it was found, first and last year, its count
     in each year (empty where it does not stand), what became of it, its forms."""
     header = ["slogan", "kind", "first", "last", *map(str, shown), "marks", "forms"]
     records = [[s.slogan, s.kind.value, s.first, s.last, *(s.counts.get(y, "") for y in shown),
-                _marks_note(marks, shown, s.last, (elsewhere or {}).get(s.slogan, ())), " / ".join(s.forms())]
-               for s, marks in rows]
+                _marks_note(row.marks, shown, (elsewhere or {}).get(s.slogan, ())), " / ".join(s.forms())]
+               for row in rows for s in (row.slogan,)]
     return _csv(header, records)
 
 
