@@ -31,6 +31,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from erqi_diff.compare.fold import FoldKind
 from erqi_diff.compare.outline import Role
@@ -166,7 +167,11 @@ class Lineage:
 
     def heading(self, year: int, index: int) -> str:
         """The heading of section ``index`` of the report of ``year``."""
-        return next(n.heading for c in self.chains for n in c.nodes if (n.year, n.index) == (year, index))
+        return self._headings[year, index]
+
+    @cached_property
+    def _headings(self) -> dict[tuple[int, int], str]:
+        return {(n.year, n.index): n.heading for c in self.chains for n in c.nodes}
 
     def regrouped_chains(self) -> list[Chain]:
         """The chains of one section meeting no other chain that is a heading
