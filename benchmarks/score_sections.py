@@ -58,8 +58,9 @@ FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.
                         "overall": (0.66, 0.66)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
+          # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
           "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.87, 0.95),
-                       "overall": (0.81, 0.83)}}
+                       "overall": (0.80, 0.83)}}
 
 
 @dataclass
