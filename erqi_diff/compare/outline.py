@@ -5,7 +5,8 @@ what they are *about*: the review of the past year goes with the review,
 this year's tasks with the tasks. Work reports say it in three places, in
 this order of weight:
 
-1. the section's own heading: 回顾, 过去, 成绩, 总结, 答卷 ... for a review;
+1. the section's own heading: 回顾, 过去, 成绩, 总结, 答卷, the years up to
+   now (三年来, 五年来) ... for a review;
    任务, 部署, 建议, 打算, 蓝图, 今年, 下半年 ... for a plan. A year or a
    five-year period named in the heading counts by the report's own date:
    before the year the report was given is a review (2021年工作回顾 in a
@@ -40,8 +41,10 @@ from erqi_diff.compare.vocab import Role  # defined there, still importable from
 from erqi_diff.core.document import Section
 
 
-# the situation at home (当前国内形势, 关于经济形势) is what has come about; not 国际形势, nor 新形势 to adapt to
-_REVIEW_STRONG = re.compile(r"回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|荣获|获评|被评为|回首|(?:当前|国内|经济)的?形势")
+# the situation at home (当前国内形势, 关于经济形势) is what has come about; not 国际形势, nor 新形势 to adapt to;
+# so are the years up to now (三年来的斗争, 五年来，…): 1978's review part is named so, with no other review word
+_REVIEW_STRONG = re.compile(r"[一二两三四五六七八九十几多]+年(?:以)?来|回顾|过去|成绩|成就|成效|总结|答卷|业绩|殊荣|"
+                            r"荣获|获评|被评为|回首|(?:当前|国内|经济)的?形势")
 _REVIEW_WEAK = re.compile(r"取得|进展|以来|年来|上半年|执行情况")
 _PLAN_STRONG = re.compile(r"任务|安排|部署|建议|打算|蓝图|总体要求|政策取向|重点工作|展望|下半年|今年|明年|下一步|今后")
 _OVERALL = re.compile(r"(?:目标|方针)[、和与](?:方针|任务|政策)|总体(?:要求|部署|思路|安排)|总的要求|政策取向|"
