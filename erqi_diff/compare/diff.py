@@ -22,7 +22,6 @@ texts gives the older text of the unit exactly (the paragraphs listed in
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -40,13 +39,6 @@ from erqi_diff.errors import UsageError
 
 if TYPE_CHECKING:
     from erqi_diff.compare.sections import SectionPairing
-
-
-#: In a split, an older paragraph with no counterpart goes with the newer section that shares
-#: this much of its wording or more (the most of all; see :func:`split_paragraphs`) ...
-SPLIT_LIKENESS = 0.1
-#: ... if it has at least this many bigrams (a shorter line stays with the paragraph before it).
-SPLIT_MIN_BIGRAMS = 12
 
 
 class Status(str, enum.Enum):
@@ -355,30 +347,14 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
 def split_paragraphs(old: Section, parts: Sequence[Section]) -> list[list[int]]:
     """Which paragraphs of ``old`` go with each of ``parts`` (the newer
     sections it split into): each paragraph goes with the part holding its
-    counterpart; one without a counterpart with the part that shares most
-    of its wording (bigrams in common over the geometric mean of the two
-    counts, from :data:`SPLIT_LIKENESS` up), else with the paragraph before it (the
-    first part when none is before it): a short line (a byline such as
-    ——区委书记陈红民) always stays with the paragraph before it."""
-    from erqi_diff.compare.align import Kind, align_paragraphs, bigram_set
+    counterpart, or sharing most of its wording
+    (:func:`erqi_diff.compare.grouping.paragraph_owners`), else with the
+    paragraph before it (the first part when none is before it): a short
+    line (a byline such as ——区委书记陈红民) always stays with the paragraph
+    before it."""
+    from erqi_diff.compare.grouping import paragraph_owners
 
-    owner: list[int] = []
-    for k, part in enumerate(parts):
-        owner.extend([k] * len(part.paragraphs))
-    joined = [p for part in parts for p in part.paragraphs]
-    part_of: list[int | None] = [None] * len(old.paragraphs)
-    for slot in align_paragraphs(old.paragraphs, joined):
-        if slot.a is not None and slot.b is not None and slot.kind in (Kind.PAIRED, Kind.MOVED_OUT):
-            part_of[slot.a] = owner[slot.b]
-    if None in part_of:
-        wording = [bigram_set(part.text) for part in parts]
-        for i, owned in enumerate(part_of):
-            mine = bigram_set(old.paragraphs[i])
-            if owned is None and len(mine) >= SPLIT_MIN_BIGRAMS:
-                likeness = [len(mine & w) / math.sqrt(len(mine) * len(w)) if w else 0.0 for w in wording]
-                best = max(likeness)
-                if best >= SPLIT_LIKENESS and likeness.count(best) == 1:
-                    part_of[i] = likeness.index(best)
+    part_of = paragraph_owners(old, parts)
     out: list[list[int]] = [[] for _ in parts]
     owners = [k for k in part_of if k is not None]
     last: int = owners[0] if owners else 0

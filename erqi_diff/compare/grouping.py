@@ -6,7 +6,9 @@ one, one to many (a split: one older section's topic goes on in several
 newer ones) or many to one (a merge), never many to many
 (:func:`may_link`), and a section joins a pair only with the partner's
 support (:func:`supported`: among the partner's first two candidates
-outside the group, the pair itself scoring 0.2 or more). Once the sections
+outside the group, the pair itself scoring 0.2 or more), and stays in it
+only if it takes some of the other side's paragraphs
+(:func:`drop_empty_parts`). Once the sections
 are paired by topic, the outline adds what a reader pairs by structure: a
 heading over subsections with the heading whose subsections hold their
 partners (:func:`outline_links`), and the two statements of the plan as a
@@ -15,6 +17,7 @@ whole (:func:`overall_links`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -288,3 +291,69 @@ def overall_links(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     join(links, i, j, 0.0, oa, ob, joining_a=i not in paired_a)
     if (i, j) in links:  # by structure: where each report states its plan as a whole
         links[i, j] = Link(i, j, 0.0, links[i, j].relation, Basis.OUTLINE)
+
+
+#: In a split, an older paragraph with no counterpart goes with the newer section that shares
+#: this much of its wording or more (the most of all; see :func:`paragraph_owners`) ...
+SPLIT_LIKENESS = 0.1
+#: ... if it has at least this many bigrams (a shorter line stays with the paragraph before it).
+SPLIT_MIN_BIGRAMS = 12
+
+
+def paragraph_owners(old: Section, parts: Sequence[Section]) -> list[int | None]:
+    """For each paragraph of ``old``, the one of ``parts`` (the sections it
+    split into, or merged from) that takes it: the part holding its
+    counterpart (the paragraph alignment of :mod:`erqi_diff.compare.align`),
+    else the part sharing most of its wording (bigrams in common over the
+    geometric mean of the two counts, from :data:`SPLIT_LIKENESS` up, one
+    part alone); None when no part does (a line under
+    :data:`SPLIT_MIN_BIGRAMS` bigrams, wording shared with none, or with two
+    parts alike)."""
+    from erqi_diff.compare.align import Kind, align_paragraphs, bigram_set
+
+    owner: list[int] = []
+    for k, part in enumerate(parts):
+        owner.extend([k] * len(part.paragraphs))
+    joined = [p for part in parts for p in part.paragraphs]
+    part_of: list[int | None] = [None] * len(old.paragraphs)
+    for slot in align_paragraphs(old.paragraphs, joined):
+        if slot.a is not None and slot.b is not None and slot.kind in (Kind.PAIRED, Kind.MOVED_OUT):
+            part_of[slot.a] = owner[slot.b]
+    if None in part_of:
+        wording = [bigram_set(part.text) for part in parts]
+        for i, owned in enumerate(part_of):
+            mine = bigram_set(old.paragraphs[i])
+            if owned is None and len(mine) >= SPLIT_MIN_BIGRAMS:
+                likeness = [len(mine & w) / math.sqrt(len(mine) * len(w)) if w else 0.0 for w in wording]
+                best = max(likeness)
+                if best >= SPLIT_LIKENESS and likeness.count(best) == 1:
+                    part_of[i] = likeness.index(best)
+    return part_of
+
+
+#: A part taking none of the text leaves a split (merge) whose section has this many paragraphs per part or more.
+EMPTY_PART_PARAGRAPHS = 2
+
+
+def drop_empty_parts(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section]) -> None:
+    """A split says the older section's text goes on in several newer
+    sections, a merge the reverse: a section that joined a pair by topic
+    and takes none of the other side's paragraphs (:func:`paragraph_owners`:
+    none has its counterpart there or shares most of its wording with it)
+    holds none of that text, and leaves the group, the weakest first, while
+    the section split (merged) has at least as many paragraphs as the group
+    has sections (a short one cannot give each part a paragraph)."""
+    for side in (0, 1):
+        hubs = Counter(k[side] for k in links)
+        for hub in [h for h, n in hubs.items() if n > 1]:
+            mine, theirs = (a, b) if side == 0 else (b, a)
+            while True:
+                group = sorted(k for k in links if k[side] == hub)
+                if len(group) < 2 or len(mine[hub].paragraphs) < EMPTY_PART_PARAGRAPHS * len(group):
+                    break
+                owners = paragraph_owners(mine[hub], [theirs[k[1 - side]] for k in group])
+                empty = [k for n, k in enumerate(group) if n not in owners
+                         and links[k].relation is not Relation.ONE and links[k].basis is Basis.TOPIC]
+                if not empty:
+                    break
+                del links[min(empty, key=lambda k: links[k].score)]

@@ -45,7 +45,9 @@ headings or levels. :func:`pair_sections` does it in five steps:
    child (the parent holds it already), and no section is in a split and a
    merge at once. A section joins a pair only if the partner ranks it among
    its first two candidates outside the group, and only a pair that itself
-   scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`).
+   scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`); a
+   section that joined and takes none of the other side's paragraphs leaves
+   the group (:func:`erqi_diff.compare.grouping.drop_empty_parts`).
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
    partners of its own subsections (at least two, more than half), as a
@@ -85,7 +87,7 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
-from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree,
+from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
                                         supported, outline_links, overall_links,
                                         partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
@@ -332,6 +334,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
                 and supported(ranked, links, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
+    drop_empty_parts(links, a, b)
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
