@@ -95,6 +95,10 @@ def test_a_part_taking_none_of_the_text_leaves_the_split():
     found = links((1, Basis.TOPIC))
     drop_empty_parts(found, [short], [_REFORM, _CONSOLIDATION])
     assert set(found) == {(0, 0), (0, 1)}
+    # the pair joined leaves too when it takes none of them: the section that joined holds the text
+    found = {(0, 1): Link(0, 1, 0.32, Relation.ONE, Basis.TOPIC), (0, 0): Link(0, 0, 0.2, Relation.SPLIT, Basis.TOPIC)}
+    drop_empty_parts(found, [_HUB], [_REFORM, _CONSOLIDATION])
+    assert set(found) == {(0, 0)}
     # merges alike: the newer section is the one whose paragraphs are shared out
     found = {(0, 0): Link(0, 0, 0.32, Relation.ONE, Basis.TOPIC), (1, 0): Link(1, 0, 0.2, Relation.MERGE, Basis.TOPIC)}
     drop_empty_parts(found, [_REFORM, _CONSOLIDATION], [_HUB])

@@ -337,12 +337,15 @@ EMPTY_PART_PARAGRAPHS = 2
 
 def drop_empty_parts(links: dict[tuple[int, int], Link], a: Sequence[Section], b: Sequence[Section]) -> None:
     """A split says the older section's text goes on in several newer
-    sections, a merge the reverse: a section that joined a pair by topic
-    and takes none of the other side's paragraphs (:func:`paragraph_owners`:
-    none has its counterpart there or shares most of its wording with it)
-    holds none of that text, and leaves the group, the weakest first, while
-    the section split (merged) has at least as many paragraphs as the group
-    has sections (a short one cannot give each part a paragraph)."""
+    sections, a merge the reverse: a section of the group paired by topic
+    (one that joined, or the pair it joined: 1984's 五、更加重视知识和知识分子…,
+    paired with 1985's （二）关于经济体制改革, which 1984's reform parts 一 and
+    三 joined) that takes none of the other side's paragraphs
+    (:func:`paragraph_owners`: none has its counterpart there or shares most
+    of its wording with it) holds none of that text, and leaves the group,
+    the weakest first, while the section split (merged) has
+    :data:`EMPTY_PART_PARAGRAPHS` paragraphs or more for each section of
+    the group (a short one cannot give each part a paragraph)."""
     for side in (0, 1):
         hubs = Counter(k[side] for k in links)
         for hub in [h for h, n in hubs.items() if n > 1]:
@@ -353,7 +356,7 @@ def drop_empty_parts(links: dict[tuple[int, int], Link], a: Sequence[Section], b
                     break
                 owners = paragraph_owners(mine[hub], [theirs[k[1 - side]] for k in group])
                 empty = [k for n, k in enumerate(group) if n not in owners
-                         and links[k].relation is not Relation.ONE and links[k].basis is Basis.TOPIC]
+                         and links[k].basis is Basis.TOPIC]
                 if not empty:
                     break
                 del links[min(empty, key=lambda k: links[k].score)]
