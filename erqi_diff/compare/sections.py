@@ -89,6 +89,7 @@ from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, k
                                         supported, outline_links, overall_links,
                                         partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
+from erqi_diff.compare.verdict import spoken, spoken_links, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -292,7 +293,10 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
     kind_a, kind_b, allowed = _allowed(oa, ob)
-    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b) if (f := allowed[kind_a[i]][kind_b[j]])]
+    # a box of a speaker's words is on the whole year: not read against one topic (see verdict.spoken_links)
+    said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
+    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
+            if i not in said_a and j not in said_b and (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
     t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
     contents, heads = t.contents(), t.headings_sharing()
@@ -325,7 +329,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
-                    lambda i, j: allowed[kind_a[i]][kind_b[j]], bonus)
+                    lambda i, j: 0.0 if i in said_a or j in said_b else allowed[kind_a[i]][kind_b[j]], bonus)
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
@@ -337,13 +341,15 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
+    verdicts = verdict_link(a, b, oa, ob, links)
+    spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
     # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
     told_a = {f.section for f in folds if f.kind in (FoldKind.FOLDED, FoldKind.UNWRAPPED)}
     told_b = {f.section for f in folds if f.kind in (FoldKind.DRAWN, FoldKind.WRAPPED)}
-    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a,
-                           {y for _, y in links} | told_b, rest_a, rest_b, t.score):
+    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a | said_a,
+                           {y for _, y in links} | told_b | said_b, rest_a, rest_b, t.score):
         links[link.a, link.b] = link
     return replace(_result(links, oa, ob, n, m), folds=folds)
 
