@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from erqi_diff.compare.outline import outline
 from erqi_diff.compare.sections import Basis, pair_sections, present_year
-from erqi_diff.compare.verdict import spoken, verdict
+from erqi_diff.compare.verdict import listed, spoken, untold_lists, verdict
 from erqi_diff.core.document import Section
 from erqi_diff.core.project import load_project
 from erqi_diff.core.snapshot import load
@@ -99,3 +99,43 @@ def test_national_verdicts_are_the_review_parts_paired_already(gwr_root):
         assert a.sections[i].heading.startswith("一、") and b.sections[j].heading.startswith("一、")
         pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
         assert j in pairing.partners_of_a(i)
+
+
+def test_a_verdict_is_not_taken_by_a_topic():
+    """A topic section sharing words with the other report's verdict does
+    not join it by topic: the verdicts go together."""
+    older, newer = _pages()
+    newer[1] = Section("书写“十三五”答卷", 2, ("“十三五”期间，全区坚持项目带动，生产总值稳步增长，圆满完成规划主要目标。",))
+    links = _links(older, newer)
+    assert links["上半年成绩不错", "书写“十三五”答卷"].basis is Basis.OUTLINE
+    assert [x for x, y in links if y == "书写“十三五”答卷"] == ["上半年成绩不错"]
+
+
+_HIGHLIGHTS = Section("总结·亮点", 4, (
+    "1.全区推进经济发展与环境治理双统筹，空气质量明显好转，新增绿地200万平方米。",
+    "2.温暖工程精准帮扶困难群众，慈善救助经验在全国慈善年会上交流。",
+    "3.“双迎攻坚”、全面从严治党、司法体制改革等工作成效扎实，成为全省典型。"))
+
+
+def test_a_box_of_highlights_is_a_numbered_list():
+    assert listed(_HIGHLIGHTS)
+    assert not listed(Section("亮点", 4, _HIGHLIGHTS.paragraphs[:2]))  # two items: no box
+    assert not listed(Section("亮点", 4, (_HIGHLIGHTS.paragraphs[0], _HIGHLIGHTS.paragraphs[2], "4.其他。")))
+    assert not listed(Section("数据", 4, ("全年地区生产总值完成567亿元，增长9%", "一般公共预算收入完成29.4亿元")))
+
+
+def test_highlights_pair_only_with_a_section_telling_two_of_them():
+    older = [Section("", 0, ("2月17日，某区召开工作总结表彰大会。",)),
+             Section("区人民检察院被评为全国先进基层检察院", 2, ("检察院深化司法体制改革，强化法律监督，成为全省典型。",)),
+             Section("计生工作成功转型", 2, ("计生工作由管理型向服务型转变，开展失独家庭养老服务。",))]
+    newer = [Section("", 0, ("1月13日，某区召开全体会议。",)), _HIGHLIGHTS,
+             Section("生态环境", 4, ("全区新增绿地200万平方米，优良天数202天。",))]
+    assert untold_lists(older, newer, 0.12) >= {(1, 1), (2, 1)}
+    assert not [k for k in _links(older, newer, (2017, 2018)) if k[1] == "总结·亮点"]
+    broad = Section("民生与生态", 2, ("空气质量明显好转，新增绿地200万平方米；帮扶困难群众，慈善救助款项2600万元。",))
+    assert (3, 1) not in untold_lists([*older, broad], newer, 0.12)
+
+
+def test_highlights_on_the_seeds(seeds_root):
+    assert not [k for k in _seeds(seeds_root, 2016, 2017) if k[1] == "总结2017·亮点"]  # one commendation is no highlight box
+    assert ("总结2017·亮点", "“进”的态势持续巩固") in _seeds(seeds_root, 2017, 2021)  # 智慧督查 and 三定四推五落实

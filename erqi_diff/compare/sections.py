@@ -89,7 +89,7 @@ from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, k
                                         supported, outline_links, overall_links,
                                         partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
-from erqi_diff.compare.verdict import spoken, spoken_links, verdict_link
+from erqi_diff.compare.verdict import spoken, spoken_links, untold_lists, verdict, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -295,8 +295,13 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     kind_a, kind_b, allowed = _allowed(oa, ob)
     # a box of a speaker's words is on the whole year: not read against one topic (see verdict.spoken_links)
     said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
+    # a box of highlights pairs only with a section telling two of its items or more; the verdicts
+    # of two reports go together (verdict.verdict_link): neither is read against another section
+    untold = untold_lists(a, b, FLOOR)
+    if (vi := verdict(a, oa)) is not None and (vj := verdict(b, ob)) is not None:
+        untold |= {(vi, j) for j in range(m) if j != vj} | {(i, vj) for i in range(n) if i != vi}
     kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
-            if i not in said_a and j not in said_b and (f := allowed[kind_a[i]][kind_b[j]])]
+            if i not in said_a and j not in said_b and (i, j) not in untold and (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
     t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
     contents, heads = t.contents(), t.headings_sharing()
@@ -329,7 +334,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
-                    lambda i, j: 0.0 if i in said_a or j in said_b else allowed[kind_a[i]][kind_b[j]], bonus)
+                    lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold
+                    else allowed[kind_a[i]][kind_b[j]], bonus)
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):

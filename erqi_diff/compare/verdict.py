@@ -18,7 +18,9 @@ against the other lead only), the one standing highest in the outline,
 when no other stands as high (the boxes 总结2017·亮点, 总结2017·数据 name a
 review too, below 2017攻坚克难…). The two verdicts pair by the outline
 (:func:`verdict_link`), also when one is paired already (a split or merge:
-the 2016 headline holds the meeting's lead, paired with 2017's lead).
+the 2016 headline holds the meeting's lead, paired with 2017's lead); when
+both reports have one, neither is read against another section by topic
+(a section of the other report sharing the verdict's words does not take it).
 
 A box of a speaker's words (总结2017·直接引语: the district secretary's
 summing-up, signed ——区委书记陈红民; :func:`spoken`) speaks of the whole
@@ -28,6 +30,11 @@ topic): it is not paired by topic with one of the other report's topics,
 and goes with the other report's verdict when that one is paired with this
 report's verdict and states the period's result in text of its own, not
 the meeting's lead (:func:`spoken_links`).
+
+A box of highlights (总结2017·亮点: 1.…双统筹… 2.…温暖二七… 3.…智慧督查…; a
+numbered list, one item a paragraph, :func:`listed`) sums up several areas
+of the year's work: it pairs only with a section that tells two of its
+items or more, not with a section on one of them (:func:`untold_lists`).
 """
 
 from __future__ import annotations
@@ -38,11 +45,15 @@ from collections.abc import Sequence
 from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link
 from erqi_diff.compare.outline import Outline, Role
-from erqi_diff.compare.topics import heading_words
+from erqi_diff.compare.topics import Weights, cosine, heading_words, section_terms
 from erqi_diff.core.document import Section
 
 #: A heading reporting an honour won: a commendation, not a verdict on the year.
 _AWARD = re.compile(r"荣获|获评|获得|喜获|被评为|授予|称号|殊荣|入选|表彰|[奖杯]")
+#: An item of a numbered list: 1. 2、 3．
+_ITEM = re.compile(r"\s*([0-9]{1,2})\s*[.、．]")
+#: A box of highlights lists at least this many items.
+LIST_ITEMS = 3
 #: A speaker's signature closing a box of quotes: ——区委书记陈红民.
 _SIGNATURE = re.compile(r"^\s*(?:——|—|--)\s*[^。！？；，,.!?;“”\"]{2,30}$")
 
@@ -106,3 +117,39 @@ def spoken_links(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Ou
         for y in range(len(b)):
             if y not in paired_b and spoken(b[y]) and may_link(links, i, y):
                 links[i, y] = Link(i, y, 0.0, Relation.ONE, Basis.OUTLINE)
+
+
+def listed(section: Section) -> bool:
+    """The section's text is a numbered list, one item a paragraph (1.… 2.… 3.…),
+    of at least :data:`LIST_ITEMS` items: a box of the year's highlights."""
+    numbers = [m.group(1) for p in section.paragraphs if (m := _ITEM.match(p))]
+    return (len(section.paragraphs) >= LIST_ITEMS and len(numbers) == len(section.paragraphs)
+            and numbers == [str(k) for k in range(1, len(numbers) + 1)])
+
+
+def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> set[tuple[int, int]]:
+    """The pairs of a box of highlights (:func:`listed`) with a section of
+    the other report, not itself such a box, that tells fewer than two of
+    its items: whose topic score with each item alone (the vocabulary
+    weighted over both reports' sections) reaches ``floor`` for one item
+    at most. Highlights sum up several areas of the year's work; a section
+    on one of them (区人民检察院被评为“第六届全国先进基层检察院”, against item 5's
+    司法体制改革) is not the part they sum up, one telling two of them is
+    (2021's “进”的态势持续巩固 names item 3's 智慧督查 and item 4's 三定四推五落实)."""
+    lists_a = [i for i, s in enumerate(a) if listed(s)]
+    lists_b = [j for j, s in enumerate(b) if listed(s)]
+    if not lists_a and not lists_b:
+        return set()
+    terms_a, terms_b = [section_terms(s) for s in a], [section_terms(s) for s in b]
+    weights = Weights([*terms_a, *terms_b])
+    out: set[tuple[int, int]] = set()
+    for boxes, mine, theirs, their_terms, flip in ((lists_a, a, b, terms_b, False), (lists_b, b, a, terms_a, True)):
+        for x in boxes:
+            items = [weights.vector(section_terms(Section("", mine[x].level, (p,)))) for p in mine[x].paragraphs]
+            for y, other in enumerate(theirs):
+                if not other.paragraphs or listed(other):
+                    continue
+                vector = weights.vector(their_terms[y])
+                if sum(cosine(vector, item) >= floor for item in items) < 2:
+                    out.add((y, x) if flip else (x, y))
+    return out
