@@ -94,7 +94,8 @@ def verdict_link(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Ou
     if (i, j) not in links:
         if not may_link(links, i, j):
             return None
-        links[i, j] = Link(i, j, 1.0, Relation.ONE, Basis.OUTLINE)
+        # by structure, as the outline's other links: no score (a lineage goes on through a scored part first)
+        links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
     return i, j
 
 
