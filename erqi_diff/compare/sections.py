@@ -58,7 +58,8 @@ headings or levels. :func:`pair_sections` does it in five steps:
    one section (an overall heading, or a paragraph 今年工作的总体要求是…) and
    one of the two is left without a partner, the two go together, wherever
    each stands (:func:`erqi_diff.compare.grouping.overall_links`).
-   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5.
+   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5; a news page's verdict, boxes and commendation
+   lines go as :mod:`erqi_diff.compare.verdict` and :mod:`erqi_diff.compare.honours` say.
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
@@ -85,11 +86,12 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
+from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.grouping import (Basis, Link, Relation, in_order, join, kinds_agree,
                                         supported, outline_links, overall_links,
                                         partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
-from erqi_diff.compare.verdict import spoken, spoken_links, untold_lists, verdict, verdict_link
+from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -293,13 +295,10 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
     kind_a, kind_b, allowed = _allowed(oa, ob)
-    # a box of a speaker's words is on the whole year: not read against one topic (see verdict.spoken_links)
+    # not read against one topic: a box of a speaker's words (on the whole year: verdict.spoken_links), a box of
+    # highlights but by a section telling two of its items, the verdicts of two reports but each other
     said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
-    # a box of highlights pairs only with a section telling two of its items or more; the verdicts
-    # of two reports go together (verdict.verdict_link): neither is read against another section
-    untold = untold_lists(a, b, FLOOR)
-    if (vi := verdict(a, oa)) is not None and (vj := verdict(b, ob)) is not None:
-        untold |= {(vi, j) for j in range(m) if j != vj} | {(i, vj) for i in range(n) if i != vi}
+    untold = kept_apart(a, b, oa, ob, FLOOR)
     kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
             if i not in said_a and j not in said_b and (i, j) not in untold and (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
@@ -347,6 +346,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
+    honour_links(a, b, oa, ob, links)
     verdicts = verdict_link(a, b, oa, ob, links)
     spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
     of_a, of_b = partners(links, 0), partners(links, 1)

@@ -44,12 +44,11 @@ from collections.abc import Sequence
 
 from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link
+from erqi_diff.compare.honours import AWARD as _AWARD  # a commendation, not a verdict on the year
 from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.compare.topics import Weights, cosine, heading_words, section_terms
 from erqi_diff.core.document import Section
 
-#: A heading reporting an honour won: a commendation, not a verdict on the year.
-_AWARD = re.compile(r"荣获|获评|获得|喜获|被评为|授予|称号|殊荣|入选|表彰|[奖杯]")
 #: An item of a numbered list: 1. 2、 3．
 _ITEM = re.compile(r"\s*([0-9]{1,2})\s*[.、．]")
 #: A box of highlights lists at least this many items.
@@ -153,4 +152,16 @@ def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> se
                 vector = weights.vector(their_terms[y])
                 if sum(cosine(vector, item) >= floor for item in items) < 2:
                     out.add((y, x) if flip else (x, y))
+    return out
+
+
+def kept_apart(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
+               floor: float) -> set[tuple[int, int]]:
+    """The pairs the topic steps leave out: a box of highlights with a
+    section telling fewer than two of its items (:func:`untold_lists`), and,
+    when both reports have a verdict, either verdict with any other section
+    than the other verdict."""
+    out = untold_lists(a, b, floor)
+    if (i := verdict(a, oa)) is not None and (j := verdict(b, ob)) is not None:
+        out |= {(i, y) for y in range(len(b)) if y != j} | {(x, j) for x in range(len(a)) if x != i}
     return out
