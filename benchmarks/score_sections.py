@@ -53,13 +53,15 @@ TARGET = (0.95, 0.95)
 #: (part -> series or "overall" -> (precision, recall)). The unpaired floors of gwr-early and overall
 #: came down with normalizer 7: 11 numbered list items of 1987 and 1988 that the gold and the tool both
 #: left unpaired are paragraph text now, so easy agreements left the tally (sections/README.md).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.85, 0.85), "seeds": (0.79, 0.72), "overall": (0.86, 0.86)},
-          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.59, 0.51),
+#: The seeds' floors went up with the verdicts, boxes (compare/verdict.py) and commendation lines (compare/honours.py).
+#: The pairs of gwr-early and overall count the pairs 1978-1983 (added 2026-11-28, held out when first scored).
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.91, 0.87), "seeds": (0.88, 0.86), "overall": (0.92, 0.88)},
+          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.74, 0.74),
                         "overall": (0.66, 0.66)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.87, 0.95),
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.96, 0.98),
                        "overall": (0.80, 0.83)}}
 
 

@@ -41,13 +41,11 @@ headings or levels. :func:`pair_sections` does it in five steps:
    (a part that kept its heading and took in the topic of a part the
    newer report dropped), unless their texts stand nearly word for word
    (:data:`KEPT_SHARE`). If both reports open with untitled text (the
-   address), the two openings pair here whatever topic said. A section never joins a pair that holds its own parent or
-   child (the parent holds it already), and no section is in a split and a
-   merge at once. A section joins a pair only if the partner ranks it among
-   its first two candidates outside the group, and only a pair that itself
-   scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`); a
-   section that joined and takes none of the other side's paragraphs leaves
-   the group (:func:`erqi_diff.compare.grouping.drop_empty_parts`).
+   address), the two openings pair here whatever topic said. A section never joins a pair that holds its
+   own parent or child, nor is in a split and a merge at once. A section joins a pair only if the partner
+   ranks it among its first two candidates outside the group, and only a pair that itself scores 0.2 or
+   more (:func:`erqi_diff.compare.grouping.supported`); a section that joined and takes none of the other
+   side's paragraphs leaves the group (:func:`erqi_diff.compare.grouping.drop_empty_parts`).
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
    partners of its own subsections (at least two, more than half), as a
@@ -60,7 +58,8 @@ headings or levels. :func:`pair_sections` does it in five steps:
    one section (an overall heading, or a paragraph 今年工作的总体要求是…) and
    one of the two is left without a partner, the two go together, wherever
    each stands (:func:`erqi_diff.compare.grouping.overall_links`).
-   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5.
+   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5; a news page's verdict, boxes and commendation
+   lines go as :mod:`erqi_diff.compare.verdict` and :mod:`erqi_diff.compare.honours` say.
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
@@ -87,10 +86,11 @@ from dataclasses import dataclass, replace
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
 from erqi_diff.compare.followup import follow_ups
+from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
-                                        supported, outline_links, overall_links,
-                                        partners)
+                                        supported, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
+from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -294,7 +294,12 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
     kind_a, kind_b, allowed = _allowed(oa, ob)
-    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b) if (f := allowed[kind_a[i]][kind_b[j]])]
+    # not read against one topic: a box of a speaker's words (on the whole year: verdict.spoken_links), a box of
+    # highlights but by a section telling two of its items, the verdicts of two reports but each other
+    said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
+    untold = kept_apart(a, b, oa, ob, FLOOR)
+    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
+            if i not in said_a and j not in said_b and (i, j) not in untold and (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
     t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
     contents, heads = t.contents(), t.headings_sharing()
@@ -327,7 +332,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
-                    lambda i, j: allowed[kind_a[i]][kind_b[j]], bonus)
+                    lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold
+                    else allowed[kind_a[i]][kind_b[j]], bonus)
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
@@ -340,13 +346,16 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
+    honour_links(a, b, oa, ob, links)
+    verdicts = verdict_link(a, b, oa, ob, links)
+    spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
     # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
     told_a = {f.section for f in folds if f.kind in (FoldKind.FOLDED, FoldKind.UNWRAPPED)}
     told_b = {f.section for f in folds if f.kind in (FoldKind.DRAWN, FoldKind.WRAPPED)}
-    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a,
-                           {y for _, y in links} | told_b, rest_a, rest_b, t.score):
+    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a | said_a,
+                           {y for _, y in links} | told_b | said_b, rest_a, rest_b, t.score):
         links[link.a, link.b] = link
     return replace(_result(links, oa, ob, n, m), folds=folds)
 
