@@ -26,7 +26,6 @@ of the documents.
 from __future__ import annotations
 
 import enum
-import heapq
 from bisect import bisect_left
 import re
 from collections import Counter
@@ -169,16 +168,19 @@ def _candidates(a_grams: Sequence[Iterable[Hashable]], b_grams: Sequence[Iterabl
     for i, grams in enumerate(a_grams):
         for g in grams:
             postings_a.setdefault(g, []).append(i)
+    # (sorted(...)[:k] is heapq.nsmallest(k, ...), ties in order, with the key looked up in C)
+    count_b = {g: len(js) for g, js in postings_b.items()}
+    count_a = {g: len(ids) for g, ids in postings_a.items()}
     out: set[tuple[int, int]] = set()
     for i, grams in enumerate(a_grams):
-        shared = [g for g in grams if g in postings_b]
-        for g in heapq.nsmallest(_SIGNATURE, shared, key=lambda g: len(postings_b[g])):
+        shared = [g for g in grams if g in count_b]
+        for g in sorted(shared, key=count_b.__getitem__)[:_SIGNATURE]:
             out.update((i, j) for j in postings_b[g])
         centre = round(i * m / n) if n else 0
         out.update((i, j) for j in range(max(0, centre - 2), min(m, centre + 3)))
     for j, grams in enumerate(b_grams):
-        shared = [g for g in grams if g in postings_a]
-        for g in heapq.nsmallest(_SIGNATURE, shared, key=lambda g: len(postings_a[g])):
+        shared = [g for g in grams if g in count_a]
+        for g in sorted(shared, key=count_a.__getitem__)[:_SIGNATURE]:
             out.update((i, j) for i in postings_a[g])
     return out
 
