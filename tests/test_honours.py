@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from erqi_diff.compare.honours import commendation, main_area
 from erqi_diff.compare.sections import pair_sections, present_year
 from erqi_diff.core.document import Section
@@ -32,6 +34,17 @@ def test_a_commendation_line_is_a_heading_reporting_an_honour_with_text():
     assert not commendation(Section("切实关爱困难群体", 2, ("救助残疾人1500人次。",)))
     assert not commendation(Section("区残联喜获“全国残疾人工作先进单位”", 2, ()))
     assert main_area(older[1]) == main_area(older[2]) == "@救助"
+
+
+@pytest.mark.parametrize("heading, honour", [
+    ("园林绿化工作荣获“城区金杯”奖", True),
+    ("被授予“全国文明城区”称号", True),
+    ("（八）切实保障和改善民生，不断增强人民群众获得感", False),  # 获得 of 获得感: no honour
+    ("落实稳岗奖补政策", False),                                  # 奖 of 奖补: a subsidy
+    ("完善科技奖励制度", False),
+])
+def test_what_names_an_honour(heading, honour):
+    assert commendation(Section(heading, 2, ("正文。",))) is honour
 
 
 def test_the_honours_of_one_area_go_together():

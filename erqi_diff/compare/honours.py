@@ -27,8 +27,9 @@ from erqi_diff.compare.outline import Outline
 from erqi_diff.compare.topics import topic_text
 from erqi_diff.core.document import Section
 
-#: A heading reporting an honour won: 荣获, 获评, 喜获, 被评为, 授予…称号, 殊荣, 入选, 奖.
-AWARD = re.compile(r"荣获|获评|获得|喜获|被评为|授予|称号|殊荣|入选|表彰|[奖杯]")
+#: A heading reporting an honour won: 荣获, 获评, 喜获, 被评为, 授予…称号, 殊荣, 入选, 奖, 金杯; not
+#: 获得 alone (群众获得感), nor 奖 of 奖补, 奖励, 奖惩, 奖金 (a subsidy or an incentive, not an honour).
+AWARD = re.compile(r"荣获|获评|喜获|被评为|授予|称号|殊荣|入选|表彰|奖(?![补励惩金])|金杯")
 
 
 def commendation(section: Section) -> bool:
