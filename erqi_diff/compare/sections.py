@@ -90,7 +90,7 @@ from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
                                         supported, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
-from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict_link
+from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
                                       topic_text)
 from erqi_diff.core.document import Section
@@ -297,7 +297,8 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     # not read against one topic: a box of a speaker's words (on the whole year: verdict.spoken_links), a box of
     # highlights but by a section telling two of its items, the verdicts of two reports but each other
     said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
-    untold = kept_apart(a, b, oa, ob, FLOOR)
+    tops = verdict(a, oa), verdict(b, ob)  # each report's verdict on the year (news pages), if any
+    untold = kept_apart(a, b, tops, FLOOR)
     kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
             if i not in said_a and j not in said_b and (i, j) not in untold and (f := allowed[kind_a[i]][kind_b[j]])]
     text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
@@ -347,7 +348,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)
-    verdicts = verdict_link(a, b, oa, ob, links)
+    verdicts = verdict_link(links, tops)
     spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
     of_a, of_b = partners(links, 0), partners(links, 1)
     folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)

@@ -82,12 +82,11 @@ def verdict(sections: Sequence[Section], o: Outline) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def verdict_link(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
-                 links: dict[tuple[int, int], Link]) -> tuple[int, int] | None:
-    """Pair the two reports' verdicts (by the outline), when each has one
-    and the groups stay one to one, one to many or many to one; the pair
-    (also when topic paired it already), or None."""
-    i, j = verdict(a, oa), verdict(b, ob)
+def verdict_link(links: dict[tuple[int, int], Link], tops: tuple[int | None, int | None]) -> tuple[int, int] | None:
+    """Pair the two reports' verdicts ``tops`` (:func:`verdict` of each) by
+    the outline, when each has one and the groups stay one to one, one to
+    many or many to one; the pair (also when topic paired it already), or None."""
+    i, j = tops
     if i is None or j is None:
         return None
     if (i, j) not in links:
@@ -107,16 +106,17 @@ def spoken_links(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Ou
     (``leads``: each report's news lead)."""
     if verdicts is None:
         return
-    i, j = verdicts
-    paired_a, paired_b = {k[0] for k in links}, {k[1] for k in links}
-    if b[j].paragraphs and j != leads[1] and j != ob.opening:
-        for x in range(len(a)):
-            if x not in paired_a and spoken(a[x]) and may_link(links, x, j):
-                links[x, j] = Link(x, j, 0.0, Relation.ONE, Basis.OUTLINE)
-    if a[i].paragraphs and i != leads[0] and i != oa.opening:
-        for y in range(len(b)):
-            if y not in paired_b and spoken(b[y]) and may_link(links, i, y):
-                links[i, y] = Link(i, y, 0.0, Relation.ONE, Basis.OUTLINE)
+    reports, outlines = (a, b), (oa, ob)
+    paired = ({k[0] for k in links}, {k[1] for k in links})
+    for side in (0, 1):
+        mine, other = reports[side], 1 - side
+        target = verdicts[other]
+        if not reports[other][target].paragraphs or target in (leads[other], outlines[other].opening):
+            continue
+        for x in range(len(mine)):
+            key = (x, target) if side == 0 else (target, x)
+            if x not in paired[side] and spoken(mine[x]) and may_link(links, *key):
+                links[key] = Link(*key, 0.0, Relation.ONE, Basis.OUTLINE)
 
 
 def listed(section: Section) -> bool:
@@ -155,13 +155,14 @@ def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> se
     return out
 
 
-def kept_apart(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
+def kept_apart(a: Sequence[Section], b: Sequence[Section], tops: tuple[int | None, int | None],
                floor: float) -> set[tuple[int, int]]:
     """The pairs the topic steps leave out: a box of highlights with a
     section telling fewer than two of its items (:func:`untold_lists`), and,
-    when both reports have a verdict, either verdict with any other section
-    than the other verdict."""
+    when both reports have a verdict (``tops``: :func:`verdict` of each),
+    either verdict with any other section than the other verdict."""
     out = untold_lists(a, b, floor)
-    if (i := verdict(a, oa)) is not None and (j := verdict(b, ob)) is not None:
+    i, j = tops
+    if i is not None and j is not None:
         out |= {(i, y) for y in range(len(b)) if y != j} | {(x, j) for x in range(len(a)) if x != i}
     return out
