@@ -16,11 +16,14 @@ and is otherwise split into a removed and an added unit. :func:`merge` lays
 the result out in reading order.
 
 Identical paragraphs pair at 1.0 without any bigram being counted; only the
-paragraphs left over are compared. Large inputs (more than
-:data:`ALL_PAIRS_LIMIT` comparisons) are not compared all against all: a unit
-is compared with the units sharing one of its rarest bigrams and with the
-units at about the same place, which keeps the work near linear in the size
-of the documents.
+paragraphs left over are compared. In a long section edited rather than
+rewritten (more than :data:`WINDOWS_FROM` comparisons, the identical
+paragraphs in order leaving short runs between them), a changed paragraph is
+compared only with those of its run and a few beyond (:func:`_windowed`).
+Other large inputs (more than :data:`ALL_PAIRS_LIMIT` comparisons) are not
+compared all against all either: a unit is compared with the units sharing
+one of its rarest bigrams and with the units at about the same place, which
+keeps the work near linear in the size of the documents.
 """
 
 from __future__ import annotations
@@ -55,6 +58,12 @@ SHARED_CLAUSE = 20
 SHARED_SHARE = 0.2
 _CLAUSE_END = re.compile(r"[，；。：！？,;:!?]+")
 _SIGNATURE = 24  # rarest bigrams of a unit used to find its candidates
+#: Above this many comparisons, a long section's changed paragraphs are
+#: compared within the runs its unchanged ones leave (:func:`_windowed`) when
+#: those runs are short: a section edited, not rewritten.
+WINDOWS_FROM = 400
+_WINDOW_SHARE = 4
+_WINDOW_MARGIN = 3  # changed paragraphs compared beyond the unchanged ones around them (:func:`_windowed`)
 _ORDER_BONUS = 0.05
 
 _BREAK = re.compile(r"[\W_]+")
@@ -192,6 +201,54 @@ def _all_or_candidates(a_grams: Sequence[Iterable[Hashable]], b_grams: Sequence[
     return _candidates(a_grams, b_grams)
 
 
+def _gaps(same: Sequence[tuple[int, int]], rest_a: Sequence[int], rest_b: Sequence[int]) -> list[tuple[int, int]]:
+    """For each paragraph of ``rest_a``, the run of ``rest_b`` (positions in
+    it, end excluded) between the identical pairs kept in order around it."""
+    chain = sorted(_in_order([Pair(i, j, 1.0) for i, j in same], {p: 1.0 for p in same}))
+    at_a = [i for i, _ in chain]
+    out = []
+    for i in rest_a:
+        k = bisect_left(at_a, i)
+        out.append((bisect_left(rest_b, chain[k - 1][1]) if k else 0,
+                    bisect_left(rest_b, chain[k][1]) if k < len(chain) else len(rest_b)))
+    return out
+
+
+def _windowed(a: Sequence[str], b: Sequence[str], rest_a: Sequence[int], rest_b: Sequence[int],
+              same: Sequence[tuple[int, int]]) -> dict[tuple[int, int], float] | None:
+    """The similarities of a long section edited rather than rewritten: a
+    changed paragraph's counterpart stands between the same unchanged
+    neighbours (:func:`_gaps`), so each is compared only with the paragraphs
+    there and :data:`_WINDOW_MARGIN` on either side; a gap of one paragraph
+    on each side edited in place (:func:`edited_in_place`) pairs at once.
+    None when those runs hold more than 1/:data:`_WINDOW_SHARE` of all pairs
+    (a section rewritten)."""
+    gaps = _gaps(same, rest_a, rest_b)
+    if sum(hi - lo for lo, hi in gaps) * _WINDOW_SHARE > len(rest_a) * len(rest_b):
+        return None
+    scored: dict[tuple[int, int], float] = {}
+    sharing = Counter(gaps)
+    settled: set[int] = set()
+    for x, gap in enumerate(gaps):
+        lo, hi = gap
+        i, j = rest_a[x], rest_b[lo] if hi - lo == 1 else -1
+        if sharing[gap] == 1 and j >= 0 and edited_in_place(a[i], b[j]):
+            scored[i, j] = round(kept_share(a[i], b[j]), 4)
+            settled.update((x, -1 - lo))
+    sets: dict[int, frozenset[int]] = {}
+    for x, (lo, hi) in enumerate(gaps):
+        if x in settled:
+            continue
+        mine = bigram_set(a[rest_a[x]])
+        for y in range(max(0, lo - _WINDOW_MARGIN), min(len(rest_b), hi + _WINDOW_MARGIN)):
+            if -1 - y not in settled:
+                theirs = sets.get(-1 - y)
+                if theirs is None:
+                    theirs = sets[-1 - y] = bigram_set(b[rest_b[y]])
+                scored[rest_a[x], rest_b[y]] = round(dice(mine, theirs), 4)
+    return scored
+
+
 def _in_order(pairs: list[Pair], weight: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
     """The run of pairs increasing in both documents with the greatest summed
     weight (a Fenwick tree over ``b`` keeps it O(k log k))."""
@@ -314,9 +371,11 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
     scored: dict[tuple[int, int], float] = {}
     same_a: set[int] = set()
     same_b: set[int] = set()
+    same: list[tuple[int, int]] = []
     for i, text in enumerate(a):
         for j in where_b.get(text, ())[:_SAME_COPIES]:
             scored[i, j] = 1.0
+            same.append((i, j))
             same_a.add(i)
             same_b.add(j)
     rest_a = [i for i in range(len(a)) if i not in same_a]
@@ -324,10 +383,14 @@ def align_paragraphs(a: Sequence[str], b: Sequence[str],
     if len(rest_a) == 1 and len(rest_b) == 1 and edited_in_place(a[rest_a[0]], b[rest_b[0]]):
         scored[rest_a[0], rest_b[0]] = round(kept_share(a[rest_a[0]], b[rest_b[0]]), 4)
     elif rest_a and rest_b:
-        sets_a = [bigram_set(a[i]) for i in rest_a]
-        sets_b = [bigram_set(b[j]) for j in rest_b]
-        for x, y in _all_or_candidates(sets_a, sets_b):
-            scored[rest_a[x], rest_b[y]] = round(dice(sets_a[x], sets_b[y]), 4)
+        windowed = _windowed(a, b, rest_a, rest_b, same) if len(rest_a) * len(rest_b) > WINDOWS_FROM else None
+        if windowed is not None:
+            scored.update(windowed)
+        else:
+            sets_a = [bigram_set(a[i]) for i in rest_a]
+            sets_b = [bigram_set(b[j]) for j in rest_b]
+            for x, y in _all_or_candidates(sets_a, sets_b):
+                scored[rest_a[x], rest_b[y]] = round(dice(sets_a[x], sets_b[y]), 4)
     sizes = ([len(t) for t in a], [len(t) for t in b])
     sharing = _sharing_runs(a, b, rest_a, rest_b, scored, threshold)
     return merge(len(a), len(b), pair(len(a), len(b), scored, threshold, sizes=sizes, also=sharing))
