@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from erqi_diff.extract import indicators as ind
 from erqi_diff.extract import wording as w
@@ -82,6 +82,7 @@ def read_snapshot(snap) -> list[Fact]:
     for sent in split(snap.body):
         if sent.para_start != para:
             para, para_marks, para_estimate = sent.para_start, [], False
+            unread = 0  # para_marks before this are marks, not text
             para_names = []
             if not sent.heading and not sent.paragraph.startswith("——"):
                 opening = [m for m in marks(sent.text[:12], frame) if m.span and m.start == 0]
@@ -104,9 +105,13 @@ def read_snapshot(snap) -> list[Fact]:
         else:
             framing_next = framing
         if figures:
-            para_marks = [_lead_marks(p, marks(p, frame), []) if isinstance(p, str) else p for p in para_marks]
+            for k in range(unread, len(para_marks)):  # (each read once: a long paragraph stays linear)
+                text = para_marks[k]
+                if isinstance(text, str):
+                    para_marks[k] = _lead_marks(text, marks(text, frame), [])
+            unread = len(para_marks)
             goal_sentence = w.has_any(strip_nouns(sent.text), w.GOAL_WORDS)
-            outer = [p for p in reversed(para_marks) if not isinstance(p, str)]
+            outer = cast("list[list[Mark]]", para_marks[::-1])  # every one read just now
             if opening and sent.paragraph.startswith("——"):
                 outer.append(opening)  # an item of the list a paragraph opened with 过去五年 announced
             heads = plans.settle([_one_year(heading_marks[h], goal_sentence) for h in sent.headings], sent.start)
