@@ -97,17 +97,14 @@ def read_snapshot(snap) -> list[Fact]:
                 out.extend(read_words(snap.year, sent.text, sent.start, sent.headings, [], frame, headline))
             continue
         own = plan_named(sent.text, frame, marks(sent.text, frame)) if sent.heading else marks(sent.text, frame)
-        for h in sent.headings:
-            if h not in heading_marks:
-                heading_marks[h] = heading_time(h, frame)
+        heading_marks.update((h, heading_time(h, frame)) for h in sent.headings if h not in heading_marks)
         if sent.heading and any(m.year is not None or m.span or m.unsure for m in own):
             framing_next = [m for m in own if not m.attached]
         else:
             framing_next = framing
         if figures:
             for k in range(unread, len(para_marks)):  # (each read once: a long paragraph stays linear)
-                text = para_marks[k]
-                if isinstance(text, str):
+                if isinstance(text := para_marks[k], str):
                     para_marks[k] = _lead_marks(text, marks(text, frame), [])
             unread = len(para_marks)
             goal_sentence = w.has_any(strip_nouns(sent.text), w.GOAL_WORDS)
