@@ -1,0 +1,73 @@
+"""Erqi-style news pages on district meetings: a box of figures goes with the
+section on the economy (compare/figures.py)."""
+
+from __future__ import annotations
+
+from erqi_diff.compare.figures import on_economy, tabled
+from erqi_diff.compare.sections import pair_sections, present_year
+from erqi_diff.core.document import Section
+from erqi_diff.core.project import load_project
+from erqi_diff.core.snapshot import load
+
+_BOX = Section("初步预计", 4, ("全年地区生产总值完成500亿元，增长8%",
+                             "一般公共预算收入完成30亿元，增长7.5%",
+                             "固定资产投资完成400亿元，增长11%",
+                             "社会消费品零售总额完成450亿元，增长10%"))
+
+
+def _pages(economy: str = "5年来，某区经济持续较快增长、发展能级明显提升。"):
+    older = [Section("", 0, ("1月12日，某区召开区委全体（扩大）会议。",)),
+             Section("生态环境", 3, ("新增绿化面积200万平方米，优良天数210天，生态廊道建设进展顺利。",)),
+             _BOX]
+    newer = [Section("", 0, ("1月14日，某区召开区委全会暨经济工作会议。",)),
+             Section("“进”的态势持续巩固", 2,
+                     (economy + "确定了建设现代化新城区的愿景，2020年预计实现地区生产总值700亿元，年均增长7%。",)),
+             Section("“绿”的态势更加鲜明", 2, ("新增绿化面积2000万平方米，建成生态廊道30公里，优良天数逐年增加。",)),
+             Section("“严”的态势日益彰显", 2,
+                     ("某区纵深推进党的建设、持续加强基层基础、不断优化政治生态。",
+                      "面对疫情，某区帮扶企业3000家，推动经济迅速恢复，预计全年地区生产总值增长1%、"
+                      "固定资产投资增长11%、社会消费品零售总额增长2%。"))]
+    return older, newer
+
+
+def _links(older, newer):
+    pairing = pair_sections(older, newer, 2018, 2021)
+    return {(older[k.a].heading, newer[k.b].heading) for k in pairing.links}
+
+
+def test_a_box_of_figures_is_one_indicator_a_line():
+    assert tabled(_BOX)
+    prose = Section("改善民生", 3, ("全年民生支出25.2亿元，占一般公共预算支出的71.6%，新增就业24295人，"
+                                "发放各类补贴补助11053万元，建成公租房1122套。",) * 3)
+    assert not tabled(prose)  # figures, but in sentences
+    assert not tabled(Section("数据", 3, ("增长9%", "某区获评百强区，连续四年入选，位列第86名，较上年前进3位。",
+                                         "某区获评创新百强区。", "某区获评绿色百强区。")))  # one line of four
+
+
+def test_the_economy_is_named_in_the_heading_or_the_opening_sentence():
+    older, newer = _pages()
+    assert on_economy(newer[1])
+    assert not on_economy(newer[3])  # party building; the figures come in its second paragraph
+    assert on_economy(Section("经济上半年GDP同比增长8%", 3, ("上半年，某区主要指标好于预期。",)))
+
+
+def test_the_box_goes_with_the_section_on_the_economy():
+    older, newer = _pages()
+    links = _links(older, newer)
+    assert (_BOX.heading, "“严”的态势日益彰显") not in links  # shares the indicators' words, another topic
+    assert (_BOX.heading, "“进”的态势持续巩固") in links
+    assert ("生态环境", "“绿”的态势更加鲜明") in links
+
+
+def test_no_section_on_the_economy_no_pair():
+    older, newer = _pages(economy="5年来，某区新发展理念深入人心、发展路径更加清晰。")
+    links = _links(older, newer)
+    assert not [k for k in links if k[0] == _BOX.heading]
+
+
+def test_figures_on_the_seeds(seeds_root):
+    project = load_project(seeds_root)
+    a, b = load(project, 2017), load(project, 2021)
+    pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
+    into = {b.sections[k.b].heading for k in pairing.links if a.sections[k.a].heading in ("初步预计", "总结2017·数据")}
+    assert into == {"“进”的态势持续巩固"}
