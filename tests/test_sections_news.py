@@ -1,8 +1,10 @@
 """Erqi-style news pages on district meetings: a box of figures goes with the
-section on the economy (compare/figures.py)."""
+section on the economy (compare/figures.py); a section under a bare area
+heading meets only sections naming its area (compare/areas.py)."""
 
 from __future__ import annotations
 
+from erqi_diff.compare.areas import bare_area, untold_areas
 from erqi_diff.compare.figures import on_economy, tabled
 from erqi_diff.compare.sections import pair_sections, present_year
 from erqi_diff.core.document import Section
@@ -71,3 +73,35 @@ def test_figures_on_the_seeds(seeds_root):
     pairing = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
     into = {b.sections[k.b].heading for k in pairing.links if a.sections[k.a].heading in ("初步预计", "总结2017·数据")}
     assert into == {"“进”的态势持续巩固"}
+
+
+# A section under a bare area heading (compare/areas.py)
+
+def _area_pages():
+    older = [Section("", 0, ("1月13日，某区召开区委全体（扩大）会议。",)),
+             Section("新型城镇化", 3, ("新开工11个项目310万平方米安置房，4个项目顺利回迁；20条道路建成通车；"
+                                  "8所学校建成投用，创造了全市中小学建设的新速度。",)),
+             Section("改善民生", 3, ("全年民生支出25亿元，家庭医生签约服务30万人，新增就业2万人。",))]
+    newer = [Section("", 0, ("1月15日，某区召开区委全会暨经济工作会议。",)),
+             Section("“暖”的态势全域涌动", 2, ("全面推进“温暖二七”，受益群众31万人。全面建设“美好教育”，"
+                                        "建成中小学、幼儿园39所，增加优质学位4万个；中小学午餐供应、课后延时服务成效显著。",)),
+             Section("“干”的态势更加强劲", 2, ("城乡面貌显著变化，美丽街区建设、老旧小区改造成效显著。",))]
+    return older, newer
+
+
+def test_a_bare_area_heading_names_its_areas():
+    assert bare_area("新型城镇化") >= {"@城镇化", "@住房", "@交通"}
+    assert "@教育" in bare_area("改善民生")  # 民生 holds 教育
+    assert not bare_area("“暖”的态势全域涌动")  # a slogan, no area
+    assert not bare_area("坚持绿色发展，提高生态水平")  # a sentence
+    assert not bare_area("开放创新")  # no area named
+
+
+def test_a_bare_area_heading_keeps_to_sections_naming_its_area():
+    older, newer = _area_pages()
+    links = _links(older, newer)
+    # 新型城镇化 shares 学校/中小学 with 暖 (its passing item), but 暖 names no urbanisation
+    assert ("新型城镇化", "“暖”的态势全域涌动") not in links
+    assert ("改善民生", "“暖”的态势全域涌动") in links  # 民生 holds 教育
+    # not kept apart from a section naming an area within its own (老旧小区: housing, within urbanisation)
+    assert ("新型城镇化", "“干”的态势更加强劲") not in untold_areas(older, newer)
