@@ -47,7 +47,7 @@ def test_a_box_of_figures_is_one_indicator_a_line():
 
 
 def test_the_economy_is_named_in_the_heading_or_the_opening_sentence():
-    older, newer = _pages()
+    _, newer = _pages()
     assert on_economy(newer[1])
     assert not on_economy(newer[3])  # party building; the figures come in its second paragraph
     assert on_economy(Section("经济上半年GDP同比增长8%", 3, ("上半年，某区主要指标好于预期。",)))

@@ -331,9 +331,9 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         paired_a.add(0)
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
-    factor = lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold else allowed[kind_a[i]][kind_b[j]]
+    may = lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold else allowed[kind_a[i]][kind_b[j]]
     _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b,
-                    scored, ranked, factor, bonus)
+                    scored, ranked, may, bonus)
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
@@ -344,7 +344,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
-    figure_links(a, b, links, factor)
+    figure_links(a, b, links, may)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)
