@@ -105,3 +105,35 @@ def test_a_bare_area_heading_keeps_to_sections_naming_its_area():
     assert ("改善民生", "“暖”的态势全域涌动") in links  # 民生 holds 教育
     # not kept apart from a section naming an area within its own (老旧小区: housing, within urbanisation)
     assert ("新型城镇化", "“干”的态势更加强劲") not in untold_areas(older, newer)
+
+
+def test_a_bare_heading_does_not_join_the_counterpart_of_a_sibling_of_another_area():
+    older = [Section("", 0, ("1月13日，某区召开区委全体（扩大）会议。",)),
+             Section("重点项目", 3, ("全年150个重大项目完成投资470亿元，82个项目开工，19个省市重点项目开工率100%。",)),
+             Section("生态环境", 3, ("1000亩生态林建设任务全面完成，新增绿化面积247万平方米，优良天数202天。",))]
+    newer = [Section("", 0, ("10月8日，某区获评百强区。",)),
+             Section("坚持创优创新，提升品质发展", 2,
+                     ("上半年地区生产总值同比增长10%。先后集中开工40个重点项目，8个重点产业项目签约落户。",)),
+             Section("坚持绿色发展，提高生态水平", 2,
+                     ("狠抓扬尘整治，推进空气质量持续改善。28个生态项目已开工14个，完成投资20亿元，"
+                      "公园游园建设成效显著，新增绿化面积100万平方米。",))]
+    apart = untold_areas(older, newer)
+    # 绿色 is headed by 生态, which the older report's own bare heading 生态环境 holds: that one's counterpart
+    assert (1, 2) in apart and (2, 2) not in apart
+    assert (1, 1) not in apart  # a heading naming no area
+    links = _links(older, newer)
+    assert ("生态环境", "坚持绿色发展，提高生态水平") in links
+    assert ("重点项目", "坚持绿色发展，提高生态水平") not in links
+    # without a bare 生态环境 in the older report, the heading alone keeps nothing apart (a national part
+    # headed 加强精神文明…国防建设 takes 关于外交工作 by its unheaded closing text)
+    assert (1, 2) not in untold_areas(older[:2], newer)
+
+
+def test_an_area_within_a_bare_heading_is_not_held_by_it():
+    # 改善民生 holds 住房 for its own pairs, but does not make a section headed by 住房 its counterpart:
+    # 生态环境 may still join 对158个老旧小区提升改造 (its paragraph on 生态项目 and parks)
+    older = [Section("生态环境", 3, ("新增绿化面积247万平方米，生态项目开工24个。",)),
+             Section("改善民生", 3, ("全年民生支出25亿元，建成公租房1122套。",))]
+    newer = [Section("对158个老旧小区提升改造", 4, ("开工百城提质项目98个，基本建成安置房5688套。",
+                                              "生态优势不断厚植，20个重大生态项目完成投资18亿元，4个综合性公园基本建成。"))]
+    assert (0, 0) not in untold_areas(older, newer)

@@ -13,7 +13,14 @@ with text that names neither that area nor an area within it (:data:`WITHIN`:
 生态 holds 大气, 水, 绿化, 低碳; 民生 holds 教育, 医疗, 养老, 救助, 社保, 就业,
 住房, 脱贫; 城镇化 holds 住房, 市政, 交通, as a page's own words put it:
 紧盯新型城镇化建设，抓好安置房、基础设施、老旧小区改造等重点工作), in its heading
-or text (:func:`untold_areas`).
+or text (:func:`untold_areas`). Nor is it read against a section headed by
+another area that a bare heading of its own report holds (重点项目 against
+坚持绿色发展，提高生态水平 when its report has 生态环境): that section is the
+counterpart of the sibling on its area, not a part of the projects, though
+it tells of 生态项目 开工 and 完成投资. A heading that is not bare, or an area
+no bare heading of the report holds, keeps nothing apart so: a national
+part headed 加强精神文明和民主法制建设，加强国防建设 tells foreign policy in its
+unheaded closing paragraphs, and takes 关于外交工作.
 """
 
 from __future__ import annotations
@@ -56,15 +63,17 @@ def untold_areas(a: Sequence[Section], b: Sequence[Section]) -> set[tuple[int, i
     out: set[tuple[int, int]] = set()
     named: dict[tuple[int, int], set[str]] = {}
     for side, mine, theirs in ((0, a, b), (1, b, a)):
-        for x, section in enumerate(mine):
-            areas = bare_area(section.heading)
-            if not areas:
-                continue
+        bare = {x: areas for x, section in enumerate(mine) if (areas := bare_area(section.heading))}
+        # the areas the bare headings name themselves (改善民生: 民生, not the 住房 within it)
+        held = {t for x in bare for t in concept_terms(heading_words(mine[x].heading))}
+        for x, areas in bare.items():
             for y, other in enumerate(theirs):
                 if not other.paragraphs:
                     continue
                 if (side, y) not in named:
                     named[side, y] = set(concept_terms(heading_words(other.heading) + "\n" + topic_text(other)))
-                if not areas & named[side, y]:
+                # headed by another area that a bare heading of this report holds: that one's counterpart
+                heading = set(concept_terms(heading_words(other.heading))) & held
+                if not areas & named[side, y] or (heading and not areas & heading):
                     out.add((x, y) if side == 0 else (y, x))
     return out
