@@ -55,13 +55,16 @@ TARGET = (0.95, 0.95)
 #: left unpaired are paragraph text now, so easy agreements left the tally (sections/README.md).
 #: The seeds' floors went up with the verdicts, boxes (compare/verdict.py) and commendation lines (compare/honours.py).
 #: The pairs of gwr-early and overall count the pairs 1978-1983 (added 2026-11-28, held out when first scored).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.91, 0.87), "seeds": (0.88, 0.86), "overall": (0.92, 0.88)},
-          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.74, 0.74),
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.91, 0.87), "seeds": (0.97, 0.90), "overall": (0.93, 0.89)},
+          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.96, 0.83),
                         "overall": (0.66, 0.66)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
-          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.96, 0.98),
+          # seeds unpaired precision lowered with the figures and bare-area rules (helper seeds-p): two wrong
+          # links (2017's 新型城镇化 into 2021's 暖, 重点项目 into 2018's 绿色) became sections left unpaired
+          # that the annotators pair (with 干, with 创优创新, each below the floor): false claims the same
+          "unpaired": {"gwr": (0.96, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.93, 0.98),
                        "overall": (0.80, 0.83)}}
 
 

@@ -2,7 +2,7 @@
 (part of the topic steps of :mod:`erqi_diff.compare.sections`).
 
 A news page sets out the year's work under bare headings, an area of work
-and nothing more (新型城镇化, 生态环境, 改善民生, 重点项目: :func:`bare_area`). The
+and nothing more, unnumbered (新型城镇化, 生态环境, 改善民生, 重点项目: :func:`bare_area`). The
 heading tells the topic; the text gives its items, and may touch another
 area on the way (新型城镇化's 安置房 and roads, then 8所学校建成投用). A reader
 reads such a section beside one that speaks of its area, not beside one on
@@ -46,9 +46,10 @@ _WORD = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]+$")
 def bare_area(heading: str) -> set[str]:
     """The areas a bare area heading names (新型城镇化: {'@城镇化'}), with the
     areas within them; empty for any other heading (a sentence, a slogan, a
-    heading naming no area)."""
+    heading naming no area, a numbered part: 二、产业 is one of a report's
+    parts, whose text may go on to take in a part the next report drops)."""
     words = heading_words(heading).strip()
-    if not (words and len(words) <= BARE_CHARS and _WORD.match(words)):
+    if not (words and words == heading.strip() and len(words) <= BARE_CHARS and _WORD.match(words)):
         return set()
     found = set(concept_terms(words))
     for area in list(found):
