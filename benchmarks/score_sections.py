@@ -55,8 +55,8 @@ TARGET = (0.95, 0.95)
 #: left unpaired are paragraph text now, so easy agreements left the tally (sections/README.md).
 #: The seeds' floors went up with the verdicts, boxes (compare/verdict.py) and commendation lines (compare/honours.py).
 #: The pairs of gwr-early and overall count the pairs 1978-1983 (added 2026-11-28, held out when first scored).
-FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.91, 0.87), "seeds": (0.97, 0.90), "overall": (0.93, 0.89)},
-          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.96, 0.83),
+FLOORS = {"pairs": {"gwr": (0.96, 0.96), "gwr-early": (0.91, 0.87), "seeds": (0.97, 0.93), "overall": (0.93, 0.89)},
+          "relations": {"gwr": (0.86, 0.86), "gwr-early": (0.61, 0.64), "seeds": (0.96, 0.90),
                         "overall": (0.66, 0.66)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them

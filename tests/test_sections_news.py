@@ -137,3 +137,19 @@ def test_an_area_within_a_bare_heading_is_not_held_by_it():
     newer = [Section("对158个老旧小区提升改造", 4, ("开工百城提质项目98个，基本建成安置房5688套。",
                                               "生态优势不断厚植，20个重大生态项目完成投资18亿元，4个综合性公园基本建成。"))]
     assert (0, 0) not in untold_areas(older, newer)
+
+
+def test_a_review_headed_by_the_economy_goes_with_the_section_on_the_economy_too():
+    older = [Section("", 0, ("8月5日，某区召开上半年经济形势分析会。",)),
+             Section("经济上半年GDP同比增长8%", 3, ("上半年，全区175个重大项目完成投资253亿元，新开工30个项目；"
+                                              "招商引资成果丰硕，新签约5个重点产业项目，签约额205亿元。",))]
+    newer = [Section("", 0, ("1月15日，某区召开区委全会暨经济工作会议。",)),
+             Section("“进”的态势持续巩固", 2, ("5年来，某区新发展理念深入人心、经济持续较快增长、高质量发展迈出重大步伐，"
+                                        "明确了打造品质城区的发展路径，构筑了四梁八柱。",)),
+             Section("“干”的态势更加强劲", 2,
+                     ("累计引进龙头产业项目96个、签约额2840亿元，运作重大项目570个、完成投资2300亿元。",))]
+    links = _links(older, newer)
+    assert {y for x, y in links if x == older[1].heading} == {"“进”的态势持续巩固", "“干”的态势更加强劲"}
+    # a second section on the economy: which one is not told, no pair by the rule
+    more = [*newer, Section("“稳”的态势不断巩固", 2, ("5年来，某区经济运行总体平稳，地区生产总值年均增长7%。",))]
+    assert ("经济上半年GDP同比增长8%", "“进”的态势持续巩固") not in _links(older, more)

@@ -20,7 +20,12 @@ against the other verdict only) and names the economy as its topic, when
 there is exactly one such (:func:`figure_links`): the box's indicators
 share few words with a review that gives the economy's figures in a
 sentence of its own (2020年，二七区预计实现地区生产总值773亿元), but a reader
-looks for the figures there. Two such sections or none: no pair.
+looks for the figures there. Two such sections or none: no pair. The
+same for a review headed by the economy's figures (经济上半年GDP同比增长8%: the
+heading names the economy, :func:`economy_review`), paired or not: it goes
+with the one section of the other report on the economy too (“进”的态势持续巩固,
+a split with the section it shares its projects with), as a reader puts
+the two reviews of the economy side by side.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link, partners
+from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.core.document import Section
 
 #: One indicator a line: short, a figure with its unit or a growth rate, no sentence closed inside.
@@ -83,15 +89,22 @@ def untold_figures(a: Sequence[Section], b: Sequence[Section]) -> set[tuple[int,
     return out
 
 
-def figure_links(a: Sequence[Section], b: Sequence[Section], links: dict[tuple[int, int], Link],
+def economy_review(section: Section, o: Outline, k: int) -> bool:
+    """Section ``k`` is a review with text whose heading names the economy,
+    not the report's opening (the news lead, read against the other lead)."""
+    return bool(section.paragraphs and _ECONOMY.search(section.heading)) and k != o.opening and o.role[k] is Role.REVIEW
+
+
+def figure_links(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline, links: dict[tuple[int, int], Link],
                  factor: Callable[[int, int], float]) -> None:
-    """A box of figures left without a partner joins the one section of the
-    other report on the economy that ``factor`` (structure, roles, the
-    pairs kept apart) allows, when there is exactly one (see the module doc)."""
-    for side, mine, theirs in ((0, a, b), (1, b, a)):
+    """A box of figures left without a partner, and a review headed by the
+    economy (:func:`economy_review`), join the one section of the other
+    report on the economy that ``factor`` (structure, roles, the pairs kept
+    apart) allows, when there is exactly one (see the module doc)."""
+    for side, mine, theirs, o in ((0, a, b, oa), (1, b, a, ob)):
         of = partners(links, side)
         for x, box in enumerate(mine):
-            if x in of or not tabled(box):
+            if not ((x not in of and tabled(box)) or economy_review(box, o, x)):
                 continue
             keys = [(x, y) if side == 0 else (y, x) for y, s in enumerate(theirs) if s.paragraphs and on_economy(s)]
             found = [k for k in keys if factor(*k) > 0]

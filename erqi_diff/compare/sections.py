@@ -344,7 +344,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
-    figure_links(a, b, links, may)
+    figure_links(a, b, oa, ob, links, may)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)
