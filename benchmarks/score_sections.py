@@ -63,7 +63,10 @@ FLOORS = {"pairs": {"gwr": (0.97, 0.95), "gwr-early": (0.90, 0.85), "seeds": (0.
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
-          "unpaired": {"gwr": (0.93, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.93, 0.95),
+          # seeds unpaired precision lowered with the figures and bare-area rules (helper seeds-p): two wrong
+          # links (2017's 新型城镇化 into 2021's 暖, 重点项目 into 2018's 绿色) became sections left unpaired
+          # that the annotators pair (with 干, with 创优创新, each below the floor): false claims the same
+          "unpaired": {"gwr": (0.93, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.92, 0.95),
                        "overall": (0.80, 0.83)}}
 
 

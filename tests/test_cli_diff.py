@@ -129,7 +129,9 @@ def test_stat_prints_one_line_per_section(seeds_root):
     out = run(seeds_root, "2017", "2021", "--stat").output
     assert "similarity" in out and "@@" not in out
     table = out[out.index("status"):].splitlines()
-    assert len(table) == 1 + 18  # a header, then one line per unit
+    assert len(table) == 1 + 19  # a header, then one line per unit
+    # 新型城镇化 removed: not merged into 暖 by its one sentence on schools (compare/areas.py)
+    assert any(line.startswith("removed") and "新型城镇化" in line for line in table)
     assert any(line.startswith("merged") and "重点项目" in line and "“干”的态势更加强劲" in line for line in table)
     # the year's verdict and the two boxes of the leaders' words, with the 十三五 verdict (compare/verdict.py)
     # (cut to the width: the older column reads "2017攻坚克难、务实重干，取 …")

@@ -18,13 +18,10 @@ headings or levels. :func:`pair_sections` does it in five steps:
    report's opening (the address, the news lead), both or neither a box
    beside a news story (新闻链接), and when it is not an item of a list
    against a heading over a list of its own (tasks go with tasks, parts
-   with parts). The score is the topical similarity
-   (:mod:`erqi_diff.compare.topics`, the cosine of their vocabularies and
-   of the areas of work they name) blended with the likeness of their
-   headings (up to
-   :data:`HEADING_WEIGHT`); a section without text is judged by its
-   heading. A pair where one side's role is not told counts
-   :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
+   with parts). The score is the topical similarity (:mod:`erqi_diff.compare.topics`, the cosine of
+   their vocabularies and of the areas of work they name) blended with the likeness of their headings
+   (up to :data:`HEADING_WEIGHT`); a section without text is judged by its heading. A pair where one
+   side's role is not told counts :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
    :data:`ORDER_BONUS` for lying at the same relative place.
 3. **One to one.** Two sections that are each other's best counterpart
    are paired, from :data:`FLOOR` up. Below the floor nothing is paired:
@@ -58,8 +55,9 @@ headings or levels. :func:`pair_sections` does it in five steps:
    one section (an overall heading, or a paragraph 今年工作的总体要求是…) and
    one of the two is left without a partner, the two go together, wherever
    each stands (:func:`erqi_diff.compare.grouping.overall_links`).
-   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5; a news page's verdict, boxes and commendation
-   lines go as :mod:`erqi_diff.compare.verdict` and :mod:`erqi_diff.compare.honours` say.
+   :mod:`erqi_diff.compare.grouping` holds steps 4 and 5; a news page's verdict, boxes (of figures:
+   :mod:`erqi_diff.compare.figures`) and commendation lines go as :mod:`erqi_diff.compare.verdict` and
+   :mod:`erqi_diff.compare.honours` say.
 
 Last, the sections left without a partner whose topic goes on in the own
 text of their parent's partner (a five-year review's subsections against
@@ -85,6 +83,7 @@ from dataclasses import dataclass, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
+from erqi_diff.compare.figures import figure_links
 from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
@@ -332,9 +331,9 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
         paired_a.add(0)
         paired_b.add(0)
     # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
-    _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b, scored, ranked,
-                    lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold
-                    else allowed[kind_a[i]][kind_b[j]], bonus)
+    may = lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold else allowed[kind_a[i]][kind_b[j]]
+    _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b,
+                    scored, ranked, may, bonus)
     left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
@@ -345,6 +344,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
+    figure_links(a, b, oa, ob, links, may)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)

@@ -42,7 +42,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from erqi_diff.compare.areas import untold_areas
 from erqi_diff.compare.concepts import concept_terms
+from erqi_diff.compare.figures import untold_figures
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link
 from erqi_diff.compare.honours import AWARD as _AWARD  # a commendation, not a verdict on the year
 from erqi_diff.compare.outline import Outline, Role
@@ -158,10 +160,14 @@ def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> se
 def kept_apart(a: Sequence[Section], b: Sequence[Section], tops: tuple[int | None, int | None],
                floor: float) -> set[tuple[int, int]]:
     """The pairs the topic steps leave out: a box of highlights with a
-    section telling fewer than two of its items (:func:`untold_lists`), and,
+    section telling fewer than two of its items (:func:`untold_lists`), a box
+    of figures with a section whose topic is not the economy
+    (:func:`erqi_diff.compare.figures.untold_figures`), a section under a
+    bare area heading with one naming none of its areas
+    (:func:`erqi_diff.compare.areas.untold_areas`), and,
     when both reports have a verdict (``tops``: :func:`verdict` of each),
     either verdict with any other section than the other verdict."""
-    out = untold_lists(a, b, floor)
+    out = untold_lists(a, b, floor) | untold_figures(a, b) | untold_areas(a, b)
     i, j = tops
     if i is not None and j is not None:
         out |= {(i, y) for y in range(len(b)) if y != j} | {(x, j) for x in range(len(a)) if x != i}
