@@ -185,6 +185,8 @@ def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:
 
 #: A heading's own text goes where its subsections went only when it opens them: under this share of their text.
 OPENING_SHARE = 0.25
+#: ... and, over a single subsection, when it is one line at most (more is a paragraph of its own topic).
+ONE_LINE = 120
 
 
 def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list[int]],
@@ -195,8 +197,11 @@ def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list
     text opens them, under :data:`OPENING_SHARE` of theirs: a heading holding
     as much text as its subsections is a section of its own topic (1983's
     （一）关于经济建设, the five-year targets, over three points on state
-    finance, one of which goes on in 1984's 二、改革建筑业和基本建设的管理体制)."""
-    if x in partners:
+    finance, one of which goes on in 1984's 二、改革建筑业和基本建设的管理体制).
+    Over a single subsection, only a line (:data:`ONE_LINE`): a paragraph over
+    one subsection is a part of its own topic, the subsection a sentence of it
+    set as a heading (1982's 二、关于基本建设的规模… over 下面，着重讲一下能源…)."""
+    if x in partners or (len(o.children[x]) < 2 and _chars(sections[x]) > ONE_LINE):
         return None
     below = o.descendants(x)
     if _chars(sections[x]) >= OPENING_SHARE * sum(_chars(sections[k]) for k in below):
