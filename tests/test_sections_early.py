@@ -43,3 +43,39 @@ def test_a_paragraph_over_a_single_subsection_does_not_follow_it():
 def test_a_line_over_a_single_subsection_goes_where_it_went():
     # one line that opens the subsection goes with it, as before
     assert (2, 2) in _umbrella_case("下面讲一讲建设的重点。")
+
+
+def _points_case(middle_text: str, last_partner: bool = True) -> tuple[list[Section], list[Section], dict]:
+    """A newer report's reform part 三 against an older report's reform points 第一…第四 (one list):
+    第一 and 第三 are linked to 三 already; 第二, between them, is left over with 三 as its best."""
+    from erqi_diff.compare.siblings import sibling_joins
+
+    old = [_ADDRESS, Section("二、深入改革经济体制", 2, ("今年要继续深化改革。",)),
+           Section("第一，深化企业改革", 3, ("推行承包经营责任制，增强企业活力。",)),
+           Section("第二，进一步扩大生产资料市场", 3, (middle_text,)),
+           Section("第三，深入进行金融体制改革", 3, ("发展金融市场，管好用活资金。",)),
+           Section("第四，改进固定资产投资管理办法", 3, ("实行投资包干和招标。",))]
+    new = [_ADDRESS, Section("三、以深化企业改革为中心进行综合配套改革", 2, ("企业改革，金融市场，生产资料市场。",)),
+           Section("四、进一步扩大对外开放", 2, ("沿海地区发展外向型经济。",))]
+    oa, ob = outline(old, 1987), outline(new, 1988)
+    links = {(0, 0): Link(0, 0, 0.5, Relation.ONE, Basis.TOPIC), (2, 1): Link(2, 1, 0.3, Relation.MERGE, Basis.TOPIC),
+             (4, 1): Link(4, 1, 0.3, Relation.MERGE, Basis.TOPIC)}
+    if not last_partner:
+        del links[4, 1]
+    best_a = {3: (3, 1), 5: (5, 1)}
+    sibling_joins(links, old, new, oa, ob, best_a, {}, lambda i, j: 0.13)
+    return old, new, links
+
+
+def test_a_point_between_two_points_of_its_list_goes_where_they_went():
+    _, _, links = _points_case("扩大生产资料市场，为增强企业活力创造良好环境。" * 4)
+    assert (3, 1) in links and links[3, 1].relation is Relation.MERGE
+
+
+def test_a_point_at_the_end_of_the_run_or_beside_a_point_paired_elsewhere_stays_unpaired():
+    # 第四 follows the run (no point after it): its list may turn to another topic there
+    _, _, links = _points_case("扩大生产资料市场。")
+    assert (5, 1) not in links
+    # 第二 with only 第一 linked (第三 unpaired): not inside a run
+    _, _, links = _points_case("扩大生产资料市场。", last_partner=False)
+    assert (3, 1) not in links
