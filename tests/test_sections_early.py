@@ -79,3 +79,31 @@ def test_a_point_at_the_end_of_the_run_or_beside_a_point_paired_elsewhere_stays_
     # 第二 with only 第一 linked (第三 unpaired): not inside a run
     _, _, links = _points_case("扩大生产资料市场。", last_partner=False)
     assert (3, 1) not in links
+
+
+def _measures_case() -> dict[tuple[int, int], Link]:
+    """1979's 二 holds （一） and a long （三）, under which the year's ten tasks stand; （三） split into
+    1980's 二 (next year's tasks) and the points 第二, 第三 under 1980's 三 (the measures)."""
+    old = [_ADDRESS, Section("二、打好四个现代化的第一个战役", 2, ("今后三年要调整国民经济。",)),
+           Section("（一）要使粮食生产的发展同人口的增长比较适应。", 3, ("粮食要增产。",)),
+           Section("（三）要使燃料动力和交通运输的紧张局面有所缓和。", 3,
+                   ("要加强煤炭、石油、电力的建设。", "要调整重工业，发展机械工业。", "要加强材料工业。"))]
+    new = [_ADDRESS, Section("二、1981年国民经济计划的任务和主要指标", 2, ("明年要继续调整。",)),
+           Section("三、采取有力措施，保证计划的完成", 2, ("要开发和节约能源，加强煤炭、石油、电力的建设。",)),
+           Section("第二，进一步调整重工业特别是机械工业结构", 3, ("要调整重工业，发展机械工业。",)),
+           Section("第三，加强材料工业", 3, ("要加强材料工业。",))]
+    oa, ob = outline(old, 1979), outline(new, 1980)
+    assert ob.children[2] == (3, 4)
+    links = {(0, 0): Link(0, 0, 0.5, Relation.ONE, Basis.TOPIC)}
+    for j in (1, 3, 4):
+        links[3, j] = Link(3, j, 0.3, Relation.SPLIT, Basis.TOPIC)
+    outline_links(links, old, new, oa, ob)
+    return links
+
+
+def test_one_section_split_over_a_heading_s_subsections_takes_the_heading_not_its_parent():
+    # the subsections of 1980's 三 all went to 1979's （三）: no two lists are read together, so 1979's 二
+    # (over （一） and （三）) is not paired with 1980's 三; 1980's 三 goes where its subsections went
+    links = _measures_case()
+    assert (1, 2) not in links
+    assert (3, 2) in links

@@ -227,21 +227,36 @@ def partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[in
 
 def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
     """The heading of the other report whose subsections hold most partners
-    of ``x``'s subsections (at least two, and more than half of them)."""
+    of ``x``'s subsections (at least two, and more than half of them), two
+    of ``x``'s subsections among them: two lists read together. When those
+    partners all come from one section of the other report (its subsections
+    went to one section, split over them: 1980's 三 over 第二 and 第三, both
+    from 1979's （三）), ``x`` goes to that section, if it has no subsections,
+    and not to the heading above it; the other way round (1979's 二, whose
+    （三） alone split there) ``x`` is not paired by the outline."""
     if x in partners or x in mine.titles:  # a title holds everything: its subsections prove nothing
         return None
     votes: Counter = Counter()
+    sides: dict[int, tuple[set[int], set[int]]] = {}
     held = 0
     for p in mine.descendants(x):
         for q in partners.get(p, ()):
             held += 1
-            votes.update(k for k in theirs.ancestors(q) if k not in theirs.titles)
+            above = [k for k in theirs.ancestors(q) if k not in theirs.titles]
+            votes.update(above)
+            for k in above:
+                sides.setdefault(k, (set(), set()))[0].add(p)
+                sides[k][1].add(q)
     if not votes:
         return None
     y, count = votes.most_common(1)[0]
     if count < 2 or count * 2 <= held or not mine.role[x].compatible(theirs.role[y]):
         return None
-    return y
+    mine_held, theirs_held = sides[y]
+    if len(theirs_held) == 1 and len(mine_held) >= 2:  # they all went to one section: x goes there too
+        single = next(iter(theirs_held))
+        return None if theirs.children[single] or not mine.role[x].compatible(theirs.role[single]) else single
+    return None if len(mine_held) < 2 else y  # one section split: no two lists read together
 
 
 def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:
