@@ -185,6 +185,8 @@ def _umbrellas(sections: Sequence[Section], o: Outline) -> list[int]:
 
 #: A heading's own text goes where its subsections went only when it opens them: under this share of their text.
 OPENING_SHARE = 0.25
+#: ... and, over a single subsection, when it is one line at most (more is a paragraph of its own topic).
+ONE_LINE = 120
 
 
 def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list[int]],
@@ -195,8 +197,11 @@ def _whole_partner(x: int, o: Outline, theirs: Outline, partners: dict[int, list
     text opens them, under :data:`OPENING_SHARE` of theirs: a heading holding
     as much text as its subsections is a section of its own topic (1983's
     （一）关于经济建设, the five-year targets, over three points on state
-    finance, one of which goes on in 1984's 二、改革建筑业和基本建设的管理体制)."""
-    if x in partners:
+    finance, one of which goes on in 1984's 二、改革建筑业和基本建设的管理体制).
+    Over a single subsection, only a line (:data:`ONE_LINE`): a paragraph over
+    one subsection is a part of its own topic, the subsection a sentence of it
+    set as a heading (1982's 二、关于基本建设的规模… over 下面，着重讲一下能源…)."""
+    if x in partners or (len(o.children[x]) < 2 and _chars(sections[x]) > ONE_LINE):
         return None
     below = o.descendants(x)
     if _chars(sections[x]) >= OPENING_SHARE * sum(_chars(sections[k]) for k in below):
@@ -222,21 +227,36 @@ def partners(links: dict[tuple[int, int], Link], side: int) -> dict[int, list[in
 
 def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int, list[int]]) -> int | None:
     """The heading of the other report whose subsections hold most partners
-    of ``x``'s subsections (at least two, and more than half of them)."""
+    of ``x``'s subsections (at least two, and more than half of them), two
+    of ``x``'s subsections among them: two lists read together. When those
+    partners all come from one section of the other report (its subsections
+    went to one section, split over them: 1980's 三 over 第二 and 第三, both
+    from 1979's （三）), ``x`` goes to that section, if it has no subsections,
+    and not to the heading above it; the other way round (1979's 二, whose
+    （三） alone split there) ``x`` is not paired by the outline."""
     if x in partners or x in mine.titles:  # a title holds everything: its subsections prove nothing
         return None
     votes: Counter = Counter()
+    sides: dict[int, tuple[set[int], set[int]]] = {}
     held = 0
     for p in mine.descendants(x):
         for q in partners.get(p, ()):
             held += 1
-            votes.update(k for k in theirs.ancestors(q) if k not in theirs.titles)
+            above = [k for k in theirs.ancestors(q) if k not in theirs.titles]
+            votes.update(above)
+            for k in above:
+                sides.setdefault(k, (set(), set()))[0].add(p)
+                sides[k][1].add(q)
     if not votes:
         return None
     y, count = votes.most_common(1)[0]
     if count < 2 or count * 2 <= held or not mine.role[x].compatible(theirs.role[y]):
         return None
-    return y
+    mine_held, theirs_held = sides[y]
+    if len(theirs_held) == 1 and len(mine_held) >= 2:  # they all went to one section: x goes there too
+        single = next(iter(theirs_held))
+        return None if theirs.children[single] or not mine.role[x].compatible(theirs.role[single]) else single
+    return None if len(mine_held) < 2 else y  # one section split: no two lists read together
 
 
 def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:

@@ -30,19 +30,17 @@ headings or levels. :func:`pair_sections` does it in five steps:
    left too pairs with it if it is that one's best among those left and
    scores at least :data:`LEFT_SHARE` of that one's best (else that one
    rather joins its own best's pair), until no more pair so.
-4. **Splits and merges.** A section left over joins the pair of its best
-   counterpart when their score reaches :data:`JOIN_FLOOR` (a split or a
-   merge is a stronger claim than a pair): a split when one older
-   section's topic goes on in two or more newer ones, a merge for the
-   reverse. The pairs made outright in step 1 may take such a section too
-   (a part that kept its heading and took in the topic of a part the
-   newer report dropped), unless their texts stand nearly word for word
-   (:data:`KEPT_SHARE`). If both reports open with untitled text (the
-   address), the two openings pair here whatever topic said. A section never joins a pair that holds its
-   own parent or child, nor is in a split and a merge at once. A section joins a pair only if the partner
-   ranks it among its first two candidates outside the group, and only a pair that itself scores 0.2 or
-   more (:func:`erqi_diff.compare.grouping.supported`); a section that joined and takes none of the other
-   side's paragraphs leaves the group (:func:`erqi_diff.compare.grouping.drop_empty_parts`).
+4. **Splits and merges.** A section left over joins the pair of its best counterpart when their score reaches
+   :data:`JOIN_FLOOR` (a split or a merge is a stronger claim than a pair): a split when one older section's topic goes
+   on in two or more newer ones, a merge for the reverse. The pairs made outright in step 1 may take such a section too
+   (a part that kept its heading and took in the topic of a part the newer report dropped), unless their texts stand
+   nearly word for word (:data:`KEPT_SHARE`). If both reports open with untitled text (the address), the two openings
+   pair here whatever topic said. A section never joins a pair that holds its own parent or child, nor is in a split and
+   a merge at once. A section joins a pair only if the partner ranks it among its first two candidates outside the
+   group, and only a pair that itself scores 0.2 or more (:func:`erqi_diff.compare.grouping.supported`); a section that
+   joined and takes none of the other side's paragraphs leaves the group
+   (:func:`erqi_diff.compare.grouping.drop_empty_parts`). A point of a numbered list left over whose neighbours in the
+   list both went to its best counterpart goes there too, under the join floor (:mod:`erqi_diff.compare.siblings`).
 5. **Outline.** A heading over subsections (三、2024年政府工作任务 over its
    ten tasks) pairs with the heading whose subsections hold most of the
    partners of its own subsections (at least two, more than half), as a
@@ -86,6 +84,7 @@ from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings,
 from erqi_diff.compare.figures import figure_links
 from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.honours import honour_links
+from erqi_diff.compare.siblings import sibling_joins
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
                                         supported, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
@@ -341,6 +340,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
                 and supported(ranked, links, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     drop_empty_parts(links, a, b)
+    sibling_joins(links, a, b, oa, ob, best_a, best_b, lambda i, j: scored[i, j])
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
