@@ -56,10 +56,11 @@ TARGET = (0.95, 0.95)
 #: The seeds' floors went up with the verdicts, boxes (compare/verdict.py) and commendation lines (compare/honours.py).
 #: The pairs of gwr-early and overall count the pairs 1978-1983 (added 2026-11-28, held out when first scored).
 # lowered on 2026-11-28 (evening) with the five held-out pairs 1985-1986, 1988-1992, 2013-2015, Erqi 2016-2018
-# and 2018-2021, scored once as they came (docs/accuracy.md)
-FLOORS = {"pairs": {"gwr": (0.97, 0.95), "gwr-early": (0.90, 0.85), "seeds": (0.82, 0.79), "overall": (0.91, 0.86)},
-          "relations": {"gwr": (0.86, 0.82), "gwr-early": (0.61, 0.64), "seeds": (0.74, 0.72),
-                        "overall": (0.66, 0.66)},
+# and 2018-2021, scored once as they came (docs/accuracy.md); raised again with the rules of helpers seeds-p and
+# early-p (which did not change a link of those five pairs)
+FLOORS = {"pairs": {"gwr": (0.97, 0.95), "gwr-early": (0.91, 0.86), "seeds": (0.90, 0.84), "overall": (0.92, 0.88)},
+          "relations": {"gwr": (0.91, 0.82), "gwr-early": (0.82, 0.72), "seeds": (0.96, 0.86),
+                        "overall": (0.85, 0.76)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
