@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from erqi_diff.compare import align
 from erqi_diff.compare.align import Kind, Pair, align_paragraphs, align_runs, bigrams, dice, merge, pair
-from erqi_diff.compare import sections
+from erqi_diff.compare import scoring, sections
 from erqi_diff.compare.diff import compare, diff_sections, new_text, old_text
 from erqi_diff.compare.outline import Role
 from erqi_diff.compare.sections import Basis, Relation, pair_sections, present_year
@@ -158,7 +158,7 @@ def test_align_runs_covers_both_runs_in_order(a, b):
 def test_candidates_find_the_same_pairs_as_all_against_all(monkeypatch, gwr_project):
     a, b = load(gwr_project, 2024), load(gwr_project, 2025)
     exact = pair_sections(a.sections, b.sections, 2024, 2025)
-    monkeypatch.setattr(sections, "ALL_PAIRS_LIMIT", 0)
+    monkeypatch.setattr(scoring, "ALL_PAIRS_LIMIT", 0)
     assert pair_sections(a.sections, b.sections, 2024, 2025) == exact
 
 

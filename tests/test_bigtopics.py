@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from erqi_diff.compare import sections
+from erqi_diff.compare import scoring
 from erqi_diff.compare.bigtopics import TermBatch, exact_sums
-from erqi_diff.compare.sections import _Topics, pair_sections, present_year
+from erqi_diff.compare.scoring import Topics
+from erqi_diff.compare.sections import pair_sections, present_year
 from erqi_diff.compare.topics import MIN_DF, Weights, cosine, section_terms, topic_text
 from erqi_diff.core.document import Section
 from erqi_diff.core.snapshot import load
@@ -64,7 +65,7 @@ def test_the_cosines_document_by_document_are_those_term_by_term(gwr_project, mo
 def test_pairing_of_the_seeds_with_the_numpy_path(seeds_project, monkeypatch, y1, y2):
     a, b = load(seeds_project, y1), load(seeds_project, y2)
     small = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
-    monkeypatch.setattr(sections, "BIG_TEXT", 0)
+    monkeypatch.setattr(scoring, "BIG_TEXT", 0)
     big = pair_sections(a.sections, b.sections, present_year(a), present_year(b))
     assert big == small
 
@@ -74,7 +75,7 @@ def test_pairing_of_the_national_reports_with_the_numpy_path(gwr_project, monkey
     snaps = {y: load(gwr_project, y) for y in years}
     small = {(y1, y2): pair_sections(snaps[y1].sections, snaps[y2].sections, present_year(snaps[y1]),
                                      present_year(snaps[y2])) for y1, y2 in zip(years, years[1:])}
-    monkeypatch.setattr(sections, "BIG_TEXT", 0)
+    monkeypatch.setattr(scoring, "BIG_TEXT", 0)
     for (y1, y2), pairing in small.items():
         assert pair_sections(snaps[y1].sections, snaps[y2].sections, present_year(snaps[y1]),
                              present_year(snaps[y2])) == pairing
@@ -84,8 +85,8 @@ def test_topics_on_the_numpy_path_serve_the_candidates(seeds_project):
     """Vectors and weights by term number, as the choice of candidates reads them."""
     a, b = load(seeds_project, 2017), load(seeds_project, 2021)
     rest_a, rest_b = list(range(len(a.sections))), list(range(len(b.sections)))
-    small = _Topics(a.sections, b.sections, rest_a, rest_b, ())
-    big = _Topics(a.sections, b.sections, rest_a, rest_b, (), big_text=0)
+    small = Topics(a.sections, b.sections, rest_a, rest_b, ())
+    big = Topics(a.sections, b.sections, rest_a, rest_b, (), big_text=0)
     assert big.batch is not None and small.batch is None
     names = big.batch.term
     assert {names(k): v for k, v in big.idf.items() if k in set(big.batch.ids.tolist())} == {
@@ -118,12 +119,12 @@ def test_generated_reports_pair_alike_on_both_paths(old, new):
     a = [Section(f"{k}、{ps[0][:6]}", 2, tuple(ps)) for k, ps in enumerate(old)]
     b = [Section(f"{k}、{ps[0][:6]}", 2, tuple(ps)) for k, ps in enumerate(new)]
     small = pair_sections(a, b)
-    saved = sections.BIG_TEXT
-    sections.BIG_TEXT = 0
+    saved = scoring.BIG_TEXT
+    scoring.BIG_TEXT = 0
     try:
         assert pair_sections(a, b) == small
     finally:
-        sections.BIG_TEXT = saved
+        scoring.BIG_TEXT = saved
 
 
 @settings(max_examples=200, deadline=None)

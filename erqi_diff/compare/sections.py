@@ -20,7 +20,7 @@ headings or levels. :func:`pair_sections` does it in five steps:
    against a heading over a list of its own (tasks go with tasks, parts
    with parts). The score is the topical similarity (:mod:`erqi_diff.compare.topics`, the cosine of
    their vocabularies and of the areas of work they name) blended with the likeness of their headings
-   (up to :data:`HEADING_WEIGHT`); a section without text is judged by its heading. A pair where one
+   (up to :data:`erqi_diff.compare.scoring.HEADING_WEIGHT`); a section without text is judged by its heading. A pair where one
    side's role is not told counts :data:`UNTOLD_FACTOR` of its score. Order is a weak prior: up to
    :data:`ORDER_BONUS` for lying at the same relative place.
 3. **One to one.** Two sections that are each other's best counterpart
@@ -66,18 +66,16 @@ partner that hold no text of their own (or a line) but sections that are
 paired (*regrouped*: the other report holds those sections under another
 heading, or under none). Both stay unpaired.
 
-Large inputs: when the two reports hold more than :data:`ALL_PAIRS_LIMIT`
+Large inputs: when the two reports hold more than :data:`erqi_diff.compare.scoring.ALL_PAIRS_LIMIT`
 candidate pairs after the anchors, a section is compared only with those
 sharing one of its rarest n-grams and with its neighbours in place.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from erqi_diff.compare.fold import Fold, FoldKind, find_folds, find_regrouped
 from erqi_diff.compare.anchors import NEAR_SAME, _anchors, _news_lead, openings, review_in_opening  # noqa: F401 (NEAR_SAME, _news_lead: the doc's, tests')
@@ -89,14 +87,12 @@ from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts,
                                         supported, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict, verdict_link
-from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
-                                      topic_text)
+from erqi_diff.compare.scoring import Topics, candidates, score
+from erqi_diff.compare.topics import cosine, topic_text
 from erqi_diff.core.document import Section
 
 #: Pairs scoring below this are not made (see the module doc).
 FLOOR = 0.12
-#: Share of a pair's score that the likeness of the headings may give.
-HEADING_WEIGHT = 0.3
 #: Factor on the score of a pair where one section's role is not told.
 UNTOLD_FACTOR = 0.85
 #: Bonus for two sections at the same relative place in their reports.
@@ -112,9 +108,6 @@ LEFT_SHARE = 0.8
 KEPT_SHARE = 0.8
 #: Sections left over are read against the pairs made outright only below this many characters of text in all.
 OUTRIGHT_TEXT_LIMIT = 100_000
-#: Above this many candidate pairs, compare only likely candidates.
-ALL_PAIRS_LIMIT = 40_000
-_SIGNATURE = 24
 
 
 @dataclass(frozen=True)
@@ -140,136 +133,6 @@ class SectionPairing:
         return [link.a for link in self.links if link.b == j]
 
 
-class _Topics:
-    """N-gram vectors of the texts and headings of the sections still to
-    pair (``rest_a`` of the older report, ``rest_b`` of the newer), with the
-    weights of words over those sections (and the background). From
-    :data:`erqi_diff.compare.topics.BIG_TEXT` characters of text on, the
-    text vectors are made with numpy (:mod:`erqi_diff.compare.bigtopics`:
-    the same values)."""
-
-    def __init__(self, a: Sequence[Section], b: Sequence[Section], rest_a: Sequence[int], rest_b: Sequence[int],
-                 background: Sequence[Section], big_text: int | None = None) -> None:
-        heads_a = {i: ngrams(heading_words(a[i].heading)) for i in rest_a}
-        heads_b = {j: ngrams(heading_words(b[j].heading)) for j in rest_b}
-        heads = Weights([*heads_a.values(), *heads_b.values(), *(ngrams(heading_words(s.heading)) for s in background)],
-                        min_df=1)
-        self.hvec_a = {i: heads.vector(g) for i, g in heads_a.items()}
-        self.hvec_b = {j: heads.vector(g) for j, g in heads_b.items()}
-        self._contents: dict[tuple[int, int], float] = {}
-        self.texts = ({i: bool(a[i].paragraphs) for i in rest_a}, {j: bool(b[j].paragraphs) for j in rest_b})
-        self.batch = _batch([*(a[i] for i in rest_a), *(b[j] for j in rest_b), *background],
-                            BIG_TEXT if big_text is None else big_text)
-        self.grams: tuple[dict[int, Counter], dict[int, Counter]] = ({}, {})  # the terms read, for the folds
-        if self.batch is not None:
-            self._doc_a = {i: k for k, i in enumerate(rest_a)}
-            self._doc_b = {j: k + len(rest_a) for k, j in enumerate(rest_b)}
-            return
-        grams_a = {i: section_terms(a[i]) for i in rest_a}
-        grams_b = {j: section_terms(b[j]) for j in rest_b}
-        self.grams = (grams_a, grams_b)
-        extra = [section_terms(s) for s in background]
-        words = Weights([*grams_a.values(), *grams_b.values(), *extra])
-        self._idf: Mapping[Any, float] = words.idf
-        self._words = ({i: words.vector(g) for i, g in grams_a.items()}, {j: words.vector(g) for j, g in grams_b.items()})
-        self._vec_a: Mapping[int, Mapping[Any, float]] = self._words[0]
-        self._vec_b: Mapping[int, Mapping[Any, float]] = self._words[1]
-
-    @property
-    def idf(self) -> Mapping[Any, float]:
-        """Term -> inverse document frequency (a term is a number on the numpy path)."""
-        if self.batch is not None and not hasattr(self, "_idf"):
-            self._idf = dict(enumerate(self.batch.idf.tolist()))
-        return self._idf
-
-    @property
-    def vec_a(self) -> Mapping[int, Mapping[Any, float]]:
-        if self.batch is not None and not hasattr(self, "_vec_a"):
-            self._vec_a = {i: self.batch.vector(k) for i, k in self._doc_a.items()}
-        return self._vec_a
-
-    @property
-    def vec_b(self) -> Mapping[int, Mapping[Any, float]]:
-        if self.batch is not None and not hasattr(self, "_vec_b"):
-            self._vec_b = {j: self.batch.vector(k) for j, k in self._doc_b.items()}
-        return self._vec_b
-
-    def content(self, i: int, j: int) -> float:
-        if (i, j) not in self._contents:
-            self.prepare([(i, j)])
-        return self._contents[i, j]
-
-    def prepare(self, pairs: Iterable[tuple[int, int]]) -> None:
-        """Take the content similarities of ``pairs`` at once (see :func:`erqi_diff.compare.topics.cosines`)."""
-        if self.batch is None:
-            self._contents.update(cosines(*self._words, pairs))
-            return
-        pairs = list(pairs)
-        found = self.batch.cosines([(self._doc_a[i], self._doc_b[j]) for i, j in pairs])
-        self._contents.update(zip(pairs, found))
-
-    def heading(self, i: int, j: int) -> float:
-        return cosine(self.hvec_a[i], self.hvec_b[j])
-
-    def score(self, i: int, j: int) -> float:
-        """The topic score of older ``i`` and newer ``j`` (:func:`score`), roles aside."""
-        return score(self.content(i, j) if self.texts[0][i] and self.texts[1][j] else None, self.heading(i, j))
-
-    def contents(self) -> Mapping[tuple[int, int], float]:
-        """The content similarities taken so far (:meth:`prepare`)."""
-        return self._contents
-
-    def headings_sharing(self) -> set[tuple[int, int]]:
-        """The pairs whose headings share a term (the others' cosine is 0.0)."""
-        postings: dict[Any, list[int]] = {}
-        for j, v in self.hvec_b.items():
-            for g in v:
-                postings.setdefault(g, []).append(j)
-        return {(i, j) for i, u in self.hvec_a.items() for g in u for j in postings.get(g, ())}
-
-
-def _batch(sections: Sequence[Section], big_text: int):
-    """The vectors of ``sections`` made with numpy when their topic texts
-    hold ``big_text`` characters or more (and their n-grams fit in 64-bit
-    numbers), else None."""
-    texts = [topic_text(s) for s in sections]
-    if sum(map(len, texts)) < big_text:
-        return None
-    from erqi_diff.compare.bigtopics import TermBatch
-
-    return TermBatch.build(texts, MIN_DF)
-
-
-def score(content: float | None, heading: float) -> float:
-    """A pair's score from the similarity of its texts (None when a side
-    has no text) and of its headings."""
-    if content is None:
-        return heading * (1 - HEADING_WEIGHT)
-    return max(content, (1 - HEADING_WEIGHT) * content + HEADING_WEIGHT * heading)
-
-
-def _candidates(t: _Topics, rest_a: list[int], rest_b: list[int]) -> set[tuple[int, int]]:
-    """Pairs worth scoring when all against all is too much: sections
-    sharing one of their rarest n-grams, and sections at about the same place."""
-    if len(rest_a) * len(rest_b) <= ALL_PAIRS_LIMIT:
-        return {(i, j) for i in rest_a for j in rest_b}
-    idf = t.idf
-    out: set[tuple[int, int]] = set()
-    for mine, theirs, vectors, others, flip in ((rest_a, rest_b, t.vec_a, t.vec_b, False),
-                                               (rest_b, rest_a, t.vec_b, t.vec_a, True)):
-        postings: dict[Any, list[int]] = {}
-        for y in theirs:
-            for g in others[y]:
-                postings.setdefault(g, []).append(y)
-        n, m = len(mine), len(theirs)
-        for pos, x in enumerate(mine):
-            rare = heapq.nlargest(_SIGNATURE, (g for g in vectors[x] if g in postings), key=idf.__getitem__)
-            near = [theirs[q] for q in range(max(0, round(pos * m / n) - 2), min(m, round(pos * m / n) + 3))]
-            for y in [*(y for g in rare for y in postings[g]), *near]:
-                out.add((y, x) if flip else (x, y))
-    return out
-
-
 def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | None = None,
                   present_b: int | None = None, background: Sequence[Section] = ()) -> SectionPairing:
     """Pair the sections of two reports, older ``a`` and newer ``b``, as
@@ -277,88 +140,150 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     reports were given (their dates' years), which tell a past year's
     review from this year's plan; ``background``: sections of other reports
     of the series, which make the weights of words the series' own."""
-    oa, ob = outline(a, present_a), outline(b, present_b)
-    n, m = len(a), len(b)
-    links: dict[tuple[int, int], Link] = {}
-    for i, j, basis in _anchors(a, b, oa, ob):
-        links[i, j] = Link(i, j, 1.0, Relation.ONE, basis)
-    paired_a = {link.a for link in links.values()}
-    paired_b = {link.b for link in links.values()}
-    rest_a = [i for i in range(n) if i not in paired_a]
-    rest_b = [j for j in range(m) if j not in paired_b]
-    t = _Topics(a, b, rest_a, rest_b, background)
+    w = _Work.start(a, b, outline(a, present_a), outline(b, present_b), background)
+    _score(w)
+    _one_to_one(w)
+    _splits_and_merges(w)
+    _by_structure(w)
+    return _finish(w, present_a, present_b)
 
-    def bonus(i: int, j: int) -> float:
-        return ORDER_BONUS * (1 - abs((i + 0.5) / n - (j + 0.5) / m))
 
-    kind_a, kind_b, allowed = _allowed(oa, ob)
-    # not read against one topic: a box of a speaker's words (on the whole year: verdict.spoken_links), a box of
-    # highlights but by a section telling two of its items, the verdicts of two reports but each other
-    said_a, said_b = {i for i in range(n) if spoken(a[i])}, {j for j in range(m) if spoken(b[j])}
-    tops = verdict(a, oa), verdict(b, ob)  # each report's verdict on the year (news pages), if any
-    untold = kept_apart(a, b, tops, FLOOR)
-    kept = [(i, j, f) for i, j in _candidates(t, rest_a, rest_b)
-            if i not in said_a and j not in said_b and (i, j) not in untold and (f := allowed[kind_a[i]][kind_b[j]])]
-    text_a, text_b = [bool(s.paragraphs) for s in a], [bool(s.paragraphs) for s in b]
+@dataclass
+class _Work:
+    """What the steps of :func:`pair_sections` share: the two reports and
+    their outlines, the links made so far and the sections they hold, the
+    sections left after the anchors (``rest_a``, ``rest_b``) with their
+    topics, what structure allows, and the topic scores (``scored``; with
+    the order bonus, above the floors: ``ranked``) with each section's best."""
+
+    a: Sequence[Section]
+    b: Sequence[Section]
+    oa: Outline
+    ob: Outline
+    background: Sequence[Section]
+    links: dict[tuple[int, int], Link]
+    paired_a: set[int]
+    paired_b: set[int]
+    rest_a: list[int]
+    rest_b: list[int]
+    t: Topics
+    kinds: tuple[list[int], list[int], list[list[float]]]
+    said: tuple[set[int], set[int]]  # boxes of a speaker's words (on the whole year: verdict.spoken_links)
+    tops: tuple[int | None, int | None]  # each report's verdict on the year (news pages), if any
+    untold: set[tuple[int, int]]  # pairs not read against one topic (verdict.kept_apart)
+    scored: dict[tuple[int, int], float] = field(default_factory=dict)
+    ranked: dict[tuple[int, int], float] = field(default_factory=dict)
+    best_a: dict[int, tuple[int, int]] = field(default_factory=dict)
+    best_b: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
+              background: Sequence[Section]) -> _Work:
+        """Step 1, the anchors, and what the later steps need."""
+        links = {(i, j): Link(i, j, 1.0, Relation.ONE, basis) for i, j, basis in _anchors(a, b, oa, ob)}
+        paired_a, paired_b = {i for i, _ in links}, {j for _, j in links}
+        rest_a = [i for i in range(len(a)) if i not in paired_a]
+        rest_b = [j for j in range(len(b)) if j not in paired_b]
+        tops = verdict(a, oa), verdict(b, ob)
+        return cls(a, b, oa, ob, background, links, paired_a, paired_b, rest_a, rest_b,
+                   Topics(a, b, rest_a, rest_b, background), _allowed(oa, ob),
+                   ({i for i, x in enumerate(a) if spoken(x)}, {j for j, y in enumerate(b) if spoken(y)}), tops,
+                   kept_apart(a, b, tops, FLOOR))
+
+    def bonus(self, i: int, j: int) -> float:
+        return ORDER_BONUS * (1 - abs((i + 0.5) / len(self.a) - (j + 0.5) / len(self.b)))
+
+    def may(self, i: int, j: int) -> float:
+        """The factor structure puts on a pair (0: not read by topic)."""
+        if i in self.said[0] or j in self.said[1] or (i, j) in self.untold:
+            return 0.0
+        kind_a, kind_b, allowed = self.kinds
+        return allowed[kind_a[i]][kind_b[j]]
+
+    def pair(self, i: int, j: int, score: float, basis: Basis) -> None:
+        self.links[i, j] = Link(i, j, round(score, 4), Relation.ONE, basis)
+        self.paired_a.add(i)
+        self.paired_b.add(j)
+
+
+def _score(w: _Work) -> None:
+    """Step 2: the topic score of every pair structure allows, and each section's best."""
+    t = w.t
+    kept = [(i, j, f) for i, j in candidates(t, w.rest_a, w.rest_b) if (f := w.may(i, j))]
+    text_a, text_b = [bool(s.paragraphs) for s in w.a], [bool(s.paragraphs) for s in w.b]
     t.prepare((i, j) for i, j, _ in kept if text_a[i] and text_b[j])
     contents, heads = t.contents(), t.headings_sharing()
-    scored = {}
     for i, j, factor in kept:
         # headings sharing no term have a cosine of 0.0, and a text's score with such a heading is its own
         h = cosine(t.hvec_a[i], t.hvec_b[j]) if (i, j) in heads else 0.0
         if text_a[i] and text_b[j]:
-            scored[i, j] = factor * (score(contents[i, j], h) if h else contents[i, j])
+            w.scored[i, j] = factor * (score(contents[i, j], h) if h else contents[i, j])
         else:
-            scored[i, j] = factor * score(None, h)
-    whole_a = [overall(x.heading, bool(oa.children[k])) for k, x in enumerate(a)]
-    whole_b = [overall(y.heading, bool(ob.children[k])) for k, y in enumerate(b)]
-    ranked = {k: s + bonus(*k) for k, s in scored.items()
-              if s >= (OVERALL_FLOOR if whole_a[k[0]] != whole_b[k[1]] else FLOOR)}
-    best_a, best_b = _bests(ranked)
-    # one to one: sections that are each other's best counterpart; then, among
-    # the sections left, one whose best counterpart is left too, if it is that one's best of those left
-    chosen = set(best_a.values()) & set(best_b.values())
+            w.scored[i, j] = factor * score(None, h)
+    whole_a = [overall(x.heading, bool(w.oa.children[k])) for k, x in enumerate(w.a)]
+    whole_b = [overall(y.heading, bool(w.ob.children[k])) for k, y in enumerate(w.b)]
+    w.ranked.update((k, s + w.bonus(*k)) for k, s in w.scored.items()
+                    if s >= (OVERALL_FLOOR if whole_a[k[0]] != whole_b[k[1]] else FLOOR))
+    w.best_a, w.best_b = _bests(w.ranked)
+
+
+def _one_to_one(w: _Work) -> None:
+    """Step 3: sections that are each other's best counterpart; then, among
+    the sections left, one whose best counterpart is left too, if it is that
+    one's best of those left; and the two untitled openings."""
+    chosen = set(w.best_a.values()) & set(w.best_b.values())
     while chosen:
-        for i, j in sorted(chosen, key=ranked.__getitem__, reverse=True):
-            if i not in paired_a and j not in paired_b:
-                links[i, j] = Link(i, j, round(scored[i, j], 4), Relation.ONE, Basis.TOPIC)
-                paired_a.add(i)
-                paired_b.add(j)
-        chosen = _left_best(ranked, best_a, best_b, paired_a, paired_b)
-    if 0 not in paired_a and 0 not in paired_b and openings(a, b, oa, ob):
-        links[0, 0] = Link(0, 0, round(t.score(0, 0), 4), Relation.ONE, Basis.OUTLINE)
-        paired_a.add(0)
-        paired_b.add(0)
-    # splits and merges: a section left over joins the pair of its best partner, or of one paired outright
-    may = lambda i, j: 0.0 if i in said_a or j in said_b or (i, j) in untold else allowed[kind_a[i]][kind_b[j]]
-    _anchored_bests(a, b, oa, ob, list(links), background, rest_a, rest_b, paired_a, paired_b, best_a, best_b,
-                    scored, ranked, may, bonus)
-    left = [in_order(best_a[i], 0, ranked, links, ob) for i in rest_a if i not in paired_a and i in best_a]
-    left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
-    for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
-        if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
-                and supported(ranked, links, i, j, joining_a=i not in paired_a):
-            join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
-    drop_empty_parts(links, a, b)
-    sibling_joins(links, a, b, oa, ob, best_a, best_b, lambda i, j: scored[i, j])
+        for i, j in sorted(chosen, key=w.ranked.__getitem__, reverse=True):
+            if i not in w.paired_a and j not in w.paired_b:
+                w.pair(i, j, w.scored[i, j], Basis.TOPIC)
+        chosen = _left_best(w.ranked, w.best_a, w.best_b, w.paired_a, w.paired_b)
+    if 0 not in w.paired_a and 0 not in w.paired_b and openings(w.a, w.b, w.oa, w.ob):
+        w.pair(0, 0, w.t.score(0, 0), Basis.OUTLINE)
+
+
+def _splits_and_merges(w: _Work) -> None:
+    """Step 4: a section left over joins the pair of its best partner, or of one paired outright."""
+    _anchored_bests(w.a, w.b, w.oa, w.ob, list(w.links), w.background, w.rest_a, w.rest_b, w.paired_a, w.paired_b,
+                    w.best_a, w.best_b, w.scored, w.ranked, w.may, w.bonus)
+    left = [in_order(w.best_a[i], 0, w.ranked, w.links, w.ob) for i in w.rest_a if i not in w.paired_a and i in w.best_a]
+    left += [in_order(w.best_b[j], 1, w.ranked, w.links, w.oa) for j in w.rest_b if j not in w.paired_b and j in w.best_b]
+    for i, j in sorted(left, key=w.ranked.__getitem__, reverse=True):
+        joining_a = i not in w.paired_a
+        if (joining_a or j not in w.paired_b) and w.scored[i, j] >= JOIN_FLOOR \
+                and supported(w.ranked, w.links, i, j, joining_a=joining_a):
+            join(w.links, i, j, round(w.scored[i, j], 4), w.oa, w.ob, joining_a=joining_a)
+    drop_empty_parts(w.links, w.a, w.b)
+    sibling_joins(w.links, w.a, w.b, w.oa, w.ob, w.best_a, w.best_b, lambda i, j: w.scored[i, j])
+
+
+def _by_structure(w: _Work) -> None:
+    """Step 5 and a news page's parts: the review in an opening, the boxes of
+    figures, the outline, the overall plans, commendation lines, the
+    verdicts and the boxes of a speaker's words."""
+    a, b, oa, ob, links, t = w.a, w.b, w.oa, w.ob, w.links, w.t
     for i, j, s in review_in_opening(oa, ob, links, lambda i, j: t.score(i, j) if i in t.texts[0] and j in t.texts[1]
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
-    figure_links(a, b, oa, ob, links, may)
+    figure_links(a, b, oa, ob, links, w.may)
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)
-    verdicts = verdict_link(links, tops)
+    verdicts = verdict_link(links, w.tops)
     spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
+
+
+def _finish(w: _Work, present_a: int | None, present_b: int | None) -> SectionPairing:
+    """The folds, and a plan left without a partner (nor a fold: a partner
+    of its role) beside the next report's review of its year."""
+    a, b, oa, ob, links = w.a, w.b, w.oa, w.ob, w.links
     of_a, of_b = partners(links, 0), partners(links, 1)
-    folds = find_folds(a, b, oa, ob, of_a, of_b, t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
-    # a plan left without a partner (nor a fold: a partner of its role) beside the next report's review of its year
+    folds = find_folds(a, b, oa, ob, of_a, of_b, w.t.grams) + find_regrouped(a, b, oa, ob, of_a, of_b)
     told_a = {f.section for f in folds if f.kind in (FoldKind.FOLDED, FoldKind.UNWRAPPED)}
     told_b = {f.section for f in folds if f.kind in (FoldKind.DRAWN, FoldKind.WRAPPED)}
-    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a | said_a,
-                           {y for _, y in links} | told_b | said_b, rest_a, rest_b, t.score):
+    for link in follow_ups(a, b, oa, ob, present_a, present_b, {x for x, _ in links} | told_a | w.said[0],
+                           {y for _, y in links} | told_b | w.said[1], w.rest_a, w.rest_b, w.t.score):
         links[link.a, link.b] = link
-    return replace(_result(links, oa, ob, n, m), folds=folds)
+    return replace(_result(links, oa, ob, len(a), len(b)), folds=folds)
 
 
 def _anchored_bests(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline, links: Iterable[tuple[int, int]],
@@ -382,7 +307,7 @@ def _anchored_bests(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob:
             or sum(len(topic_text(x[k])) for x, ks in ((a, left_a), (a, fixed_a), (b, left_b), (b, fixed_b))
                    for k in ks) >= OUTRIGHT_TEXT_LIMIT:
         return  # large inputs (a report of hundreds of thousands of characters): not tried
-    t = _Topics(a, b, [*left_a, *fixed_a], [*left_b, *fixed_b], background)
+    t = Topics(a, b, [*left_a, *fixed_a], [*left_b, *fixed_b], background)
     pairs = [k for k in [*((i, j) for i in left_a for j in fixed_b), *((i, j) for i in fixed_a for j in left_b)]
              if factor(*k)]
     t.prepare(k for k in pairs if t.texts[0][k[0]] and t.texts[1][k[1]])
