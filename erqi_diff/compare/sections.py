@@ -86,7 +86,7 @@ from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.siblings import sibling_joins
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
-                                        supported, outline_links, overall_links, partners)
+                                        joinable, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict, verdict_link
 from erqi_diff.compare.topics import (BIG_TEXT, MIN_DF, Weights, cosine, cosines, heading_words, ngrams, section_terms,
@@ -337,7 +337,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
-                and supported(ranked, links, i, j, joining_a=i not in paired_a):
+                and joinable(ranked, links, oa, ob, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     drop_empty_parts(links, a, b)
     sibling_joins(links, a, b, oa, ob, best_a, best_b, lambda i, j: scored[i, j])

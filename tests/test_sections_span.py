@@ -1,0 +1,49 @@
+"""Section pairing of reports years apart (helper span-p): hand-made reports in the shapes of the
+held-out pairs 1985→1986, 1988→1992, 2013→2015 and the Erqi pages 2016→2018 and 2018→2021."""
+
+from __future__ import annotations
+
+from erqi_diff.compare.grouping import Basis, Link, Relation, joinable
+from erqi_diff.compare.outline import outline
+from erqi_diff.compare.standing import mixed_ranks
+from erqi_diff.core.document import Section
+
+_ADDRESS = Section("", 0, ("各位代表：现在，我代表国务院报告工作。",))
+
+
+def _ranks_case() -> tuple:
+    """An older report's reform part against a newer report's five-year tasks (part 二 over points 一…三)
+    and its reform part (三 over two points of its own)."""
+    old = [_ADDRESS, Section("（一）关于经济形势", 3, ("去年工农业总产值增长，粮食产量增加。",)),
+           Section("（二）关于经济体制改革", 3, ("要增强企业活力，改革工资制度和价格体系，发展科学技术，扩大对外贸易。",))]
+    new = [_ADDRESS, Section("二、“七五”时期的基本任务", 2, ("今后五年要保持经济稳定增长。",)),
+           Section("一、确定适度的经济增长率", 3, ("增长速度要适度。",)),
+           Section("二、坚持把科技进步放在重要的战略地位", 3, ("要发展科学技术和教育事业，改革科技体制。",)),
+           Section("三、扩大对外贸易", 3, ("要增强出口创汇能力，扩大对外贸易。",)),
+           Section("三、“七五”时期的经济体制改革", 2, ("要增强企业活力，改革工资制度和价格体系。",)),
+           Section("一、充分认识改革的要求", 3, ("发展商品经济。",)),
+           Section("二、充分认识改革的复杂性", 3, ("新旧体制转换。",)),
+           Section("四、坚持独立自主的和平外交政策", 2, ("我们坚持独立自主的和平外交政策。",))]
+    oa, ob = outline(old, 1985), outline(new, 1986)
+    assert ob.children[1] == (2, 3, 4) and ob.children[5] == (6, 7)
+    links = {(0, 0): Link(0, 0, 0.1, Relation.ONE, Basis.OUTLINE), (2, 5): Link(2, 5, 0.37, Relation.ONE, Basis.TOPIC)}
+    return oa, ob, links
+
+
+def test_a_point_of_a_list_does_not_join_a_part_over_its_own_list():
+    # 1985's reform part is read beside 1986's reform part (over its own points): the science point of the
+    # five-year tasks shares some words with it, but is one task of another part, not a piece of the same telling
+    oa, ob, links = _ranks_case()
+    assert mixed_ranks(links, oa, ob, 2, 3, joining_a=False)
+    assert mixed_ranks(links, oa, ob, 2, 4, joining_a=False)
+    ranked = {(2, 5): 0.4, (2, 3): 0.2, (2, 4): 0.2}
+    assert not joinable(ranked, links, oa, ob, 2, 3, joining_a=False)
+
+
+def test_a_part_may_join_a_part():
+    # a part of the same rank (a heading over no list, at the top) may still join the reform part's pair
+    oa, ob, links = _ranks_case()
+    assert not mixed_ranks(links, oa, ob, 2, 8, joining_a=False)
+    # and the other way round: a point joins a pair of points
+    links = {(2, 6): Link(2, 6, 0.3, Relation.ONE, Basis.TOPIC)}
+    assert not mixed_ranks(links, oa, ob, 2, 3, joining_a=False)
