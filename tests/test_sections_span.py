@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, joinable
 from erqi_diff.compare.outline import outline
-from erqi_diff.compare.standing import mixed_ranks
+from erqi_diff.compare.standing import mixed_ranks, share_an_area
+from erqi_diff.compare.topics import section_terms, topic_text
 from erqi_diff.core.document import Section
 
 _ADDRESS = Section("", 0, ("各位代表：现在，我代表国务院报告工作。",))
@@ -37,7 +38,7 @@ def test_a_point_of_a_list_does_not_join_a_part_over_its_own_list():
     assert mixed_ranks(links, oa, ob, 2, 3, joining_a=False)
     assert mixed_ranks(links, oa, ob, 2, 4, joining_a=False)
     ranked = {(2, 5): 0.4, (2, 3): 0.2, (2, 4): 0.2}
-    assert not joinable(ranked, links, oa, ob, 2, 3, joining_a=False)
+    assert not joinable(ranked, links, [], [], oa, ob, 2, 3, joining_a=False)
 
 
 def test_a_part_may_join_a_part():
@@ -47,3 +48,32 @@ def test_a_part_may_join_a_part():
     # and the other way round: a point joins a pair of points
     links = {(2, 6): Link(2, 6, 0.3, Relation.ONE, Basis.TOPIC)}
     assert not mixed_ranks(links, oa, ob, 2, 3, joining_a=False)
+
+
+_SHARED = "二七区第一时间成立领导小组，采取一系列务实有效的举措，解决基层群众困难，受益群众达27万人次。"
+
+
+def test_a_split_needs_an_area_of_work_in_common():
+    # a review on livelihood (schools, 养老) and one on party building and the epidemic share stock words
+    # (一系列, 有效, 举措, 解决, 基层): no area of work, no split
+    livelihood = Section("坚持宗旨意识增强民生福祉", 2, ("实施普惠项目，社区综合养老服务，新建中小学、幼儿园18所。" + _SHARED,))
+    party = Section("“严”的态势日益彰显", 2, ("纵深推进党的建设，面对新冠肺炎疫情，构筑严密防线。" + _SHARED,))
+    school = Section("“暖”的态势全域涌动", 2, ("全面建设“美好教育”，建成中小学、幼儿园39所。",))
+    assert not share_an_area(livelihood, party)
+    assert share_an_area(livelihood, school)
+
+
+def test_indicator_names_cited_on_another_topic_are_not_its_topic():
+    # party building that ends on the year's figures: the indicator names leave its topic, the economy keeps them
+    party = Section("“严”的态势日益彰显", 2, (
+        "二七区纵深推进党的建设、持续加强基层基础、不断优化政治生态。",
+        "克难攻坚推动经济迅速恢复，预计全年GDP增长1.2%、固定资产投资增长11.1%、规模以上工业增加值增长4.7%。"))
+    economy = Section("坚持创优创新，提升品质发展", 2, (
+        "今年上半年，全区地区生产总值完成282.8亿元，同比增长10.5%；固定资产投资同比增长13.9%；"
+        "规模以上工业增加值同比增长2%。",))
+    assert "固定资产投资" not in topic_text(party) and "GDP" not in topic_text(party)
+    assert "@固定资产投资" not in section_terms(party) and "@党建" in section_terms(party)
+    assert "固定资产投资" in topic_text(economy) and "@工业增加值" in section_terms(economy)
+    # named without a figure, an indicator stays (固定资产投资管理 is a topic of its own)
+    plain = Section("改进投资管理", 2, ("党的建设要加强，改进固定资产投资管理办法。",))
+    assert "固定资产投资" in topic_text(plain)

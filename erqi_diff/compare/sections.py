@@ -337,7 +337,7 @@ def pair_sections(a: Sequence[Section], b: Sequence[Section], present_a: int | N
     left += [in_order(best_b[j], 1, ranked, links, oa) for j in rest_b if j not in paired_b and j in best_b]
     for i, j in sorted(left, key=ranked.__getitem__, reverse=True):
         if (i not in paired_a or j not in paired_b) and scored[i, j] >= JOIN_FLOOR \
-                and joinable(ranked, links, oa, ob, i, j, joining_a=i not in paired_a):
+                and joinable(ranked, links, a, b, oa, ob, i, j, joining_a=i not in paired_a):
             join(links, i, j, round(scored[i, j], 4), oa, ob, joining_a=i not in paired_a)
     drop_empty_parts(links, a, b)
     sibling_joins(links, a, b, oa, ob, best_a, best_b, lambda i, j: scored[i, j])

@@ -17,6 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from erqi_diff.compare.outline import Outline
+from erqi_diff.compare.topics import heading_words
+from erqi_diff.core.document import Section
 
 
 def _point(o: Outline, k: int) -> bool:
@@ -40,3 +42,12 @@ def mixed_ranks(links: Mapping[tuple[int, int], object], oa: Outline, ob: Outlin
     if joining_a:
         return any(_ranks_differ(oa, i, x) for x, y in links if y == j)
     return any(_ranks_differ(ob, j, y) for x, y in links if x == i)
+
+
+def share_an_area(x: Section, y: Section) -> bool:
+    """The two sections name one area of work in common (:mod:`erqi_diff.compare.concepts`)."""
+    from erqi_diff.compare.concepts import concept_terms
+    from erqi_diff.compare.topics import topic_text
+
+    return bool(concept_terms(heading_words(x.heading) + "\n" + topic_text(x)).keys()
+                & concept_terms(heading_words(y.heading) + "\n" + topic_text(y)).keys())
