@@ -58,17 +58,20 @@ TARGET = (0.95, 0.95)
 # lowered on 2026-11-28 (evening) with the five held-out pairs 1985-1986, 1988-1992, 2013-2015, Erqi 2016-2018
 # and 2018-2021, scored once as they came (docs/accuracy.md); raised again with the rules of helpers seeds-p and
 # early-p (which did not change a link of those five pairs)
-FLOORS = {"pairs": {"gwr": (0.97, 0.95), "gwr-early": (0.91, 0.86), "seeds": (0.90, 0.84), "overall": (0.92, 0.88)},
-          "relations": {"gwr": (0.91, 0.82), "gwr-early": (0.82, 0.72), "seeds": (0.96, 0.86),
-                        "overall": (0.85, 0.76)},
+# raised with the rules of helper span-p (compare/standing.py, compare/indicators.py)
+FLOORS = {"pairs": {"gwr": (0.97, 0.95), "gwr-early": (0.92, 0.86), "seeds": (0.92, 0.86), "overall": (0.93, 0.88)},
+          "relations": {"gwr": (0.91, 0.82), "gwr-early": (0.84, 0.72), "seeds": (0.96, 0.86),
+                        "overall": (0.87, 0.76)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
           # seeds unpaired precision lowered with the figures and bare-area rules (helper seeds-p): two wrong
           # links (2017's 新型城镇化 into 2021's 暖, 重点项目 into 2018's 绿色) became sections left unpaired
           # that the annotators pair (with 干, with 创优创新, each below the floor): false claims the same
-          "unpaired": {"gwr": (0.93, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.92, 0.95),
-                       "overall": (0.80, 0.83)}}
+          # span-p: gwr-early's unpaired precision 68.1% to 67.7% (1980's 第二, refused a split with no area of
+          # work in common, is shown removed where the annotators pair it elsewhere: false claims the same)
+          "unpaired": {"gwr": (0.93, 0.96), "gwr-early": (0.67, 0.83), "seeds": (0.93, 0.96),
+                       "overall": (0.82, 0.91)}}
 
 
 @dataclass
