@@ -77,3 +77,21 @@ def test_indicator_names_cited_on_another_topic_are_not_its_topic():
     # named without a figure, an indicator stays (固定资产投资管理 is a topic of its own)
     plain = Section("改进投资管理", 2, ("党的建设要加强，改进固定资产投资管理办法。",))
     assert "固定资产投资" in topic_text(plain)
+
+
+def test_a_review_of_the_year_so_far_is_no_follow_up_of_last_years_plan():
+    # a plan for 2017 (given in February 2017) against an article of October 2018 on 2018's first half:
+    # the same projects named, but the review tells 2018, not the year the plan was for
+    from erqi_diff.compare.followup import follow_ups, this_year
+
+    plan = Section("●突出生态建设项目攻坚", 3, ("今年要加快推进贾鲁河湿地公园、西岗生态公园等32个重大生态项目建设，新开工安置房项目。",))
+    old = [_ADDRESS, Section("2017，确定为项目建设奋力推进年", 2, ("区委确定2017年为项目建设奋力推进年。",)), plan]
+    text = "贾鲁河湿地公园已建成，西岗生态公园完成投资5亿元，新开工安置房项目7个，回迁安置房140万平方米。"
+    for opening, follows in (("今年上半年，全区完成投资120亿元，同比增长15%。", False),
+                             ("2017年，全区完成投资120亿元，同比增长15%。", True)):
+        review = Section("坚持绿色发展，提高生态水平", 2, (opening, text))
+        new = [Section("二七区荣获全国四个“百强”市辖区称号", 2, ("10月8日，研究成果发布。",)), review]
+        assert this_year(review) is not follows
+        oa, ob = outline(old, 2017), outline(new, 2018)
+        links = follow_ups(old, new, oa, ob, 2017, 2018, set(), set(), [1, 2], [1], lambda i, j: 0.5 if i == 2 else 0.1)
+        assert [(link.a, link.b) for link in links] == ([(2, 1)] if follows else [])
