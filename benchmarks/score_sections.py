@@ -58,18 +58,21 @@ TARGET = (0.95, 0.95)
 # lowered on 2026-11-28 (evening) with the five held-out pairs 1985-1986, 1988-1992, 2013-2015, Erqi 2016-2018
 # and 2018-2021, scored once as they came (docs/accuracy.md); raised again with the rules of helpers seeds-p and
 # early-p (which did not change a link of those five pairs)
+# raised with the rules of helper span-p (compare/standing.py, compare/indicators.py)
 # and again with five more held-out pairs (2016-2019, 2017-2019, 2014-2023, 1993-1995, 1998-2000), as first scored
-FLOORS = {"pairs": {"gwr": (0.97, 0.93), "gwr-early": (0.91, 0.87), "seeds": (0.84, 0.86), "overall": (0.91, 0.88)},
-          "relations": {"gwr": (0.92, 0.76), "gwr-early": (0.80, 0.72), "seeds": (0.85, 0.88),
-                        "overall": (0.83, 0.75)},
+FLOORS = {"pairs": {"gwr": (0.97, 0.93), "gwr-early": (0.92, 0.87), "seeds": (0.85, 0.88), "overall": (0.92, 0.88)},
+          "relations": {"gwr": (0.92, 0.76), "gwr-early": (0.83, 0.73), "seeds": (0.85, 0.88),
+                        "overall": (0.85, 0.76)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
           # seeds unpaired precision lowered with the figures and bare-area rules (helper seeds-p): two wrong
           # links (2017's 新型城镇化 into 2021's 暖, 重点项目 into 2018's 绿色) became sections left unpaired
           # that the annotators pair (with 干, with 创优创新, each below the floor): false claims the same
-          "unpaired": {"gwr": (0.90, 0.96), "gwr-early": (0.67, 0.66), "seeds": (0.92, 0.90),
-                       "overall": (0.80, 0.83)}}
+          # span-p: gwr-early's unpaired precision 68.1% to 67.7% (1980's 第二, refused a split with no area of
+          # work in common, is shown removed where the annotators pair it elsewhere: false claims the same)
+          "unpaired": {"gwr": (0.90, 0.96), "gwr-early": (0.67, 0.82), "seeds": (0.94, 0.91),
+                       "overall": (0.83, 0.89)}}
 
 
 @dataclass

@@ -11,7 +11,9 @@ section of the older report left without a partner is paired with a
 review section of the newer left without one when:
 
 - the newer report was given the year after the older one (the review is
-  of the year the plan was for);
+  of the year the plan was for), and the review section does not tell the
+  year it is given in so far (今年以来, 今年上半年: :func:`this_year`; an
+  article of October reviews that year's first half, not the year before);
 - their topic score (as in step 2: texts and headings) is at least
   :data:`FOLLOW_FLOOR`, a stricter floor than a pair of one role's (the
   texts differ in tense and in purpose; what they share is what they
@@ -26,12 +28,15 @@ so rather than a similarity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from erqi_diff.compare.grouping import Basis, Link, Relation, kinds_agree, may_link
 from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.core.document import Section
 
+#: A review of the year it is given in, so far (今年以来, 今年上半年, 今年前三季度): not the year before.
+_THIS_YEAR = re.compile(r"今年(?:以来|上半年|前[一二三四五六七八九十]+(?:个月|个?季度))")
 #: A plan and the next report's review of its year pair from this topic score on.
 FOLLOW_FLOOR = 0.3
 #: ... when that score is this many times every rival's, on both sides.
@@ -51,7 +56,7 @@ def follow_ups(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
         return o.role[k] is role and k not in o.titles and k != o.opening and bool(sections[k].heading)
 
     plans = [i for i in rest_a if i not in held_a and free(oa, a, i, Role.PLAN)]
-    reviews = [j for j in rest_b if j not in held_b and free(ob, b, j, Role.REVIEW)]
+    reviews = [j for j in rest_b if j not in held_b and free(ob, b, j, Role.REVIEW) and not this_year(b[j])]
     scores = {(i, j): s for i in plans for j in reviews
               if kinds_agree(oa, ob, i, j) and not (oa.children[i] and ob.children[j]) and (s := scorer(i, j))}
     tops: tuple[dict[int, list[float]], dict[int, list[float]]] = ({}, {})
@@ -79,3 +84,10 @@ def follow_ups(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outl
                 links[k] = Link(*k, round(scores[k], 4), Relation.ONE, Basis.FOLLOWUP)
                 paired[side].add(k[side])
     return list(links.values())
+
+
+def this_year(section: Section) -> bool:
+    """The section reviews the year it is given in so far (今年以来…, 今年上半年…): a
+    report given late in a year (an article of October on the first half) tells
+    that year's outcome, not the last year's; it is no follow-up of a plan for the year before."""
+    return any(_THIS_YEAR.search(p) for p in section.paragraphs)

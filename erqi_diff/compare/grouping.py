@@ -109,6 +109,19 @@ def supported(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int,
     return closer < JOIN_RANK and base >= JOIN_BASE
 
 
+def joinable(ranked: Mapping[tuple[int, int], float], links: Mapping[tuple[int, int], Link], a: Sequence[Section],
+             b: Sequence[Section], oa: Outline, ob: Outline, i: int, j: int, joining_a: bool) -> bool:
+    """Older ``i`` may join newer ``j``'s pair by topic (``joining_a``), or ``j``
+    ``i``'s: the pair :func:`supported` it, and the group keeps its sections at
+    one rank (:func:`erqi_diff.compare.standing.mixed_ranks`)."""
+    from erqi_diff.compare.standing import mixed_ranks
+
+    from erqi_diff.compare.standing import share_an_area
+
+    return supported(ranked, links, i, j, joining_a) and not mixed_ranks(links, oa, ob, i, j, joining_a) \
+        and share_an_area(a[i], b[j])
+
+
 def join(links: dict[tuple[int, int], Link], i: int, j: int, s: float, oa: Outline, ob: Outline,
          joining_a: bool) -> None:
     """Older ``i`` joins newer ``j``'s pair as a merge (``joining_a``), or

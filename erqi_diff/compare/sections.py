@@ -84,7 +84,7 @@ from erqi_diff.compare.followup import follow_ups
 from erqi_diff.compare.honours import honour_links
 from erqi_diff.compare.siblings import sibling_joins
 from erqi_diff.compare.grouping import (Basis, Link, Relation, drop_empty_parts, in_order, join, kinds_agree,
-                                        supported, outline_links, overall_links, partners)
+                                        joinable, outline_links, overall_links, partners)
 from erqi_diff.compare.outline import Outline, Role, outline, overall
 from erqi_diff.compare.verdict import kept_apart, spoken, spoken_links, verdict, verdict_link
 from erqi_diff.compare.scoring import Topics, candidates, score
@@ -250,7 +250,7 @@ def _splits_and_merges(w: _Work) -> None:
     for i, j in sorted(left, key=w.ranked.__getitem__, reverse=True):
         joining_a = i not in w.paired_a
         if (joining_a or j not in w.paired_b) and w.scored[i, j] >= JOIN_FLOOR \
-                and supported(w.ranked, w.links, i, j, joining_a=joining_a):
+                and joinable(w.ranked, w.links, w.a, w.b, w.oa, w.ob, i, j, joining_a=joining_a):
             join(w.links, i, j, round(w.scored[i, j], 4), w.oa, w.ob, joining_a=joining_a)
     drop_empty_parts(w.links, w.a, w.b)
     sibling_joins(w.links, w.a, w.b, w.oa, w.ob, w.best_a, w.best_b, lambda i, j: w.scored[i, j])

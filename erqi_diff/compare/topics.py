@@ -45,6 +45,7 @@ from collections.abc import Iterable, Mapping
 from operator import add, mul
 
 from erqi_diff.compare.concepts import CONCEPT_TERMS, concept_terms
+from erqi_diff.compare.indicators import uncited
 from erqi_diff.core.document import Section
 
 NGRAM_SIZES = (2, 3, 4)
@@ -102,6 +103,7 @@ def topic_text(section: Section) -> str:
             paragraphs = paragraphs[:k]
             break
     text = "\n".join(p for k, p in enumerate(paragraphs) if not (k and _quoted_speech(p)))
+    text = uncited(section, text)
     if len(text) <= TOPIC_CHARS:
         return text
     size, stride = TOPIC_CHARS // TOPIC_PIECES, len(text) // TOPIC_PIECES
