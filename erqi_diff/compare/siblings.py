@@ -56,14 +56,16 @@ def sibling_joins(links: dict[tuple[int, int], Link], a: Sequence[Section], b: S
     module doc); ``score`` gives the link's score."""
     joined = False
     for side, (sections, o, bests) in enumerate(((a, oa, best_a), (b, ob, best_b))):
+        mine, of_theirs = partners(links, side), partners(links, 1 - side)  # taken again after each join
         for k in range(len(sections)):
-            if k in partners(links, side) or k not in bests:
+            if k in mine or k not in bests:
                 continue
             i, j = bests[k]
-            theirs = partners(links, 1 - side).get(bests[k][1 - side], [])
+            theirs = of_theirs.get(bests[k][1 - side], [])
             before, after = neighbours(sections, o, k)
             if before in theirs and after in theirs and may_link(links, i, j):
                 join(links, i, j, round(score(i, j), 4), oa, ob, joining_a=side == 0)
                 joined = True
+                mine, of_theirs = partners(links, side), partners(links, 1 - side)
     if joined:
         drop_empty_parts(links, a, b)
