@@ -71,3 +71,23 @@ def test_a_bare_label_naming_a_role_pairs_only_with_a_heading_naming_it():
     assert _links(older, _mid_year() + [
         Section("做好安置房建设", 3, ("确保安置房项目尽快开工，确保8个项目年底前实现回迁。",))], (2017, 2019))[
         "2017年工作部署", "下半年打算这样干"].basis is Basis.OUTLINE
+
+
+def test_a_commendation_line_meets_only_a_section_on_its_area():
+    from erqi_diff.compare.honours import other_areas
+    from erqi_diff.compare.outline import outline
+
+    older = [Section("", 0, ("2月17日，某区召开2016年度工作总结表彰大会。",)),
+             Section("专项治理成效显著园林绿化工作荣获“城区金杯”奖", 2, (
+                 "强力推进公园游园建设、生态廊道建设，新增绿地263万平方米，园林绿化成效明显。",
+                 "在月季花杯竞赛活动中，某区荣获“城区金杯”。"))]
+    newer = [Section("某区召开上半年经济形势分析会", 1, ("8月5日，某区召开上半年经济形势分析会。",)),
+             Section("民生", 2, ()),
+             Section("对老旧小区提升改造", 3, ("上半年对158个老旧小区进行改造设计，建成4个综合性公园、33个微公园，绿化建设全部完成。",)),
+             Section("生态环境", 2, ("新增绿化面积247万平方米，公园游园建设成效显著。",)),
+             Section("“暖”的态势全域涌动", 2, ("建成公园绿地，增加优质学位4万个。",))]
+    apart = other_areas(older, newer, outline(older, 2017), outline(newer, 2019))
+    assert (1, 2) in apart  # 老旧小区 (住房) under 民生: neither is 绿化 nor holds it
+    assert (1, 3) not in apart and (1, 4) not in apart  # 生态 holds 绿化; a heading naming no area
+    links = _links(older, newer[:3], (2017, 2019))
+    assert not [k for k in links if k[1] == "对老旧小区提升改造"]

@@ -189,7 +189,7 @@ class _Work:
         return cls(a, b, oa, ob, background, links, paired_a, paired_b, rest_a, rest_b,
                    Topics(a, b, rest_a, rest_b, background), _allowed(oa, ob),
                    ({i for i, x in enumerate(a) if spoken(x)}, {j for j, y in enumerate(b) if spoken(y)}), tops,
-                   kept_apart(a, b, tops, FLOOR))
+                   kept_apart(a, b, tops, FLOOR, oa, ob))
 
     def bonus(self, i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / len(self.a) - (j + 0.5) / len(self.b)))

@@ -51,6 +51,7 @@ from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.figures import untold_figures
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link
 from erqi_diff.compare.honours import AWARD as _AWARD  # a commendation, not a verdict on the year
+from erqi_diff.compare.honours import other_areas
 from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.compare.topics import Weights, cosine, heading_words, section_terms
 from erqi_diff.core.document import Section
@@ -176,16 +177,18 @@ def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> se
 
 
 def kept_apart(a: Sequence[Section], b: Sequence[Section], tops: tuple[int | None, int | None],
-               floor: float) -> set[tuple[int, int]]:
+               floor: float, oa: Outline, ob: Outline) -> set[tuple[int, int]]:
     """The pairs the topic steps leave out: a box of highlights with a
     section telling fewer than two of its items (:func:`untold_lists`), a box
     of figures with a section whose topic is not the economy
     (:func:`erqi_diff.compare.figures.untold_figures`), a section under a
     bare area heading with one naming none of its areas
-    (:func:`erqi_diff.compare.areas.untold_areas`), and,
+    (:func:`erqi_diff.compare.areas.untold_areas`), a commendation line with
+    a section whose heading names other areas of work
+    (:func:`erqi_diff.compare.honours.other_areas`), and,
     when both reports have a verdict (``tops``: :func:`verdict` of each),
     either verdict with any other section than the other verdict."""
-    out = untold_lists(a, b, floor) | untold_figures(a, b) | untold_areas(a, b)
+    out = untold_lists(a, b, floor) | untold_figures(a, b) | untold_areas(a, b) | other_areas(a, b, oa, ob)
     i, j = tops
     if i is not None and j is not None:
         out |= {(i, y) for y in range(len(b)) if y != j} | {(x, j) for x in range(len(a)) if x != i}
