@@ -60,9 +60,11 @@ TARGET = (0.95, 0.95)
 # early-p (which did not change a link of those five pairs)
 # raised with the rules of helper span-p (compare/standing.py, compare/indicators.py)
 # and again with five more held-out pairs (2016-2019, 2017-2019, 2014-2023, 1993-1995, 1998-2000), as first scored
-FLOORS = {"pairs": {"gwr": (0.97, 0.93), "gwr-early": (0.92, 0.87), "seeds": (0.85, 0.88), "overall": (0.92, 0.88)},
-          "relations": {"gwr": (0.92, 0.76), "gwr-early": (0.83, 0.73), "seeds": (0.85, 0.88),
-                        "overall": (0.85, 0.76)},
+# raised with the rules of helper span2 (verdict.apart, the verdicts first, bare labels naming a role,
+# honours.other_areas): seeds pairs P 85.5% to 90.8%
+FLOORS = {"pairs": {"gwr": (0.97, 0.93), "gwr-early": (0.92, 0.87), "seeds": (0.90, 0.88), "overall": (0.93, 0.88)},
+          "relations": {"gwr": (0.92, 0.76), "gwr-early": (0.83, 0.73), "seeds": (0.93, 0.88),
+                        "overall": (0.86, 0.76)},
           # unpaired recall lowered with normalizer 8: part headings it recovered (1984 一, 1988 一 and 二)
           # hold text no gold entry was annotated by, so they are unpaired in the gold, and the pairing pairs them
           # overall unpaired precision lowered with the held-out pairs 1978-1983 (scored once as they came)
@@ -71,8 +73,9 @@ FLOORS = {"pairs": {"gwr": (0.97, 0.93), "gwr-early": (0.92, 0.87), "seeds": (0.
           # that the annotators pair (with 干, with 创优创新, each below the floor): false claims the same
           # span-p: gwr-early's unpaired precision 68.1% to 67.7% (1980's 第二, refused a split with no area of
           # work in common, is shown removed where the annotators pair it elsewhere: false claims the same)
-          "unpaired": {"gwr": (0.90, 0.96), "gwr-early": (0.67, 0.82), "seeds": (0.94, 0.91),
-                       "overall": (0.83, 0.89)}}
+          # span2: seeds and overall unpaired recall raised (sections no longer wrongly paired)
+          "unpaired": {"gwr": (0.90, 0.96), "gwr-early": (0.67, 0.82), "seeds": (0.94, 0.95),
+                       "overall": (0.84, 0.92)}}
 
 
 @dataclass

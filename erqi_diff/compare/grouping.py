@@ -274,8 +274,16 @@ def _outline_partner(x: int, mine: Outline, theirs: Outline, partners: dict[int,
 
 def _bare_labels_agree(sa: Section, sb: Section, cue_a: int, cue_b: int) -> bool:
     """Two headings over subsections are paired when they are more than bare
-    labels: one has text of its own, or both headings say the same role."""
-    return bool(sa.paragraphs or sb.paragraphs or (cue_a and cue_a == cue_b))
+    labels: one has text of its own, or both headings say the same role. A
+    bare label that says a role (下半年打算这样干: the plan for the rest of
+    the year) goes with a heading with text only when that heading says the
+    same role: a headline naming none, or the other (an honour's headline,
+    重点工作走在前列年度综合考核成绩市内六区第一, standing over the project plan
+    of a news page), is read by its text, not as the label's list."""
+    if bool(sa.paragraphs) != bool(sb.paragraphs):
+        label = cue_b if sa.paragraphs else cue_a
+        return not label or label == (cue_a if sa.paragraphs else cue_b)
+    return bool(sa.paragraphs or (cue_a and cue_a == cue_b))
 
 
 def may_link(links: dict[tuple[int, int], Link], i: int, j: int) -> bool:

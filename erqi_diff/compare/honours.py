@@ -14,6 +14,16 @@ area its text names most, alone) that has one partner, goes with that
 partner too (a merge or split), when roles allow: its topic, told in the
 unit's own terms (残疾人事业, 天使救助计划), may share few words with the
 partner's (民生支出, 补贴补助) while the neighbour's shares them.
+
+The other way round, a commendation line is read by topic only beside a
+section on its area (:func:`other_areas`): when the other section's heading,
+or a label without text above it (民生 over 对158个老旧小区提升改造), names areas
+of work, one of them is the line's main area or holds it (生态 holds 绿化,
+民生 holds 救助). The greening award 专项治理成效显著园林绿化工作荣获“城区金杯”奖
+is not the counterpart of a first-half review of old housing estates under
+民生, however many words on parks and greening the two share; it still meets
+生态环境 or 坚持绿色发展，提高生态水平, and a heading naming no area (“暖”的态势全域涌动)
+keeps nothing apart.
 """
 
 from __future__ import annotations
@@ -21,10 +31,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from erqi_diff.compare.areas import WITHIN
 from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.grouping import Link, join, partners
 from erqi_diff.compare.outline import Outline
-from erqi_diff.compare.topics import topic_text
+from erqi_diff.compare.topics import heading_words, topic_text
 from erqi_diff.core.document import Section
 
 #: A heading reporting an honour won: 荣获, 获评, 喜获, 被评为, 授予…称号, 殊荣, 入选, 奖, 金杯; not
@@ -62,3 +73,31 @@ def honour_links(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Ou
                 if o.role[x].compatible(theirs.role[q]):
                     join(links, *((x, q) if side == 0 else (q, x)), 0.0, oa, ob, joining_a=side == 0)
                 break
+
+
+def other_areas(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline) -> set[tuple[int, int]]:
+    """The pairs of a commendation line (:func:`commendation`, with a
+    :func:`main_area`) with a section of the other report that has text and
+    whose heading, or a label without text above it (not the report's
+    title), names areas of work (with the areas within them:
+    :data:`erqi_diff.compare.areas.WITHIN`) none of which is the line's
+    main area or an area holding it."""
+    out: set[tuple[int, int]] = set()
+    for side, mine, theirs, o in ((0, a, b, ob), (1, b, a, oa)):
+        lines = {x: area for x, section in enumerate(mine) if commendation(section) and (area := main_area(section))}
+        if not lines:
+            continue
+        named: dict[int, set[str]] = {}
+        for y, other in enumerate(theirs):
+            heads = [other.heading]
+            p = o.parent[y]
+            if p is not None and not theirs[p].paragraphs and p not in o.titles:
+                heads.append(theirs[p].heading)
+            areas = {t for h in heads for t in concept_terms(heading_words(h))}
+            named[y] = areas | {"@" + inner for area in areas for inner in WITHIN.get(area[1:], ())}
+        for x, area in lines.items():
+            held = {area} | {"@" + outer for outer, inner in WITHIN.items() if area[1:] in inner}
+            for y, other in enumerate(theirs):
+                if other.paragraphs and named[y] and not named[y] & held:
+                    out.add((x, y) if side == 0 else (y, x))
+    return out

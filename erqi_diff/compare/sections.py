@@ -46,7 +46,8 @@ headings or levels. :func:`pair_sections` does it in five steps:
    partners of its own subsections (at least two, more than half), as a
    reader pairs two task lists, if the roles are not opposed and the two
    are more than bare labels (one has text of its own, or both headings
-   name the same role); a report's title (a heading over nearly all of
+   name the same role; a bare label naming a role goes only with a heading
+   naming that role); a report's title (a heading over nearly all of
    it) takes no part. A heading with text of its own whose subsections
    all went to one section without subsections goes there too (its text
    opens what they say). When each report states its plan as a whole in
@@ -188,7 +189,7 @@ class _Work:
         return cls(a, b, oa, ob, background, links, paired_a, paired_b, rest_a, rest_b,
                    Topics(a, b, rest_a, rest_b, background), _allowed(oa, ob),
                    ({i for i, x in enumerate(a) if spoken(x)}, {j for j, y in enumerate(b) if spoken(y)}), tops,
-                   kept_apart(a, b, tops, FLOOR))
+                   kept_apart(a, b, tops, FLOOR, oa, ob))
 
     def bonus(self, i: int, j: int) -> float:
         return ORDER_BONUS * (1 - abs((i + 0.5) / len(self.a) - (j + 0.5) / len(self.b)))
@@ -265,10 +266,10 @@ def _by_structure(w: _Work) -> None:
                                      else 0.0, JOIN_FLOOR):
         links[i, j] = Link(i, j, round(s, 4), Relation.ONE, Basis.TOPIC)
     figure_links(a, b, oa, ob, links, w.may)
+    verdicts = verdict_link(links, w.tops, oa, ob)  # first: a heading under a verdict is read within it
     outline_links(links, a, b, oa, ob)
     overall_links(links, a, b, oa, ob)
     honour_links(a, b, oa, ob, links)
-    verdicts = verdict_link(links, w.tops)
     spoken_links(a, b, oa, ob, links, verdicts, (_news_lead(a), _news_lead(b)))
 
 

@@ -17,8 +17,12 @@ of the sections so named, not the report's opening (the news lead, read
 against the other lead only), the one standing highest in the outline,
 when no other stands as high (the boxes 总结2017·亮点, 总结2017·数据 name a
 review too, below 2017攻坚克难…). The two verdicts pair by the outline
-(:func:`verdict_link`), also when one is paired already (a split or merge:
-the 2016 headline holds the meeting's lead, paired with 2017's lead); when
+(:func:`verdict_link`), before the outline's other links (a box under a
+verdict, 总结2017·抓手, is read within the verdicts' pair then, not as a
+third part of it), also when one is paired already (a split or merge:
+the 2016 headline holds the meeting's lead, paired with 2017's lead) if
+its partner stands under the other verdict (2017攻坚克难… over its lead; not
+上半年成绩不错, a part of a mid-year page whose lead stands over it all); when
 both reports have one, neither is read against another section by topic
 (a section of the other report sharing the verdict's words does not take it).
 
@@ -47,6 +51,7 @@ from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.figures import untold_figures
 from erqi_diff.compare.grouping import Basis, Link, Relation, may_link
 from erqi_diff.compare.honours import AWARD as _AWARD  # a commendation, not a verdict on the year
+from erqi_diff.compare.honours import other_areas
 from erqi_diff.compare.outline import Outline, Role
 from erqi_diff.compare.topics import Weights, cosine, heading_words, section_terms
 from erqi_diff.core.document import Section
@@ -84,19 +89,33 @@ def verdict(sections: Sequence[Section], o: Outline) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def verdict_link(links: dict[tuple[int, int], Link], tops: tuple[int | None, int | None]) -> tuple[int, int] | None:
+def verdict_link(links: dict[tuple[int, int], Link], tops: tuple[int | None, int | None],
+                 oa: Outline | None = None, ob: Outline | None = None) -> tuple[int, int] | None:
     """Pair the two reports' verdicts ``tops`` (:func:`verdict` of each) by
     the outline, when each has one and the groups stay one to one, one to
-    many or many to one; the pair (also when topic paired it already), or None."""
+    many or many to one; the pair (also when topic paired it already), or None.
+    A verdict paired already (the 2016 headline holding the meeting's lead,
+    paired with the other report's lead) takes the other verdict only when
+    its partners stand under that verdict (2017攻坚克难… over the lead
+    GDP增长9%…), not when they stand apart from it (a mid-year page's lead
+    over the whole page, 上半年成绩不错 a part of it over the review): the
+    verdict is read against the lead there already (:func:`apart`)."""
     i, j = tops
     if i is None or j is None:
         return None
     if (i, j) not in links:
-        if not may_link(links, i, j):
+        if not may_link(links, i, j) or (oa is not None and ob is not None and apart(links, oa, ob, i, j)):
             return None
         # by structure, as the outline's other links: no score (a lineage goes on through a scored part first)
         links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
     return i, j
+
+
+def apart(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, i: int, j: int) -> bool:
+    """Verdict ``i`` has a partner that is not verdict ``j`` nor under it, or
+    ``j`` one that is not ``i`` nor under it."""
+    return any(y != j and j not in ob.ancestors(y) for x, y in links if x == i) \
+        or any(x != i and i not in oa.ancestors(x) for x, y in links if y == j)
 
 
 def spoken_links(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Outline,
@@ -158,16 +177,18 @@ def untold_lists(a: Sequence[Section], b: Sequence[Section], floor: float) -> se
 
 
 def kept_apart(a: Sequence[Section], b: Sequence[Section], tops: tuple[int | None, int | None],
-               floor: float) -> set[tuple[int, int]]:
+               floor: float, oa: Outline, ob: Outline) -> set[tuple[int, int]]:
     """The pairs the topic steps leave out: a box of highlights with a
     section telling fewer than two of its items (:func:`untold_lists`), a box
     of figures with a section whose topic is not the economy
     (:func:`erqi_diff.compare.figures.untold_figures`), a section under a
     bare area heading with one naming none of its areas
-    (:func:`erqi_diff.compare.areas.untold_areas`), and,
+    (:func:`erqi_diff.compare.areas.untold_areas`), a commendation line with
+    a section whose heading names other areas of work
+    (:func:`erqi_diff.compare.honours.other_areas`), and,
     when both reports have a verdict (``tops``: :func:`verdict` of each),
     either verdict with any other section than the other verdict."""
-    out = untold_lists(a, b, floor) | untold_figures(a, b) | untold_areas(a, b)
+    out = untold_lists(a, b, floor) | untold_figures(a, b) | untold_areas(a, b) | other_areas(a, b, oa, ob)
     i, j = tops
     if i is not None and j is not None:
         out |= {(i, y) for y in range(len(b)) if y != j} | {(x, j) for x in range(len(a)) if x != i}
