@@ -202,6 +202,11 @@ class Outline:
         """One of the two sections holds the other."""
         return i in self.ancestors(j) or j in self.ancestors(i)
 
+    def point(self, k: int) -> bool:
+        """Section ``k`` is a point of a list: under a heading that holds several, with none below it."""
+        p = self.parent[k]
+        return p is not None and len(self.children[p]) > 1 and not self.children[k]
+
 
 def _parents(sections: Sequence[Section]) -> list[int | None]:
     """Parents by heading level; a part label (a short heading with no text at

@@ -370,7 +370,7 @@ def _allowed(oa: Outline, ob: Outline) -> tuple[list[int], list[int], list[list[
     each section: the kind of each section of both reports, and for each
     two kinds the factor on the pair's score (0 when not allowed)."""
     def kinds(o: Outline) -> tuple[list[int], list[int]]:
-        traits = [(o.role[k], _item(o, k), bool(o.children[k]), k in o.asides, k == o.opening)
+        traits = [(o.role[k], o.point(k), bool(o.children[k]), k in o.asides, k == o.opening)
                   for k in range(len(o.role))]
         numbers: dict[tuple, int] = {}
         first: list[int] = []
@@ -397,13 +397,7 @@ def _levels_agree(oa: Outline, ob: Outline, i: int, j: int) -> bool:
     """An item of a list (a section under a heading that holds several) is
     not read against a heading over a list of its own: tasks go with tasks,
     parts with parts."""
-    return not ((_item(oa, i) and ob.children[j]) or (_item(ob, j) and oa.children[i]))
-
-
-def _item(o: Outline, k: int) -> bool:
-    """Section ``k`` is an item of a list: under a heading that holds several, with none below it."""
-    p = o.parent[k]
-    return p is not None and len(o.children[p]) > 1 and not o.children[k]
+    return not ((oa.point(i) and ob.children[j]) or (ob.point(j) and oa.children[i]))
 
 
 def _result(links: dict[tuple[int, int], Link], oa: Outline, ob: Outline, n: int, m: int) -> SectionPairing:

@@ -21,15 +21,9 @@ from erqi_diff.compare.topics import heading_words
 from erqi_diff.core.document import Section
 
 
-def _point(o: Outline, k: int) -> bool:
-    """Section ``k`` is a point of a list: under a heading that holds several, with none below it."""
-    p = o.parent[k]
-    return p is not None and len(o.children[p]) > 1 and not o.children[k]
-
-
 def _ranks_differ(o: Outline, x: int, y: int) -> bool:
     """One of ``x`` and ``y`` is a point of a list, the other a heading over a list of its own."""
-    return (_point(o, x) and bool(o.children[y])) or (_point(o, y) and bool(o.children[x]))
+    return (o.point(x) and bool(o.children[y])) or (o.point(y) and bool(o.children[x]))
 
 
 def mixed_ranks(links: Mapping[tuple[int, int], object], oa: Outline, ob: Outline, i: int, j: int,
