@@ -26,7 +26,7 @@ unheaded closing paragraphs, and takes 关于外交工作.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.topics import heading_words, topic_text
@@ -51,10 +51,13 @@ def bare_area(heading: str) -> set[str]:
     words = heading_words(heading).strip()
     if not (words and words == heading.strip() and len(words) <= BARE_CHARS and _WORD.match(words)):
         return set()
-    found = set(concept_terms(words))
-    for area in list(found):
-        found |= {"@" + inner for inner in WITHIN.get(area[1:], ())}
-    return found
+    return widened(concept_terms(words))
+
+
+def widened(areas: Iterable[str]) -> set[str]:
+    """The areas (concept terms: '@生态') with the areas within them (:data:`WITHIN`)."""
+    found = set(areas)
+    return found | {"@" + inner for area in found for inner in WITHIN.get(area[1:], ())}
 
 
 def untold_areas(a: Sequence[Section], b: Sequence[Section]) -> set[tuple[int, int]]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from erqi_diff.compare.areas import WITHIN
+from erqi_diff.compare.areas import WITHIN, widened
 from erqi_diff.compare.concepts import concept_terms
 from erqi_diff.compare.grouping import Link, join, partners
 from erqi_diff.compare.outline import Outline
@@ -93,8 +93,7 @@ def other_areas(a: Sequence[Section], b: Sequence[Section], oa: Outline, ob: Out
             p = o.parent[y]
             if p is not None and not theirs[p].paragraphs and p not in o.titles:
                 heads.append(theirs[p].heading)
-            areas = {t for h in heads for t in concept_terms(heading_words(h))}
-            named[y] = areas | {"@" + inner for area in areas for inner in WITHIN.get(area[1:], ())}
+            named[y] = widened(t for h in heads for t in concept_terms(heading_words(h)))
         for x, area in lines.items():
             held = {area} | {"@" + outer for outer, inner in WITHIN.items() if area[1:] in inner}
             for y, other in enumerate(theirs):
