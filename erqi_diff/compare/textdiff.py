@@ -258,8 +258,8 @@ def _fine_chars(a: str, b: str) -> list[Op] | None:
     dmp.diff_cleanupSemantic(diffs)
     if not codes:
         return [(_OP[op], text) for op, text in diffs if text]
-    tokens = {c: t for t, c in codes.items()}
-    return [(_OP[op], "".join(tokens.get(c, c) for c in text)) for op, text in diffs if text]
+    tokens = {ord(c): t for t, c in codes.items()}
+    return [(_OP[op], text.translate(tokens)) for op, text in diffs if text]
 
 
 def _fine(a: str, b: str, granularity: Granularity) -> list[Op]:
