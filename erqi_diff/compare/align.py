@@ -33,7 +33,8 @@ from bisect import bisect_left
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import add
+from itertools import chain
+from operator import add, itemgetter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 
 
@@ -95,10 +96,8 @@ def bigram_set(text: str) -> frozenset[int]:
     if len(marked) < 2:
         return frozenset((-2 - ord(marked) if marked else -1,))
     data = memoryview(marked.encode("utf-32-le"))
-    words = len(marked) // 2 * 8
-    grams = set(data[:words].cast("Q"))
-    grams.update(data[4:4 + (len(marked) - 1) // 2 * 8].cast("Q"))
-    return frozenset(grams)
+    n = len(marked)
+    return frozenset(chain(data[:n // 2 * 8].cast("Q"), data[4:4 + (n - 1) // 2 * 8].cast("Q")))
 
 
 def kept_share(a: str, b: str) -> float:
@@ -204,13 +203,13 @@ def _all_or_candidates(a_grams: Sequence[Iterable[Hashable]], b_grams: Sequence[
 def _gaps(same: Sequence[tuple[int, int]], rest_a: Sequence[int], rest_b: Sequence[int]) -> list[tuple[int, int]]:
     """For each paragraph of ``rest_a``, the run of ``rest_b`` (positions in
     it, end excluded) between the identical pairs kept in order around it."""
-    chain = sorted(_in_order([Pair(i, j, 1.0) for i, j in same], {p: 1.0 for p in same}))
-    at_a = [i for i, _ in chain]
+    kept = sorted(_in_order(same, dict.fromkeys(same, 1.0)))
+    at_a = [i for i, _ in kept]
     out = []
     for i in rest_a:
         k = bisect_left(at_a, i)
-        out.append((bisect_left(rest_b, chain[k - 1][1]) if k else 0,
-                    bisect_left(rest_b, chain[k][1]) if k < len(chain) else len(rest_b)))
+        out.append((bisect_left(rest_b, kept[k - 1][1]) if k else 0,
+                    bisect_left(rest_b, kept[k][1]) if k < len(kept) else len(rest_b)))
     return out
 
 
@@ -249,35 +248,54 @@ def _windowed(a: Sequence[str], b: Sequence[str], rest_a: Sequence[int], rest_b:
     return scored
 
 
-def _in_order(pairs: list[Pair], weight: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
-    """The run of pairs increasing in both documents with the greatest summed
-    weight (a Fenwick tree over ``b`` keeps it O(k log k))."""
-    pairs = sorted(pairs, key=lambda p: p.a)
-    size = max((p.b for p in pairs), default=-1) + 2
+def _in_order(pairs: Sequence[tuple[int, int]], weight: Mapping[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """The run of pairs ``(a, b)`` increasing in both documents with the
+    greatest summed weight (a Fenwick tree over ``b`` keeps it O(k log k))."""
+    pairs = sorted(pairs, key=itemgetter(0))
+    if _all_in_order(pairs, weight):
+        return set(pairs)
+    size = max((b for _, b in pairs), default=-1) + 2
     tree_val = [0.0] * (size + 1)
     tree_arg = [-1] * (size + 1)
     best: list[float] = []
     prev: list[int] = []
     for k, p in enumerate(pairs):
-        # best chain ending at b' < p.b
-        val, arg, pos = 0.0, -1, p.b  # positions 1..p.b hold b' = 0..p.b-1
+        # best chain ending at b' < p[1]
+        val, arg, pos = 0.0, -1, p[1]  # positions 1..p[1] hold b' = 0..p[1]-1
         while pos > 0:
             if tree_val[pos] > val:
                 val, arg = tree_val[pos], tree_arg[pos]
             pos -= pos & -pos
-        best.append(val + weight[p.a, p.b])
+        here = val + weight[p]
+        best.append(here)
         prev.append(arg)
-        pos = p.b + 1
+        pos = p[1] + 1
         while pos <= size:
-            if best[k] > tree_val[pos]:
-                tree_val[pos], tree_arg[pos] = best[k], k
+            if here > tree_val[pos]:
+                tree_val[pos], tree_arg[pos] = here, k
             pos += pos & -pos
     keep: set[tuple[int, int]] = set()
     k = max(range(len(pairs)), key=best.__getitem__, default=-1)
     while k >= 0:
-        keep.add((pairs[k].a, pairs[k].b))
+        keep.add(pairs[k])
         k = prev[k]
     return keep
+
+
+def _all_in_order(pairs: Sequence[tuple[int, int]], weight: Mapping[tuple[int, int], float]) -> bool:
+    """Whether :func:`_in_order` keeps every pair of ``pairs`` (sorted by
+    ``a``): their ``b`` increase and each weight makes the running sum grow,
+    so the best chain ending at each pair is the one through all before it
+    (the common case: paragraphs left in their order)."""
+    last, total = -1, 0.0
+    for p in pairs:
+        if p[1] <= last:
+            return False
+        grown = total + weight[p]
+        if not grown > total:
+            return False
+        last, total = p[1], grown
+    return True
 
 
 def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
@@ -307,7 +325,7 @@ def pair(n: int, m: int, scored: dict[tuple[int, int], float], threshold: float,
         weight = {(p.a, p.b): p.similarity * (sizes[0][p.a] + sizes[1][p.b]) for p in chosen}
     else:
         weight = {(p.a, p.b): p.similarity for p in chosen}
-    keep = _in_order(chosen, weight)
+    keep = _in_order(list(weight), weight)
     out = []
     for p in chosen:
         if (p.a, p.b) in keep:
@@ -405,12 +423,16 @@ def _sharing_runs(a: Sequence[str], b: Sequence[str], rest_a: Sequence[int], res
     if len(rest_a) * len(rest_b) > ALL_PAIRS_LIMIT:
         return set()
     clauses_b = {j: _long_clauses(b[j]) for j in rest_b}
+    holding: dict[str, list[int]] = {}  # a clause: the paragraphs of rest_b holding it
+    for j, clauses in clauses_b.items():
+        for clause in clauses:
+            holding.setdefault(clause, []).append(j)
     out = set()
-    for i in rest_a:
+    for i in rest_a if holding else ():
         mine = _long_clauses(a[i])
-        for j in rest_b if mine else ():
+        for j in {j for clause in mine for j in holding.get(clause, ())}:
             shared = sum(map(len, mine & clauses_b[j]))
-            if shared and scored.get((i, j), 0.0) < threshold and shared >= SHARED_SHARE * min(len(a[i]), len(b[j])):
+            if scored.get((i, j), 0.0) < threshold and shared >= SHARED_SHARE * min(len(a[i]), len(b[j])):
                 out.add((i, j))
     return out
 
@@ -427,6 +449,8 @@ def align_runs(a: Sequence[str], b: Sequence[str], threshold: float = PARAGRAPH_
     n, m = len(a), len(b)
     if n == m == 1 and edited_in_place(a[0], b[0]):
         return [(0, 0)]
+    if not n or not m:
+        return [(i, None) for i in range(n)] + [(None, j) for j in range(m)]
     sets_a = [bigram_set(t) for t in a]
     sets_b = [bigram_set(t) for t in b]
     sim = [[dice(sa, sb) for sb in sets_b] for sa in sets_a]

@@ -324,6 +324,10 @@ def diff_paragraphs(a: Sequence[str], b: Sequence[str],
         sep_b = "\n" if j is not None and j < m - 1 else ""
         if slot.kind is Kind.PAIRED:
             assert i is not None and j is not None
+            if a[i] == b[j] and sep_a == sep_b:  # what merge_ops makes of the paragraph and its newline
+                kept = a[i] + sep_a
+                blocks.append(Block(BlockKind.SAME, ((EQUAL, kept),) if kept else (), i, j, slot.similarity))
+                continue
             same = a[i] == b[j]
             ops = [(EQUAL, a[i])] if same else diff_text(a[i], b[j], granularity)
             blocks.append(Block(BlockKind.SAME if same else BlockKind.CHANGED,

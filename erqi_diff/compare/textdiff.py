@@ -32,7 +32,7 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from erqi_diff.errors import UsageError
 
@@ -258,8 +258,8 @@ def _fine_chars(a: str, b: str) -> list[Op] | None:
     dmp.diff_cleanupSemantic(diffs)
     if not codes:
         return [(_OP[op], text) for op, text in diffs if text]
-    tokens = {c: t for t, c in codes.items()}
-    return [(_OP[op], "".join(tokens.get(c, c) for c in text)) for op, text in diffs if text]
+    tokens = {ord(c): t for t, c in codes.items()}
+    return [(_OP[op], text.translate(tokens)) for op, text in diffs if text]
 
 
 def _fine(a: str, b: str, granularity: Granularity) -> list[Op]:
@@ -288,21 +288,23 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
     if head or tail:
         middle = diff_text(a[head:len(a) - tail], b[head:len(b) - tail], granularity)
         return merge_ops([(EQUAL, a[:head]), *middle, (EQUAL, a[len(a) - tail:])])
-    try:
-        coarse = anchored_diff(diff_units(a), diff_units(b))
-    except _TooManyTokens:
-        coarse = [(DELETE, [a]), (INSERT, [b])]
+    units_a, units_b = diff_units(a), diff_units(b)
+    if len(units_a) == len(units_b) == 1:  # one unit each, and they differ: what anchored_diff gives
+        coarse = [(DELETE, units_a), (INSERT, units_b)]
+    else:
+        try:
+            coarse = anchored_diff(units_a, units_b)
+        except _TooManyTokens:
+            coarse = [(DELETE, [a]), (INSERT, [b])]
     ops: list[Op] = []
     old: list[str] = []
     new: list[str] = []
 
     def flush() -> None:
-        if granularity is Granularity.SENTENCE or len(old) * len(new) > MAX_RUN_PAIRS:
+        if granularity is Granularity.SENTENCE or not old or not new or len(old) * len(new) > MAX_RUN_PAIRS:
             ops.extend(o for o in ((DELETE, "".join(old)), (INSERT, "".join(new))) if o[1])
         else:
-            from erqi_diff.compare.align import align_runs  # here: a stored diff's readers need not import it
-
-            for i, j in align_runs(old, new):
+            for i, j in _align_runs()(old, new):
                 if i is not None and j is not None:
                     ops.extend(_fine(old[i], new[j], granularity))
                 elif i is not None:
@@ -322,7 +324,23 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
     return merge_ops(ops)
 
 
-_ENDS = "。！？；!?;"
+_Runs = Callable[[Sequence[str], Sequence[str]], list[tuple[int | None, int | None]]]
+_ALIGN_RUNS: _Runs | None = None
+
+
+def _align_runs() -> _Runs:
+    """:func:`erqi_diff.compare.align.align_runs`, imported on first use (a
+    stored diff's readers need not import it)."""
+    global _ALIGN_RUNS
+    if _ALIGN_RUNS is None:
+        from erqi_diff.compare.align import align_runs
+
+        _ALIGN_RUNS = align_runs
+    return _ALIGN_RUNS
+
+
+_END = re.compile("[。！？；!?;]")
+_LAST_END = re.compile("(?s:.*)[。！？；!?;]")
 _FOLLOWERS = frozenset("。！？；!?;”’」』）)")  # what may follow a sentence's end mark within the sentence
 
 
@@ -332,14 +350,15 @@ def _sentence_cut(text: str, at: int, forward: bool = False) -> int:
     if at <= 0 or at >= len(text):
         return max(0, min(at, len(text)))
     if forward:
-        found = [k for k in (text.find(c, at - 1) for c in _ENDS) if k >= 0]
-        if not found:
+        found = _END.search(text, at - 1)
+        if found is None:
             return len(text)
-        cut, limit = min(found) + 1, len(text)
+        cut, limit = found.end(), len(text)
     else:
-        cut, limit = max(text.rfind(c, 0, at) for c in _ENDS) + 1, at
-        if cut <= 0:
+        last = _LAST_END.match(text, 0, at)
+        if last is None:
             return 0
+        cut, limit = last.end(), at
     while cut < limit and text[cut] in _FOLLOWERS:
         cut += 1
     return cut
