@@ -265,3 +265,35 @@ def test_years_on_a_project_whose_seed_is_missing_still_lists(project) -> None:
     result = run(project, "years")
     assert result.exit_code == 0 and "stale" in result.output
     assert store.status(load_project(project), load_project(project).report(2017)).reason == "seed changed"
+
+
+def test_ctrl_c_inside_the_import_machinery_is_delivered_again(monkeypatch) -> None:
+    """A Ctrl-C that lands in Python's import machinery (where a weak-reference
+    callback would print it as "Exception ignored" and run on) is put off by a
+    timer; anywhere else it raises KeyboardInterrupt at once."""
+    import signal
+    import types
+
+    from erqi_diff.cli import RETRY_INTERRUPT, _catch_interrupts
+
+    timers: list[float] = []
+    monkeypatch.setattr(signal, "setitimer", lambda which, seconds: timers.append(seconds))
+    saved = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGALRM)
+    try:
+        _catch_interrupts()
+        handler = signal.getsignal(signal.SIGINT)
+        assert signal.getsignal(signal.SIGALRM) is handler and callable(handler)
+
+        def frame(filename: str, back=None):
+            return types.SimpleNamespace(f_code=types.SimpleNamespace(co_filename=filename), f_back=back)
+
+        handler(signal.SIGINT, frame("<frozen importlib._bootstrap>", frame(__file__)))
+        assert timers == [RETRY_INTERRUPT]
+        handler(signal.SIGALRM, frame(__file__, frame("<frozen importlib._bootstrap>")))  # a module being imported
+        assert timers == [RETRY_INTERRUPT] * 2
+        with pytest.raises(KeyboardInterrupt):
+            handler(signal.SIGINT, frame(__file__, frame("<frozen runpy>")))
+        assert len(timers) == 2
+    finally:
+        signal.signal(signal.SIGINT, saved[0])
+        signal.signal(signal.SIGALRM, saved[1])

@@ -161,6 +161,7 @@ def main(args: list[str] | None = None, prog_name: str = "erqi-diff") -> None:
     Outside the commands it handles what no command can: a standard output
     that is closed (``erqi-diff 2017 2021 >&-``: exit 2, saying so), a reader
     that goes away (exit 141, silently), Ctrl-C (exit 130, no traceback)."""
+    _catch_interrupts()
     try:
         _main(args, prog_name)
     except KeyboardInterrupt:
@@ -168,8 +169,35 @@ def main(args: list[str] | None = None, prog_name: str = "erqi-diff") -> None:
     finally:
         # the outcome is decided: a Ctrl-C now (while Python shuts down) would
         # only turn it into a death by signal
-        with contextlib.suppress(ValueError):  # ValueError: not the main thread
+        with contextlib.suppress(ValueError, AttributeError):  # not the main thread; no SIGALRM (Windows)
             signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.setitimer(signal.ITIMER_REAL, 0)  # an interrupt waiting to be delivered again
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)
+
+
+#: A Ctrl-C that lands inside Python's import machinery is delivered again this many seconds later.
+RETRY_INTERRUPT = 0.01
+
+
+def _catch_interrupts() -> None:
+    """Ctrl-C raises KeyboardInterrupt, as by default, except inside Python's
+    import machinery: a module imported on first use (most are) may be
+    interrupted in a weak-reference callback of its import lock, where the
+    exception is printed as "Exception ignored" with a traceback and the
+    command runs on. There it is delivered again a moment later (SIGALRM)."""
+    def interrupt(signum, frame) -> None:
+        while frame is not None:
+            if frame.f_code.co_filename.startswith("<frozen importlib"):
+                signal.setitimer(signal.ITIMER_REAL, RETRY_INTERRUPT)
+                return
+            frame = frame.f_back
+        raise KeyboardInterrupt
+
+    if not hasattr(signal, "setitimer"):  # Windows: the default
+        return
+    with contextlib.suppress(ValueError):  # ValueError: not the main thread
+        signal.signal(signal.SIGINT, interrupt)
+        signal.signal(signal.SIGALRM, interrupt)
 
 
 def _main(args: list[str] | None, prog_name: str) -> None:
