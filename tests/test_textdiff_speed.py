@@ -152,7 +152,3 @@ def test_a_number_changed_in_place_keeps_its_neighbours():
     ops = diff_text("今年增长6.5%左右。其他不变。", "今年增长5.5%左右。其他不变。")
     assert ops == [(EQUAL, "今年增长"), (DELETE, "6.5%"), (INSERT, "5.5%"), (EQUAL, "左右。其他不变。")]
 
-
-def test_align_runs_is_imported_once():
-    assert textdiff._align_runs() is align.align_runs
-

@@ -227,24 +227,23 @@ def _windowed(a: Sequence[str], b: Sequence[str], rest_a: Sequence[int], rest_b:
         return None
     scored: dict[tuple[int, int], float] = {}
     sharing = Counter(gaps)
-    settled: set[int] = set()
-    for x, gap in enumerate(gaps):
-        lo, hi = gap
-        i, j = rest_a[x], rest_b[lo] if hi - lo == 1 else -1
-        if sharing[gap] == 1 and j >= 0 and edited_in_place(a[i], b[j]):
-            scored[i, j] = round(kept_share(a[i], b[j]), 4)
-            settled.update((x, -1 - lo))
-    sets: dict[int, frozenset[int]] = {}
+    settled_a: set[int] = set()  # positions in rest_a and rest_b paired in place
+    settled_b: set[int] = set()
     for x, (lo, hi) in enumerate(gaps):
-        if x in settled:
+        if sharing[lo, hi] == 1 and hi - lo == 1 and edited_in_place(a[rest_a[x]], b[rest_b[lo]]):
+            scored[rest_a[x], rest_b[lo]] = round(kept_share(a[rest_a[x]], b[rest_b[lo]]), 4)
+            settled_a.add(x)
+            settled_b.add(lo)
+    sets_b: dict[int, frozenset[int]] = {}
+    for x, (lo, hi) in enumerate(gaps):
+        if x in settled_a:
             continue
         mine = bigram_set(a[rest_a[x]])
         for y in range(max(0, lo - _WINDOW_MARGIN), min(len(rest_b), hi + _WINDOW_MARGIN)):
-            if -1 - y not in settled:
-                theirs = sets.get(-1 - y)
-                if theirs is None:
-                    theirs = sets[-1 - y] = bigram_set(b[rest_b[y]])
-                scored[rest_a[x], rest_b[y]] = round(dice(mine, theirs), 4)
+            if y not in settled_b:
+                if y not in sets_b:
+                    sets_b[y] = bigram_set(b[rest_b[y]])
+                scored[rest_a[x], rest_b[y]] = round(dice(mine, sets_b[y]), 4)
     return scored
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 import enum
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from erqi_diff.errors import UsageError
 
@@ -304,7 +304,9 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
         if granularity is Granularity.SENTENCE or not old or not new or len(old) * len(new) > MAX_RUN_PAIRS:
             ops.extend(o for o in ((DELETE, "".join(old)), (INSERT, "".join(new))) if o[1])
         else:
-            for i, j in _align_runs()(old, new):
+            from erqi_diff.compare.align import align_runs  # here: a stored diff's readers need not import it
+
+            for i, j in align_runs(old, new):
                 if i is not None and j is not None:
                     ops.extend(_fine(old[i], new[j], granularity))
                 elif i is not None:
@@ -322,21 +324,6 @@ def diff_text(a: str, b: str, granularity: Granularity = Granularity.CHAR) -> li
             (old if op == DELETE else new).extend(tokens)
     flush()
     return merge_ops(ops)
-
-
-_Runs = Callable[[Sequence[str], Sequence[str]], list[tuple[int | None, int | None]]]
-_ALIGN_RUNS: _Runs | None = None
-
-
-def _align_runs() -> _Runs:
-    """:func:`erqi_diff.compare.align.align_runs`, imported on first use (a
-    stored diff's readers need not import it)."""
-    global _ALIGN_RUNS
-    if _ALIGN_RUNS is None:
-        from erqi_diff.compare.align import align_runs
-
-        _ALIGN_RUNS = align_runs
-    return _ALIGN_RUNS
 
 
 _END = re.compile("[。！？；!?;]")

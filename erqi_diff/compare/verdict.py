@@ -90,7 +90,7 @@ def verdict(sections: Sequence[Section], o: Outline) -> int | None:
 
 
 def verdict_link(links: dict[tuple[int, int], Link], tops: tuple[int | None, int | None],
-                 oa: Outline | None = None, ob: Outline | None = None) -> tuple[int, int] | None:
+                 oa: Outline, ob: Outline) -> tuple[int, int] | None:
     """Pair the two reports' verdicts ``tops`` (:func:`verdict` of each) by
     the outline, when each has one and the groups stay one to one, one to
     many or many to one; the pair (also when topic paired it already), or None.
@@ -104,7 +104,7 @@ def verdict_link(links: dict[tuple[int, int], Link], tops: tuple[int | None, int
     if i is None or j is None:
         return None
     if (i, j) not in links:
-        if not may_link(links, i, j) or (oa is not None and ob is not None and apart(links, oa, ob, i, j)):
+        if not may_link(links, i, j) or apart(links, oa, ob, i, j):
             return None
         # by structure, as the outline's other links: no score (a lineage goes on through a scored part first)
         links[i, j] = Link(i, j, 0.0, Relation.ONE, Basis.OUTLINE)
